@@ -1,0 +1,39 @@
+// Takes docs/screenshot.png: the built app (dist/) with the Indonesian sample
+// article pasted and annotated, 1280x900, in Debian's headless Chromium.
+//
+//   trunk build --release && node scripts/screenshot.mjs [out.png]
+//
+// Needs what scripts/setup.sh --test installs (node_modules, /usr/bin/chromium).
+
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import {
+  ROOT,
+  fixture,
+  launchBrowser,
+  openApp,
+  pasteText,
+  serveDist,
+  waitForHighlights,
+} from '../tests/e2e/lib/harness.mjs';
+
+const out = resolve(process.argv[2] ?? join(ROOT, 'docs', 'screenshot.png'));
+const server = await serveDist();
+const browser = await launchBrowser();
+try {
+  const { page, errors } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  await pasteText(page, fixture('artikel-takaichi.txt'));
+  await waitForHighlights(page);
+  // Let fonts and the layout settle (no timers: wait for the fonts and two frames).
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await page.screenshot({ path: out, fullPage: false });
+  if (errors.length) console.warn(`page reported:\n${errors.join('\n')}`);
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,3 @@
+//! Export formats. Each submodule documents its wire format.
+
+pub mod sorot_json;

@@ -1,0 +1,552 @@
+//! Sorot JSON: the annotation file Sorot writes and reads back
+//! (`"format": "sorot.annotations"`, `"version": 1`).
+//!
+//! One file holds one document: its name, language and full text, and every
+//! annotation on it. Other tools read these files, so the format is a
+//! contract: within version 1 fields may be **added**, but none is renamed,
+//! removed or given a new meaning. Readers must ignore fields they do not
+//! know. The JSON Schema is `schema/sorot.annotations.v1.schema.json`.
+//!
+//! # Offsets
+//!
+//! `start` and `end` count **Unicode code points** (scalar values) into
+//! `document.text`, and the span is half-open: `[start, end)`. They are not
+//! bytes and not UTF-16 code units: `😀` is one code point (two UTF-16 units,
+//! four UTF-8 bytes), the flag `🇯🇵` is two code points, and `é` written as
+//! `e` + U+0301 is two. In Python the covered text is `text[start:end]`; in
+//! JavaScript it is `Array.from(text).slice(start, end).join("")`. Line
+//! endings are part of the text as annotated (`\r\n` counts as two).
+//!
+//! # Fields
+//!
+//! The top level is an object:
+//!
+//! * `format` (string): always `"sorot.annotations"`; says what the file is.
+//! * `version` (integer): always `1`. A new number means an incompatible
+//!   change; adding a field does not change it.
+//! * `generator` (string): the program that wrote the file, `"sorot "`
+//!   followed by its version, for example `"sorot 0.1.0"`. Informational
+//!   only; readers must not depend on it (files from other tools may lack
+//!   it).
+//! * `document` (object): the annotated document.
+//!   * `name` (string): its display name, usually the original file name
+//!     (`article.txt`); `pasted-article` for pasted text.
+//!   * `lang` (string): the BCP 47 tag of the language it was analysed as,
+//!     such as `"id"` (Indonesian) or `"en"` (English).
+//!   * `text` (string): the full text exactly as annotated, line endings
+//!     included. Every offset refers to this string.
+//! * `annotations` (array of objects): the annotations, sorted by `start`
+//!   ascending, then by `end` descending (an enclosing span comes before
+//!   the spans inside it). Spans may nest and overlap.
+//!   * `id` (string): identifier, unique in the file. The recognizer numbers
+//!     its annotations `a1`, `a2`, … in document order; treat ids as opaque.
+//!   * `label` (string): what the span is. The built-in labels are
+//!     `PERSON`, `ORG` (organisation), `LOC` (place), `DATE` and `QUOTE`
+//!     (a direct quotation); any other string is a label the user made.
+//!   * `start` (integer, code points): the first code point of the span.
+//!   * `end` (integer, code points): one past the last code point; always
+//!     greater than `start` and at most the length of `document.text`.
+//!   * `text` (string): the covered text, equal to `document.text` sliced
+//!     from `start` to `end`. It is redundant, for readers' convenience and
+//!     as a check that offsets were counted in the right unit.
+//!   * `source` (string): `"auto"` if the recognizer found it, `"user"` if
+//!     the user made or confirmed it.
+//!   * `speaker` (string, optional): only on a `QUOTE`, the `id` of the
+//!     annotation naming who said it. Absent when the speaker is unknown
+//!     (never `null`). A link whose target no longer exists is left out.
+//!
+//! # Example
+//!
+//! ```json
+//! {
+//!   "format": "sorot.annotations",
+//!   "version": 1,
+//!   "generator": "sorot 0.1.0",
+//!   "document": {
+//!     "name": "takaichi.txt",
+//!     "lang": "id",
+//!     "text": "Sanae Takaichi berkata di Tokyo pada 21 Oktober 2025: “Kami akan bekerja keras.”"
+//!   },
+//!   "annotations": [
+//!     {
+//!       "id": "a1",
+//!       "label": "PERSON",
+//!       "start": 0,
+//!       "end": 14,
+//!       "text": "Sanae Takaichi",
+//!       "source": "auto"
+//!     },
+//!     {
+//!       "id": "a2",
+//!       "label": "LOC",
+//!       "start": 26,
+//!       "end": 31,
+//!       "text": "Tokyo",
+//!       "source": "auto"
+//!     },
+//!     {
+//!       "id": "a3",
+//!       "label": "DATE",
+//!       "start": 37,
+//!       "end": 52,
+//!       "text": "21 Oktober 2025",
+//!       "source": "auto"
+//!     },
+//!     {
+//!       "id": "a4",
+//!       "label": "QUOTE",
+//!       "start": 54,
+//!       "end": 80,
+//!       "text": "“Kami akan bekerja keras.”",
+//!       "source": "user",
+//!       "speaker": "a1"
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! [`to_json`] writes this pretty-printed (two-space indent, trailing
+//! newline); [`to_json_line`] writes it on one line for JSON Lines;
+//! [`from_json`] reads it back, checking every rule above, so that
+//! `from_json(&to_json(&doc)) == Ok(doc)`.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Source};
+use crate::core::text::CharIndex;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "sorot.annotations";
+
+/// The format version this module writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The value of the `generator` field.
+pub const GENERATOR: &str = concat!("sorot ", env!("CARGO_PKG_VERSION"));
+
+/// The name used when a document's name gives nothing usable.
+const FALLBACK_NAME: &str = "pasted-article";
+
+/// The top level, as written.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    generator: &'static str,
+    document: DocumentOut<'a>,
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+/// `document`, as written.
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    name: &'a str,
+    lang: &'a str,
+    text: &'a str,
+}
+
+/// One element of `annotations`, as written.
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    source: Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+}
+
+/// The top level, as read. Unknown fields are ignored (they may be
+/// additions from a newer writer); `format` and `version` are checked
+/// before this is parsed.
+#[derive(Deserialize)]
+struct FileIn {
+    document: DocumentIn,
+    annotations: Vec<AnnotationIn>,
+}
+
+/// `document`, as read.
+#[derive(Deserialize)]
+struct DocumentIn {
+    name: String,
+    lang: String,
+    text: String,
+}
+
+/// One element of `annotations`, as read.
+#[derive(Deserialize)]
+struct AnnotationIn {
+    id: String,
+    label: String,
+    start: usize,
+    end: usize,
+    text: String,
+    source: Source,
+    #[serde(default)]
+    speaker: Option<String>,
+}
+
+fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
+    let ids: HashSet<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
+    let annotations = doc
+        .annotations
+        .iter()
+        .map(|a| AnnotationOut {
+            id: &a.id,
+            label: &a.label,
+            start: a.start,
+            end: a.end,
+            text: doc.text_of(a),
+            source: a.source,
+            // The contract allows a speaker only on a QUOTE and only as a
+            // link to an existing annotation; anything else would make a
+            // file that `from_json` (and other readers) reject.
+            speaker: a.speaker.as_deref().filter(|s| a.label == labels::QUOTE && ids.contains(s)),
+        })
+        .collect();
+    FileOut {
+        format: FORMAT,
+        version: VERSION,
+        generator: GENERATOR,
+        document: DocumentOut { name: &doc.doc.name, lang: &doc.doc.lang, text: &doc.doc.text },
+        annotations,
+    }
+}
+
+/// Serialises a document and its annotations as Sorot JSON, pretty-printed
+/// with a two-space indent and a trailing newline.
+pub fn to_json(doc: &AnnotatedDocument) -> String {
+    // Serialising strings, integers and a unit enum into a String cannot fail.
+    let mut out = serde_json::to_string_pretty(&file_out(doc)).expect("Sorot JSON serialises");
+    out.push('\n');
+    out
+}
+
+/// Serialises a document as Sorot JSON on a single line, followed by a
+/// newline: one record of a JSON Lines stream. The content is the same as
+/// [`to_json`]'s.
+pub fn to_json_line(doc: &AnnotatedDocument) -> String {
+    // As in `to_json`, this cannot fail.
+    let mut out = serde_json::to_string(&file_out(doc)).expect("Sorot JSON serialises");
+    out.push('\n');
+    out
+}
+
+/// The download name for a document's Sorot JSON.
+///
+/// A final extension (`.txt`, `.md`, `.html`: one to eight ASCII letters or
+/// digits, at least one a letter, after the last dot) is replaced by
+/// `.sorot.json`, so `report 1.2` keeps its `.2`; characters that
+/// are illegal in file names on some system (`/ \ : * ? " < > |` and control
+/// characters) become `_`; surrounding spaces and trailing dots are dropped.
+/// A name with nothing usable left becomes `pasted-article`.
+///
+/// `article.txt` → `article.sorot.json`, `a.b.txt` → `a.b.sorot.json`,
+/// `""` → `pasted-article.sorot.json`.
+pub fn file_name(doc_name: &str) -> String {
+    let name = doc_name.trim();
+    let base = match name.rsplit_once('.') {
+        Some((base, ext))
+            if !base.trim().is_empty()
+                && (1..=8).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                && ext.bytes().any(|b| b.is_ascii_alphabetic()) =>
+        {
+            base
+        }
+        _ => name,
+    };
+    // Windows drops trailing dots and spaces from file names.
+    let base = base.trim_end_matches(['.', ' ']).trim();
+    let illegal = |c: char| "/\\:*?\"<>|".contains(c) || c.is_control();
+    if base.chars().all(illegal) {
+        return format!("{FALLBACK_NAME}.sorot.json");
+    }
+    let clean: String = base.chars().map(|c| if illegal(c) { '_' } else { c }).collect();
+    format!("{clean}.sorot.json")
+}
+
+/// Why a Sorot JSON file could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The input is not JSON at all.
+    InvalidJson {
+        /// Line of the error, counting from 1.
+        line: usize,
+        /// Column of the error, counting from 1.
+        column: usize,
+        /// What the parser found wrong.
+        message: String,
+    },
+    /// The `format` field is missing or is not `"sorot.annotations"`.
+    WrongFormat {
+        /// The `format` value found, as JSON; `None` if there was none.
+        found: Option<String>,
+    },
+    /// The `version` field is missing or is not a version this build reads.
+    UnsupportedVersion {
+        /// The `version` value found, as JSON; `None` if there was none.
+        found: Option<String>,
+    },
+    /// The JSON has the right format and version but a field is missing or
+    /// has the wrong type.
+    Malformed {
+        /// Line of the error, counting from 1.
+        line: usize,
+        /// Column of the error, counting from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two annotations have the same `id`.
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+    },
+    /// An annotation's span is empty or reversed (`end <= start`).
+    EmptySpan {
+        /// The annotation's id.
+        id: String,
+        /// Its `start`.
+        start: usize,
+        /// Its `end`.
+        end: usize,
+    },
+    /// An annotation's span ends past the end of the text.
+    OutOfRange {
+        /// The annotation's id.
+        id: String,
+        /// Its `start`.
+        start: usize,
+        /// Its `end`.
+        end: usize,
+        /// Length of `document.text` in code points.
+        len: usize,
+    },
+    /// An annotation's `text` differs from the document text at its span
+    /// (typically offsets counted in bytes or UTF-16 instead of code
+    /// points).
+    TextMismatch {
+        /// The annotation's id.
+        id: String,
+        /// The document text between `start` and `end`.
+        expected: String,
+        /// The annotation's `text` field.
+        found: String,
+    },
+    /// A `speaker` names an id that no annotation has.
+    UnknownSpeaker {
+        /// The quote's id.
+        id: String,
+        /// The speaker id it names.
+        speaker: String,
+    },
+    /// A `speaker` is given on an annotation that is not a `QUOTE`.
+    SpeakerNotAllowed {
+        /// The annotation's id.
+        id: String,
+        /// Its label.
+        label: String,
+    },
+}
+
+/// Quotes a string for an error message the way JSON would.
+fn quote(s: &str) -> String {
+    serde_json::Value::String(s.to_string()).to_string()
+}
+
+/// Quotes a text for an error message, shortened to its first code points.
+fn excerpt(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        quote(s)
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{}…", quote(&head))
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::InvalidJson { line, column, message } => {
+                write!(f, "not valid JSON (line {line}, column {column}): {message}")
+            }
+            ImportError::WrongFormat { found: None } => {
+                write!(f, "not a Sorot annotations file: no \"format\" field")
+            }
+            ImportError::WrongFormat { found: Some(v) } => write!(
+                f,
+                "not a Sorot annotations file: \"format\" is {v}, expected \"{FORMAT}\""
+            ),
+            ImportError::UnsupportedVersion { found: None } => {
+                write!(f, "Sorot annotations file without a \"version\" field")
+            }
+            ImportError::UnsupportedVersion { found: Some(v) } => write!(
+                f,
+                "Sorot annotations version {v} is not supported (this version of Sorot reads version {VERSION})"
+            ),
+            ImportError::Malformed { line, column, message } => write!(
+                f,
+                "invalid Sorot annotations file (line {line}, column {column}): {message}"
+            ),
+            ImportError::DuplicateId { id } => {
+                write!(f, "more than one annotation has the id {}", quote(id))
+            }
+            ImportError::EmptySpan { id, start, end } => write!(
+                f,
+                "annotation {} has an empty span: end {end} is not after start {start}",
+                quote(id)
+            ),
+            ImportError::OutOfRange { id, start, end, len } => write!(
+                f,
+                "annotation {} spans code points {start}..{end}, past the end of the text ({len} code points)",
+                quote(id)
+            ),
+            ImportError::TextMismatch { id, expected, found } => write!(
+                f,
+                "annotation {} has text {} but the document has {} at its offsets (offsets must count code points)",
+                quote(id),
+                excerpt(found),
+                excerpt(expected)
+            ),
+            ImportError::UnknownSpeaker { id, speaker } => write!(
+                f,
+                "annotation {} names speaker {}, but no annotation has that id",
+                quote(id),
+                quote(speaker)
+            ),
+            ImportError::SpeakerNotAllowed { id, label } => write!(
+                f,
+                "annotation {} has label {} and a speaker; only a QUOTE may have one",
+                quote(id),
+                quote(label)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// serde_json's message without its trailing " at line L column C".
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match full.strip_suffix(&suffix) {
+        Some(bare) => bare.to_string(),
+        None => full,
+    }
+}
+
+/// Reads a Sorot JSON file (version 1) back into a document.
+///
+/// Fields this version does not know are ignored. Everything the format
+/// promises is checked: ids are unique, every span is non-empty and inside
+/// the text, every `text` equals its slice of the document, and every
+/// `speaker` is on a `QUOTE` and names an existing annotation.
+pub fn from_json(json: &str) -> Result<AnnotatedDocument, ImportError> {
+    // First as untyped JSON, so a file of another kind is reported as such
+    // rather than as a missing field.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        ImportError::InvalidJson { line: e.line(), column: e.column(), message: bare_message(&e) }
+    })?;
+    match value.get("format") {
+        Some(serde_json::Value::String(s)) if s == FORMAT => {}
+        other => return Err(ImportError::WrongFormat { found: other.map(|v| v.to_string()) }),
+    }
+    match value.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        other => {
+            return Err(ImportError::UnsupportedVersion { found: other.map(|v| v.to_string()) })
+        }
+    }
+    // Parsed again from the text (not from `value`) to keep line and column.
+    let file: FileIn = serde_json::from_str(json).map_err(|e| ImportError::Malformed {
+        line: e.line(),
+        column: e.column(),
+        message: bare_message(&e),
+    })?;
+
+    let text = file.document.text;
+    let index = CharIndex::new(&text);
+    let len = index.char_len();
+    let mut ids = HashSet::new();
+    for a in &file.annotations {
+        if !ids.insert(a.id.as_str()) {
+            return Err(ImportError::DuplicateId { id: a.id.clone() });
+        }
+        if a.end <= a.start {
+            return Err(ImportError::EmptySpan { id: a.id.clone(), start: a.start, end: a.end });
+        }
+        if a.end > len {
+            return Err(ImportError::OutOfRange {
+                id: a.id.clone(),
+                start: a.start,
+                end: a.end,
+                len,
+            });
+        }
+        let slice = index.slice(&text, a.start, a.end);
+        if slice != a.text {
+            return Err(ImportError::TextMismatch {
+                id: a.id.clone(),
+                expected: slice.to_string(),
+                found: a.text.clone(),
+            });
+        }
+    }
+    for a in &file.annotations {
+        if let Some(speaker) = &a.speaker {
+            if a.label != labels::QUOTE {
+                return Err(ImportError::SpeakerNotAllowed {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                });
+            }
+            if !ids.contains(speaker.as_str()) {
+                return Err(ImportError::UnknownSpeaker {
+                    id: a.id.clone(),
+                    speaker: speaker.clone(),
+                });
+            }
+        }
+    }
+
+    let annotations = file
+        .annotations
+        .into_iter()
+        .map(|a| Annotation {
+            id: a.id,
+            label: a.label,
+            start: a.start,
+            end: a.end,
+            source: a.source,
+            speaker: a.speaker,
+        })
+        .collect();
+    let doc = Document { name: file.document.name, lang: file.document.lang, text };
+    Ok(AnnotatedDocument::new(doc, annotations))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_message_drops_the_position() {
+        let e = serde_json::from_str::<serde_json::Value>("{\n  \"a\": }").unwrap_err();
+        assert_eq!(bare_message(&e), "expected value");
+    }
+
+    #[test]
+    fn long_texts_are_shortened_in_messages() {
+        let long = "x".repeat(100);
+        assert_eq!(excerpt(&long), format!("\"{}\"…", "x".repeat(60)));
+        assert_eq!(excerpt("e\u{301}\n\""), "\"e\u{301}\\n\\\"\"");
+    }
+}

@@ -1,0 +1,13 @@
+//! The browser-free core: text offsets, the annotation model, the recognizer,
+//! the application state and the export formats.
+//!
+//! Invariant: nothing under `core` may import `yew`, `web-sys`, `gloo`,
+//! `wasm-bindgen` or `js-sys`. The crate only pulls those in on `wasm32`, so
+//! a native `cargo test` fails to build if the rule is broken.
+
+pub mod export;
+pub mod layout;
+pub mod model;
+pub mod recognize;
+pub mod state;
+pub mod text;

@@ -1,0 +1,156 @@
+//! The annotation model: a [`Document`] and its [`Annotation`]s.
+//!
+//! Every span is a half-open range of **code points** into
+//! [`Document::text`] (see [`crate::core::text`]). An annotation's covered
+//! text is never stored; it is always sliced from the document, so it cannot
+//! drift from the offsets.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::CharIndex;
+
+/// A label name. The built-in ones are the associated constants; users may
+/// add their own.
+pub type Label = String;
+
+/// The built-in labels, in legend order.
+pub mod labels {
+    /// A person.
+    pub const PERSON: &str = "PERSON";
+    /// An organisation: companies, ministries, parties, agencies, teams.
+    pub const ORG: &str = "ORG";
+    /// A place: countries, regions, cities, landmarks.
+    pub const LOC: &str = "LOC";
+    /// A date or a date-like time expression.
+    pub const DATE: &str = "DATE";
+    /// A direct quotation (speech), with its speaker where found.
+    pub const QUOTE: &str = "QUOTE";
+    /// Every built-in label, in legend order.
+    pub const ALL: [&str; 5] = [PERSON, ORG, LOC, DATE, QUOTE];
+}
+
+/// Who made an annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Found by the recognizer.
+    Auto,
+    /// Made or confirmed by the user.
+    User,
+}
+
+/// One annotated span of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    /// Identifier, unique within the document (`a1`, `a2`, …).
+    pub id: String,
+    /// The label.
+    pub label: Label,
+    /// First code point of the span.
+    pub start: usize,
+    /// One past the last code point of the span.
+    pub end: usize,
+    /// Who made it.
+    pub source: Source,
+    /// For a QUOTE: the id of the annotation naming its speaker.
+    pub speaker: Option<String>,
+}
+
+/// A span found by the recognizer, before ids are assigned. Offsets are
+/// **bytes** into the analysed text (the recognizer's internal unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The label.
+    pub label: &'static str,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// For a QUOTE: index (into the same span list) of the span naming the
+    /// speaker.
+    pub speaker: Option<usize>,
+}
+
+/// A document: its name, language and full text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// A display name, usually the file name (`article.txt`).
+    pub name: String,
+    /// A BCP 47 language tag (`id`, `en`) as detected or chosen.
+    pub lang: String,
+    /// The full text, exactly as annotated (line endings are kept).
+    pub text: String,
+}
+
+/// A document with its annotations, kept sorted by `(start, -end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnotatedDocument {
+    /// The document.
+    pub doc: Document,
+    /// Its annotations, sorted by start ascending, then end descending.
+    pub annotations: Vec<Annotation>,
+    index: CharIndex,
+}
+
+impl PartialEq for CharIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.char_len() == other.char_len() && self.byte_len() == other.byte_len()
+    }
+}
+impl Eq for CharIndex {}
+
+impl AnnotatedDocument {
+    /// Wraps a document and its annotations. Annotations whose span lies
+    /// outside the text are dropped; the rest are sorted.
+    pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> Self {
+        let index = CharIndex::new(&doc.text);
+        let n = index.char_len();
+        annotations.retain(|a| a.start < a.end && a.end <= n);
+        annotations.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        AnnotatedDocument { doc, annotations, index }
+    }
+
+    /// Builds annotations from recognizer spans (byte offsets), numbering
+    /// them `a1`, `a2`, … in document order and resolving speaker links.
+    pub fn from_spans(doc: Document, spans: &[Span]) -> Self {
+        let index = CharIndex::new(&doc.text);
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by(|&a, &b| {
+            spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
+        });
+        let mut id_of = vec![String::new(); spans.len()];
+        for (n, &i) in order.iter().enumerate() {
+            id_of[i] = format!("a{}", n + 1);
+        }
+        let annotations = order
+            .iter()
+            .map(|&i| {
+                let s = &spans[i];
+                Annotation {
+                    id: id_of[i].clone(),
+                    label: s.label.to_string(),
+                    start: index.char_of_byte(&doc.text, s.start),
+                    end: index.char_of_byte(&doc.text, s.end),
+                    source: Source::Auto,
+                    speaker: s.speaker.filter(|&k| k < spans.len()).map(|k| id_of[k].clone()),
+                }
+            })
+            .collect();
+        AnnotatedDocument::new(doc, annotations)
+    }
+
+    /// The offset index of the text.
+    pub fn index(&self) -> &CharIndex {
+        &self.index
+    }
+
+    /// The text an annotation covers.
+    pub fn text_of(&self, a: &Annotation) -> &str {
+        self.index.slice(&self.doc.text, a.start, a.end)
+    }
+
+    /// The annotation with the given id.
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+}

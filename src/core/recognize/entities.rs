@@ -1,0 +1,516 @@
+//! Entities: PERSON, ORG and LOC spans found in runs of capitalised words.
+//!
+//! The text is read left to right once. A *run* is a maximal sequence of
+//! capitalised words on one line, with name particles inside (`bin`, `van`,
+//! `de`), initials (`W.`), Roman numerals after a name (`Leo XIV`), and,
+//! only inside organisation or place names, `of`/`dan`/`and`/`&`
+//! ("Kementerian Pendidikan dan Kebudayaan", "Bank of Japan"). Runs never
+//! include stop words (`The`, `Namun`), nationality adjectives (`German`),
+//! month or weekday names, or tokens already taken by a date.
+//!
+//! A run is labelled by the first rule that fits:
+//!
+//! 1. after a title (`Presiden`, `Perdana Menteri`, `Mr.`, `juru bicara`):
+//!    leading title words, portfolios (`Luar Negeri`), places (`Jepang`),
+//!    acronyms (`KPK`) and organisation phrases (`Partai Gerindra`) are
+//!    peeled off and labelled on their own; what is left is a PERSON.
+//!    "Perdana Menteri Jepang Sanae Takaichi" gives LOC `Jepang` and PERSON
+//!    `Sanae Takaichi`; the title itself is never annotated;
+//! 2. a known organisation (`Bank Indonesia`) → ORG; a known place, with an
+//!    optional compass word (`Jakarta Selatan`) → LOC;
+//! 3. a run holding an organisation word (`Kementerian`, `Party`, `Tbk`) →
+//!    one ORG, places inside included ("Kementerian Luar Negeri Jepang");
+//! 4. a run that starts with a place word (`Provinsi`, `Gunung`) or ends
+//!    with one (`Street`, `Utara`) → LOC;
+//! 5. a known place or acronym at the start of a longer run is split off
+//!    ("KPK Setyo Budiyanto" → ORG + PERSON);
+//! 6. a lone acronym of 2–6 capitals (`KPK`, `NATO`, not `II`) → ORG;
+//! 7. a run sharing its first or last word with an earlier PERSON → PERSON;
+//! 8. a run right after a locative preposition (`di`, `in`, `at`; also `ke`,
+//!    `dari` for a single word) → LOC;
+//! 9. two to four words with no other evidence → PERSON.
+//!
+//! A capitalised word at the start of a sentence that the text also uses in
+//! lower case ("Kemarin", "Sejumlah") is grammar, not a name, and is skipped.
+
+use std::collections::HashSet;
+
+use super::lexicon::{flags::*, MAX_WORDS};
+use super::tokens::{Doc, Gap, Kind, Lang};
+use crate::core::model::{labels, Span};
+
+/// The longest run, in words, that is considered; longer runs are cut.
+const MAX_RUN: usize = 12;
+
+/// Lexicon classes that make a capitalised word meaningful even at the
+/// start of a sentence.
+const ENTITY_LEX: u32 =
+    ORG_HEAD | ORG_NAME | PLACE_HEAD | LOC | LOC_ACRO | ORG_SUFFIX | TITLE | DIRECTION;
+
+/// Finds the entities of `doc`, skipping the tokens marked in `used`.
+pub(crate) fn find(doc: &Doc, used: &[bool]) -> Vec<Span> {
+    let mut f = Finder { doc, used, out: Vec::new(), persons: HashSet::new(), ws: Vec::new() };
+    f.run();
+    f.out
+}
+
+/// The state of one left-to-right pass.
+struct Finder<'d, 'a> {
+    /// The text.
+    doc: &'d Doc<'a>,
+    /// Tokens already taken (by dates).
+    used: &'d [bool],
+    /// The entities found so far, in text order.
+    out: Vec<Span>,
+    /// First and last words of the PERSON spans found so far.
+    persons: HashSet<&'a str>,
+    /// The token indices of the current run's words (a reused buffer).
+    ws: Vec<usize>,
+}
+
+impl<'a> Finder<'_, 'a> {
+    /// The main loop over the tokens.
+    fn run(&mut self) {
+        let n = self.doc.toks.len();
+        let mut i = 0;
+        let mut after_title = false;
+        while i < n {
+            let t = &self.doc.toks[i];
+            if self.used[i] || t.kind != Kind::Word {
+                after_title = false;
+                i += 1;
+                continue;
+            }
+            if let Some(end) = self.title_at(i) {
+                after_title = true;
+                i = end;
+                continue;
+            }
+            if self.can_start(i) {
+                let end = self.collect_run(i);
+                let ws = std::mem::take(&mut self.ws);
+                if after_title {
+                    self.after_title(&ws);
+                } else {
+                    self.plain(&ws, 0, ws.len());
+                }
+                self.ws = ws;
+                after_title = false;
+                i = end;
+                continue;
+            }
+            // "menteri luar negeri Sugiono": lower-case title words keep
+            // the title open.
+            after_title &= !t.upper && t.flags & (PORTFOLIO | TITLE) != 0;
+            i += 1;
+        }
+    }
+
+    /// Flags of token `k` (0 past the end).
+    fn flags(&self, k: usize) -> u32 {
+        self.doc.toks.get(k).map_or(0, |t| t.flags)
+    }
+
+    /// Whether token `k` is a one-letter word.
+    fn single_letter(&self, k: usize) -> bool {
+        self.doc.is_word(k) && self.doc.text_of(k).chars().nth(1).is_none()
+    }
+
+    /// Whether token `k` is a Roman numeral made of `I`, `V`, `X`.
+    fn roman(&self, k: usize) -> bool {
+        self.doc.is_word(k) && self.doc.text_of(k).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    }
+
+    /// Whether token `k` is followed directly by a `.`.
+    fn dot_after(&self, k: usize) -> bool {
+        self.doc.is(k + 1, '.') && self.doc.toks[k + 1].gap == Gap::None
+    }
+
+    /// Whether token `k` is a word on the same line as the one before,
+    /// separated by spaces.
+    fn spaced(&self, k: usize) -> bool {
+        self.doc.toks.get(k).is_some_and(|t| t.gap == Gap::Space)
+    }
+
+    /// Whether token `k` is a capitalised word that may stand inside a run.
+    fn name_word(&self, k: usize) -> bool {
+        let Some(t) = self.doc.toks.get(k) else { return false };
+        if t.kind != Kind::Word || self.used[k] || !t.upper {
+            return false;
+        }
+        if t.flags & LOC_ACRO != 0 && t.caps {
+            return true;
+        }
+        if t.flags & (STOP | DEMONYM | MONTH | WEEKDAY) != 0 {
+            return false;
+        }
+        if self.single_letter(k) {
+            return self.dot_after(k) || self.roman(k);
+        }
+        true
+    }
+
+    /// Whether a run may start at token `k`.
+    fn can_start(&self, k: usize) -> bool {
+        if !self.name_word(k) || self.roman(k) {
+            return false;
+        }
+        let t = &self.doc.toks[k];
+        if self.single_letter(k) {
+            // An initial must be followed by more of the name.
+            return self.spaced(k + 2) && self.name_word(k + 2);
+        }
+        let grammar = t.initial
+            && !t.caps
+            && self.doc.longest(k, ENTITY_LEX, MAX_WORDS).is_none()
+            && self.doc.seen_lower(k);
+        !grammar
+    }
+
+    /// If a title starts at token `k`, the index just past it (and past an
+    /// abbreviation's `.`).
+    fn title_at(&self, k: usize) -> Option<usize> {
+        let t = self.doc.toks.get(k)?;
+        if t.kind != Kind::Word || self.used[k] {
+            return None;
+        }
+        let mask = TITLE | PLACE_HEAD | ORG_NAME | ORG_HEAD | LOC;
+        let (n, f) = self.doc.longest(k, mask, MAX_WORDS)?;
+        if f & TITLE == 0 || (f & TITLE_CAP != 0 && !t.upper) {
+            return None;
+        }
+        if self.used[k..k + n].iter().any(|&u| u) {
+            return None;
+        }
+        let mut end = k + n;
+        if n == 1 && f & ABBR != 0 && self.dot_after(k) {
+            end += 1;
+        } else if self.single_letter(k) {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// Collects the run starting at token `i` into `self.ws`; returns the
+    /// index just past it.
+    fn collect_run(&mut self, i: usize) -> usize {
+        self.ws.clear();
+        let mut k = i;
+        let mut org = false;
+        let mut place = false;
+        loop {
+            self.ws.push(k);
+            let f = self.flags(k);
+            org |= f & (ORG_HEAD | ORG_SUFFIX) != 0;
+            place |= f & PLACE_HEAD != 0;
+            let mut next = k + 1;
+            let takes_dot = self.single_letter(k) || f & (ORG_SUFFIX | NAME_SUFFIX) != 0;
+            if takes_dot && self.dot_after(k) {
+                next += 1;
+            }
+            if self.ws.len() >= MAX_RUN || !self.spaced(next) {
+                return next;
+            }
+            if self.name_word(next) {
+                if !(org || place) && self.title_at(next).is_some() {
+                    return next;
+                }
+                k = next;
+                continue;
+            }
+            if let Some(c) = self.connector_end(next, org || place) {
+                self.ws.extend(next..c);
+                k = c;
+                continue;
+            }
+            return next;
+        }
+    }
+
+    /// If token `k` starts a connector (`bin`, `van der`, `of the`, `dan`)
+    /// followed by a name word, the index of that name word.
+    fn connector_end(&self, k: usize, in_org: bool) -> Option<usize> {
+        let t = self.doc.toks.get(k)?;
+        if self.used[k] || t.upper {
+            return None;
+        }
+        let is_amp = self.doc.is(k, '&');
+        if t.kind != Kind::Word && !is_amp {
+            return None;
+        }
+        let mut c = k + 1;
+        if t.flags & CONNECTOR != 0 {
+            if self.flags(c) & CONNECTOR != 0 && self.doc.is_word(c) && !self.doc.toks[c].upper {
+                c += 1;
+            }
+        } else if in_org && (is_amp || t.flags & ORG_CONNECTOR != 0) {
+            let w = self.doc.low(k);
+            if w == "the" {
+                return None;
+            }
+            if w == "of" && self.doc.is_word(c) && self.doc.low(c) == "the" {
+                c += 1;
+            }
+            let is_and = is_amp || matches!(w, "and" | "dan");
+            // "Partai A dan Partai B" are two organisations.
+            if is_and && self.flags(c) & ORG_HEAD != 0 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        (self.spaced(c) && self.name_word(c) && self.title_at(c).is_none()).then_some(c)
+    }
+
+    /// Whether token `k` (inside a run) is a connector rather than a word.
+    fn is_connector(&self, k: usize) -> bool {
+        !self.doc.toks[k].upper
+    }
+
+    /// Whether token `k` is an acronym that can name an organisation.
+    fn acronym(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        if !t.caps || t.shouty || self.roman(k) {
+            return false;
+        }
+        let letters = self.doc.text_of(k).chars().filter(|c| c.is_alphabetic()).count();
+        (2..=6).contains(&letters)
+    }
+
+    /// The length in run words of the place starting at `ws[p]` (a
+    /// gazetteer entry with optional compass words around it), looking no
+    /// further than `ws[lim - 1]`.
+    fn place_at(&self, ws: &[usize], p: usize, lim: usize) -> Option<usize> {
+        let mut q = p;
+        if self.flags(ws[p]) & DIRECTION != 0 && p + 1 < lim {
+            q = p + 1;
+        }
+        let found = self.doc.longest(ws[q], LOC | LOC_ACRO, lim - q);
+        let (n, f) = match found {
+            Some(hit) => hit,
+            None if q > p => {
+                q = p;
+                self.doc.longest(ws[q], LOC | LOC_ACRO, lim - q)?
+            }
+            None => return None,
+        };
+        if f & LOC == 0 && !self.doc.toks[ws[q]].caps {
+            return None;
+        }
+        let mut e = q + n;
+        while e < lim && self.flags(ws[e]) & DIRECTION != 0 && self.doc.toks[ws[e]].upper {
+            e += 1;
+        }
+        Some(e - p)
+    }
+
+    /// The longest known organisation name at `ws[p]`, within `lim`.
+    fn org_name_at(&self, ws: &[usize], p: usize, lim: usize) -> Option<usize> {
+        self.doc.longest(ws[p], ORG_NAME, lim - p).map(|(n, _)| n)
+    }
+
+    /// The end of the organisation phrase whose head word is `ws[p]`:
+    /// portfolio words, places, acronyms and other heads follow it, plus at
+    /// most one unknown word right after the head ("Partai *Gerindra*").
+    fn org_extent(&self, ws: &[usize], p: usize) -> usize {
+        let mut q = p + 1;
+        while q < ws.len() {
+            let k = ws[q];
+            let f = self.flags(k);
+            let known = f & (PORTFOLIO | ORG_HEAD | ORG_SUFFIX) != 0;
+            if self.is_connector(k) || known || self.doc.toks[k].caps || self.roman(k) {
+                q += 1;
+            } else if let Some(n) = self.place_at(ws, q, ws.len()) {
+                q += n;
+            } else if q == p + 1 {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        // Never end on a connector.
+        while q > p + 1 && self.is_connector(ws[q - 1]) {
+            q -= 1;
+        }
+        q
+    }
+
+    /// Labels a run that follows a title.
+    fn after_title(&mut self, ws: &[usize]) {
+        let len = ws.len();
+        let mut p = 0;
+        while p < len {
+            let k = ws[p];
+            if self.is_connector(k) {
+                p += 1;
+                continue;
+            }
+            if let Some((n, f)) = self.doc.longest(k, TITLE | PORTFOLIO, len - p) {
+                if f & TITLE_CAP == 0 || self.doc.toks[k].upper {
+                    p += n;
+                    continue;
+                }
+            }
+            if let Some(n) = self.org_name_at(ws, p, len) {
+                self.emit(labels::ORG, ws, p, p + n);
+                p += n;
+                continue;
+            }
+            if let Some(n) = self.place_at(ws, p, len) {
+                self.emit(labels::LOC, ws, p, p + n);
+                p += n;
+                continue;
+            }
+            if self.acronym(k) {
+                self.emit(labels::ORG, ws, p, p + 1);
+                p += 1;
+                continue;
+            }
+            if self.flags(k) & ORG_HEAD != 0 {
+                let q = self.org_extent(ws, p);
+                if q > p + 1 {
+                    self.emit(labels::ORG, ws, p, q);
+                }
+                p = q;
+                continue;
+            }
+            break;
+        }
+        if p < len {
+            self.emit(labels::PERSON, ws, p, len);
+        }
+    }
+
+    /// Labels the run words `ws[a..b]` when no title precedes them.
+    fn plain(&mut self, ws: &[usize], a: usize, b: usize) {
+        let len = b - a;
+        if len == 0 {
+            return;
+        }
+        let first = ws[a];
+        let shouty = self.doc.toks[first].shouty;
+        if self.org_name_at(ws, a, b) == Some(len) {
+            return self.emit(labels::ORG, ws, a, b);
+        }
+        if self.place_at(ws, a, b) == Some(len) {
+            return self.emit(labels::LOC, ws, a, b);
+        }
+        if len >= 2 {
+            if ws[a..b].iter().any(|&k| self.flags(k) & (ORG_HEAD | ORG_SUFFIX) != 0) {
+                return self.emit(labels::ORG, ws, a, b);
+            }
+            let head = self.doc.longest(first, PLACE_HEAD, len).is_some();
+            if head || self.flags(ws[b - 1]) & PLACE_SUFFIX != 0 {
+                return self.emit(labels::LOC, ws, a, b);
+            }
+            // A known name at the start of a longer run stands alone.
+            if let Some(n) = self.org_name_at(ws, a, b) {
+                self.emit(labels::ORG, ws, a, a + n);
+                return self.plain(ws, a + n, b);
+            }
+            if self.acronym(first) {
+                self.emit(labels::ORG, ws, a, a + 1);
+                return self.plain(ws, a + 1, b);
+            }
+            if let Some(n) = self.place_at(ws, a, b).filter(|&n| len - n >= 2) {
+                self.emit(labels::LOC, ws, a, a + n);
+                return self.plain(ws, a + n, b);
+            }
+        } else {
+            if self.acronym(first) {
+                return self.emit(labels::ORG, ws, a, b);
+            }
+            let w = self.doc.text_of(first);
+            if w.contains('.') && w.bytes().any(|c| c.is_ascii_lowercase()) {
+                return self.emit(labels::ORG, ws, a, b); // KOMPAS.com
+            }
+        }
+        let known = |k: usize| self.persons.contains(self.doc.text_of(k));
+        if known(first) || known(ws[b - 1]) {
+            return self.emit(labels::PERSON, ws, a, b);
+        }
+        if let Some(strong) = self.preposition_before(first) {
+            if len == 1 || (strong && len <= 3) {
+                return self.emit(labels::LOC, ws, a, b);
+            }
+        }
+        let caps = ws[a..b].iter().any(|&k| self.doc.toks[k].caps);
+        if (2..=4).contains(&len) && !shouty && !caps {
+            self.emit(labels::PERSON, ws, a, b);
+        }
+    }
+
+    /// If the word before token `k` is a locative preposition of the text's
+    /// language, whether it is a strong one (`di`, `in`, `at`).
+    fn preposition_before(&self, k: usize) -> Option<bool> {
+        if k == 0 || !self.spaced(k) || !self.doc.is_word(k - 1) {
+            return None;
+        }
+        let p = &self.doc.toks[k - 1];
+        if p.upper && !p.initial {
+            return None;
+        }
+        let mask = match self.doc.lang {
+            Lang::Id => PREP_ID,
+            Lang::En => PREP_EN,
+            Lang::Other => PREP_ID | PREP_EN,
+        };
+        (p.flags & mask != 0).then_some(p.flags & PREP_STRONG != 0)
+    }
+
+    /// Adds the span of run words `ws[a..b]` (trimmed of connectors) with
+    /// `label`.
+    fn emit(&mut self, label: &'static str, ws: &[usize], mut a: usize, mut b: usize) {
+        while a < b && self.is_connector(ws[a]) {
+            a += 1;
+        }
+        while b > a && self.is_connector(ws[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        let last = ws[b - 1];
+        let takes_dot =
+            self.single_letter(last) || self.flags(last) & (ORG_SUFFIX | NAME_SUFFIX) != 0;
+        let end_tok = if takes_dot && self.dot_after(last) { last + 1 } else { last };
+        let start = self.doc.toks[ws[a]].start;
+        let end = self.doc.toks[end_tok].end;
+        if label == labels::PERSON {
+            for k in [ws[a], last] {
+                if !self.single_letter(k) && !self.roman(k) {
+                    self.persons.insert(self.doc.text_of(k));
+                }
+            }
+        }
+        self.out.push(Span { label, start, end, speaker: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str) -> Vec<(&'static str, &str)> {
+        let doc = Doc::new(text, Lang::Id);
+        let used = vec![false; doc.toks.len()];
+        find(&doc, &used).into_iter().map(|s| (s.label, &text[s.start..s.end])).collect()
+    }
+
+    #[test]
+    fn title_peels_place_and_leaves_person() {
+        assert_eq!(ents("Perdana Menteri Jepang Sanae Takaichi tiba. Takaichi senang."), [
+            ("LOC", "Jepang"),
+            ("PERSON", "Sanae Takaichi"),
+            ("PERSON", "Takaichi")
+        ]);
+    }
+
+    #[test]
+    fn organisation_keeps_its_place() {
+        assert_eq!(ents("kata Kementerian Luar Negeri Jepang."), [(
+            "ORG",
+            "Kementerian Luar Negeri Jepang"
+        )]);
+    }
+}

@@ -1,0 +1,492 @@
+//! Tokens: the words, numbers and marks of a text, with their byte spans.
+//!
+//! A [`Doc`] is the recognizer's view of one text: the text itself, an
+//! ASCII-lower-cased copy with the **same byte offsets** (so a token's
+//! lower-case form is a slice of it, with no allocation), and the list of
+//! [`Token`]s in order. Every later stage (dates, entities, quotes) works on
+//! token indices and reads byte offsets from the tokens, so spans are always
+//! on character boundaries.
+//!
+//! A word is a run of alphanumeric characters and combining marks, with
+//! inner hyphens and apostrophes (`al-Assad`, `O'Brien`, `Jum'at`), but a
+//! possessive `'s` is split off. Digits keep inner `.` and `,`
+//! (`1.000.000`), domain names keep their dot (`KOMPAS.com`) and
+//! dotted capitals stay one token (`U.S.`). Every other non-space character
+//! is a token of its own.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::lexicon::{self, flags, MAX_WORDS};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (possibly with digits, marks, inner hyphens).
+    Word,
+    /// ASCII digits only.
+    Number,
+    /// Any other single character: punctuation, symbols, emoji.
+    Punct,
+}
+
+/// The white space before a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Gap {
+    /// None: the token touches the one before.
+    None,
+    /// Spaces or tabs on the same line.
+    Space,
+    /// One line break.
+    Line,
+    /// A blank line (or more): a new paragraph.
+    Para,
+}
+
+/// The language a text is analysed as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    /// Indonesian.
+    Id,
+    /// English.
+    En,
+    /// Anything else: rules of both languages apply.
+    Other,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag; only the primary subtag matters.
+    pub(crate) fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") {
+            Lang::Id
+        } else if primary.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Other
+        }
+    }
+}
+
+/// One token of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// The white space before it.
+    pub gap: Gap,
+    /// Its first character.
+    pub ch: char,
+    /// Lexicon flags of the token as a one-word phrase.
+    pub flags: u32,
+    /// Starts with an upper-case letter (or is `al-`/`el-` + capital).
+    pub upper: bool,
+    /// Has two or more letters, all upper-case (`KPK`, `PDI-P`).
+    pub caps: bool,
+    /// Begins a sentence (or a quotation, or a line).
+    pub initial: bool,
+    /// A `.`, `!`, `?` or `…` that ends a sentence.
+    pub term: bool,
+    /// Lies on a line written mostly in capitals (a shouted headline).
+    pub shouty: bool,
+    /// Paragraph number, counting blank lines from 0.
+    pub para: u32,
+}
+
+/// A text prepared for recognition.
+pub(crate) struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// The text lower-cased by ASCII rules: same length, same offsets.
+    pub lower: String,
+    /// The tokens, in order.
+    pub toks: Vec<Token>,
+    /// The language.
+    pub lang: Lang,
+    /// Every word that occurs in the text starting with a lower-case letter.
+    lower_words: HashSet<&'a str>,
+}
+
+/// Whether `c` is a combining mark that belongs to the preceding letter.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200C}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether `c` continues a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// The character at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// Top-level domains kept inside a word (`KOMPAS.com`, `tempo.co`).
+const DOMAINS: &[&str] = &["com", "co", "id", "net", "org", "go", "or", "ac", "news", "tv"];
+
+/// Finds the end of the word that starts at byte `start`; returns the end
+/// and whether the word is made of ASCII digits only.
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut j = start;
+    let mut digits = true;
+    while let Some(c) = char_at(text, j) {
+        if is_word_char(c) {
+            digits &= c.is_ascii_digit();
+            j += c.len_utf8();
+            continue;
+        }
+        let after = j + c.len_utf8();
+        let next = char_at(text, after);
+        match (c, next) {
+            ('-' | '\u{2010}' | '\u{2011}', Some(d)) if d.is_alphanumeric() => {
+                digits = false;
+                j = after;
+            }
+            ('\'' | '\u{2019}', Some(d)) if d.is_alphabetic() && !digits => {
+                // A possessive `'s` (or `’s`) ends the word before the mark.
+                let d_end = after + d.len_utf8();
+                let possessive = (d == 's' || d == 'S')
+                    && !char_at(text, d_end).is_some_and(is_word_char);
+                if possessive {
+                    break;
+                }
+                j = after;
+            }
+            ('.' | ',', Some(d)) if digits && d.is_ascii_digit() => j = after,
+            ('.', Some(d)) if d.is_ascii_lowercase() && j - start >= 2 => {
+                let mut k = after;
+                while k < bytes.len() && bytes[k].is_ascii_lowercase() {
+                    k += 1;
+                }
+                if !DOMAINS.contains(&&text[after..k]) || char_at(text, k).is_some_and(is_word_char)
+                {
+                    break;
+                }
+                digits = false;
+                j = k;
+            }
+            _ => break,
+        }
+    }
+    // Dotted capitals: `U.S.`, `U.S.A.`, `J.K.`.
+    if j == start + 1 && bytes[start].is_ascii_uppercase() {
+        let mut k = j;
+        while k + 2 < bytes.len()
+            && bytes[k] == b'.'
+            && bytes[k + 1].is_ascii_uppercase()
+            && bytes[k + 2] == b'.'
+        {
+            k += 2;
+        }
+        if k > j {
+            j = k + 1;
+        }
+    }
+    (j, digits)
+}
+
+/// Whether a word token starts like a name: a capital, or `al-`/`el-`
+/// followed by a capital.
+fn starts_upper(word: &str) -> bool {
+    let mut cs = word.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('a' | 'e') => {
+            let rest = &word[1..];
+            rest.starts_with("l-") && rest[2..].chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word has at least two letters and all its letters are capitals.
+fn all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Characters after which the next word begins a sentence.
+fn opens_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201C}' | '\u{201E}' | '\u{AB}' | '(' | '[' | '\u{2018}' | '\u{300C}' | '\u{300E}'
+            | '\u{2014}' | '\u{2013}' | ':' | '-' | '\u{2022}' | '*'
+    )
+}
+
+/// Characters that close a quotation or bracket: they keep the state of
+/// the sentence before them.
+fn closes_group(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{BB}' | ')' | ']' | '\u{2019}' | '\u{300D}' | '\u{300F}' | '\'')
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenises `text` for language `lang`.
+    pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
+        let lower = text.to_ascii_lowercase();
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut i = 0;
+        let mut newlines = 0u32;
+        let mut space = false;
+        let mut para = 0u32;
+        while let Some(c) = char_at(text, i) {
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                let cr_alone = c == '\r' && char_at(text, i + 1) != Some('\n');
+                if c == '\n' || cr_alone || c == '\u{2028}' {
+                    newlines += 1;
+                } else if c == '\u{2029}' {
+                    newlines += 2;
+                }
+                space = true;
+                i += len;
+                continue;
+            }
+            let gap = match newlines {
+                0 if space => Gap::Space,
+                0 => Gap::None,
+                1 => Gap::Line,
+                _ => Gap::Para,
+            };
+            if gap == Gap::Para && !toks.is_empty() {
+                para += 1;
+            }
+            newlines = 0;
+            space = false;
+            let (end, kind) = if c.is_alphanumeric() {
+                let (end, digits) = scan_word(text, i);
+                (end, if digits { Kind::Number } else { Kind::Word })
+            } else {
+                (i + len, Kind::Punct)
+            };
+            let (upper, caps, fl) = if kind == Kind::Word {
+                let w = &text[i..end];
+                (starts_upper(w), all_caps(w), lexicon::lookup(&lower[i..end]))
+            } else {
+                (false, false, 0)
+            };
+            toks.push(Token {
+                start: i,
+                end,
+                kind,
+                gap,
+                ch: c,
+                flags: fl,
+                upper,
+                caps,
+                initial: false,
+                term: false,
+                shouty: false,
+                para,
+            });
+            i = end;
+        }
+        let mut lower_words = HashSet::new();
+        for t in &toks {
+            if t.kind == Kind::Word && t.ch.is_lowercase() {
+                lower_words.insert(&text[t.start..t.end]);
+            }
+        }
+        let mut doc = Doc { text, lower, toks, lang, lower_words };
+        doc.mark_sentences();
+        doc.mark_shouting();
+        doc
+    }
+
+    /// Sets [`Token::term`] and [`Token::initial`].
+    fn mark_sentences(&mut self) {
+        let n = self.toks.len();
+        for k in 0..n {
+            let c = self.toks[k].ch;
+            if self.toks[k].kind != Kind::Punct || !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+                continue;
+            }
+            let mut term = true;
+            if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
+                let p = &self.toks[k - 1];
+                let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
+                if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
+                    term = false;
+                }
+            }
+            if let Some(nx) = self.toks.get(k + 1) {
+                let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
+                if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
+                    term = false;
+                }
+            }
+            self.toks[k].term = term;
+        }
+        let mut after_term = true;
+        for k in 0..n {
+            if self.toks[k].gap >= Gap::Line {
+                after_term = true;
+            }
+            self.toks[k].initial = after_term;
+            let t = &self.toks[k];
+            after_term = match t.kind {
+                Kind::Punct if t.term => true,
+                Kind::Punct if opens_sentence(t.ch) => true,
+                Kind::Punct if t.ch == '"' => t.gap != Gap::None || after_term,
+                Kind::Punct if closes_group(t.ch) => after_term,
+                _ => false,
+            };
+        }
+    }
+
+    /// Sets [`Token::shouty`] on lines with three or more words, most of
+    /// them in capitals.
+    fn mark_shouting(&mut self) {
+        let n = self.toks.len();
+        let mut line_start = 0;
+        for k in 0..=n {
+            if k < n && (k == 0 || self.toks[k].gap < Gap::Line) {
+                continue;
+            }
+            let line = &self.toks[line_start..k];
+            let words = line.iter().filter(|t| t.kind == Kind::Word && t.ch.is_alphabetic());
+            let (mut total, mut caps) = (0usize, 0usize);
+            for t in words {
+                total += 1;
+                caps += usize::from(t.caps);
+            }
+            if total >= 3 && caps * 10 >= total * 6 {
+                for t in &mut self.toks[line_start..k] {
+                    t.shouty = true;
+                }
+            }
+            line_start = k;
+        }
+    }
+
+    /// The text of token `k`.
+    pub(crate) fn text_of(&self, k: usize) -> &'a str {
+        &self.text[self.toks[k].start..self.toks[k].end]
+    }
+
+    /// The lower-case text of token `k`.
+    pub(crate) fn low(&self, k: usize) -> &str {
+        &self.lower[self.toks[k].start..self.toks[k].end]
+    }
+
+    /// Whether token `k` is the character `c`.
+    pub(crate) fn is(&self, k: usize, c: char) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+    }
+
+    /// Whether token `k` is a word.
+    pub(crate) fn is_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// The lexicon flags of the `n`-word phrase starting at token `k`, or 0
+    /// when the tokens are not `n` words on one line.
+    pub(crate) fn phrase_flags(&self, k: usize, n: usize) -> u32 {
+        if n == 1 {
+            return self.toks.get(k).map_or(0, |t| if t.kind == Kind::Word { t.flags } else { 0 });
+        }
+        match self.phrase_key(k, n) {
+            Some(key) => lexicon::lookup(&key),
+            None => 0,
+        }
+    }
+
+    /// The lower-case key of the `n` words from token `k`, joined by single
+    /// spaces. Borrowed from [`Doc::lower`] when the text already has single
+    /// spaces there.
+    pub(crate) fn phrase_key(&self, k: usize, n: usize) -> Option<Cow<'_, str>> {
+        if n == 0 || k + n > self.toks.len() {
+            return None;
+        }
+        let mut simple = true;
+        for j in k..k + n {
+            let t = &self.toks[j];
+            if t.kind != Kind::Word || (j > k && t.gap != Gap::Space) {
+                return None;
+            }
+            if j > k && (t.start != self.toks[j - 1].end + 1 || self.text.as_bytes()[t.start - 1] != b' ')
+            {
+                simple = false;
+            }
+        }
+        if simple {
+            return Some(Cow::Borrowed(&self.lower[self.toks[k].start..self.toks[k + n - 1].end]));
+        }
+        let mut key = String::new();
+        for j in k..k + n {
+            if j > k {
+                key.push(' ');
+            }
+            key.push_str(self.low(j));
+        }
+        Some(Cow::Owned(key))
+    }
+
+    /// The longest phrase of at most `max` words starting at token `k` whose
+    /// flags meet `mask`: its length in words and its flags.
+    pub(crate) fn longest(&self, k: usize, mask: u32, max: usize) -> Option<(usize, u32)> {
+        if !self.is_word(k) {
+            return None;
+        }
+        (1..=max.min(MAX_WORDS))
+            .rev()
+            .map(|n| (n, self.phrase_flags(k, n)))
+            .find(|&(_, f)| f & mask != 0)
+    }
+
+    /// Whether the word of token `k` also occurs in the text in lower case
+    /// (so a capital at the start of a sentence is only grammar).
+    pub(crate) fn seen_lower(&self, k: usize) -> bool {
+        self.lower_words.contains(self.low(k))
+    }
+
+    /// The index of the first token that starts at or after byte `b`.
+    pub(crate) fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.start < b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let d = Doc::new(text, Lang::Other);
+        (0..d.toks.len()).map(|k| d.text_of(k)).collect()
+    }
+
+    #[test]
+    fn splits_words_marks_and_possessives() {
+        assert_eq!(words("al-Assad’s U.S. KOMPAS.com 1.000,5"), [
+            "al-Assad", "’", "s", "U.S.", "KOMPAS.com", "1.000,5"
+        ]);
+        assert_eq!(words("Jum'at e\u{301}!"), ["Jum'at", "e\u{301}", "!"]);
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let d = Doc::new("Dr. Budi tiba. Dia\r\n\r\n“Kami", Lang::Id);
+        let initial: Vec<bool> = d.toks.iter().map(|t| t.initial).collect();
+        assert_eq!(initial, [true, false, false, false, false, true, true, true, true]);
+        assert_eq!(d.toks.last().map(|t| t.para), Some(1));
+    }
+}

@@ -1,0 +1,171 @@
+//! Offsets into a text, and conversion between their three units.
+//!
+//! Sorot meets three units for a position in a text:
+//!
+//! * **bytes** of UTF-8 — what Rust's `str` and the `regex` crate use; the
+//!   recognizer works in bytes internally;
+//! * **code points** (Unicode scalar values) — the unit of the annotation
+//!   model, of every export and of the `data-start`/`data-end` attributes in
+//!   the page (the W3C Web Annotation model and Python count this way);
+//! * **UTF-16 code units** — what the DOM and JavaScript strings use.
+//!
+//! Conversions happen only at the edges, through a [`CharIndex`] built once
+//! per text. A span is always a half-open range `[start, end)`.
+
+/// How many code points lie between two checkpoints of a [`CharIndex`].
+const STRIDE: usize = 64;
+
+/// A lookup table that converts between byte, code-point and UTF-16 offsets
+/// of one text in `O(STRIDE)` time per conversion, using `O(n / STRIDE)`
+/// memory.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of every `STRIDE`-th code point (and of the end).
+    byte_at: Vec<usize>,
+    /// UTF-16 offset of every `STRIDE`-th code point.
+    utf16_at: Vec<usize>,
+    /// Number of code points in the text.
+    chars: usize,
+    /// Number of bytes in the text.
+    bytes: usize,
+}
+
+impl CharIndex {
+    /// Builds the index for `text`.
+    pub fn new(text: &str) -> Self {
+        let mut byte_at = Vec::with_capacity(text.len() / STRIDE + 2);
+        let mut utf16_at = Vec::with_capacity(text.len() / STRIDE + 2);
+        let mut chars = 0;
+        let mut utf16 = 0;
+        for (b, c) in text.char_indices() {
+            if chars % STRIDE == 0 {
+                byte_at.push(b);
+                utf16_at.push(utf16);
+            }
+            chars += 1;
+            utf16 += c.len_utf16();
+        }
+        if chars % STRIDE == 0 {
+            byte_at.push(text.len());
+            utf16_at.push(utf16);
+        }
+        CharIndex { byte_at, utf16_at, chars, bytes: text.len() }
+    }
+
+    /// Number of code points in the text.
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Number of bytes in the text.
+    pub fn byte_len(&self) -> usize {
+        self.bytes
+    }
+
+    /// Byte offset of code point `cp`. Offsets past the end clamp to the end.
+    pub fn byte_of_char(&self, text: &str, cp: usize) -> usize {
+        if cp >= self.chars {
+            return self.bytes;
+        }
+        let k = cp / STRIDE;
+        let base = self.byte_at[k];
+        let rest = cp - k * STRIDE;
+        match text[base..].char_indices().nth(rest) {
+            Some((b, _)) => base + b,
+            None => self.bytes,
+        }
+    }
+
+    /// Code-point offset of byte `b`. A byte inside a character maps to the
+    /// character that contains it; offsets past the end clamp to the end.
+    pub fn char_of_byte(&self, text: &str, b: usize) -> usize {
+        if b >= self.bytes {
+            return self.chars;
+        }
+        let k = self.byte_at.partition_point(|&x| x <= b) - 1;
+        let base = self.byte_at[k];
+        k * STRIDE + text[base..].char_indices().take_while(|&(i, _)| base + i < b).count()
+            - usize::from(!text.is_char_boundary(b))
+    }
+
+    /// UTF-16 offset of code point `cp` (clamped to the end).
+    pub fn utf16_of_char(&self, text: &str, cp: usize) -> usize {
+        let cp = cp.min(self.chars);
+        let k = cp / STRIDE;
+        let base = self.byte_at[k.min(self.byte_at.len() - 1)];
+        let start16 = self.utf16_at[k.min(self.utf16_at.len() - 1)];
+        start16 + text[base..].chars().take(cp - k * STRIDE).map(char::len_utf16).sum::<usize>()
+    }
+
+    /// Code-point offset of UTF-16 offset `u`. A position between the two
+    /// halves of a surrogate pair maps to the start of that character.
+    pub fn char_of_utf16(&self, text: &str, u: usize) -> usize {
+        let k = self.utf16_at.partition_point(|&x| x <= u).saturating_sub(1);
+        let mut cp = k * STRIDE;
+        let mut pos = self.utf16_at[k];
+        for c in text[self.byte_at[k]..].chars() {
+            let next = pos + c.len_utf16();
+            if next > u {
+                break;
+            }
+            pos = next;
+            cp += 1;
+        }
+        cp.min(self.chars)
+    }
+
+    /// The slice of `text` between code points `start` and `end`.
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let s = self.byte_of_char(text, start);
+        let e = self.byte_of_char(text, end.max(start));
+        &text[s..e]
+    }
+}
+
+/// Number of code points in `s`.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_unit(text: &str) {
+        let ix = CharIndex::new(text);
+        let mut u16 = 0;
+        for (cp, (b, c)) in text.char_indices().enumerate() {
+            assert_eq!(ix.byte_of_char(text, cp), b, "byte of char {cp}");
+            assert_eq!(ix.char_of_byte(text, b), cp, "char of byte {b}");
+            assert_eq!(ix.utf16_of_char(text, cp), u16, "utf16 of char {cp}");
+            assert_eq!(ix.char_of_utf16(text, u16), cp, "char of utf16 {u16}");
+            u16 += c.len_utf16();
+        }
+        let n = text.chars().count();
+        assert_eq!(ix.char_len(), n);
+        assert_eq!(ix.byte_of_char(text, n), text.len());
+        assert_eq!(ix.char_of_byte(text, text.len()), n);
+        assert_eq!(ix.utf16_of_char(text, n), u16);
+        assert_eq!(ix.char_of_utf16(text, u16), n);
+    }
+
+    #[test]
+    fn conversions_agree_on_mixed_text() {
+        every_unit("");
+        every_unit("a");
+        every_unit("Sanae Takaichi 🇯🇵 berkata, “Café” e\u{301}\r\n😀 ok");
+        let long: String = "ab😀c\u{301}\r\n日本".repeat(100);
+        every_unit(&long);
+        let exact: String = "x".repeat(STRIDE * 3);
+        every_unit(&exact);
+    }
+
+    #[test]
+    fn inner_positions_map_to_their_character() {
+        let t = "a😀b";
+        let ix = CharIndex::new(t);
+        assert_eq!(ix.char_of_byte(t, 2), 1);
+        assert_eq!(ix.char_of_utf16(t, 2), 1); // between the surrogates
+        assert_eq!(ix.slice(t, 1, 2), "😀");
+    }
+}

@@ -1,0 +1,20 @@
+//! The app's components, one per file.
+
+pub mod doc_tabs;
+pub mod document_view;
+pub mod input_panel;
+pub mod legend;
+pub mod notices;
+
+/// The CSS modifier class of a label: `mark--person` for `PERSON`; labels
+/// the stylesheet does not know share `mark--custom`.
+pub fn label_class(label: &str) -> &'static str {
+    match label {
+        "PERSON" => "mark--person",
+        "ORG" => "mark--org",
+        "LOC" => "mark--loc",
+        "DATE" => "mark--date",
+        "QUOTE" => "mark--quote",
+        _ => "mark--custom",
+    }
+}

@@ -1,0 +1,247 @@
+// Shared pieces of the end-to-end tests (and scripts/screenshot.mjs):
+// a static file server for dist/, Debian's Chromium through playwright-core,
+// and helpers that speak the UI's data-testid contract.
+//
+// Nothing here downloads a browser: playwright-core drives /usr/bin/chromium
+// (scripts/setup.sh --test installs it with apt-get).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '..', '..', '..');
+export const DIST = resolve(process.env.SOROT_DIST ?? join(ROOT, 'dist'));
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+export const SCHEMA = resolve(process.env.SOROT_SCHEMA ?? join(ROOT, 'schema', 'sorot.annotations.v1.schema.json'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags that behave on these machines (as root, no network). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const LABELS = ['PERSON', 'ORG', 'LOC', 'DATE', 'QUOTE'];
+
+/** Reads a fixture as UTF-8 text. */
+export function fixture(name) {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** Slices a string by code points (the unit of every offset in Sorot). */
+export function cpSlice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves `dir` on an ephemeral 127.0.0.1 port. Returns { url, close }.
+ * "/" and unknown paths without an extension serve index.html.
+ */
+export async function serveDist(dir = DIST) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html not found: build the app first (trunk build --release)`);
+  }
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let path = normalize(join(root, decodeURIComponent(url.pathname)));
+      if (path !== root && !path.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      let info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path).catch(() => null);
+      }
+      if (!info && !extname(path)) {
+        path = join(root, 'index.html');
+        info = await stat(path).catch(() => null);
+      }
+      if (!info) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const body = await readFile(path);
+      res.writeHead(200, {
+        'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Launches Debian's Chromium headless (Playwright gives it a fresh profile). */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: run scripts/setup.sh --test (apt-get install chromium)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Opens the app in a fresh context and waits until it has mounted.
+ * Returns { page, context, errors } where `errors` collects uncaught page
+ * errors (a Rust panic surfaces there) and console errors.
+ */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=article-input]');
+  return { page, context, errors };
+}
+
+export const sel = {
+  input: '[data-testid=article-input]',
+  fileInput: '[data-testid=file-input]',
+  dropZone: '[data-testid=drop-zone]',
+  view: '[data-testid=document-view]',
+  highlight: '[data-testid=document-view] [data-label][data-start]',
+  exportJson: '[data-testid=export-json]',
+  tab: '[data-testid=doc-tab]',
+  activeTab: '[data-testid=doc-tab][aria-selected="true"]',
+  notice: '[data-testid=notice]',
+  legend: '[data-testid=legend]',
+};
+
+/** Pastes text into the article input and waits until the view shows it. */
+export async function pasteText(page, text) {
+  await page.fill(sel.input, text);
+  await waitForViewText(page, text);
+}
+
+/** Waits until the document view shows `text` (ignoring whitespace layout). */
+export async function waitForViewText(page, text) {
+  await page.waitForFunction(
+    ([viewSel, want]) => {
+      const view = document.querySelector(viewSel);
+      if (!view) return false;
+      const squash = (s) => s.replace(/\s+/g, '');
+      return squash(view.textContent) === squash(want);
+    },
+    [sel.view, text],
+  );
+}
+
+/** Waits until at least one highlight is in the view. */
+export async function waitForHighlights(page) {
+  await page.waitForSelector(sel.highlight);
+}
+
+/** Every highlight in the document view: { id, label, start, end, text }. */
+export async function highlights(page) {
+  return page.$$eval(sel.highlight, (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-id'),
+      label: el.getAttribute('data-label'),
+      start: Number(el.getAttribute('data-start')),
+      end: Number(el.getAttribute('data-end')),
+      text: el.textContent,
+    })),
+  );
+}
+
+/** The doc tabs: [{ text, selected }]. */
+export async function tabs(page) {
+  return page.$$eval(sel.tab, (els) =>
+    els.map((el) => ({ text: el.textContent.trim(), selected: el.getAttribute('aria-selected') === 'true' })),
+  );
+}
+
+/**
+ * Drops files on the drop zone, as a person dragging them from the desktop.
+ * files: [{ name, type, bytes: Uint8Array | Buffer | string }]
+ */
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({
+    name: f.name,
+    type: f.type ?? '',
+    bytes: Array.from(typeof f.bytes === 'string' ? Buffer.from(f.bytes, 'utf8') : f.bytes),
+  }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    }
+    return dt;
+  }, payload);
+  const zone = page.locator(sel.dropZone);
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await dataTransfer.dispose();
+}
+
+/** Clicks "export JSON" and returns { name, text, json } of the download. */
+export async function exportJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(sel.exportJson)]);
+  const failure = await download.failure();
+  if (failure) throw new Error(`download failed: ${failure}`);
+  const path = await download.path();
+  const text = await readFile(path, 'utf8');
+  return { name: download.suggestedFilename(), text, json: JSON.parse(text) };
+}
+
+let validator;
+/** Validates a Sorot JSON export against schema/sorot.annotations.v1.schema.json. */
+export async function validateExport(json) {
+  if (!validator) {
+    if (!existsSync(SCHEMA)) throw new Error(`schema not found: ${SCHEMA}`);
+    const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+    const { default: addFormats } = await import('ajv-formats');
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  }
+  const ok = validator(json);
+  return { ok, errors: ok ? [] : validator.errors };
+}

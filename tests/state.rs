@@ -1,0 +1,96 @@
+//! The workspace reducer: pasting, opening files (good and bad), switching
+//! and closing documents. These are the user's flows without the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sorot::core::state::{
+    decode_text_file, Action, FileError, IncomingFile, NoticeKind, Workspace, MAX_FILE_BYTES,
+    PASTED_NAME,
+};
+
+fn file(name: &str, bytes: &[u8]) -> IncomingFile {
+    IncomingFile { name: name.into(), bytes: bytes.to_vec() }
+}
+
+fn names(ws: &Workspace) -> Vec<&str> {
+    ws.docs.iter().map(|d| d.doc.name.as_str()).collect()
+}
+
+#[test]
+fn paste_creates_then_updates_one_pasted_document() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste("Ali pergi ke Jakarta.".into()));
+    ws.apply(Action::Paste("Ali pergi ke Bandung.".into()));
+    assert_eq!(names(&ws), [PASTED_NAME]);
+    assert_eq!(ws.current_doc().unwrap().doc.text, "Ali pergi ke Bandung.");
+    assert_eq!(ws.pasted, "Ali pergi ke Bandung.");
+}
+
+#[test]
+fn bad_files_get_a_notice_and_good_ones_still_open() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste("Teks lama.".into()));
+    ws.apply(Action::OpenFiles(vec![
+        file("rusak.txt", &[0xFF, 0x00, 0xC3, 0x28, 0x9F]),
+        file("berita.txt", "Berita\r\nbaru 😀".as_bytes()),
+        file("gambar.png", b"\x89PNG"),
+    ]));
+    assert_eq!(names(&ws), [PASTED_NAME, "berita.txt"]);
+    assert_eq!(ws.current_doc().unwrap().doc.name, "berita.txt");
+    assert_eq!(ws.current_doc().unwrap().doc.text, "Berita\r\nbaru 😀", "line endings are kept");
+    assert_eq!(ws.notices.len(), 2);
+    assert!(ws.notices.iter().all(|n| n.kind == NoticeKind::Error));
+    assert!(
+        ws.notices[0].message.contains("rusak.txt") && ws.notices[0].message.contains("not UTF-8")
+    );
+    assert!(ws.notices[1].message.contains("gambar.png") && ws.notices[1].message.contains(".txt"));
+    ws.apply(Action::Dismiss(0));
+    assert_eq!(ws.notices.len(), 1);
+}
+
+#[test]
+fn rejected_before_reading_is_reported_with_its_size() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::FileRejected {
+        name: "besar.txt".into(),
+        reason: FileError::TooLarge(30 * 1_048_576),
+    });
+    assert!(ws.notices[0].message.contains("besar.txt"));
+    assert!(ws.notices[0].message.contains("30.0 MB"), "{}", ws.notices[0].message);
+}
+
+#[test]
+fn select_and_close_keep_a_valid_current_document() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![
+        file("a.txt", b"A"),
+        file("b.txt", b"B"),
+        file("c.txt", b"C"),
+    ]));
+    assert_eq!(ws.current, Some(0));
+    ws.apply(Action::Select(2));
+    ws.apply(Action::Select(9));
+    assert_eq!(ws.current, Some(2));
+    ws.apply(Action::Close(0));
+    assert_eq!(names(&ws), ["b.txt", "c.txt"]);
+    assert_eq!(ws.current_doc().unwrap().doc.name, "c.txt");
+    ws.apply(Action::Close(1));
+    assert_eq!(ws.current_doc().unwrap().doc.name, "b.txt");
+    ws.apply(Action::Close(0));
+    assert_eq!(ws.current, None);
+}
+
+#[test]
+fn decoding_handles_boms_and_utf16() {
+    assert_eq!(decode_text_file("a.txt", b"\xEF\xBB\xBFhalo").unwrap(), "halo");
+    let le: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("hé😀".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert_eq!(decode_text_file("a.TXT", &le).unwrap(), "hé😀");
+    let be: Vec<u8> =
+        [0xFE, 0xFF].into_iter().chain("hé".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    assert_eq!(decode_text_file("a.txt", &be).unwrap(), "hé");
+    assert_eq!(decode_text_file("a.txt", b"  \n"), Err(FileError::Empty));
+    assert_eq!(decode_text_file("a.txt", b"a\0b"), Err(FileError::NotText));
+    assert_eq!(decode_text_file("a.docx", b"x"), Err(FileError::Unsupported));
+    let big = vec![b'a'; MAX_FILE_BYTES + 1];
+    assert_eq!(decode_text_file("a.txt", &big), Err(FileError::TooLarge(MAX_FILE_BYTES + 1)));
+}
