@@ -97,10 +97,23 @@ fn month(doc: &Doc, k: usize) -> Option<usize> {
     None
 }
 
+/// Words after `Minggu` that make it "week", not "Sunday".
+const WEEK_AFTER: &[&str] =
+    &["lalu", "depan", "ini", "ke", "pertama", "kedua", "terakhir", "sebelumnya", "berikutnya"];
+
 /// Whether token `k` is a capitalised weekday name.
 fn is_weekday(doc: &Doc, k: usize) -> bool {
-    doc.toks.get(k).is_some_and(|t| t.kind == Kind::Word && t.upper)
-        && doc.toks[k].flags & flags::WEEKDAY != 0
+    let is_day = doc.toks.get(k).is_some_and(|t| t.kind == Kind::Word && t.upper)
+        && doc.toks[k].flags & flags::WEEKDAY != 0;
+    if !is_day {
+        return false;
+    }
+    // "Minggu lalu" is "last week".
+    let week = doc.low(k) == "minggu"
+        && same_line(doc, k + 1)
+        && doc.is_word(k + 1)
+        && WEEK_AFTER.contains(&doc.low(k + 1));
+    !week
 }
 
 /// A numeric date written as one token (`25-2-2020`, `25.2.2020`,
@@ -108,7 +121,8 @@ fn is_weekday(doc: &Doc, k: usize) -> bool {
 fn numeric_token(word: &str) -> bool {
     let sep = if word.contains('-') { '-' } else { '.' };
     let mut parts = word.split(sep);
-    let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return false;
     };

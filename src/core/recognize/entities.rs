@@ -39,6 +39,18 @@ use super::lexicon::{flags::*, MAX_WORDS};
 use super::tokens::{Doc, Gap, Kind, Lang};
 use crate::core::model::{labels, Span};
 
+/// Whether a word ends with a web domain (`KOMPAS.com`, `TEMPO.CO`).
+fn is_domain(w: &str) -> bool {
+    w.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty()
+            && ["com", "co", "id", "net", "org"].iter().any(|d| d.eq_ignore_ascii_case(tld))
+    })
+}
+
+/// Second words of Balinese names that follow the particle `I`.
+const BALINESE: &[&str] =
+    &["made", "wayan", "nyoman", "ketut", "putu", "gede", "komang", "kadek", "gusti", "dewa"];
+
 /// The longest run, in words, that is considered; longer runs are cut.
 const MAX_RUN: usize = 12;
 
@@ -111,6 +123,25 @@ impl<'a> Finder<'_, 'a> {
         self.doc.toks.get(k).map_or(0, |t| t.flags)
     }
 
+    /// Whether an organisation word (`Partai`, `Rumah Sakit`, `Tbk`) starts
+    /// at token `k`.
+    fn org_word(&self, k: usize) -> bool {
+        self.doc.longest(k, ORG_HEAD | ORG_SUFFIX, 2).is_some()
+    }
+
+    /// Whether an organisation word is among the next few name words from
+    /// token `k` ("Library and *Columbia University*").
+    fn org_word_ahead(&self, k: usize) -> bool {
+        let mut j = k;
+        while j < k + 6 && (j == k || self.spaced(j)) && self.name_word(j) {
+            if self.org_word(j) {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
     /// Whether token `k` is a one-letter word.
     fn single_letter(&self, k: usize) -> bool {
         self.doc.is_word(k) && self.doc.text_of(k).chars().nth(1).is_none()
@@ -138,16 +169,35 @@ impl<'a> Finder<'_, 'a> {
         if t.kind != Kind::Word || self.used[k] || !t.upper {
             return false;
         }
-        if t.flags & LOC_ACRO != 0 && t.caps {
-            return true;
+        if t.caps && !t.shouty && t.flags & (MONTH | WEEKDAY) == 0 {
+            return true; // an acronym, even when it spells a word (`WHO`)
         }
-        if t.flags & (STOP | DEMONYM | MONTH | WEEKDAY) != 0 {
+        if t.flags & (STOP | MONTH | WEEKDAY) != 0 {
             return false;
         }
+        if t.flags & DEMONYM != 0 {
+            // "European Commission": only at the head of a longer run.
+            return k == 0 || !self.name_word_plain(k - 1) || self.doc.toks[k].gap != Gap::Space;
+        }
         if self.single_letter(k) {
-            return self.dot_after(k) || self.roman(k);
+            return self.dot_after(k) || self.roman(k) || self.balinese(k);
         }
         true
+    }
+
+    /// Whether token `k` is the `I` of a Balinese name ("I Made Mudharta").
+    fn balinese(&self, k: usize) -> bool {
+        self.doc.text_of(k) == "I"
+            && self.spaced(k + 1)
+            && self.doc.is_word(k + 1)
+            && BALINESE.contains(&self.doc.low(k + 1))
+    }
+
+    /// Whether token `k` is a capitalised word that is neither a stop word
+    /// nor a nationality: a word that may stand before a nationality.
+    fn name_word_plain(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        t.kind == Kind::Word && t.upper && t.flags & (STOP | DEMONYM | MONTH | WEEKDAY) == 0
     }
 
     /// Whether a run may start at token `k`.
@@ -156,6 +206,12 @@ impl<'a> Finder<'_, 'a> {
             return false;
         }
         let t = &self.doc.toks[k];
+        if t.flags & DEMONYM != 0 {
+            return self.spaced(k + 1) && self.name_word(k + 1);
+        }
+        if self.balinese(k) {
+            return true;
+        }
         if self.single_letter(k) {
             // An initial must be followed by more of the name.
             return self.spaced(k + 2) && self.name_word(k + 2);
@@ -201,7 +257,7 @@ impl<'a> Finder<'_, 'a> {
         loop {
             self.ws.push(k);
             let f = self.flags(k);
-            org |= f & (ORG_HEAD | ORG_SUFFIX) != 0;
+            org |= self.org_word(k);
             place |= f & PLACE_HEAD != 0;
             let mut next = k + 1;
             let takes_dot = self.single_letter(k) || f & (ORG_SUFFIX | NAME_SUFFIX) != 0;
@@ -212,13 +268,17 @@ impl<'a> Finder<'_, 'a> {
                 return next;
             }
             if self.name_word(next) {
-                if !(org || place) && self.title_at(next).is_some() {
-                    return next;
+                if let Some(e) = self.title_at(next) {
+                    // "Commission President Ursula von der Leyen" splits;
+                    // "Direktorat Jenderal Pajak" does not.
+                    if !(org || place) || self.names_after(e) >= 2 {
+                        return next;
+                    }
                 }
                 k = next;
                 continue;
             }
-            if let Some(c) = self.connector_end(next, org || place) {
+            if let Some(c) = self.connector_end(next, org, place) {
                 self.ws.extend(next..c);
                 k = c;
                 continue;
@@ -227,19 +287,44 @@ impl<'a> Finder<'_, 'a> {
         }
     }
 
+    /// How many name words (up to two) follow one another from token `k`,
+    /// name particles allowed between them.
+    fn names_after(&self, k: usize) -> usize {
+        let mut count = 0;
+        let mut j = k;
+        while count < 2 && self.spaced(j) {
+            if self.name_word(j) {
+                count += 1;
+            } else if !(self.doc.is_word(j) && self.flags(j) & CONNECTOR != 0) {
+                break;
+            }
+            j += 1;
+        }
+        count
+    }
+
     /// If token `k` starts a connector (`bin`, `van der`, `of the`, `dan`)
     /// followed by a name word, the index of that name word.
-    fn connector_end(&self, k: usize, in_org: bool) -> Option<usize> {
+    fn connector_end(&self, k: usize, org: bool, place: bool) -> Option<usize> {
         let t = self.doc.toks.get(k)?;
         if self.used[k] || t.upper {
             return None;
         }
         let is_amp = self.doc.is(k, '&');
-        if t.kind != Kind::Word && !is_amp {
+        let number = t.kind == Kind::Number;
+        if t.kind != Kind::Word && !is_amp && !number {
             return None;
         }
+        let in_org = org || place;
         let mut c = k + 1;
-        if t.flags & CONNECTOR != 0 {
+        if number {
+            // "SMA Negeri 1 Jakarta", "SMAN 3 Bandung"
+            let short = t.end - t.start <= 2;
+            let school = k > 0 && (self.doc.low(k - 1) == "negeri" || self.org_word(k - 1));
+            if !(org && short && school) {
+                return None;
+            }
+        } else if t.flags & CONNECTOR != 0 {
             if self.flags(c) & CONNECTOR != 0 && self.doc.is_word(c) && !self.doc.toks[c].upper {
                 c += 1;
             }
@@ -252,8 +337,9 @@ impl<'a> Finder<'_, 'a> {
                 c += 1;
             }
             let is_and = is_amp || matches!(w, "and" | "dan");
-            // "Partai A dan Partai B" are two organisations.
-            if is_and && self.flags(c) & ORG_HEAD != 0 {
+            // "Partai A dan Partai B" are two organisations, "Desa A dan
+            // Desa B" two places; "and" never joins place names.
+            if is_and && (!org || self.flags(c) & PLACE_HEAD != 0 || self.org_word_ahead(c)) {
                 return None;
             }
         } else {
@@ -270,11 +356,22 @@ impl<'a> Finder<'_, 'a> {
     /// Whether token `k` is an acronym that can name an organisation.
     fn acronym(&self, k: usize) -> bool {
         let t = &self.doc.toks[k];
-        if !t.caps || t.shouty || self.roman(k) {
+        if !t.caps || t.shouty || self.roman(k) || t.flags & COMMON != 0 {
             return false;
         }
         let letters = self.doc.text_of(k).chars().filter(|c| c.is_alphabetic()).count();
         (2..=6).contains(&letters)
+    }
+
+    /// How many run words from `ws[p]` (an acronym) name the organisation:
+    /// two when a country acronym follows ("DPR RI", "Polri RI"), else one.
+    fn acronym_len(&self, ws: &[usize], p: usize, lim: usize) -> usize {
+        let country = |k: usize| self.doc.toks[k].caps && self.flags(k) & LOC_ACRO != 0;
+        if p + 1 < lim && country(ws[p + 1]) && !country(ws[p]) {
+            2
+        } else {
+            1
+        }
     }
 
     /// The length in run words of the place starting at `ws[p]` (a
@@ -341,7 +438,7 @@ impl<'a> Finder<'_, 'a> {
         let mut p = 0;
         while p < len {
             let k = ws[p];
-            if self.is_connector(k) {
+            if self.is_connector(k) || self.flags(k) & DEMONYM != 0 {
                 p += 1;
                 continue;
             }
@@ -362,11 +459,12 @@ impl<'a> Finder<'_, 'a> {
                 continue;
             }
             if self.acronym(k) {
-                self.emit(labels::ORG, ws, p, p + 1);
-                p += 1;
+                let n = self.acronym_len(ws, p, len);
+                self.emit(labels::ORG, ws, p, p + n);
+                p += n;
                 continue;
             }
-            if self.flags(k) & ORG_HEAD != 0 {
+            if self.org_word(k) {
                 let q = self.org_extent(ws, p);
                 if q > p + 1 {
                     self.emit(labels::ORG, ws, p, q);
@@ -389,6 +487,18 @@ impl<'a> Finder<'_, 'a> {
         }
         let first = ws[a];
         let shouty = self.doc.toks[first].shouty;
+        // Organisation words inside a leading place ("Amerika Serikat") do
+        // not count.
+        let lead = self.place_at(ws, a, b).unwrap_or(0);
+        let has_org_word = ws[a + lead..b].iter().any(|&k| self.org_word(k));
+        if self.flags(first) & DEMONYM != 0 {
+            // A nationality heads only an organisation or a place name.
+            let named =
+                self.org_name_at(ws, a, b) == Some(len) || self.place_at(ws, a, b) == Some(len);
+            if !(named || has_org_word) {
+                return self.plain(ws, a + 1, b);
+            }
+        }
         if self.org_name_at(ws, a, b) == Some(len) {
             return self.emit(labels::ORG, ws, a, b);
         }
@@ -396,7 +506,7 @@ impl<'a> Finder<'_, 'a> {
             return self.emit(labels::LOC, ws, a, b);
         }
         if len >= 2 {
-            if ws[a..b].iter().any(|&k| self.flags(k) & (ORG_HEAD | ORG_SUFFIX) != 0) {
+            if has_org_word {
                 return self.emit(labels::ORG, ws, a, b);
             }
             let head = self.doc.longest(first, PLACE_HEAD, len).is_some();
@@ -409,24 +519,32 @@ impl<'a> Finder<'_, 'a> {
                 return self.plain(ws, a + n, b);
             }
             if self.acronym(first) {
-                self.emit(labels::ORG, ws, a, a + 1);
-                return self.plain(ws, a + 1, b);
+                let n = self.acronym_len(ws, a, b);
+                self.emit(labels::ORG, ws, a, a + n);
+                return self.plain(ws, a + n, b);
             }
             if let Some(n) = self.place_at(ws, a, b).filter(|&n| len - n >= 2) {
                 self.emit(labels::LOC, ws, a, a + n);
                 return self.plain(ws, a + n, b);
             }
         } else {
+            if self.org_word(first) || self.flags(first) & COMMON != 0 {
+                return; // a bare "Bank", "PT", "BBM"
+            }
             if self.acronym(first) {
                 return self.emit(labels::ORG, ws, a, b);
             }
             let w = self.doc.text_of(first);
-            if w.contains('.') && w.bytes().any(|c| c.is_ascii_lowercase()) {
-                return self.emit(labels::ORG, ws, a, b); // KOMPAS.com
+            if is_domain(w) {
+                return self.emit(labels::ORG, ws, a, b); // KOMPAS.com, TEMPO.CO
             }
         }
         let known = |k: usize| self.persons.contains(self.doc.text_of(k));
         if known(first) || known(ws[b - 1]) {
+            return self.emit(labels::PERSON, ws, a, b);
+        }
+        let caps = ws[a..b].iter().any(|&k| self.doc.toks[k].caps);
+        if len <= 4 && !shouty && !caps && self.next_to_cue(ws[a], ws[b - 1]) {
             return self.emit(labels::PERSON, ws, a, b);
         }
         if let Some(strong) = self.preposition_before(first) {
@@ -434,10 +552,24 @@ impl<'a> Finder<'_, 'a> {
                 return self.emit(labels::LOC, ws, a, b);
             }
         }
-        let caps = ws[a..b].iter().any(|&k| self.doc.toks[k].caps);
-        if (2..=4).contains(&len) && !shouty && !caps {
+        // Words the text also writes in lower case are common words, so a
+        // run of them is a title of something, not a name.
+        let common =
+            ws[a..b].iter().filter(|&&k| !self.is_connector(k)).any(|&k| self.doc.seen_lower(k));
+        if (2..=4).contains(&len) && !shouty && !caps && !common {
             self.emit(labels::PERSON, ws, a, b);
         }
+    }
+
+    /// Whether the words from token `first` to token `last` stand right
+    /// after or right before a verb of saying ("kata Rutte", "Smith said").
+    fn next_to_cue(&self, first: usize, last: usize) -> bool {
+        let cue = |k: usize| {
+            self.doc.is_word(k) && self.flags(k) & CUE != 0 && self.flags(k) & CUE_PRON == 0
+        };
+        let before = first > 0 && self.spaced(first) && cue(first - 1);
+        let after = if self.dot_after(last) { last + 2 } else { last + 1 };
+        before || (self.spaced(after) && cue(after))
     }
 
     /// If the word before token `k` is a locative preposition of the text's
@@ -449,6 +581,9 @@ impl<'a> Finder<'_, 'a> {
         let p = &self.doc.toks[k - 1];
         if p.upper && !p.initial {
             return None;
+        }
+        if !p.upper && p.flags & PLACE_HEAD != 0 {
+            return Some(true); // "kota Pati", "desa Kramas"
         }
         let mask = match self.doc.lang {
             Lang::Id => PREP_ID,
@@ -471,6 +606,9 @@ impl<'a> Finder<'_, 'a> {
             return;
         }
         let last = ws[b - 1];
+        if label == labels::PERSON && ws[a..b].iter().all(|&k| self.single_letter(k)) {
+            return; // initials alone ("S. F.")
+        }
         let takes_dot =
             self.single_letter(last) || self.flags(last) & (ORG_SUFFIX | NAME_SUFFIX) != 0;
         let end_tok = if takes_dot && self.dot_after(last) { last + 1 } else { last };
@@ -499,18 +637,17 @@ mod tests {
 
     #[test]
     fn title_peels_place_and_leaves_person() {
-        assert_eq!(ents("Perdana Menteri Jepang Sanae Takaichi tiba. Takaichi senang."), [
-            ("LOC", "Jepang"),
-            ("PERSON", "Sanae Takaichi"),
-            ("PERSON", "Takaichi")
-        ]);
+        assert_eq!(
+            ents("Perdana Menteri Jepang Sanae Takaichi tiba. Takaichi senang."),
+            [("LOC", "Jepang"), ("PERSON", "Sanae Takaichi"), ("PERSON", "Takaichi")]
+        );
     }
 
     #[test]
     fn organisation_keeps_its_place() {
-        assert_eq!(ents("kata Kementerian Luar Negeri Jepang."), [(
-            "ORG",
-            "Kementerian Luar Negeri Jepang"
-        )]);
+        assert_eq!(
+            ents("kata Kementerian Luar Negeri Jepang."),
+            [("ORG", "Kementerian Luar Negeri Jepang")]
+        );
     }
 }

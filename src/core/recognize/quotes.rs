@@ -8,8 +8,12 @@
 //! rest of the article. Scanning is linear: each kind of closing mark is
 //! found through a cursor that only moves forward.
 //!
-//! A quotation of one to three words with no verb of saying next to it is a
-//! scare quote ("disebut “kebijakan hijau”") and is not a QUOTE.
+//! A `”` with a space before it and a word right after it also opens a
+//! quotation, for texts that use `”` on both sides.
+//!
+//! A quotation of one to three words is a scare quote ("disebut “kebijakan
+//! hijau”"), not a QUOTE, unless a verb of saying touches it (at most two
+//! tokens between: `“Tidak,” kata dia`, `kata dia: “Tidak.”`).
 //!
 //! The speaker is looked for, in this order:
 //!
@@ -22,10 +26,18 @@
 //!    saying with its PERSON/ORG before it ("Rutte mengatakan, “…”") or
 //!    after it ("Menurut Rutte, “…”");
 //! 3. a pronoun (`ujarnya`, `katanya`, "he said", "kata dia") or a nominal
-//!    ("said the minister", "kata menteri itu") points to the most recent
-//!    PERSON before the quotation that is not itself inside a quotation;
+//!    ("said the minister", "kata menteri itu") points back to a PERSON
+//!    outside quotations: the latest one named next to a verb of saying
+//!    ("Menurut Firli", "Rutte said") in this or the previous paragraph,
+//!    else simply the latest one;
 //! 4. a quotation of four or more words with no verb of saying at all takes
 //!    the speaker of the previous quotation in its paragraph.
+//!
+//! A speaker named by one word ("kata Rutte") is linked to the latest
+//! earlier full name ending or starting with that word ("Mark Rutte"), so
+//! the link always names the person in full.
+
+use std::collections::HashMap;
 
 use super::lexicon::flags::{ANAPHOR_END, CUE, CUE_PRON, DETERMINER, PRONOUN};
 use super::tokens::{Doc, Gap, Kind};
@@ -79,8 +91,16 @@ enum Open {
 fn is_mark(c: char) -> bool {
     matches!(
         c,
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{300C}' | '\u{300D}'
-            | '\u{300E}' | '\u{300F}' | '"'
+        '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
+            | '"'
     )
 }
 
@@ -123,15 +143,23 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
             k += 1;
         }
     }
-    let mut q = Quoter { doc, ents, ent_of, quotes: Vec::new(), last: None };
+    let full = full_names(doc, ents);
+    let mut q =
+        Quoter { doc, ents, ent_of, full, mention: Vec::new(), quotes: Vec::new(), last: None };
+    q.mention = (0..ents.len()).map(|e| q.is_mention(e)).collect();
     let mut resume = 0;
     for &k in &marks {
         if k < resume {
             continue;
         }
         let t = &doc.toks[k];
+        // A `”` with space before and a word right after opens a quotation
+        // in texts that use `”` on both sides.
+        let right_as_left = (k == 0 || t.gap != Gap::None)
+            && doc.toks.get(k + 1).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct);
         let kind = match t.ch {
             '\u{201C}' => Open::Curly,
+            '\u{201D}' if right_as_left => Open::Curly,
             '\u{201E}' => Open::Low,
             '\u{AB}' => Open::Guillemet,
             '\u{300C}' => Open::Corner,
@@ -157,6 +185,43 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     q.quotes
 }
 
+/// For each span, the span to name as speaker in its place: a one-word
+/// PERSON ("Rutte") is replaced by the latest earlier full name that starts
+/// or ends with that word ("Mark Rutte"); every other span stands for
+/// itself.
+fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    let mut full: Vec<usize> = (0..ents.len()).collect();
+    for (e, s) in ents.iter().enumerate() {
+        if s.label != labels::PERSON {
+            continue;
+        }
+        let name = &doc.text[s.start..s.end];
+        let mut words = name.split_whitespace();
+        match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) => {
+                latest.insert(first, e);
+                latest.insert(last, e);
+            }
+            _ => {
+                if let Some(&f) = latest.get(name) {
+                    full[e] = f;
+                }
+            }
+        }
+    }
+    full
+}
+
+/// A verb of saying (or a colon) found next to a quotation.
+struct Found {
+    /// The speaker it points to, if any.
+    speaker: Option<usize>,
+    /// Whether it touches the quotation (at most two tokens between), as in
+    /// `“Tidak,” kata dia` — what a very short quotation needs.
+    near: bool,
+}
+
 /// The state of the quotation pass.
 struct Quoter<'d, 'a> {
     /// The text.
@@ -165,6 +230,11 @@ struct Quoter<'d, 'a> {
     ents: &'d [Span],
     /// For each token, the index of the PERSON/ORG span covering it.
     ent_of: Vec<u32>,
+    /// For each span, the span that names it in full (see [`full_names`]).
+    full: Vec<usize>,
+    /// For each span, whether it is a PERSON next to a verb of saying (or
+    /// already a speaker): the preferred antecedent of a pronoun.
+    mention: Vec<bool>,
     /// The quotations accepted so far.
     quotes: Vec<Span>,
     /// Paragraph and speaker of the last accepted quotation.
@@ -180,16 +250,24 @@ impl Quoter<'_, '_> {
             return;
         }
         let (start, end) = (doc.toks[open].start, doc.toks[close].end);
-        let found = self.speaker_after(close, start).or_else(|| self.speaker_before(open, start));
+        // A very short quotation needs a verb of saying right next to it.
+        let fits = |f: &Found| f.near || words > 3;
+        let found = self
+            .speaker_after(close, start)
+            .filter(fits)
+            .or_else(|| self.speaker_before(open, start).filter(fits));
         let para = doc.toks[open].para;
         let speaker = match found {
-            Some(sp) => sp,
+            Some(f) => f.speaker.map(|e| self.full.get(e).copied().unwrap_or(e)),
             None if words <= 3 => return,
             None => match self.last {
                 Some((p, sp)) if p == para => sp,
                 _ => None,
             },
         };
+        if let Some(m) = speaker.and_then(|e| self.mention.get_mut(e)) {
+            *m = true;
+        }
         self.last = Some((para, speaker));
         self.quotes.push(Span { label: labels::QUOTE, start, end, speaker });
     }
@@ -228,24 +306,21 @@ impl Quoter<'_, '_> {
 
     /// Looks after the closing mark `close` for a verb of saying. `None`
     /// when there is none; otherwise the speaker found, if any.
-    fn speaker_after(&self, close: usize, quote_start: usize) -> Option<Option<usize>> {
+    fn speaker_after(&self, close: usize, quote_start: usize) -> Option<Found> {
         let n = self.doc.toks.len();
         let lim = (close + 1 + WINDOW).min(n);
         let mut end = close + 1;
-        while end < lim && !self.stops(end) && (end == close + 1 || self.doc.toks[end].gap < Gap::Line)
-        {
+        while end < lim && !self.stops(end) && self.doc.toks[end].gap < Gap::Line {
             end += 1;
-        }
-        if close + 1 < n && self.doc.toks[close + 1].gap >= Gap::Line {
-            return None;
         }
         let (cue, len, f) =
             (close + 1..end).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
-        Some(self.resolve(close + 1, cue, len, f, end, quote_start))
+        let speaker = self.resolve(close + 1, cue, len, f, end, quote_start);
+        Some(Found { speaker, near: cue.saturating_sub(close + 1) <= 2 })
     }
 
     /// Looks before the opening mark `open` for a verb of saying or a colon.
-    fn speaker_before(&self, open: usize, quote_start: usize) -> Option<Option<usize>> {
+    fn speaker_before(&self, open: usize, quote_start: usize) -> Option<Found> {
         let mut s = open;
         while s > 0 && open - s < WINDOW {
             let k = s - 1;
@@ -263,12 +338,12 @@ impl Quoter<'_, '_> {
         // "Rutte: “…”"
         if open >= 2 && self.doc.is(open - 1, ':') {
             if let Some(e) = self.ent(open - 2) {
-                return Some(Some(e));
+                return Some(Found { speaker: Some(e), near: true });
             }
         }
-        let (cue, len, f) =
-            (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
-        Some(self.resolve(s, cue, len, f, open, quote_start))
+        let (cue, len, f) = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
+        let speaker = self.resolve(s, cue, len, f, open, quote_start);
+        Some(Found { speaker, near: open.saturating_sub(cue + len) <= 2 })
     }
 
     /// Finds the speaker around a verb of saying at token `cue` (`len`
@@ -308,15 +383,51 @@ impl Quoter<'_, '_> {
         None
     }
 
-    /// The most recent PERSON ending before byte `b` that is not inside an
-    /// accepted quotation.
+    /// The antecedent of a pronoun in a quotation starting at byte `b`:
+    /// the most recent PERSON outside quotations that is a speaker mention
+    /// ("Menurut Firli", "Rutte said") in the same or the previous
+    /// paragraph, else simply the most recent PERSON outside quotations.
     fn recent_person(&self, b: usize) -> Option<usize> {
+        let para = self.para_of(b);
         let upto = self.ents.partition_point(|s| s.start < b);
-        (0..upto)
+        let mut persons = (0..upto)
             .rev()
             .take(LOOKBACK)
             .filter(|&e| self.ents[e].label == labels::PERSON && self.ents[e].end <= b)
-            .find(|&e| !self.inside_quote(self.ents[e].start))
+            .filter(|&e| !self.inside_quote(self.ents[e].start));
+        let latest = persons.next()?;
+        if self.mention[latest] {
+            return Some(latest);
+        }
+        persons
+            .take_while(|&e| self.para_of(self.ents[e].start) + 1 >= para)
+            .find(|&e| self.mention[e])
+            .or(Some(latest))
+    }
+
+    /// The paragraph of the token at byte `b`.
+    fn para_of(&self, b: usize) -> u32 {
+        let k = self.doc.tok_at(b);
+        self.doc.toks.get(k).or(self.doc.toks.last()).map_or(0, |t| t.para)
+    }
+
+    /// Whether span `e` is a PERSON right next to a verb of saying:
+    /// "kata Rutte", "Menurut Firli", "according to Smith", "Rutte said",
+    /// "Firli juga mengatakan".
+    fn is_mention(&self, e: usize) -> bool {
+        let s = &self.ents[e];
+        if s.label != labels::PERSON {
+            return false;
+        }
+        let doc = self.doc;
+        let first = doc.tok_at(s.start);
+        let last = doc.tok_at(s.end).saturating_sub(1);
+        let plain_cue = |k: usize, n: usize| doc.phrase_flags(k, n) & (CUE | CUE_PRON) == CUE;
+        let before =
+            (first >= 1 && plain_cue(first - 1, 1)) || (first >= 2 && plain_cue(first - 2, 2));
+        let gap_word = doc.is_word(last + 1) && !doc.toks[last + 1].upper;
+        let after = plain_cue(last + 1, 1) || (gap_word && plain_cue(last + 2, 1));
+        before || after
     }
 
     /// Whether byte `b` lies inside an accepted quotation.

@@ -177,10 +177,16 @@ export async function waitForHighlights(page) {
   await page.waitForSelector(sel.highlight);
 }
 
-/** Every highlight in the document view: { id, label, start, end, text }. */
+/**
+ * Every highlight in the document view, one entry per annotation:
+ * { id, label, start, end, text, parts }. An annotation that crosses another
+ * is rendered as several elements with the same data-id (data-part="true");
+ * their texts, in document order, are joined. Elements of one annotation that
+ * disagree on label or offsets are reported as an error.
+ */
 export async function highlights(page) {
-  return page.$$eval(sel.highlight, (els) =>
-    els.map((el) => ({
+  const els = await page.$$eval(sel.highlight, (list) =>
+    list.map((el) => ({
       id: el.getAttribute('data-id'),
       label: el.getAttribute('data-label'),
       start: Number(el.getAttribute('data-start')),
@@ -188,6 +194,20 @@ export async function highlights(page) {
       text: el.textContent,
     })),
   );
+  const byId = new Map();
+  for (const el of els) {
+    const seen = byId.get(el.id);
+    if (!seen) {
+      byId.set(el.id, { ...el, parts: 1 });
+      continue;
+    }
+    if (seen.label !== el.label || seen.start !== el.start || seen.end !== el.end) {
+      throw new Error(`elements with data-id=${el.id} disagree: ${JSON.stringify(seen)} vs ${JSON.stringify(el)}`);
+    }
+    seen.text += el.text;
+    seen.parts += 1;
+  }
+  return [...byId.values()];
 }
 
 /** The doc tabs: [{ text, selected }]. */

@@ -1,0 +1,441 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The recognizer, tested through its public API with inline-markup
+//! fixtures.
+//!
+//! A fixture is the text with every expected span written in place as
+//! `[[LABEL:text]]`. A quotation names its speaker by the speaker span's
+//! text: `[[QUOTE@Mark Rutte:“…”]]`; a QUOTE without `@` expects no
+//! speaker. Markup nests (a QUOTE may hold names and dates). [`check`]
+//! strips the markup, runs [`analyze`] and compares the **whole** set of
+//! spans, so a fixture also says what must *not* be found.
+
+use sorot::core::model::Span;
+use sorot::core::recognize::{analyze, annotate, detect_lang};
+
+/// One expected or found span: label, byte range, speaker text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Got {
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+    speaker: Option<String>,
+}
+
+/// Strips the markup: returns the plain text and the expected spans.
+fn parse(markup: &str) -> (String, Vec<Got>) {
+    let mut text = String::new();
+    let mut open: Vec<(String, Option<String>, usize)> = Vec::new();
+    let mut spans = Vec::new();
+    let mut rest = markup;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("[[") {
+            let colon = r.find(':').expect("`[[LABEL:` needs a colon");
+            let head = &r[..colon];
+            let (label, speaker) = match head.split_once('@') {
+                Some((l, s)) => (l.to_string(), Some(s.to_string())),
+                None => (head.to_string(), None),
+            };
+            open.push((label, speaker, text.len()));
+            rest = &r[colon + 1..];
+        } else if let Some(r) = rest.strip_prefix("]]") {
+            let (label, speaker, start) = open.pop().expect("unbalanced `]]`");
+            let t = text[start..].to_string();
+            spans.push(Got { start, end: text.len(), label, text: t, speaker });
+            rest = r;
+        } else {
+            let c = rest.chars().next().expect("non-empty");
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    assert!(open.is_empty(), "unclosed `[[`");
+    spans.sort();
+    (text, spans)
+}
+
+/// Asserts the invariants every result must keep, for any input.
+fn assert_invariants(text: &str, spans: &[Span]) {
+    for (i, s) in spans.iter().enumerate() {
+        assert!(s.start < s.end, "empty span {s:?} in {text:?}");
+        assert!(s.end <= text.len(), "span {s:?} past the end of {text:?}");
+        assert!(text.is_char_boundary(s.start), "start {s:?} not on a boundary in {text:?}");
+        assert!(text.is_char_boundary(s.end), "end {s:?} not on a boundary in {text:?}");
+        if let Some(k) = s.speaker {
+            assert_eq!(s.label, "QUOTE", "only quotations have speakers: {s:?}");
+            let sp = spans.get(k).unwrap_or_else(|| panic!("speaker index {k} out of range"));
+            assert!(sp.label == "PERSON" || sp.label == "ORG", "speaker {sp:?} of {s:?}");
+        }
+        if let Some(prev) = i.checked_sub(1).and_then(|p| spans.get(p)) {
+            assert!(prev.start <= s.start, "spans out of order: {prev:?} then {s:?}");
+        }
+        for t in &spans[i + 1..] {
+            if t.start >= s.end {
+                break; // sorted by start: nothing later overlaps `s`
+            }
+            let nested = |outer: &Span, inner: &Span| {
+                outer.label == "QUOTE"
+                    && inner.label != "QUOTE"
+                    && outer.start <= inner.start
+                    && inner.end <= outer.end
+            };
+            assert!(nested(s, t) || nested(t, s), "overlap {s:?} / {t:?} in {text:?}");
+        }
+    }
+}
+
+/// Runs the recognizer on the markup's text (in language `lang`, or the
+/// detected one for `"auto"`) and compares every span with the markup.
+fn check(lang: &str, markup: &str) {
+    let (text, expected) = parse(markup);
+    let lang = if lang == "auto" { detect_lang(&text) } else { lang };
+    let spans = analyze(&text, lang);
+    assert_invariants(&text, &spans);
+    let mut got: Vec<Got> = spans
+        .iter()
+        .map(|s| Got {
+            start: s.start,
+            end: s.end,
+            label: s.label.to_string(),
+            text: text[s.start..s.end].to_string(),
+            speaker: s.speaker.map(|k| text[spans[k].start..spans[k].end].to_string()),
+        })
+        .collect();
+    got.sort();
+    if got != expected {
+        let show = |v: &[Got]| {
+            v.iter()
+                .map(|g| match &g.speaker {
+                    Some(sp) => format!("  {}@{}: {:?}", g.label, sp, g.text),
+                    None => format!("  {}: {:?}", g.label, g.text),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let missing: Vec<Got> = expected.iter().filter(|g| !got.contains(g)).cloned().collect();
+        let extra: Vec<Got> = got.iter().filter(|g| !expected.contains(g)).cloned().collect();
+        panic!("\ntext: {text:?}\nmissing:\n{}\nunexpected:\n{}\n", show(&missing), show(&extra));
+    }
+}
+
+// ---------------------------------------------------------------- entities
+
+#[test]
+fn title_marks_person_and_is_not_annotated() {
+    check(
+        "id",
+        "Perdana Menteri [[LOC:Jepang]] [[PERSON:Sanae Takaichi]] tiba di [[LOC:Jakarta]]. \
+         [[PERSON:Takaichi]] disambut hangat.",
+    );
+    check(
+        "en",
+        "Japanese Prime Minister [[PERSON:Sanae Takaichi]] met [[LOC:U.S.]] President \
+         [[PERSON:Donald Trump]].",
+    );
+}
+
+#[test]
+fn organisation_keeps_the_place_inside_it() {
+    check("id", "Pernyataan itu dirilis [[ORG:Kementerian Luar Negeri Jepang]] pekan lalu.");
+    check("en", "The [[ORG:Ministry of Foreign Affairs]] and the [[ORG:Bank of Japan]] agreed.");
+}
+
+#[test]
+fn acronyms_titles_and_places() {
+    check(
+        "id",
+        "Ketua [[ORG:KPK]] [[PERSON:Setyo Budiyanto]] bertemu Gubernur [[LOC:Jawa Barat]] \
+         [[PERSON:Dedi Mulyadi]] di [[LOC:Kota Bandung]].",
+    );
+    check(
+        "en",
+        "[[ORG:NATO]] Secretary General [[PERSON:Mark Rutte]] arrived in [[LOC:Brussels]].",
+    );
+}
+
+#[test]
+fn sentence_initial_function_words_are_not_names() {
+    check(
+        "id",
+        "Namun [[PERSON:Prabowo Subianto]] belum menjawab. Dia hanya tersenyum. \
+         Sementara itu, Kemarin ada rapat.",
+    );
+    check("en", "The talks ended. But He said nothing. In [[LOC:Tokyo]], They waited.");
+}
+
+// ------------------------------------------------------------------- dates
+
+#[test]
+fn indonesian_dates() {
+    check(
+        "id",
+        "Rapat digelar [[DATE:Senin (1/12)]] dan [[DATE:Selasa (25/2/2020)]], lalu pada \
+         [[DATE:1 Desember 2025]]. Program dimulai [[DATE:Januari 2025]] dan berakhir \
+         [[DATE:Desember 2025]]. Aturan berlaku sejak [[DATE:2019]], tertanggal \
+         [[DATE:25/2/2020]]. Minggu lalu hujan, tetapi [[DATE:Kamis]] cerah.",
+    );
+}
+
+#[test]
+fn english_dates() {
+    check(
+        "en",
+        "The deal was signed on [[DATE:December 1, 2025]] and ratified on \
+         [[DATE:1 December 2025]]. Talks resume [[DATE:Dec. 1]], or on [[DATE:Monday]]. \
+         Prices have risen since [[DATE:1998]] and may fall by [[DATE:2030]]. \
+         In May the committee met.",
+    );
+}
+
+#[test]
+fn month_names_are_never_entities() {
+    check("id", "Bulan Mei lalu, Maret yang basah.");
+}
+
+// ------------------------------------------------------------------ quotes
+
+#[test]
+fn curly_quote_with_speaker_after() {
+    check(
+        "id",
+        "[[QUOTE@Rutte:“Kami akan terus mendukung [[LOC:Ukraina]],”]] kata [[PERSON:Rutte]].",
+    );
+}
+
+#[test]
+fn straight_quote_with_speaker_before_and_after() {
+    check(
+        "en",
+        "[[PERSON:Smith]] said: [[QUOTE@Smith:\"We will not back down.\"]]\n\n\
+         [[QUOTE@John Smith:\"The vote was fair and the count was clean,\"]] \
+         [[PERSON:John Smith]] told reporters.",
+    );
+    check(
+        "id",
+        "Menteri Keuangan [[PERSON:Sri Mulyani]] menegaskan bahwa \
+         [[QUOTE@Sri Mulyani:“defisit akan tetap di bawah tiga persen”]].",
+    );
+}
+
+#[test]
+fn pronoun_speaker_is_the_last_person() {
+    check(
+        "id",
+        "[[PERSON:Retno Marsudi]] tiba di [[LOC:Jenewa]]. \
+         [[QUOTE@Retno Marsudi:“Dunia tidak boleh diam melihat ini,”]] ujarnya.",
+    );
+    check(
+        "en",
+        "[[PERSON:Angela Merkel]] smiled. \
+         [[QUOTE@Angela Merkel:“We have done what we could,”]] she said.",
+    );
+}
+
+#[test]
+fn organisation_and_nominal_speakers() {
+    check(
+        "id",
+        "[[QUOTE@Kementerian Luar Negeri Jepang:“Kami memantau situasi dengan cermat,”]] \
+         tulis [[ORG:Kementerian Luar Negeri Jepang]] dalam pernyataannya.",
+    );
+    check(
+        "en",
+        "Finance Minister [[PERSON:Sri Mulyani Indrawati]] arrived late. \
+         [[QUOTE@Sri Mulyani Indrawati:\"The budget remains on track,\"]] said the minister.",
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_quotations() {
+    check("id", "Kebijakan yang disebut “hilirisasi” itu menuai kritik.");
+    check("en", "The so-called \"green deal\" was delayed.");
+    // A verb of saying further away does not make a short quotation speech.
+    check("id", "[[PERSON:Arteria Dahlan]] menyebut kasus ini sebagai \"tamparan keras\".");
+}
+
+#[test]
+fn unbalanced_quote_does_not_swallow_the_article() {
+    check(
+        "id",
+        "[[PERSON:Budi Santoso]] berkata, “Kami belum menerima surat itu\n\n\
+         Paragraf berikutnya membahas [[LOC:Surabaya]].\n\n\
+         [[QUOTE@Budi Santoso:“Kami siap bekerja sama,”]] kata [[PERSON:Budi]].",
+    );
+}
+
+#[test]
+fn crlf_and_emoji_keep_spans_on_the_text() {
+    check(
+        "id",
+        "🇯🇵 [[PERSON:Sanae Takaichi]] 😀 tiba di [[LOC:Tokyo]]\r\n\r\n\
+         [[QUOTE@Sanae Takaichi:“Caf\u{e9}, e\u{301}, semua siap 👍,”]] kata [[PERSON:Takaichi]] \
+         pada [[DATE:Rabu (3/12)]].",
+    );
+}
+
+#[test]
+fn other_quotation_marks() {
+    check(
+        "id",
+        "[[QUOTE@Rutte:”Kami tidak akan mundur sedikit pun,”]] kata [[PERSON:Rutte]]. \
+         Ia menulis: [[QUOTE@Rutte:«Semua anggota sepakat soal ini»]].",
+    );
+    check(
+        "en",
+        "\u{FEFF}[[PERSON:Anna Schmidt]] said: [[QUOTE@Anna Schmidt:„Wir schaffen das \
+         wieder.“]]",
+    );
+}
+
+#[test]
+fn nested_names_inside_a_quotation() {
+    check(
+        "en",
+        "[[QUOTE@Joko Widodo:“I told [[PERSON:Anthony Albanese]] that [[LOC:Indonesia]] is \
+         ready,”]] [[PERSON:Joko Widodo]] said.",
+    );
+}
+
+// ----------------------------------------------------------------- language
+
+#[test]
+fn detects_the_language_of_a_paragraph() {
+    assert_eq!(detect_lang(NEWS_ID), "id");
+    assert_eq!(detect_lang(NEWS_EN), "en");
+    assert_eq!(detect_lang(""), "en");
+    let doc = annotate("berita.txt", NEWS_ID);
+    assert_eq!(doc.doc.lang, "id");
+    assert!(!doc.annotations.is_empty());
+}
+
+// ------------------------------------------------------------- whole texts
+
+/// A short Indonesian news story (written for these tests).
+const NEWS_ID: &str = "JAKARTA, KOMPAS.com — Presiden Prabowo Subianto menerima kunjungan \
+Perdana Menteri Jepang Sanae Takaichi di Istana Merdeka, Jakarta, Senin (1/12/2025). \
+Keduanya membahas kerja sama energi dan pertahanan.\n\n\
+“Jepang adalah mitra strategis bagi Indonesia,” kata Prabowo kepada wartawan.\n\n\
+Menteri Luar Negeri Sugiono menambahkan bahwa kedua negara akan menandatangani nota \
+kesepahaman pada Januari 2026. Menurut dia, Bank Indonesia juga dilibatkan.\n\n\
+Takaichi mengatakan, “Kami ingin memperluas investasi di Kalimantan Timur.” \
+Kunjungan ini adalah yang pertama sejak 2019.";
+
+#[test]
+fn indonesian_news_story() {
+    let markup = "[[LOC:JAKARTA]], [[ORG:KOMPAS.com]] — Presiden [[PERSON:Prabowo Subianto]] \
+menerima kunjungan Perdana Menteri [[LOC:Jepang]] [[PERSON:Sanae Takaichi]] di \
+[[LOC:Istana Merdeka]], [[LOC:Jakarta]], [[DATE:Senin (1/12/2025)]]. \
+Keduanya membahas kerja sama energi dan pertahanan.\n\n\
+[[QUOTE@Prabowo Subianto:“[[LOC:Jepang]] adalah mitra strategis bagi [[LOC:Indonesia]],”]] kata \
+[[PERSON:Prabowo]] kepada wartawan.\n\n\
+Menteri Luar Negeri [[PERSON:Sugiono]] menambahkan bahwa kedua negara akan menandatangani nota \
+kesepahaman pada [[DATE:Januari 2026]]. Menurut dia, [[ORG:Bank Indonesia]] juga dilibatkan.\n\n\
+[[PERSON:Takaichi]] mengatakan, [[QUOTE@Sanae Takaichi:“Kami ingin memperluas investasi di \
+[[LOC:Kalimantan Timur]].”]] Kunjungan ini adalah yang pertama sejak [[DATE:2019]].";
+    assert_eq!(parse(markup).0, NEWS_ID);
+    check("auto", markup);
+}
+
+/// A short English news story (written for these tests).
+const NEWS_EN: &str = "BRUSSELS (Reuters) - NATO Secretary General Mark Rutte said on \
+Tuesday that the alliance would increase its presence in the Baltic Sea.\n\n\
+\"We will do what is necessary to protect every ally,\" Rutte told reporters after a meeting \
+with German Chancellor Friedrich Merz in Berlin.\n\n\
+The European Commission announced a new defence fund on December 2, 2025. \
+According to Commission President Ursula von der Leyen, \"this is the moment for Europe \
+to stand together.\"\n\n\
+Merz said the plan could be approved by 2026. \"It will not be cheap,\" he added.";
+
+#[test]
+fn english_news_story() {
+    let markup = "[[LOC:BRUSSELS]] ([[ORG:Reuters]]) - [[ORG:NATO]] Secretary General \
+[[PERSON:Mark Rutte]] said on [[DATE:Tuesday]] that the alliance would increase its presence \
+in the [[LOC:Baltic Sea]].\n\n\
+[[QUOTE@Mark Rutte:\"We will do what is necessary to protect every ally,\"]] [[PERSON:Rutte]] told \
+reporters after a meeting with German Chancellor [[PERSON:Friedrich Merz]] in \
+[[LOC:Berlin]].\n\n\
+The [[ORG:European Commission]] announced a new defence fund on [[DATE:December 2, 2025]]. \
+According to Commission President [[PERSON:Ursula von der Leyen]], \
+[[QUOTE@Ursula von der Leyen:\"this is the moment for [[LOC:Europe]] to stand together.\"]]\
+\n\n\
+[[PERSON:Merz]] said the plan could be approved by [[DATE:2026]]. \
+[[QUOTE@Friedrich Merz:\"It will not be cheap,\"]] he added.";
+    assert_eq!(parse(markup).0, NEWS_EN);
+    check("auto", markup);
+}
+
+// --------------------------------------------------------------- robustness
+
+#[test]
+fn never_panics_and_keeps_the_invariants() {
+    let long_line = "Presiden Joko Widodo “kata ".repeat(2000);
+    let many_quotes = "“".repeat(5000) + &"”".repeat(5000);
+    let nasty: Vec<String> = vec![
+        String::new(),
+        " ".into(),
+        "\"".into(),
+        "“”".into(),
+        "\"\"\"\"\"".into(),
+        "“„«»「」『』\"".into(),
+        "” kata Rutte “".into(),
+        "“ unbalanced and open".into(),
+        "\u{301}\u{301}\u{300}".into(),
+        "A\u{301}B\u{301} C\u{301}".into(),
+        "😀😀😀 🇮🇩🇯🇵 👨‍👩‍👧".into(),
+        "\r\n\r\n\r".into(),
+        "\u{FEFF}Senin (1/12".into(),
+        "Senin (1/".into(),
+        "Dec.".into(),
+        "1 Desember".into(),
+        "H. Dr. Mr.".into(),
+        "J. K.".into(),
+        "U.S.".into(),
+        "al-".into(),
+        "O’".into(),
+        "'s".into(),
+        "Presiden".into(),
+        "di".into(),
+        "“a” kata".into(),
+        "ujarnya “Kami siap”".into(),
+        "İstanbul İZMİR ǅemal ß ẞ".into(),
+        "KOMPAS.".into(),
+        "1.000.000,5 dan 12.5.2020 dan 2025-13-45".into(),
+        long_line,
+        many_quotes,
+        "Sanae Takaichi ".repeat(3000),
+        "\"a b c d\" ".repeat(3000),
+        (0..2000).map(|i| char::from_u32(0x2000 + i).unwrap_or(' ')).collect(),
+    ];
+    for text in &nasty {
+        for lang in ["id", "en", "xx"] {
+            let spans = analyze(text, lang);
+            assert_invariants(text, &spans);
+        }
+        let doc = annotate("n.txt", text);
+        assert!(doc.annotations.iter().all(|a| a.start < a.end));
+    }
+}
+
+#[test]
+fn random_mixtures_keep_the_invariants() {
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        " ", " ", " ", "\r\n", "\n\n", "“", "”", "\"", "„", "«", "»", "「", "」", "(", ")", "/", ",",
+        ".", ":", "—", "😀", "\u{301}", "\u{FEFF}", "Presiden", "Perdana Menteri", "kata", "ujarnya",
+        "said", "Senin", "Minggu", "Dec", "Desember", "1", "12", "2025", "1/12", "Dr", "H", "U.S.",
+        "al-", "Takaichi", "Sanae", "dan", "of", "bin", "Kementerian", "Jepang", "KPK", "II", "I",
+        "di", "in", "the", "Bank", "Tbk", "'s", "’", "e\u{301}", "İ", "ǅ", "ẞ",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..3000 {
+        let len = next() % 40;
+        let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for lang in ["id", "en"] {
+            assert_invariants(&text, &analyze(&text, lang));
+        }
+    }
+}
