@@ -37,6 +37,8 @@ fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -
         end,
         source: Source::Auto,
         speaker: speaker.map(str::to_owned),
+        value: None,
+        title: None,
     }
 }
 

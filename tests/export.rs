@@ -97,6 +97,8 @@ fn markup(name: &str, lang: &str, marked: &str) -> AnnotatedDocument {
             end,
             source,
             speaker,
+            value: None,
+            title: None,
         })
         .collect();
     let doc = Document { name: name.to_string(), lang: lang.to_string(), text };
@@ -277,10 +279,10 @@ fn recognizer_byte_spans_are_exported_as_code_points() {
     let quote_end = byte("”", 0) + "”".len();
     let jokowi2 = byte("Jokowi", 1);
     let spans = [
-        Span { label: "PERSON", start: jokowi, end: jokowi + 6, speaker: None },
-        Span { label: "LOC", start: tokyo, end: tokyo + "東京".len(), speaker: None },
-        Span { label: "QUOTE", start: quote, end: quote_end, speaker: Some(3) },
-        Span { label: "PERSON", start: jokowi2, end: jokowi2 + 6, speaker: None },
+        Span::new("PERSON", jokowi, jokowi + 6),
+        Span::new("LOC", tokyo, tokyo + "東京".len()),
+        Span { speaker: Some(3), ..Span::new("QUOTE", quote, quote_end) },
+        Span::new("PERSON", jokowi2, jokowi2 + 6),
     ];
     let doc = Document { name: "x".into(), lang: "id".into(), text: text.into() };
     let json = to_json(&AnnotatedDocument::from_spans(doc, &spans));

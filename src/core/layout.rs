@@ -127,6 +127,8 @@ mod tests {
                 end,
                 source: Source::Auto,
                 speaker: None,
+                value: None,
+                title: None,
             })
             .collect();
         let d = Document { name: "t".into(), lang: "en".into(), text: text.into() };

@@ -54,6 +54,12 @@ pub struct Annotation {
     pub source: Source,
     /// For a QUOTE: the id of the annotation naming its speaker.
     pub speaker: Option<String>,
+    /// For a DATE: its normalised value in ISO 8601 (`2025-12-01`,
+    /// `2025-01`, `2022`), as precise as the text allows.
+    pub value: Option<String>,
+    /// For a PERSON: the title or role written before the name and not part
+    /// of the span (`Perdana Menteri Jepang`).
+    pub title: Option<String>,
 }
 
 /// A span found by the recognizer, before ids are assigned. Offsets are
@@ -69,6 +75,17 @@ pub struct Span {
     /// For a QUOTE: index (into the same span list) of the span naming the
     /// speaker.
     pub speaker: Option<usize>,
+    /// For a DATE: its normalised ISO 8601 value.
+    pub value: Option<String>,
+    /// For a PERSON: the title written before the name (byte range of it).
+    pub title: Option<(usize, usize)>,
+}
+
+impl Span {
+    /// A span with no speaker, value or title.
+    pub fn new(label: &'static str, start: usize, end: usize) -> Self {
+        Span { label, start, end, speaker: None, value: None, title: None }
+    }
 }
 
 /// A document: its name, language and full text.
@@ -133,6 +150,12 @@ impl AnnotatedDocument {
                     end: index.char_of_byte(&doc.text, s.end),
                     source: Source::Auto,
                     speaker: s.speaker.filter(|&k| k < spans.len()).map(|k| id_of[k].clone()),
+                    value: s.value.clone(),
+                    title: s
+                        .title
+                        .and_then(|(a, b)| doc.text.get(a..b))
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty()),
                 }
             })
             .collect();

@@ -54,6 +54,13 @@
 //!   * `speaker` (string, optional): only on a `QUOTE`, the `id` of the
 //!     annotation naming who said it. Absent when the speaker is unknown
 //!     (never `null`). A link whose target no longer exists is left out.
+//!   * `value` (string, optional): on a `DATE`, its normalised value in ISO
+//!     8601, as precise as the text allows (`"2025-12-01"`, `"2025-01"`,
+//!     `"2022"`). Absent when the date cannot be resolved (a bare weekday
+//!     with no dateline to anchor it).
+//!   * `title` (string, optional): on a `PERSON`, the title or role written
+//!     right before the name, which is not part of the span
+//!     (`"Perdana Menteri Jepang"` before `Sanae Takaichi`).
 //!
 //! # Example
 //!
@@ -159,6 +166,10 @@ struct AnnotationOut<'a> {
     source: Source,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
 }
 
 /// The top level, as read. Unknown fields are ignored (they may be
@@ -189,6 +200,10 @@ struct AnnotationIn {
     source: Source,
     #[serde(default)]
     speaker: Option<String>,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
 }
 
 fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
@@ -207,6 +222,8 @@ fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
             // link to an existing annotation; anything else would make a
             // file that `from_json` (and other readers) reject.
             speaker: a.speaker.as_deref().filter(|s| a.label == labels::QUOTE && ids.contains(s)),
+            value: a.value.as_deref(),
+            title: a.title.as_deref(),
         })
         .collect();
     FileOut {
@@ -527,6 +544,8 @@ pub fn from_json(json: &str) -> Result<AnnotatedDocument, ImportError> {
             end: a.end,
             source: a.source,
             speaker: a.speaker,
+            value: a.value,
+            title: a.title,
         })
         .collect();
     let doc = Document { name: file.document.name, lang: file.document.lang, text };

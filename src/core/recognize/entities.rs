@@ -621,7 +621,7 @@ impl<'a> Finder<'_, 'a> {
                 }
             }
         }
-        self.out.push(Span { label, start, end, speaker: None });
+        self.out.push(Span::new(label, start, end));
     }
 }
 

@@ -47,7 +47,7 @@ pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
     let mut used = vec![false; doc.toks.len()];
     let mut spans: Vec<Span> = dates::find(&doc, &mut used)
         .into_iter()
-        .map(|(start, end)| Span { label: super::model::labels::DATE, start, end, speaker: None })
+        .map(|(start, end)| Span::new(super::model::labels::DATE, start, end))
         .collect();
     spans.extend(entities::find(&doc, &used));
     spans.sort_by_key(|s| s.start);

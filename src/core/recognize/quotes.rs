@@ -269,7 +269,7 @@ impl Quoter<'_, '_> {
             *m = true;
         }
         self.last = Some((para, speaker));
-        self.quotes.push(Span { label: labels::QUOTE, start, end, speaker });
+        self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
     }
 
     /// The entity covering token `k`, if it is a PERSON or ORG.
