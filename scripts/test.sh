@@ -5,7 +5,7 @@
 #
 # Stages:
 #   0 setup          scripts/setup.sh --test (installs what is missing, checks versions)
-#   1 native tests   cargo test (unit + integration tests, native target)
+#   1 native tests   cargo test --no-fail-fast (unit + integration tests, native target)
 #   2 clippy         cargo clippy --all-targets -- -D warnings (native target)
 #   3 browser tests  cargo test --target wasm32-unknown-unknown --test browser
 #                    (wasm-bindgen-test-runner + chromedriver + headless Chromium;
@@ -38,13 +38,13 @@ header() {
 print_timings() {
   printf '\nStage timings:\n'
   for t in "${TIMINGS[@]}"; do printf '  %s\n' "$t"; done
-  printf '  %-34s %7ss\n' "total" "$(elapsed "$T0")"
+  printf '  %-42s %7ss\n' "total" "$(elapsed "$T0")"
 }
 
 on_exit() {
   local rc=$?
   if (( rc != 0 )); then
-    [[ -n "$CURRENT" ]] && TIMINGS+=("$(printf '%-34s %7ss  FAILED' "$CURRENT" "$(elapsed "$STAGE_T0")")")
+    [[ -n "$CURRENT" ]] && TIMINGS+=("$(printf '%-42s %7ss  FAILED' "$CURRENT" "$(elapsed "$STAGE_T0")")")
     print_timings
     printf '\nSUMMARY: FAILED in stage "%s" (exit %d); %d stage(s) passed before it.\n' "$CURRENT" "$rc" "$PASSED"
   fi
@@ -57,7 +57,7 @@ stage() {
   header "$name"
   STAGE_T0=$(date +%s.%N)
   "$@"
-  TIMINGS+=("$(printf '%-34s %7ss  ok' "$name" "$(elapsed "$STAGE_T0")")")
+  TIMINGS+=("$(printf '%-42s %7ss  ok' "$name" "$(elapsed "$STAGE_T0")")")
   PASSED=$((PASSED + 1))
   CURRENT=""
 }
@@ -66,7 +66,7 @@ skip() {
   local name="$1" why="$2"
   header "$name"
   printf 'SKIPPED: %s\n' "$why"
-  TIMINGS+=("$(printf '%-34s %7s   skipped (%s)' "$name" "-" "$why")")
+  TIMINGS+=("$(printf '%-42s %7s   skipped (%s)' "$name" "-" "$why")")
   SKIPPED=$((SKIPPED + 1))
   CURRENT=""
 }
@@ -75,12 +75,12 @@ skip() {
 header "0/5 setup (scripts/setup.sh --test)"
 STAGE_T0=$(date +%s.%N)
 source scripts/setup.sh --test
-TIMINGS+=("$(printf '%-34s %7ss  ok' "0/5 setup" "$(elapsed "$STAGE_T0")")")
+TIMINGS+=("$(printf '%-42s %7ss  ok' "0/5 setup" "$(elapsed "$STAGE_T0")")")
 PASSED=$((PASSED + 1))
 CURRENT=""
 
 # --- 1: native tests ---
-stage "1/5 native tests (cargo test)" cargo test
+stage "1/5 native tests (cargo test)" cargo test --no-fail-fast
 
 # --- 2: clippy, native target ---
 if cargo clippy --version >/dev/null 2>&1; then
