@@ -1,0 +1,63 @@
+// The built page carries a strict Content-Security-Policy and works under it:
+// no 'unsafe-inline', no 'unsafe-eval', connections only to its own origin,
+// and the app starts, annotates and exports with no policy violation.
+//
+//   trunk build --release && node --test tests/e2e/csp.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, exportJson, launchBrowser, openApp, pasteText, serveDist, waitForHighlights } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function policyOf(html) {
+  const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  assert.ok(m, 'dist/index.html has no Content-Security-Policy meta tag');
+  return m[1];
+}
+
+test('the built index.html has a strict policy that allows only its own inline script', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = policyOf(html);
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.match(policy, /connect-src 'self'/);
+  assert.match(policy, /object-src 'none'/);
+  // The policy comes before any script, or it would not cover it.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+});
+
+test('the app runs under the policy with no violation', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openApp(browser, server.url, {});
+  try {
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await pasteText(page, 'Presiden Prabowo Subianto tiba di Tokyo, Jepang, pada Senin (1/12).');
+    await waitForHighlights(page);
+    const { json } = await exportJson(page);
+    assert.equal(json.format, 'sorot.annotations');
+    const violations = await page.evaluate(() => window.__violations);
+    assert.deepEqual(violations, []);
+    const cspErrors = errors.filter((e) => /Content Security Policy/i.test(e));
+    assert.deepEqual(cspErrors, [], 'Chromium reported policy violations while the app started');
+  } finally {
+    await context.close();
+  }
+});
