@@ -218,7 +218,7 @@ pub fn decode_text_file(name: &str, bytes: &[u8]) -> Result<String, FileError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
