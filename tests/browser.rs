@@ -29,6 +29,19 @@ async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
+/// Waits until `selector` matches inside `root` (Yew may render a changed
+/// child component in a later turn of the event loop than its parent), and
+/// returns the element; fails the test after two seconds.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..200 {
+        if let Some(e) = root.query_selector(selector).unwrap() {
+            return e;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("nothing matched {selector} within two seconds");
+}
+
 fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotation {
     Annotation {
         id: id.into(),
@@ -70,7 +83,7 @@ async fn document_view_marks_carry_code_point_offsets() {
     let r = root();
     yew::Renderer::<DocumentView>::with_root_and_props(r.clone(), DocumentViewProps { doc })
         .render();
-    settle().await;
+    wait_for(&r, "[data-testid=document-view] [data-label]").await;
 
     let found = marks(&r);
     assert_eq!(found.len(), 3);
@@ -106,7 +119,7 @@ async fn legend_counts_each_label() {
         LegendProps { doc: Some(Rc::new(doc)) },
     )
     .render();
-    settle().await;
+    wait_for(&r, "[data-testid=legend]").await;
     let count = |label: &str| {
         r.query_selector(&format!("[data-testid=legend] [data-label={label}] .legend__count"))
             .unwrap()
@@ -141,6 +154,7 @@ async fn pasting_an_article_shows_highlights_and_enables_export() {
     let text = "JAKARTA, Senin (1/12) — Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta. \
                 “Kami siap bekerja sama,” kata Takaichi.";
     type_into_paste_box(&r, text).await;
+    wait_for(&r, "[data-testid=document-view] [data-label]").await;
 
     let found = marks(&r);
     let labels: Vec<String> = found.iter().map(|m| attr(m, "data-label")).collect();
@@ -152,7 +166,7 @@ async fn pasting_an_article_shows_highlights_and_enables_export() {
             (attr(m, "data-start").parse().unwrap(), attr(m, "data-end").parse().unwrap());
         assert_eq!(m.text_content().unwrap(), slice(text, s, e));
     }
-    let tab = r.query_selector("[data-testid=doc-tab]").unwrap().unwrap();
+    let tab = wait_for(&r, "[data-testid=doc-tab]").await;
     assert_eq!(tab.text_content().unwrap(), "pasted-article");
     assert!(!export.has_attribute("disabled"));
 }
@@ -165,7 +179,7 @@ async fn pasted_markup_stays_text() {
     let text =
         "<img src=x onerror=\"window.__sorotPwned=1\"><script>window.__sorotPwned=2</script> Ali";
     type_into_paste_box(&r, text).await;
-    let view = r.query_selector("[data-testid=document-view]").unwrap().unwrap();
+    let view = wait_for(&r, "article[data-testid=document-view]").await;
     assert_eq!(view.text_content().unwrap(), text);
     assert!(view.query_selector("img, script").unwrap().is_none());
     let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__sorotPwned".into()).unwrap();
