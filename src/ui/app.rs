@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use super::components::doc_tabs::DocTabs;
 use super::components::document_view::DocumentView;
+use super::components::export_menu::ExportMenu;
 use super::components::input_panel::InputPanel;
+use super::components::lang_select::LangSelect;
 use super::components::legend::Legend;
 use super::components::notices::Notices;
 use super::download::{self, Download};
@@ -72,6 +74,15 @@ pub fn app() -> Html {
         Callback::from(move |i| state.dispatch(Action::Dismiss(i)))
     };
     let current = state.0.current_doc().cloned();
+    let on_lang = {
+        let index = state.0.current;
+        let state = state.dispatcher();
+        Callback::from(move |lang: Option<String>| {
+            if let Some(index) = index {
+                state.dispatch(Action::SetLang { index, lang });
+            }
+        })
+    };
     let on_export = {
         let state = state.dispatcher();
         let current = current.clone();
@@ -85,6 +96,12 @@ pub fn app() -> Html {
                     message: format!("“{name}” was not saved: {e}."),
                 })),
             }
+        })
+    };
+    let on_export_error = {
+        let state = state.dispatcher();
+        Callback::from(move |message: String| {
+            state.dispatch(Action::Notify(Notice { kind: NoticeKind::Error, message }))
         })
     };
     let on_dragover = {
@@ -118,28 +135,36 @@ pub fn app() -> Html {
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="app__header">
                 <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ "article annotator" }</span></h1>
-                <button type="button" class="button button--primary" data-testid="export-json"
-                    disabled={current.is_none()} onclick={on_export}>{ "Export JSON" }</button>
+                <div class="app__actions">
+                    <button type="button" class="button button--primary" data-testid="export-json"
+                        disabled={current.is_none()} onclick={on_export}>{ "Export JSON" }</button>
+                    <ExportMenu docs={state.0.docs.clone()} current={current.clone()} on_error={on_export_error} />
+                </div>
             </header>
             <Notices notices={state.0.notices.clone()} {on_dismiss} />
             <main class="app__main">
                 <InputPanel value={state.0.pasted.clone()} {on_paste} on_files={open_files} />
                 <section class="app__reader" aria-label="Annotated document">
                     <DocTabs {names} current={state.0.current} {on_select} {on_close} />
-                    <Legend doc={current.clone()} />
+                    <div class="app__reader-bar">
+                        <Legend doc={current.clone()} />
+                        if let Some(doc) = &current {
+                            <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
+                        }
+                    </div>
                     {
                         match current {
                             Some(doc) => html! { <DocumentView {doc} /> },
                             None => html! {
                                 <p class="document-view document-view--empty" data-testid="document-view">
-                                    { "Paste an article or drop .txt files to see its people, organisations, places, dates and quotations." }
+                                    { "Paste an article or drop files (.txt, .md, .html, .docx, .zip, annotation JSON) to see its people, organisations, places, dates and quotations." }
                                 </p>
                             },
                         }
                     }
                 </section>
             </main>
-            <div class="app__drop-hint" aria-hidden="true">{ "Drop .txt files to open them" }</div>
+            <div class="app__drop-hint" aria-hidden="true">{ "Drop files to open them" }</div>
         </div>
     }
 }

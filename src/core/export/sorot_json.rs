@@ -61,6 +61,21 @@
 //!   * `title` (string, optional): on a `PERSON`, the title or role written
 //!     right before the name, which is not part of the span
 //!     (`"Perdana Menteri Jepang"` before `Sanae Takaichi`).
+//! * `entities` (array of objects): the `PERSON`, `ORG` and `LOC`
+//!   annotations grouped by what they name (`Sanae Takaichi` and
+//!   `Takaichi`; `Amerika Serikat` and `AS`), in order of each entity's
+//!   first mention. Every such annotation is in exactly one entity; one
+//!   named once is an entity of its own. The groups are derived from the
+//!   annotations when the file is written (see [`crate::core::entities`]),
+//!   so a reader that changes annotations should recompute or drop them;
+//!   [`from_json`] ignores them.
+//!   * `id` (string): identifier, unique in the file: `e1`, `e2`, … in
+//!     order of first mention; opaque.
+//!   * `label` (string): `PERSON`, `ORG` or `LOC`, the label of every
+//!     mention.
+//!   * `name` (string): the text of the fullest (longest) mention.
+//!   * `mentions` (array of strings): the `id`s of its annotations, in
+//!     document order; never empty.
 //!
 //! # Example
 //!
@@ -108,6 +123,24 @@
 //!       "source": "user",
 //!       "speaker": "a1"
 //!     }
+//!   ],
+//!   "entities": [
+//!     {
+//!       "id": "e1",
+//!       "label": "PERSON",
+//!       "name": "Sanae Takaichi",
+//!       "mentions": [
+//!         "a1"
+//!       ]
+//!     },
+//!     {
+//!       "id": "e2",
+//!       "label": "LOC",
+//!       "name": "Tokyo",
+//!       "mentions": [
+//!         "a2"
+//!       ]
+//!     }
 //!   ]
 //! }
 //! ```
@@ -122,6 +155,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::entities;
 use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Source};
 use crate::core::text::CharIndex;
 
@@ -145,6 +179,16 @@ struct FileOut<'a> {
     generator: &'static str,
     document: DocumentOut<'a>,
     annotations: Vec<AnnotationOut<'a>>,
+    entities: Vec<EntityOut>,
+}
+
+/// One element of `entities`, as written.
+#[derive(Serialize)]
+struct EntityOut {
+    id: String,
+    label: String,
+    name: String,
+    mentions: Vec<String>,
 }
 
 /// `document`, as written.
@@ -232,6 +276,10 @@ fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
         generator: GENERATOR,
         document: DocumentOut { name: &doc.doc.name, lang: &doc.doc.lang, text: &doc.doc.text },
         annotations,
+        entities: entities::group(doc)
+            .into_iter()
+            .map(|e| EntityOut { id: e.id, label: e.label, name: e.name, mentions: e.mentions })
+            .collect(),
     }
 }
 

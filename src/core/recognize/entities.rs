@@ -15,27 +15,46 @@
 //!    acronyms (`KPK`) and organisation phrases (`Partai Gerindra`) are
 //!    peeled off and labelled on their own; what is left is a PERSON.
 //!    "Perdana Menteri Jepang Sanae Takaichi" gives LOC `Jepang` and PERSON
-//!    `Sanae Takaichi`; the title itself is never annotated;
+//!    `Sanae Takaichi`. The title is never annotated, but the PERSON keeps
+//!    its byte range in [`Span::title`]: the title words, what was peeled
+//!    off after them, and a nationality, place or organisation right before
+//!    them ("*German* Chancellor", "*NATO* Secretary General");
 //! 2. a known organisation (`Bank Indonesia`) → ORG; a known place, with an
-//!    optional compass word (`Jakarta Selatan`) → LOC;
-//! 3. a run holding an organisation word (`Kementerian`, `Party`, `Tbk`) →
+//!    optional compass word (`Jakarta Selatan`) → LOC (the gazetteer, see
+//!    [`super::gazetteer`]). Otherwise a run of two words or more that
+//!    starts (Indonesian) or ends (English) with an event word (`Perang`,
+//!    `Piala`, `War`, `Prize`) names an event or a work: no entity;
+//! 3. a run that starts with a place word (`Provinsi`, `Gedung`) → LOC,
+//!    even when it names an organisation ("Gedung DPR");
+//! 4. a run holding an organisation word (`Kementerian`, `Party`, `Tbk`) →
 //!    one ORG, places inside included ("Kementerian Luar Negeri Jepang");
-//! 4. a run that starts with a place word (`Provinsi`, `Gunung`) or ends
-//!    with one (`Street`, `Utara`) → LOC;
-//! 5. a known place or acronym at the start of a longer run is split off
+//! 5. a run that ends with a place word (`Street`, `Utara`) → LOC;
+//! 6. a known place or acronym at the start of a longer run is split off
 //!    ("KPK Setyo Budiyanto" → ORG + PERSON);
-//! 6. a lone acronym of 2–6 capitals (`KPK`, `NATO`, not `II`) → ORG;
-//! 7. a run sharing its first or last word with an earlier PERSON → PERSON;
-//! 8. a run right after a locative preposition (`di`, `in`, `at`; also `ke`,
-//!    `dari` for a single word) → LOC;
-//! 9. two to four words with no other evidence → PERSON.
+//! 7. a lone acronym of 2–6 capitals (`KPK`, `NATO`, not `II`) → ORG;
+//! 8. a run sharing its first or last word with an earlier PERSON, or
+//!    standing next to a verb of saying → PERSON;
+//! 9. a lone known given or family name (`Melanie`, `Bambang`) that the
+//!    text never writes in lower case → PERSON, unless `di`/`in`/`at`
+//!    stands before it;
+//! 10. a run right after a locative preposition (`di`, `in`, `at`; also
+//!     `ke`, `dari` for a single word) → LOC;
+//! 11. two to four words with no other evidence → PERSON.
+//!
+//! Each span is returned as a [`Candidate`] whose [`Source`] says how
+//! strong its evidence is: a gazetteer hit of two words or more is
+//! [`Source::GazetteerPhrase`]; a one-word gazetteer hit and rules 1 and
+//! 3–5 are [`Source::Rule`]; rules 6–11, which rest on capitalisation
+//! alone, are [`Source::Heuristic`].
 //!
 //! A capitalised word at the start of a sentence that the text also uses in
 //! lower case ("Kemarin", "Sejumlah") is grammar, not a name, and is skipped.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
-use super::lexicon::{flags::*, MAX_WORDS};
+use super::gazetteer;
+use super::lexicon::{self, flags::*, MAX_WORDS};
+use super::merge::{Candidate, Source};
 use super::tokens::{Doc, Gap, Kind, Lang};
 use crate::core::model::{labels, Span};
 
@@ -45,6 +64,16 @@ fn is_domain(w: &str) -> bool {
         !name.is_empty()
             && ["com", "co", "id", "net", "org"].iter().any(|d| d.eq_ignore_ascii_case(tld))
     })
+}
+
+/// The source of a gazetteer hit of `words` words: a phrase of two or
+/// more words ranks above the rules, a single word with them.
+fn gaz(words: usize) -> Source {
+    if words >= 2 {
+        Source::GazetteerPhrase
+    } else {
+        Source::Rule
+    }
 }
 
 /// Second words of Balinese names that follow the particle `I`.
@@ -59,9 +88,18 @@ const MAX_RUN: usize = 12;
 const ENTITY_LEX: u32 =
     ORG_HEAD | ORG_NAME | PLACE_HEAD | LOC | LOC_ACRO | ORG_SUFFIX | TITLE | DIRECTION;
 
-/// Finds the entities of `doc`, skipping the tokens marked in `used`.
-pub(crate) fn find(doc: &Doc, used: &[bool]) -> Vec<Span> {
-    let mut f = Finder { doc, used, out: Vec::new(), persons: HashSet::new(), ws: Vec::new() };
+/// Finds the entities of `doc`, skipping the tokens marked in `used`, as
+/// candidates tagged with the kind of evidence that found them (see
+/// [`super::merge`]).
+pub(crate) fn find(doc: &Doc, used: &[bool]) -> Vec<Candidate> {
+    let mut f = Finder {
+        doc,
+        used,
+        out: Vec::new(),
+        persons: HashSet::default(),
+        ws: Vec::new(),
+        title: None,
+    };
     f.run();
     f.out
 }
@@ -73,11 +111,13 @@ struct Finder<'d, 'a> {
     /// Tokens already taken (by dates).
     used: &'d [bool],
     /// The entities found so far, in text order.
-    out: Vec<Span>,
+    out: Vec<Candidate>,
     /// First and last words of the PERSON spans found so far.
     persons: HashSet<&'a str>,
     /// The token indices of the current run's words (a reused buffer).
     ws: Vec<usize>,
+    /// The byte range of the open title phrase, while one is open.
+    title: Option<(usize, usize)>,
 }
 
 impl<'a> Finder<'_, 'a> {
@@ -94,6 +134,11 @@ impl<'a> Finder<'_, 'a> {
                 continue;
             }
             if let Some(end) = self.title_at(i) {
+                let last = self.doc.toks[end - 1].end;
+                self.title = match self.title {
+                    Some((a, _)) if after_title => Some((a, last)),
+                    _ => Some((self.title_start(i), last)),
+                };
                 after_title = true;
                 i = end;
                 continue;
@@ -114,6 +159,9 @@ impl<'a> Finder<'_, 'a> {
             // "menteri luar negeri Sugiono": lower-case title words keep
             // the title open.
             after_title &= !t.upper && t.flags & (PORTFOLIO | TITLE) != 0;
+            if after_title {
+                self.title = self.title.map(|(a, _)| (a, t.end));
+            }
             i += 1;
         }
     }
@@ -359,6 +407,11 @@ impl<'a> Finder<'_, 'a> {
         if !t.caps || t.shouty || self.roman(k) || t.flags & COMMON != 0 {
             return false;
         }
+        // A function word in capitals ("OR", "NOW") is emphasis, unless it
+        // is also a known organisation ("WHO").
+        if t.flags & STOP != 0 && t.flags & ORG_NAME == 0 {
+            return false;
+        }
         let letters = self.doc.text_of(k).chars().filter(|c| c.is_alphabetic()).count();
         (2..=6).contains(&letters)
     }
@@ -407,19 +460,26 @@ impl<'a> Finder<'_, 'a> {
     }
 
     /// The end of the organisation phrase whose head word is `ws[p]`:
-    /// portfolio words, places, acronyms and other heads follow it, plus at
-    /// most one unknown word right after the head ("Partai *Gerindra*").
+    /// portfolio words, places, acronyms, known names and other heads
+    /// follow it, plus at most one unknown word right after a head
+    /// ("Partai *Gerindra*").
     fn org_extent(&self, ws: &[usize], p: usize) -> usize {
         let mut q = p + 1;
+        let mut head = p;
         while q < ws.len() {
             let k = ws[q];
             let f = self.flags(k);
-            let known = f & (PORTFOLIO | ORG_HEAD | ORG_SUFFIX) != 0;
+            let known = f & (PORTFOLIO | ORG_HEAD | ORG_SUFFIX | ORG_NAME) != 0;
+            if f & ORG_HEAD != 0 {
+                head = q;
+            }
             if self.is_connector(k) || known || self.doc.toks[k].caps || self.roman(k) {
                 q += 1;
             } else if let Some(n) = self.place_at(ws, q, ws.len()) {
                 q += n;
-            } else if q == p + 1 {
+            } else if q == head + 1 {
+                // One unknown word names the head ("Partai *Gerindra*",
+                // "Fraksi Partai *Demokrat*").
                 q += 1;
             } else {
                 break;
@@ -449,25 +509,25 @@ impl<'a> Finder<'_, 'a> {
                 }
             }
             if let Some(n) = self.org_name_at(ws, p, len) {
-                self.emit(labels::ORG, ws, p, p + n);
+                self.emit(labels::ORG, gaz(n), ws, p, p + n);
                 p += n;
                 continue;
             }
             if let Some(n) = self.place_at(ws, p, len) {
-                self.emit(labels::LOC, ws, p, p + n);
+                self.emit(labels::LOC, gaz(n), ws, p, p + n);
                 p += n;
                 continue;
             }
             if self.acronym(k) {
                 let n = self.acronym_len(ws, p, len);
-                self.emit(labels::ORG, ws, p, p + n);
+                self.emit(labels::ORG, Source::Rule, ws, p, p + n);
                 p += n;
                 continue;
             }
             if self.org_word(k) {
                 let q = self.org_extent(ws, p);
                 if q > p + 1 {
-                    self.emit(labels::ORG, ws, p, q);
+                    self.emit(labels::ORG, Source::Rule, ws, p, q);
                 }
                 p = q;
                 continue;
@@ -475,8 +535,42 @@ impl<'a> Finder<'_, 'a> {
             break;
         }
         if p < len {
-            self.emit(labels::PERSON, ws, p, len);
+            let before = self.out.len();
+            self.emit(labels::PERSON, Source::Rule, ws, p, len);
+            // The title runs on to the last word peeled off before the name
+            // ("Perdana Menteri *Jepang*").
+            let title = self.title.take().map(|(a, b)| match p.checked_sub(1) {
+                Some(q) => (a, b.max(self.doc.toks[ws[q]].end)),
+                None => (a, b),
+            });
+            if self.out.len() > before {
+                if let Some(c) = self.out.last_mut() {
+                    c.span.title = title;
+                }
+            }
         }
+        self.title = None;
+    }
+
+    /// Where the title phrase starting at token `k` begins: at `k`, or
+    /// earlier at a nationality word ("*German* Chancellor") or at a place
+    /// or organisation that ends right before it ("*NATO* Secretary
+    /// General", "*U.S.* President").
+    fn title_start(&self, k: usize) -> usize {
+        let t = &self.doc.toks[k];
+        if k > 0 && t.gap == Gap::Space {
+            let p = &self.doc.toks[k - 1];
+            if p.kind == Kind::Word && p.upper && p.flags & DEMONYM != 0 {
+                return p.start;
+            }
+            if let Some(c) = self.out.last() {
+                let modifier = c.span.label == labels::LOC || c.span.label == labels::ORG;
+                if modifier && c.span.end == p.end {
+                    return c.span.start;
+                }
+            }
+        }
+        t.start
     }
 
     /// Labels the run words `ws[a..b]` when no title precedes them.
@@ -500,31 +594,41 @@ impl<'a> Finder<'_, 'a> {
             }
         }
         if self.org_name_at(ws, a, b) == Some(len) {
-            return self.emit(labels::ORG, ws, a, b);
+            return self.emit(labels::ORG, gaz(len), ws, a, b);
         }
         if self.place_at(ws, a, b) == Some(len) {
-            return self.emit(labels::LOC, ws, a, b);
+            return self.emit(labels::LOC, gaz(len), ws, a, b);
+        }
+        // The name of an event or a work ("Perang Dunia", "Nobel Prize").
+        let event = |k: usize| lexicon::is_event_head(self.doc.low(k));
+        if len >= 2 && (event(first) || event(ws[b - 1])) {
+            return;
         }
         if len >= 2 {
-            if has_org_word {
-                return self.emit(labels::ORG, ws, a, b);
-            }
             let head = self.doc.longest(first, PLACE_HEAD, len).is_some();
+            // A building or site named after an organisation is a place
+            // ("Gedung DPR", "Stadion Persib").
+            if head && !self.org_word(first) {
+                return self.emit(labels::LOC, Source::Rule, ws, a, b);
+            }
+            if has_org_word {
+                return self.emit(labels::ORG, Source::Rule, ws, a, b);
+            }
             if head || self.flags(ws[b - 1]) & PLACE_SUFFIX != 0 {
-                return self.emit(labels::LOC, ws, a, b);
+                return self.emit(labels::LOC, Source::Rule, ws, a, b);
             }
             // A known name at the start of a longer run stands alone.
             if let Some(n) = self.org_name_at(ws, a, b) {
-                self.emit(labels::ORG, ws, a, a + n);
+                self.emit(labels::ORG, gaz(n), ws, a, a + n);
                 return self.plain(ws, a + n, b);
             }
             if self.acronym(first) {
                 let n = self.acronym_len(ws, a, b);
-                self.emit(labels::ORG, ws, a, a + n);
+                self.emit(labels::ORG, Source::Heuristic, ws, a, a + n);
                 return self.plain(ws, a + n, b);
             }
             if let Some(n) = self.place_at(ws, a, b).filter(|&n| len - n >= 2) {
-                self.emit(labels::LOC, ws, a, a + n);
+                self.emit(labels::LOC, gaz(n), ws, a, a + n);
                 return self.plain(ws, a + n, b);
             }
         } else {
@@ -532,24 +636,37 @@ impl<'a> Finder<'_, 'a> {
                 return; // a bare "Bank", "PT", "BBM"
             }
             if self.acronym(first) {
-                return self.emit(labels::ORG, ws, a, b);
+                return self.emit(labels::ORG, Source::Heuristic, ws, a, b);
             }
             let w = self.doc.text_of(first);
             if is_domain(w) {
-                return self.emit(labels::ORG, ws, a, b); // KOMPAS.com, TEMPO.CO
+                return self.emit(labels::ORG, Source::Rule, ws, a, b); // KOMPAS.com, TEMPO.CO
             }
         }
         let known = |k: usize| self.persons.contains(self.doc.text_of(k));
         if known(first) || known(ws[b - 1]) {
-            return self.emit(labels::PERSON, ws, a, b);
+            return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
         let caps = ws[a..b].iter().any(|&k| self.doc.toks[k].caps);
         if len <= 4 && !shouty && !caps && self.next_to_cue(ws[a], ws[b - 1]) {
-            return self.emit(labels::PERSON, ws, a, b);
+            return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
-        if let Some(strong) = self.preposition_before(first) {
+        let prep = self.preposition_before(first);
+        // A lone known given or family name ("Melanie", "Bambang") that the
+        // text never writes in lower case, unless a strong locative
+        // preposition stands before it.
+        let lone_name = len == 1
+            && !shouty
+            && !caps
+            && prep != Some(true)
+            && !self.doc.seen_lower(first)
+            && gazetteer::is_person_name(self.doc.low(first));
+        if lone_name {
+            return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
+        }
+        if let Some(strong) = prep {
             if len == 1 || (strong && len <= 3) {
-                return self.emit(labels::LOC, ws, a, b);
+                return self.emit(labels::LOC, Source::Heuristic, ws, a, b);
             }
         }
         // Words the text also writes in lower case are common words, so a
@@ -557,7 +674,7 @@ impl<'a> Finder<'_, 'a> {
         let common =
             ws[a..b].iter().filter(|&&k| !self.is_connector(k)).any(|&k| self.doc.seen_lower(k));
         if (2..=4).contains(&len) && !shouty && !caps && !common {
-            self.emit(labels::PERSON, ws, a, b);
+            self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
     }
 
@@ -593,9 +710,31 @@ impl<'a> Finder<'_, 'a> {
         (p.flags & mask != 0).then_some(p.flags & PREP_STRONG != 0)
     }
 
+    /// In an Indonesian text, the lower-case place word right before token
+    /// `k` ("*kota* Semarang", "*desa* Kramas"): it is part of the place's
+    /// name, written in lower case.
+    fn lower_place_head(&self, k: usize) -> Option<usize> {
+        if self.doc.lang == Lang::En || k == 0 || !self.spaced(k) {
+            return None;
+        }
+        let p = &self.doc.toks[k - 1];
+        let head = p.kind == Kind::Word
+            && p.ch.is_lowercase()
+            && lexicon::is_naming_place_head(self.doc.low(k - 1));
+        (head && !self.used[k - 1]).then_some(k - 1)
+    }
+
     /// Adds the span of run words `ws[a..b]` (trimmed of connectors) with
-    /// `label`.
-    fn emit(&mut self, label: &'static str, ws: &[usize], mut a: usize, mut b: usize) {
+    /// `label`, found by `source`. A LOC takes in a lower-case place word
+    /// before it in Indonesian ("kota Semarang").
+    fn emit(
+        &mut self,
+        label: &'static str,
+        source: Source,
+        ws: &[usize],
+        mut a: usize,
+        mut b: usize,
+    ) {
         while a < b && self.is_connector(ws[a]) {
             a += 1;
         }
@@ -612,8 +751,13 @@ impl<'a> Finder<'_, 'a> {
         let takes_dot =
             self.single_letter(last) || self.flags(last) & (ORG_SUFFIX | NAME_SUFFIX) != 0;
         let end_tok = if takes_dot && self.dot_after(last) { last + 1 } else { last };
-        let start = self.doc.toks[ws[a]].start;
+        let mut start = self.doc.toks[ws[a]].start;
         let end = self.doc.toks[end_tok].end;
+        if label == labels::LOC {
+            if let Some(head) = self.lower_place_head(ws[a]) {
+                start = self.doc.toks[head].start;
+            }
+        }
         if label == labels::PERSON {
             for k in [ws[a], last] {
                 if !self.single_letter(k) && !self.roman(k) {
@@ -621,7 +765,7 @@ impl<'a> Finder<'_, 'a> {
                 }
             }
         }
-        self.out.push(Span::new(label, start, end));
+        self.out.push(Candidate { span: Span::new(label, start, end), source });
     }
 }
 
@@ -632,7 +776,10 @@ mod tests {
     fn ents(text: &str) -> Vec<(&'static str, &str)> {
         let doc = Doc::new(text, Lang::Id);
         let used = vec![false; doc.toks.len()];
-        find(&doc, &used).into_iter().map(|s| (s.label, &text[s.start..s.end])).collect()
+        find(&doc, &used)
+            .into_iter()
+            .map(|c| (c.span.label, &text[c.span.start..c.span.end]))
+            .collect()
     }
 
     #[test]

@@ -10,12 +10,16 @@
 //! offsets never move (see [`super::tokens::Doc`]); every entry is therefore
 //! plain ASCII (`’` apostrophes are the one exception, spelled out).
 //!
-//! The lists are deliberately small: a few hundred places, titles and
-//! organisation words common in Indonesian and English news. They are the
-//! recognizer's knowledge; grow them here, never in the rules.
+//! The lists here are the recognizer's grammar knowledge: function words,
+//! organisation and place head words, portfolios, months, cues. The
+//! gazetteer of known places, organisations and titles is compiled from
+//! `data/gazetteer/` (see [`super::gazetteer`]) and merged into the same
+//! table. Grow the lists there or here, never in the rules.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
+
+use super::gazetteer;
 
 /// The longest phrase, in words, that the table holds.
 pub(crate) const MAX_WORDS: usize = 4;
@@ -92,55 +96,12 @@ pub(crate) mod flags {
 
 use flags::*;
 
-/// Titles and roles. Titles in `TITLES_CAP` count only when capitalised,
-/// because they are also everyday words (`ibu` "mother", `pak`).
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    // Indonesian
-    "presiden", "wakil presiden", "wapres", "perdana menteri", "menteri", "wakil menteri", "wamen",
-    "menteri koordinator", "menko", "gubernur", "wakil gubernur", "wagub", "bupati", "wakil bupati",
-    "wali kota", "walikota", "wakil wali kota", "ketua", "wakil ketua", "ketua umum", "ketum",
-    "direktur", "direktur utama", "dirut", "direktur jenderal", "dirjen", "kepala", "sekretaris",
-    "sekretaris jenderal", "sekjen", "jenderal", "letnan jenderal", "mayor jenderal",
-    "brigadir jenderal", "laksamana", "marsekal", "kolonel", "komisaris", "kapolri", "wakapolri",
-    "kapolda", "kapolres", "kapolsek", "panglima", "kasad", "kasal", "kasau", "juru bicara",
-    "jubir", "senator", "duta besar", "dubes", "hakim", "jaksa", "jaksa agung", "kanselir",
-    "pelatih", "raja", "ratu", "pangeran", "sultan", "paus", "uskup", "mantan", "wakil", "plt",
-    "anggota", "pengamat", "ekonom", "analis", "ustaz", "ustadz", "habib", "kyai", "kiai", "rektor",
-    "dekan", "camat", "lurah", "kades", "komandan", "danjen", "kabareskrim", "kapuspen",
-    "kadiv humas", "karo penmas", "pimpinan", "bendahara", "menteri luar negeri", "menlu", "nabi",
-    "menkeu", "menhan", "mendagri", "menkes", "mensesneg",
-    // English
-    "president", "vice president", "president-elect", "prime minister", "deputy prime minister",
-    "minister", "foreign minister", "defence minister", "defense minister", "finance minister",
-    "secretary", "secretary of state", "secretary-general", "secretary general", "sen", "rep",
-    "representative", "governor", "gov", "mayor", "chancellor", "ceo", "chief executive",
-    "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman", "spokesperson",
-    "professor", "king", "queen", "prince", "princess", "pope", "judge", "chief justice",
-    "ambassador", "premier", "commissioner", "coach", "chief", "deputy", "vice", "acting", "former",
-    "gen", "col", "lt", "capt", "sgt", "sheikh", "attorney general", "speaker", "lawmaker",
-    "leader", "founder", "economist", "analyst",
-    // ranks and honorifics
-    "komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
-    "bripka", "brigadir", "letjen", "mayjen", "letkol", "kapten", "lettu", "letda", "laksda",
-    "laksdya", "marsda", "marsdya", "komodor", "komodor udara", "haji", "hajah", "emperor",
-    "empress", "duke", "duchess", "earl", "baron", "kaisar",
-];
-
-/// Titles that count only when capitalised.
-#[rustfmt::skip]
-const TITLES_CAP: &[&str] = &[
-    "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "miss", "dr", "prof", "ir", "h", "hj", "drs",
-    "dra", "kh", "sir", "dame", "lord", "lady", "saint", "mbak", "mas", "bung", "gus", "cak",
-    "tuan", "nyonya", "ki", "nyai", "raden", "teuku", "tengku",
-];
-
 /// Abbreviations whose following full stop is not a sentence end.
 #[rustfmt::skip]
 const ABBRS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "ir", "h", "hj", "drs", "dra", "kh", "gen", "sen", "rep",
     "gov", "col", "lt", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs",
-    "jl", "mt", "ft", "bros", "plt",
+    "jl", "mt", "ft", "bros", "plt", "ny", "sdr", "nn",
 ];
 
 /// Words that continue a title towards the name ("Menteri *Luar Negeri*").
@@ -163,6 +124,9 @@ const PORTFOLIOS: &[&str] = &[
     "development", "planning", "public", "works", "minority", "majority", "muda", "pidana",
     "khusus", "intelijen", "pembinaan", "polhukam", "kemaritiman", "marves", "pmk",
     "angkatan darat", "angkatan laut", "angkatan udara", "udara", "pol", "purn",
+    "terpilih", "besar", "niaga", "pemasaran", "produksi", "operasional", "infrastruktur",
+    "imigrasi", "reserse", "kriminal", "narkoba", "lalu lintas", "sumber daya manusia", "teknik",
+    "pengembangan", "bisnis", "elect", "designate", "emeritus", "adjunct", "associate", "assistant",
 ];
 
 /// Words that make a run of capitalised words an organisation.
@@ -191,7 +155,7 @@ const ORG_HEADS: &[&str] = &[
     "hospital", "academy", "orchestra", "festival", "serikat", "perguruan tinggi",
     "pondok pesantren", "ponpes", "pesantren", "sma", "smp", "smk", "sd", "mts", "sman", "smpn",
     "smkn", "library", "perpustakaan", "fc", "ac", "sv", "division", "faculty", "laboratory",
-    "laboratorium",
+    "laboratorium", "fraksi", "kwartir", "pengurus", "pimpinan pusat", "dpp", "dpw", "dpc",
 ];
 
 /// Words that end an organisation name; they may take a `.`.
@@ -206,39 +170,6 @@ const NAME_SUFFIXES: &[&str] = &[
     "jr", "sr",
 ];
 
-/// Known organisations, in full or as their usual short name.
-#[rustfmt::skip]
-const ORG_NAMES: &[&str] = &[
-    "polri", "kemlu", "kemenlu", "kemenkeu", "kemendagri", "kemenhan", "kemenkes", "kemendikbud",
-    "kemendikdasmen", "kemenag", "kemenkumham", "kemensos", "kemenpora", "kemenparekraf", "kominfo",
-    "kemkominfo", "komdigi", "kemenperin", "kemendag", "kementan", "kemenhub", "bappenas", "bulog",
-    "pertamina", "telkom", "telkomsel", "indosat", "gojek", "tokopedia", "grab", "shopee",
-    "traveloka", "bukalapak", "garuda indonesia", "lion air", "gerindra", "golkar", "nasdem",
-    "demokrat", "pdi perjuangan", "pdip", "pdi-p", "perindo", "hanura", "muhammadiyah",
-    "nahdlatul ulama", "bawaslu", "basarnas", "kejagung", "kejaksaan agung", "mahkamah konstitusi",
-    "mahkamah agung", "dewan perwakilan rakyat", "majelis permusyawaratan rakyat",
-    "dewan perwakilan daerah", "komisi pemberantasan korupsi", "komisi pemilihan umum",
-    "badan pusat statistik", "bank indonesia", "bank dunia", "world bank", "united nations",
-    "perserikatan bangsa-bangsa", "uni eropa", "european union", "asean", "nato", "interpol",
-    "unesco", "unicef", "unhcr", "reuters", "antara", "kompas", "tempo", "detik", "detikcom",
-    "kumparan", "cnn", "bbc", "al jazeera", "afp", "bloomberg", "xinhua", "kyodo", "google",
-    "apple", "microsoft", "meta", "facebook", "amazon", "tesla", "nvidia", "openai", "toyota",
-    "honda", "samsung", "huawei", "alibaba", "tencent", "boeing", "airbus", "pentagon", "kremlin",
-    "gedung putih", "white house", "hamas", "hizbullah", "hezbollah", "taliban", "isis", "al-qaeda",
-    "fifa", "pssi", "uefa", "kadin", "apindo", "walhi", "greenpeace", "amnesty international",
-    "human rights watch", "palang merah", "palang merah indonesia", "red cross", "danantara",
-    "universitas indonesia", "universitas gadjah mada", "institut teknologi bandung", "ugm", "itb",
-    "ipb", "kontras", "ylbhi", "brin", "bmkg", "bnpb", "ojk", "bpjs", "bpjs kesehatan", "lps",
-    "pln", "kai", "mui", "nu", "federal reserve", "wall street journal", "new york times",
-    "washington post", "associated press", "the guardian", "guardian", "nikkei", "tass",
-    "ria novosti", "opec", "g20", "g7", "brics", "apec", "wto", "who", "imf", "icc", "icj", "kpk",
-    "kpu", "dpr", "mpr", "dpd", "bpk", "bpom", "bssn", "bin", "bais", "bnn", "bnpt", "lpsk",
-    "komnas ham", "ombudsman ri", "antara news", "tvri", "rri", "metro tv", "kompas tv",
-    "tribunnews", "liputan6", "cnbc", "cnbc indonesia", "cnn indonesia", "bisnis indonesia",
-    "jakarta post", "the jakarta post", "jakarta globe", "tempo.co", "kompas.com", "detik.com",
-    "tni", "tni ad", "tni al", "tni au",
-];
-
 /// Words that start a place name.
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
@@ -250,7 +181,8 @@ const PLACE_HEADS: &[&str] = &[
     "jembatan", "tol", "jalur", "blok", "kawasan", "wilayah", "negara bagian", "mount", "mt",
     "lake", "river", "gulf", "bay", "sea", "ocean", "island", "islands", "cape", "port", "fort",
     "republic", "kingdom", "province", "county", "strait", "valley", "desert", "plaza", "dataran",
-    "dataran tinggi",
+    "dataran tinggi", "prefektur", "tugu", "menara", "gua", "goa", "air terjun", "waduk",
+    "bendungan", "kebun raya", "hotel", "apartemen", "prefecture", "bandar udara", "bundaran",
 ];
 
 /// Words that end a place name.
@@ -259,104 +191,35 @@ const PLACE_SUFFIXES: &[&str] = &[
     "street", "avenue", "road", "boulevard", "county", "city", "province", "island", "islands",
     "river", "lake", "valley", "bay", "beach", "square", "bridge", "airport", "station", "park",
     "hills", "mountains", "peninsula", "strait", "sea", "ocean", "regency", "district", "utara",
-    "selatan", "barat", "timur", "tengah",
+    "selatan", "barat", "timur", "tengah", "raya", "tower", "palace", "cathedral", "church", "temple",
+    "mosque", "castle", "hall", "tunnel", "mansion", "trail", "harbour", "harbor", "canal",
+    "falls", "heights", "gardens", "prefecture",
 ];
 
-/// The gazetteer: countries, regions, provinces and cities, in Indonesian
-/// and English.
+/// Place words that belong to the name they precede even in lower case
+/// ("kota Semarang", "desa Kramas"), unlike generic ones ("wilayah Gaza").
 #[rustfmt::skip]
-const PLACES: &[&str] = &[
-    // Indonesia: the country, its provinces, islands and major cities
-    "indonesia", "republik indonesia", "nusantara", "aceh", "sumatera utara", "sumatera barat",
-    "sumatera selatan", "sumut", "sumbar", "sumsel", "riau", "kepulauan riau", "kepri", "jambi",
-    "bengkulu", "bangka belitung", "babel", "lampung", "banten", "dki jakarta", "jakarta",
-    "jawa barat", "jabar", "jawa tengah", "jateng", "jawa timur", "jatim", "yogyakarta",
-    "di yogyakarta", "jogja", "jogjakarta", "bali", "nusa tenggara barat", "nusa tenggara timur",
-    "kalimantan barat", "kalimantan tengah", "kalimantan selatan", "kalimantan timur",
-    "kalimantan utara", "kalbar", "kalteng", "kalsel", "kaltim", "kaltara", "sulawesi utara",
-    "sulawesi tengah", "sulawesi barat", "sulawesi selatan", "sulawesi tenggara", "sulut",
-    "sulteng", "sulbar", "sulsel", "sultra", "gorontalo", "maluku", "maluku utara", "papua",
-    "papua barat", "papua barat daya", "papua tengah", "papua pegunungan", "papua selatan", "jawa",
-    "java", "sumatera", "sumatra", "kalimantan", "borneo", "sulawesi", "lombok", "flores", "madura",
-    "bangka", "belitung", "batam", "bintan", "nias", "timor", "halmahera", "ambon", "ternate",
-    "natuna", "komodo", "labuan bajo", "surabaya", "bandung", "medan", "semarang", "makassar",
-    "palembang", "tangerang", "tangerang selatan", "tangsel", "depok", "bekasi", "bogor",
-    "pekanbaru", "padang", "malang", "solo", "surakarta", "denpasar", "balikpapan", "samarinda",
-    "banjarmasin", "pontianak", "manado", "kupang", "mataram", "jayapura", "kendari", "palu",
-    "serang", "cirebon", "tasikmalaya", "sukabumi", "cilegon", "kediri", "madiun", "magelang",
-    "pekalongan", "tegal", "purwokerto", "banyuwangi", "jember", "sidoarjo", "gresik", "mojokerto",
-    "blitar", "probolinggo", "pasuruan", "cimahi", "garut", "karawang", "purwakarta", "sleman",
-    "bantul", "klaten", "boyolali", "kudus", "jepara", "tuban", "lamongan", "bojonegoro",
-    "ponorogo", "banda aceh", "lhokseumawe", "sabang", "pematangsiantar", "bukittinggi", "dumai",
-    "tanjungpinang", "pangkalpinang", "bandar lampung", "palangka raya", "tarakan", "bontang",
-    "mamuju", "sorong", "manokwari", "merauke", "timika", "nabire", "wamena", "jabodetabek",
-    "jabotabek", "kuta", "ubud", "senayan", "menteng", "kemayoran", "cengkareng", "tanjung priok",
-    "kebayoran baru", "mandalika", "morowali", "raja ampat", "toba", "rempang", "sentul",
-    "cikarang", "puncak", "cianjur", "sumedang", "indramayu", "subang", "lebak", "pandeglang",
-    // Countries and territories
-    "jepang", "japan", "tiongkok", "china", "cina", "amerika serikat", "united states",
-    "united states of america", "america", "amerika", "belanda", "netherlands", "holland",
-    "inggris", "britain", "great britain", "england", "united kingdom", "inggris raya", "prancis",
-    "perancis", "france", "jerman", "germany", "italia", "italy", "spanyol", "spain", "portugal",
-    "rusia", "russia", "ukraina", "ukraine", "belarus", "polandia", "poland", "swedia", "sweden",
-    "norwegia", "norway", "denmark", "finlandia", "finland", "swiss", "switzerland", "austria",
-    "belgia", "belgium", "yunani", "greece", "turki", "turkey", "turkiye", "iran", "irak", "iraq",
-    "suriah", "syria", "lebanon", "libanon", "israel", "palestina", "palestine", "yordania",
-    "jordan", "mesir", "egypt", "arab saudi", "saudi arabia", "uni emirat arab",
-    "united arab emirates", "qatar", "kuwait", "yaman", "yemen", "oman", "bahrain", "afganistan",
-    "afghanistan", "pakistan", "india", "bangladesh", "nepal", "sri lanka", "myanmar", "burma",
-    "thailand", "laos", "vietnam", "kamboja", "cambodia", "malaysia", "singapura", "singapore",
-    "brunei", "brunei darussalam", "filipina", "philippines", "timor leste", "timor-leste",
-    "east timor", "papua nugini", "papua new guinea", "australia", "selandia baru", "new zealand",
-    "korea selatan", "south korea", "korsel", "korea utara", "north korea", "korut", "korea",
-    "taiwan", "mongolia", "kazakhstan", "uzbekistan", "kanada", "canada", "meksiko", "mexico",
-    "brasil", "brazil", "argentina", "chile", "cile", "peru", "kolombia", "colombia", "venezuela",
-    "kuba", "cuba", "afrika selatan", "south africa", "nigeria", "kenya", "ethiopia", "etiopia",
-    "sudan", "sudan selatan", "south sudan", "libya", "tunisia", "aljazair", "algeria", "maroko",
-    "morocco", "somalia", "kongo", "congo", "ghana", "irlandia", "ireland", "skotlandia",
-    "scotland", "wales", "islandia", "iceland", "hungaria", "hungary", "ceko", "czech republic",
-    "czechia", "slovakia", "rumania", "romania", "bulgaria", "serbia", "kroasia", "croatia",
-    "bosnia", "georgia", "armenia", "azerbaijan", "fiji", "vatikan", "vatican", "gaza",
-    "jalur gaza", "gaza strip", "tepi barat", "west bank", "krimea", "crimea", "hong kong", "makau",
-    "macau", "kashmir", "tibet", "xinjiang", "greenland", "uni soviet", "soviet union", "rafah",
-    "khan younis", "donbas", "donetsk", "luhansk", "kharkiv", "odesa", "mariupol", "zaporizhzhia",
-    // Regions
-    "asia", "eropa", "europe", "afrika", "africa", "amerika latin", "latin america", "timur tengah",
-    "middle east", "asia tenggara", "southeast asia", "asia pasifik", "asia pacific",
-    "indo-pasifik", "indo-pacific", "arktik", "arctic", "antartika", "antarctica", "balkan",
-    "skandinavia", "scandinavia", "kaukasus", "oseania", "oceania", "amerika utara",
-    "north america", "amerika selatan", "south america", "asia timur", "east asia", "asia selatan",
-    "south asia", "eropa timur", "eastern europe", "eropa barat", "western europe",
-    "laut china selatan", "laut cina selatan", "south china sea", "pasifik", "pacific", "atlantik",
-    "atlantic",
-    // World cities
-    "tokyo", "osaka", "kyoto", "hiroshima", "nagasaki", "okinawa", "hokkaido", "beijing",
-    "shanghai", "shenzhen", "guangzhou", "wuhan", "taipei", "seoul", "pyongyang", "washington",
-    "washington dc", "new york", "new york city", "los angeles", "chicago", "san francisco",
-    "boston", "miami", "houston", "london", "paris", "berlin", "brussels", "brussel", "amsterdam",
-    "den haag", "the hague", "rotterdam", "roma", "rome", "madrid", "barcelona", "lisbon",
-    "lisabon", "wina", "vienna", "jenewa", "geneva", "zurich", "davos", "moskow", "moscow", "kyiv",
-    "kiev", "warsawa", "warsaw", "praha", "prague", "budapest", "athena", "athens", "istanbul",
-    "ankara", "teheran", "tehran", "bagdad", "baghdad", "damaskus", "damascus", "beirut",
-    "yerusalem", "jerusalem", "tel aviv", "kairo", "cairo", "riyadh", "jeddah", "mekkah", "makkah",
-    "mecca", "madinah", "medina", "dubai", "abu dhabi", "doha", "kabul", "islamabad", "new delhi",
-    "delhi", "mumbai", "dhaka", "bangkok", "hanoi", "ho chi minh", "ho chi minh city", "phnom penh",
-    "vientiane", "yangon", "naypyidaw", "kuala lumpur", "putrajaya", "manila", "dili", "canberra",
-    "sydney", "melbourne", "perth", "darwin", "wellington", "auckland", "ottawa", "toronto",
-    "vancouver", "mexico city", "brasilia", "sao paulo", "rio de janeiro", "buenos aires",
-    "johannesburg", "nairobi", "lagos", "strasbourg", "frankfurt", "munich", "muenchen", "hamburg",
-    "milan", "milano", "napoli", "venice", "dublin", "edinburgh", "manchester", "liverpool", "oslo",
-    "stockholm", "helsinki", "copenhagen", "kopenhagen", "minsk", "tbilisi", "baku", "tashkent",
-    "astana", "karachi", "lahore", "kolkata", "chennai", "bangalore", "colombo", "kathmandu",
-    "macao", "hawaii", "alaska", "california", "texas", "florida", "virginia", "michigan", "ohio",
-    "pennsylvania", "arizona", "nevada", "silicon valley", "wall street", "gaza city",
+const NAMING_PLACE_HEADS: &[&str] = &[
+    "kota", "desa", "kecamatan", "kabupaten", "provinsi", "kelurahan", "dusun", "distrik",
+    "pulau", "danau", "gunung", "sungai", "jalan", "teluk", "selat", "kampung", "bukit", "pantai",
+    "stasiun", "bandara", "pelabuhan", "candi", "masjid", "gereja", "tanjung",
 ];
 
-/// Places written as capital-letter acronyms; they count only in capitals.
+/// Whether a lower-case place word is part of the name it precedes even
+/// when written in lower case (`kota`, `desa`, `jalan`).
+pub(crate) fn is_naming_place_head(word: &str) -> bool {
+    NAMING_PLACE_HEADS.contains(&word)
+}
+
+/// Words that head the name of an event or a work rather than of a
+/// person, organisation or place ("Perang Dunia", "Piala Suratin"); a run
+/// they start is not an entity.
 #[rustfmt::skip]
-const PLACE_ACRONYMS: &[&str] = &[
-    "as", "us", "usa", "uk", "uea", "uae", "ri", "rrt", "rrc", "ntb", "ntt", "diy", "dki", "ikn",
-    "u.s.", "u.k.", "u.s.a.",
+const EVENT_HEADS: &[&str] = &[
+    "perang", "pertempuran", "piala", "lomba", "kejuaraan", "turnamen", "operasi", "konferensi",
+    "krisis", "tragedi", "peristiwa", "revolusi", "reformasi", "sumpah",
+    "war", "battle", "cup", "championship", "tournament", "operation", "crisis", "revolution",
+    "treaty", "act", "award", "awards", "prize",
 ];
 
 /// Common nouns written as acronyms: never an organisation alone.
@@ -368,7 +231,8 @@ const COMMONS: &[&str] = &[
     "idr", "ok", "pdf", "ai", "hiv", "aids", "dbd", "uu", "ruu", "pp", "perppu", "perpu", "perpres",
     "permen", "perda", "ham", "ceo", "cv", "pt", "tbk", "dll", "dsb", "sdm", "sda", "ekspor",
     "impor", "lpg", "kur", "sbn", "ihsg", "ott", "nkri", "kuhp", "kuhap", "uud", "uupa", "npwp",
-    "stnk", "sim", "bpkb", "pasal",
+    "stnk", "sim", "bpkb", "pasal", "bc", "bce", "ad", "ce", "ps", "iq", "pc", "dj", "mc", "vip",
+    "faq", "usb", "gps", "dna", "rna", "pm", "am", "fyi", "aka", "etc", "lol",
 ];
 
 /// Compass words that can extend a place ("Jakarta *Selatan*").
@@ -471,44 +335,9 @@ const YEAR_CUES: &[&str] = &[
     "setelah", "selama", "periode", "year",
 ];
 
-/// Verbs and phrases of saying.
-#[rustfmt::skip]
-const CUES: &[&str] = &[
-    "kata", "ujar", "tutur", "imbuh", "jelas", "ungkap", "tegas", "mengatakan", "menyatakan",
-    "menegaskan", "menjelaskan", "menyampaikan", "menambahkan", "menurut", "ucap", "terang",
-    "sebut", "bilang", "tambah", "lanjut", "papar", "tulis", "kata dia", "mengungkapkan",
-    "menuturkan", "mengaku", "bertanya", "menyebut", "menyebutkan", "memaparkan", "menerangkan",
-    "mengingatkan", "berkata", "berujar", "menulis", "menilai", "tanya", "said", "says", "say",
-    "told", "tells", "added", "adds", "asked", "asks", "stated", "states", "explained",
-    "according to", "noted", "wrote", "insisted", "warned", "declared", "replied", "argued",
-    "claimed", "announced", "remarked", "responded", "continued",
-];
-
-/// Verbs of saying that carry a pronoun (`ujarnya` "he/she said").
-#[rustfmt::skip]
-const CUES_PRON: &[&str] = &[
-    "ujarnya", "katanya", "tuturnya", "imbuhnya", "jelasnya", "ungkapnya", "tegasnya", "ucapnya",
-    "terangnya", "sebutnya", "tambahnya", "lanjutnya", "paparnya", "tulisnya", "pungkasnya",
-    "kilahnya", "akunya", "tanyanya", "serunya", "harapnya", "ungkap dia",
-];
-
-/// Third-person singular pronouns that point back to a speaker.
-#[rustfmt::skip]
-const PRONOUNS: &[&str] = &[
-    "he", "she", "dia", "ia", "beliau",
-];
-
-/// Determiners before a nominal speaker ("said *the* minister").
-#[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
-    "the", "sang", "si",
-];
-
-/// Words that close a nominal subject ("kata menteri *itu*").
-#[rustfmt::skip]
-const ANAPHOR_ENDS: &[&str] = &[
-    "itu", "tersebut", "ini",
-];
+// Verbs of saying, the pronouns, determiners and closing words of a
+// speaker: generated with their morphology in `super::cues` and added to
+// the table by `table()`.
 
 /// Lower-case particles inside personal names.
 #[rustfmt::skip]
@@ -564,18 +393,13 @@ const PREPS_STRONG: &[&str] = &[
 
 /// Every list with the flags its entries get.
 const TABLE: &[(&[&str], u32)] = &[
-    (TITLES, TITLE),
-    (TITLES_CAP, TITLE | TITLE_CAP),
     (ABBRS, ABBR),
     (PORTFOLIOS, PORTFOLIO),
     (ORG_HEADS, ORG_HEAD),
     (ORG_SUFFIXES, ORG_SUFFIX | ORG_HEAD | ABBR),
     (NAME_SUFFIXES, NAME_SUFFIX | ABBR),
-    (ORG_NAMES, ORG_NAME),
     (PLACE_HEADS, PLACE_HEAD),
     (PLACE_SUFFIXES, PLACE_SUFFIX),
-    (PLACES, LOC),
-    (PLACE_ACRONYMS, LOC_ACRO),
     (DIRECTIONS, DIRECTION),
     (COMMONS, COMMON),
     (DEMONYMS, DEMONYM),
@@ -584,11 +408,6 @@ const TABLE: &[(&[&str], u32)] = &[
     (MONTH_ABBRS, MONTH_ABBR | ABBR),
     (WEEKDAYS, WEEKDAY),
     (YEAR_CUES, YEAR_CUE),
-    (CUES, CUE),
-    (CUES_PRON, CUE | CUE_PRON),
-    (PRONOUNS, PRONOUN),
-    (DETERMINERS, DETERMINER),
-    (ANAPHOR_ENDS, ANAPHOR_END),
     (CONNECTORS, CONNECTOR),
     (ORG_CONNECTORS, ORG_CONNECTOR),
     (FUNC_ID_WORDS, FUNC_ID),
@@ -602,20 +421,65 @@ const TABLE: &[(&[&str], u32)] = &[
 fn table() -> &'static HashMap<&'static str, u32> {
     static TABLE_MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     TABLE_MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::with_capacity(2048);
+        let mut map: HashMap<&'static str, u32> =
+            HashMap::with_capacity_and_hasher(2048, Default::default());
         for (words, flag) in TABLE {
             for w in *words {
                 *map.entry(w).or_insert(0) |= flag;
+            }
+        }
+        for (w, role) in super::cues::lexicon_entries() {
+            let flag = match role {
+                super::cues::Role::Cue => CUE,
+                super::cues::Role::CuePron => CUE | CUE_PRON,
+                super::cues::Role::Pronoun => PRONOUN,
+                super::cues::Role::Determiner => DETERMINER,
+                super::cues::Role::AnaphorEnd => ANAPHOR_END,
+            };
+            *map.entry(w).or_insert(0) |= flag;
+        }
+        for (phrase, kind) in gazetteer::entries() {
+            if kind.flags() != 0 {
+                *map.entry(phrase).or_insert(0) |= kind.flags();
             }
         }
         map
     })
 }
 
+/// Whether a lower-case word heads the name of an event or a work
+/// (`perang`, `piala`, `award`).
+pub(crate) fn is_event_head(word: &str) -> bool {
+    EVENT_HEADS.contains(&word)
+}
+
 /// The flags of a lower-case phrase (words joined by single spaces); `0`
 /// when the lexicon does not know it.
 pub(crate) fn lookup(phrase: &str) -> u32 {
     table().get(phrase).copied().unwrap_or(0)
+}
+
+/// For one lower-case word: its flags, and the most words of any phrase in
+/// the lexicon that starts with it (0 when no phrase of two or more words
+/// does). Tokenising asks this once per word so that multi-word lookups
+/// are only made where a phrase can start.
+pub(crate) fn lookup_word(word: &str) -> (u32, u8) {
+    (lookup(word), phrase_starts().get(word).copied().unwrap_or(0))
+}
+
+fn phrase_starts() -> &'static HashMap<&'static str, u8> {
+    static STARTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut map: HashMap<&'static str, u8> = HashMap::default();
+        for &phrase in table().keys() {
+            let n = phrase.split(' ').count();
+            if let (true, Some(first)) = (n > 1, phrase.split(' ').next()) {
+                let e = map.entry(first).or_insert(0);
+                *e = (*e).max(n.min(usize::from(u8::MAX)) as u8);
+            }
+        }
+        map
+    })
 }
 
 #[cfg(test)]

@@ -11,10 +11,35 @@
 //! * `dates` finds DATE spans (`Senin (1/12)`, `1 Desember 2025`,
 //!   `December 1, 2025`, a year after `sejak`/`since`, …);
 //! * `entities` labels runs of capitalised words as PERSON, ORG or LOC,
-//!   using titles, organisation and place words and a small gazetteer;
+//!   using titles, organisation and place words and the gazetteer;
 //! * `quotes` pairs quotation marks into QUOTE spans and links each to its
 //!   speaker;
-//! * `lexicon` holds every word list; `lang` guesses the language.
+//! * `lexicon` holds every word list, `gazetteer` the known places,
+//!   organisations and titles compiled from `data/gazetteer/`; `lang`
+//!   guesses the language;
+//! * `merge` keeps one consistent set of entity and DATE spans.
+//!
+//! # Which source wins
+//!
+//! Entity and DATE candidates come from several sources, and overlapping
+//! candidates are settled by one precedence rule (`merge::merge`), from
+//! strongest to weakest:
+//!
+//! 1. DATE patterns (`Senin (1/12)`, `1 Desember 2025`);
+//! 2. exact gazetteer hits of two words or more (`Amerika Serikat`,
+//!    `Bank Indonesia`, `Perserikatan Bangsa-Bangsa`);
+//! 3. rules with lexical evidence: organisation head words (`Kementerian
+//!    Luar Negeri Jepang`), place head and suffix words (`Provinsi`,
+//!    `Street`), a title before a name, one-word gazetteer hits;
+//! 4. a learned tagger, when there is one;
+//! 5. capitalisation heuristics (a run of capitalised words as a name, a
+//!    lone known given name, a capitalised word after `di`/`in` as a
+//!    place, a lone acronym).
+//!
+//! At equal rank the longer span wins, then the one that starts first. A
+//! losing candidate is dropped whole, never trimmed. Dates are also found
+//! first and their tokens withheld from the entity rules, so the rules
+//! never propose a name across a date.
 //!
 //! Guarantees, for any input: no panic; every span has `start < end`, lies
 //! within the text and starts and ends on character boundaries; entity and
@@ -24,14 +49,20 @@
 //! sorted by start, then by end descending (a QUOTE before what it
 //! contains). Time and memory are linear in the length of the text.
 
+mod cues;
 mod dates;
 mod entities;
+mod gazetteer;
 mod lang;
 mod lexicon;
+mod merge;
 mod quotes;
 mod tokens;
 
-use super::model::{AnnotatedDocument, Document, Span};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::model::{AnnotatedDocument, Annotation, Document, Source as AnnotationSource, Span};
+use merge::{Candidate, Source};
 use tokens::{Doc, Lang};
 
 /// Guesses the language of `text`: `"id"` (Indonesian) or `"en"`
@@ -45,12 +76,12 @@ pub fn detect_lang(text: &str) -> &'static str {
 pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
     let doc = Doc::new(text, Lang::from_tag(lang));
     let mut used = vec![false; doc.toks.len()];
-    let mut spans: Vec<Span> = dates::find(&doc, &mut used)
+    let mut cands: Vec<Candidate> = dates::find(&doc, &mut used)
         .into_iter()
-        .map(|(start, end)| Span::new(super::model::labels::DATE, start, end))
+        .map(|span| Candidate { span, source: Source::DatePattern })
         .collect();
-    spans.extend(entities::find(&doc, &used));
-    spans.sort_by_key(|s| s.start);
+    cands.extend(entities::find(&doc, &used));
+    let mut spans = merge::merge(cands);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
@@ -75,11 +106,67 @@ fn in_order(spans: Vec<Span>) -> Vec<Span> {
         .collect()
 }
 
+/// The alias group of a lower-case place or organisation name in the
+/// gazetteer: aliases (`amerika serikat`, `as`, `united states`) share it.
+pub(crate) fn gazetteer_group(phrase: &str) -> Option<u16> {
+    gazetteer::group(phrase)
+}
+
+/// Whether a lower-case phrase names a place in the gazetteer.
+pub(crate) fn gazetteer_place(phrase: &str) -> bool {
+    gazetteer::is_place(phrase)
+}
+
 /// Detects the language, analyses the text and returns the annotated
 /// document.
 pub fn annotate(name: &str, text: &str) -> AnnotatedDocument {
-    let lang = detect_lang(text);
+    annotate_as(name, text, None)
+}
+
+/// Analyses the text as language `lang` (a BCP 47 tag), or as the detected
+/// language when `lang` is `None`, and returns the annotated document.
+pub fn annotate_as(name: &str, text: &str, lang: Option<&str>) -> AnnotatedDocument {
+    let lang = lang.unwrap_or_else(|| detect_lang(text));
     let spans = analyze(text, lang);
     let doc = Document { name: name.to_string(), lang: lang.to_string(), text: text.to_string() };
     AnnotatedDocument::from_spans(doc, &spans)
+}
+
+/// Runs the recognizer again over `doc` as language `lang` (`None`:
+/// detect it), replacing its automatic annotations and keeping every
+/// annotation the user made or confirmed. New automatic annotations get
+/// ids the user's annotations do not use; a user's QUOTE whose speaker was
+/// an automatic annotation loses that link.
+pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocument {
+    let fresh = annotate_as(&doc.doc.name, &doc.doc.text, lang);
+    let mut kept: Vec<Annotation> =
+        doc.annotations.iter().filter(|a| a.source == AnnotationSource::User).cloned().collect();
+    if kept.is_empty() {
+        return fresh;
+    }
+    let taken: HashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
+    let mut next = 0usize;
+    let mut new_id: HashMap<String, String> = HashMap::default();
+    for a in &fresh.annotations {
+        let id = loop {
+            next += 1;
+            let candidate = format!("a{next}");
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+        };
+        new_id.insert(a.id.clone(), id);
+    }
+    for a in &mut kept {
+        if a.speaker.as_ref().is_some_and(|s| !taken.contains(s)) {
+            a.speaker = None;
+        }
+    }
+    let renamed = fresh.annotations.iter().map(|a| Annotation {
+        id: new_id[&a.id].clone(),
+        speaker: a.speaker.as_ref().and_then(|s| new_id.get(s)).cloned(),
+        ..a.clone()
+    });
+    kept.extend(renamed);
+    AnnotatedDocument::new(fresh.doc.clone(), kept)
 }

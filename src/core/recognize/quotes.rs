@@ -1,58 +1,143 @@
 //! Quotations: QUOTE spans and their speakers.
 //!
-//! Marks pair as `“…”`, `„…“` or `„…”`, `«…»`, `「…」`, `『…』`, and straight
-//! `"…"` in order (an opening `"` has no space after it, a closing one no
-//! space before it). A QUOTE span **includes** its marks. Quotations do not
-//! nest and never cross a blank line: an opening mark with no closing mark
-//! in its paragraph yields nothing, so an unbalanced mark cannot swallow the
-//! rest of the article. Scanning is linear: each kind of closing mark is
-//! found through a cursor that only moves forward.
+//! # Pairing marks
 //!
-//! A `”` with a space before it and a word right after it also opens a
-//! quotation, for texts that use `”` on both sides.
+//! Marks pair as `“…”` (and `”…”`, for texts that use `”` on both sides),
+//! `„…“` or `„…”`, `«…»`, `「…」`, `『…』`, straight `"…"`, and single
+//! `‘…’` or `'…'`. A QUOTE span **includes** its marks.
 //!
-//! A quotation of one to three words is a scare quote ("disebut “kebijakan
-//! hijau”"), not a QUOTE, unless a verb of saying touches it (at most two
-//! tokens between: `“Tidak,” kata dia`, `kata dia: “Tidak.”`).
+//! * An opening mark has a word (or a mark) right after it; a closing mark
+//!   has no space before it. For single marks the test is stricter, to
+//!   tell apostrophes from quotation marks: an opening `'`/`‘` stands
+//!   after a space (or an opening bracket or mark) before a letter, and a
+//!   closing `'`/`’` stands right after a word or punctuation and is not
+//!   followed by a letter. Apostrophes inside words (`don't`, `Jum'at`)
+//!   are part of the word token anyway; `’s`, `90's` and `'90s` fail the
+//!   tests.
+//! * A quotation normally ends in its paragraph. It continues into the
+//!   next paragraph only in the convention for long quotations: the
+//!   paragraph has no closing mark and ends with `.`, `?`, `!`, `…` or
+//!   `:`, and the next paragraph **starts** with the opening mark again;
+//!   only the last paragraph closes. The whole stretch is one QUOTE.
+//! * An opening mark followed by another opening mark of the same kind
+//!   before any closing mark is stray and is skipped, and a mark with no
+//!   partner in its paragraph yields nothing: an unbalanced mark never
+//!   swallows the rest of the article.
+//! * Quotations do not nest: the marks inside an accepted quotation (an
+//!   inner `‘…’`) are skipped, so only the outer one is a QUOTE.
 //!
-//! The speaker is looked for, in this order:
+//! Scanning is linear: every closing mark is found through a forward-only
+//! cursor, the "next opening mark of the same kind" through a table built
+//! in one backward pass, and a failed chain of paragraphs is not walked
+//! twice.
 //!
-//! 1. after the closing mark, in the same clause: a verb of saying (`kata`,
-//!    `ujar`, `said`, `according to`, …) with a PERSON or ORG between the
-//!    mark and the verb (", Smith said") or just after the verb
-//!    (", kata Rutte", ", said NATO chief Mark Rutte"); a PERSON is
-//!    preferred to an ORG;
-//! 2. before the opening mark, in the same sentence: `X: “…”`, or a verb of
-//!    saying with its PERSON/ORG before it ("Rutte mengatakan, “…”") or
-//!    after it ("Menurut Rutte, “…”");
-//! 3. a pronoun (`ujarnya`, `katanya`, "he said", "kata dia") or a nominal
-//!    ("said the minister", "kata menteri itu") points back to a PERSON
-//!    outside quotations: the latest one named next to a verb of saying
-//!    ("Menurut Firli", "Rutte said") in this or the previous paragraph,
-//!    else simply the latest one;
-//! 4. a quotation of four or more words with no verb of saying at all takes
-//!    the speaker of the previous quotation in its paragraph.
+//! # Speech or term
 //!
-//! A speaker named by one word ("kata Rutte") is linked to the latest
-//! earlier full name ending or starting with that word ("Mark Rutte"), so
-//! the link always names the person in full.
+//! A quoted stretch is speech when a cue attributes it: a verb of saying
+//! (see [`super::cues`]), `menurut` / `according to`, a statement noun, a
+//! colon, or a dash and a name after it. What else decides:
+//!
+//! * A short quotation (one to three words) needs its cue right next to it,
+//!   with only marks, a name, a pronoun or an article between (`“Tidak,”
+//!   kata dia`, `said a “more general reflection”`); otherwise it is a
+//!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
+//!   `mengkritik program “lumbung pangan”`). Right after a verb that also
+//!   means "to call" (`yang mereka sebut “…”`) it is always a term.
+//! * A quotation within three words after a word that announces a name or
+//!   a term (`named`, `so-called`, `adage`, `disebut`, `bertajuk`) is a
+//!   term unless a cue touches it, and so is one after a cue when such a
+//!   word stands between them (`writing …, X dubbed it: “…”`).
+//! * A title is never speech: no sentence mark or clause comma inside,
+//!   three quarters of its words capitalised, and not introduced by a
+//!   comma, a colon or a cue (`says on “The Internet Explorer 6
+//!   Countdown”`).
+//! * A quotation introduced only by a colon or a dash, or by nothing, is
+//!   speech only if it reads like speech: a sentence mark or a final
+//!   clause comma inside, or eight words or more. With no cue at all it
+//!   must also start a sentence or a clause (`studies “the amazing
+//!   adaptations …”` quotes words, not a speaker).
+//!
+//! # Speakers
+//!
+//! The speaker is looked for in this order:
+//!
+//! 1. after the closing mark, in the same sentence: a dash and a name
+//!    (`"…" - Matthew Ingram`), or a cue. A quotation that ends its own
+//!    sentence (`….”`), or that ends with no comma and has none after it,
+//!    only takes a cue within two tokens (`." he said`, `” Rutte said`),
+//!    since what follows is usually a new sentence; and a cue after `and`
+//!    (`“…” and told the police`) continues the quoted clause instead of
+//!    attributing it;
+//! 2. before the opening mark, in the same sentence (or, after a colon,
+//!    across the paragraph break): `X: “…”`, a cue, or a bare colon after a
+//!    sentence whose subject is a name. A participle (`saying`, `writing`)
+//!    counts only within six tokens of the mark;
+//! 3. for a bare quotation: the speaker of the previous quotation when it
+//!    was in this or the previous sentence, else a name next to a cue in
+//!    the previous sentence ("Heald noted …. “…”"), else the speaker of the
+//!    previous quotation in the paragraph.
+//!
+//! Around a cue, the speaker is, in order: carried by the cue itself
+//! (`ujarnya`, `menurutnya`: a pronoun); the subject before the cue — a
+//! name right before it (a couple of short words may come between:
+//! `Rutte juga mengatakan`), a name before an appositive (`Steve Whitmore,
+//! a representative …, told`; `After the match, Hernan Dario Gomez, Panama
+//! coach, said`), a pronoun (`he said`, `ia menulis`, `it added`), a
+//! nominal (`the ministry said`, `pelatih asal Belanda itu mengakui`), or
+//! the name that opens the sentence with no other name before the cue
+//! (`PC World's recent analysis … concluded`); then, for a cue after the
+//! quotation, for `menurut` / `according to`, for a passive (`disampaikan
+//! oleh X`) and for a clause-initial cue (`Kata Rutte, “…”`, `demikian
+//! pernyataan kementerian`), what follows the cue: a name (`kata Rutte`,
+//! `said Ambassador Mohib`), a pronoun (`kata dia`), or a nominal (`said
+//! the minister`, `kata menteri itu`, `kata pria yang sudah 20 tahun
+//! berdagang itu`, `tulis kementerian dalam pernyataannya`).
+//!
+//! A **pronoun** (`he`, `she`, `dia`, `ia`, and the `-nya` of `ujarnya`)
+//! points to the nearest earlier sentence (up to four back and one
+//! paragraph up, walking from the pronoun and over quotations) that names
+//! a person: the speaker of a quotation in it, else a person next to a
+//! verb of saying in it, else its first person; failing all, the latest
+//! person. `it` and `pihaknya` do the same for organisations.
+//! A **nominal** points to the latest person or organisation whose name or
+//! title holds its head word (`kementerian` → `Kementerian Luar Negeri
+//! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
+//! role or person word (`menteri`, `minister`, `pria`, `official`) acts
+//! as a person pronoun and an institution word (`ministry`, `kementerian`)
+//! as `it`; any other noun (`said the post`) names nobody.
+//!
+//! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
+//! latest earlier full name that starts or ends with it ("Mark Rutte",
+//! "Rutger van Dijk"), so the link names the person in full.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::flags::{ANAPHOR_END, CUE, CUE_PRON, DETERMINER, PRONOUN};
+use super::cues::{self, cue};
+use super::lexicon::flags::TITLE;
 use super::tokens::{Doc, Gap, Kind};
 use crate::core::model::{labels, Span};
 
-/// How many tokens around a quotation are searched for its speaker.
-const WINDOW: usize = 16;
-/// How many tokens after a verb of saying the speaker may start.
+/// How many tokens after a closing mark are searched for a cue.
+const AFTER_WINDOW: usize = 20;
+/// How many tokens before an opening mark are searched for a cue.
+const BEFORE_WINDOW: usize = 40;
+/// How many tokens after a verb of saying a nominal speaker may start.
 const AFTER_CUE: usize = 7;
-/// How many earlier entities are examined for a pronoun's antecedent.
+/// How many tokens after a verb of saying a named speaker may start (long
+/// Indonesian titles come between: `kata Kepala Badan Penanggulangan
+/// Bencana Daerah Kota Semarang Agus Riyanto`).
+const NAME_AFTER_CUE: usize = 14;
+/// How many tokens a backward walk for an antecedent may cover.
+const WALK: usize = 160;
+/// How many sentences a pronoun may reach back.
+const SENTENCES_BACK: usize = 4;
+/// How many earlier entities a nominal is compared with.
 const LOOKBACK: usize = 64;
-/// Marker for "no entity" in the token-to-entity table.
+/// Marker for "none" in the per-token tables.
 const NONE: u32 = u32::MAX;
 
 /// A closing-mark cursor: sorted token indices and a forward-only position.
+#[derive(Default)]
 struct Cursor {
     /// Token indices of the closing marks.
     at: Vec<usize>,
@@ -71,9 +156,9 @@ impl Cursor {
 }
 
 /// The kinds of opening mark, by the closing marks that end them.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
-    /// `“` closed by `”`.
+    /// `“` (or a `”` used as an opening mark) closed by `”`.
     Curly,
     /// `„` closed by `“` or `”`.
     Low,
@@ -85,7 +170,12 @@ enum Open {
     WhiteCorner,
     /// `"` closed by `"`.
     Straight,
+    /// `‘` or `'` closed by `’` or `'`.
+    Single,
 }
+
+/// How many kinds of opening mark there are.
+const KINDS: usize = 7;
 
 /// Whether `c` is any quotation mark this module handles.
 fn is_mark(c: char) -> bool {
@@ -101,7 +191,17 @@ fn is_mark(c: char) -> bool {
             | '\u{300E}'
             | '\u{300F}'
             | '"'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\''
     )
+}
+
+/// Whether `c` is a double (or corner, or guillemet) quotation mark: the
+/// marks that stop a search for a cue. Single marks do not, since most of
+/// them are apostrophes.
+fn is_double_mark(c: char) -> bool {
+    is_mark(c) && !matches!(c, '\u{2018}' | '\u{2019}' | '\'')
 }
 
 /// Finds the quotations of `doc`. `ents` are the entity and date spans
@@ -109,117 +209,105 @@ fn is_mark(c: char) -> bool {
 /// speaker by index into `ents`.
 pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let n = doc.toks.len();
-    let mut marks = Vec::new();
-    let mut cursors: [Cursor; 6] = std::array::from_fn(|_| Cursor { at: Vec::new(), pos: 0 });
-    for (k, t) in doc.toks.iter().enumerate() {
-        if t.kind != Kind::Punct || !is_mark(t.ch) {
-            continue;
-        }
-        marks.push(k);
-        match t.ch {
-            '\u{201D}' => {
-                cursors[Open::Curly as usize].at.push(k);
-                cursors[Open::Low as usize].at.push(k);
-            }
-            '\u{201C}' => cursors[Open::Low as usize].at.push(k),
-            '\u{BB}' => cursors[Open::Guillemet as usize].at.push(k),
-            '\u{300D}' => cursors[Open::Corner as usize].at.push(k),
-            '\u{300F}' => cursors[Open::WhiteCorner as usize].at.push(k),
-            '"' => cursors[Open::Straight as usize].at.push(k),
-            _ => {}
-        }
-    }
+    let marks: Vec<usize> =
+        (0..n).filter(|&k| doc.toks[k].kind == Kind::Punct && is_mark(doc.toks[k].ch)).collect();
     if marks.is_empty() {
         return Vec::new();
     }
     let mut ent_of = vec![NONE; n];
+    let mut ent_toks = vec![(0, 0); ents.len()];
     for (e, s) in ents.iter().enumerate() {
-        if s.label != labels::PERSON && s.label != labels::ORG {
-            continue;
-        }
-        let mut k = doc.tok_at(s.start);
+        let first = doc.tok_at(s.start);
+        let mut k = first;
         while k < n && doc.toks[k].start < s.end {
-            ent_of[k] = u32::try_from(e).unwrap_or(NONE);
+            if s.label == labels::PERSON || s.label == labels::ORG {
+                ent_of[k] = u32::try_from(e).unwrap_or(NONE);
+            }
             k += 1;
         }
+        ent_toks[e] = (first, k);
     }
+    let cue_flags: Vec<u16> = (0..n)
+        .map(|k| if doc.toks[k].kind == Kind::Word { cues::lookup(doc.low(k)) } else { 0 })
+        .collect();
     let full = full_names(doc, ents);
-    let mut q =
-        Quoter { doc, ents, ent_of, full, mention: Vec::new(), quotes: Vec::new(), last: None };
-    q.mention = (0..ents.len()).map(|e| q.is_mention(e)).collect();
-    let mut resume = 0;
-    for &k in &marks {
-        if k < resume {
-            continue;
+    let mut para_first = Vec::new();
+    for (k, t) in doc.toks.iter().enumerate() {
+        while para_first.len() <= t.para as usize {
+            para_first.push(k);
         }
-        let t = &doc.toks[k];
-        // A `”` with space before and a word right after opens a quotation
-        // in texts that use `”` on both sides.
-        let right_as_left = (k == 0 || t.gap != Gap::None)
-            && doc.toks.get(k + 1).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct);
-        let kind = match t.ch {
-            '\u{201C}' => Open::Curly,
-            '\u{201D}' if right_as_left => Open::Curly,
-            '\u{201E}' => Open::Low,
-            '\u{AB}' => Open::Guillemet,
-            '\u{300C}' => Open::Corner,
-            '\u{300E}' => Open::WhiteCorner,
-            '"' => Open::Straight,
-            _ => continue,
-        };
-        let Some(close) = cursors[kind as usize].next_after(k) else { continue };
-        if doc.toks[close].para != t.para {
-            continue;
-        }
-        if let Open::Straight = kind {
-            // An opening `"` has a word right after it; a closing one has
-            // no space before it.
-            let opens = doc.toks.get(k + 1).is_some_and(|x| x.gap == Gap::None);
-            if !opens || doc.toks[close].gap != Gap::None {
-                continue;
-            }
-        }
-        q.consider(k, close);
-        resume = close + 1;
     }
+    let mut q = Quoter {
+        doc,
+        ents,
+        ent_of,
+        ent_toks,
+        cue_flags,
+        full,
+        para_first,
+        quote_of: vec![NONE; n],
+        quotes: Vec::new(),
+        quote_open: Vec::new(),
+        last: None,
+    };
+    q.pair(&marks);
     q.quotes
 }
 
-/// For each span, the span to name as speaker in its place: a one-word
-/// PERSON ("Rutte") is replaced by the latest earlier full name that starts
-/// or ends with that word ("Mark Rutte"); every other span stands for
-/// itself.
+/// For each span, the span to name as speaker in its place: a PERSON named
+/// in part ("Rutte", "Van Dijk") is replaced by the latest earlier PERSON
+/// whose name starts or ends with it, ignoring case ("Mark Rutte",
+/// "Rutger van Dijk"); every other span stands for itself.
 fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
-    let mut latest: HashMap<&str, usize> = HashMap::new();
+    let mut latest: HashMap<String, usize> = HashMap::default();
     let mut full: Vec<usize> = (0..ents.len()).collect();
     for (e, s) in ents.iter().enumerate() {
         if s.label != labels::PERSON {
             continue;
         }
-        let name = &doc.text[s.start..s.end];
-        let mut words = name.split_whitespace();
-        match (words.next(), words.next_back()) {
-            (Some(first), Some(last)) => {
-                latest.insert(first, e);
-                latest.insert(last, e);
-            }
-            _ => {
-                if let Some(&f) = latest.get(name) {
-                    full[e] = f;
+        let name = doc.text[s.start..s.end].to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        for key in [format!("<{first}"), format!(">{last}")] {
+            if let Some(&f) = latest.get(&key) {
+                let other = doc.text[ents[f].start..ents[f].end].to_lowercase();
+                let longer = other.len() > name.len();
+                if longer
+                    && (other.ends_with(&format!(" {name}"))
+                        || other.starts_with(&format!("{name} ")))
+                {
+                    full[e] = full[f];
+                    break;
                 }
             }
+        }
+        if full[e] == e {
+            latest.insert(format!("<{first}"), e);
+            latest.insert(format!(">{last}"), e);
         }
     }
     full
 }
 
-/// A verb of saying (or a colon) found next to a quotation.
+/// A cue found next to a quotation.
 struct Found {
     /// The speaker it points to, if any.
     speaker: Option<usize>,
     /// Whether it touches the quotation (at most two tokens between), as in
     /// `“Tidak,” kata dia` — what a very short quotation needs.
     near: bool,
+    /// Whether a word of saying was seen; a bare colon or dash is weaker
+    /// evidence, so what it introduces must read like speech.
+    verb: bool,
+}
+
+/// Which side of the quotation a cue was found on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// After the closing mark.
+    After,
+    /// Before the opening mark.
+    Before,
 }
 
 /// The state of the quotation pass.
@@ -230,208 +318,870 @@ struct Quoter<'d, 'a> {
     ents: &'d [Span],
     /// For each token, the index of the PERSON/ORG span covering it.
     ent_of: Vec<u32>,
+    /// For each span, its first token and the token just past it.
+    ent_toks: Vec<(usize, usize)>,
+    /// For each token, its cue flags.
+    cue_flags: Vec<u16>,
     /// For each span, the span that names it in full (see [`full_names`]).
     full: Vec<usize>,
-    /// For each span, whether it is a PERSON next to a verb of saying (or
-    /// already a speaker): the preferred antecedent of a pronoun.
-    mention: Vec<bool>,
+    /// For each paragraph, the index of its first token.
+    para_first: Vec<usize>,
+    /// For each token, the index of the accepted quotation covering it.
+    quote_of: Vec<u32>,
     /// The quotations accepted so far.
     quotes: Vec<Span>,
-    /// Paragraph and speaker of the last accepted quotation.
-    last: Option<(u32, Option<usize>)>,
+    /// For each accepted quotation, the token of its opening mark.
+    quote_open: Vec<usize>,
+    /// Closing-mark token of the last accepted quotation, its paragraph and
+    /// its speaker.
+    last: Option<(usize, u32, Option<usize>)>,
 }
 
 impl Quoter<'_, '_> {
-    /// Decides on the candidate quotation between tokens `open` and `close`.
-    fn consider(&mut self, open: usize, close: usize) {
+    // ------------------------------------------------------------ pairing
+
+    /// The kind of opening mark at token `k`, if it can open a quotation.
+    fn opening(&self, k: usize) -> Option<Open> {
         let doc = self.doc;
-        let words = (open + 1..close).filter(|&k| doc.toks[k].kind != Kind::Punct).count();
-        if words == 0 {
-            return;
+        let t = &doc.toks[k];
+        let next = doc.toks.get(k + 1)?;
+        if next.gap != Gap::None {
+            return None; // an opening mark touches what it opens
         }
-        let (start, end) = (doc.toks[open].start, doc.toks[close].end);
-        // A very short quotation needs a verb of saying right next to it.
-        let fits = |f: &Found| f.near || words > 3;
-        let found = self
-            .speaker_after(close, start)
-            .filter(fits)
-            .or_else(|| self.speaker_before(open, start).filter(fits));
-        let para = doc.toks[open].para;
-        let speaker = match found {
-            Some(f) => f.speaker.map(|e| self.full.get(e).copied().unwrap_or(e)),
-            None if words <= 3 => return,
-            None => match self.last {
-                Some((p, sp)) if p == para => sp,
-                _ => None,
-            },
-        };
-        if let Some(m) = speaker.and_then(|e| self.mention.get_mut(e)) {
-            *m = true;
+        let spaced_before = k == 0 || t.gap != Gap::None || self.opens_group(k - 1);
+        match t.ch {
+            '\u{201C}' => Some(Open::Curly),
+            '\u{201D}' if spaced_before && next.kind != Kind::Punct => Some(Open::Curly),
+            '\u{201E}' => Some(Open::Low),
+            '\u{AB}' => Some(Open::Guillemet),
+            '\u{300C}' => Some(Open::Corner),
+            '\u{300E}' => Some(Open::WhiteCorner),
+            '"' if spaced_before
+                && (next.kind != Kind::Punct || "([\u{2026}.'\u{2018}".contains(next.ch)) =>
+            {
+                Some(Open::Straight)
+            }
+            '\u{2018}' | '\'' if spaced_before && next.ch.is_alphabetic() => Some(Open::Single),
+            _ => None,
         }
-        self.last = Some((para, speaker));
-        self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
     }
 
-    /// The entity covering token `k`, if it is a PERSON or ORG.
+    /// Whether token `k` is a bracket, dash or mark after which an opening
+    /// quotation mark may stand with no space.
+    fn opens_group(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        t.kind == Kind::Punct
+            && matches!(t.ch, '(' | '[' | '\u{2014}' | '\u{2013}' | '\u{201C}' | '"' | '\u{AB}')
+    }
+
+    /// Whether token `k` can close a single-mark quotation: it touches the
+    /// word before it and no letter follows it.
+    fn closes_single(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let t = &doc.toks[k];
+        if t.gap != Gap::None || k == 0 {
+            return false;
+        }
+        match doc.toks.get(k + 1) {
+            None => true,
+            Some(nx) => nx.gap != Gap::None || nx.kind == Kind::Punct,
+        }
+    }
+
+    /// Pairs the marks (token indices, in order) into quotations.
+    fn pair(&mut self, marks: &[usize]) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut cursors: [Cursor; KINDS] = Default::default();
+        for &k in marks {
+            match doc.toks[k].ch {
+                '\u{201D}' => {
+                    cursors[Open::Curly as usize].at.push(k);
+                    cursors[Open::Low as usize].at.push(k);
+                }
+                '\u{201C}' => cursors[Open::Low as usize].at.push(k),
+                '\u{BB}' => cursors[Open::Guillemet as usize].at.push(k),
+                '\u{300D}' => cursors[Open::Corner as usize].at.push(k),
+                '\u{300F}' => cursors[Open::WhiteCorner as usize].at.push(k),
+                '"' if doc.toks[k].gap == Gap::None => cursors[Open::Straight as usize].at.push(k),
+                '\u{2019}' | '\'' if self.closes_single(k) => {
+                    cursors[Open::Single as usize].at.push(k)
+                }
+                _ => {}
+            }
+        }
+        // For each mark, the next opening mark of the same kind (`“`, `«`,
+        // `‘`), found in one backward pass: an opening mark with another one
+        // before its closing mark is stray.
+        let mut next_same = vec![usize::MAX; marks.len()];
+        let mut seen = [usize::MAX; KINDS];
+        for (i, &k) in marks.iter().enumerate().rev() {
+            let kind = self.opening(k);
+            if let Some(kind) = kind {
+                next_same[i] = seen[kind as usize];
+                seen[kind as usize] = k;
+            }
+        }
+        let mut resume = 0;
+        for (i, &k) in marks.iter().enumerate() {
+            if k < resume {
+                continue;
+            }
+            let Some(kind) = self.opening(k) else { continue };
+            let Some(close) = cursors[kind as usize].next_after(k) else { continue };
+            let stray = next_same[i] < close
+                && doc.toks.get(next_same[i]).is_some_and(|t| t.para == doc.toks[k].para);
+            if stray {
+                continue;
+            }
+            let close = if doc.toks[close].para == doc.toks[k].para {
+                close
+            } else {
+                match self.continued(k, kind, &mut cursors[kind as usize]) {
+                    Ok(c) => c,
+                    Err(stop) => {
+                        resume = stop;
+                        continue;
+                    }
+                }
+            };
+            if close >= n {
+                continue;
+            }
+            if self.consider(k, close) {
+                resume = close + 1;
+            }
+        }
+    }
+
+    /// Follows a quotation opened at token `open` over paragraphs that each
+    /// start with the opening mark again. `Ok(close)` when a later
+    /// paragraph closes it; `Err(resume)` when the chain breaks, with the
+    /// token from which to go on (past every re-opening already seen, since
+    /// those would fail the same way).
+    fn continued(&self, open: usize, kind: Open, cursor: &mut Cursor) -> Result<usize, usize> {
+        let doc = self.doc;
+        let mut at = open;
+        loop {
+            let para = doc.toks[at].para as usize;
+            let Some(&next_para) = self.para_first.get(para + 1) else {
+                return Err(at + 1);
+            };
+            let last = &doc.toks[next_para - 1];
+            let ends_well = last.term || (last.kind == Kind::Punct && last.ch == ':');
+            let reopens = self.opening(next_para) == Some(kind);
+            if !ends_well || !reopens || next_para - 1 == at {
+                return Err(at + 1);
+            }
+            at = next_para;
+            match cursor.next_after(at) {
+                Some(c) if doc.toks[c].para == doc.toks[at].para => return Ok(c),
+                Some(_) => {}
+                None => return Err(at + 1),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- speech
+
+    /// Decides on the candidate quotation between tokens `open` and `close`;
+    /// whether it was accepted.
+    fn consider(&mut self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let inner = open + 1..close;
+        let words = inner.clone().filter(|&k| doc.toks[k].kind != Kind::Punct).count();
+        if words == 0 {
+            return false;
+        }
+        let (start, end) = (doc.toks[open].start, doc.toks[close].end);
+        let fits = |f: &Found| f.near || words > 3;
+        let found = self
+            .speaker_after(open, close)
+            .filter(fits)
+            .or_else(|| self.speaker_before(open).filter(fits));
+        if self.title_like(open, close, words) {
+            return false;
+        }
+        // "apa yang mereka sebut “investasi emas”", "what they call “…”"
+        if words <= 3 && open > 0 && self.cue_flags[open - 1] & cue::CALLS != 0 {
+            return false;
+        }
+        let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        let speaker = match found {
+            Some(f) if naming && !f.near => return false,
+            Some(f) if !f.verb && !self.speechlike(open, close, words) => return false,
+            Some(f) => f.speaker,
+            None if words <= 3 || naming || !self.speechlike(open, close, words) => return false,
+            // With no cue, a quotation inside a clause (`studies “the
+            // amazing adaptations …”`) quotes words, not a speaker.
+            None if !self.clause_initial(open) => return false,
+            None => self.bare_speaker(open),
+        };
+        let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
+        let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
+        for slot in &mut self.quote_of[open..=close] {
+            *slot = index;
+        }
+        self.last = Some((close, doc.toks[open].para, speaker));
+        self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
+        self.quote_open.push(open);
+        true
+    }
+
+    /// Whether a quotation with no cue reads like speech rather than a
+    /// title or a term (see the module doc).
+    fn speechlike(&self, open: usize, close: usize, words: usize) -> bool {
+        let doc = self.doc;
+        let inner = open + 1..close;
+        let sentence = inner.clone().any(|k| {
+            let t = &doc.toks[k];
+            t.term || (t.kind == Kind::Punct && matches!(t.ch, ',' | ';') && k + 1 == close)
+        });
+        if !sentence && words < 8 {
+            return false;
+        }
+        let caps = inner.filter(|&k| doc.toks[k].kind == Kind::Word && doc.toks[k].upper).count();
+        sentence || caps * 4 < words * 3
+    }
+
+    /// Whether the mark at token `open` starts a sentence or a clause: it
+    /// is the first token, or follows a sentence end, a line break or a
+    /// punctuation mark.
+    fn clause_initial(&self, open: usize) -> bool {
+        let doc = self.doc;
+        open == 0 || doc.toks[open].gap >= Gap::Line || doc.toks[open - 1].kind == Kind::Punct
+    }
+
+    /// Whether the quotation looks like the title of something: no
+    /// sentence mark or clause comma inside, most words capitalised, and it
+    /// is not introduced by a comma, a colon or a verb of saying (`says on
+    /// “The Internet Explorer 6 Countdown”`).
+    fn title_like(&self, open: usize, close: usize, words: usize) -> bool {
+        let doc = self.doc;
+        if words > 10 || open == 0 {
+            return false;
+        }
+        let inner = open + 1..close;
+        let sentence = inner.clone().any(|k| {
+            let t = &doc.toks[k];
+            t.term || (t.kind == Kind::Punct && matches!(t.ch, ',' | ';' | ':'))
+        });
+        let caps = inner.filter(|&k| doc.toks[k].kind == Kind::Word && doc.toks[k].upper).count();
+        let p = open - 1;
+        let introduced = doc.is(p, ',') || doc.is(p, ':') || self.cue_at(p).is_some();
+        !sentence && caps * 4 >= words * 3 && !introduced
+    }
+
+    // ----------------------------------------------------------- speakers
+
+    /// The PERSON/ORG entity covering token `k`.
     fn ent(&self, k: usize) -> Option<usize> {
         self.ent_of.get(k).filter(|&&e| e != NONE).map(|&e| e as usize)
     }
 
-    /// Whether token `k` stops the search for a speaker: a sentence end, a
-    /// line break before it, or another quotation mark.
+    /// Whether span `e` is a PERSON.
+    fn is_person(&self, e: usize) -> bool {
+        self.ents[e].label == labels::PERSON
+    }
+
+    /// Whether token `k` ends the search for a cue: a sentence end or a
+    /// double quotation mark.
     fn stops(&self, k: usize) -> bool {
         let t = &self.doc.toks[k];
-        t.term || (t.kind == Kind::Punct && is_mark(t.ch))
+        t.term || (t.kind == Kind::Punct && is_double_mark(t.ch))
     }
 
-    /// The verb of saying at token `k`: its length in words and its flags.
-    fn cue_at(&self, k: usize) -> Option<(usize, u32)> {
-        self.doc.longest(k, CUE, 2).filter(|&(_, f)| f & CUE != 0)
-    }
-
-    /// Picks a speaker among the entities of tokens `range`: the first (or
-    /// last) PERSON, else the first (or last) ORG.
-    fn pick(&self, range: std::ops::Range<usize>, last: bool) -> Option<usize> {
-        let mut person = None;
-        let mut org = None;
-        for k in range {
-            let Some(e) = self.ent(k) else { continue };
-            let slot = if self.ents[e].label == labels::PERSON { &mut person } else { &mut org };
-            if last || slot.is_none() {
-                *slot = Some(e);
-            }
+    /// The cue at token `k`: its length in tokens and its flags. Only the
+    /// kinds that attribute speech count (verbs, participles, passives,
+    /// `menurut` / `according to`, statement nouns).
+    fn cue_at(&self, k: usize) -> Option<(usize, u16)> {
+        const SPEECH: u16 =
+            cue::VERB | cue::PRON | cue::ACCORDING | cue::PARTICIPLE | cue::PASSIVE | cue::NOUN;
+        let f = *self.cue_flags.get(k)?;
+        if f & SPEECH != 0 {
+            return Some((1, f));
         }
-        person.or(org)
+        // Two-word cues: `according to`, `call for`, `(in the) words of`.
+        let doc = self.doc;
+        if !doc.is_word(k + 1) || doc.toks[k + 1].gap != Gap::Space {
+            return None;
+        }
+        match (doc.low(k), doc.low(k + 1)) {
+            ("according", "to") => Some((2, cue::ACCORDING)),
+            ("call" | "calls" | "called" | "calling", "for") => Some((2, cue::VERB)),
+            // "in the words of the Crown prosecutor, Mark Tedeschi, “…”"
+            ("words", "of") if k >= 2 && doc.low(k - 1) == "the" && doc.low(k - 2) == "in" => {
+                Some((2, cue::ACCORDING))
+            }
+            _ => None,
+        }
     }
 
-    /// Looks after the closing mark `close` for a verb of saying. `None`
-    /// when there is none; otherwise the speaker found, if any.
-    fn speaker_after(&self, close: usize, quote_start: usize) -> Option<Found> {
-        let n = self.doc.toks.len();
-        let lim = (close + 1 + WINDOW).min(n);
+    /// Looks after the closing mark `close` for a dash and a name, or a cue.
+    fn speaker_after(&self, open: usize, close: usize) -> Option<Found> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let lim = (close + 1 + AFTER_WINDOW).min(n);
         let mut end = close + 1;
-        while end < lim && !self.stops(end) && self.doc.toks[end].gap < Gap::Line {
+        while end < lim && !self.stops(end) && doc.toks[end].gap < Gap::Para {
             end += 1;
         }
-        let (cue, len, f) =
-            (close + 1..end).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
-        let speaker = self.resolve(close + 1, cue, len, f, end, quote_start);
-        Some(Found { speaker, near: cue.saturating_sub(close + 1) <= 2 })
+        // `"…" - Matthew Ingram`
+        if end > close + 2
+            && doc.toks[close + 1].kind == Kind::Punct
+            && matches!(doc.toks[close + 1].ch, '-' | '\u{2014}' | '\u{2013}')
+        {
+            if let Some(e) = self.ent(close + 2) {
+                return Some(Found { speaker: Some(e), near: true, verb: false });
+            }
+        }
+        // A quotation that ends its own sentence only takes a cue right
+        // after it: `." he said`, not `." Lydia Buchtmann … says`.
+        // Nor does one that ends with no comma when no comma follows the
+        // mark: `“…” One poster admitted` is a new sentence.
+        let last = &doc.toks[close - 1];
+        let ends_sentence = close > open + 1 && last.term;
+        let comma = |t: &super::tokens::Token| {
+            t.kind == Kind::Punct && matches!(t.ch, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-')
+        };
+        let joined = comma(last) || doc.toks.get(close + 1).is_some_and(comma);
+        let reach = if ends_sentence || !joined { (close + 3).min(end) } else { end };
+        let (c, len, f) =
+            (close + 1..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
+        // "“…” and told the police": a verb joined to the quoted clause,
+        // not an attribution of it.
+        if c > close + 1 && self.cue_flags[c - 1] & cue::AND != 0 {
+            return None;
+        }
+        let speaker = self.resolve(c, len, f, close + 1, end, Side::After, open);
+        // Only marks, a name or a pronoun may stand between a short
+        // quotation and its cue: `“Tidak,” kata dia`, `“No,” Rutte said`,
+        // not `“lumbung pangan” yang menurutnya`.
+        let near = c.saturating_sub(close + 1) <= 2
+            && (close + 1..c).all(|k| {
+                doc.toks[k].kind == Kind::Punct
+                    || self.ent(k).is_some()
+                    || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0
+            });
+        Some(Found { speaker, near, verb: true })
     }
 
-    /// Looks before the opening mark `open` for a verb of saying or a colon.
-    fn speaker_before(&self, open: usize, quote_start: usize) -> Option<Found> {
+    /// Looks before the opening mark `open` for a cue or a colon.
+    fn speaker_before(&self, open: usize) -> Option<Found> {
+        let doc = self.doc;
         let mut s = open;
-        while s > 0 && open - s < WINDOW {
+        while s > 0 && open - s < BEFORE_WINDOW {
             let k = s - 1;
             if self.stops(k) {
                 break;
             }
-            s = k;
-            if self.doc.toks[k].gap >= Gap::Line {
+            // The search stays in the paragraph, except that a quotation
+            // opening a paragraph may be announced by a colon ending the
+            // previous one.
+            if doc.toks[s].gap >= Gap::Line && !(s == open && doc.is(k, ':')) {
                 break;
             }
+            s = k;
         }
         if s == open {
             return None;
         }
+        let colon = doc.is(open - 1, ':');
         // "Rutte: “…”"
-        if open >= 2 && self.doc.is(open - 1, ':') {
+        if colon && open >= 2 {
             if let Some(e) = self.ent(open - 2) {
-                return Some(Found { speaker: Some(e), near: true });
+                return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
-        let (cue, len, f) = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
-        let speaker = self.resolve(s, cue, len, f, open, quote_start);
-        Some(Found { speaker, near: open.saturating_sub(cue + len) <= 2 })
+        let cue = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)));
+        match cue {
+            Some((c, len, f)) => {
+                // "writing …, X dubbed the conflict: “…”": a naming word
+                // after the cue makes the quotation a name; a participle
+                // far from the quotation belongs to another clause.
+                let named = (c + len..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+                let far_participle = f & cue::PARTICIPLE != 0 && open - c > 6;
+                if named || far_participle {
+                    return Some(Found { speaker: None, near: false, verb: false });
+                }
+                let speaker = self.resolve(c, len, f, s, open, Side::Before, open);
+                let mut gap = c + len;
+                // `menegaskan bahwa “…”`, `said that “…”`, `berkata: “…”`
+                while gap < open
+                    && (self.cue_flags[gap] & cue::THAT != 0
+                        || doc.toks[gap].kind == Kind::Punct
+                            && matches!(doc.toks[gap].ch, ',' | ':'))
+                {
+                    gap += 1;
+                }
+                // Only an article, a name or a pronoun may stand between
+                // the cue and a short quotation: `said a “more general
+                // reflection”`, `kata dia: “Tidak.”`, not `mengkritik program
+                // “lumbung pangan”`.
+                let near = open.saturating_sub(gap) <= 2
+                    && (gap..open).all(|k| {
+                        let t = &doc.toks[k];
+                        t.kind == Kind::Punct
+                            || self.ent(k).is_some()
+                            || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::DETERMINER) != 0
+                            || matches!(doc.low(k), "a" | "an")
+                    });
+                Some(Found { speaker, near, verb: true })
+            }
+            // "… has called it “dangerous”: “We face …”": the sentence's
+            // subject speaks.
+            None if colon => {
+                let from = self.sentence_start(open);
+                Some(Found { speaker: self.first_name(from, open), near: true, verb: false })
+            }
+            None => None,
+        }
     }
 
-    /// Finds the speaker around a verb of saying at token `cue` (`len`
-    /// words, flags `f`) inside the clause `[from, to)`.
+    /// Finds the speaker around the cue at token `c` (`len` tokens, flags
+    /// `f`) inside the clause `[from, to)`, found on `side` of the quotation
+    /// opening at token `open`.
+    #[allow(clippy::too_many_arguments)]
     fn resolve(
         &self,
-        from: usize,
-        cue: usize,
+        c: usize,
         len: usize,
-        f: u32,
+        f: u16,
+        from: usize,
         to: usize,
-        quote_start: usize,
+        side: Side,
+        open: usize,
     ) -> Option<usize> {
         let doc = self.doc;
-        if f & CUE_PRON != 0 {
-            return self.recent_person(quote_start);
+        if f & cue::PRON != 0 {
+            return self.antecedent(c.min(open), true);
         }
-        if let Some(e) = self.pick(from..cue, true) {
-            return Some(e);
+        let after = c + len;
+        if f & cue::ACCORDING != 0 {
+            return self.after_cue(after, to, open);
         }
-        let after = cue + len;
-        let pronoun = |k: usize| k < to && doc.is_word(k) && doc.toks[k].flags & PRONOUN != 0;
-        if pronoun(after) || (cue > from && pronoun(cue - 1)) {
-            return self.recent_person(quote_start);
+        if f & cue::PASSIVE != 0 {
+            let at = if doc.is_word(after) && doc.low(after) == "oleh" { after + 1 } else { after };
+            return (at..to.min(at + AFTER_CUE)).find_map(|k| self.ent(k));
         }
-        if let Some(e) = self.pick(after..to.min(after + AFTER_CUE), false) {
-            return Some(e);
+        if let Some(sp) = self.subject_before(c, from, open) {
+            return sp;
         }
-        // "said the minister", "kata menteri itu"
-        let nominal = (after..to.min(after + 4)).any(|k| {
-            let fl = doc.toks[k].flags;
-            (k == after && fl & DETERMINER != 0) || (k > after && fl & ANAPHOR_END != 0)
-        });
-        if nominal {
-            return self.recent_person(quote_start);
+        // "Kata Rutte, “…”", "…, demikian pernyataan kementerian"
+        let clause_initial = c == from
+            || doc.toks[c - 1].kind == Kind::Punct
+            || matches!(doc.low(c - 1), "demikian" | "begitu" | "bunyi");
+        if side == Side::After || clause_initial || f & cue::NOUN != 0 {
+            return self.after_cue(after, to, open);
         }
         None
     }
 
-    /// The antecedent of a pronoun in a quotation starting at byte `b`:
-    /// the most recent PERSON outside quotations that is a speaker mention
-    /// ("Menurut Firli", "Rutte said") in the same or the previous
-    /// paragraph, else simply the most recent PERSON outside quotations.
-    fn recent_person(&self, b: usize) -> Option<usize> {
-        let para = self.para_of(b);
-        let upto = self.ents.partition_point(|s| s.start < b);
-        let mut persons = (0..upto)
-            .rev()
-            .take(LOOKBACK)
-            .filter(|&e| self.ents[e].label == labels::PERSON && self.ents[e].end <= b)
-            .filter(|&e| !self.inside_quote(self.ents[e].start));
-        let latest = persons.next()?;
-        if self.mention[latest] {
-            return Some(latest);
-        }
-        persons
-            .take_while(|&e| self.para_of(self.ents[e].start) + 1 >= para)
-            .find(|&e| self.mention[e])
-            .or(Some(latest))
-    }
-
-    /// The paragraph of the token at byte `b`.
-    fn para_of(&self, b: usize) -> u32 {
-        let k = self.doc.tok_at(b);
-        self.doc.toks.get(k).or(self.doc.toks.last()).map_or(0, |t| t.para)
-    }
-
-    /// Whether span `e` is a PERSON right next to a verb of saying:
-    /// "kata Rutte", "Menurut Firli", "according to Smith", "Rutte said",
-    /// "Firli juga mengatakan".
-    fn is_mention(&self, e: usize) -> bool {
-        let s = &self.ents[e];
-        if s.label != labels::PERSON {
-            return false;
-        }
+    /// The subject of the cue at token `c`, looking back to token `from`:
+    /// `Some(speaker)` when the subject is found (even a subject that names
+    /// nobody: `Some(None)`), `None` when there is no subject to see.
+    fn subject_before(&self, c: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
-        let first = doc.tok_at(s.start);
-        let last = doc.tok_at(s.end).saturating_sub(1);
-        let plain_cue = |k: usize, n: usize| doc.phrase_flags(k, n) & (CUE | CUE_PRON) == CUE;
-        let before =
-            (first >= 1 && plain_cue(first - 1, 1)) || (first >= 2 && plain_cue(first - 2, 2));
-        let gap_word = doc.is_word(last + 1) && !doc.toks[last + 1].upper;
-        let after = plain_cue(last + 1, 1) || (gap_word && plain_cue(last + 2, 1));
-        before || after
+        // Lower-case words may stand between a name and its verb: "Rutte
+        // *juga* mengatakan", "Smith *has* said", "Prabowo *dalam
+        // sambutannya* mengatakan" (at most six, with no punctuation, name,
+        // pronoun or other cue among them).
+        const NOT_PLAIN: u16 = cue::PERSON_PRONOUN
+            | cue::ORG_PRONOUN
+            | cue::ANAPHOR_END
+            | cue::VERB
+            | cue::PRON
+            | cue::THAT;
+        let mut j = c;
+        while j > from && c - j < 6 {
+            let t = &doc.toks[j - 1];
+            let plain = t.kind == Kind::Word
+                && !t.upper
+                && self.ent(j - 1).is_none()
+                && self.cue_flags[j - 1] & NOT_PLAIN == 0;
+            if !plain {
+                break;
+            }
+            j -= 1;
+        }
+        let k = if j < c && j > from && self.ent(j - 1).is_some() { j } else { c };
+        if k == from {
+            return None;
+        }
+        let p = k - 1;
+        if let Some(e) = self.ent(p) {
+            return Some(Some(e));
+        }
+        let fl = self.cue_flags[p];
+        if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
+            return Some(self.antecedent(p.min(open), true));
+        }
+        if doc.is_word(p) && fl & cue::ORG_PRONOUN != 0 {
+            return Some(self.antecedent(p.min(open), false));
+        }
+        // "Steve Whitmore, a representative for the office, told",
+        // "After the match, Hernan Dario Gomez, Panama coach, said"
+        if doc.is(p, ',') {
+            let start = self.sentence_start(p).max(from);
+            let mut q = p;
+            while q > start && p - q < 12 && !doc.is(q - 1, ',') {
+                q -= 1;
+            }
+            if q > start + 1 && doc.is(q - 1, ',') {
+                if let Some(e) = self.ent(q - 2) {
+                    return Some(Some(e));
+                }
+            }
+            if let Some(e) = self.first_name(start, p) {
+                let first = (start..p).find(|&j| self.ent(j) == Some(e)).unwrap_or(p);
+                if (start..first).all(|j| !doc.is(j, ',')) {
+                    return Some(Some(e));
+                }
+            }
+            return None;
+        }
+        // "the ministry said", "pelatih asal Belanda itu mengakui"
+        if let Some(sp) = self.nominal_before(p, from, open) {
+            return Some(sp);
+        }
+        // "PC World's recent analysis … concluded": a name opening the
+        // sentence, and no other name before the cue.
+        let start = self.sentence_start(c).max(from);
+        let mut j = start;
+        while j < c && doc.toks[j].kind == Kind::Word && !doc.toks[j].upper {
+            j += 1; // "the"
+        }
+        if let Some(e) = self.ent(j) {
+            let others = (j..c).filter_map(|x| self.ent(x)).any(|x| x != e);
+            if !others && c - j <= 15 {
+                return Some(Some(e));
+            }
+        }
+        None
+    }
+
+    /// A nominal subject ending at token `p`, looking back to `from`: "the
+    /// ministry", "menteri itu". `Some(speaker)` when there is one.
+    fn nominal_before(&self, p: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if !doc.is_word(p) || doc.toks[p].upper && !doc.toks[p].initial {
+            return None;
+        }
+        let closed = self.cue_flags[p] & cue::ANAPHOR_END != 0;
+        let mut j = if closed { p } else { p + 1 };
+        let mut words = Vec::new();
+        while j > from && words.len() < 4 {
+            let w = j - 1;
+            if !doc.is_word(w) || self.ent(w).is_some() {
+                break;
+            }
+            if self.cue_flags[w] & cue::DETERMINER != 0 {
+                return Some(self.nominal(&words, open));
+            }
+            words.push(w);
+            j = w;
+        }
+        (closed && !words.is_empty()).then(|| self.nominal(&words, open))
+    }
+
+    /// What follows a cue, from token `at` to `to`: a name (`kata Rutte`,
+    /// `said Ambassador Mohib`), a pronoun (`kata dia`, `said he`), or a
+    /// nominal (`said the minister`, `kata menteri itu`).
+    fn after_cue(&self, at: usize, to: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let lim = to.min(at + AFTER_CUE);
+        let mut k = at;
+        // "demikian bunyi pernyataan kementerian", "dalam pernyataannya"
+        while k < lim && doc.is_word(k) && self.cue_flags[k] & cue::NOUN != 0 {
+            k += 1;
+        }
+        if k < lim && doc.is_word(k) {
+            let fl = self.cue_flags[k];
+            if fl & cue::PERSON_PRONOUN != 0 {
+                return self.antecedent(k.min(open), true);
+            }
+            if fl & cue::ORG_PRONOUN != 0 {
+                return self.antecedent(k.min(open), false);
+            }
+        }
+        // The first name, before a punctuation mark ends the phrase. A
+        // comma followed by a capital or `dan`/`and`, or a bracket, does
+        // not: it lists the parts of a long title (`kata Kepala Pusat Data,
+        // Informasi, dan Komunikasi BNPB Rahmat Sitepu`), sets a name after
+        // a role (`in the words of the Crown prosecutor, Mark Tedeschi`) or
+        // holds an acronym (`Badan Penanggulangan Bencana Daerah (BPBD)`).
+        // A person is preferred to an organisation: `said NATO chief Mark
+        // Rutte`, `kata Kepala Badan … (BPBD) Kota Semarang Agus Riyanto`.
+        let name_lim = to.min(at + NAME_AFTER_CUE);
+        let mut org = None;
+        for j in k..name_lim {
+            if let Some(e) = self.ent(j) {
+                if self.is_person(e) {
+                    return Some(e);
+                }
+                org = org.or(Some(e));
+            }
+            let t = &doc.toks[j];
+            if t.kind == Kind::Punct && j > k {
+                let listing = match t.ch {
+                    ',' => doc.toks.get(j + 1).is_some_and(|x| {
+                        x.kind == Kind::Word && (x.upper || self.cue_flags[j + 1] & cue::AND != 0)
+                    }),
+                    '(' | ')' => true,
+                    _ => false,
+                };
+                if !listing {
+                    break;
+                }
+            }
+        }
+        if org.is_some() {
+            return org;
+        }
+        // A nominal: determiner + nouns, or nouns + `itu`/`tersebut`, or a
+        // bare noun that names an earlier speaker.
+        let mut words = Vec::new();
+        let mut j = k;
+        if j < lim && self.cue_flags[j] & cue::DETERMINER != 0 {
+            j += 1;
+        }
+        while j < lim && doc.is_word(j) && words.len() < 3 {
+            if self.cue_flags[j] & cue::ANAPHOR_END != 0 {
+                break;
+            }
+            words.push(j);
+            j += 1;
+        }
+        // "kata pria yang sudah 20 tahun berdagang itu": a relative clause
+        // may stand between the head noun and its closing `itu`.
+        if let Some(&head) = words.first() {
+            let closes = (j..to.min(j + 10))
+                .take_while(|&x| doc.toks[x].kind != Kind::Punct)
+                .any(|x| self.cue_flags[x] & cue::ANAPHOR_END != 0);
+            if closes && self.cue_flags[head] & cue::PERSON_NOUN != 0 {
+                return self.nominal(&[head], open);
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        self.nominal(&words, open)
+    }
+
+    /// The speaker a nominal (the word tokens `words`) stands for, in a
+    /// quotation opening at token `open`: the latest PERSON/ORG whose name
+    /// or title holds one of the words; failing that, a role word acts as a
+    /// person pronoun and an institution word as `it`.
+    fn nominal(&self, words: &[usize], open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let b = doc.toks[open].start;
+        let upto = self.ents.partition_point(|s| s.start < b);
+        for e in (0..upto).rev().take(LOOKBACK) {
+            let s = &self.ents[e];
+            if s.label != labels::PERSON && s.label != labels::ORG
+                || self.inside_quote_byte(s.start)
+            {
+                continue;
+            }
+            let (first, last) = self.ent_toks[e];
+            let title_from = self.title_start(first);
+            let holds = |w: usize| {
+                let word = doc.low(w);
+                word.len() >= 3 && (title_from..last).any(|j| doc.is_word(j) && doc.low(j) == word)
+            };
+            if words.iter().any(|&w| holds(w)) {
+                return Some(e);
+            }
+        }
+        let role = words
+            .iter()
+            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
+        if role {
+            self.antecedent(open, true)
+        } else if institution {
+            self.antecedent(open, false)
+        } else {
+            None
+        }
+    }
+
+    /// The first token of the title words written right before the name at
+    /// token `first` ("Wali Kota Semarang Lestari", "Finance Minister Sri"):
+    /// capitalised or title words on the same line, at most five.
+    fn title_start(&self, first: usize) -> usize {
+        let doc = self.doc;
+        let mut j = first;
+        while j > 0 && first - j < 5 {
+            let p = j - 1;
+            let t = &doc.toks[p];
+            if t.kind != Kind::Word || doc.toks[j].gap > Gap::Space || self.ent(p).is_some() {
+                break;
+            }
+            if !(t.upper || t.flags & TITLE != 0) {
+                break;
+            }
+            j = p;
+        }
+        j
+    }
+
+    /// The first PERSON (else the first ORG) among tokens `[from, to)`,
+    /// outside quotations.
+    fn first_name(&self, from: usize, to: usize) -> Option<usize> {
+        let mut org = None;
+        for k in from..to {
+            if self.quote_of[k] != NONE {
+                continue;
+            }
+            if let Some(e) = self.ent(k) {
+                if self.is_person(e) {
+                    return Some(e);
+                }
+                org = org.or(Some(e));
+            }
+        }
+        org
+    }
+
+    /// The first token of the sentence holding token `k` (at most
+    /// [`WALK`] tokens back, never across a paragraph).
+    fn sentence_start(&self, k: usize) -> usize {
+        let doc = self.doc;
+        let mut s = k.min(doc.toks.len());
+        let floor = k.saturating_sub(WALK);
+        while s > floor {
+            let p = s - 1;
+            if doc.toks[p].term && self.quote_of[p] == NONE {
+                break;
+            }
+            if s < doc.toks.len() && doc.toks[s].gap == Gap::Para {
+                break;
+            }
+            s = p;
+        }
+        s
+    }
+
+    /// The antecedent of a pronoun at token `open` (or of the `-nya` of a
+    /// cue, or of a pronoun after the quotation opening at `open`): walking
+    /// back sentence by sentence (outside
+    /// quotations), the speaker of a quotation in the nearest sentence that
+    /// has one of the right kind, else the first person (or organisation)
+    /// named in it.
+    fn antecedent(&self, open: usize, person: bool) -> Option<usize> {
+        let doc = self.doc;
+        let want = |e: usize| self.is_person(e) == person;
+        let floor = open.saturating_sub(WALK);
+        let n = doc.toks.len();
+        let mut k = open.min(n);
+        let mut sentences = 0;
+        let mut paras = 0;
+        let mut first: Option<usize> = None;
+        let mut mention: Option<usize> = None;
+        let mut quoted: Option<usize> = None;
+        while k > floor {
+            let j = k - 1;
+            // A sentence ends between `j` and `k` at a sentence mark or a
+            // line break.
+            let broken = k < n && doc.toks[k].gap >= Gap::Line;
+            if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
+                if let Some(sp) = quoted.or(mention).or(first) {
+                    return Some(sp);
+                }
+                sentences += 1;
+                paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
+                if sentences > SENTENCES_BACK || paras > 1 {
+                    break;
+                }
+            }
+            let q = self.quote_of[j];
+            if q != NONE {
+                let quote = &self.quotes[q as usize];
+                if let Some(sp) = quote.speaker.filter(|&e| want(e)) {
+                    quoted = quoted.or(Some(sp));
+                }
+                k = self.quote_open.get(q as usize).copied().unwrap_or(0).min(j);
+                continue;
+            }
+            if let Some(e) = self.ent(j).filter(|&e| want(e)) {
+                first = Some(e);
+                if self.next_to_cue(j) {
+                    mention = Some(e);
+                }
+            }
+            k = j;
+        }
+        quoted.or(mention).or(first).or_else(|| self.latest(open, person))
+    }
+
+    /// Whether the entity covering token `k` is the subject of a verb of
+    /// saying right after it ("Irvansyah mengaku", "Rutte said") or
+    /// follows one ("kata Rutte").
+    fn next_to_cue(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let Some(e) = self.ent(k) else { return false };
+        let (first, after) = self.ent_toks[e];
+        let verb =
+            |j: usize| self.cue_flags.get(j).is_some_and(|f| f & (cue::VERB | cue::ACCORDING) != 0);
+        let comma_verb = doc.is(after, ',') && verb(after + 1);
+        verb(after) || comma_verb || (first > 0 && verb(first - 1))
+    }
+
+    /// The latest PERSON (or ORG) before token `open`, outside quotations.
+    fn latest(&self, open: usize, person: bool) -> Option<usize> {
+        let b = self.doc.toks[open].start;
+        let upto = self.ents.partition_point(|s| s.start < b);
+        (0..upto).rev().take(LOOKBACK).find(|&e| {
+            let s = &self.ents[e];
+            let kind = if person { labels::PERSON } else { labels::ORG };
+            s.label == kind && !self.inside_quote_byte(s.start)
+        })
+    }
+
+    /// The speaker of a quotation with no cue at all (see the module doc).
+    fn bare_speaker(&self, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let para = doc.toks[open].para;
+        let (last_close, last_para, last_speaker) = match self.last {
+            Some((c, p, sp)) if p == para || p + 1 == para => (Some(c), p, sp),
+            _ => (None, 0, None),
+        };
+        // Sentence ends (outside quotations) between the last quotation and
+        // this one.
+        let ends_between = last_close.map(|c| {
+            (c + 1..open).filter(|&k| doc.toks[k].term && self.quote_of[k] == NONE).count()
+        });
+        if let Some(0 | 1) = ends_between {
+            if last_para == para {
+                return last_speaker;
+            }
+        }
+        // "Heald noted the findings show …. “…”"
+        let prev_end = self.sentence_start(open);
+        if prev_end > 0 {
+            let prev_start = self.sentence_start(prev_end - 1);
+            for c in prev_start..prev_end {
+                if self.quote_of[c] != NONE {
+                    continue;
+                }
+                if let Some((_, f)) = self.cue_at(c) {
+                    if f & (cue::VERB | cue::PARTICIPLE) != 0 && f & cue::PRON == 0 {
+                        if let Some(Some(e)) = self.subject_before(c, prev_start, open) {
+                            return Some(e);
+                        }
+                    }
+                }
+            }
+        }
+        if last_para == para && last_close.is_some() {
+            return last_speaker;
+        }
+        None
     }
 
     /// Whether byte `b` lies inside an accepted quotation.
-    fn inside_quote(&self, b: usize) -> bool {
+    fn inside_quote_byte(&self, b: usize) -> bool {
         let i = self.quotes.partition_point(|q| q.start <= b);
         i > 0 && b < self.quotes[i - 1].end
     }
@@ -451,6 +1201,23 @@ mod tests {
     fn pairs_within_a_paragraph_only() {
         assert_eq!(quotes("“Kami siap bekerja keras,” ujarnya."), ["“Kami siap bekerja keras,”"]);
         assert_eq!(quotes("“Tanpa penutup di sini\n\nlalu “baru” saja"), Vec::<&str>::new());
-        assert_eq!(quotes("\"A b c d\" and \"e"), ["\"A b c d\""]);
+        assert_eq!(quotes("\"A b c d.\" and \"e"), ["\"A b c d.\""]);
+    }
+
+    #[test]
+    fn long_quotations_continue_over_paragraphs() {
+        let text = "“Satu dua tiga.\n\n“Empat lima enam.\n\n“Tujuh,” katanya.";
+        assert_eq!(quotes(text), [&text[..text.len() - " katanya.".len()]]);
+        // No re-opening mark: the chain breaks and nothing is swallowed.
+        assert_eq!(quotes("“Satu dua.\n\nTiga empat.\n\n“Lima enam,” katanya."), ["“Lima enam,”"]);
+    }
+
+    #[test]
+    fn single_marks_and_apostrophes() {
+        assert_eq!(quotes("'Kami siap bekerja,' katanya."), ["'Kami siap bekerja,'"]);
+        assert_eq!(
+            quotes("Rutte’s aide, the 90's, don't: ‘Kami siap,’ katanya."),
+            ["‘Kami siap,’"]
+        );
     }
 }

@@ -15,8 +15,8 @@
 //! is a token of its own, except invisible ones (zero-width space, word
 //! joiner, byte-order mark), which are skipped as if absent.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::lexicon::{self, flags, MAX_WORDS};
 
@@ -84,6 +84,10 @@ pub(crate) struct Token {
     pub ch: char,
     /// Lexicon flags of the token as a one-word phrase.
     pub flags: u32,
+    /// The most words of any lexicon phrase that starts with this word
+    /// (0 when none of two words or more does): longer keys are never
+    /// built or looked up.
+    pub phrase_words: u8,
     /// Starts with an upper-case letter (or is `al-`/`el-` + capital).
     pub upper: bool,
     /// Has two or more letters, all upper-case (`KPK`, `PDI-P`).
@@ -296,11 +300,12 @@ impl<'a> Doc<'a> {
             } else {
                 (i + len, Kind::Punct)
             };
-            let (upper, caps, fl) = if kind == Kind::Word {
+            let (upper, caps, fl, phrase_words) = if kind == Kind::Word {
                 let w = &text[i..end];
-                (starts_upper(w), all_caps(w), lexicon::lookup(&lower[i..end]))
+                let (fl, longest) = lexicon::lookup_word(&lower[i..end]);
+                (starts_upper(w), all_caps(w), fl, longest)
             } else {
-                (false, false, 0)
+                (false, false, 0, 0)
             };
             toks.push(Token {
                 start: i,
@@ -309,6 +314,7 @@ impl<'a> Doc<'a> {
                 gap,
                 ch: c,
                 flags: fl,
+                phrase_words,
                 upper,
                 caps,
                 initial: false,
@@ -318,7 +324,7 @@ impl<'a> Doc<'a> {
             });
             i = end;
         }
-        let mut lower_words = HashSet::new();
+        let mut lower_words = HashSet::default();
         for t in &toks {
             if t.kind == Kind::Word && t.ch.is_lowercase() {
                 lower_words.insert(&text[t.start..t.end]);
@@ -421,6 +427,9 @@ impl<'a> Doc<'a> {
     pub(crate) fn phrase_flags(&self, k: usize, n: usize) -> u32 {
         if n == 1 {
             return self.toks.get(k).map_or(0, |t| if t.kind == Kind::Word { t.flags } else { 0 });
+        }
+        if self.toks.get(k).is_none_or(|t| usize::from(t.phrase_words) < n) {
+            return 0;
         }
         match self.phrase_key(k, n) {
             Some(key) => lexicon::lookup(&key),

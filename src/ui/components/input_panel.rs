@@ -41,11 +41,11 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         <section class="input-panel" aria-label="Article input">
             <label class="input-panel__label" for="article-input">{ "Paste an article" }</label>
             <textarea id="article-input" class="input-panel__text" data-testid="article-input"
-                placeholder="Paste a news article here, or drop .txt files anywhere on the page."
+                placeholder="Paste a news article here, or drop files (.txt, .md, .html, .docx, .zip, .json) anywhere on the page."
                 spellcheck="false" value={props.value.clone()} oninput={on_input} />
             <label class="input-panel__file button">
                 { "Open files…" }
-                <input type="file" multiple=true accept=".txt,text/plain" data-testid="file-input"
+                <input type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.zip,.json,.jsonld,.jsonl,.ann,text/plain,text/markdown,text/html,application/json,application/zip" data-testid="file-input"
                     class="visually-hidden" onchange={on_change} />
             </label>
         </section>

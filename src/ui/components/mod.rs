@@ -2,7 +2,9 @@
 
 pub mod doc_tabs;
 pub mod document_view;
+pub mod export_menu;
 pub mod input_panel;
+pub mod lang_select;
 pub mod legend;
 pub mod notices;
 

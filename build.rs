@@ -1,0 +1,112 @@
+//! Compiles the gazetteer word lists in `data/gazetteer/*.tsv` into
+//! `$OUT_DIR/gazetteer_table.rs`, included by
+//! `src/core/recognize/gazetteer.rs`.
+//!
+//! Each list line is `phrase<TAB>kind<TAB>group` (lines starting with `#`
+//! are comments). The output is one string constant, [`BLOB`], kept small
+//! for the wasm download: the phrases grouped by kind, one a line, sorted,
+//! each section opened by a line `@<kind code>`. A phrase carries its alias
+//! group as `<TAB><number>` only when another phrase shares the group;
+//! group names themselves are not shipped. The recognizer parses the blob
+//! once, on first use.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The lists, in priority order: a phrase's group comes from the first
+/// list (and line) that names it.
+const LISTS: &[&str] =
+    &["places-extra.tsv", "places.tsv", "organisations.tsv", "titles.tsv", "names.tsv"];
+
+/// The kinds a line may have, with their code in the blob (see
+/// `gazetteer::Kind`).
+const KINDS: &[(&str, u8)] = &[
+    ("loc", 0),
+    ("loc-acro", 1),
+    ("org", 2),
+    ("org-head", 3),
+    ("title", 4),
+    ("title-cap", 5),
+    ("given", 6),
+    ("family", 7),
+];
+
+/// The longest phrase, in words, that the recognizer looks up
+/// (`lexicon::MAX_WORDS`); longer entries are an error.
+const MAX_WORDS: usize = 4;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
+    println!("cargo:rerun-if-changed=build.rs");
+    // (kind, phrase) -> group name; the first line naming a phrase gives
+    // the phrase's group for every kind.
+    let mut rows: BTreeMap<(u8, String), Option<String>> = BTreeMap::new();
+    let mut group_of: HashMap<String, Option<String>> = HashMap::new();
+    for list in LISTS {
+        let path = dir.join(list);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let at = format!("{list}:{}", n + 1);
+            let mut cols = line.split('\t');
+            let (Some(phrase), Some(kind), group) = (cols.next(), cols.next(), cols.next()) else {
+                panic!("{at}: expected phrase<TAB>kind<TAB>group");
+            };
+            let kind = KINDS
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .unwrap_or_else(|| panic!("{at}: unknown kind {kind:?}"))
+                .1;
+            assert!(
+                phrase == phrase.to_ascii_lowercase()
+                    && !phrase.contains("  ")
+                    && phrase == phrase.trim()
+                    && !phrase.is_empty()
+                    && !phrase.contains(['\n', '\t', '"', '\\'])
+                    && !phrase.starts_with('@'),
+                "{at}: a phrase is lower case, trimmed, with single spaces"
+            );
+            assert!(phrase.split(' ').count() <= MAX_WORDS, "{at}: more than {MAX_WORDS} words");
+            let group = match group.map(str::trim) {
+                None | Some("") | Some("-") => None,
+                Some(g) => Some(g.to_string()),
+            };
+            let group = group_of.entry(phrase.to_string()).or_insert(group).clone();
+            rows.entry((kind, phrase.to_string())).or_insert(group);
+        }
+    }
+    // Only groups shared by two phrases or more are worth a number.
+    let mut members: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for ((_, phrase), group) in &rows {
+        if let Some(g) = group {
+            members.entry(g).or_default().insert(phrase);
+        }
+    }
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut blob = String::new();
+    let mut section = None;
+    for ((kind, phrase), group) in &rows {
+        if section != Some(*kind) {
+            let _ = writeln!(blob, "@{kind}");
+            section = Some(*kind);
+        }
+        blob.push_str(phrase);
+        if let Some(g) = group.as_deref().filter(|g| members[g].len() > 1) {
+            let next = numbers.len() + 1;
+            let _ = write!(blob, "\t{}", numbers.entry(g).or_insert(next));
+        }
+        blob.push('\n');
+    }
+    assert!(numbers.len() < usize::from(u16::MAX), "too many alias groups");
+    let out = format!(
+        "/// The gazetteer: `@kind` section lines, then `phrase` or \
+         `phrase<TAB>group` lines.\npub(crate) static BLOB: &str = {blob:?};\n"
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_table.rs");
+    std::fs::write(dest, out).expect("write gazetteer table");
+}

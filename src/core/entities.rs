@@ -1,0 +1,289 @@
+//! Entities: groups of annotations that name the same person, organisation
+//! or place.
+//!
+//! An [`Entity`] is derived from a document's *current* annotations every
+//! time it is asked for ([`group`]), never stored, so it stays right after
+//! the user adds, deletes or relabels a span. Only PERSON, ORG and LOC
+//! annotations are grouped, and each belongs to exactly one entity (a
+//! mention with no partner is an entity of its own). Two mentions join
+//! only when they have the same label, by the first rule that fits, in
+//! document order:
+//!
+//! 1. **Acronym defined in the text.** A mention followed by a bracketed
+//!    acronym, `Mahkamah Konstitusi (MK)`, or an acronym followed by its
+//!    bracketed expansion, `MK (Mahkamah Konstitusi)`, defines it; every
+//!    later mention written as that acronym joins the expansion.
+//! 2. **Same name.** Mentions are compared by their words, lower-cased,
+//!    with every gazetteer alias replaced by its alias group, so `Amerika
+//!    Serikat`, `AS`, `United States` and `US` are the same name, and so
+//!    are `Kementerian Luar Negeri Jepang` and `Kemlu Jepang`.
+//! 3. **Part of a person's name.** A PERSON whose words are all words of
+//!    an earlier PERSON (`Takaichi`, `Sanae`, after `Sanae Takaichi`) joins
+//!    the most recent such person; a fuller name joins an earlier short one
+//!    in the same way (`Takaichi` … `Sanae Takaichi`). Titles are not part
+//!    of the span, so `Perdana Menteri Takaichi` is the mention `Takaichi`.
+//! 4. **An organisation without its country.** An ORG whose name is
+//!    another ORG's name less trailing place names (`Kemlu` and `Kemlu
+//!    Jepang`) joins it.
+//! 5. **Initials.** An ORG written as an acronym that spells the initials
+//!    of the capitalised words of an earlier ORG (`KPK` after `Komisi
+//!    Pemberantasan Korupsi`) joins it.
+//!
+//! Entities are numbered `e1`, `e2`, … in order of their first mention; an
+//! entity's `name` is the text of its longest mention (the first of equal
+//! length). Time is linear in the number of mentions, apart from a bounded
+//! look-back over recent candidates for rules 3–5.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::model::{labels, AnnotatedDocument};
+use super::recognize::{gazetteer_group, gazetteer_place};
+
+/// How many earlier candidates rules 3–5 look at, most recent first.
+const LOOK_BACK: usize = 64;
+
+/// The longest gazetteer phrase, in words, that names are matched against.
+const MAX_ALIAS_WORDS: usize = 4;
+
+/// One entity: every annotation that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Identifier, `e1`, `e2`, … in order of first mention.
+    pub id: String,
+    /// The label its mentions share: `PERSON`, `ORG` or `LOC`.
+    pub label: String,
+    /// The text of its fullest (longest) mention.
+    pub name: String,
+    /// The ids of its annotations, in document order.
+    pub mentions: Vec<String>,
+}
+
+/// A group under construction.
+struct Group {
+    label: &'static str,
+    /// Index into `mentions` of the longest mention.
+    name: usize,
+    mentions: Vec<usize>,
+}
+
+/// One mention, prepared for comparison.
+struct Mention<'a> {
+    /// Index into the document's annotations.
+    ann: usize,
+    label: &'static str,
+    text: &'a str,
+    /// Its words, lower-cased, gazetteer aliases replaced by `#group`.
+    key: Vec<String>,
+    /// Whether each element of `key` is a place alias.
+    place: Vec<bool>,
+}
+
+/// Groups the PERSON, ORG and LOC annotations of `doc` into entities.
+pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
+    let mentions: Vec<Mention> = doc
+        .annotations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let label =
+                [labels::PERSON, labels::ORG, labels::LOC].into_iter().find(|&l| l == a.label)?;
+            let text = doc.text_of(a);
+            let (key, place) = key_of(text);
+            Some(Mention { ann: i, label, text, key, place })
+        })
+        .collect();
+    let acronyms = defined_acronyms(doc, &mentions);
+
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut by_key: HashMap<(&str, &[String]), usize> = HashMap::default();
+    // Recent groups per label, most recent last, for the look-back rules.
+    let mut recent: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (m, mention) in mentions.iter().enumerate() {
+        let found = acronyms
+            .get(mention.text)
+            .and_then(|&d| (d < m).then(|| group_of[d]))
+            .filter(|&g| groups[g].label == mention.label)
+            .or_else(|| by_key.get(&(mention.label, mention.key.as_slice())).copied())
+            .or_else(|| {
+                let rec = recent.get(mention.label)?;
+                rec.iter().rev().take(LOOK_BACK).copied().find(|&g| {
+                    let other = &mentions[groups[g].name];
+                    related(mention, other)
+                })
+            });
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Group { label: mention.label, name: m, mentions: Vec::new() });
+                groups.len() - 1
+            }
+        };
+        let grp = &mut groups[g];
+        grp.mentions.push(m);
+        if mention.text.chars().count() > mentions[grp.name].text.chars().count() {
+            grp.name = m;
+        }
+        group_of.push(g);
+        by_key.entry((mention.label, mention.key.as_slice())).or_insert(g);
+        let rec = recent.entry(mention.label).or_default();
+        if rec.last() != Some(&g) {
+            // Move `g` to the end; an entry further back than the look-back
+            // window is left where it is (it is never read again).
+            let window = rec.len().saturating_sub(LOOK_BACK);
+            if let Some(pos) = rec[window..].iter().rposition(|&x| x == g) {
+                rec.remove(window + pos);
+            }
+            rec.push(g);
+        }
+    }
+    groups
+        .iter()
+        .enumerate()
+        .map(|(n, g)| Entity {
+            id: format!("e{}", n + 1),
+            label: g.label.to_string(),
+            name: mentions[g.name].text.to_string(),
+            mentions: g
+                .mentions
+                .iter()
+                .map(|&m| doc.annotations[mentions[m].ann].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The comparison key of a mention's text: its words lower-cased, with the
+/// longest gazetteer aliases replaced by their group; and which elements
+/// are places.
+fn key_of(text: &str) -> (Vec<String>, Vec<bool>) {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.' | '&')))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let mut key = Vec::with_capacity(words.len());
+    let mut place = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let hit = (1..=MAX_ALIAS_WORDS.min(words.len() - i)).rev().find_map(|n| {
+            let phrase = words[i..i + n].join(" ");
+            let g = gazetteer_group(&phrase).or_else(|| {
+                // Dotted capitals are listed with their dots (`u.s.`).
+                (n == 1 && text.contains('.')).then(|| gazetteer_group(&format!("{phrase}.")))?
+            })?;
+            Some((n, g))
+        });
+        match hit {
+            Some((n, g)) => {
+                key.push(format!("#{g}"));
+                place.push(is_place_group(&words[i..i + n].join(" ")));
+                i += n;
+            }
+            None => {
+                key.push(words[i].clone());
+                place.push(false);
+                i += 1;
+            }
+        }
+    }
+    (key, place)
+}
+
+/// Whether a gazetteer phrase names a place (rather than an organisation).
+fn is_place_group(phrase: &str) -> bool {
+    gazetteer_place(phrase) || gazetteer_place(&format!("{phrase}."))
+}
+
+/// Rules 3 to 5: whether `m` names the same entity as `other`, an earlier
+/// mention with the same label.
+fn related(m: &Mention, other: &Mention) -> bool {
+    if m.label != other.label || m.key.is_empty() || other.key.is_empty() {
+        return false;
+    }
+    match m.label {
+        l if l == labels::PERSON => {
+            let (short, long) =
+                if m.key.len() <= other.key.len() { (m, other) } else { (other, m) };
+            short.key.iter().all(|w| long.key.contains(w))
+        }
+        l if l == labels::ORG => {
+            let (short, long) =
+                if m.key.len() <= other.key.len() { (m, other) } else { (other, m) };
+            let n = short.key.len();
+            let less_places = long.key.len() > n
+                && long.key[..n] == short.key[..]
+                && long.place[n..].iter().all(|&p| p);
+            less_places || initials_match(m.text, other.text) || initials_match(other.text, m.text)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `acronym` (all capitals, two letters or more) spells the
+/// initials of the capitalised words of `name`.
+fn initials_match(acronym: &str, name: &str) -> bool {
+    let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = letters >= 2 && acronym.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if !caps || acronym.contains(' ') {
+        return false;
+    }
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let acro: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    initials.chars().count() >= 2 && initials == acro
+}
+
+/// Acronyms the text defines in brackets, mapped to the index (into
+/// `mentions`) of the mention they abbreviate.
+fn defined_acronyms<'a>(
+    doc: &'a AnnotatedDocument,
+    mentions: &[Mention<'a>],
+) -> HashMap<&'a str, usize> {
+    let mut defs = HashMap::default();
+    let text = doc.doc.text.as_str();
+    let index = doc.index();
+    for (m, mention) in mentions.iter().enumerate() {
+        let a = &doc.annotations[mention.ann];
+        let end = index.byte_of_char(text, a.end);
+        let rest = &text[end..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let Some(inner) = trimmed.strip_prefix('(') else { continue };
+        // Bounded, so a bracket that never closes costs nothing.
+        let Some((close, _)) = inner.char_indices().take(64).find(|&(_, c)| c == ')') else {
+            continue;
+        };
+        let inside = inner[..close].trim();
+        if inside.is_empty() || inside.chars().count() > 60 {
+            continue;
+        }
+        // `Mahkamah Konstitusi (MK)`: the bracket holds the acronym.
+        if is_acronym(inside) && !is_acronym(mention.text) {
+            defs.entry(inside).or_insert(m);
+            continue;
+        }
+        // `MK (Mahkamah Konstitusi)`: the bracket holds the expansion,
+        // annotated as the next mention, which joins the acronym.
+        if is_acronym(mention.text) {
+            if let Some(next) = mentions.get(m + 1) {
+                if next.text == inside && next.label == mention.label {
+                    defs.entry(next.text).or_insert(m);
+                }
+            }
+        }
+    }
+    defs
+}
+
+/// Whether a word is an acronym: two to ten letters, all capitals, no
+/// spaces (`MK`, `PDI-P`).
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&letters)
+        && !s.contains(char::is_whitespace)
+        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '.'))
+}

@@ -1,0 +1,168 @@
+//! The gazetteer: known places, organisations and titles, with the aliases
+//! that name the same thing.
+//!
+//! The word lists live in `data/gazetteer/*.tsv` (their sources and
+//! licences are in `data/gazetteer/README.md`); `build.rs` compiles them
+//! into [`BLOB`], a compact text parsed once, on first use, into a hash
+//! table. Each entry is a lower-case phrase (lower-cased by ASCII rules,
+//! like every lexicon key), the [`Kind`]s it has and a *group*: a number
+//! shared by the aliases of one place or organisation (`amerika serikat`,
+//! `as`, `united states`, `us`), absent when nothing else shares it. The
+//! lexicon merges the entries' flags into its own table
+//! ([`super::lexicon::lookup`]); [`group`], [`is_place`] and
+//! [`is_person_name`] answer the questions the flags do not.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use super::lexicon::flags::{LOC, LOC_ACRO, ORG_HEAD, ORG_NAME, TITLE, TITLE_CAP};
+
+include!(concat!(env!("OUT_DIR"), "/gazetteer_table.rs"));
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A place: a country, region, province or city.
+    Loc,
+    /// A place written as a capital-letter acronym (`AS`, `UK`); it counts
+    /// only when the text writes it in capitals.
+    LocAcronym,
+    /// An organisation, in full or by its usual short name.
+    Org,
+    /// An organisation whose short name may head a longer name
+    /// (`Kemlu` in `Kemlu Jepang`).
+    OrgHead,
+    /// A title or role before a name.
+    Title,
+    /// A title that counts only when capitalised (`Ibu`, `Pak`).
+    TitleCap,
+    /// A given name (`Budi`, `Melanie`).
+    Given,
+    /// A family name (`Santoso`, `Abbott`).
+    Family,
+}
+
+impl Kind {
+    /// The kind of a table code (see `build.rs`).
+    fn from_code(code: u8) -> Kind {
+        match code {
+            0 => Kind::Loc,
+            1 => Kind::LocAcronym,
+            2 => Kind::Org,
+            3 => Kind::OrgHead,
+            4 => Kind::Title,
+            5 => Kind::TitleCap,
+            6 => Kind::Given,
+            _ => Kind::Family,
+        }
+    }
+
+    /// The lexicon flags the kind gives a phrase.
+    pub(crate) fn flags(self) -> u32 {
+        match self {
+            Kind::Loc => LOC,
+            Kind::LocAcronym => LOC_ACRO,
+            Kind::Org => ORG_NAME,
+            Kind::OrgHead => ORG_NAME | ORG_HEAD,
+            Kind::Title => TITLE,
+            Kind::TitleCap => TITLE | TITLE_CAP,
+            // Names are asked for directly (`is_person_name`), so they
+            // take no lexicon bit.
+            Kind::Given | Kind::Family => 0,
+        }
+    }
+}
+
+/// What the gazetteer knows of one phrase.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    /// Bit `1 << code` for each [`Kind`] the phrase has.
+    kinds: u16,
+    /// Its alias group; 0 when it shares none.
+    group: u16,
+}
+
+/// The parsed gazetteer, made once per process.
+fn table() -> &'static HashMap<&'static str, Info> {
+    static TABLE: OnceLock<HashMap<&'static str, Info>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: HashMap<&'static str, Info> =
+            HashMap::with_capacity_and_hasher(8192, Default::default());
+        let mut kind = 0u8;
+        for line in BLOB.lines() {
+            if let Some(code) = line.strip_prefix('@') {
+                kind = code.parse().unwrap_or(u8::MAX);
+                continue;
+            }
+            let (phrase, group) = match line.split_once('\t') {
+                Some((p, g)) => (p, g.parse().unwrap_or(0)),
+                None => (line, 0),
+            };
+            let info = map.entry(phrase).or_default();
+            info.kinds |= 1u16.checked_shl(u32::from(kind)).unwrap_or(0);
+            if info.group == 0 {
+                info.group = group;
+            }
+        }
+        map
+    })
+}
+
+/// The kinds of a table entry.
+fn kinds(info: Info) -> impl Iterator<Item = Kind> {
+    (0..8u8).filter(move |c| info.kinds & (1 << c) != 0).map(Kind::from_code)
+}
+
+/// Every entry: phrase, and each of its kinds.
+pub(crate) fn entries() -> impl Iterator<Item = (&'static str, Kind)> {
+    table().iter().flat_map(|(&p, &info)| kinds(info).map(move |k| (p, k)))
+}
+
+/// The alias group of a lower-case phrase naming a place or an
+/// organisation, if another phrase shares it.
+pub(crate) fn group(phrase: &str) -> Option<u16> {
+    table().get(phrase).map(|i| i.group).filter(|&g| g != 0)
+}
+
+/// Whether a lower-case word is a known given or family name.
+pub(crate) fn is_person_name(word: &str) -> bool {
+    table().get(word).is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Given | Kind::Family)))
+}
+
+/// Whether a lower-case phrase is a place in the gazetteer.
+pub(crate) fn is_place(phrase: &str) -> bool {
+    table()
+        .get(phrase)
+        .is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Loc | Kind::LocAcronym)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::recognize::lexicon::MAX_WORDS;
+
+    #[test]
+    fn entries_are_lower_case_keys_of_few_words() {
+        assert!(entries().count() > 5000);
+        for (p, _) in entries() {
+            assert_eq!(p.to_ascii_lowercase(), p);
+            assert!(p.split(' ').count() <= MAX_WORDS, "{p}");
+            assert!(!p.is_empty() && !p.starts_with(' ') && !p.ends_with(' '), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn aliases_share_a_group() {
+        let us = group("amerika serikat");
+        assert!(us.is_some());
+        for alias in ["as", "united states", "us", "u.s."] {
+            assert_eq!(group(alias), us, "{alias}");
+        }
+        assert_eq!(group("pbb"), group("united nations"));
+        assert_eq!(group("kemlu"), group("kementerian luar negeri"));
+        assert_ne!(group("jepang"), us);
+        assert_eq!(group("zzz"), None);
+        assert!(is_place("jepang") && is_place("as") && !is_place("kemlu"));
+        assert!(is_person_name("budi") && !is_person_name("jepang"));
+    }
+}

@@ -1,0 +1,53 @@
+// The document's language: detected on paste, and the user can override it
+// in the page; the document is analysed again and the export says so.
+//
+//   trunk build --release && node --test tests/e2e/lang.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { exportJson, launchBrowser, openApp, pasteText, sel, serveDist } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LANG = '[data-testid=lang-select]';
+
+test('the user overrides the detected language and the document is analysed again', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  try {
+    const english = 'Prime Minister Sanae Takaichi said on Monday that the talks with the president went well.';
+    await pasteText(page, english);
+    await page.waitForSelector(LANG);
+    assert.equal(await page.$eval(LANG, (s) => s.value), 'en');
+
+    await page.selectOption(LANG, 'id');
+    await page.waitForFunction((s) => document.querySelector(s).value === 'id', LANG);
+    let { json } = await exportJson(page);
+    assert.equal(json.document.lang, 'id');
+
+    // The choice holds while the user keeps editing the pasted text.
+    await page.fill(sel.input, `${english} They will meet again.`);
+    await page.waitForFunction((s) => document.querySelector(s).value === 'id', LANG);
+    ({ json } = await exportJson(page));
+    assert.equal(json.document.lang, 'id');
+    assert.match(json.document.text, /meet again/);
+
+    await page.selectOption(LANG, 'auto');
+    await page.waitForFunction((s) => document.querySelector(s).value === 'en', LANG);
+    ({ json } = await exportJson(page));
+    assert.equal(json.document.lang, 'en');
+    assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,419 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Entities: the gazetteer (places, organisations and titles in Indonesian
+//! and English), titles exported beside PERSON mentions, the rule that
+//! settles overlapping candidates, and the grouping of mentions into
+//! entities.
+//!
+//! Recognizer fixtures are inline markup: `[[LABEL:text]]` marks an
+//! expected entity or DATE span, and `[[PERSON^Perdana Menteri Jepang:Sanae
+//! Takaichi]]` also expects the PERSON's title. [`check`] compares the
+//! **whole** set of entity and DATE spans (quotations are the quotes
+//! tests' business), so a fixture also says what must not be found.
+//! Grouping fixtures ([`check_groups`]) build the document from the markup
+//! alone, as a user's edits would, and list the expected entities.
+
+use sorot::core::entities::group;
+use sorot::core::export::sorot_json::to_json;
+use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source, Span};
+use sorot::core::recognize::{analyze, annotate};
+
+/// One expected or found span: byte range, label, text and title.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Got {
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+    title: Option<String>,
+}
+
+/// Strips the markup: the plain text and the marked spans.
+fn parse(markup: &str) -> (String, Vec<Got>) {
+    let mut text = String::new();
+    let mut open: Vec<(String, Option<String>, usize)> = Vec::new();
+    let mut spans = Vec::new();
+    let mut rest = markup;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("[[") {
+            let colon = r.find(':').expect("`[[LABEL:` needs a colon");
+            let (label, title) = match r[..colon].split_once('^') {
+                Some((l, t)) => (l.to_string(), Some(t.to_string())),
+                None => (r[..colon].to_string(), None),
+            };
+            open.push((label, title, text.len()));
+            rest = &r[colon + 1..];
+        } else if let Some(r) = rest.strip_prefix("]]") {
+            let (label, title, start) = open.pop().expect("unbalanced `]]`");
+            let t = text[start..].to_string();
+            spans.push(Got { start, end: text.len(), label, text: t, title });
+            rest = r;
+        } else {
+            let c = rest.chars().next().expect("non-empty");
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    assert!(open.is_empty(), "unclosed `[[`");
+    spans.sort();
+    (text, spans)
+}
+
+/// Asserts what every result must keep: valid, sorted, non-overlapping
+/// entity spans on character boundaries, titles inside the text.
+fn assert_valid(text: &str, spans: &[Span]) {
+    let mut last_end = 0;
+    for s in spans.iter().filter(|s| s.label != "QUOTE") {
+        assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?} in {text:?}");
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
+        assert!(s.start >= last_end, "overlap at {s:?} in {text:?}");
+        last_end = s.end;
+        if let Some((a, b)) = s.title {
+            assert_eq!(s.label, "PERSON", "only a PERSON has a title: {s:?}");
+            assert!(a < b && b <= s.start, "title {a}..{b} of {s:?}");
+            assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{s:?}");
+        }
+    }
+}
+
+/// Runs the recognizer on the markup's text in language `lang` and
+/// compares every entity and DATE span, with titles, to the markup.
+fn check(lang: &str, markup: &str) {
+    let (text, expected) = parse(markup);
+    let spans = analyze(&text, lang);
+    assert_valid(&text, &spans);
+    let mut got: Vec<Got> = spans
+        .iter()
+        .filter(|s| s.label != "QUOTE")
+        .map(|s| Got {
+            start: s.start,
+            end: s.end,
+            label: s.label.to_string(),
+            text: text[s.start..s.end].to_string(),
+            title: s.title.map(|(a, b)| text[a..b].to_string()),
+        })
+        .collect();
+    got.sort();
+    if got != expected {
+        let show = |v: &[Got]| {
+            v.iter()
+                .map(|g| match &g.title {
+                    Some(t) => format!("  {}^{}: {:?}", g.label, t, g.text),
+                    None => format!("  {}: {:?}", g.label, g.text),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let missing: Vec<Got> = expected.iter().filter(|g| !got.contains(g)).cloned().collect();
+        let extra: Vec<Got> = got.iter().filter(|g| !expected.contains(g)).cloned().collect();
+        panic!("\ntext: {text:?}\nmissing:\n{}\nunexpected:\n{}\n", show(&missing), show(&extra));
+    }
+}
+
+/// A document made from the markup alone, annotations numbered `a1`, `a2`,
+/// … in document order.
+fn doc_of(markup: &str) -> AnnotatedDocument {
+    let (text, spans) = parse(markup);
+    let annotations = spans
+        .iter()
+        .enumerate()
+        .map(|(n, g)| Annotation {
+            id: format!("a{}", n + 1),
+            label: g.label.clone(),
+            start: text[..g.start].chars().count(),
+            end: text[..g.end].chars().count(),
+            source: Source::User,
+            speaker: None,
+            value: None,
+            title: None,
+        })
+        .collect();
+    AnnotatedDocument::new(Document { name: "t.txt".into(), lang: "id".into(), text }, annotations)
+}
+
+/// Groups the markup's annotations and compares the entities, each written
+/// as `"LABEL name: mention | mention"` in order of first mention.
+fn check_groups(markup: &str, expected: &[&str]) {
+    let doc = doc_of(markup);
+    let got: Vec<String> = group(&doc)
+        .iter()
+        .enumerate()
+        .map(|(n, e)| {
+            assert_eq!(e.id, format!("e{}", n + 1));
+            let texts: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|id| doc.text_of(doc.get(id).expect("mention exists")))
+                .collect();
+            format!("{} {}: {}", e.label, e.name, texts.join(" | "))
+        })
+        .collect();
+    assert_eq!(got, expected, "entities of {markup:?}");
+}
+
+// ------------------------------------------------------------- gazetteer
+
+#[test]
+fn countries_and_cities_in_both_languages() {
+    check(
+        "id",
+        "Delegasi dari [[LOC:Selandia Baru]], [[LOC:Pantai Gading]] dan [[LOC:Korea Selatan]] \
+         tiba di [[LOC:Nairobi]] sebelum terbang ke [[LOC:Ulan Bator]].",
+    );
+    check(
+        "en",
+        "Talks between [[LOC:Ivory Coast]] and [[LOC:New Zealand]] moved from [[LOC:Lagos]] \
+         to [[LOC:Montevideo]].",
+    );
+}
+
+#[test]
+fn indonesian_provinces_and_cities() {
+    check(
+        "id",
+        "Banjir melanda [[LOC:Kalimantan Selatan]] dan [[LOC:Sulawesi Tenggara]], juga \
+         [[LOC:Tasikmalaya]] serta [[LOC:Papua Pegunungan]].",
+    );
+}
+
+#[test]
+fn organisations_by_name_and_acronym() {
+    check(
+        "id",
+        "[[ORG:PBB]] dan [[ORG:Dana Moneter Internasional]] memuji [[ORG:ASEAN]], sedangkan \
+         [[ORG:Uni Eropa]] menunggu [[ORG:Bank Dunia]].",
+    );
+    check(
+        "en",
+        "The [[ORG:United Nations]], the [[ORG:IMF]] and the [[ORG:World Health Organization]] \
+         met [[ORG:NATO]] officials.",
+    );
+}
+
+#[test]
+fn place_words_events_and_lone_given_names() {
+    // A lower-case place word is part of the Indonesian place name; a
+    // generic one is not.
+    check(
+        "id",
+        "Warga [[LOC:desa Kramas]] di [[LOC:kota Semarang]] mengungsi dari wilayah \
+         [[LOC:Gaza]].",
+    );
+    // A building named after an organisation is a place; an event is
+    // nothing.
+    check("id", "Rapat di [[LOC:Gedung DPR]] membahas Perang Dunia dan Piala Suratin.");
+    check("en", "She won the Nobel Prize before the Civil War.");
+    // A known given name alone is a person; a function word in capitals
+    // is not an organisation.
+    check("en", "Then [[PERSON:Melanie]] left, OR so they say.");
+}
+
+// ---------------------------------------------------------------- titles
+
+#[test]
+fn titles_are_kept_beside_the_person() {
+    check(
+        "id",
+        "Perdana Menteri [[LOC:Jepang]] [[PERSON^Perdana Menteri Jepang:Sanae Takaichi]] \
+         bertemu Menteri Luar Negeri [[PERSON^Menteri Luar Negeri:Sugiono]] dan mantan \
+         Presiden [[PERSON^mantan Presiden:Joko Widodo]].",
+    );
+    check(
+        "en",
+        "German Chancellor [[PERSON^German Chancellor:Friedrich Merz]] called \
+         [[ORG:NATO]] Secretary General [[PERSON^NATO Secretary General:Mark Rutte]].",
+    );
+    check(
+        "id",
+        "Sekjen [[ORG:PBB]] [[PERSON^Sekjen PBB:Antonio Guterres]] dan Gubernur \
+         [[LOC:Jawa Barat]] [[PERSON^Gubernur Jawa Barat:Dedi Mulyadi]] hadir.",
+    );
+}
+
+#[test]
+fn titles_are_exported() {
+    let doc = annotate(
+        "t.txt",
+        "Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta pada Senin. Ia disambut \
+         Presiden Prabowo Subianto.",
+    );
+    let json: serde_json::Value = serde_json::from_str(&to_json(&doc)).expect("JSON");
+    let titled: Vec<(&str, &str)> = json["annotations"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|a| Some((a["text"].as_str()?, a.get("title")?.as_str()?)))
+        .collect();
+    assert_eq!(
+        titled,
+        [("Sanae Takaichi", "Perdana Menteri Jepang"), ("Prabowo Subianto", "Presiden")]
+    );
+}
+
+// ------------------------------------------------------------ merge rule
+
+#[test]
+fn dates_win_over_names_and_gazetteer_phrases_over_heuristics() {
+    // "Kamis" would start a capitalised run; the DATE pattern wins.
+    check(
+        "id",
+        "[[DATE:Kamis (20/4/2017)]] [[PERSON:Budi Santoso]] tiba di [[LOC:Amerika Serikat]].",
+    );
+    // A known two-word place is one LOC, not a two-word PERSON.
+    check("en", "Officials from [[LOC:Sri Lanka]] and [[LOC:Costa Rica]] spoke.");
+}
+
+// -------------------------------------------------------------- grouping
+
+#[test]
+fn a_person_and_the_parts_of_their_name() {
+    check_groups(
+        "[[PERSON:Sanae Takaichi]] tiba. Perdana Menteri [[PERSON:Takaichi]] berkata \
+         [[PERSON:Sanae]] siap. [[PERSON:Prabowo]] menyambut [[PERSON:Takaichi]].",
+        &[
+            "PERSON Sanae Takaichi: Sanae Takaichi | Takaichi | Sanae | Takaichi",
+            "PERSON Prabowo: Prabowo",
+        ],
+    );
+    // A short mention first, the full name later.
+    check_groups(
+        "[[PERSON:Rutte]] tiba. [[PERSON:Mark Rutte]] berkata.",
+        &["PERSON Mark Rutte: Rutte | Mark Rutte"],
+    );
+}
+
+#[test]
+fn places_by_their_aliases_in_both_languages() {
+    check_groups(
+        "[[LOC:Amerika Serikat]] dan [[LOC:Jepang]]. [[LOC:AS]] menolak. The [[LOC:United \
+         States]] and the [[LOC:US]] and [[LOC:U.S.]] agreed with [[LOC:Japan]].",
+        &[
+            "LOC Amerika Serikat: Amerika Serikat | AS | United States | US | U.S.",
+            "LOC Jepang: Jepang | Japan",
+        ],
+    );
+}
+
+#[test]
+fn organisations_by_short_name_acronym_and_country() {
+    check_groups(
+        "[[ORG:Kementerian Luar Negeri Jepang]] menulis. [[ORG:Kemlu Jepang]] dan \
+         [[ORG:Kemlu]] menambahkan. [[ORG:PBB]] dan [[ORG:Perserikatan Bangsa-Bangsa]].",
+        &[
+            "ORG Kementerian Luar Negeri Jepang: Kementerian Luar Negeri Jepang | Kemlu Jepang \
+             | Kemlu",
+            "ORG Perserikatan Bangsa-Bangsa: PBB | Perserikatan Bangsa-Bangsa",
+        ],
+    );
+}
+
+#[test]
+fn acronyms_defined_in_the_text() {
+    check_groups(
+        "Putusan [[ORG:Mahkamah Konstitusi]] ([[ORG:MK]]) final. [[ORG:MK]] menolak. \
+         [[ORG:BRG]] ([[ORG:Badan Restorasi Gambut]]) bekerja. Lalu [[ORG:BRG]].",
+        &[
+            "ORG Mahkamah Konstitusi: Mahkamah Konstitusi | MK | MK",
+            "ORG Badan Restorasi Gambut: BRG | Badan Restorasi Gambut | BRG",
+        ],
+    );
+    // Initials without a definition.
+    check_groups(
+        "[[ORG:Komisi Pengawas Persaingan Usaha]] memanggil [[ORG:Grab]]. [[ORG:KPPU]] \
+         menunda.",
+        &[
+            "ORG Komisi Pengawas Persaingan Usaha: Komisi Pengawas Persaingan Usaha | KPPU",
+            "ORG Grab: Grab",
+        ],
+    );
+}
+
+#[test]
+fn labels_are_never_mixed_and_other_labels_are_not_grouped() {
+    check_groups(
+        "[[LOC:Jakarta]] dan [[ORG:Jakarta]] pada [[DATE:Senin]]; [[LOC:Jakarta Selatan]] dan \
+         [[LOC:Jakarta]]; [[TOPIK:Jakarta]].",
+        &[
+            "LOC Jakarta: Jakarta | Jakarta",
+            "ORG Jakarta: Jakarta",
+            "LOC Jakarta Selatan: Jakarta Selatan",
+        ],
+    );
+}
+
+#[test]
+fn grouping_follows_the_annotations_after_edits() {
+    let mut doc = doc_of("[[PERSON:Sanae Takaichi]] dan [[PERSON:Takaichi]].");
+    assert_eq!(group(&doc).len(), 1);
+    doc.annotations.retain(|a| a.id != "a1");
+    let groups = group(&doc);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        (groups[0].name.as_str(), groups[0].mentions.as_slice()),
+        ("Takaichi", &["a2".to_string()][..])
+    );
+}
+
+#[test]
+fn every_person_org_and_loc_is_in_exactly_one_entity_of_a_recognized_text() {
+    let text = "JAKARTA, KOMPAS.com — Presiden Prabowo Subianto menerima Perdana Menteri \
+                Jepang Sanae Takaichi di Istana Merdeka, Jakarta. Kementerian Luar Negeri \
+                Jepang menyebut kunjungan itu penting. Takaichi bertemu Sekjen PBB di New \
+                York, Amerika Serikat. Prabowo lalu terbang ke AS.";
+    let doc = annotate("a.txt", text);
+    let entities = group(&doc);
+    let mut seen: Vec<&str> =
+        entities.iter().flat_map(|e| e.mentions.iter().map(String::as_str)).collect();
+    seen.sort_unstable();
+    let mut want: Vec<&str> = doc
+        .annotations
+        .iter()
+        .filter(|a| ["PERSON", "ORG", "LOC"].contains(&a.label.as_str()))
+        .map(|a| a.id.as_str())
+        .collect();
+    want.sort_unstable();
+    assert_eq!(seen, want);
+    let names: Vec<(&str, usize)> =
+        entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+    assert!(names.contains(&("Sanae Takaichi", 2)), "{names:?}");
+    assert!(names.contains(&("Prabowo Subianto", 2)), "{names:?}");
+    assert!(names.contains(&("Amerika Serikat", 2)), "{names:?}");
+}
+
+// ------------------------------------------------------------ robustness
+
+#[test]
+fn odd_input_keeps_spans_valid_and_groups_whole() {
+    let odd: Vec<String> = vec![
+        String::new(),
+        "(".into(),
+        "Mahkamah Konstitusi (".into(),
+        "KPK ()".into(),
+        "Perdana Menteri".into(),
+        "Perdana Menteri Jepang".into(),
+        "Presiden Presiden Presiden".into(),
+        "AS AS AS U.S. U.S".into(),
+        "Amerika Serikat Amerika Serikat Amerika".into(),
+        "Kemlu (Kemlu) Kemlu (".into(),
+        "😀 Perdana Menteri 🇯🇵 Sanae Takaichi (ST) 😀".into(),
+        "İSTANBUL Köln Zürich São Paulo Côte d’Ivoire".into(),
+        "Sekretaris Jenderal Perserikatan Bangsa-Bangsa António Guterres".into(),
+        "Mr. Dr. Prof. H. Ir. Budi".into(),
+        "Presiden Jokowi ".repeat(500),
+        "Sanae Takaichi (ST) ".repeat(300),
+    ];
+    for text in &odd {
+        for lang in ["id", "en", "xx"] {
+            assert_valid(text, &analyze(text, lang));
+        }
+        let doc = annotate("o.txt", text);
+        let entities = group(&doc);
+        let grouped: usize = entities.iter().map(|e| e.mentions.len()).sum();
+        let named = doc
+            .annotations
+            .iter()
+            .filter(|a| ["PERSON", "ORG", "LOC"].contains(&a.label.as_str()))
+            .count();
+        assert_eq!(grouped, named, "{text:?}");
+        assert!(entities.iter().all(|e| !e.mentions.is_empty()));
+    }
+}
