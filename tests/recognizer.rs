@@ -121,6 +121,16 @@ fn check(lang: &str, markup: &str) {
 // ---------------------------------------------------------------- entities
 
 #[test]
+fn a_name_in_the_headline_is_found_from_the_full_name_below() {
+    check(
+        "id",
+        "[[PERSON:Takaichi]] dan [[PERSON:Prabowo]] sepakati kerja sama energi\n\n\
+         [[LOC:JAKARTA]] — Perdana Menteri [[LOC:Jepang]] [[PERSON:Sanae Takaichi]] bertemu Presiden \
+         [[PERSON:Prabowo Subianto]] di [[LOC:Jakarta]].",
+    );
+}
+
+#[test]
 fn title_marks_person_and_is_not_annotated() {
     check(
         "id",

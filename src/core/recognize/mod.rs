@@ -82,9 +82,73 @@ pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
         .collect();
     cands.extend(entities::find(&doc, &used));
     let mut spans = merge::merge(cands);
+    backfill_names(&doc, &mut spans);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Adds one-word mentions of people the text names in full anywhere, also
+/// before the full name (a headline "Takaichi dan Prabowo …" above
+/// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
+/// or last word of a PERSON of two or more words, starts with a capital,
+/// is covered by no other span, never occurs in lower case in the text, and
+/// is not a word the lexicon knows as something else (a title such as
+/// `General`, an organisation or place word, a month, a function word).
+/// Keeps `spans` sorted by start, then end descending.
+fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
+    use lexicon::flags::{
+        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP,
+        TITLE, WEEKDAY,
+    };
+    const NOT_A_NAME: u32 = TITLE
+        | ORG_HEAD
+        | ORG_NAME
+        | PLACE_HEAD
+        | LOC
+        | STOP
+        | DEMONYM
+        | MONTH
+        | WEEKDAY
+        | FUNC_ID
+        | FUNC_EN
+        | COMMON;
+    let mut parts: HashSet<&str> = HashSet::default();
+    for s in spans.iter().filter(|s| s.label == super::model::labels::PERSON) {
+        let name = &doc.text[s.start..s.end];
+        if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
+            if first.len() < name.len() {
+                parts.insert(first);
+                parts.insert(last);
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.toks.len()];
+    for s in spans.iter() {
+        let mut k = doc.tok_at(s.start);
+        while k < doc.toks.len() && doc.toks[k].start < s.end {
+            covered[k] = true;
+            k += 1;
+        }
+    }
+    let before = spans.len();
+    for (k, t) in doc.toks.iter().enumerate() {
+        if !covered[k]
+            && t.upper
+            && doc.is_word(k)
+            && t.flags & NOT_A_NAME == 0
+            && parts.contains(doc.text_of(k))
+            && !doc.seen_lower(k)
+        {
+            spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
 }
 
 /// Sorts spans by start, then end descending, rewriting speaker indices.
