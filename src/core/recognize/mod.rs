@@ -98,8 +98,8 @@ pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
 /// Keeps `spans` sorted by start, then end descending.
 fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
     use lexicon::flags::{
-        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP,
-        TITLE, WEEKDAY,
+        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
+        WEEKDAY,
     };
     const NOT_A_NAME: u32 = TITLE
         | ORG_HEAD
