@@ -195,9 +195,11 @@ if (( WANT_TEST )); then
   # Python tools that read Sorot's exports (tests/formats_tools.py), in a
   # venv under .tools/ (Debian's python3 refuses system-wide pip installs).
   SEQEVAL_VERSION="1.2.2"
+  SPACY_VERSION="3.8.7"
+  CLICK_VERSION="8.1.8"
   py="$ROOT/.tools/py/bin/python"
-  if [[ -x "$py" ]] && "$py" -c "import importlib.metadata as m, sys; sys.exit(m.version('seqeval') != '$SEQEVAL_VERSION')" 2>/dev/null; then
-    ok "seqeval $SEQEVAL_VERSION ($py)"
+  if [[ -x "$py" ]] && "$py" -c "import importlib.metadata as m, sys; sys.exit(m.version('seqeval') != '$SEQEVAL_VERSION' or m.version('spacy') != '$SPACY_VERSION' or m.version('click') != '$CLICK_VERSION')" 2>/dev/null; then
+    ok "seqeval $SEQEVAL_VERSION, spaCy $SPACY_VERSION ($py)"
   else
     need python3 "Python 3 is needed to check exports with seqeval."
     if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
@@ -205,9 +207,9 @@ if (( WANT_TEST )); then
       export DEBIAN_FRONTEND=noninteractive
       as_root apt-get install -y python3-venv
     fi
-    say "installing seqeval $SEQEVAL_VERSION into .tools/py (pip, from PyPI)"
+    say "installing seqeval $SEQEVAL_VERSION and spaCy $SPACY_VERSION into .tools/py (pip, from PyPI; no spaCy model is downloaded)"
     [[ -x "$py" ]] || python3 -m venv "$ROOT/.tools/py"
-    "$py" -m pip install --disable-pip-version-check -q "seqeval==$SEQEVAL_VERSION"
+    "$py" -m pip install --disable-pip-version-check -q "seqeval==$SEQEVAL_VERSION" "spacy==$SPACY_VERSION" "click==$CLICK_VERSION"
   fi
 fi
 

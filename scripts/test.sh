@@ -82,14 +82,14 @@ CURRENT=""
 # --- 1: native tests ---
 stage "1/5 native tests (cargo test)" cargo test --no-fail-fast
 
-# --- 1b: exports read by the real tools (seqeval on CoNLL) ---
+# --- 1b: exports read by the real tools (seqeval on CoNLL, spaCy on its JSON) ---
 tool_checks() {
   local dir="$ROOT/target/tool-inputs"
   rm -rf "$dir"
   SOROT_TOOL_DIR="$dir" cargo test --test formats exports_for_external_tools
   "$ROOT/.tools/py/bin/python" tests/formats_tools.py "$dir"
 }
-stage "1b/5 exports read by real tools (seqeval)" tool_checks
+stage "1b/5 exports read by real tools (seqeval, spaCy)" tool_checks
 
 # --- 2: clippy, native target ---
 if cargo clippy --version >/dev/null 2>&1; then

@@ -10,6 +10,11 @@ writes when SOROT_TOOL_DIR=DIR: for each sample document `NAME.conll` and
   every `.conll` in strict IOB2 mode without complaint, finds exactly the
   entities the spaCy export lists (same labels, same covered text), and
   scores the file against itself at F1 = 1.0.
+* spaCy (blank multilingual pipeline, no model download) reads every
+  `.spacy.json`: each entity's character offsets (Python code points) make
+  a span over the same text (`Doc.char_span`), the spans can all be set as
+  `doc.ents` at once (no overlaps), and the document serialises to spaCy's
+  training format (`DocBin`).
 
 Exits non-zero with a message on the first problem.
 """
@@ -18,8 +23,10 @@ import json
 import pathlib
 import sys
 
+import spacy
 from seqeval.metrics import classification_report, f1_score
 from seqeval.scheme import IOB2, Entities
+from spacy.tokens import DocBin
 
 
 def read_conll(path):
@@ -69,6 +76,34 @@ def main(folder):
                 sys.exit(f"{conll.name}: self-F1 is {f1}")
             classification_report(tags, tags, mode="strict", scheme=IOB2)
         print(f"ok: {conll.name}: {len(found)} entities in {len(tags)} sentences (seqeval strict IOB2)")
+        check_spacy(conll.with_suffix(".spacy.json"), spacy)
+
+
+NLP = spacy.blank("xx")
+
+
+def check_spacy(path, data):
+    """spaCy reads the export: spans over the right text, settable, serialisable."""
+    text = data["text"]
+    doc = NLP.make_doc(text)
+    spans, strict = [], 0
+    for e in data["ents"]:
+        start, end, label = e["start"], e["end"], e["label"]
+        span = doc.char_span(start, end, label=label)
+        if span is not None:
+            strict += 1
+            if span.text != text[start:end]:
+                sys.exit(f"{path.name}: spaCy span {span.text!r} != text[{start}:{end}] {text[start:end]!r}")
+        else:
+            # Our boundaries fall inside one of spaCy's tokens (its
+            # tokenizer splits differently); it still places the span.
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None or text[start:end] not in span.text:
+                sys.exit(f"{path.name}: spaCy cannot place {label} {text[start:end]!r} at {start}..{end}")
+        spans.append(span)
+    doc.ents = spans  # raises on overlapping entities
+    DocBin(docs=[doc]).to_bytes()
+    print(f"ok: {path.name}: {len(spans)} entities ({strict} on spaCy's own token boundaries) (spaCy {spacy.__version__})")
 
 
 if __name__ == "__main__":
