@@ -9,7 +9,8 @@
 //! values, so a fixture also says which dates must *not* be found. Other
 //! labels are not compared here (`tests/recognizer.rs` does that).
 
-use sorot::core::model::Span;
+mod common;
+
 use sorot::core::recognize::analyze;
 
 /// One DATE span: byte range, text and value.
@@ -23,43 +24,16 @@ struct Date {
 
 /// Strips the markup: returns the plain text and the expected DATEs.
 fn parse(markup: &str) -> (String, Vec<Date>) {
-    let mut text = String::new();
-    let mut dates = Vec::new();
-    let mut rest = markup;
-    while let Some(open) = rest.find("[[DATE") {
-        text.push_str(&rest[..open]);
-        let r = &rest[open + "[[DATE".len()..];
-        let colon = r.find(':').expect("`[[DATE` needs a colon");
-        let value = r[..colon].strip_prefix('=').map(str::to_string);
-        assert!(value.is_some() || colon == 0, "bad head in {markup:?}");
-        let r = &r[colon + 1..];
-        let close = r.find("]]").expect("unclosed `[[DATE`");
-        let start = text.len();
-        text.push_str(&r[..close]);
-        dates.push(Date { start, end: text.len(), text: r[..close].to_string(), value });
-        rest = &r[close + 2..];
-    }
-    text.push_str(rest);
+    let (text, marks) = common::parse(markup);
+    let dates = marks
+        .into_iter()
+        .map(|m| {
+            let plain = m.speaker.is_none() && m.title.is_none();
+            assert!(m.label == "DATE" && plain, "bad head in {markup:?}");
+            Date { start: m.start, end: m.end, text: m.text, value: m.value }
+        })
+        .collect();
     (text, dates)
-}
-
-/// Asserts what must hold of any result: spans on character boundaries,
-/// inside the text, sorted, and DATEs never overlapping.
-fn assert_invariants(text: &str, spans: &[Span]) {
-    let mut last_date_end = 0;
-    for (i, s) in spans.iter().enumerate() {
-        assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?} in {text:?}");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
-        if i > 0 {
-            assert!(spans[i - 1].start <= s.start, "unsorted {spans:?}");
-        }
-        if s.label == "DATE" {
-            assert!(s.start >= last_date_end, "overlapping DATE {s:?} in {text:?}");
-            last_date_end = s.end;
-        } else {
-            assert!(s.value.is_none(), "only DATEs have values: {s:?}");
-        }
-    }
 }
 
 /// Runs the recognizer on the markup's text in language `lang` and compares
@@ -67,7 +41,7 @@ fn assert_invariants(text: &str, spans: &[Span]) {
 fn check(lang: &str, markup: &str) {
     let (text, expected) = parse(markup);
     let spans = analyze(&text, lang);
-    assert_invariants(&text, &spans);
+    common::assert_span_invariants(&text, &spans);
     let got: Vec<Date> = spans
         .iter()
         .filter(|s| s.label == "DATE")
@@ -303,7 +277,7 @@ fn odd_inputs_never_panic() {
     ];
     for text in inputs {
         for lang in ["id", "en", "xx"] {
-            assert_invariants(text, &analyze(text, lang));
+            common::assert_span_invariants(text, &analyze(text, lang));
         }
     }
 }

@@ -12,65 +12,25 @@
 //! Grouping fixtures ([`check_groups`]) build the document from the markup
 //! alone, as a user's edits would, and list the expected entities.
 
+mod common;
+
 use sorot::core::entities::group;
 use sorot::core::export::sorot_json::to_json;
 use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source, Span};
 use sorot::core::recognize::{analyze, annotate};
 
-/// One expected or found span: byte range, label, text and title.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Got {
-    start: usize,
-    end: usize,
-    label: String,
-    text: String,
-    title: Option<String>,
-}
+/// One expected or found span: byte range, label, text and title (speaker
+/// and value stay `None`: they are not compared here).
+type Got = common::Mark;
 
-/// Strips the markup: the plain text and the marked spans.
-fn parse(markup: &str) -> (String, Vec<Got>) {
-    let mut text = String::new();
-    let mut open: Vec<(String, Option<String>, usize)> = Vec::new();
-    let mut spans = Vec::new();
-    let mut rest = markup;
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("[[") {
-            let colon = r.find(':').expect("`[[LABEL:` needs a colon");
-            let (label, title) = match r[..colon].split_once('^') {
-                Some((l, t)) => (l.to_string(), Some(t.to_string())),
-                None => (r[..colon].to_string(), None),
-            };
-            open.push((label, title, text.len()));
-            rest = &r[colon + 1..];
-        } else if let Some(r) = rest.strip_prefix("]]") {
-            let (label, title, start) = open.pop().expect("unbalanced `]]`");
-            let t = text[start..].to_string();
-            spans.push(Got { start, end: text.len(), label, text: t, title });
-            rest = r;
-        } else {
-            let c = rest.chars().next().expect("non-empty");
-            text.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    assert!(open.is_empty(), "unclosed `[[`");
-    spans.sort();
-    (text, spans)
-}
-
-/// Asserts what every result must keep: valid, sorted, non-overlapping
-/// entity spans on character boundaries, titles inside the text.
+/// Asserts what every result must keep: the shared invariants (valid,
+/// sorted, non-overlapping entity spans on character boundaries, titles
+/// inside the text), and that a title ends before its PERSON starts.
 fn assert_valid(text: &str, spans: &[Span]) {
-    let mut last_end = 0;
-    for s in spans.iter().filter(|s| s.label != "QUOTE") {
-        assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?} in {text:?}");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
-        assert!(s.start >= last_end, "overlap at {s:?} in {text:?}");
-        last_end = s.end;
-        if let Some((a, b)) = s.title {
-            assert_eq!(s.label, "PERSON", "only a PERSON has a title: {s:?}");
-            assert!(a < b && b <= s.start, "title {a}..{b} of {s:?}");
-            assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{s:?}");
+    common::assert_span_invariants(text, spans);
+    for s in spans {
+        if let Some((_, b)) = s.title {
+            assert!(b <= s.start, "title ending at {b} after the start of {s:?}");
         }
     }
 }
@@ -78,7 +38,7 @@ fn assert_valid(text: &str, spans: &[Span]) {
 /// Runs the recognizer on the markup's text in language `lang` and
 /// compares every entity and DATE span, with titles, to the markup.
 fn check(lang: &str, markup: &str) {
-    let (text, expected) = parse(markup);
+    let (text, expected) = common::parse(markup);
     let spans = analyze(&text, lang);
     assert_valid(&text, &spans);
     let mut got: Vec<Got> = spans
@@ -89,30 +49,19 @@ fn check(lang: &str, markup: &str) {
             end: s.end,
             label: s.label.to_string(),
             text: text[s.start..s.end].to_string(),
+            speaker: None,
             title: s.title.map(|(a, b)| text[a..b].to_string()),
+            value: None,
         })
         .collect();
     got.sort();
-    if got != expected {
-        let show = |v: &[Got]| {
-            v.iter()
-                .map(|g| match &g.title {
-                    Some(t) => format!("  {}^{}: {:?}", g.label, t, g.text),
-                    None => format!("  {}: {:?}", g.label, g.text),
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let missing: Vec<Got> = expected.iter().filter(|g| !got.contains(g)).cloned().collect();
-        let extra: Vec<Got> = got.iter().filter(|g| !expected.contains(g)).cloned().collect();
-        panic!("\ntext: {text:?}\nmissing:\n{}\nunexpected:\n{}\n", show(&missing), show(&extra));
-    }
+    common::assert_same_marks(&text, &expected, &got);
 }
 
 /// A document made from the markup alone, annotations numbered `a1`, `a2`,
 /// … in document order.
 fn doc_of(markup: &str) -> AnnotatedDocument {
-    let (text, spans) = parse(markup);
+    let (text, spans) = common::parse(markup);
     let annotations = spans
         .iter()
         .enumerate()

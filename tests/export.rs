@@ -6,12 +6,14 @@
 //! Documents are built directly from inline markup (see [`markup`]), never
 //! through the recognizer, so these tests pin the format alone.
 
+mod common;
+
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sorot::core::export::sorot_json::{
     self, file_name, from_json, to_json, to_json_line, ImportError,
 };
-use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source, Span};
+use sorot::core::model::{AnnotatedDocument, Document, Source, Span};
 
 // ---------------------------------------------------------------------------
 // What we emit, pinned: any field added, renamed or dropped fails a test.
@@ -65,54 +67,18 @@ struct WireAnnotation {
 /// `[[QUOTE/user>a1:“…”]]`. Ids are `a1`, `a2`, … in order of the opening
 /// markers, which is the model's sort order.
 fn markup(name: &str, lang: &str, marked: &str) -> AnnotatedDocument {
-    let mut text = String::new();
-    let mut annotations = Vec::new();
-    let mut open: Vec<(String, usize)> = Vec::new();
-    let mut cp = 0;
-    let mut rest = marked;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("[[") {
-            let (header, tail) = after.split_once(':').expect("a header ends with ':'");
-            open.push((header.to_string(), cp));
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("]]") {
-            let (header, start) = open.pop().expect("']]' closes an open marker");
-            let (head, speaker) = match header.split_once('>') {
-                Some((h, s)) => (h, Some(s.to_string())),
-                None => (header.as_str(), None),
-            };
-            let (label, source) = match head.strip_suffix("/user") {
-                Some(label) => (label, Source::User),
-                None => (head, Source::Auto),
-            };
-            annotations.push((start, label.to_string(), cp, source, speaker));
-            rest = tail;
-        } else {
-            let c = rest.chars().next().expect("not empty");
-            text.push(c);
-            cp += 1;
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    assert!(open.is_empty(), "unclosed marker in {marked:?}");
-    // Number in order of the opening markers: by start, outer before inner.
-    annotations.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
-    let annotations = annotations
-        .into_iter()
-        .enumerate()
-        .map(|(n, (start, label, end, source, speaker))| Annotation {
-            id: format!("a{}", n + 1),
-            label,
-            start,
-            end,
-            source,
-            speaker,
-            value: None,
-            title: None,
-        })
-        .collect();
-    let doc = Document { name: name.to_string(), lang: lang.to_string(), text };
-    AnnotatedDocument::new(doc, annotations)
+    common::document(name, lang, marked, |header| {
+        let (head, speaker) = match header.split_once('>') {
+            Some((h, s)) => (h, Some(s.to_string())),
+            None => (header, None),
+        };
+        let (label, source) = match head.strip_suffix("/user") {
+            Some(label) => (label, Source::User),
+            None => (head, Source::Auto),
+        };
+        let label = label.to_string();
+        common::Head { label, source, speaker, value: None, title: None }
+    })
 }
 
 /// One expected annotation: id, label, start, end, text, source, speaker.

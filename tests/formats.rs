@@ -8,6 +8,8 @@
 //! `UPDATE_GOLDEN=1` to rewrite them after an intended change, and review
 //! the diff.
 
+mod common;
+
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -26,52 +28,16 @@ use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
 /// and `^TITLE` (a PERSON's title), in that order. Ids are `a1`, `a2`, … in
 /// order of the opening markers.
 fn markup(name: &str, marked: &str) -> AnnotatedDocument {
-    let mut text = String::new();
-    let mut found = Vec::new();
-    let mut open: Vec<(String, usize)> = Vec::new();
-    let mut cp = 0;
-    let mut rest = marked;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("[[") {
-            let (header, tail) = after.split_once(':').expect("header ends with ':'");
-            open.push((header.to_string(), cp));
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("]]") {
-            let (header, start) = open.pop().expect("']]' closes a marker");
-            found.push((start, cp, header));
-            rest = tail;
-        } else {
-            let c = rest.chars().next().unwrap();
-            text.push(c);
-            cp += 1;
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let annotations = found
-        .into_iter()
-        .enumerate()
-        .map(|(n, (start, end, header))| {
-            let (header, title) = split(&header, '^');
-            let (header, value) = split(&header, '=');
-            let (header, speaker) = split(&header, '>');
-            let (label, source) = match header.strip_suffix("/user") {
-                Some(l) => (l.to_string(), Source::User),
-                None => (header, Source::Auto),
-            };
-            Annotation {
-                id: format!("a{}", n + 1),
-                label,
-                start,
-                end,
-                source,
-                speaker,
-                value,
-                title,
-            }
-        })
-        .collect();
-    AnnotatedDocument::new(Document { name: name.into(), lang: "id".into(), text }, annotations)
+    common::document(name, "id", marked, |header| {
+        let (header, title) = split(header, '^');
+        let (header, value) = split(&header, '=');
+        let (header, speaker) = split(&header, '>');
+        let (label, source) = match header.strip_suffix("/user") {
+            Some(l) => (l.to_string(), Source::User),
+            None => (header, Source::Auto),
+        };
+        common::Head { label, source, speaker, value, title }
+    })
 }
 
 fn split(s: &str, c: char) -> (String, Option<String>) {

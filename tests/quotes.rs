@@ -28,6 +28,8 @@
 //! `QUOTES_VERBOSE=1` to list every miss. The asserted floors sit slightly
 //! below the current scores, so a regression fails.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -48,27 +50,15 @@ struct Q {
 /// Strips `[[Q@speaker:…]]` / `[[Q:…]]` markup: the plain text and the
 /// expected quotations.
 fn parse(markup: &str) -> (String, Vec<Q>) {
-    let mut text = String::new();
-    let mut open: Vec<(Option<String>, usize)> = Vec::new();
-    let mut out = Vec::new();
-    let mut rest = markup;
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("[[Q") {
-            let colon = r.find(':').expect("`[[Q` needs a colon");
-            let speaker = r[..colon].strip_prefix('@').map(str::to_string);
-            open.push((speaker, text.len()));
-            rest = &r[colon + 1..];
-        } else if let Some(r) = rest.strip_prefix("]]") {
-            let (speaker, start) = open.pop().expect("unbalanced `]]`");
-            out.push(Q { start, end: text.len(), text: text[start..].to_string(), speaker });
-            rest = r;
-        } else {
-            let c = rest.chars().next().expect("non-empty");
-            text.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    assert!(open.is_empty(), "unclosed `[[Q`");
+    let (text, marks) = common::parse(markup);
+    let mut out: Vec<Q> = marks
+        .into_iter()
+        .map(|m| {
+            let plain = m.title.is_none() && m.value.is_none();
+            assert!(m.label == "Q" && plain, "not a `[[Q` mark in {markup:?}");
+            Q { start: m.start, end: m.end, text: m.text, speaker: m.speaker }
+        })
+        .collect();
     out.sort();
     (text, out)
 }
@@ -94,7 +84,7 @@ fn found(text: &str, spans: &[Span]) -> Vec<Q> {
 fn check(lang: &str, markup: &str) {
     let (text, want) = parse(markup);
     let spans = analyze(&text, lang);
-    assert_invariants(&text, &spans);
+    common::assert_span_invariants(&text, &spans);
     let got = found(&text, &spans);
     // Where a name's span begins or ends is the entity rules' business, so
     // a speaker matches when either text contains the other (the scorer's
@@ -105,27 +95,6 @@ fn check(lang: &str, markup: &str) {
                 && same_speaker(w.speaker.as_deref(), g.speaker.as_deref())
         });
     assert!(same, "\n  text: {text}\n  got:  {got:?}\n  want: {want:?}");
-}
-
-/// Asserts the invariants every result must keep, for any input.
-fn assert_invariants(text: &str, spans: &[Span]) {
-    let mut last_quote_end = 0;
-    for (i, s) in spans.iter().enumerate() {
-        assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?}");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
-        if i > 0 {
-            assert!(spans[i - 1].start <= s.start, "out of order at {s:?}");
-        }
-        if s.label == "QUOTE" {
-            assert!(s.start >= last_quote_end, "overlapping quotations at {s:?}");
-            last_quote_end = s.end;
-        }
-        if let Some(k) = s.speaker {
-            assert_eq!(s.label, "QUOTE");
-            let sp = spans.get(k).expect("speaker index in range");
-            assert!(sp.label == "PERSON" || sp.label == "ORG", "speaker {sp:?}");
-        }
-    }
 }
 
 // --------------------------------------------------------------- behaviour
@@ -321,7 +290,7 @@ fn quote_mark_soups_keep_the_invariants() {
         let len = next() % 60;
         let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
         for lang in ["id", "en", "xx"] {
-            assert_invariants(&text, &analyze(&text, lang));
+            common::assert_span_invariants(&text, &analyze(&text, lang));
         }
     }
     let long: Vec<String> = vec![
@@ -343,7 +312,7 @@ fn quote_mark_soups_keep_the_invariants() {
     ];
     for text in &long {
         for lang in ["id", "en"] {
-            assert_invariants(text, &analyze(text, lang));
+            common::assert_span_invariants(text, &analyze(text, lang));
         }
     }
 }
@@ -428,7 +397,7 @@ fn score_doc(path: &Path, lang: &str, verbose: bool) -> Score {
     let gold: Gold = serde_json::from_str(&raw).expect("parse gold");
     let text = &gold.text;
     let spans = analyze(text, lang);
-    assert_invariants(text, &spans);
+    common::assert_span_invariants(text, &spans);
     // Byte offset -> code point offset.
     let mut cp_of = vec![0usize; text.len() + 1];
     let mut n = 0;

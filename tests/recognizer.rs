@@ -9,66 +9,21 @@
 //! strips the markup, runs [`analyze`] and compares the **whole** set of
 //! spans, so a fixture also says what must *not* be found.
 
+mod common;
+
 use sorot::core::model::Span;
 use sorot::core::recognize::{analyze, annotate, detect_lang};
 
-/// One expected or found span: label, byte range, speaker text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Got {
-    start: usize,
-    end: usize,
-    label: String,
-    text: String,
-    speaker: Option<String>,
-}
+/// One expected or found span: byte range, label, text and speaker text
+/// (title and value stay `None`: they are not compared here).
+type Got = common::Mark;
 
-/// Strips the markup: returns the plain text and the expected spans.
-fn parse(markup: &str) -> (String, Vec<Got>) {
-    let mut text = String::new();
-    let mut open: Vec<(String, Option<String>, usize)> = Vec::new();
-    let mut spans = Vec::new();
-    let mut rest = markup;
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("[[") {
-            let colon = r.find(':').expect("`[[LABEL:` needs a colon");
-            let head = &r[..colon];
-            let (label, speaker) = match head.split_once('@') {
-                Some((l, s)) => (l.to_string(), Some(s.to_string())),
-                None => (head.to_string(), None),
-            };
-            open.push((label, speaker, text.len()));
-            rest = &r[colon + 1..];
-        } else if let Some(r) = rest.strip_prefix("]]") {
-            let (label, speaker, start) = open.pop().expect("unbalanced `]]`");
-            let t = text[start..].to_string();
-            spans.push(Got { start, end: text.len(), label, text: t, speaker });
-            rest = r;
-        } else {
-            let c = rest.chars().next().expect("non-empty");
-            text.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    assert!(open.is_empty(), "unclosed `[[`");
-    spans.sort();
-    (text, spans)
-}
-
-/// Asserts the invariants every result must keep, for any input.
+/// Asserts the invariants every result must keep, for any input: the
+/// shared ones, and that a span overlapping a QUOTE is an entity or date
+/// nested inside it.
 fn assert_invariants(text: &str, spans: &[Span]) {
+    common::assert_span_invariants(text, spans);
     for (i, s) in spans.iter().enumerate() {
-        assert!(s.start < s.end, "empty span {s:?} in {text:?}");
-        assert!(s.end <= text.len(), "span {s:?} past the end of {text:?}");
-        assert!(text.is_char_boundary(s.start), "start {s:?} not on a boundary in {text:?}");
-        assert!(text.is_char_boundary(s.end), "end {s:?} not on a boundary in {text:?}");
-        if let Some(k) = s.speaker {
-            assert_eq!(s.label, "QUOTE", "only quotations have speakers: {s:?}");
-            let sp = spans.get(k).unwrap_or_else(|| panic!("speaker index {k} out of range"));
-            assert!(sp.label == "PERSON" || sp.label == "ORG", "speaker {sp:?} of {s:?}");
-        }
-        if let Some(prev) = i.checked_sub(1).and_then(|p| spans.get(p)) {
-            assert!(prev.start <= s.start, "spans out of order: {prev:?} then {s:?}");
-        }
         for t in &spans[i + 1..] {
             if t.start >= s.end {
                 break; // sorted by start: nothing later overlaps `s`
@@ -87,7 +42,7 @@ fn assert_invariants(text: &str, spans: &[Span]) {
 /// Runs the recognizer on the markup's text (in language `lang`, or the
 /// detected one for `"auto"`) and compares every span with the markup.
 fn check(lang: &str, markup: &str) {
-    let (text, expected) = parse(markup);
+    let (text, expected) = common::parse(markup);
     let lang = if lang == "auto" { detect_lang(&text) } else { lang };
     let spans = analyze(&text, lang);
     assert_invariants(&text, &spans);
@@ -99,23 +54,12 @@ fn check(lang: &str, markup: &str) {
             label: s.label.to_string(),
             text: text[s.start..s.end].to_string(),
             speaker: s.speaker.map(|k| text[spans[k].start..spans[k].end].to_string()),
+            title: None,
+            value: None,
         })
         .collect();
     got.sort();
-    if got != expected {
-        let show = |v: &[Got]| {
-            v.iter()
-                .map(|g| match &g.speaker {
-                    Some(sp) => format!("  {}@{}: {:?}", g.label, sp, g.text),
-                    None => format!("  {}: {:?}", g.label, g.text),
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let missing: Vec<Got> = expected.iter().filter(|g| !got.contains(g)).cloned().collect();
-        let extra: Vec<Got> = got.iter().filter(|g| !expected.contains(g)).cloned().collect();
-        panic!("\ntext: {text:?}\nmissing:\n{}\nunexpected:\n{}\n", show(&missing), show(&extra));
-    }
+    common::assert_same_marks(&text, &expected, &got);
 }
 
 // ---------------------------------------------------------------- entities
@@ -345,7 +289,7 @@ Menteri Luar Negeri [[PERSON:Sugiono]] menambahkan bahwa kedua negara akan menan
 kesepahaman pada [[DATE:Januari 2026]]. Menurut dia, [[ORG:Bank Indonesia]] juga dilibatkan.\n\n\
 [[PERSON:Takaichi]] mengatakan, [[QUOTE@Sanae Takaichi:“Kami ingin memperluas investasi di \
 [[LOC:Kalimantan Timur]].”]] Kunjungan ini adalah yang pertama sejak [[DATE:2019]].";
-    assert_eq!(parse(markup).0, NEWS_ID);
+    assert_eq!(common::parse(markup).0, NEWS_ID);
     check("auto", markup);
 }
 
@@ -373,7 +317,7 @@ According to Commission President [[PERSON:Ursula von der Leyen]], \
 \n\n\
 [[PERSON:Merz]] said the plan could be approved by [[DATE:2026]]. \
 [[QUOTE@Friedrich Merz:\"It will not be cheap,\"]] he added.";
-    assert_eq!(parse(markup).0, NEWS_EN);
+    assert_eq!(common::parse(markup).0, NEWS_EN);
     check("auto", markup);
 }
 
