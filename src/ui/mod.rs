@@ -10,7 +10,31 @@ pub mod components;
 pub mod download;
 pub mod files;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`, then (in release builds) registers
+/// the service worker that keeps the page working offline.
 pub fn start() {
     yew::Renderer::<app::App>::new().render();
+    #[cfg(not(debug_assertions))]
+    register_service_worker();
+}
+
+/// Registers `/sw.js` (written by `scripts/sw.mjs` at build time). Debug
+/// builds skip it, so `trunk serve` always shows the latest build. Failure
+/// only costs offline use, so it is logged, not shown.
+#[cfg(not(debug_assertions))]
+fn register_service_worker() {
+    let navigator = gloo::utils::window().navigator();
+    // Absent outside secure contexts (plain http from another host, file://).
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !available {
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            gloo::console::warn!("Sorot: the offline cache could not be set up:", e);
+        }
+    });
 }
