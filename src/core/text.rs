@@ -37,13 +37,19 @@ impl CharIndex {
         let mut utf16_at = Vec::with_capacity(text.len() / STRIDE + 2);
         let mut chars = 0;
         let mut utf16 = 0;
-        for (b, c) in text.char_indices() {
+        // Byte by byte, without decoding: in valid UTF-8 a character starts
+        // at every byte that is not a continuation byte (`10xxxxxx`), and
+        // it takes two UTF-16 units exactly when its first byte is `11110xxx`.
+        for (b, &byte) in text.as_bytes().iter().enumerate() {
+            if byte & 0xC0 == 0x80 {
+                continue;
+            }
             if chars % STRIDE == 0 {
                 byte_at.push(b);
                 utf16_at.push(utf16);
             }
             chars += 1;
-            utf16 += c.len_utf16();
+            utf16 += if byte >= 0xF0 { 2 } else { 1 };
         }
         if chars % STRIDE == 0 {
             byte_at.push(text.len());

@@ -145,7 +145,18 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = start;
     let mut digits = true;
-    while let Some(c) = char_at(text, j) {
+    loop {
+        // Fast path: ASCII letters and digits need no decoding.
+        match bytes.get(j) {
+            Some(b) if b.is_ascii_alphanumeric() => {
+                digits &= b.is_ascii_digit();
+                j += 1;
+                continue;
+            }
+            None => break,
+            Some(_) => {}
+        }
+        let Some(c) = char_at(text, j) else { break };
         if is_word_char(c) {
             digits &= c.is_ascii_digit();
             j += c.len_utf8();
@@ -266,7 +277,14 @@ impl<'a> Doc<'a> {
         let mut newlines = 0u32;
         let mut space = false;
         let mut para = 0u32;
-        while let Some(c) = char_at(text, i) {
+        while i < text.len() {
+            // Fast path: a plain space between words.
+            if text.as_bytes()[i] == b' ' {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i) else { break };
             let len = c.len_utf8();
             if matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
                 i += len; // invisible: neither a token nor a space
