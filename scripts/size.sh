@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Print the size of a Trunk build, raw and gzip -9, per kind (wasm, js, css) and in total.
+# Print the size of a Trunk build, raw and gzip -9, per kind (wasm, js, css) and in total
+# (what a first visit loads), then the single-file sorot.html of a release build on its
+# own line (a download, not part of a visit).
 #   bash scripts/size.sh [dist-dir]     (default: dist)
 set -euo pipefail
 dist="${1:-dist}"
@@ -14,8 +16,13 @@ for kind in wasm js css html; do
     r=$(stat -c %s "$f")
     g=$(gzip -9 -c "$f" | wc -c)
     raw=$((raw + r)); gz=$((gz + g)); names+=("$(basename "$f")")
-  done < <(find "$dist" -type f -name "*.$kind" -print0 | sort -z)
+  done < <(find "$dist" -type f -name "*.$kind" ! -name sorot.html -print0 | sort -z)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-6s %12s %12s   %s\n' "$kind" "$(numfmt --to=iec-i --suffix=B "$raw")" "$(numfmt --to=iec-i --suffix=B "$gz")" "${names[*]:-(none)}"
 done
 printf '%-6s %12s %12s   (%s raw bytes, %s gzip bytes)\n' total "$(numfmt --to=iec-i --suffix=B "$total_raw")" "$(numfmt --to=iec-i --suffix=B "$total_gz")" "$total_raw" "$total_gz"
+if [[ -f "$dist/sorot.html" ]]; then
+  r=$(stat -c %s "$dist/sorot.html")
+  g=$(gzip -9 -c "$dist/sorot.html" | wc -c)
+  printf '%-6s %12s %12s   %s\n' single "$(numfmt --to=iec-i --suffix=B "$r")" "$(numfmt --to=iec-i --suffix=B "$g")" "sorot.html (one-file download, not in the total; $r raw bytes, $g gzip bytes)"
+fi

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 const files = readdirSync(dir)
-  .filter((f) => f !== 'sw.js' && statSync(join(dir, f)).isFile())
+  .filter((f) => f !== 'sw.js' && f !== 'sorot.html' && statSync(join(dir, f)).isFile())
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

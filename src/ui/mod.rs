@@ -23,11 +23,16 @@ pub fn start() {
 /// only costs offline use, so it is logged, not shown.
 #[cfg(not(debug_assertions))]
 fn register_service_worker() {
-    let navigator = gloo::utils::window().navigator();
-    // Absent outside secure contexts (plain http from another host, file://).
-    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
+    let window = gloo::utils::window();
+    // Only pages served over http(s) can have one (not `file://`, where the
+    // single-file sorot.html runs).
+    let served = window.location().protocol().is_ok_and(|p| p == "http:" || p == "https:");
+    let navigator = window.navigator();
+    // Absent outside secure contexts (plain http from another host).
+    let available = served
+        && js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+            .map(|v| !v.is_undefined() && !v.is_null())
+            .unwrap_or(false);
     if !available {
         return;
     }

@@ -449,7 +449,9 @@ fn first(v: Option<&Value>) -> Option<&Value> {
 }
 
 /// The label of a body: the value of a tagging `TextualBody` (or of the
-/// first textual body when none says its purpose).
+/// first textual body when none says its purpose). A blank value is still a
+/// label (Sorot JSON allows any string), so it is kept: dropping it would
+/// lose the annotation on a round trip.
 fn tag_of(body: Option<&Value>) -> Option<String> {
     let bodies: Vec<&Value> = match body? {
         Value::Array(a) => a.iter().collect(),
@@ -465,5 +467,4 @@ fn tag_of(body: Option<&Value>) -> Option<String> {
         .find(|b| b.get("purpose").and_then(Value::as_str) == Some("tagging"))
         .and_then(|b| text(b))
         .or_else(|| bodies.iter().find_map(|b| text(b)))
-        .filter(|s| !s.trim().is_empty())
 }
