@@ -7,7 +7,7 @@
 // data-label/-start/-end/-id, offsets in code points), export-json, doc-tab,
 // notice, legend. They wait on selectors and events, never on fixed sleeps.
 
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LABELS,
@@ -16,32 +16,20 @@ import {
   exportJson,
   fixture,
   highlights,
-  launchBrowser,
   openApp,
   pasteText,
   sel,
-  serveDist,
   tabs,
   validateExport,
   waitForHighlights,
   waitForViewText,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 let current; // { page, context, errors } of the running test
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 afterEach(async () => {
   await current?.context.close();
@@ -49,7 +37,7 @@ afterEach(async () => {
 });
 
 async function open() {
-  current = await openApp(browser, server.url);
+  current = await openApp(env.browser, env.server.url);
   return current.page;
 }
 

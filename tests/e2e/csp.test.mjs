@@ -4,24 +4,13 @@
 //
 //   trunk build --release && node --test tests/e2e/csp.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, exportJson, launchBrowser, openApp, pasteText, serveDist, waitForHighlights } from './lib/harness.mjs';
+import { DIST, exportJson, openApp, pasteText, waitForHighlights, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 function policyOf(html) {
   const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
@@ -41,7 +30,7 @@ test('the built index.html has a strict policy that allows only its own inline s
 });
 
 test('the app runs under the policy with no violation', { timeout: 60_000 }, async () => {
-  const { page, context, errors } = await openApp(browser, server.url, {});
+  const { page, context, errors } = await openApp(env.browser, env.server.url, {});
   try {
     await page.evaluate(() => {
       window.__violations = [];

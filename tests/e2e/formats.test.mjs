@@ -8,7 +8,7 @@
 // export-menu-toggle, export-current-<format>, export-all-<format>,
 // export-jsonl-<format> (format = the command-line name).
 
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -19,14 +19,13 @@ import {
   dropFiles,
   fixture,
   highlights,
-  launchBrowser,
   openApp,
   pasteText,
   sel,
-  serveDist,
   tabs,
   validateExport,
   waitForHighlights,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
@@ -45,19 +44,8 @@ async function validateW3c(json) {
   return { ok, errors: ok ? [] : w3cValidator.errors };
 }
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 let current;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 afterEach(async () => {
   await current?.context.close();
@@ -65,7 +53,7 @@ afterEach(async () => {
 });
 
 async function open() {
-  current = await openApp(browser, server.url);
+  current = await openApp(env.browser, env.server.url);
   // Any dialog (alert from an injected script) fails the test.
   current.dialogs = [];
   current.page.on('dialog', async (d) => {

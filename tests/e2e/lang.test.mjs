@@ -3,27 +3,16 @@
 //
 //   trunk build --release && node --test tests/e2e/lang.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openApp, pasteText, sel, serveDist } from './lib/harness.mjs';
+import { exportJson, openApp, pasteText, sel, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const LANG = '[data-testid=lang-select]';
 
 test('the user overrides the detected language and the document is analysed again', { timeout: 60_000 }, async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   try {
     const english = 'Prime Minister Sanae Takaichi said on Monday that the talks with the president went well.';
     await pasteText(page, english);

@@ -4,31 +4,20 @@
 //
 //   trunk build --release && node --test tests/e2e/offline.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, pasteText, serveDist, waitForHighlights, highlights, sel } from './lib/harness.mjs';
+import { openApp, pasteText, waitForHighlights, highlights, sel, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('after one visit the app reloads and works with the server gone', { timeout: 90_000 }, async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   try {
     // The worker installs (precaching every file) and takes control.
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 
-    await server.close(); // the network is gone: nothing answers any more
-    server = undefined;
+    await env.server.close(); // the network is gone: nothing answers any more
+    env.server = undefined;
 
     await page.reload();
     await page.waitForSelector(sel.input);

@@ -5,40 +5,28 @@
 //
 //   trunk build --release && node --test tests/e2e/privacy.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import {
   DIST,
   dropFiles,
   exportJson,
-  launchBrowser,
   openApp,
   pasteText,
-  serveDist,
   waitForHighlights,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('no request leaves the page origin, and none but its own files after load', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const requests = [];
   context.on('request', (r) => requests.push({ url: r.url(), afterLoad: loaded }));
   let loaded = false;
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=article-input]');
   await page.waitForLoadState('networkidle');
   loaded = true;
@@ -73,7 +61,7 @@ test('no request leaves the page origin, and none but its own files after load',
   );
   assert.equal(attempt, 'refused');
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const foreign = requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests to another origin');
   const own = new Set(['/', '/index.html', '/sw.js', ...readdirSync(DIST).map((f) => `/${f}`)]);

@@ -5,6 +5,7 @@
 // Nothing here downloads a browser: playwright-core drives /usr/bin/chromium
 // (scripts/setup.sh --test installs it with apt-get).
 
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -264,4 +265,23 @@ export async function validateExport(json) {
   }
   const ok = validator(json);
   return { ok, errors: ok ? [] : validator.errors };
+}
+
+/**
+ * Starts a server for dist/ and Chromium before a test file's tests, and
+ * stops both after them. Returns `{ server, browser }`, filled in once the
+ * `before` hook has run (a test may close `server` early and set it to
+ * `undefined`, as the offline test does).
+ */
+export function useServerAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
