@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::Rng;
+
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -282,20 +284,6 @@ fn sorot_w3c_and_brat_round_trip_the_sample() {
     let back = import::read_files(&batch).remove(0).unwrap().doc;
     assert_eq!(back.annotations, doc.annotations);
     assert_eq!(back.doc.name, "berita 😀.txt");
-}
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// Random text from a mix of ASCII, Indonesian, CJK, emoji, combining

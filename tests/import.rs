@@ -2,6 +2,9 @@
 //! Opening files: every input type, every encoding, and every way a file
 //! can be wrong (each named, with its reason, while the others open).
 
+mod common;
+
+use common::Rng;
 use std::path::PathBuf;
 
 use sorot::core::export::{zip, Format};
@@ -189,20 +192,6 @@ fn the_workspace_opens_good_files_and_tells_about_the_rest() {
     assert_eq!(ws.notices.iter().filter(|n| n.kind == NoticeKind::Error).count(), 2);
     // The imported HTML was annotated by the recognizer.
     assert!(ws.docs[2].annotations.iter().any(|a| ws.docs[2].text_of(a) == "Jakarta"));
-}
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// Every importer on random bytes and on damaged copies of every fixture
