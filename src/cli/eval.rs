@@ -51,12 +51,13 @@ use std::io::{Read, Write};
 use serde::Serialize;
 
 use super::{
-    analyze_document, finish, no_value, parse_lang, read_text, Arg, Args, EXIT_FILE_ERROR,
+    analyze_document_with, finish, no_value, parse_lang, read_text, Arg, Args, EXIT_FILE_ERROR,
 };
 use crate::core::eval::{
     self, map_label, Counts, Gold, Mismatch, Prediction, QuoteCounts, Scorer, Scores,
 };
 use crate::core::model::labels;
+use crate::core::recognize::{self, Tagger};
 use crate::core::text::CharIndex;
 
 /// The arguments of `sorot eval`.
@@ -74,6 +75,10 @@ pub struct Options {
     pub errors: bool,
     /// Score only the documents whose id contains this text.
     pub docs: Option<String>,
+    /// A tagger model file to use instead of the built-in one.
+    pub model: Option<String>,
+    /// Run the rules alone, without any learned tagger.
+    pub no_model: bool,
 }
 
 /// Reads the arguments after `eval`; `Ok(None)` asks for the help.
@@ -86,6 +91,8 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
         json: false,
         errors: false,
         docs: None,
+        model: None,
+        no_model: false,
     };
     let mut args = Args::new(args);
     while let Some(arg) = args.next_arg() {
@@ -107,6 +114,13 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
             }
             Arg::Opt { name: name @ "--docs", inline } => {
                 options.docs = Some(args.value(name, inline, "text of document ids")?.to_string());
+            }
+            Arg::Opt { name: name @ "--model", inline } => {
+                options.model = Some(args.value(name, inline, "a model file")?.to_string());
+            }
+            Arg::Opt { name: name @ "--no-model", inline } => {
+                no_value(name, inline)?;
+                options.no_model = true;
             }
             Arg::Opt { name: name @ "--errors", inline } => {
                 no_value(name, inline)?;
@@ -146,6 +160,8 @@ struct Report<'a> {
     gold: &'a Gold,
     labels: &'a [&'static str],
     languages: BTreeMap<String, usize>,
+    /// What analysed each language: a tagger or the rules alone.
+    taggers: BTreeMap<String, String>,
     lang_from: &'static str,
     scores: Scores,
     /// With `--errors`: every mismatch, in document and text order.
@@ -246,13 +262,32 @@ pub(super) fn run(
             return EXIT_FILE_ERROR;
         }
     }
+    if let Some(path) = &options.model {
+        match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(t) => recognize::install_model(t),
+            Err(message) => {
+                let _ = writeln!(err, "sorot: {path}: {message}");
+                return EXIT_FILE_ERROR;
+            }
+        }
+    }
     let labels = options.labels.clone().unwrap_or_else(|| gold.labels.clone());
+    let mut taggers = BTreeMap::new();
     let mut scorer = Scorer::new(&labels);
     let mut languages = BTreeMap::new();
     let mut errors = Vec::new();
     for (i, doc) in gold.docs.iter().enumerate() {
         let name = doc.id.clone().unwrap_or_else(|| format!("doc{}", i + 1));
-        let annotated = analyze_document(name, doc.text.clone(), options.lang.as_deref());
+        let annotated =
+            analyze_document_with(name, doc.text.clone(), options.lang.as_deref(), !options.no_model);
+        let model = if options.no_model { None } else { recognize::model(&annotated.doc.lang) };
+        taggers.insert(
+            annotated.doc.lang.clone(),
+            model.map_or("rules only".to_string(), |t| format!("tagger {} ({} rows)", t.lang, t.nonzero_rows())),
+        );
         *languages.entry(annotated.doc.lang.clone()).or_insert(0) += 1;
         let prediction = Prediction::from_annotated(&annotated);
         scorer.add(doc, &prediction);
@@ -266,6 +301,7 @@ pub(super) fn run(
         gold: &gold,
         labels: &labels,
         languages,
+        taggers,
         lang_from: if options.lang.is_some() { "option" } else { "detected" },
         scores: scorer.finish(),
         errors,
@@ -315,6 +351,8 @@ fn table(r: &Report) -> String {
     s.push_str(&format!("gold       {} ({what})\n", r.file));
     let langs: Vec<String> = r.languages.iter().map(|(l, n)| format!("{l} ×{n}")).collect();
     s.push_str(&format!("language   {} ({})\n", langs.join(", "), r.lang_from));
+    let models: Vec<String> = r.taggers.iter().map(|(l, m)| format!("{l}: {m}")).collect();
+    s.push_str(&format!("model      {}\n", models.join(", ")));
     let scored = if r.labels.is_empty() { "none".to_string() } else { r.labels.join(" ") };
     let left_out: Vec<&str> =
         eval::LABELS.iter().copied().filter(|l| !r.labels.contains(l)).collect();

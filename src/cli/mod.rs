@@ -28,6 +28,7 @@ pub mod annotate;
 pub mod bench;
 pub mod convert;
 pub mod eval;
+pub mod train;
 
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
@@ -150,6 +151,8 @@ enum Command {
     Eval(eval::Options),
     /// Measure throughput.
     Bench(bench::Options),
+    /// Train the tagger.
+    Train(train::Options),
 }
 
 /// Reads the arguments (without the program name). The error is the
@@ -165,6 +168,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
         "convert" => convert::parse(rest).map(|o| o.map_or(Command::Help, Command::Convert)),
         "eval" => eval::parse(rest).map(|o| o.map_or(Command::Help, Command::Eval)),
         "bench" => bench::parse(rest).map(|o| o.map_or(Command::Help, Command::Bench)),
+        "train" => train::parse(rest).map(|o| o.map_or(Command::Help, Command::Train)),
         other if other.starts_with('-') => Err(format!("unknown option '{other}'")),
         other => Err(format!("unknown command '{other}'")),
     }
@@ -262,6 +266,7 @@ pub fn main(args: Vec<String>) -> i32 {
 /// given streams; returns the exit status ([`EXIT_OK`], [`EXIT_FILE_ERROR`]
 /// or [`EXIT_USAGE`]).
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    recognize::install_builtin_models();
     // A failed write to standard error leaves nowhere to report it.
     let command = match parse(args) {
         Ok(command) => command,
@@ -277,6 +282,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
         Command::Convert(options) => return convert::run(&options, stdin, out, err),
         Command::Eval(options) => return eval::run(&options, stdin, out, err),
         Command::Bench(options) => return bench::run(&options, stdin, out, err),
+        Command::Train(options) => return train::run(&options, stdin, out, err),
     };
     finish(written.and_then(|()| out.flush()), EXIT_OK, err)
 }
@@ -299,6 +305,22 @@ fn finish(written: io::Result<()>, status: i32, err: &mut dyn Write) -> i32 {
 /// annotated document with code-point offsets and ids.
 pub fn analyze_document(name: String, text: String, lang: Option<&str>) -> AnnotatedDocument {
     analyze_document_timed(name, text, lang).0
+}
+
+/// [`analyze_document`], with the installed tagger for the language
+/// (`models`) or with the rules alone.
+pub fn analyze_document_with(
+    name: String,
+    text: String,
+    lang: Option<&str>,
+    models: bool,
+) -> AnnotatedDocument {
+    if models {
+        return analyze_document(name, text, lang);
+    }
+    let lang = lang.unwrap_or_else(|| recognize::detect_lang(&text));
+    let spans = recognize::analyze_with(&text, lang, None);
+    AnnotatedDocument::from_spans(Document { name, lang: lang.to_string(), text }, &spans)
 }
 
 /// [`analyze_document`], also returning how long each of its three steps

@@ -19,8 +19,7 @@ pub(crate) enum Source {
     /// Capitalisation alone: a run of capitalised words read as a name, a
     /// capitalised word after `di`/`in` read as a place, a lone acronym.
     Heuristic,
-    /// A learned tagger (not built yet; ranked here so it slots in).
-    #[allow(dead_code)]
+    /// The learned tagger (`super::tagger`).
     Tagger,
     /// A rule with lexical evidence: an organisation head word
     /// (`Kementerian`, `Party`), a place head or suffix word, a title

@@ -57,12 +57,14 @@ mod lang;
 mod lexicon;
 mod merge;
 mod quotes;
+pub mod tagger;
 mod tokens;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::model::{AnnotatedDocument, Annotation, Document, Source as AnnotationSource, Span};
 use merge::{Candidate, Source};
+pub use tagger::{ModelError, Tagger};
 use tokens::{Doc, Lang};
 
 /// Guesses the language of `text`: `"id"` (Indonesian) or `"en"`
@@ -72,20 +74,87 @@ pub fn detect_lang(text: &str) -> &'static str {
 }
 
 /// Finds the spans of `text`, written in language `lang` (a BCP 47 tag:
-/// `"id"`, `"en"`; any other tag applies the rules of both languages).
+/// `"id"`, `"en"`; any other tag applies the rules of both languages),
+/// with the learned tagger installed for that language ([`install_model`])
+/// if there is one.
 pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
+    analyze_with(text, lang, model(lang))
+}
+
+/// [`analyze`] with a given tagger, or with the rules alone (`None`).
+pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span> {
     let doc = Doc::new(text, Lang::from_tag(lang));
     let mut used = vec![false; doc.toks.len()];
     let mut cands: Vec<Candidate> = dates::find(&doc, &mut used)
         .into_iter()
         .map(|span| Candidate { span, source: Source::DatePattern })
         .collect();
-    cands.extend(entities::find(&doc, &used));
+    let rules = entities::find(&doc, &used);
+    match tagger {
+        None => cands.extend(rules),
+        Some(t) => {
+            let feats = tagger::Features::new(&doc, &used, tagger::rule_tags(&doc, &rules));
+            let tags = t.tag(&feats);
+            for span in tagger::spans(&doc, &tags) {
+                // The rule's span carries more (a PERSON's title) when the
+                // two agree.
+                let span = rules
+                    .iter()
+                    .find(|r| {
+                        r.span.start == span.start && r.span.end == span.end && r.span.label == span.label
+                    })
+                    .map_or(span, |r| r.span.clone());
+                cands.push(Candidate { span, source: Source::Tagger });
+            }
+            
+        }
+    }
     let mut spans = merge::merge(cands);
     backfill_names(&doc, &mut spans);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// The taggers installed so far, by language.
+static MODELS: std::sync::RwLock<Vec<(Lang, &'static Tagger)>> = std::sync::RwLock::new(Vec::new());
+
+/// Installs a learned tagger for its language ([`Tagger::lang`]); later
+/// calls of [`analyze`] for that language use it. Installing another model
+/// for the same language replaces it.
+pub fn install_model(tagger: Tagger) {
+    let lang = Lang::from_tag(&tagger.lang);
+    let leaked: &'static Tagger = Box::leak(Box::new(tagger));
+    if let Ok(mut m) = MODELS.write() {
+        m.retain(|(l, _)| *l != lang);
+        m.push((lang, leaked));
+    }
+}
+
+/// The tagger installed for `lang`, if any.
+pub fn model(lang: &str) -> Option<&'static Tagger> {
+    let lang = Lang::from_tag(lang);
+    MODELS.read().ok()?.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t)
+}
+
+/// Installs the models built into the native binary (`models/*.tagger`),
+/// once; later calls do nothing. The wasm build has none built in: the
+/// app fetches them after the page is interactive.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn install_builtin_models() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        for bytes in tagger::BUILTIN {
+            if let Ok(t) = Tagger::from_bytes(bytes) {
+                install_model(t);
+            }
+        }
+    });
+}
+
+/// Whether a tagger is installed for `lang`.
+pub fn has_model(lang: &str) -> bool {
+    model(lang).is_some()
 }
 
 /// Adds one-word mentions of people the text names in full anywhere, also

@@ -1,0 +1,791 @@
+//! The learned entity tagger: a greedy, left-to-right averaged perceptron
+//! over hashed features, tagging PERSON, ORG and LOC in IOB2.
+//!
+//! # Features
+//!
+//! Every feature is a 64-bit hash of a *template* (what kind of evidence)
+//! and a *value* (the word, its shape, …); the hash picks one row of a
+//! fixed-size weight table, and each row holds one weight per tag. No
+//! feature string is ever built at run time: words are hashed once per
+//! token ([`hash_str`]) and combined with integer mixing ([`mix`]). The
+//! templates, for token `k` (see [`Features::new`]):
+//!
+//! * the word, its ASCII-lower-cased form, its shape (`Xx`, `XX`, `Xx-Xx`,
+//!   `d`), prefix of 3 and suffixes of 2, 3 and 4 characters;
+//! * the lower-cased words at `k-2 … k+2`, the shapes at `k-1` and `k+1`,
+//!   and the word bigrams `(k-1, k)`, `(k, k+1)`;
+//! * the engine's knowledge: each lexicon class of the word (title,
+//!   organisation head, known place, month, speech verb, …) at `k-1`, `k`
+//!   and `k+1`, and the rule-based recognizer's own reading of the token
+//!   (label, position in the span, and the kind of evidence: gazetteer
+//!   phrase, rule or capitalisation heuristic), at `k-1`, `k`, `k+1`;
+//! * sentence position and document-level consistency: whether the token
+//!   starts a sentence, whether its line is written in capitals, whether
+//!   the same word occurs in lower case elsewhere in the text, and whether
+//!   it occurs capitalised in mid-sentence elsewhere;
+//! * the previous two predicted tags, alone and with the word and shape,
+//!   and the label this word was last given earlier in the document.
+//!
+//! # Decoding
+//!
+//! Tokens are tagged left to right, each from the features above and the
+//! tags already chosen. Only tokens that can begin or continue a name are
+//! scored: a word or number that is capitalised, is followed by a
+//! capitalised word (`desa Sukamaju`, `de Gaulle`), or follows a token
+//! already tagged as inside an entity; every other token is `O` at once,
+//! which skips most of the text. Date tokens are always `O` (the date
+//! patterns own them), and an `I-` tag is only allowed after a `B-` or
+//! `I-` of the same type.
+//!
+//! # The model file
+//!
+//! A [`Tagger`] is read from the bytes [`Tagger::to_bytes`] writes (all
+//! numbers little-endian):
+//!
+//! | bytes | what |
+//! | --- | --- |
+//! | 8 | magic `SOROTTAG` |
+//! | 2 | file format version (1) |
+//! | 2 | feature set version ([`FEATURE_SET`]); a mismatch is refused |
+//! | 1 | table bits `b`: the table has `2^b` rows |
+//! | 1 | tags per row (7) |
+//! | 1 + n | language tag (length, then ASCII) |
+//! | 4 | number of stored rows `r` |
+//! | r × (varint + 7) | each non-zero row: its index as the LEB128 difference from the previous stored row's index (the first from 0), then its 7 weights as `i8` |
+//! | 4 | FNV-1a 32 checksum of everything before it |
+//!
+//! Rows not stored are zero. The weights are the trained averaged weights
+//! scaled so the largest is ±127, rounded, with rows whose weights all
+//! round to zero left out (pruning); the scale does not matter for the
+//! argmax, so it is not stored.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::lexicon::flags;
+use super::merge::{Candidate, Source};
+use super::tokens::{Doc, Kind};
+use crate::core::model::{labels, Span};
+
+/// The model files built into the native binary (the wasm build fetches
+/// them instead, after the page is interactive).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILTIN: &[&[u8]] = &[
+    include_bytes!("../../../../models/id.tagger"),
+    include_bytes!("../../../../models/en.tagger"),
+];
+
+/// The version of the feature templates; a model trained with other
+/// templates is refused.
+pub const FEATURE_SET: u16 = 1;
+
+/// The file format version.
+const FORMAT: u16 = 1;
+
+/// The magic bytes a model file starts with.
+const MAGIC: &[u8; 8] = b"SOROTTAG";
+
+/// The entity types, in tag order.
+pub const TYPES: [&str; 3] = [labels::PERSON, labels::ORG, labels::LOC];
+
+/// Number of tags: `O`, then `B-` and `I-` of each type.
+pub const NTAGS: usize = 1 + 2 * TYPES.len();
+
+/// Tag `O`.
+pub const O: u8 = 0;
+
+/// The `B-` tag of type `t`.
+pub const fn begin(t: usize) -> u8 {
+    (1 + 2 * t) as u8
+}
+
+/// The type of a non-`O` tag.
+pub const fn type_of(tag: u8) -> usize {
+    ((tag - 1) / 2) as usize
+}
+
+/// Whether a tag is an `I-` tag.
+pub const fn is_inside(tag: u8) -> bool {
+    tag != O && (tag - 1) % 2 == 1
+}
+
+/// Why a model file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a Sorot tagger model.
+    NotAModel,
+    /// A model of another format or feature set version.
+    Version {
+        /// The format version found.
+        format: u16,
+        /// The feature set version found.
+        features: u16,
+    },
+    /// The file is cut short or damaged.
+    Damaged(&'static str),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a Sorot tagger model"),
+            ModelError::Version { format, features } => write!(
+                f,
+                "model format {format} / feature set {features}, this build reads {FORMAT} / {FEATURE_SET}"
+            ),
+            ModelError::Damaged(what) => write!(f, "damaged model file: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A trained tagger: a table of `2^bits` rows of [`NTAGS`] weights.
+#[derive(Clone)]
+pub struct Tagger {
+    /// The language it was trained for (`id`, `en`).
+    pub lang: String,
+    bits: u32,
+    rows: Vec<[i8; 8]>,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("lang", &self.lang)
+            .field("bits", &self.bits)
+            .field("nonzero_rows", &self.nonzero_rows())
+            .finish()
+    }
+}
+
+// ---------------------------------------------------------------- hashing
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Combines two hashes (order matters). Platform-independent: the same on
+/// 32- and 64-bit targets.
+#[inline]
+pub(crate) fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(25)).wrapping_mul(K1);
+    x ^ (x >> 31)
+}
+
+/// Hashes a string's bytes.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(K1);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    h
+}
+
+/// The row of feature hash `h` in a table of `2^bits` rows.
+#[inline]
+pub(crate) fn bucket(h: u64, bits: u32) -> usize {
+    let mut x = h;
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^= x >> 31;
+    (x >> (64 - bits)) as usize
+}
+
+/// Feature templates: distinct constants hashed with each value.
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const LOW: u64 = 3;
+    pub const SHAPE: u64 = 4;
+    pub const PRE3: u64 = 5;
+    pub const SUF2: u64 = 6;
+    pub const SUF3: u64 = 7;
+    pub const SUF4: u64 = 8;
+    pub const LOW_M2: u64 = 9;
+    pub const LOW_M1: u64 = 10;
+    pub const LOW_P1: u64 = 11;
+    pub const LOW_P2: u64 = 12;
+    pub const SHAPE_M1: u64 = 13;
+    pub const SHAPE_P1: u64 = 14;
+    pub const BI_M1: u64 = 15;
+    pub const BI_P1: u64 = 16;
+    pub const LEX: u64 = 17;
+    pub const LEX_M1: u64 = 18;
+    pub const LEX_P1: u64 = 19;
+    pub const RULE: u64 = 20;
+    pub const RULE_M1: u64 = 21;
+    pub const RULE_P1: u64 = 22;
+    pub const POS: u64 = 23;
+    pub const PREV: u64 = 24;
+    pub const PREV2: u64 = 25;
+    pub const PREV_LOW: u64 = 26;
+    pub const PREV_SHAPE: u64 = 27;
+    pub const HIST: u64 = 28;
+    pub const SHAPE_LOW_M1: u64 = 29;
+    pub const RULE_LOW: u64 = 30;
+    pub const RUN_FIRST: u64 = 31;
+    pub const RUN_LAST: u64 = 32;
+    pub const RUN_LEN: u64 = 33;
+    pub const RUN_BEFORE: u64 = 34;
+    pub const RUN_AFTER: u64 = 35;
+    pub const LOW_M1_M2: u64 = 36;
+}
+
+/// The lexicon classes used as features.
+const LEX_BITS: u32 = flags::TITLE
+    | flags::TITLE_CAP
+    | flags::PORTFOLIO
+    | flags::ORG_HEAD
+    | flags::ORG_NAME
+    | flags::PLACE_HEAD
+    | flags::LOC
+    | flags::LOC_ACRO
+    | flags::DIRECTION
+    | flags::STOP
+    | flags::DEMONYM
+    | flags::CONNECTOR
+    | flags::ORG_CONNECTOR
+    | flags::MONTH
+    | flags::WEEKDAY
+    | flags::CUE
+    | flags::CUE_PRON
+    | flags::PRONOUN
+    | flags::PREP_ID
+    | flags::PREP_EN
+    | flags::ORG_SUFFIX
+    | flags::PLACE_SUFFIX
+    | flags::NAME_SUFFIX
+    | flags::COMMON
+    | flags::FUNC_ID
+    | flags::FUNC_EN;
+
+/// The word shape: `X` upper, `x` lower, `d` digit, other characters as
+/// themselves; runs of the same class collapsed; at most 6 classes.
+fn shape(word: &str) -> u64 {
+    let mut out = [0u8; 6];
+    let mut n = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() || c.is_alphabetic() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'*'
+        };
+        if n > 0 && out[n - 1] == s {
+            continue;
+        }
+        if n == out.len() {
+            break;
+        }
+        out[n] = s;
+        n += 1;
+    }
+    let mut w = [0u8; 8];
+    w[..n].copy_from_slice(&out[..n]);
+    u64::from_le_bytes(w) ^ 0x5a
+}
+
+/// The rule-based recognizer's reading of each token: 0 for none, else a
+/// small number encoding label, position and evidence.
+pub(crate) fn rule_tags(doc: &Doc, rules: &[Candidate]) -> Vec<u8> {
+    let mut out = vec![0u8; doc.toks.len()];
+    for c in rules {
+        let ty = match c.span.label {
+            l if l == labels::PERSON => 0u8,
+            l if l == labels::ORG => 1,
+            l if l == labels::LOC => 2,
+            _ => continue,
+        };
+        let src = match c.source {
+            Source::Heuristic => 0u8,
+            Source::Tagger | Source::Rule => 1,
+            Source::GazetteerPhrase | Source::DatePattern => 2,
+        };
+        let mut k = doc.tok_at(c.span.start);
+        let first = k;
+        while k < doc.toks.len() && doc.toks[k].start < c.span.end {
+            let pos = if k == first { 0u8 } else { 1 };
+            out[k] = 1 + ty * 6 + src * 2 + pos;
+            k += 1;
+        }
+    }
+    out
+}
+
+/// What the features of a document's tokens are computed from, once per
+/// document; the features of one token are computed only when it is
+/// scored ([`Features::all`]).
+pub(crate) struct Features<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// The rule-based reading of each token ([`rule_tags`]).
+    rules: Vec<u8>,
+    /// The lower-cased word hash of each token.
+    low: Vec<u64>,
+    /// The shape of each token.
+    shape: Vec<u64>,
+    /// Whether a token may be scored after `O` (it can begin a name).
+    may_begin: Vec<bool>,
+    /// Whether a token is part of a date (always `O`).
+    date: Vec<bool>,
+    /// Words seen capitalised in mid-sentence (by lower-case hash).
+    mid_caps: rustc_hash::FxHashSet<u64>,
+    /// For each token in a run of capitalised words on one line: the
+    /// run's first and one-past-last token (`(k, k)` outside runs).
+    run: Vec<(u32, u32)>,
+}
+
+impl<'d, 'a> Features<'d, 'a> {
+    /// Prepares the features of `doc`'s tokens; `date` marks the tokens
+    /// the date patterns took, `rules` is [`rule_tags`].
+    pub(crate) fn new(doc: &'d Doc<'a>, date: &[bool], rules: Vec<u8>) -> Self {
+        let n = doc.toks.len();
+        let mut low = Vec::with_capacity(n);
+        let mut shapes = Vec::with_capacity(n);
+        let mut mid_caps: rustc_hash::FxHashSet<u64> = Default::default();
+        for (k, tk) in doc.toks.iter().enumerate() {
+            let (l, sh) = match tk.kind {
+                Kind::Word | Kind::Number => (hash_str(doc.low(k)), shape(doc.text_of(k))),
+                Kind::Punct => (tk.ch as u64 ^ 0xABCD, tk.ch as u64),
+            };
+            low.push(l);
+            shapes.push(sh);
+            if tk.kind == Kind::Word && tk.upper && !tk.initial && !tk.shouty {
+                mid_caps.insert(l);
+            }
+        }
+        let mut may_begin = vec![false; n];
+        for k in 0..n {
+            let tk = &doc.toks[k];
+            if date.get(k).copied().unwrap_or(false) || tk.kind == Kind::Punct {
+                continue;
+            }
+            let next_upper = doc.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word && t.upper);
+            may_begin[k] = tk.upper || tk.caps || next_upper;
+        }
+        let mut date = date.to_vec();
+        date.resize(n, false);
+        let mut run: Vec<(u32, u32)> = (0..n as u32).map(|k| (k, k)).collect();
+        let in_run = |k: usize| {
+            let t = &doc.toks[k];
+            t.kind == Kind::Word && (t.upper || t.caps) && !date[k]
+        };
+        let mut k = 0;
+        while k < n {
+            if !in_run(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            while e < n && in_run(e) && doc.toks[e].gap == super::tokens::Gap::Space {
+                e += 1;
+            }
+            for r in &mut run[k..e] {
+                *r = (k as u32, e as u32);
+            }
+            k = e;
+        }
+        Features { doc, rules, low, shape: shapes, may_begin, date, mid_caps, run }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.low.len()
+    }
+
+    /// Whether token `k` is scored after tag `prev`: a token that can
+    /// begin a name, or any token after one inside a name (a name may
+    /// hold `(`, `)`, `.`, `&` or a lower-case word), but never a date.
+    pub(crate) fn scored(&self, k: usize, prev: u8) -> bool {
+        !self.date[k] && (self.may_begin[k] || prev != O)
+    }
+
+    /// The hashes of every feature of token `k` given the previous two
+    /// tags and the history tag of its word, into `out` (cleared first).
+    pub(crate) fn all(&self, k: usize, p1: u8, p2: u8, hist: u8, out: &mut Vec<u64>) {
+        out.clear();
+        let doc = self.doc;
+        let get = |v: &Vec<u64>, j: usize, back: usize| -> u64 {
+            if j < back {
+                0xB0
+            } else {
+                v.get(j - back).copied().unwrap_or(0xE0)
+            }
+        };
+        let ahead = |v: &Vec<u64>, j: usize| -> u64 { v.get(j).copied().unwrap_or(0xE0) };
+        let tk = &doc.toks[k];
+        let l0 = self.low[k];
+        let s0 = self.shape[k];
+        let mut push = |tmpl: u64, v: u64| out.push(mix(tmpl, v));
+        push(t::BIAS, 0);
+        push(t::LOW, l0);
+        push(t::SHAPE, s0);
+        if tk.kind != Kind::Punct {
+            let w = doc.text_of(k);
+            push(t::WORD, hash_str(w));
+            let lw = doc.low(k);
+            // Byte starts of the last four characters (`last[0]` the last).
+            let mut last = [0usize; 4];
+            let (mut nc, mut pre3_end) = (0usize, lw.len());
+            for (i, _) in lw.char_indices() {
+                if nc == 3 {
+                    pre3_end = i;
+                }
+                nc += 1;
+                last.rotate_right(1);
+                last[0] = i;
+            }
+            if nc >= 3 {
+                push(t::PRE3, hash_str(&lw[..pre3_end]));
+            }
+            for (tmpl, m) in [(t::SUF2, 2usize), (t::SUF3, 3), (t::SUF4, 4)] {
+                if nc > m {
+                    push(tmpl, hash_str(&lw[last[m - 1]..]));
+                }
+            }
+        }
+        push(t::LOW_M2, get(&self.low, k, 2));
+        push(t::LOW_M1, get(&self.low, k, 1));
+        push(t::LOW_P1, ahead(&self.low, k + 1));
+        push(t::LOW_P2, ahead(&self.low, k + 2));
+        push(t::SHAPE_M1, get(&self.shape, k, 1));
+        push(t::SHAPE_P1, ahead(&self.shape, k + 1));
+        push(t::BI_M1, mix(get(&self.low, k, 1), l0));
+        push(t::BI_P1, mix(l0, ahead(&self.low, k + 1)));
+        push(t::SHAPE_LOW_M1, mix(s0, get(&self.low, k, 1)));
+        let flags_at = |j: Option<usize>| -> u32 {
+            j.and_then(|j| doc.toks.get(j)).map_or(0, |t| t.flags) & LEX_BITS
+        };
+        for (tmpl, j) in [(t::LEX_M1, k.checked_sub(1)), (t::LEX, Some(k)), (t::LEX_P1, Some(k + 1))] {
+            let mut bits = flags_at(j);
+            while bits != 0 {
+                push(tmpl, u64::from(bits.trailing_zeros()));
+                bits &= bits - 1;
+            }
+        }
+        let rule = |j: Option<usize>| -> u64 {
+            j.map_or(99, |j| self.rules.get(j).map_or(98, |&r| u64::from(r)))
+        };
+        push(t::RULE, rule(Some(k)));
+        push(t::RULE_M1, rule(k.checked_sub(1)));
+        push(t::RULE_P1, rule(Some(k + 1)));
+        push(t::RULE_LOW, mix(rule(Some(k)), l0));
+        let pos = u64::from(tk.initial)
+            | u64::from(tk.shouty) << 1
+            | u64::from(tk.upper && doc.seen_lower(k)) << 2
+            | u64::from(tk.initial && self.mid_caps.contains(&l0)) << 3
+            | u64::from(tk.caps) << 4;
+        push(t::POS, pos);
+        let (rs, re) = (self.run[k].0 as usize, self.run[k].1 as usize);
+        if re > rs {
+            push(t::RUN_FIRST, self.low[rs]);
+            push(t::RUN_LAST, self.low[re - 1]);
+            push(t::RUN_LEN, ((re - rs).min(5) * 8 + (k - rs).min(5)) as u64);
+            push(t::RUN_BEFORE, get(&self.low, rs, 1));
+            push(t::RUN_AFTER, ahead(&self.low, re));
+        }
+        push(t::LOW_M1_M2, mix(get(&self.low, k, 2), get(&self.low, k, 1)));
+        push(t::PREV, u64::from(p1));
+        push(t::PREV2, u64::from(p1) << 8 | u64::from(p2));
+        push(t::PREV_LOW, mix(u64::from(p1), l0));
+        push(t::PREV_SHAPE, mix(u64::from(p1), s0));
+        push(t::HIST, u64::from(hist));
+    }
+
+    /// The lower-cased word hash of token `k`.
+    pub(crate) fn low(&self, k: usize) -> u64 {
+        self.low[k]
+    }
+}
+
+/// The best tag allowed after `prev`, from per-tag scores.
+pub(crate) fn best_allowed<S: PartialOrd + Copy>(scores: &[S; NTAGS], prev: u8) -> u8 {
+    let mut best = O;
+    for tag in 1..NTAGS as u8 {
+        let ok = !is_inside(tag) || (prev != O && type_of(prev) == type_of(tag));
+        if ok && scores[tag as usize] > scores[best as usize] {
+            best = tag;
+        }
+    }
+    best
+}
+
+/// The history of a document: the type last given to each word (by
+/// lower-case hash), as `1 + type`, or `0` if it was last tagged `O`.
+#[derive(Default)]
+pub(crate) struct History(HashMap<u64, u8>);
+
+impl History {
+    /// The history value of a word: `0` unseen, `1` last `O`, `2 + type`.
+    pub(crate) fn get(&self, low: u64) -> u8 {
+        self.0.get(&low).map_or(0, |&v| v + 1)
+    }
+
+    /// Records the tag given to a scored word.
+    pub(crate) fn put(&mut self, low: u64, tag: u8) {
+        self.0.insert(low, if tag == O { 0 } else { 1 + type_of(tag) as u8 });
+    }
+}
+
+impl Tagger {
+    /// Reads a model file (see the module doc).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            return Err(ModelError::NotAModel);
+        }
+        if bytes.len() < 8 + 4 + 2 + 1 + 4 + 4 {
+            return Err(ModelError::Damaged("too short"));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 4);
+        if fnv32(body).to_le_bytes() != sum {
+            return Err(ModelError::Damaged("checksum mismatch"));
+        }
+        let mut r = Reader { b: body, at: 8 };
+        let format = r.u16()?;
+        let features = r.u16()?;
+        if format != FORMAT || features != FEATURE_SET {
+            return Err(ModelError::Version { format, features });
+        }
+        let bits = u32::from(r.u8()?);
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Damaged("table size out of range"));
+        }
+        if usize::from(r.u8()?) != NTAGS {
+            return Err(ModelError::Damaged("wrong number of tags"));
+        }
+        let n = usize::from(r.u8()?);
+        let lang = std::str::from_utf8(r.take(n)?)
+            .map_err(|_| ModelError::Damaged("language tag"))?
+            .to_string();
+        let stored = r.u32()? as usize;
+        let size = 1usize << bits;
+        if stored > size {
+            return Err(ModelError::Damaged("more rows than the table holds"));
+        }
+        let mut rows = vec![[0i8; 8]; size];
+        let mut index = 0usize;
+        for i in 0..stored {
+            let delta = r.varint()?;
+            index = if i == 0 { delta } else { index.saturating_add(delta) };
+            if index >= size || (i > 0 && delta == 0) {
+                return Err(ModelError::Damaged("row index out of range"));
+            }
+            let w = r.take(NTAGS)?;
+            for (c, &b) in w.iter().enumerate() {
+                rows[index][c] = b as i8;
+            }
+        }
+        if r.at != body.len() {
+            return Err(ModelError::Damaged("trailing bytes"));
+        }
+        Ok(Tagger { lang, bits, rows })
+    }
+
+    /// Writes the model file (see the module doc).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        out.push(self.bits as u8);
+        out.push(NTAGS as u8);
+        out.push(self.lang.len() as u8);
+        out.extend_from_slice(self.lang.as_bytes());
+        out.extend_from_slice(&(self.nonzero_rows() as u32).to_le_bytes());
+        let mut last = 0usize;
+        for (i, row) in self.rows.iter().enumerate() {
+            if row.iter().all(|&w| w == 0) {
+                continue;
+            }
+            let mut d = i - last;
+            last = i;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.extend(row[..NTAGS].iter().map(|&w| w as u8));
+        }
+        let sum = fnv32(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Builds a tagger from trained weights (`2^bits` rows).
+    pub(crate) fn from_rows(lang: &str, bits: u32, rows: Vec<[i8; 8]>) -> Tagger {
+        Tagger { lang: lang.to_string(), bits, rows }
+    }
+
+    /// The number of rows with a non-zero weight.
+    pub fn nonzero_rows(&self) -> usize {
+        self.rows.iter().filter(|r| r.iter().any(|&w| w != 0)).count()
+    }
+
+    /// Tags the tokens of a document: one tag per token.
+    pub(crate) fn tag(&self, f: &Features) -> Vec<u8> {
+        let n = f.len();
+        let mut tags = vec![O; n];
+        let mut hist = History::default();
+        let mut buf = Vec::with_capacity(48);
+        let (mut p1, mut p2) = (O, O);
+        for k in 0..n {
+            let tag = if f.scored(k, p1) {
+                f.all(k, p1, p2, hist.get(f.low(k)), &mut buf);
+                let mut acc = [0i32; NTAGS];
+                for &h in &buf {
+                    let row = &self.rows[bucket(h, self.bits)];
+                    for c in 0..NTAGS {
+                        acc[c] += i32::from(row[c]);
+                    }
+                }
+                let tag = best_allowed(&acc, p1);
+                hist.put(f.low(k), tag);
+                tag
+            } else {
+                O
+            };
+            tags[k] = tag;
+            p2 = p1;
+            p1 = tag;
+        }
+        tags
+    }
+}
+
+/// Turns per-token tags into spans (byte offsets).
+pub(crate) fn spans(doc: &Doc, tags: &[u8]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, usize)> = None; // (type, start, end)
+    for (k, &tag) in tags.iter().enumerate() {
+        let tk = &doc.toks[k];
+        if tag != O && is_inside(tag) {
+            if let Some(o) = open.as_mut() {
+                if o.0 == type_of(tag) {
+                    o.2 = tk.end;
+                    continue;
+                }
+            }
+        }
+        if let Some((ty, s, e)) = open.take() {
+            out.push(Span::new(TYPES[ty], s, e));
+        }
+        if tag != O {
+            open = Some((type_of(tag), tk.start, tk.end));
+        }
+    }
+    if let Some((ty, s, e)) = open {
+        out.push(Span::new(TYPES[ty], s, e));
+    }
+    out
+}
+
+/// FNV-1a, 32 bits.
+fn fnv32(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &x in b {
+        h ^= u32::from(x);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Damaged("cut short"))?;
+        let s = self.b.get(self.at..end).ok_or(ModelError::Damaged("cut short"))?;
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn varint(&mut self) -> Result<usize, ModelError> {
+        let mut v = 0usize;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(ModelError::Damaged("bad row index"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_fixed() {
+        // The model files depend on these values: they must never change
+        // between builds or targets.
+        assert_eq!(hash_str(""), 0);
+        assert_eq!(bucket(mix(t::LOW, hash_str("jakarta")), 20), bucket(mix(3, hash_str("jakarta")), 20));
+        assert_ne!(hash_str("jakarta"), hash_str("Jakarta"));
+        assert_ne!(hash_str("abcdefgh"), hash_str("abcdefgh\0"));
+    }
+
+    #[test]
+    fn round_trips_and_refuses_damage() {
+        let mut rows = vec![[0i8; 8]; 1 << 10];
+        rows[3] = [1, -2, 3, 0, 0, 0, 127, 0];
+        rows[900] = [-128, 0, 0, 0, 0, 0, 1, 0];
+        let t = Tagger::from_rows("id", 10, rows);
+        let bytes = t.to_bytes();
+        let back = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(back.rows, t.rows);
+        assert_eq!(back.lang, "id");
+        for cut in 0..bytes.len() {
+            assert!(Tagger::from_bytes(&bytes[..cut]).is_err());
+        }
+        let mut bad = bytes.clone();
+        bad[20] ^= 1;
+        assert!(Tagger::from_bytes(&bad).is_err());
+        assert_eq!(Tagger::from_bytes(b"hello").unwrap_err(), ModelError::NotAModel);
+    }
+
+    #[test]
+    fn inside_only_after_same_type() {
+        let mut s = [0i32; NTAGS];
+        s[2] = 10; // I-PERSON
+        s[3] = 5; // B-ORG
+        assert_eq!(best_allowed(&s, O), 3);
+        assert_eq!(best_allowed(&s, begin(0)), 2);
+        assert_eq!(best_allowed(&s, begin(1)), 3);
+    }
+}

@@ -1,0 +1,247 @@
+//! Training the tagger (native only): an averaged perceptron, trained
+//! online on the same features and greedy decoding the tagger uses, with a
+//! fixed seed so the same data gives the same model byte for byte.
+//!
+//! The training text is the gold text rebuilt as `sorot eval` rebuilds it
+//! (tokens joined by spaces, sentences by line breaks), tokenised by the
+//! recognizer's own tokenizer, so the model sees exactly what it sees at
+//! run time; each of our tokens gets the gold tag of the entity it lies in
+//! (`B-` for the entity's first token). Gold files without document
+//! boundaries are cut into pieces of [`CHUNK`] sentences, so that the
+//! document-level features see article-sized texts.
+//!
+//! Each epoch visits the documents in an order shuffled by a fixed-seed
+//! generator. When the predicted tag of a scored token differs from the
+//! gold tag, every feature's weight for the gold tag rises by one and for
+//! the predicted tag falls by one; the previous-tag features use the
+//! model's own predictions, as at run time. An `I-` gold tag after a
+//! predicted `O` is learned as `B-` (the best tag still reachable). The
+//! final weights are the average over every step, scaled so the largest is
+//! ±127 and rounded to `i8`; weights below `prune` (after scaling) become
+//! zero.
+
+use super::{
+    begin, best_allowed, bucket, is_inside, rule_tags, type_of, Features, History, Tagger, NTAGS,
+    O, TYPES,
+};
+use crate::core::eval::GoldDoc;
+use crate::core::recognize::tokens::{Doc, Lang};
+use crate::core::recognize::{dates, entities};
+use crate::core::text::CharIndex;
+
+/// Sentences per piece when a gold file has no document boundaries.
+pub const CHUNK: usize = 25;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Language tag of the model.
+    pub lang: String,
+    /// Table size: `2^bits` rows.
+    pub bits: u32,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the shuffling.
+    pub seed: u64,
+    /// Weights smaller than this (on the ±127 scale) are dropped.
+    pub prune: i32,
+}
+
+/// One training document, prepared: its tokens, date tokens, the rules'
+/// reading and the gold tags.
+struct Example<'a> {
+    doc: Doc<'a>,
+    used: Vec<bool>,
+    rules: Vec<u8>,
+    gold: Vec<u8>,
+}
+
+/// Cuts documents without boundaries into pieces of [`CHUNK`] sentences.
+pub fn chunk(docs: Vec<GoldDoc>) -> Vec<GoldDoc> {
+    let mut out = Vec::new();
+    for d in docs {
+        let lines: Vec<&str> = d.text.split('\n').collect();
+        if lines.len() <= CHUNK * 2 {
+            out.push(d);
+            continue;
+        }
+        // Code-point offset of each line's start.
+        let mut starts = Vec::with_capacity(lines.len() + 1);
+        let mut at = 0usize;
+        for l in &lines {
+            starts.push(at);
+            at += l.chars().count() + 1;
+        }
+        starts.push(at);
+        for (c, piece) in lines.chunks(CHUNK).enumerate() {
+            let first = c * CHUNK;
+            let (s, e) = (starts[first], starts[first + piece.len()] - 1);
+            let entities = d
+                .entities
+                .iter()
+                .filter(|x| x.start >= s && x.end <= e)
+                .map(|x| crate::core::eval::Entity { label: x.label, start: x.start - s, end: x.end - s })
+                .collect();
+            out.push(GoldDoc {
+                id: d.id.as_ref().map(|id| format!("{id}#{c}")),
+                text: piece.join("\n"),
+                entities,
+                quotes: None,
+            });
+        }
+    }
+    out
+}
+
+/// The document, the rules' reading and its gold tags.
+fn prepare(d: &GoldDoc, lang: Lang) -> Example<'_> {
+    let doc = Doc::new(&d.text, lang);
+    let mut used = vec![false; doc.toks.len()];
+    let _ = dates::find(&doc, &mut used);
+    let rules = rule_tags(&doc, &entities::find(&doc, &used));
+    let index = CharIndex::new(&d.text);
+    let mut gold = vec![O; doc.toks.len()];
+    for e in &d.entities {
+        let Some(ty) = TYPES.iter().position(|&t| t == e.label) else { continue };
+        let (s, end) = (index.byte_of_char(&d.text, e.start), index.byte_of_char(&d.text, e.end));
+        let mut k = doc.tok_at(s);
+        let mut first = true;
+        while k < doc.toks.len() && doc.toks[k].start < end {
+            gold[k] = if first { begin(ty) } else { begin(ty) + 1 };
+            first = false;
+            k += 1;
+        }
+    }
+    Example { doc, used, rules, gold }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// What training did, for the report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Documents (pieces) trained on.
+    pub docs: usize,
+    /// Tokens trained on.
+    pub tokens: usize,
+    /// Gold entity tokens the decoder can never reach (not scored).
+    pub unreachable: usize,
+    /// Tag errors on the training data in each epoch.
+    pub errors: Vec<usize>,
+    /// Rows with a non-zero weight in the model.
+    pub rows: usize,
+}
+
+/// Trains a tagger on gold documents.
+pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
+    let lang = Lang::from_tag(&s.lang);
+    let examples: Vec<Example> = docs.iter().map(|d| prepare(d, lang)).collect();
+    let feats: Vec<Features> =
+        examples.iter().map(|e| Features::new(&e.doc, &e.used, e.rules.clone())).collect();
+    let size = 1usize << s.bits;
+    let mut w = vec![[0i32; NTAGS]; size];
+    let mut acc = vec![[0i64; NTAGS]; size];
+    let mut stamp = vec![0u32; size];
+    let mut time: u32 = 0;
+    let mut rng = Rng(s.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut errors = Vec::new();
+    let mut unreachable = 0usize;
+    let mut buf = Vec::new();
+    for epoch in 0..s.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut wrong = 0usize;
+        for &e in &order {
+            let ex = &examples[e];
+            let f = &feats[e];
+            let mut hist = History::default();
+            let (mut p1, mut p2) = (O, O);
+            for k in 0..f.len() {
+                time += 1;
+                let mut gold = ex.gold[k];
+                let tag = if f.scored(k, p1) {
+                    f.all(k, p1, p2, hist.get(f.low(k)), &mut buf);
+                    let mut scores = [0i64; NTAGS];
+                    for &h in &buf {
+                        let r = &w[bucket(h, s.bits)];
+                        for c in 0..NTAGS {
+                            scores[c] += i64::from(r[c]);
+                        }
+                    }
+                    let pred = best_allowed(&scores, p1);
+                    if is_inside(gold) && (p1 == O || type_of(p1) != type_of(gold)) {
+                        gold -= 1; // the B- of the same type
+                    }
+                    if pred != gold {
+                        wrong += 1;
+                        for &h in &buf {
+                            let b = bucket(h, s.bits);
+                            let dt = i64::from(time - stamp[b]);
+                            for c in 0..NTAGS {
+                                acc[b][c] += dt * i64::from(w[b][c]);
+                            }
+                            stamp[b] = time;
+                            w[b][gold as usize] += 1;
+                            w[b][pred as usize] -= 1;
+                        }
+                    }
+                    hist.put(f.low(k), pred);
+                    pred
+                } else {
+                    if epoch == 0 && gold != O {
+                        unreachable += 1;
+                    }
+                    O
+                };
+                p2 = p1;
+                p1 = tag;
+            }
+        }
+        errors.push(wrong);
+    }
+    // Average, scale, round, prune.
+    let total = f64::from(time.max(1));
+    let mut avg = vec![[0f32; NTAGS]; size];
+    let mut max = 0f32;
+    for b in 0..size {
+        let dt = i64::from(time - stamp[b]);
+        for c in 0..NTAGS {
+            let a = (acc[b][c] + dt * i64::from(w[b][c])) as f64 / total;
+            avg[b][c] = a as f32;
+            max = max.max(avg[b][c].abs());
+        }
+    }
+    let scale = if max > 0.0 { 127.0 / max } else { 1.0 };
+    let mut rows = vec![[0i8; 8]; size];
+    for b in 0..size {
+        for c in 0..NTAGS {
+            let q = (avg[b][c] * scale).round() as i32;
+            if q.abs() >= s.prune.max(1) {
+                rows[b][c] = q.clamp(-127, 127) as i8;
+            }
+        }
+    }
+    let tagger = Tagger::from_rows(&s.lang, s.bits, rows);
+    let report = Report {
+        docs: examples.len(),
+        tokens: examples.iter().map(|e| e.gold.len()).sum(),
+        unreachable,
+        errors,
+        rows: tagger.nonzero_rows(),
+    };
+    (tagger, report)
+}
