@@ -496,7 +496,7 @@ mod tests {
     #[test]
     fn parses_options() {
         assert_eq!(
-            parse(&args("--gold g.txt --lang id --labels per,ORG,PER --json")),
+            parse(&args("--gold g.txt --lang id --labels per,ORG,PER --json --model m --no-model")),
             Ok(Some(Options {
                 gold: "g.txt".into(),
                 lang: Some("id".into()),
@@ -504,6 +504,8 @@ mod tests {
                 json: true,
                 errors: false,
                 docs: None,
+                model: Some("m".into()),
+                no_model: true,
             }))
         );
         assert_eq!(parse(&args("--gold=g -h")), Ok(None));
