@@ -129,6 +129,18 @@ pub(crate) fn is_person_name(word: &str) -> bool {
     table().get(word).is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Given | Kind::Family)))
 }
 
+/// Whether a lower-case word is a known given name (bit 0) and a known
+/// family name (bit 1).
+pub(crate) fn person_name_kinds(word: &str) -> u8 {
+    table().get(word).map_or(0, |&i| {
+        kinds(i).fold(0, |acc, k| match k {
+            Kind::Given => acc | 1,
+            Kind::Family => acc | 2,
+            _ => acc,
+        })
+    })
+}
+
 /// Whether a lower-case phrase is a place in the gazetteer.
 pub(crate) fn is_place(phrase: &str) -> bool {
     table()

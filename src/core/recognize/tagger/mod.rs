@@ -62,8 +62,6 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::lexicon::flags;
 use super::merge::{Candidate, Source};
 use super::tokens::{Doc, Kind};
@@ -230,10 +228,8 @@ mod t {
     pub const RULE_P1: u64 = 22;
     pub const POS: u64 = 23;
     pub const PREV: u64 = 24;
-    pub const PREV2: u64 = 25;
     pub const PREV_LOW: u64 = 26;
     pub const PREV_SHAPE: u64 = 27;
-    pub const HIST: u64 = 28;
     pub const SHAPE_LOW_M1: u64 = 29;
     pub const RULE_LOW: u64 = 30;
     pub const RUN_FIRST: u64 = 31;
@@ -242,6 +238,12 @@ mod t {
     pub const RUN_BEFORE: u64 = 34;
     pub const RUN_AFTER: u64 = 35;
     pub const LOW_M1_M2: u64 = 36;
+    pub const NAME: u64 = 37;
+    pub const NAME_M1: u64 = 38;
+    pub const NAME_P1: u64 = 39;
+    pub const SHOUTY: u64 = 40;
+    pub const SEEN_LOWER: u64 = 41;
+    pub const MID_CAPS: u64 = 42;
 }
 
 /// The lexicon classes used as features.
@@ -341,10 +343,12 @@ pub(crate) struct Features<'d, 'a> {
     low: Vec<u64>,
     /// The shape of each token.
     shape: Vec<u64>,
-    /// Whether a token may be scored after `O` (it can begin a name).
-    may_begin: Vec<bool>,
-    /// Whether a token is part of a date (always `O`).
-    date: Vec<bool>,
+    /// Known given name (bit 0) or family name (bit 1), for capitalised
+    /// words.
+    name: Vec<u8>,
+    /// Which tags token `k` may take: [`FORCED_O`], [`CONTINUE`] (`O` or
+    /// an `I-`) or [`ANY`].
+    live: Vec<u8>,
     /// Words seen capitalised in mid-sentence (by lower-case hash).
     mid_caps: rustc_hash::FxHashSet<u64>,
     /// For each token in a run of capitalised words on one line: the
@@ -359,6 +363,7 @@ impl<'d, 'a> Features<'d, 'a> {
         let n = doc.toks.len();
         let mut low = Vec::with_capacity(n);
         let mut shapes = Vec::with_capacity(n);
+        let mut name = Vec::with_capacity(n);
         let mut mid_caps: rustc_hash::FxHashSet<u64> = Default::default();
         for (k, tk) in doc.toks.iter().enumerate() {
             let (l, sh) = match tk.kind {
@@ -367,6 +372,11 @@ impl<'d, 'a> Features<'d, 'a> {
             };
             low.push(l);
             shapes.push(sh);
+            name.push(if tk.kind == Kind::Word && tk.upper {
+                super::gazetteer::person_name_kinds(doc.low(k))
+            } else {
+                0
+            });
             if tk.kind == Kind::Word && tk.upper && !tk.initial && !tk.shouty {
                 mid_caps.insert(l);
             }
@@ -402,7 +412,22 @@ impl<'d, 'a> Features<'d, 'a> {
             }
             k = e;
         }
-        Features { doc, rules, low, shape: shapes, may_begin, date, mid_caps, run }
+        let mut live = vec![FORCED_O; n];
+        for k in 0..n {
+            if date[k] {
+                continue;
+            }
+            live[k] = if may_begin[k] {
+                ANY
+            } else if (k >= 1 && may_begin[k - 1])
+                || (k >= 2 && may_begin[k - 2] && live[k - 1] == CONTINUE)
+            {
+                CONTINUE
+            } else {
+                FORCED_O
+            };
+        }
+        Features { doc, rules, low, shape: shapes, name, live, mid_caps, run }
     }
 
     /// Number of tokens.
@@ -410,16 +435,14 @@ impl<'d, 'a> Features<'d, 'a> {
         self.low.len()
     }
 
-    /// Whether token `k` is scored after tag `prev`: a token that can
-    /// begin a name, or any token after one inside a name (a name may
-    /// hold `(`, `)`, `.`, `&` or a lower-case word), but never a date.
-    pub(crate) fn scored(&self, k: usize, prev: u8) -> bool {
-        !self.date[k] && (self.may_begin[k] || prev != O)
+    /// Which tags token `k` may take ([`FORCED_O`], [`CONTINUE`], [`ANY`]).
+    pub(crate) fn live(&self, k: usize) -> u8 {
+        self.live[k]
     }
 
-    /// The hashes of every feature of token `k` given the previous two
-    /// tags and the history tag of its word, into `out` (cleared first).
-    pub(crate) fn all(&self, k: usize, p1: u8, p2: u8, hist: u8, out: &mut Vec<u64>) {
+    /// The hashes of the features of token `k` that do not depend on the
+    /// tags, into `out` (cleared first).
+    pub(crate) fn statics(&self, k: usize, out: &mut Vec<u64>) {
         out.clear();
         let doc = self.doc;
         let get = |v: &Vec<u64>, j: usize, back: usize| -> u64 {
@@ -433,7 +456,12 @@ impl<'d, 'a> Features<'d, 'a> {
         let tk = &doc.toks[k];
         let l0 = self.low[k];
         let s0 = self.shape[k];
-        let mut push = |tmpl: u64, v: u64| out.push(mix(tmpl, v));
+        let drop = drop_mask();
+        let mut push = |tmpl: u64, v: u64| {
+            if drop & (1 << tmpl) == 0 {
+                out.push(mix(tmpl, v))
+            }
+        };
         push(t::BIAS, 0);
         push(t::LOW, l0);
         push(t::SHAPE, s0);
@@ -487,12 +515,10 @@ impl<'d, 'a> Features<'d, 'a> {
         push(t::RULE_M1, rule(k.checked_sub(1)));
         push(t::RULE_P1, rule(Some(k + 1)));
         push(t::RULE_LOW, mix(rule(Some(k)), l0));
-        let pos = u64::from(tk.initial)
-            | u64::from(tk.shouty) << 1
-            | u64::from(tk.upper && doc.seen_lower(k)) << 2
-            | u64::from(tk.initial && self.mid_caps.contains(&l0)) << 3
-            | u64::from(tk.caps) << 4;
-        push(t::POS, pos);
+        push(t::POS, u64::from(tk.initial) | u64::from(tk.caps) << 1);
+        push(t::SHOUTY, u64::from(tk.shouty));
+        push(t::SEEN_LOWER, u64::from(tk.upper && doc.seen_lower(k)));
+        push(t::MID_CAPS, u64::from(tk.initial && self.mid_caps.contains(&l0)));
         let (rs, re) = (self.run[k].0 as usize, self.run[k].1 as usize);
         if re > rs {
             push(t::RUN_FIRST, self.low[rs]);
@@ -502,45 +528,143 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::RUN_AFTER, ahead(&self.low, re));
         }
         push(t::LOW_M1_M2, mix(get(&self.low, k, 2), get(&self.low, k, 1)));
-        push(t::PREV, u64::from(p1));
-        push(t::PREV2, u64::from(p1) << 8 | u64::from(p2));
-        push(t::PREV_LOW, mix(u64::from(p1), l0));
-        push(t::PREV_SHAPE, mix(u64::from(p1), s0));
-        push(t::HIST, u64::from(hist));
+        let name = |j: Option<usize>| j.and_then(|j| self.name.get(j)).map_or(0, |&v| u64::from(v));
+        push(t::NAME, name(Some(k)));
+        push(t::NAME_M1, name(k.checked_sub(1)));
+        push(t::NAME_P1, name(Some(k + 1)));
     }
 
-    /// The lower-cased word hash of token `k`.
-    pub(crate) fn low(&self, k: usize) -> u64 {
-        self.low[k]
+    /// The hashes of the features of the transition from tag `prev` (at
+    /// `k - 1`) to token `k`; each counts for the tag at `k`.
+    pub(crate) fn edges(&self, k: usize, prev: u8) -> [u64; EDGES] {
+        let p = u64::from(prev);
+        [
+            mix(t::PREV, p),
+            mix(t::PREV_LOW, mix(p, self.low[k])),
+            mix(t::PREV_SHAPE, mix(p, self.shape[k])),
+        ]
     }
+
 }
 
-/// The best tag allowed after `prev`, from per-tag scores.
-pub(crate) fn best_allowed<S: PartialOrd + Copy>(scores: &[S; NTAGS], prev: u8) -> u8 {
+/// EXPERIMENT: templates to leave out.
+fn drop_mask() -> u64 {
+    static M: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *M.get_or_init(|| {
+        std::env::var("SOROT_DROP")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|x| x.trim().parse::<u32>().ok())
+            .fold(0, |m, b| m | (1u64 << b))
+    })
+}
+
+/// A token that can only be `O` (lower-case words, punctuation, dates).
+pub(crate) const FORCED_O: u8 = 0;
+/// A token that may continue a name (`O` or an `I-` tag): up to two
+/// tokens after one that can begin a name (`of`, `(`, `dan`).
+pub(crate) const CONTINUE: u8 = 1;
+/// A token that may take any tag.
+pub(crate) const ANY: u8 = 2;
+/// Transition features per token and previous tag.
+pub(crate) const EDGES: usize = 3;
+
+/// Weights that score a feature hash: adds its row to `acc`.
+pub(crate) trait Weights {
+    /// Adds the weights of feature `h` for every tag to `acc`.
+    fn add(&self, h: u64, acc: &mut [i64; NTAGS]);
+}
+
+/// Whether tag `c` may follow tag `p`.
+#[inline]
+pub(crate) fn allowed(p: u8, c: u8) -> bool {
+    !is_inside(c) || (p != O && type_of(p) == type_of(c))
+}
+
+const NEG: i64 = i64::MIN / 4;
+
+/// The best tag sequence for a document (Viterbi over the lattice the
+/// [`Features::live`] classes allow; first-order transitions). Tokens that
+/// can only be `O`, after a token that could only be `O`, cost nothing.
+pub(crate) fn viterbi(f: &Features, w: &impl Weights, buf: &mut Vec<u64>) -> Vec<u8> {
+    viterbi_range(f, w, buf, 0, f.len())
+}
+
+/// [`viterbi`] over the tokens `from..to` only (the tags of those tokens).
+pub(crate) fn viterbi_range(
+    f: &Features,
+    w: &impl Weights,
+    buf: &mut Vec<u64>,
+    from: usize,
+    to: usize,
+) -> Vec<u8> {
+    let n = to - from;
+    let mut back: Vec<[u8; NTAGS]> = vec![[O; NTAGS]; n];
+    let mut delta = [NEG; NTAGS];
+    delta[O as usize] = 0;
+    let mut only_o = true; // whether delta has no finite state but O
+    for i in 0..n {
+        let k = from + i;
+        let live = f.live(k);
+        if live == FORCED_O && only_o {
+            continue; // back[k] = O from O; delta unchanged
+        }
+        let mut emit = [0i64; NTAGS];
+        if live != FORCED_O {
+            f.statics(k, buf);
+            for &h in buf.iter() {
+                w.add(h, &mut emit);
+            }
+        }
+        let mut next = [NEG; NTAGS];
+        for p in 0..NTAGS as u8 {
+            if delta[p as usize] == NEG {
+                continue;
+            }
+            let mut edge = [0i64; NTAGS];
+            for h in f.edges(k, p) {
+                w.add(h, &mut edge);
+            }
+            for c in 0..NTAGS as u8 {
+                let ok = match live {
+                    FORCED_O => c == O,
+                    CONTINUE => c == O || is_inside(c),
+                    _ => true,
+                };
+                if !ok || !allowed(p, c) {
+                    continue;
+                }
+                let v = delta[p as usize] + edge[c as usize] + emit[c as usize];
+                if v > next[c as usize] {
+                    next[c as usize] = v;
+                    back[i][c as usize] = p;
+                }
+            }
+        }
+        delta = next;
+        only_o = (1..NTAGS).all(|c| delta[c] == NEG);
+    }
+    let mut tags = vec![O; n];
     let mut best = O;
-    for tag in 1..NTAGS as u8 {
-        let ok = !is_inside(tag) || (prev != O && type_of(prev) == type_of(tag));
-        if ok && scores[tag as usize] > scores[best as usize] {
-            best = tag;
+    for c in 0..NTAGS as u8 {
+        if delta[c as usize] > delta[best as usize] {
+            best = c;
         }
     }
-    best
+    for k in (0..n).rev() {
+        tags[k] = best;
+        best = back[k][best as usize];
+    }
+    tags
 }
 
-/// The history of a document: the type last given to each word (by
-/// lower-case hash), as `1 + type`, or `0` if it was last tagged `O`.
-#[derive(Default)]
-pub(crate) struct History(HashMap<u64, u8>);
-
-impl History {
-    /// The history value of a word: `0` unseen, `1` last `O`, `2 + type`.
-    pub(crate) fn get(&self, low: u64) -> u8 {
-        self.0.get(&low).map_or(0, |&v| v + 1)
-    }
-
-    /// Records the tag given to a scored word.
-    pub(crate) fn put(&mut self, low: u64, tag: u8) {
-        self.0.insert(low, if tag == O { 0 } else { 1 + type_of(tag) as u8 });
+impl Weights for Tagger {
+    #[inline]
+    fn add(&self, h: u64, acc: &mut [i64; NTAGS]) {
+        let row = &self.rows[bucket(h, self.bits)];
+        for c in 0..NTAGS {
+            acc[c] += i64::from(row[c]);
+        }
     }
 }
 
@@ -644,32 +768,7 @@ impl Tagger {
 
     /// Tags the tokens of a document: one tag per token.
     pub(crate) fn tag(&self, f: &Features) -> Vec<u8> {
-        let n = f.len();
-        let mut tags = vec![O; n];
-        let mut hist = History::default();
-        let mut buf = Vec::with_capacity(48);
-        let (mut p1, mut p2) = (O, O);
-        for k in 0..n {
-            let tag = if f.scored(k, p1) {
-                f.all(k, p1, p2, hist.get(f.low(k)), &mut buf);
-                let mut acc = [0i32; NTAGS];
-                for &h in &buf {
-                    let row = &self.rows[bucket(h, self.bits)];
-                    for c in 0..NTAGS {
-                        acc[c] += i32::from(row[c]);
-                    }
-                }
-                let tag = best_allowed(&acc, p1);
-                hist.put(f.low(k), tag);
-                tag
-            } else {
-                O
-            };
-            tags[k] = tag;
-            p2 = p1;
-            p1 = tag;
-        }
-        tags
+        viterbi(f, self, &mut Vec::with_capacity(64))
     }
 }
 
@@ -781,11 +880,10 @@ mod tests {
 
     #[test]
     fn inside_only_after_same_type() {
-        let mut s = [0i32; NTAGS];
-        s[2] = 10; // I-PERSON
-        s[3] = 5; // B-ORG
-        assert_eq!(best_allowed(&s, O), 3);
-        assert_eq!(best_allowed(&s, begin(0)), 2);
-        assert_eq!(best_allowed(&s, begin(1)), 3);
+        assert!(!allowed(O, begin(0) + 1));
+        assert!(allowed(begin(0), begin(0) + 1));
+        assert!(allowed(begin(0) + 1, begin(0) + 1));
+        assert!(!allowed(begin(1), begin(0) + 1));
+        assert!(allowed(begin(1), begin(0)));
     }
 }

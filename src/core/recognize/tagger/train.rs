@@ -21,11 +21,11 @@
 //! zero.
 
 use super::{
-    begin, best_allowed, bucket, is_inside, rule_tags, type_of, Features, History, Tagger, NTAGS,
-    O, TYPES,
+    allowed, begin, bucket, is_inside, rule_tags, viterbi_range, Features, Tagger, Weights,
+    CONTINUE, FORCED_O, NTAGS, O, TYPES,
 };
 use crate::core::eval::GoldDoc;
-use crate::core::recognize::tokens::{Doc, Lang};
+use crate::core::recognize::tokens::{Doc, Gap, Lang};
 use crate::core::recognize::{dates, entities};
 use crate::core::text::CharIndex;
 
@@ -143,76 +143,126 @@ pub struct Report {
     pub rows: usize,
 }
 
+/// The training weights: one `i32` per tag and row.
+struct Train(Vec<[i32; NTAGS]>, u32);
+
+impl Weights for Train {
+    fn add(&self, h: u64, acc: &mut [i64; NTAGS]) {
+        let row = &self.0[bucket(h, self.1)];
+        for c in 0..NTAGS {
+            acc[c] += i64::from(row[c]);
+        }
+    }
+}
+
+/// The gold tags as the lattice can reach them: `O` where a token can only
+/// be `O`, no `B-` where a name cannot begin, `B-` for an `I-` that does
+/// not follow its type. Returns the tags and how many entity tokens were
+/// made `O`.
+fn reachable(gold: &[u8], f: &Features) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(gold.len());
+    let mut lost = 0;
+    let mut prev = O;
+    for (k, &g) in gold.iter().enumerate() {
+        let tag = match f.live(k) {
+            FORCED_O => O,
+            CONTINUE if g != O && !is_inside(g) => O,
+            CONTINUE if is_inside(g) && !allowed(prev, g) => O,
+            _ if is_inside(g) && !allowed(prev, g) => g - 1,
+            _ => g,
+        };
+        if g != O && tag == O {
+            lost += 1;
+        }
+        out.push(tag);
+        prev = tag;
+    }
+    (out, lost)
+}
+
 /// Trains a tagger on gold documents.
 pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
     let lang = Lang::from_tag(&s.lang);
     let examples: Vec<Example> = docs.iter().map(|d| prepare(d, lang)).collect();
     let feats: Vec<Features> =
         examples.iter().map(|e| Features::new(&e.doc, &e.used, e.rules.clone())).collect();
+    let mut unreachable = 0usize;
+    let golds: Vec<Vec<u8>> = examples
+        .iter()
+        .zip(&feats)
+        .map(|(e, f)| {
+            let (g, lost) = reachable(&e.gold, f);
+            unreachable += lost;
+            g
+        })
+        .collect();
     let size = 1usize << s.bits;
-    let mut w = vec![[0i32; NTAGS]; size];
+    let mut w = Train(vec![[0i32; NTAGS]; size], s.bits);
     let mut acc = vec![[0i64; NTAGS]; size];
     let mut stamp = vec![0u32; size];
     let mut time: u32 = 0;
     let mut rng = Rng(s.seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    // Sentences (a line of the rebuilt gold text) as (example, from, to).
+    let mut order: Vec<(usize, usize, usize)> = Vec::new();
+    for (e, ex) in examples.iter().enumerate() {
+        let mut from = 0;
+        for k in 1..=ex.doc.toks.len() {
+            if k == ex.doc.toks.len() || ex.doc.toks[k].gap >= Gap::Line {
+                order.push((e, from, k));
+                from = k;
+            }
+        }
+    }
     let mut errors = Vec::new();
-    let mut unreachable = 0usize;
     let mut buf = Vec::new();
-    for epoch in 0..s.epochs {
+    for _ in 0..s.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
         let mut wrong = 0usize;
-        for &e in &order {
-            let ex = &examples[e];
+        for &(e, from, to) in &order {
             let f = &feats[e];
-            let mut hist = History::default();
-            let (mut p1, mut p2) = (O, O);
-            for k in 0..f.len() {
-                time += 1;
-                let mut gold = ex.gold[k];
-                let tag = if f.scored(k, p1) {
-                    f.all(k, p1, p2, hist.get(f.low(k)), &mut buf);
-                    let mut scores = [0i64; NTAGS];
+            let gold = &golds[e][from..to];
+            time += 1;
+            let pred = viterbi_range(f, &w, &mut buf, from, to);
+            if pred == gold {
+                continue;
+            }
+            let mut update = |w: &mut Train, h: u64, c: u8, d: i32| {
+                let b = bucket(h, s.bits);
+                let dt = i64::from(time - stamp[b]);
+                for c in 0..NTAGS {
+                    acc[b][c] += dt * i64::from(w.0[b][c]);
+                }
+                stamp[b] = time;
+                w.0[b][c as usize] += d;
+            };
+            for i in 0..gold.len() {
+                let k = from + i;
+                let (g, p) = (gold[i], pred[i]);
+                let (gp, pp) = if i == 0 { (O, O) } else { (gold[i - 1], pred[i - 1]) };
+                if g != p {
+                    wrong += 1;
+                    f.statics(k, &mut buf);
                     for &h in &buf {
-                        let r = &w[bucket(h, s.bits)];
-                        for c in 0..NTAGS {
-                            scores[c] += i64::from(r[c]);
-                        }
+                        update(&mut w, h, g, 1);
+                        update(&mut w, h, p, -1);
                     }
-                    let pred = best_allowed(&scores, p1);
-                    if is_inside(gold) && (p1 == O || type_of(p1) != type_of(gold)) {
-                        gold -= 1; // the B- of the same type
+                }
+                if (gp, g) != (pp, p) {
+                    for h in f.edges(k, gp) {
+                        update(&mut w, h, g, 1);
                     }
-                    if pred != gold {
-                        wrong += 1;
-                        for &h in &buf {
-                            let b = bucket(h, s.bits);
-                            let dt = i64::from(time - stamp[b]);
-                            for c in 0..NTAGS {
-                                acc[b][c] += dt * i64::from(w[b][c]);
-                            }
-                            stamp[b] = time;
-                            w[b][gold as usize] += 1;
-                            w[b][pred as usize] -= 1;
-                        }
+                    for h in f.edges(k, pp) {
+                        update(&mut w, h, p, -1);
                     }
-                    hist.put(f.low(k), pred);
-                    pred
-                } else {
-                    if epoch == 0 && gold != O {
-                        unreachable += 1;
-                    }
-                    O
-                };
-                p2 = p1;
-                p1 = tag;
+                }
             }
         }
         errors.push(wrong);
     }
+    let w = w.0;
     // Average, scale, round, prune.
     let total = f64::from(time.max(1));
     let mut avg = vec![[0f32; NTAGS]; size];
