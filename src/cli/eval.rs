@@ -281,12 +281,18 @@ pub(super) fn run(
     let mut errors = Vec::new();
     for (i, doc) in gold.docs.iter().enumerate() {
         let name = doc.id.clone().unwrap_or_else(|| format!("doc{}", i + 1));
-        let annotated =
-            analyze_document_with(name, doc.text.clone(), options.lang.as_deref(), !options.no_model);
+        let annotated = analyze_document_with(
+            name,
+            doc.text.clone(),
+            options.lang.as_deref(),
+            !options.no_model,
+        );
         let model = if options.no_model { None } else { recognize::model(&annotated.doc.lang) };
         taggers.insert(
             annotated.doc.lang.clone(),
-            model.map_or("rules only".to_string(), |t| format!("tagger {} ({} rows)", t.lang, t.nonzero_rows())),
+            model.map_or("rules only".to_string(), |t| {
+                format!("tagger {} ({} rows)", t.lang, t.nonzero_rows())
+            }),
         );
         *languages.entry(annotated.doc.lang.clone()).or_insert(0) += 1;
         let prediction = Prediction::from_annotated(&annotated);

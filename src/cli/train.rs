@@ -48,8 +48,8 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
         lang: String::new(),
         out: String::new(),
         gold: Vec::new(),
-        bits: 20,
-        epochs: 10,
+        bits: 16,
+        epochs: 15,
         seed: 1,
         prune: 1,
         commercial: false,
@@ -83,7 +83,8 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
                 o.seed = number(name, args.value(name, inline, "a seed")?)?;
             }
             Arg::Opt { name: name @ "--prune", inline } => {
-                o.prune = number(name, args.value(name, inline, "a weight (0-127)")?)?.min(127) as i32;
+                o.prune =
+                    number(name, args.value(name, inline, "a weight (0-127)")?)?.min(127) as i32;
             }
             Arg::Opt { name: name @ "--commercial", inline } => {
                 no_value(name, inline)?;

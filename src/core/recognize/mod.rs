@@ -93,24 +93,24 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     match tagger {
         None => cands.extend(rules),
         Some(t) => {
-            let feats = tagger::Features::new(&doc, &used, tagger::rule_tags(&doc, &rules));
-            let tags = t.tag(&feats);
+            let mut feats = tagger::Features::new(&doc, &used, tagger::rule_tags(&doc, &rules));
+            let tags = t.tag(&mut feats);
+            // The rule's span carries more (a PERSON's title) when the two
+            // agree.
+            let same: HashMap<(usize, usize, &str), &Span> =
+                rules.iter().map(|r| ((r.span.start, r.span.end, r.span.label), &r.span)).collect();
             for span in tagger::spans(&doc, &tags) {
-                // The rule's span carries more (a PERSON's title) when the
-                // two agree.
-                let span = rules
-                    .iter()
-                    .find(|r| {
-                        r.span.start == span.start && r.span.end == span.end && r.span.label == span.label
-                    })
-                    .map_or(span, |r| r.span.clone());
+                let span =
+                    same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone());
                 cands.push(Candidate { span, source: Source::Tagger });
             }
-            
         }
     }
     let mut spans = merge::merge(cands);
-    backfill_names(&doc, &mut spans);
+    if tagger.is_none() {
+        // The tagger's document votes do this job when there is one.
+        backfill_names(&doc, &mut spans);
+    }
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)

@@ -77,7 +77,7 @@ pub const BUILTIN: &[&[u8]] = &[
 
 /// The version of the feature templates; a model trained with other
 /// templates is refused.
-pub const FEATURE_SET: u16 = 1;
+pub const FEATURE_SET: u16 = 2;
 
 /// The file format version.
 const FORMAT: u16 = 1;
@@ -244,6 +244,8 @@ mod t {
     pub const SHOUTY: u64 = 40;
     pub const SEEN_LOWER: u64 = 41;
     pub const MID_CAPS: u64 = 42;
+    pub const DOC: u64 = 43;
+    pub const DOC_INITIAL: u64 = 44;
 }
 
 /// The lexicon classes used as features.
@@ -273,6 +275,10 @@ const LEX_BITS: u32 = flags::TITLE
     | flags::COMMON
     | flags::FUNC_ID
     | flags::FUNC_EN;
+
+/// Lexicon classes of lower-case words that may sit inside a name
+/// (`of`, `dan`, `bin`, `luar negeri`, `selatan`).
+const INNER: u32 = flags::CONNECTOR | flags::ORG_CONNECTOR | flags::DIRECTION | flags::PORTFOLIO;
 
 /// The word shape: `X` upper, `x` lower, `d` digit, other characters as
 /// themselves; runs of the same class collapsed; at most 6 classes.
@@ -351,6 +357,11 @@ pub(crate) struct Features<'d, 'a> {
     live: Vec<u8>,
     /// Words seen capitalised in mid-sentence (by lower-case hash).
     mid_caps: rustc_hash::FxHashSet<u64>,
+    /// Document votes ([`Features::vote`]): for each word (lower-case
+    /// hash) the type the first pass gave most of its capitalised
+    /// occurrences, as `1 + type`, or `4` when most were `O`. Empty in the
+    /// first pass.
+    votes: rustc_hash::FxHashMap<u64, u8>,
     /// For each token in a run of capitalised words on one line: the
     /// run's first and one-past-last token (`(k, k)` outside runs).
     run: Vec<(u32, u32)>,
@@ -382,8 +393,7 @@ impl<'d, 'a> Features<'d, 'a> {
             }
         }
         let mut may_begin = vec![false; n];
-        for k in 0..n {
-            let tk = &doc.toks[k];
+        for (k, tk) in doc.toks.iter().enumerate() {
             if date.get(k).copied().unwrap_or(false) || tk.kind == Kind::Punct {
                 continue;
             }
@@ -417,22 +427,63 @@ impl<'d, 'a> Features<'d, 'a> {
             if date[k] {
                 continue;
             }
+            let tk = &doc.toks[k];
+            let inner = match tk.kind {
+                Kind::Number => true,
+                Kind::Punct => {
+                    matches!(tk.ch, '(' | ')' | '.' | '&' | '-' | '\'' | ',' | '–' | '/')
+                }
+                Kind::Word => tk.flags & INNER != 0,
+            };
             live[k] = if may_begin[k] {
                 ANY
-            } else if (k >= 1 && may_begin[k - 1])
-                || (k >= 2 && may_begin[k - 2] && live[k - 1] == CONTINUE)
+            } else if inner
+                && ((k >= 1 && may_begin[k - 1])
+                    || (k >= 2 && may_begin[k - 2] && live[k - 1] == CONTINUE))
             {
                 CONTINUE
             } else {
                 FORCED_O
             };
         }
-        Features { doc, rules, low, shape: shapes, name, live, mid_caps, run }
+        Features {
+            doc,
+            rules,
+            low,
+            shape: shapes,
+            name,
+            live,
+            mid_caps,
+            votes: Default::default(),
+            run,
+        }
     }
 
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.low.len()
+    }
+
+    /// Sets the document votes from a first pass's tags (empty `tags`:
+    /// no votes).
+    pub(crate) fn vote(&mut self, tags: &[u8]) {
+        self.votes.clear();
+        if tags.is_empty() {
+            return;
+        }
+        let mut counts: rustc_hash::FxHashMap<u64, [u32; 4]> = Default::default();
+        for (k, &tag) in tags.iter().enumerate() {
+            let tk = &self.doc.toks[k];
+            if tk.kind != Kind::Word || !(tk.upper || tk.caps) || self.live[k] == FORCED_O {
+                continue;
+            }
+            let c = counts.entry(self.low[k]).or_default();
+            c[if tag == O { 3 } else { type_of(tag) }] += 1;
+        }
+        for (w, c) in counts {
+            let best = (0..4).max_by_key(|&i| (c[i], 3 - i)).unwrap_or(3);
+            self.votes.insert(w, if best == 3 { 4 } else { 1 + best as u8 });
+        }
     }
 
     /// Which tags token `k` may take ([`FORCED_O`], [`CONTINUE`], [`ANY`]).
@@ -456,12 +507,7 @@ impl<'d, 'a> Features<'d, 'a> {
         let tk = &doc.toks[k];
         let l0 = self.low[k];
         let s0 = self.shape[k];
-        let drop = drop_mask();
-        let mut push = |tmpl: u64, v: u64| {
-            if drop & (1 << tmpl) == 0 {
-                out.push(mix(tmpl, v))
-            }
-        };
+        let mut push = |tmpl: u64, v: u64| out.push(mix(tmpl, v));
         push(t::BIAS, 0);
         push(t::LOW, l0);
         push(t::SHAPE, s0);
@@ -501,7 +547,9 @@ impl<'d, 'a> Features<'d, 'a> {
         let flags_at = |j: Option<usize>| -> u32 {
             j.and_then(|j| doc.toks.get(j)).map_or(0, |t| t.flags) & LEX_BITS
         };
-        for (tmpl, j) in [(t::LEX_M1, k.checked_sub(1)), (t::LEX, Some(k)), (t::LEX_P1, Some(k + 1))] {
+        for (tmpl, j) in
+            [(t::LEX_M1, k.checked_sub(1)), (t::LEX, Some(k)), (t::LEX_P1, Some(k + 1))]
+        {
             let mut bits = flags_at(j);
             while bits != 0 {
                 push(tmpl, u64::from(bits.trailing_zeros()));
@@ -534,6 +582,16 @@ impl<'d, 'a> Features<'d, 'a> {
         push(t::NAME_P1, name(Some(k + 1)));
     }
 
+    /// The document-vote features of token `k`, once votes are set.
+    pub(crate) fn doc_feats(&self, k: usize) -> Option<[u64; 2]> {
+        if self.votes.is_empty() {
+            return None;
+        }
+        let v = u64::from(self.votes.get(&self.low[k]).copied().unwrap_or(0));
+        let initial = u64::from(self.doc.toks[k].initial);
+        Some([mix(t::DOC, v), mix(t::DOC_INITIAL, v << 1 | initial)])
+    }
+
     /// The hashes of the features of the transition from tag `prev` (at
     /// `k - 1`) to token `k`; each counts for the tag at `k`.
     pub(crate) fn edges(&self, k: usize, prev: u8) -> [u64; EDGES] {
@@ -544,19 +602,6 @@ impl<'d, 'a> Features<'d, 'a> {
             mix(t::PREV_SHAPE, mix(p, self.shape[k])),
         ]
     }
-
-}
-
-/// EXPERIMENT: templates to leave out.
-fn drop_mask() -> u64 {
-    static M: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *M.get_or_init(|| {
-        std::env::var("SOROT_DROP")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.trim().parse::<u32>().ok())
-            .fold(0, |m, b| m | (1u64 << b))
-    })
 }
 
 /// A token that can only be `O` (lower-case words, punctuation, dates).
@@ -583,27 +628,39 @@ pub(crate) fn allowed(p: u8, c: u8) -> bool {
 
 const NEG: i64 = i64::MIN / 4;
 
-/// The best tag sequence for a document (Viterbi over the lattice the
-/// [`Features::live`] classes allow; first-order transitions). Tokens that
-/// can only be `O`, after a token that could only be `O`, cost nothing.
-pub(crate) fn viterbi(f: &Features, w: &impl Weights, buf: &mut Vec<u64>) -> Vec<u8> {
-    viterbi_range(f, w, buf, 0, f.len())
+/// Emission scores kept between the two passes of [`Tagger::tag`].
+pub(crate) enum Cache<'c> {
+    /// Nothing kept (training: the weights change between passes).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Off,
+    /// Keep each live token's emission scores.
+    Fill(&'c mut Vec<[i32; NTAGS]>),
+    /// Reuse them.
+    Use(&'c [[i32; NTAGS]]),
 }
 
-/// [`viterbi`] over the tokens `from..to` only (the tags of those tokens).
+/// The best tag sequence for the tokens `from..to` (Viterbi over the
+/// lattice the [`Features::live`] classes allow; first-order
+/// transitions). Tokens that can only be `O`, after a token that could
+/// only be `O`, cost nothing.
 pub(crate) fn viterbi_range(
     f: &Features,
     w: &impl Weights,
     buf: &mut Vec<u64>,
     from: usize,
     to: usize,
+    mut cache: Cache,
 ) -> Vec<u8> {
     let n = to - from;
+    let mut trans = [[0i64; NTAGS]; NTAGS];
+    for (p, row) in trans.iter_mut().enumerate() {
+        w.add(mix(t::PREV, p as u64), row);
+    }
     let mut back: Vec<[u8; NTAGS]> = vec![[O; NTAGS]; n];
     let mut delta = [NEG; NTAGS];
     delta[O as usize] = 0;
     let mut only_o = true; // whether delta has no finite state but O
-    for i in 0..n {
+    for (i, back_i) in back.iter_mut().enumerate() {
         let k = from + i;
         let live = f.live(k);
         if live == FORCED_O && only_o {
@@ -611,9 +668,28 @@ pub(crate) fn viterbi_range(
         }
         let mut emit = [0i64; NTAGS];
         if live != FORCED_O {
-            f.statics(k, buf);
-            for &h in buf.iter() {
-                w.add(h, &mut emit);
+            match &mut cache {
+                Cache::Use(c) => {
+                    for (e, &v) in emit.iter_mut().zip(&c[k]) {
+                        *e = i64::from(v);
+                    }
+                }
+                other => {
+                    f.statics(k, buf);
+                    for &h in buf.iter() {
+                        w.add(h, &mut emit);
+                    }
+                    if let Cache::Fill(c) = other {
+                        for (slot, &v) in c[k].iter_mut().zip(&emit) {
+                            *slot = v as i32;
+                        }
+                    }
+                }
+            }
+            if let Some(hs) = f.doc_feats(k) {
+                for h in hs {
+                    w.add(h, &mut emit);
+                }
             }
         }
         let mut next = [NEG; NTAGS];
@@ -621,8 +697,8 @@ pub(crate) fn viterbi_range(
             if delta[p as usize] == NEG {
                 continue;
             }
-            let mut edge = [0i64; NTAGS];
-            for h in f.edges(k, p) {
+            let mut edge = trans[p as usize];
+            for &h in &f.edges(k, p)[1..] {
                 w.add(h, &mut edge);
             }
             for c in 0..NTAGS as u8 {
@@ -637,7 +713,7 @@ pub(crate) fn viterbi_range(
                 let v = delta[p as usize] + edge[c as usize] + emit[c as usize];
                 if v > next[c as usize] {
                     next[c as usize] = v;
-                    back[i][c as usize] = p;
+                    back_i[c as usize] = p;
                 }
             }
         }
@@ -757,6 +833,7 @@ impl Tagger {
     }
 
     /// Builds a tagger from trained weights (`2^bits` rows).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) fn from_rows(lang: &str, bits: u32, rows: Vec<[i8; 8]>) -> Tagger {
         Tagger { lang: lang.to_string(), bits, rows }
     }
@@ -767,8 +844,15 @@ impl Tagger {
     }
 
     /// Tags the tokens of a document: one tag per token.
-    pub(crate) fn tag(&self, f: &Features) -> Vec<u8> {
-        viterbi(f, self, &mut Vec::with_capacity(64))
+    /// Tags the tokens of a document in two passes: the second sees the
+    /// document votes of the first ([`Features::vote`]).
+    pub(crate) fn tag(&self, f: &mut Features) -> Vec<u8> {
+        let mut buf = Vec::with_capacity(64);
+        let n = f.len();
+        let mut emits = vec![[0i32; NTAGS]; n];
+        let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut emits));
+        f.vote(&first);
+        viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&emits))
     }
 }
 
@@ -854,7 +938,10 @@ mod tests {
         // The model files depend on these values: they must never change
         // between builds or targets.
         assert_eq!(hash_str(""), 0);
-        assert_eq!(bucket(mix(t::LOW, hash_str("jakarta")), 20), bucket(mix(3, hash_str("jakarta")), 20));
+        assert_eq!(
+            bucket(mix(t::LOW, hash_str("jakarta")), 20),
+            bucket(mix(3, hash_str("jakarta")), 20)
+        );
         assert_ne!(hash_str("jakarta"), hash_str("Jakarta"));
         assert_ne!(hash_str("abcdefgh"), hash_str("abcdefgh\0"));
     }

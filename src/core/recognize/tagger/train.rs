@@ -21,7 +21,7 @@
 //! zero.
 
 use super::{
-    allowed, begin, bucket, is_inside, rule_tags, viterbi_range, Features, Tagger, Weights,
+    allowed, begin, bucket, is_inside, rule_tags, viterbi_range, Cache, Features, Tagger, Weights,
     CONTINUE, FORCED_O, NTAGS, O, TYPES,
 };
 use crate::core::eval::GoldDoc;
@@ -80,7 +80,11 @@ pub fn chunk(docs: Vec<GoldDoc>) -> Vec<GoldDoc> {
                 .entities
                 .iter()
                 .filter(|x| x.start >= s && x.end <= e)
-                .map(|x| crate::core::eval::Entity { label: x.label, start: x.start - s, end: x.end - s })
+                .map(|x| crate::core::eval::Entity {
+                    label: x.label,
+                    start: x.start - s,
+                    end: x.end - s,
+                })
                 .collect();
             out.push(GoldDoc {
                 id: d.id.as_ref().map(|id| format!("{id}#{c}")),
@@ -184,7 +188,7 @@ fn reachable(gold: &[u8], f: &Features) -> (Vec<u8>, usize) {
 pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
     let lang = Lang::from_tag(&s.lang);
     let examples: Vec<Example> = docs.iter().map(|d| prepare(d, lang)).collect();
-    let feats: Vec<Features> =
+    let mut feats: Vec<Features> =
         examples.iter().map(|e| Features::new(&e.doc, &e.used, e.rules.clone())).collect();
     let mut unreachable = 0usize;
     let golds: Vec<Vec<u8>> = examples
@@ -215,7 +219,16 @@ pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
     }
     let mut errors = Vec::new();
     let mut buf = Vec::new();
-    for _ in 0..s.epochs {
+    for epoch in 0..s.epochs {
+        // Document votes from a first pass with the current weights (none
+        // in the first epoch).
+        if epoch > 0 {
+            for f in feats.iter_mut() {
+                f.vote(&[]);
+                let first = viterbi_range(f, &w, &mut buf, 0, f.len(), Cache::Off);
+                f.vote(&first);
+            }
+        }
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
@@ -225,15 +238,15 @@ pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
             let f = &feats[e];
             let gold = &golds[e][from..to];
             time += 1;
-            let pred = viterbi_range(f, &w, &mut buf, from, to);
+            let pred = viterbi_range(f, &w, &mut buf, from, to, Cache::Off);
             if pred == gold {
                 continue;
             }
             let mut update = |w: &mut Train, h: u64, c: u8, d: i32| {
                 let b = bucket(h, s.bits);
                 let dt = i64::from(time - stamp[b]);
-                for c in 0..NTAGS {
-                    acc[b][c] += dt * i64::from(w.0[b][c]);
+                for (a, &x) in acc[b].iter_mut().zip(&w.0[b]) {
+                    *a += dt * i64::from(x);
                 }
                 stamp[b] = time;
                 w.0[b][c as usize] += d;
@@ -245,6 +258,7 @@ pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
                 if g != p {
                     wrong += 1;
                     f.statics(k, &mut buf);
+                    buf.extend(f.doc_feats(k).into_iter().flatten());
                     for &h in &buf {
                         update(&mut w, h, g, 1);
                         update(&mut w, h, p, -1);
