@@ -417,34 +417,31 @@ const TABLE: &[(&[&str], u32)] = &[
     (PREPS_STRONG, PREP_STRONG),
 ];
 
-/// The built table, made once per process.
-fn table() -> &'static HashMap<&'static str, u32> {
-    static TABLE_MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    TABLE_MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> =
-            HashMap::with_capacity_and_hasher(2048, Default::default());
-        for (words, flag) in TABLE {
-            for w in *words {
-                *map.entry(w).or_insert(0) |= flag;
-            }
-        }
-        for (w, role) in super::cues::lexicon_entries() {
-            let flag = match role {
-                super::cues::Role::Cue => CUE,
-                super::cues::Role::CuePron => CUE | CUE_PRON,
-                super::cues::Role::Pronoun => PRONOUN,
-                super::cues::Role::Determiner => DETERMINER,
-                super::cues::Role::AnaphorEnd => ANAPHOR_END,
-            };
+/// The built table (made once per process, by [`words`]).
+fn table() -> HashMap<&'static str, u32> {
+    let mut map: HashMap<&'static str, u32> =
+        HashMap::with_capacity_and_hasher(2048, Default::default());
+    for (words, flag) in TABLE {
+        for w in *words {
             *map.entry(w).or_insert(0) |= flag;
         }
-        for (phrase, kind) in gazetteer::entries() {
-            if kind.flags() != 0 {
-                *map.entry(phrase).or_insert(0) |= kind.flags();
-            }
+    }
+    for (w, role) in super::cues::lexicon_entries() {
+        let flag = match role {
+            super::cues::Role::Cue => CUE,
+            super::cues::Role::CuePron => CUE | CUE_PRON,
+            super::cues::Role::Pronoun => PRONOUN,
+            super::cues::Role::Determiner => DETERMINER,
+            super::cues::Role::AnaphorEnd => ANAPHOR_END,
+        };
+        *map.entry(w).or_insert(0) |= flag;
+    }
+    for (phrase, kind) in gazetteer::entries() {
+        if kind.flags() != 0 {
+            *map.entry(phrase).or_insert(0) |= kind.flags();
         }
-        map
-    })
+    }
+    map
 }
 
 /// Whether a lower-case word heads the name of an event or a work
@@ -456,7 +453,7 @@ pub(crate) fn is_event_head(word: &str) -> bool {
 /// The flags of a lower-case phrase (words joined by single spaces); `0`
 /// when the lexicon does not know it.
 pub(crate) fn lookup(phrase: &str) -> u32 {
-    table().get(phrase).copied().unwrap_or(0)
+    words().get(phrase).map_or(0, |&(f, _)| f)
 }
 
 /// For one lower-case word: its flags, and the most words of any phrase in
@@ -464,22 +461,37 @@ pub(crate) fn lookup(phrase: &str) -> u32 {
 /// does). Tokenising asks this once per word so that multi-word lookups
 /// are only made where a phrase can start.
 pub(crate) fn lookup_word(word: &str) -> (u32, u8) {
-    (lookup(word), phrase_starts().get(word).copied().unwrap_or(0))
+    words().get(word).copied().unwrap_or((0, 0))
 }
 
-fn phrase_starts() -> &'static HashMap<&'static str, u8> {
-    static STARTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::default();
-        for &phrase in table().keys() {
-            let n = phrase.split(' ').count();
-            if let (true, Some(first)) = (n > 1, phrase.split(' ').next()) {
-                let e = map.entry(first).or_insert(0);
-                *e = (*e).max(n.min(usize::from(u8::MAX)) as u8);
-            }
+/// [`table`] and [`phrase_starts`] in one map, so that a word is hashed
+/// and looked up once: each phrase's flags and, for a word that starts a
+/// phrase of two words or more, the most words of such a phrase (phrase
+/// starts the table does not know have flags 0).
+fn words() -> &'static HashMap<&'static str, (u32, u8)> {
+    static WORDS: OnceLock<HashMap<&'static str, (u32, u8)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let table = table();
+        let starts = phrase_starts(&table);
+        let mut map: HashMap<&'static str, (u32, u8)> =
+            table.iter().map(|(&k, &f)| (k, (f, 0))).collect();
+        for (&w, &n) in &starts {
+            map.entry(w).or_insert((0, 0)).1 = n;
         }
         map
     })
+}
+
+fn phrase_starts(table: &HashMap<&'static str, u32>) -> HashMap<&'static str, u8> {
+    let mut map: HashMap<&'static str, u8> = HashMap::default();
+    for &phrase in table.keys() {
+        let n = phrase.split(' ').count();
+        if let (true, Some(first)) = (n > 1, phrase.split(' ').next()) {
+            let e = map.entry(first).or_insert(0);
+            *e = (*e).max(n.min(usize::from(u8::MAX)) as u8);
+        }
+    }
+    map
 }
 
 #[cfg(test)]

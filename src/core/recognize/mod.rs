@@ -31,10 +31,21 @@
 //! 3. rules with lexical evidence: organisation head words (`Kementerian
 //!    Luar Negeri Jepang`), place head and suffix words (`Provinsi`,
 //!    `Street`), a title before a name, one-word gazetteer hits;
-//! 4. a learned tagger, when there is one;
-//! 5. capitalisation heuristics (a run of capitalised words as a name, a
+//! 4. capitalisation heuristics (a run of capitalised words as a name, a
 //!    lone known given name, a capitalised word after `di`/`in` as a
 //!    place, a lone acronym).
+//!
+//! With a learned tagger for the language ([`install_model`], the
+//! `tagger` module), the tagger takes the place of the entity rules: their
+//! reading of every token is one of its features, and the candidates are
+//! the DATE patterns, then the tagger's spans (a rule's span is kept where
+//! the two agree exactly, for a PERSON's `title`). For English, whose
+//! model learned from 84 documents, the rules of rank 2 and 3 also enter,
+//! ranked below the tagger, so they only fill what it leaves (on GUM dev
+//! this gains about 0.6 F1, and 6.6 on its news documents; in Indonesian
+//! it costs 4 F1 on idner2k dev, so there the tagger stands alone).
+//! `backfill_names` runs only without a tagger (the tagger's document
+//! votes do its job).
 //!
 //! At equal rank the longer span wins, then the one that starts first. A
 //! losing candidate is dropped whole, never trimmed. Dates are also found
@@ -103,6 +114,13 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 let span =
                     same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone());
                 cands.push(Candidate { span, source: Source::Tagger });
+            }
+            if doc.lang == Lang::En {
+                // The English model learned from 84 documents; where it
+                // proposes nothing, a rule with lexical evidence may still
+                // (ranked below the tagger, so it only fills gaps).
+                let fill = rules.iter().filter(|r| r.source >= Source::Rule);
+                cands.extend(fill.map(|r| Candidate { span: r.span.clone(), source: Source::Heuristic }));
             }
         }
     }

@@ -146,7 +146,9 @@ pub struct Tagger {
     /// The language it was trained for (`id`, `en`).
     pub lang: String,
     bits: u32,
-    rows: Vec<[i8; 8]>,
+    /// Each row's eight `i8` weights (the last always 0), as the bytes of
+    /// a little-endian `u64`.
+    rows: Vec<u64>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -430,8 +432,10 @@ impl<'d, 'a> Features<'d, 'a> {
             let tk = &doc.toks[k];
             let inner = match tk.kind {
                 Kind::Number => true,
+                // Never a full stop that ends a sentence.
                 Kind::Punct => {
-                    matches!(tk.ch, '(' | ')' | '.' | '&' | '-' | '\'' | ',' | '–' | '/')
+                    matches!(tk.ch, '(' | ')' | '&' | '-' | '\'' | ',' | '–' | '/')
+                        || (tk.ch == '.' && !tk.term)
                 }
                 Kind::Word => tk.flags & INNER != 0,
             };
@@ -618,6 +622,13 @@ pub(crate) const EDGES: usize = 3;
 pub(crate) trait Weights {
     /// Adds the weights of feature `h` for every tag to `acc`.
     fn add(&self, h: u64, acc: &mut [i64; NTAGS]);
+
+    /// Adds the weights of every feature of `hs` to `acc`.
+    fn add_all(&self, hs: &[u64], acc: &mut [i64; NTAGS]) {
+        for &h in hs {
+            self.add(h, acc);
+        }
+    }
 }
 
 /// Whether tag `c` may follow tag `p`.
@@ -628,15 +639,52 @@ pub(crate) fn allowed(p: u8, c: u8) -> bool {
 
 const NEG: i64 = i64::MIN / 4;
 
-/// Emission scores kept between the two passes of [`Tagger::tag`].
+/// Scores kept between the two passes of [`Tagger::tag`]: the static
+/// emission scores of each live token, and the tag-dependent transition
+/// feature scores of each token and previous tag (computed when first
+/// needed, in either pass).
+/// Only the tokens the passes visit get an entry.
+pub(crate) struct Memo {
+    /// For each token, its entry in `entries`, or `u32::MAX` for none.
+    slot: Vec<u32>,
+    entries: Vec<MemoEntry>,
+}
+
+/// What [`Memo`] keeps for one token.
+#[derive(Clone, Copy)]
+struct MemoEntry {
+    emit: [i32; NTAGS],
+    edge: [[i32; NTAGS]; NTAGS],
+    /// Bit `p`: `edge[p]` is computed.
+    have: u8,
+}
+
+impl Memo {
+    fn new(n: usize) -> Memo {
+        Memo { slot: vec![u32::MAX; n], entries: Vec::new() }
+    }
+
+    /// The entry of token `k`, made empty if it has none yet.
+    fn at(&mut self, k: usize) -> &mut MemoEntry {
+        let mut i = self.slot[k] as usize;
+        if self.slot[k] == u32::MAX {
+            i = self.entries.len();
+            self.slot[k] = i as u32;
+            self.entries.push(MemoEntry { emit: [0; NTAGS], edge: [[0; NTAGS]; NTAGS], have: 0 });
+        }
+        &mut self.entries[i]
+    }
+}
+
+/// What [`viterbi_range`] keeps between passes.
 pub(crate) enum Cache<'c> {
     /// Nothing kept (training: the weights change between passes).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     Off,
-    /// Keep each live token's emission scores.
-    Fill(&'c mut Vec<[i32; NTAGS]>),
-    /// Reuse them.
-    Use(&'c [[i32; NTAGS]]),
+    /// Keep each live token's emission scores (and the transition scores).
+    Fill(&'c mut Memo),
+    /// Reuse the emission scores (keep and reuse the transition scores).
+    Use(&'c mut Memo),
 }
 
 /// The best tag sequence for the tokens `from..to` (Viterbi over the
@@ -670,26 +718,22 @@ pub(crate) fn viterbi_range(
         if live != FORCED_O {
             match &mut cache {
                 Cache::Use(c) => {
-                    for (e, &v) in emit.iter_mut().zip(&c[k]) {
+                    for (e, &v) in emit.iter_mut().zip(&c.at(k).emit) {
                         *e = i64::from(v);
                     }
                 }
                 other => {
                     f.statics(k, buf);
-                    for &h in buf.iter() {
-                        w.add(h, &mut emit);
-                    }
+                    w.add_all(buf, &mut emit);
                     if let Cache::Fill(c) = other {
-                        for (slot, &v) in c[k].iter_mut().zip(&emit) {
+                        for (slot, &v) in c.at(k).emit.iter_mut().zip(&emit) {
                             *slot = v as i32;
                         }
                     }
                 }
             }
             if let Some(hs) = f.doc_feats(k) {
-                for h in hs {
-                    w.add(h, &mut emit);
-                }
+                w.add_all(&hs, &mut emit);
             }
         }
         let mut next = [NEG; NTAGS];
@@ -698,8 +742,23 @@ pub(crate) fn viterbi_range(
                 continue;
             }
             let mut edge = trans[p as usize];
-            for &h in &f.edges(k, p)[1..] {
-                w.add(h, &mut edge);
+            match &mut cache {
+                Cache::Fill(m) | Cache::Use(m) => {
+                    let bit = 1u8 << p;
+                    let m = m.at(k);
+                    if m.have & bit == 0 {
+                        let mut e = [0i64; NTAGS];
+                        w.add_all(&f.edges(k, p)[1..], &mut e);
+                        for (slot, &v) in m.edge[p as usize].iter_mut().zip(&e) {
+                            *slot = v as i32;
+                        }
+                        m.have |= bit;
+                    }
+                    for (e, &v) in edge.iter_mut().zip(&m.edge[p as usize]) {
+                        *e += i64::from(v);
+                    }
+                }
+                Cache::Off => w.add_all(&f.edges(k, p)[1..], &mut edge),
             }
             for c in 0..NTAGS as u8 {
                 let ok = match live {
@@ -737,9 +796,32 @@ pub(crate) fn viterbi_range(
 impl Weights for Tagger {
     #[inline]
     fn add(&self, h: u64, acc: &mut [i64; NTAGS]) {
-        let row = &self.rows[bucket(h, self.bits)];
+        let row = self.rows[bucket(h, self.bits)].to_le_bytes();
         for c in 0..NTAGS {
-            acc[c] += i64::from(row[c]);
+            acc[c] += i64::from(row[c] as i8);
+        }
+    }
+
+    /// Sums the rows eight weights at a time: each weight is biased by
+    /// +128 (so it is a byte 0..=255) and the bytes of even and odd tags
+    /// are added in two words of four 16-bit lanes, which cannot overflow
+    /// for up to 257 rows; the bias is taken off at the end. The same
+    /// integers as [`Weights::add`], with fewer operations.
+    fn add_all(&self, hs: &[u64], acc: &mut [i64; NTAGS]) {
+        const LANES: u64 = 0x00FF_00FF_00FF_00FF;
+        const BIAS: u64 = 0x8080_8080_8080_8080;
+        for chunk in hs.chunks(256) {
+            let (mut even, mut odd) = (0u64, 0u64);
+            for &h in chunk {
+                let r = self.rows[bucket(h, self.bits)] ^ BIAS;
+                even += r & LANES;
+                odd += (r >> 8) & LANES;
+            }
+            let bias = 128 * chunk.len() as i64;
+            for (c, a) in acc.iter_mut().enumerate() {
+                let word = if c % 2 == 0 { even } else { odd };
+                *a += ((word >> (16 * (c / 2))) & 0xFFFF) as i64 - bias;
+            }
         }
     }
 }
@@ -779,7 +861,7 @@ impl Tagger {
         if stored > size {
             return Err(ModelError::Damaged("more rows than the table holds"));
         }
-        let mut rows = vec![[0i8; 8]; size];
+        let mut rows = vec![0u64; size];
         let mut index = 0usize;
         for i in 0..stored {
             let delta = r.varint()?;
@@ -788,9 +870,9 @@ impl Tagger {
                 return Err(ModelError::Damaged("row index out of range"));
             }
             let w = r.take(NTAGS)?;
-            for (c, &b) in w.iter().enumerate() {
-                rows[index][c] = b as i8;
-            }
+            let mut row = [0u8; 8];
+            row[..NTAGS].copy_from_slice(w);
+            rows[index] = u64::from_le_bytes(row);
         }
         if r.at != body.len() {
             return Err(ModelError::Damaged("trailing bytes"));
@@ -810,10 +892,11 @@ impl Tagger {
         out.extend_from_slice(self.lang.as_bytes());
         out.extend_from_slice(&(self.nonzero_rows() as u32).to_le_bytes());
         let mut last = 0usize;
-        for (i, row) in self.rows.iter().enumerate() {
-            if row.iter().all(|&w| w == 0) {
+        for (i, &row) in self.rows.iter().enumerate() {
+            if row == 0 {
                 continue;
             }
+            let row = row.to_le_bytes();
             let mut d = i - last;
             last = i;
             loop {
@@ -825,7 +908,7 @@ impl Tagger {
                 }
                 out.push(byte | 0x80);
             }
-            out.extend(row[..NTAGS].iter().map(|&w| w as u8));
+            out.extend_from_slice(&row[..NTAGS]);
         }
         let sum = fnv32(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -835,12 +918,22 @@ impl Tagger {
     /// Builds a tagger from trained weights (`2^bits` rows).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) fn from_rows(lang: &str, bits: u32, rows: Vec<[i8; 8]>) -> Tagger {
+        let rows = rows
+            .iter()
+            .map(|r| {
+                let mut row = [0u8; 8];
+                for (b, &w) in row.iter_mut().zip(&r[..NTAGS]) {
+                    *b = w as u8;
+                }
+                u64::from_le_bytes(row)
+            })
+            .collect();
         Tagger { lang: lang.to_string(), bits, rows }
     }
 
     /// The number of rows with a non-zero weight.
     pub fn nonzero_rows(&self) -> usize {
-        self.rows.iter().filter(|r| r.iter().any(|&w| w != 0)).count()
+        self.rows.iter().filter(|&&r| r != 0).count()
     }
 
     /// Tags the tokens of a document: one tag per token.
@@ -849,36 +942,50 @@ impl Tagger {
     pub(crate) fn tag(&self, f: &mut Features) -> Vec<u8> {
         let mut buf = Vec::with_capacity(64);
         let n = f.len();
-        let mut emits = vec![[0i32; NTAGS]; n];
-        let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut emits));
+        let mut memo = Memo::new(n);
+        let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut memo));
         f.vote(&first);
-        viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&emits))
+        viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo))
     }
 }
 
-/// Turns per-token tags into spans (byte offsets).
+/// Turns per-token tags into spans (byte offsets). A span never ends on
+/// punctuation, except a `)` closing a `(` inside it (`Bursa Efek
+/// Indonesia (BEI)`) or the full stop of an abbreviation.
 pub(crate) fn spans(doc: &Doc, tags: &[u8]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize, usize)> = None; // (type, start, end)
+    let mut close = |ty: usize, first: usize, mut last: usize| {
+        while last > first {
+            let t = &doc.toks[last];
+            let keep = t.kind != Kind::Punct
+                || (t.ch == ')' && (first..last).any(|j| doc.is(j, '(')))
+                || (t.ch == '.' && !t.term);
+            if keep {
+                break;
+            }
+            last -= 1;
+        }
+        out.push(Span::new(TYPES[ty], doc.toks[first].start, doc.toks[last].end));
+    };
+    let mut open: Option<(usize, usize, usize)> = None; // (type, first, last token)
     for (k, &tag) in tags.iter().enumerate() {
-        let tk = &doc.toks[k];
-        if tag != O && is_inside(tag) {
+        if is_inside(tag) {
             if let Some(o) = open.as_mut() {
                 if o.0 == type_of(tag) {
-                    o.2 = tk.end;
+                    o.2 = k;
                     continue;
                 }
             }
         }
-        if let Some((ty, s, e)) = open.take() {
-            out.push(Span::new(TYPES[ty], s, e));
+        if let Some((ty, first, last)) = open.take() {
+            close(ty, first, last);
         }
         if tag != O {
-            open = Some((type_of(tag), tk.start, tk.end));
+            open = Some((type_of(tag), k, k));
         }
     }
-    if let Some((ty, s, e)) = open {
-        out.push(Span::new(TYPES[ty], s, e));
+    if let Some((ty, first, last)) = open {
+        close(ty, first, last);
     }
     out
 }
