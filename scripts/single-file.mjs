@@ -7,7 +7,8 @@
 // the wasm-bindgen JS module, the wasm bytes (base64) and the start code go
 // into one inline <script type="module"> that hands the bytes to
 // wasm-bindgen's init (`init({ module_or_path: bytes })`), so nothing is
-// fetched. The file carries its own strict Content-Security-Policy: the
+// fetched; the learned taggers of dist/models/ are inlined as base64 data
+// blocks (see below). The file carries its own strict Content-Security-Policy: the
 // inline script and style are allowed by their SHA-256 hashes (no
 // 'unsafe-inline'), WebAssembly by 'wasm-unsafe-eval', and nothing may
 // connect anywhere. No service worker: file:// pages cannot have one, so the
@@ -18,7 +19,7 @@
 // [[hooks]]); also usable by hand on a release dist/:
 // `TRUNK_PROFILE=release node scripts/single-file.mjs dist`.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 const OUT = 'sorot.html';
@@ -136,6 +137,26 @@ ${js.trimEnd()}
 if (script.includes('\r')) fail('carriage return in the inline script (the hash would not match)');
 
 html = html.replace(startTag, () => `<script type="module">${script}</script>`);
+// The learned taggers (dist/models/<lang>.tagger), which the served app
+// fetches: a file:// page cannot fetch, so they travel inside the file as
+// base64 data blocks, <script type="application/octet-stream"
+// id="sorot-model-<lang>">. A script of an unknown type is never run (and
+// needs no place in the policy); ui::models reads its text instead of
+// fetching.
+const models = [];
+const modelDir = join(dir, 'models');
+if (existsSync(modelDir)) {
+  for (const f of readdirSync(modelDir).filter((f) => /^[a-z]{2,3}\.tagger$/.test(f)).sort()) {
+    const lang = f.replace(/\.tagger$/, '');
+    const bytes = readFileSync(join(modelDir, f));
+    models.push(lang);
+    html = html.replace(
+      '</head>',
+      () => `<script type="application/octet-stream" id="sorot-model-${lang}">${bytes.toString('base64')}</script>\n</head>`,
+    );
+  }
+}
+
 if (stylePlaceholder) {
   html = html.replace('<!--sorot-style-->', () => `<style>${style}</style>`);
 } else if (style) {
@@ -168,5 +189,5 @@ for (const m of html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]*)/gi)) {
 
 writeFileSync(join(dir, OUT), html);
 console.log(
-  `single-file.mjs: ${join(dir, OUT)}: ${Buffer.byteLength(html)} bytes (${css.length} stylesheet(s), ${wasm.length} wasm bytes inlined)`,
+  `single-file.mjs: ${join(dir, OUT)}: ${Buffer.byteLength(html)} bytes (${css.length} stylesheet(s), ${wasm.length} wasm bytes, models: ${models.join(', ') || 'none'} inlined)`,
 );

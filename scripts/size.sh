@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Print the size of a Trunk build, raw and gzip -9, per kind (wasm, js, css) and in total
-# (what a first visit loads), then the single-file sorot.html of a release build on its
-# own line (a download, not part of a visit).
+# (what a first visit loads), then the learned tagger models (models/*.tagger, fetched on
+# demand, not in the total), then the single-file sorot.html of a release build on its
+# own line (a download, not part of a visit; it carries the models inline).
 #   bash scripts/size.sh [dist-dir]     (default: dist)
 set -euo pipefail
 dist="${1:-dist}"
@@ -21,6 +22,17 @@ for kind in wasm js css html; do
   printf '%-6s %12s %12s   %s\n' "$kind" "$(numfmt --to=iec-i --suffix=B "$raw")" "$(numfmt --to=iec-i --suffix=B "$gz")" "${names[*]:-(none)}"
 done
 printf '%-6s %12s %12s   (%s raw bytes, %s gzip bytes)\n' total "$(numfmt --to=iec-i --suffix=B "$total_raw")" "$(numfmt --to=iec-i --suffix=B "$total_gz")" "$total_raw" "$total_gz"
+# The learned taggers (dist/models/*.tagger): fetched after the page is interactive, and only
+# for a language the user has a document in, so not part of the first-visit total above.
+m_raw=0; m_gz=0; m_names=()
+while IFS= read -r -d '' f; do
+  r=$(stat -c %s "$f")
+  g=$(gzip -9 -c "$f" | wc -c)
+  m_raw=$((m_raw + r)); m_gz=$((m_gz + g)); m_names+=("$(basename "$f") $(numfmt --to=iec-i --suffix=B "$r")/$(numfmt --to=iec-i --suffix=B "$g")")
+done < <(find "$dist" -type f -name '*.tagger' -print0 | sort -z)
+if (( ${#m_names[@]} )); then
+  printf '%-6s %12s %12s   %s\n' models "$(numfmt --to=iec-i --suffix=B "$m_raw")" "$(numfmt --to=iec-i --suffix=B "$m_gz")" "loaded on demand, not in the total: ${m_names[*]} raw/gzip ($m_raw raw bytes, $m_gz gzip bytes)"
+fi
 if [[ -f "$dist/sorot.html" ]]; then
   r=$(stat -c %s "$dist/sorot.html")
   g=$(gzip -9 -c "$dist/sorot.html" | wc -c)

@@ -1,9 +1,10 @@
 // Trunk post-build hook: writes the service worker (sw.js) that keeps Sorot
 // working offline.
 //
-// The worker precaches every file of the build (names are content-hashed by
-// Trunk, so the list is exact) under a cache named after a hash of those
-// files; a new build therefore gets a new cache, and the old one is deleted
+// The worker precaches every file of the build, subdirectories included
+// (names are content-hashed by Trunk, so the list is exact; models/ is
+// copied unhashed, but its bytes go into the cache name) under a cache
+// named after a hash of those files; a new build therefore gets a new cache, and the old one is deleted
 // when the new worker activates. Requests are answered from the cache first;
 // a navigation that is not in the cache gets the cached index.html. The
 // worker never contacts another origin.
@@ -16,8 +17,16 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
-const files = readdirSync(dir)
-  .filter((f) => f !== 'sw.js' && f !== 'sorot.html' && statSync(join(dir, f)).isFile())
+// Every file, also in subdirectories (models/id.tagger, models/en.tagger:
+// the learned taggers the app fetches after the page is interactive, so
+// they too work offline), as paths with '/'.
+const walk = (sub) =>
+  readdirSync(join(dir, sub)).flatMap((f) => {
+    const rel = sub ? `${sub}/${f}` : f;
+    return statSync(join(dir, rel)).isDirectory() ? walk(rel) : [rel];
+  });
+const files = walk('')
+  .filter((f) => f !== 'sw.js' && f !== 'sorot.html')
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

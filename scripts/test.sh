@@ -7,8 +7,10 @@
 #   0 setup          scripts/setup.sh --test (installs what is missing, checks versions)
 #   1 native tests   cargo test --no-fail-fast (unit + integration tests, native target)
 #   2 clippy         cargo clippy --all-targets -- -D warnings (native target)
-#   3 browser tests  cargo test --target wasm32-unknown-unknown --test browser
+#   3 browser tests  cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
 #                    (wasm-bindgen-test-runner + chromedriver + headless Chromium;
+#                    then the throughput test again in the release profile; both
+#                    print wasm MB/s with and without the learned tagger;
 #                    skipped with a notice only while tests/browser.rs does not exist)
 #   4 release build  trunk build --release into dist/, then bundle sizes (scripts/size.sh)
 #   5 end-to-end     node --test tests/e2e/ against dist/ (playwright-core + Chromium)
@@ -103,7 +105,14 @@ browser_tests() {
   CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/webdriver.json" \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-    cargo test --target wasm32-unknown-unknown --test browser
+    cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
+  # The throughput test prints MB/s with and without the learned tagger
+  # (console_log!, shown by --nocapture); again as the app ships it (release
+  # profile: opt-level z, LTO), since the test profile's numbers are not.
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/webdriver.json" \
+  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    cargo test --release --target wasm32-unknown-unknown --test browser -- --nocapture throughput
 }
 if [[ -f tests/browser.rs ]]; then
   stage "3/5 browser tests (wasm, Chromium)" browser_tests

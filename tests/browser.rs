@@ -7,6 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
+use sorot::core::recognize::{analyze_with, Tagger};
 use sorot::ui::app::App;
 use sorot::ui::components::document_view::{DocumentView, DocumentViewProps};
 use sorot::ui::components::legend::{Legend, LegendProps};
@@ -184,4 +185,156 @@ async fn pasted_markup_stays_text() {
     assert!(view.query_selector("img, script").unwrap().is_none());
     let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__sorotPwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+/// Waits until `element`'s attribute `name` is `want`; fails after five
+/// seconds.
+async fn wait_for_attr(element: &Element, name: &str, want: &str) {
+    for _ in 0..500 {
+        if element.get_attribute(name).as_deref() == Some(want) {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("{name} is {:?}, not {want:?}, after five seconds", element.get_attribute(name));
+}
+
+#[wasm_bindgen_test]
+async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
+    // wasm-bindgen-test-runner serves the crate's directory, so the page's
+    // relative `models/id.tagger` is the real model. (A failing fetch is
+    // tested end to end, tests/e2e/models.test.mjs.)
+    let r = root();
+    yew::Renderer::<App>::with_root(r.clone()).render();
+    settle().await;
+    let app = wait_for(&r, ".app").await;
+    assert!(!app.has_attribute("data-model-id"), "no model is asked for before a document");
+    let json: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/quotes/id/tuned/timnas.json")).unwrap();
+    let text = json["text"].as_str().unwrap();
+    type_into_paste_box(&r, text).await;
+    wait_for(&r, "[data-testid=document-view] [data-label]").await;
+    wait_for_attr(&app, "data-model-id", "ready").await;
+    settle().await;
+    assert!(!app.has_attribute("data-model-en"), "only the language of an open document");
+    let tagger = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let doc = Document { name: "pasted-article".into(), lang: "id".into(), text: text.into() };
+    let want: std::collections::BTreeSet<(String, usize, usize)> =
+        AnnotatedDocument::from_spans(doc, &analyze_with(text, "id", Some(&tagger)))
+            .annotations
+            .into_iter()
+            .map(|a| (a.label, a.start, a.end))
+            .collect();
+    let shown: std::collections::BTreeSet<(String, usize, usize)> = marks(&r)
+        .iter()
+        .map(|m| {
+            let n = |name| attr(m, name).parse().unwrap();
+            (attr(m, "data-label"), n("data-start"), n("data-end"))
+        })
+        .collect();
+    assert_eq!(shown, want, "the view shows the model's annotations");
+    assert!(r.query_selector("[data-testid=notice]").unwrap().is_none());
+    let status = r.query_selector("[data-testid=model-status]").unwrap().unwrap();
+    assert!(status.text_content().unwrap().contains("id ready"));
+}
+
+/// Real news text of one language, from the quotation gold files
+/// (`tests/fixtures/quotes/`: GUM Wikinews articles and interviews for
+/// English, the Indonesian test articles).
+fn corpus(lang: &str) -> Vec<String> {
+    let files: &[&str] = if lang == "en" {
+        &[
+            include_str!("fixtures/quotes/en/tuned/gum_news_afghan.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_asylum.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_clock.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_crane.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_defector.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_expo.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_flag.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_hackers.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_homeopathic.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_ie9.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_iodine.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_korea.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_soccer.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_taxes.json"),
+            include_str!("fixtures/quotes/en/tuned/gum_news_warming.json"),
+            include_str!("fixtures/quotes/en/heldout/gum_news_election.json"),
+        ]
+    } else {
+        &[
+            include_str!("fixtures/quotes/id/tuned/anggaran.json"),
+            include_str!("fixtures/quotes/id/tuned/banjir.json"),
+            include_str!("fixtures/quotes/id/tuned/cabai.json"),
+            include_str!("fixtures/quotes/id/tuned/maritim.json"),
+            include_str!("fixtures/quotes/id/tuned/penipuan.json"),
+            include_str!("fixtures/quotes/id/tuned/timnas.json"),
+            include_str!("fixtures/quotes/id/heldout/gempa.json"),
+            include_str!("fixtures/quotes/id/heldout/kpk.json"),
+        ]
+    };
+    files
+        .iter()
+        .map(|f| {
+            let v: serde_json::Value = serde_json::from_str(f).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// Analyses the articles one by one, round after round, until at least
+/// `bytes` have been read; returns (bytes, seconds, spans found).
+fn run(docs: &[String], lang: &str, tagger: Option<&Tagger>, bytes: usize) -> (usize, f64, usize) {
+    let t0 = js_sys::Date::now();
+    let (mut done, mut spans) = (0, 0);
+    while done < bytes {
+        for d in docs {
+            spans += analyze_with(d, lang, tagger).len();
+            done += d.len();
+        }
+    }
+    (done, (js_sys::Date::now() - t0) / 1000.0, spans)
+}
+
+/// Throughput of the recognizer as the page runs it (wasm in Chromium), with
+/// the rules alone and with the learned tagger, on about 1 MB of real news
+/// text per language. Prints MB/s (`console_log!`, shown by
+/// `scripts/test.sh`); asserts nothing about time. The taggers are read
+/// from the same bytes the app fetches and passed to `analyze_with` rather
+/// than installed, so the other tests in this page keep the rules alone.
+#[wasm_bindgen_test]
+fn throughput_with_and_without_the_learned_tagger() {
+    const BYTES: usize = 1_000_000;
+    let profile = if cfg!(debug_assertions) { "debug build" } else { "release build" };
+    for (lang, model) in [
+        ("id", &include_bytes!("../models/id.tagger")[..]),
+        ("en", &include_bytes!("../models/en.tagger")[..]),
+    ] {
+        let t0 = js_sys::Date::now();
+        let tagger = Tagger::from_bytes(model).unwrap();
+        let load_ms = js_sys::Date::now() - t0;
+        let docs = corpus(lang);
+        // Warm-up: the lexicon and gazetteer tables are built on first use,
+        // and Chromium first runs wasm from its baseline compiler (Liftoff),
+        // switching to optimised code only once a function is hot; without
+        // a long warm-up the first language measured looks slower.
+        run(&docs, lang, None, 300_000);
+        run(&docs, lang, Some(&tagger), 300_000);
+        // The median of three runs of each.
+        let median = |tagger: Option<&Tagger>| {
+            let mut runs: Vec<(usize, f64, usize)> =
+                (0..3).map(|_| run(&docs, lang, tagger, BYTES)).collect();
+            runs.sort_by(|a, b| (a.1 / a.0 as f64).total_cmp(&(b.1 / b.0 as f64)));
+            runs[1]
+        };
+        let (b0, s0, n0) = median(None);
+        let (b1, s1, n1) = median(Some(&tagger));
+        console_log!(
+            "THROUGHPUT wasm/Chromium ({profile}) {lang}: rules alone {:.2} MB/s ({b0} bytes in {s0:.2} s, {n0} spans); \
+             with the tagger {:.2} MB/s ({b1} bytes in {s1:.2} s, {n1} spans); model {} bytes read in {load_ms:.0} ms",
+            b0 as f64 / 1e6 / s0,
+            b1 as f64 / 1e6 / s1,
+            model.len(),
+        );
+    }
 }

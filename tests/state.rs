@@ -144,3 +144,134 @@ fn reanalysing_keeps_the_users_own_annotations() {
         .iter()
         .any(|a| a.source == Source::Auto && again.text_of(a) == "Tokyo"));
 }
+
+/// A real Indonesian article where the learned tagger and the rules
+/// disagree (the model finds `Persatuan Sepak Bola Seluruh Indonesia
+/// (PSSI)` whole).
+fn timnas() -> String {
+    let json: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/quotes/id/tuned/timnas.json")).unwrap();
+    json["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn models_to_load_names_each_document_language_once_until_asked_for() {
+    use sorot::core::state::ModelStatus;
+    let mut ws = Workspace::default();
+    assert!(ws.models_to_load().is_empty(), "no document, no model");
+    ws.apply(Action::Paste("Presiden Prabowo Subianto tiba di Jakarta pada Senin (1/12).".into()));
+    assert_eq!(ws.models_to_load(), ["id"]);
+    ws.apply(Action::OpenFiles(vec![
+        file("a.txt", b"The minister said the talks in London went well."),
+        file("b.txt", b"The president arrived in Paris on Monday."),
+    ]));
+    assert_eq!(ws.models_to_load(), ["id", "en"], "one entry per language");
+    ws.apply(Action::ModelLoading { lang: "id".into() });
+    assert_eq!(ws.model_status("id"), Some(ModelStatus::Loading));
+    assert_eq!(ws.models_to_load(), ["en"], "a model being loaded is not asked for again");
+    ws.apply(Action::ModelFailed { lang: "en".into(), reason: "HTTP 404".into() });
+    assert_eq!(ws.model_status("en"), Some(ModelStatus::Failed));
+    assert!(ws.models_to_load().is_empty(), "a model that failed is not asked for again");
+    assert_eq!(ws.notices.len(), 1);
+    assert_eq!(ws.notices[0].kind, NoticeKind::Info, "the failure is not an error of the user's");
+    assert!(
+        ws.notices[0].message.contains("English") && ws.notices[0].message.contains("HTTP 404")
+    );
+    ws.apply(Action::ModelFailed { lang: "en".into(), reason: "HTTP 404".into() });
+    assert_eq!(ws.notices.len(), 1, "one notice per language");
+    // The documents were not touched by the failure.
+    assert_eq!(names(&ws), [PASTED_NAME, "a.txt", "b.txt"]);
+}
+
+#[test]
+fn model_lang_reads_the_primary_subtag() {
+    use sorot::core::state::model_lang;
+    assert_eq!(model_lang("id"), Some("id"));
+    assert_eq!(model_lang("in"), Some("id"));
+    assert_eq!(model_lang("id-ID"), Some("id"));
+    assert_eq!(model_lang("EN_gb"), Some("en"));
+    assert_eq!(model_lang("fr"), None);
+    assert_eq!(model_lang(""), None);
+}
+
+#[test]
+fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_box() {
+    use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
+    use sorot::core::recognize::{analyze_with, install_model, Tagger};
+    use sorot::core::state::ModelStatus;
+    use std::rc::Rc;
+
+    let text = timnas();
+    let expected = |tagger: Option<&Tagger>| {
+        let doc = Document { name: PASTED_NAME.into(), lang: "id".into(), text: text.clone() };
+        AnnotatedDocument::from_spans(doc, &analyze_with(&text, "id", tagger)).annotations
+    };
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste(text.clone()));
+    ws.apply(Action::OpenFiles(vec![file(
+        "en.txt",
+        b"The minister said the talks in London went well.",
+    )]));
+    ws.apply(Action::Select(0));
+    let rules = expected(None);
+    assert_eq!(ws.docs[0].doc.lang, "id");
+    assert_eq!(ws.docs[0].annotations, rules, "before the model: the rules alone");
+    // The user's own annotation on the pasted document.
+    let mut anns = ws.docs[0].annotations.clone();
+    anns.push(Annotation {
+        id: "u1".into(),
+        label: "EVENT".into(),
+        start: 0,
+        end: 5,
+        source: Source::User,
+        speaker: None,
+        value: None,
+        title: None,
+    });
+    ws.docs[0] = Rc::new(AnnotatedDocument::new(ws.docs[0].doc.clone(), anns));
+    let english = ws.docs[1].clone();
+
+    let tagger = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let with_model = expected(Some(&tagger));
+    assert_ne!(rules, with_model, "pick a text where the model and the rules differ");
+    install_model(tagger);
+    ws.apply(Action::ModelLoading { lang: "id".into() });
+    ws.apply(Action::ModelReady { lang: "id".into() });
+
+    assert_eq!(ws.model_status("id"), Some(ModelStatus::Ready));
+    let doc = &ws.docs[0];
+    let user: Vec<_> = doc.annotations.iter().filter(|a| a.source == Source::User).collect();
+    assert_eq!(user.len(), 1, "the user's annotation is kept");
+    assert_eq!((user[0].id.as_str(), user[0].label.as_str()), ("u1", "EVENT"));
+    let auto: Vec<_> = doc
+        .annotations
+        .iter()
+        .filter(|a| a.source != Source::User)
+        .map(|a| (a.label.clone(), a.start, a.end))
+        .collect();
+    let want: Vec<_> = with_model.iter().map(|a| (a.label.clone(), a.start, a.end)).collect();
+    assert_eq!(auto, want, "after the model: the model's annotations");
+    assert!(Rc::ptr_eq(&ws.docs[1], &english), "a document of another language is not touched");
+    assert_eq!(ws.current, Some(0), "the document shown stays shown");
+    assert_eq!(ws.pasted, text, "the paste box is kept");
+    assert_eq!(names(&ws), [PASTED_NAME, "en.txt"]);
+
+    // A later paste uses the model straight away.
+    ws.apply(Action::Paste(text.clone()));
+    assert_eq!(ws.docs[0].annotations, with_model);
+}
+
+#[test]
+fn damaged_model_bytes_are_an_error_not_a_panic() {
+    use sorot::core::recognize::Tagger;
+    let good = include_bytes!("../models/en.tagger");
+    assert!(Tagger::from_bytes(b"").is_err());
+    assert!(Tagger::from_bytes(b"<!doctype html><title>404</title>").is_err());
+    for cut in [1, 7, 16, 64, good.len() / 2, good.len() - 1] {
+        assert!(Tagger::from_bytes(&good[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut flipped = good.to_vec();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x5A;
+    assert!(Tagger::from_bytes(&flipped).is_err(), "a flipped byte is caught (checksum)");
+}

@@ -2,7 +2,16 @@
 //! for the user. State is data; every change is an [`Action`] applied by
 //! [`Workspace::apply`], which has no side effects (reading files, storage
 //! and downloads happen in the UI before or after).
+//!
+//! The learned taggers (`models/*.tagger`) are not part of the app: the UI
+//! loads one when a document of its language is open
+//! ([`Workspace::models_to_load`]), reports progress with
+//! [`Action::ModelLoading`] / [`Action::ModelFailed`], and after installing
+//! it ([`super::recognize::install_model`]) sends [`Action::ModelReady`],
+//! which analyses that language's documents again. Until then, and if the
+//! model never comes, the rules alone annotate.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::import;
@@ -74,6 +83,62 @@ pub enum Action {
     Notify(Notice),
     /// Dismiss the notice at this position.
     Dismiss(usize),
+    /// The learned tagger for `lang` is being loaded.
+    ModelLoading {
+        /// The model's language ([`MODEL_LANGS`]).
+        lang: String,
+    },
+    /// The learned tagger for `lang` has been installed: analyse every open
+    /// document of that language again (the pasted one too), keeping the
+    /// user's annotations, the document shown and the paste box.
+    ModelReady {
+        /// The model's language ([`MODEL_LANGS`]).
+        lang: String,
+    },
+    /// The learned tagger for `lang` could not be loaded: say so (once) and
+    /// keep annotating with the rules; it is not asked for again.
+    ModelFailed {
+        /// The model's language ([`MODEL_LANGS`]).
+        lang: String,
+        /// Why, for the notice (`HTTP 404`, the model reader's error).
+        reason: String,
+    },
+}
+
+/// The languages that have a learned tagger (`models/<lang>.tagger`).
+pub const MODEL_LANGS: [&str; 2] = ["id", "en"];
+
+/// The model language a document's language tag uses (`"id"` for `id`,
+/// `in`, `id-ID`; `"en"` for `en`, `en-GB`), if there is one.
+pub fn model_lang(tag: &str) -> Option<&'static str> {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "id" | "in" => Some("id"),
+        "en" => Some("en"),
+        _ => None,
+    }
+}
+
+/// Where the learned tagger of one language stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelStatus {
+    /// Being fetched (or read from the page).
+    Loading,
+    /// Installed: analysis of this language uses it.
+    Ready,
+    /// Could not be loaded; the rules alone annotate this language.
+    Failed,
+}
+
+impl ModelStatus {
+    /// The word the page shows in `data-model-<lang>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModelStatus::Loading => "loading",
+            ModelStatus::Ready => "ready",
+            ModelStatus::Failed => "failed",
+        }
+    }
 }
 
 /// Everything the app shows.
@@ -89,12 +154,35 @@ pub struct Workspace {
     pub pasted_lang: Option<String>,
     /// Messages for the user, oldest first.
     pub notices: Vec<Notice>,
+    /// The learned taggers asked for so far, by language ([`MODEL_LANGS`]);
+    /// a language not in the map has not been asked for.
+    pub models: BTreeMap<String, ModelStatus>,
 }
 
 impl Workspace {
     /// The document shown, if any.
     pub fn current_doc(&self) -> Option<&Rc<AnnotatedDocument>> {
         self.current.and_then(|i| self.docs.get(i))
+    }
+
+    /// Where the tagger for `lang` stands (`None`: not asked for yet).
+    pub fn model_status(&self, lang: &str) -> Option<ModelStatus> {
+        self.models.get(lang).copied()
+    }
+
+    /// The model languages of the open documents whose tagger has not been
+    /// asked for (no status yet), each once, in the order of the documents.
+    /// The UI loads these.
+    pub fn models_to_load(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for d in &self.docs {
+            if let Some(lang) = model_lang(&d.doc.lang) {
+                if !self.models.contains_key(lang) && !out.contains(&lang) {
+                    out.push(lang);
+                }
+            }
+        }
+        out
     }
 
     /// Applies one action.
@@ -135,7 +223,42 @@ impl Workspace {
                     self.notices.remove(i);
                 }
             }
+            Action::ModelLoading { lang } => {
+                self.models.insert(lang, ModelStatus::Loading);
+            }
+            Action::ModelReady { lang } => self.model_ready(lang),
+            Action::ModelFailed { lang, reason } => {
+                if self.models.insert(lang.clone(), ModelStatus::Failed)
+                    != Some(ModelStatus::Failed)
+                {
+                    let name = match lang.as_str() {
+                        "id" => "Indonesian",
+                        "en" => "English",
+                        other => other,
+                    };
+                    self.notices.push(Notice {
+                        kind: NoticeKind::Info,
+                        message: format!(
+                            "The learned {name} tagger could not be loaded ({reason}); {name} text is annotated by the rules alone."
+                        ),
+                    });
+                }
+            }
         }
+    }
+
+    /// Marks `lang`'s tagger ready and analyses that language's documents
+    /// again with it (as their own language, so a language the user chose
+    /// stays chosen). User annotations, the document shown and the paste
+    /// box are kept; documents of other languages are not touched.
+    fn model_ready(&mut self, lang: String) {
+        for d in &mut self.docs {
+            if model_lang(&d.doc.lang) == Some(lang.as_str()) {
+                let fresh = reannotate(d, Some(&d.doc.lang));
+                *d = Rc::new(fresh);
+            }
+        }
+        self.models.insert(lang, ModelStatus::Ready);
     }
 
     fn paste(&mut self, text: String) {

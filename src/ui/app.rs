@@ -16,8 +16,9 @@ use super::components::legend::Legend;
 use super::components::notices::Notices;
 use super::download::{self, Download};
 use super::files;
+use super::models;
 use crate::core::export::sorot_json;
-use crate::core::state::{Action, Notice, NoticeKind, Workspace};
+use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MODEL_LANGS};
 
 /// The workspace as Yew state: the core's reducer, unchanged.
 #[derive(Default, PartialEq)]
@@ -46,6 +47,28 @@ pub fn app() -> Html {
     // The last download's object URL lives until the next export.
     let last_download: Rc<RefCell<Option<Download>>> = use_mut_ref(|| None);
 
+    // The learned taggers: once a document of a language is open, load that
+    // language's model (once per page; `requested` guards against a second
+    // start before the reducer has recorded the first), after the rules'
+    // highlights have been painted.
+    let requested: Rc<RefCell<Vec<&'static str>>> = use_mut_ref(Vec::new);
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.0.models_to_load(), move |langs| {
+            for &lang in langs {
+                if requested.borrow().contains(&lang) {
+                    continue;
+                }
+                requested.borrow_mut().push(lang);
+                dispatcher.dispatch(Action::ModelLoading { lang: lang.to_string() });
+                let dispatcher = dispatcher.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    models::after_paint().await;
+                    dispatcher.dispatch(models::load(lang).await);
+                });
+            }
+        });
+    }
     let open_files = {
         let state = state.dispatcher();
         Callback::from(move |list: Vec<File>| {
@@ -130,11 +153,30 @@ pub fn app() -> Html {
     };
 
     let names: Vec<String> = state.0.docs.iter().map(|d| d.doc.name.clone()).collect();
+    let model_attr = |lang: &str| state.0.model_status(lang).map(|s| AttrValue::from(s.as_str()));
+    let model_status: Vec<String> = MODEL_LANGS
+        .iter()
+        .filter_map(|&lang| {
+            let status = match state.0.model_status(lang)? {
+                ModelStatus::Loading => "loading…",
+                ModelStatus::Ready => "ready",
+                ModelStatus::Failed => "unavailable (rules only)",
+            };
+            Some(format!("{lang} {status}"))
+        })
+        .collect();
     html! {
         <div class={classes!("app", dragging.then_some("app--dragging"))} data-testid="drop-zone"
+            data-model-id={model_attr("id")} data-model-en={model_attr("en")}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="app__header">
                 <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ "article annotator" }</span></h1>
+                if !model_status.is_empty() {
+                    <span class="app__model-status" data-testid="model-status" role="status"
+                        title="The learned tagger refines the rules' highlights once it has loaded">
+                        { format!("Tagger: {}", model_status.join(" · ")) }
+                    </span>
+                }
                 <div class="app__actions">
                     <button type="button" class="button button--primary" data-testid="export-json"
                         disabled={current.is_none()} onclick={on_export}>{ "Export JSON" }</button>

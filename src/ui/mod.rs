@@ -3,12 +3,14 @@
 //!
 //! Only this module imports browser crates (yew, web-sys, gloo,
 //! wasm-bindgen, js-sys). Side effects live here: reading dropped files
-//! ([`files`]) and saving downloads ([`download`]).
+//! ([`files`]), saving downloads ([`download`]) and loading the learned
+//! taggers ([`models`]).
 
 pub mod app;
 pub mod components;
 pub mod download;
 pub mod files;
+pub mod models;
 
 /// Mounts the app on the page's `<body>`, then (in release builds) registers
 /// the service worker that keeps the page working offline.
