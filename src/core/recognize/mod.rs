@@ -120,7 +120,9 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // proposes nothing, a rule with lexical evidence may still
                 // (ranked below the tagger, so it only fills gaps).
                 let fill = rules.iter().filter(|r| r.source >= Source::Rule);
-                cands.extend(fill.map(|r| Candidate { span: r.span.clone(), source: Source::Heuristic }));
+                cands.extend(
+                    fill.map(|r| Candidate { span: r.span.clone(), source: Source::Heuristic }),
+                );
             }
         }
     }
