@@ -275,3 +275,32 @@ fn damaged_model_bytes_are_an_error_not_a_panic() {
     flipped[mid] ^= 0x5A;
     assert!(Tagger::from_bytes(&flipped).is_err(), "a flipped byte is caught (checksum)");
 }
+
+#[test]
+fn a_model_arriving_leaves_documents_from_annotation_files_as_the_file_has_them() {
+    // A brat pair made by hand elsewhere: its one annotation is all the
+    // user wants to see; the analysis would find many more.
+    let text = timnas();
+    let first = text.split_whitespace().next().unwrap().to_string();
+    let ann = format!("T1\tPERSON 0 {}\t{first}\n", first.len());
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![
+        file("laporan.txt", text.as_bytes()),
+        file("laporan.ann", ann.as_bytes()),
+        file("teks.txt", text.as_bytes()),
+    ]));
+    assert_eq!(names(&ws), ["laporan.txt", "teks.txt"]);
+    assert_eq!(ws.docs[0].doc.lang, "id");
+    let from_file = ws.docs[0].annotations.clone();
+    assert_eq!(from_file.len(), 1);
+    assert!(ws.docs[1].annotations.len() > 5, "analysis finds many more");
+
+    // (Which model is installed does not matter here: before the fix, the
+    // re-analysis replaced the file's one annotation with the analysis.)
+    ws.apply(Action::ModelReady { lang: "id".into() });
+    assert_eq!(ws.docs[0].annotations, from_file, "the brat document keeps its annotations");
+
+    // Closing keeps the marks in step with the documents.
+    ws.apply(Action::Close(0));
+    assert_eq!(ws.from_annotation_file, [false]);
+}

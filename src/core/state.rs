@@ -90,7 +90,8 @@ pub enum Action {
     },
     /// The learned tagger for `lang` has been installed: analyse every open
     /// document of that language again (the pasted one too), keeping the
-    /// user's annotations, the document shown and the paste box.
+    /// user's annotations, the document shown and the paste box. Documents
+    /// opened from annotation files keep the annotations the file gave.
     ModelReady {
         /// The model's language ([`MODEL_LANGS`]).
         lang: String,
@@ -157,6 +158,11 @@ pub struct Workspace {
     /// The learned taggers asked for so far, by language ([`MODEL_LANGS`]);
     /// a language not in the map has not been asked for.
     pub models: BTreeMap<String, ModelStatus>,
+    /// For each document (same order as `docs`), whether its annotations
+    /// came from an annotation file (Sorot JSON, W3C, brat): a model that
+    /// arrives later leaves those as the file has them. Choosing a
+    /// language for such a document analyses it, and clears the mark.
+    pub from_annotation_file: Vec<bool>,
 }
 
 impl Workspace {
@@ -201,6 +207,9 @@ impl Workspace {
             Action::Close(i) => {
                 if i < self.docs.len() {
                     self.docs.remove(i);
+                    if i < self.from_annotation_file.len() {
+                        self.from_annotation_file.remove(i);
+                    }
                     self.current = match self.current {
                         _ if self.docs.is_empty() => None,
                         Some(c) if c > i => Some(c - 1),
@@ -216,6 +225,7 @@ impl Workspace {
                         self.pasted_lang = lang.clone();
                     }
                     self.docs[index] = Rc::new(reannotate(doc, lang.as_deref()));
+                    self.mark(index, false);
                 }
             }
             Action::Dismiss(i) => {
@@ -251,9 +261,20 @@ impl Workspace {
     /// again with it (as their own language, so a language the user chose
     /// stays chosen). User annotations, the document shown and the paste
     /// box are kept; documents of other languages are not touched.
+    /// Sets whether document `i` came from an annotation file.
+    fn mark(&mut self, i: usize, from_file: bool) {
+        if self.from_annotation_file.len() < self.docs.len() {
+            self.from_annotation_file.resize(self.docs.len(), false);
+        }
+        if let Some(m) = self.from_annotation_file.get_mut(i) {
+            *m = from_file;
+        }
+    }
+
     fn model_ready(&mut self, lang: String) {
-        for d in &mut self.docs {
-            if model_lang(&d.doc.lang) == Some(lang.as_str()) {
+        for (i, d) in self.docs.iter_mut().enumerate() {
+            let from_file = self.from_annotation_file.get(i).copied().unwrap_or(false);
+            if !from_file && model_lang(&d.doc.lang) == Some(lang.as_str()) {
                 let fresh = reannotate(d, Some(&d.doc.lang));
                 *d = Rc::new(fresh);
             }
@@ -267,10 +288,12 @@ impl Workspace {
         match self.docs.iter().position(|d| d.doc.name == PASTED_NAME) {
             Some(i) => {
                 self.docs[i] = doc;
+                self.mark(i, false);
                 self.current = Some(i);
             }
             None => {
                 self.docs.push(doc);
+                self.mark(self.docs.len() - 1, false);
                 self.current = Some(self.docs.len() - 1);
             }
         }
@@ -287,6 +310,7 @@ impl Workspace {
                         self.notices.push(Notice { kind: NoticeKind::Info, message: note });
                     }
                     self.docs.push(Rc::new(opened.doc));
+                    self.mark(self.docs.len() - 1, opened.from_annotation_file);
                     first.get_or_insert(self.docs.len() - 1);
                 }
                 Err(e) => self.error(e.to_string()),

@@ -101,6 +101,9 @@ pub struct Opened {
     pub doc: AnnotatedDocument,
     /// Messages for the user, each a full sentence naming the file.
     pub notes: Vec<String>,
+    /// Whether the annotations come from an annotation file (Sorot JSON,
+    /// W3C, brat) rather than from analysing the text here.
+    pub from_annotation_file: bool,
 }
 
 /// Reads one file. A zip gives one document per file in it; an `.ann`
@@ -218,7 +221,7 @@ pub fn read_files(files: &[(&str, &[u8])]) -> Vec<Result<Opened, ImportError>> {
                 });
                 let ann = ann.map_err(|e| err(name, e))?;
                 brat::from_ann(base(tname), &txt, &ann)
-                    .map(|doc| Opened { doc, notes: Vec::new() })
+                    .map(|doc| Opened { doc, notes: Vec::new(), from_annotation_file: true })
                     .map_err(|why| err(name, FileError::Broken(why)))
             });
             paired.push((i, r));
@@ -283,7 +286,7 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
                 "“{name}” is not UTF-8; it was read as Windows-1252 (Western European). If letters look wrong, save it as UTF-8 and open it again."
             ));
         }
-        Ok(vec![Opened { doc: annotate(doc_name, &text), notes }])
+        Ok(vec![Opened { doc: annotate(doc_name, &text), notes, from_annotation_file: false }])
     };
     match kind(name) {
         "txt" => {
@@ -326,7 +329,7 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
             if value.get("format").is_some() {
                 let doc = sorot_json::from_json(&t)
                     .map_err(|e| fail(FileError::Broken(e.to_string())))?;
-                Ok(vec![Opened { doc, notes: Vec::new() }])
+                Ok(vec![Opened { doc, notes: Vec::new(), from_annotation_file: true }])
             } else if w3c::looks_like(&value) {
                 Ok(vec![w3c_opened(name, &value, doc_name, None)?])
             } else {
@@ -342,7 +345,7 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
             for (k, line) in t.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 let doc = sorot_json::from_json(line)
                     .map_err(|e| fail(FileError::Broken(format!("line {}: {e}", k + 1))))?;
-                docs.push(Opened { doc, notes: Vec::new() });
+                docs.push(Opened { doc, notes: Vec::new(), from_annotation_file: true });
             }
             if docs.is_empty() {
                 return Err(fail(FileError::Empty));
@@ -372,7 +375,7 @@ fn w3c_opened(
             if r.unplaced > 0 { format!(" and {} could not be placed", r.unplaced) } else { String::new() }
         ));
     }
-    Ok(Opened { doc: r.doc, notes })
+    Ok(Opened { doc: r.doc, notes, from_annotation_file: true })
 }
 
 /// serde_json's message without its trailing position.
