@@ -297,3 +297,57 @@ test('(f) markup in the text is shown as text and never runs', { timeout: TIMEOU
 
   assertNoPageErrors();
 });
+
+test('(f2) markup in imported annotation labels, ids, speakers and W3C bodies stays text and never runs', { timeout: TIMEOUT }, async () => {
+  const page = await open();
+  const text = 'Budi berkata di Jakarta: “Kami siap.”';
+  const cp = (s) => [...s].length;
+  const at = (s) => cp(text.slice(0, text.indexOf(s)));
+  const evilLabel = '<img src=x onerror="window.__pwned=4">';
+  const evilId = '"><script>window.__pwned=5</script>';
+  const sorot = {
+    format: 'sorot.annotations',
+    version: 1,
+    document: { name: '<b onmouseover="window.__pwned=6">x</b>.txt', lang: 'id', text },
+    annotations: [
+      { id: evilId, label: evilLabel, start: 0, end: 4, text: 'Budi', source: 'user' },
+      { id: 'q"><img src=x onerror="window.__pwned=7">', label: 'QUOTE', start: at('“'), end: cp(text), text: '“Kami siap.”', source: 'user', speaker: evilId },
+    ],
+  };
+  const w3c = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    'sorot:text': text,
+    first: {
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'urn:x:<svg onload="window.__pwned=8">',
+          type: 'Annotation',
+          motivation: 'tagging',
+          body: { type: 'TextualBody', purpose: 'tagging', value: '<svg onload="window.__pwned=9">' },
+          target: { selector: [{ type: 'TextQuoteSelector', exact: 'Jakarta' }, { type: 'TextPositionSelector', start: at('Jakarta'), end: at('Jakarta') + 7 }] },
+        },
+      ],
+    },
+  };
+  await dropFiles(page, [
+    { name: 'jahat.sorot.json', type: 'application/json', bytes: JSON.stringify(sorot) },
+    { name: 'jahat.txt', type: 'text/plain', bytes: text },
+    { name: 'jahat.w3c.json', type: 'application/json', bytes: JSON.stringify(w3c) },
+  ]);
+  await page.waitForFunction((s) => document.querySelectorAll(s).length >= 2, sel.tab);
+  // Every tab's highlights carry the imported labels as attribute text.
+  const labels = new Set();
+  for (const tab of await page.$$(sel.tab)) {
+    await tab.click();
+    await page.waitForSelector(sel.highlight);
+    for (const l of await page.$$eval(sel.highlight, (els) => els.map((el) => el.getAttribute('data-label')))) labels.add(l);
+  }
+  assert.ok(labels.has(evilLabel), `the Sorot JSON label is not shown as text: ${JSON.stringify([...labels])}`);
+  assert.ok(labels.has('<svg onload="window.__pwned=9">'), `the W3C body is not shown as text: ${JSON.stringify([...labels])}`);
+  assert.ok((await page.textContent(sel.tab + ':first-child')).includes('<b onmouseover'), 'the document name is shown as text');
+  assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'script from an imported file ran');
+  assert.equal(await page.locator('img[src="x"], svg[onload], b[onmouseover], [onerror], [onload]').count(), 0, 'an element was injected from an imported file');
+  assertNoPageErrors();
+});
