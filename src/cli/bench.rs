@@ -106,7 +106,7 @@ fn measure(name: &str, text: &str, lang: Option<&str>, runs: usize) -> Measureme
     for _ in 0..runs {
         let (name, text) = (name.to_string(), text.to_string());
         let start = Instant::now();
-        let (doc, step) = analyze_document_timed(name, text, lang);
+        let (doc, step) = analyze_document_timed(name, text, lang, true);
         totals.push(start.elapsed());
         std::hint::black_box(doc);
         for (all, t) in steps.iter_mut().zip(step) {

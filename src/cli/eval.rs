@@ -287,13 +287,13 @@ pub(super) fn run(
             options.lang.as_deref(),
             !options.no_model,
         );
-        let model = if options.no_model { None } else { recognize::model(&annotated.doc.lang) };
-        taggers.insert(
-            annotated.doc.lang.clone(),
+        // Said once per language (counting a model's rows reads its table).
+        taggers.entry(annotated.doc.lang.clone()).or_insert_with(|| {
+            let model = if options.no_model { None } else { recognize::model(&annotated.doc.lang) };
             model.map_or("rules only".to_string(), |t| {
                 format!("tagger {} ({} rows)", t.lang, t.nonzero_rows())
-            }),
-        );
+            })
+        });
         *languages.entry(annotated.doc.lang.clone()).or_insert(0) += 1;
         let prediction = Prediction::from_annotated(&annotated);
         scorer.add(doc, &prediction);

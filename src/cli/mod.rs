@@ -304,7 +304,7 @@ fn finish(written: io::Result<()>, status: i32, err: &mut dyn Write) -> i32 {
 /// language (`lang`, or detected from the text), the recognizer, and the
 /// annotated document with code-point offsets and ids.
 pub fn analyze_document(name: String, text: String, lang: Option<&str>) -> AnnotatedDocument {
-    analyze_document_timed(name, text, lang).0
+    analyze_document_timed(name, text, lang, true).0
 }
 
 /// [`analyze_document`], with the installed tagger for the language
@@ -315,26 +315,23 @@ pub fn analyze_document_with(
     lang: Option<&str>,
     models: bool,
 ) -> AnnotatedDocument {
-    if models {
-        return analyze_document(name, text, lang);
-    }
-    let lang = lang.unwrap_or_else(|| recognize::detect_lang(&text));
-    let spans = recognize::analyze_with(&text, lang, None);
-    AnnotatedDocument::from_spans(Document { name, lang: lang.to_string(), text }, &spans)
+    analyze_document_timed(name, text, lang, models).0
 }
 
-/// [`analyze_document`], also returning how long each of its three steps
-/// took: the language guess (zero with `lang`), the recognizer, and building
-/// the annotated document.
+/// [`analyze_document_with`], also returning how long each of its three
+/// steps took: the language guess (zero with `lang`), the recognizer, and
+/// building the annotated document.
 fn analyze_document_timed(
     name: String,
     text: String,
     lang: Option<&str>,
+    models: bool,
 ) -> (AnnotatedDocument, [Duration; 3]) {
     let t0 = Instant::now();
     let lang = lang.unwrap_or_else(|| recognize::detect_lang(&text));
     let t1 = Instant::now();
-    let spans = recognize::analyze(&text, lang);
+    let tagger = if models { recognize::model(lang) } else { None };
+    let spans = recognize::analyze_with(&text, lang, tagger);
     let t2 = Instant::now();
     let doc =
         AnnotatedDocument::from_spans(Document { name, lang: lang.to_string(), text }, &spans);

@@ -112,12 +112,7 @@ pub const MODEL_LANGS: [&str; 2] = ["id", "en"];
 /// The model language a document's language tag uses (`"id"` for `id`,
 /// `in`, `id-ID`; `"en"` for `en`, `en-GB`), if there is one.
 pub fn model_lang(tag: &str) -> Option<&'static str> {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
-        "id" | "in" => Some("id"),
-        "en" => Some("en"),
-        _ => None,
-    }
+    super::recognize::model_lang(tag)
 }
 
 /// Where the learned tagger of one language stands.

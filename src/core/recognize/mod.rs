@@ -95,12 +95,9 @@ pub fn analyze(text: &str, lang: &str) -> Vec<Span> {
 /// [`analyze`] with a given tagger, or with the rules alone (`None`).
 pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span> {
     let doc = Doc::new(text, Lang::from_tag(lang));
-    let mut used = vec![false; doc.toks.len()];
-    let mut cands: Vec<Candidate> = dates::find(&doc, &mut used)
-        .into_iter()
-        .map(|span| Candidate { span, source: Source::DatePattern })
-        .collect();
-    let rules = entities::find(&doc, &used);
+    let (dates, used, rules) = rule_pass(&doc);
+    let mut cands: Vec<Candidate> =
+        dates.into_iter().map(|span| Candidate { span, source: Source::DatePattern }).collect();
     match tagger {
         None => cands.extend(rules),
         Some(t) => {
@@ -134,6 +131,16 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// The rule stages before the merge: the DATE spans, which tokens they
+/// took, and the entity rules' candidates (which never use those tokens).
+/// Training the tagger reads its features from exactly this.
+pub(crate) fn rule_pass(doc: &Doc) -> (Vec<Span>, Vec<bool>, Vec<Candidate>) {
+    let mut used = vec![false; doc.toks.len()];
+    let dates = dates::find(doc, &mut used);
+    let rules = entities::find(doc, &used);
+    (dates, used, rules)
 }
 
 /// The taggers installed so far, by language.
@@ -170,6 +177,13 @@ pub fn install_builtin_models() {
             }
         }
     });
+}
+
+/// The language a BCP 47 tag is analysed as, if it has rules and a
+/// tagger of its own: `"id"` for `id`, `in`, `id-ID`; `"en"` for `en`,
+/// `en-GB`; `None` for any other.
+pub fn model_lang(tag: &str) -> Option<&'static str> {
+    Lang::from_tag(tag).code()
 }
 
 /// Whether a tagger is installed for `lang`.

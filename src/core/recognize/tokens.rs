@@ -67,6 +67,16 @@ impl Lang {
             Lang::Other
         }
     }
+
+    /// The primary tag of a language with rules of its own (`"id"`,
+    /// `"en"`); `None` for [`Lang::Other`].
+    pub(crate) fn code(self) -> Option<&'static str> {
+        match self {
+            Lang::Id => Some("id"),
+            Lang::En => Some("en"),
+            Lang::Other => None,
+        }
+    }
 }
 
 /// One token of a text.

@@ -25,8 +25,8 @@ use super::{
     CONTINUE, FORCED_O, NTAGS, O, TYPES,
 };
 use crate::core::eval::GoldDoc;
+use crate::core::recognize::rule_pass;
 use crate::core::recognize::tokens::{Doc, Gap, Lang};
-use crate::core::recognize::{dates, entities};
 use crate::core::text::CharIndex;
 
 /// Sentences per piece when a gold file has no document boundaries.
@@ -100,9 +100,8 @@ pub fn chunk(docs: Vec<GoldDoc>) -> Vec<GoldDoc> {
 /// The document, the rules' reading and its gold tags.
 fn prepare(d: &GoldDoc, lang: Lang) -> Example<'_> {
     let doc = Doc::new(&d.text, lang);
-    let mut used = vec![false; doc.toks.len()];
-    let _ = dates::find(&doc, &mut used);
-    let rules = rule_tags(&doc, &entities::find(&doc, &used));
+    let (_, used, rules) = rule_pass(&doc);
+    let rules = rule_tags(&doc, &rules);
     let index = CharIndex::new(&d.text);
     let mut gold = vec![O; doc.toks.len()];
     for e in &d.entities {
