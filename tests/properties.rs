@@ -13,6 +13,7 @@ mod common;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
+use sorot::core::edit::Edit;
 use sorot::core::export::{brat, sorot_json, w3c, Format};
 use sorot::core::import;
 use sorot::core::layout::{layout, Node};
@@ -479,6 +480,26 @@ fn action() -> impl Strategy<Value = Action> {
         2 => (0..6usize, lang).prop_map(|(index, lang)| Action::SetLang { index, lang }),
         1 => "[^\u{0}]{0,10}".prop_map(|message| Action::Notify(Notice { kind: NoticeKind::Info, message })),
         1 => "[^\u{0}]{0,10}".prop_map(|name| Action::FileRejected { name, reason: import::FileError::NotText }),
+        4 => (0..6usize, edit()).prop_map(|(index, edit)| Action::Edit { index, edit }),
+        2 => (0..6usize).prop_map(Action::Undo),
+        1 => (0..6usize).prop_map(Action::Redo),
+        1 => (0..14usize).prop_map(|k| Action::Focus(Some(format!("a{k}")))),
+    ]
+}
+
+/// One correction with ids (`a0`…`a13`) and offsets that may or may not
+/// exist in the document.
+fn edit() -> impl Strategy<Value = Edit> {
+    let id = (0..14usize).prop_map(|k| format!("a{k}"));
+    let span = (0..40usize, 0..12usize).prop_map(|(s, l)| (s, s + l));
+    prop_oneof![
+        3 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::Add { label, start, end }),
+        1 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::LabelAll { label, start, end }),
+        2 => (id.clone(), label()).prop_map(|(id, label)| Edit::Relabel { id, label }),
+        2 => (id.clone(), span).prop_map(|(id, (start, end))| Edit::Resize { id, start, end }),
+        2 => id.clone().prop_map(|id| Edit::Delete { id }),
+        2 => (id.clone(), prop::option::of(id.clone())).prop_map(|(id, speaker)| Edit::SetSpeaker { id, speaker }),
+        1 => id.prop_map(|id| Edit::Accept { id }),
     ]
 }
 
@@ -499,7 +520,40 @@ proptest! {
             for d in &ws.docs {
                 assert_doc_invariants(d);
             }
+            prop_assert_eq!(ws.meta.len(), ws.docs.len());
+            if let Some(f) = &ws.focus {
+                prop_assert!(ws.current_doc().unwrap().get(f).is_some(), "focus {} is gone", f);
+            }
         }
+    }
+
+    /// Any sequence of edits on any document keeps the invariants, and
+    /// undoing every step gives back the document exactly; redoing them
+    /// all gives the edited one.
+    #[test]
+    fn edits_undo_and_redo_exactly(doc in document(), edits in prop::collection::vec(edit(), 0..16)) {
+        let mut ws = Workspace::default();
+        ws.docs.push(std::rc::Rc::new(doc.clone()));
+        ws.current = Some(0);
+        let mut steps = 0;
+        for e in edits {
+            let before = ws.docs[0].clone();
+            ws.apply(Action::Edit { index: 0, edit: e });
+            assert_doc_invariants(&ws.docs[0]);
+            if ws.docs[0] != before {
+                steps += 1;
+            }
+        }
+        let edited = ws.docs[0].clone();
+        for _ in 0..steps {
+            ws.apply(Action::Undo(0));
+            assert_doc_invariants(&ws.docs[0]);
+        }
+        prop_assert_eq!(&*ws.docs[0], &doc);
+        for _ in 0..steps {
+            ws.apply(Action::Redo(0));
+        }
+        prop_assert_eq!(&ws.docs[0], &edited);
     }
 }
 

@@ -256,7 +256,11 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
     assert_eq!(ws.pasted, text, "the paste box is kept");
     assert_eq!(names(&ws), [PASTED_NAME, "en.txt"]);
 
-    // A later paste uses the model straight away.
+    // A later paste uses the model straight away (the same text again only
+    // shows it, keeping the user's work, so paste another first).
+    ws.apply(Action::Paste(text.clone()));
+    assert_eq!(ws.docs[0].annotations.iter().filter(|a| a.source == Source::User).count(), 1);
+    ws.apply(Action::Paste("Lain.".into()));
     ws.apply(Action::Paste(text.clone()));
     assert_eq!(ws.docs[0].annotations, with_model);
 }
@@ -302,5 +306,5 @@ fn a_model_arriving_leaves_documents_from_annotation_files_as_the_file_has_them(
 
     // Closing keeps the marks in step with the documents.
     ws.apply(Action::Close(0));
-    assert_eq!(ws.from_annotation_file, [false]);
+    assert_eq!(ws.meta.iter().map(|m| m.from_annotation_file).collect::<Vec<_>>(), [false]);
 }

@@ -99,7 +99,7 @@ pub struct Document {
     pub text: String,
 }
 
-/// A document with its annotations, kept sorted by `(start, -end)`.
+/// A document with its annotations, kept sorted by `(start, -end)`, then id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnotatedDocument {
     /// The document.
@@ -128,7 +128,16 @@ impl AnnotatedDocument {
     fn with_index(doc: Document, mut annotations: Vec<Annotation>, index: CharIndex) -> Self {
         let n = index.char_len();
         annotations.retain(|a| a.start < a.end && a.end <= n);
-        annotations.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Ties (the same span) in id order (`a2` before `a10`), so the order
+        // never depends on how the list was built (undo gives back exactly
+        // the same document).
+        annotations.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.id.len().cmp(&b.id.len()))
+                .then(a.id.cmp(&b.id))
+        });
         AnnotatedDocument { doc, annotations, index }
     }
 
@@ -165,6 +174,12 @@ impl AnnotatedDocument {
             })
             .collect();
         AnnotatedDocument::with_index(doc, annotations, index)
+    }
+
+    /// The same document with other annotations (dropped and sorted as
+    /// [`AnnotatedDocument::new`] does), reusing the text's index.
+    pub fn with_annotations(&self, annotations: Vec<Annotation>) -> Self {
+        Self::with_index(self.doc.clone(), annotations, self.index.clone())
     }
 
     /// The offset index of the text.

@@ -14,6 +14,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::edit::{self, Edit, History, Rejected, Step};
 use super::import;
 use super::model::AnnotatedDocument;
 use super::recognize::{annotate_as, reannotate};
@@ -77,6 +78,20 @@ pub enum Action {
     },
     /// Show the document at this position in the list.
     Select(usize),
+    /// Correct the annotations of the document at `index` (one undo step).
+    Edit {
+        /// The document's position.
+        index: usize,
+        /// The correction.
+        edit: Edit,
+    },
+    /// Undo the last change of the annotations of the document at this
+    /// position (an edit, or analysis in another language or by a tagger).
+    Undo(usize),
+    /// Redo the last undone change of the document at this position.
+    Redo(usize),
+    /// Put this annotation of the shown document in focus (`None`: none).
+    Focus(Option<String>),
     /// Close the document at this position.
     Close(usize),
     /// Show a message to the user.
@@ -153,17 +168,36 @@ pub struct Workspace {
     /// The learned taggers asked for so far, by language ([`MODEL_LANGS`]);
     /// a language not in the map has not been asked for.
     pub models: BTreeMap<String, ModelStatus>,
-    /// For each document (same order as `docs`), whether its annotations
-    /// came from an annotation file (Sorot JSON, W3C, brat): a model that
-    /// arrives later leaves those as the file has them. Choosing a
-    /// language for such a document analyses it, and clears the mark.
-    pub from_annotation_file: Vec<bool>,
+    /// What is kept about each document besides its annotations (same
+    /// order as `docs`).
+    pub meta: Vec<DocMeta>,
+    /// The annotation of the shown document in focus (being corrected).
+    pub focus: Option<String>,
+}
+
+/// What the workspace keeps about one open document besides its text and
+/// annotations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocMeta {
+    /// Whether its annotations came from an annotation file (Sorot JSON,
+    /// W3C, brat): a model that arrives later leaves those as the file has
+    /// them. Choosing a language for such a document analyses it, and
+    /// clears the mark.
+    pub from_annotation_file: bool,
+    /// Its undo and redo steps and the automatic annotations its user
+    /// rejected.
+    pub history: History,
 }
 
 impl Workspace {
     /// The document shown, if any.
     pub fn current_doc(&self) -> Option<&Rc<AnnotatedDocument>> {
         self.current.and_then(|i| self.docs.get(i))
+    }
+
+    /// The undo history of document `i`.
+    pub fn history(&self, i: usize) -> Option<&History> {
+        self.meta.get(i).map(|m| &m.history)
     }
 
     /// Where the tagger for `lang` stands (`None`: not asked for yet).
@@ -188,6 +222,7 @@ impl Workspace {
 
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        self.sync_meta();
         match action {
             Action::Paste(text) => self.paste(text),
             Action::OpenFiles(files) => self.open_files(files),
@@ -196,14 +231,26 @@ impl Workspace {
             }
             Action::Select(i) => {
                 if i < self.docs.len() {
+                    if self.current != Some(i) {
+                        self.focus = None;
+                    }
                     self.current = Some(i);
                 }
+            }
+            Action::Edit { index, edit } => self.edit(index, &edit),
+            Action::Undo(i) => self.undo_redo(i, true),
+            Action::Redo(i) => self.undo_redo(i, false),
+            Action::Focus(id) => {
+                self.focus =
+                    id.filter(|id| self.current_doc().is_some_and(|d| d.get(id).is_some()));
             }
             Action::Close(i) => {
                 if i < self.docs.len() {
                     self.docs.remove(i);
-                    if i < self.from_annotation_file.len() {
-                        self.from_annotation_file.remove(i);
+                    self.sync_meta();
+                    self.meta.remove(i);
+                    if self.current == Some(i) {
+                        self.focus = None;
                     }
                     self.current = match self.current {
                         _ if self.docs.is_empty() => None,
@@ -219,8 +266,13 @@ impl Workspace {
                     if doc.doc.name == PASTED_NAME {
                         self.pasted_lang = lang.clone();
                     }
-                    self.docs[index] = Rc::new(reannotate(doc, lang.as_deref()));
-                    self.mark(index, false);
+                    let fresh = reannotate(doc, lang.as_deref());
+                    let what = match lang.as_deref().and_then(model_lang) {
+                        Some(l) => format!("analyse as {l}"),
+                        None => "analyse again".to_string(),
+                    };
+                    self.reanalysed(index, fresh, what);
+                    self.meta[index].from_annotation_file = false;
                 }
             }
             Action::Dismiss(i) => {
@@ -252,46 +304,115 @@ impl Workspace {
         }
     }
 
-    /// Marks `lang`'s tagger ready and analyses that language's documents
-    /// again with it (as their own language, so a language the user chose
-    /// stays chosen). User annotations, the document shown and the paste
-    /// box are kept; documents of other languages are not touched.
-    /// Sets whether document `i` came from an annotation file.
-    fn mark(&mut self, i: usize, from_file: bool) {
-        if self.from_annotation_file.len() < self.docs.len() {
-            self.from_annotation_file.resize(self.docs.len(), false);
+    /// Keeps one [`DocMeta`] per document (a document added without one
+    /// gets the default).
+    fn sync_meta(&mut self) {
+        self.meta.resize_with(self.docs.len().max(self.meta.len()), DocMeta::default);
+    }
+
+    /// Sets whether document `i` came from an annotation file, and starts
+    /// its history afresh.
+    fn fresh_meta(&mut self, i: usize, from_file: bool) {
+        self.sync_meta();
+        self.meta[i] = DocMeta { from_annotation_file: from_file, history: History::default() };
+    }
+
+    /// Replaces document `i` with its new analysis, without what its user
+    /// rejected, as one undo step.
+    fn reanalysed(&mut self, i: usize, fresh: AnnotatedDocument, what: String) {
+        self.sync_meta();
+        let fresh = edit::without_rejected(fresh, &self.meta[i].history.rejected);
+        self.replace(i, fresh, what, Vec::new());
+    }
+
+    /// Replaces document `i` (same text) and records the change.
+    fn replace(&mut self, i: usize, new: AnnotatedDocument, what: String, rejected: Vec<Rejected>) {
+        self.sync_meta();
+        if let Some(step) = Step::between(what, &self.docs[i], &new, rejected) {
+            self.meta[i].history.record(step);
         }
-        if let Some(m) = self.from_annotation_file.get_mut(i) {
-            *m = from_file;
+        self.docs[i] = Rc::new(new);
+        self.drop_lost_focus();
+    }
+
+    /// Clears the focus when its annotation is gone.
+    fn drop_lost_focus(&mut self) {
+        if let Some(id) = &self.focus {
+            if self.current_doc().is_none_or(|d| d.get(id).is_none()) {
+                self.focus = None;
+            }
         }
     }
 
+    fn edit(&mut self, i: usize, e: &Edit) {
+        let Some(doc) = self.docs.get(i) else { return };
+        let Some(out) = edit::apply(doc, e) else { return };
+        let new = doc.with_annotations(out.annotations);
+        self.replace(i, new, e.describe(), out.rejected);
+        if self.current == Some(i) {
+            self.focus = out.focus;
+        }
+    }
+
+    fn undo_redo(&mut self, i: usize, undo: bool) {
+        self.sync_meta();
+        let Some(doc) = self.docs.get(i) else { return };
+        let h = &mut self.meta[i].history;
+        let changed = if undo { h.undo(doc) } else { h.redo(doc) };
+        if let Some(d) = changed {
+            self.docs[i] = Rc::new(d);
+            self.drop_lost_focus();
+        }
+    }
+
+    /// Marks `lang`'s tagger ready and analyses that language's documents
+    /// again with it (as their own language, so a language the user chose
+    /// stays chosen), as one undo step per document. User annotations, the
+    /// document shown and the paste box are kept, and automatic annotations
+    /// the user rejected stay away; documents of other languages, and those
+    /// opened from annotation files, are not touched.
     fn model_ready(&mut self, lang: String) {
-        for (i, d) in self.docs.iter_mut().enumerate() {
-            let from_file = self.from_annotation_file.get(i).copied().unwrap_or(false);
-            if !from_file && model_lang(&d.doc.lang) == Some(lang.as_str()) {
+        self.sync_meta();
+        for i in 0..self.docs.len() {
+            let d = &self.docs[i];
+            if !self.meta[i].from_annotation_file && model_lang(&d.doc.lang) == Some(lang.as_str())
+            {
                 let fresh = reannotate(d, Some(&d.doc.lang));
-                *d = Rc::new(fresh);
+                self.reanalysed(i, fresh, "learned tagger".to_string());
             }
         }
         self.models.insert(lang, ModelStatus::Ready);
     }
 
+    /// A new text in the paste box replaces the pasted document (its
+    /// corrections and history go with the old text); the same text again
+    /// only shows it.
     fn paste(&mut self, text: String) {
+        let at = self.docs.iter().position(|d| d.doc.name == PASTED_NAME);
+        if let Some(i) = at {
+            if self.docs[i].doc.text == text {
+                self.pasted = text;
+                self.current = Some(i);
+                return;
+            }
+        }
         let doc = Rc::new(annotate_as(PASTED_NAME, &text, self.pasted_lang.as_deref()));
         self.pasted = text;
-        match self.docs.iter().position(|d| d.doc.name == PASTED_NAME) {
+        let i = match at {
             Some(i) => {
                 self.docs[i] = doc;
-                self.mark(i, false);
-                self.current = Some(i);
+                i
             }
             None => {
                 self.docs.push(doc);
-                self.mark(self.docs.len() - 1, false);
-                self.current = Some(self.docs.len() - 1);
+                self.docs.len() - 1
             }
+        };
+        self.fresh_meta(i, false);
+        if self.current != Some(i) || at.is_some() {
+            self.focus = None;
         }
+        self.current = Some(i);
     }
 
     fn open_files(&mut self, files: Vec<IncomingFile>) {
@@ -305,13 +426,14 @@ impl Workspace {
                         self.notices.push(Notice { kind: NoticeKind::Info, message: note });
                     }
                     self.docs.push(Rc::new(opened.doc));
-                    self.mark(self.docs.len() - 1, opened.from_annotation_file);
+                    self.fresh_meta(self.docs.len() - 1, opened.from_annotation_file);
                     first.get_or_insert(self.docs.len() - 1);
                 }
                 Err(e) => self.error(e.to_string()),
             }
         }
         if first.is_some() {
+            self.focus = None;
             self.current = first;
         }
     }

@@ -302,8 +302,10 @@ pub fn annotate_as(name: &str, text: &str, lang: Option<&str>) -> AnnotatedDocum
 /// Runs the recognizer again over `doc` as language `lang` (`None`:
 /// detect it), replacing its automatic annotations and keeping every
 /// annotation the user made or confirmed. New automatic annotations get
-/// ids the user's annotations do not use; a user's QUOTE whose speaker was
-/// an automatic annotation loses that link.
+/// ids the user's annotations do not use, and none repeats a user's
+/// annotation (same label and span). A user's QUOTE whose speaker was an
+/// automatic annotation keeps its speaker if the new analysis finds the
+/// same mention, and loses the link otherwise.
 pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocument {
     let fresh = annotate_as(&doc.doc.name, &doc.doc.text, lang);
     let mut kept: Vec<Annotation> =
@@ -312,9 +314,12 @@ pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocum
         return fresh;
     }
     let taken: HashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
+    let same = |a: &Annotation, b: &Annotation| a.label == b.label && a.start == b.start && a.end == b.end;
+    let fresh_anns: Vec<&Annotation> =
+        fresh.annotations.iter().filter(|f| !kept.iter().any(|k| same(k, f))).collect();
     let mut next = 0usize;
     let mut new_id: HashMap<String, String> = HashMap::default();
-    for a in &fresh.annotations {
+    for a in &fresh_anns {
         let id = loop {
             next += 1;
             let candidate = format!("a{next}");
@@ -324,16 +329,34 @@ pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocum
         };
         new_id.insert(a.id.clone(), id);
     }
-    for a in &mut kept {
-        if a.speaker.as_ref().is_some_and(|s| !taken.contains(s)) {
-            a.speaker = None;
+    // A speaker the fresh analysis found again under a new id, or a user's
+    // annotation that stands where the fresh speaker was.
+    let id_now = |old: &Annotation| -> Option<String> {
+        if let Some(k) = kept.iter().find(|k| same(k, old)) {
+            return Some(k.id.clone());
         }
+        fresh_anns.iter().find(|f| same(f, old)).and_then(|f| new_id.get(&f.id)).cloned()
+    };
+    let relinked: Vec<Option<String>> = kept
+        .iter()
+        .map(|a| match &a.speaker {
+            Some(s) if !taken.contains(s) => doc.get(s).and_then(&id_now),
+            other => other.clone(),
+        })
+        .collect();
+    let renamed: Vec<Annotation> = fresh_anns
+        .iter()
+        .map(|a| Annotation {
+            id: new_id[&a.id].clone(),
+            speaker: a.speaker.as_ref().and_then(|s| {
+                new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))
+            }),
+            ..(*a).clone()
+        })
+        .collect();
+    for (a, s) in kept.iter_mut().zip(relinked) {
+        a.speaker = s;
     }
-    let renamed = fresh.annotations.iter().map(|a| Annotation {
-        id: new_id[&a.id].clone(),
-        speaker: a.speaker.as_ref().and_then(|s| new_id.get(s)).cloned(),
-        ..a.clone()
-    });
     kept.extend(renamed);
-    AnnotatedDocument::new(fresh.doc.clone(), kept)
+    fresh.with_annotations(kept)
 }

@@ -1,0 +1,560 @@
+//! Correcting annotations: the user's edits, their undo history, and where a
+//! selection may begin and end.
+//!
+//! An [`Edit`] is applied to one document by [`apply`], which returns the
+//! document's new annotation list (nothing is changed in place). The
+//! workspace records every change of a document's annotations — edits,
+//! re-analysis in another language, a learned tagger arriving — as one
+//! [`Step`]: the annotations it removed and the ones it added, so undo and
+//! redo are exact whatever the size of the change, and a step costs memory
+//! in proportion to what changed, not to the document.
+//!
+//! Whatever the user edits becomes theirs (`source: user`). An automatic
+//! annotation the user deletes, relabels or moves is remembered as
+//! [`Rejected`], so analysing the document again (another language, the
+//! learned tagger) does not bring it back.
+
+use std::collections::HashMap;
+
+use super::model::{labels, AnnotatedDocument, Annotation, Label, Source};
+
+/// One correction to a document's annotations. Offsets are code points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Give `[start, end)` the label (the user's annotation). The same label
+    /// on the same span already there is confirmed instead.
+    Add {
+        /// The label.
+        label: Label,
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+    },
+    /// [`Edit::Add`] for `[start, end)` and for every other occurrence of
+    /// its text in the document that stands as whole words, as one step.
+    LabelAll {
+        /// The label.
+        label: Label,
+        /// First code point of the selection.
+        start: usize,
+        /// One past its last code point.
+        end: usize,
+    },
+    /// Give annotation `id` another label.
+    Relabel {
+        /// The annotation.
+        id: String,
+        /// Its new label.
+        label: Label,
+    },
+    /// Move annotation `id` to `[start, end)`.
+    Resize {
+        /// The annotation.
+        id: String,
+        /// New first code point.
+        start: usize,
+        /// New end.
+        end: usize,
+    },
+    /// Remove annotation `id` (quotes it was the speaker of lose their
+    /// speaker).
+    Delete {
+        /// The annotation.
+        id: String,
+    },
+    /// Set or clear the speaker of QUOTE `id` (the id of the annotation
+    /// naming the speaker).
+    SetSpeaker {
+        /// The quotation.
+        id: String,
+        /// The speaker's annotation, or `None` for no speaker.
+        speaker: Option<String>,
+    },
+    /// Confirm an automatic annotation: it becomes the user's.
+    Accept {
+        /// The annotation.
+        id: String,
+    },
+}
+
+impl Edit {
+    /// A short description for the undo button ("Undo: label PERSON").
+    pub fn describe(&self) -> String {
+        match self {
+            Edit::Add { label, .. } => format!("label {label}"),
+            Edit::LabelAll { label, .. } => format!("label all as {label}"),
+            Edit::Relabel { label, .. } => format!("relabel as {label}"),
+            Edit::Resize { .. } => "change extent".into(),
+            Edit::Delete { .. } => "delete".into(),
+            Edit::SetSpeaker { .. } => "set speaker".into(),
+            Edit::Accept { .. } => "accept".into(),
+        }
+    }
+}
+
+/// An automatic annotation the user removed or changed: analysis of the same
+/// document must not add it again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rejected {
+    /// Its label.
+    pub label: Label,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+impl Rejected {
+    fn of(a: &Annotation) -> Self {
+        Rejected { label: a.label.clone(), start: a.start, end: a.end }
+    }
+
+    /// Whether `a` is the annotation this rejects.
+    pub fn matches(&self, a: &Annotation) -> bool {
+        a.label == self.label && a.start == self.start && a.end == self.end
+    }
+}
+
+/// What an edit produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The document's annotations after the edit.
+    pub annotations: Vec<Annotation>,
+    /// The annotation the edit is about (new, changed), to keep in focus.
+    pub focus: Option<String>,
+    /// Automatic annotations the edit removed or changed.
+    pub rejected: Vec<Rejected>,
+}
+
+/// Applies `edit` to `doc`. `None` when the edit does not apply (an unknown
+/// id, an empty or out-of-range span, a speaker for something that is not a
+/// QUOTE) or changes nothing.
+pub fn apply(doc: &AnnotatedDocument, edit: &Edit) -> Option<Outcome> {
+    let mut anns = doc.annotations.clone();
+    let n = doc.index().char_len();
+    let mut rejected = Vec::new();
+    let pos = |anns: &[Annotation], id: &str| anns.iter().position(|a| a.id == id);
+    let focus = match edit {
+        Edit::Add { label, start, end } => {
+            if label.is_empty() || start >= end || *end > n {
+                return None;
+            }
+            let mut ids = IdMaker::new(&anns);
+            Some(add(&mut anns, &mut ids, label, *start, *end))
+        }
+        Edit::LabelAll { label, start, end } => {
+            if label.is_empty() || start >= end || *end > n {
+                return None;
+            }
+            let mut ids = IdMaker::new(&anns);
+            let focus = add(&mut anns, &mut ids, label, *start, *end);
+            for (s, e) in occurrences(doc, *start, *end) {
+                if (s, e) != (*start, *end) {
+                    add(&mut anns, &mut ids, label, s, e);
+                }
+            }
+            Some(focus)
+        }
+        Edit::Relabel { id, label } => {
+            let i = pos(&anns, id)?;
+            if label.is_empty() || anns[i].label == *label {
+                return None;
+            }
+            let a = &mut anns[i];
+            if a.source == Source::Auto {
+                rejected.push(Rejected::of(a));
+            }
+            a.label = label.clone();
+            a.source = Source::User;
+            if a.label != labels::QUOTE {
+                a.speaker = None;
+            }
+            if a.label != labels::DATE {
+                a.value = None;
+            }
+            if a.label != labels::PERSON {
+                a.title = None;
+            }
+            Some(id.clone())
+        }
+        Edit::Resize { id, start, end } => {
+            let i = pos(&anns, id)?;
+            if start >= end || *end > n || (anns[i].start, anns[i].end) == (*start, *end) {
+                return None;
+            }
+            let a = &mut anns[i];
+            if a.source == Source::Auto {
+                rejected.push(Rejected::of(a));
+            }
+            a.start = *start;
+            a.end = *end;
+            a.source = Source::User;
+            a.value = None;
+            Some(id.clone())
+        }
+        Edit::Delete { id } => {
+            let i = pos(&anns, id)?;
+            let gone = anns.remove(i);
+            if gone.source == Source::Auto {
+                rejected.push(Rejected::of(&gone));
+            }
+            for a in &mut anns {
+                if a.speaker.as_deref() == Some(id.as_str()) {
+                    a.speaker = None;
+                }
+            }
+            None
+        }
+        Edit::SetSpeaker { id, speaker } => {
+            let i = pos(&anns, id)?;
+            if anns[i].label != labels::QUOTE || anns[i].speaker == *speaker {
+                return None;
+            }
+            if let Some(s) = speaker {
+                if s == id || pos(&anns, s).is_none() {
+                    return None;
+                }
+            }
+            anns[i].speaker = speaker.clone();
+            anns[i].source = Source::User;
+            Some(id.clone())
+        }
+        Edit::Accept { id } => {
+            let i = pos(&anns, id)?;
+            if anns[i].source == Source::User {
+                return None;
+            }
+            anns[i].source = Source::User;
+            Some(id.clone())
+        }
+    };
+    if anns == doc.annotations {
+        return None;
+    }
+    Some(Outcome { annotations: anns, focus, rejected })
+}
+
+/// Adds the user's `label` on `[start, end)`, or confirms the same label
+/// already on that span; returns the annotation's id.
+fn add(
+    anns: &mut Vec<Annotation>,
+    ids: &mut IdMaker,
+    label: &str,
+    start: usize,
+    end: usize,
+) -> String {
+    if let Some(a) = anns.iter_mut().find(|a| a.label == label && a.start == start && a.end == end)
+    {
+        a.source = Source::User;
+        return a.id.clone();
+    }
+    let id = ids.next();
+    anns.push(Annotation {
+        id: id.clone(),
+        label: label.to_string(),
+        start,
+        end,
+        source: Source::User,
+        speaker: None,
+        value: None,
+        title: None,
+    });
+    id
+}
+
+/// Fresh ids `a<n>` above every id of that form already in the document.
+struct IdMaker(usize);
+
+impl IdMaker {
+    fn new(anns: &[Annotation]) -> Self {
+        let max = anns
+            .iter()
+            .filter_map(|a| a.id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()))
+            .max()
+            .unwrap_or(0);
+        IdMaker(max)
+    }
+
+    fn next(&mut self) -> String {
+        self.0 += 1;
+        format!("a{}", self.0)
+    }
+}
+
+/// Every occurrence (code-point spans, in order) of the text of
+/// `[start, end)` in the document that does not begin or end inside a word.
+pub fn occurrences(doc: &AnnotatedDocument, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = &doc.doc.text;
+    let index = doc.index();
+    let needle = index.slice(text, start, end);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let len = end - start;
+    let mut out = Vec::new();
+    for (b, _) in text.match_indices(needle) {
+        let before = text[..b].chars().next_back();
+        let after = text[b + needle.len()..].chars().next();
+        let first = needle.chars().next();
+        let last = needle.chars().next_back();
+        let joins = |x: Option<char>, y: Option<char>| match (x, y) {
+            (Some(x), Some(y)) => is_word(x) && is_word(y),
+            _ => false,
+        };
+        if joins(before, first) || joins(last, after) {
+            continue;
+        }
+        let s = index.char_of_byte(text, b);
+        out.push((s, s + len));
+    }
+    out
+}
+
+/// One undoable change of a document: the annotations it removed and the
+/// ones it added (an annotation that changed is in both, old and new), the
+/// document's language before and after, and the automatic annotations it
+/// rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// What the step did, for the undo and redo buttons.
+    pub what: String,
+    removed: Vec<Annotation>,
+    added: Vec<Annotation>,
+    lang: (String, String),
+    rejected: Vec<Rejected>,
+}
+
+impl Step {
+    /// The step from `old` to `new` (the same text), or `None` if nothing
+    /// changed.
+    pub fn between(
+        what: String,
+        old: &AnnotatedDocument,
+        new: &AnnotatedDocument,
+        rejected: Vec<Rejected>,
+    ) -> Option<Step> {
+        let old_by_id: HashMap<&str, &Annotation> =
+            old.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+        let new_by_id: HashMap<&str, &Annotation> =
+            new.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+        let removed: Vec<Annotation> = old
+            .annotations
+            .iter()
+            .filter(|a| new_by_id.get(a.id.as_str()) != Some(a))
+            .cloned()
+            .collect();
+        let added: Vec<Annotation> = new
+            .annotations
+            .iter()
+            .filter(|a| old_by_id.get(a.id.as_str()) != Some(a))
+            .cloned()
+            .collect();
+        let lang = (old.doc.lang.clone(), new.doc.lang.clone());
+        if removed.is_empty() && added.is_empty() && lang.0 == lang.1 {
+            return None;
+        }
+        Some(Step { what, removed, added, lang, rejected })
+    }
+
+    /// `doc` as it was before the step.
+    pub fn undo(&self, doc: &AnnotatedDocument) -> AnnotatedDocument {
+        swap(doc, &self.added, &self.removed, &self.lang.0)
+    }
+
+    /// `doc` as it was after the step.
+    pub fn redo(&self, doc: &AnnotatedDocument) -> AnnotatedDocument {
+        swap(doc, &self.removed, &self.added, &self.lang.1)
+    }
+}
+
+fn swap(
+    doc: &AnnotatedDocument,
+    out: &[Annotation],
+    into: &[Annotation],
+    lang: &str,
+) -> AnnotatedDocument {
+    let gone: std::collections::HashSet<&str> = out.iter().map(|a| a.id.as_str()).collect();
+    let mut anns: Vec<Annotation> =
+        doc.annotations.iter().filter(|a| !gone.contains(a.id.as_str())).cloned().collect();
+    anns.extend(into.iter().cloned());
+    let mut d = doc.with_annotations(anns);
+    d.doc.lang = lang.to_string();
+    d
+}
+
+/// How many steps each document keeps to undo.
+pub const MAX_UNDO: usize = 200;
+
+/// A document's undo and redo stacks, and the automatic annotations its
+/// user rejected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Automatic annotations the user removed or changed (see [`Rejected`]).
+    pub rejected: Vec<Rejected>,
+}
+
+impl History {
+    /// Records a new step (the redo stack is cleared) and its rejections.
+    pub fn record(&mut self, step: Step) {
+        for r in &step.rejected {
+            if !self.rejected.contains(r) {
+                self.rejected.push(r.clone());
+            }
+        }
+        self.undo.push(step);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Undoes the last step on `doc`, if there is one.
+    pub fn undo(&mut self, doc: &AnnotatedDocument) -> Option<AnnotatedDocument> {
+        let step = self.undo.pop()?;
+        let before = step.undo(doc);
+        self.rejected.retain(|r| !step.rejected.contains(r));
+        self.redo.push(step);
+        Some(before)
+    }
+
+    /// Redoes the last undone step on `doc`, if there is one.
+    pub fn redo(&mut self, doc: &AnnotatedDocument) -> Option<AnnotatedDocument> {
+        let step = self.redo.pop()?;
+        let after = step.redo(doc);
+        for r in &step.rejected {
+            if !self.rejected.contains(r) {
+                self.rejected.push(r.clone());
+            }
+        }
+        self.undo.push(step);
+        Some(after)
+    }
+
+    /// What undo would undo.
+    pub fn next_undo(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.what.as_str())
+    }
+
+    /// What redo would redo.
+    pub fn next_redo(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.what.as_str())
+    }
+}
+
+/// Drops the automatic annotations the user rejected from a freshly
+/// analysed document (quotes lose a speaker that was dropped).
+pub fn without_rejected(doc: AnnotatedDocument, rejected: &[Rejected]) -> AnnotatedDocument {
+    if rejected.is_empty() {
+        return doc;
+    }
+    let drop = |a: &Annotation| a.source == Source::Auto && rejected.iter().any(|r| r.matches(a));
+    let dropped: Vec<String> =
+        doc.annotations.iter().filter(|a| drop(a)).map(|a| a.id.clone()).collect();
+    if dropped.is_empty() {
+        return doc;
+    }
+    let anns = doc
+        .annotations
+        .iter()
+        .filter(|a| !drop(a))
+        .map(|a| {
+            let mut a = a.clone();
+            if a.speaker.as_ref().is_some_and(|s| dropped.contains(s)) {
+                a.speaker = None;
+            }
+            a
+        })
+        .collect();
+    doc.with_annotations(anns)
+}
+
+/// A word character for selection snapping and whole-word matching.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || extends(c)
+}
+
+/// Whether `c` continues the grapheme cluster before it (combining marks,
+/// joiners, variation selectors, emoji modifiers and tags).
+fn extends(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x0900..=0x0903 | 0x093A..=0x094F
+        | 0x0951..=0x0957 | 0x0962..=0x0963 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F
+        | 0xE0100..=0xE01EF)
+}
+
+fn is_regional(c: char) -> bool {
+    (0x1F1E6..=0x1F1FF).contains(&(c as u32))
+}
+
+/// Where a selection of `[start, end)` (code points) should land: widened to
+/// whole words when `words` is set (a word is letters and digits, with `'`,
+/// `’` and `-` inside it), never splitting a grapheme cluster (a letter and
+/// its accents, an emoji with its modifiers or joined parts, a flag), and
+/// without white space at either end. `None` if nothing is left.
+pub fn snap(
+    doc: &AnnotatedDocument,
+    start: usize,
+    end: usize,
+    words: bool,
+) -> Option<(usize, usize)> {
+    let chars: Vec<char> = doc.doc.text.chars().collect();
+    let n = chars.len();
+    let (mut s, mut e) = (start.min(n), end.min(n));
+    if s > e {
+        std::mem::swap(&mut s, &mut e);
+    }
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if s == e {
+        return None;
+    }
+    let inner = |i: usize| {
+        // `'`, `’`, `-` join two word characters ("Jum'at", "pasif-defensif").
+        matches!(chars[i], '\'' | '’' | '-' | '‐')
+            && i > 0
+            && i + 1 < n
+            && is_word(chars[i - 1])
+            && is_word(chars[i + 1])
+    };
+    if words {
+        let w = |i: usize| is_word(chars[i]) || inner(i);
+        if w(s) {
+            while s > 0 && w(s - 1) {
+                s -= 1;
+            }
+        }
+        if w(e - 1) {
+            while e < n && w(e) {
+                e += 1;
+            }
+        }
+    }
+    // Grapheme clusters: move the start back and the end forward over
+    // anything that continues the character before it.
+    let joined = |i: usize| i > 0 && (extends(chars[i]) || chars[i - 1] == '\u{200D}');
+    while s > 0 && joined(s) {
+        s -= 1;
+    }
+    while e < n && joined(e) {
+        e += 1;
+    }
+    // Regional indicators pair up from the start of their run.
+    let run_before = |i: usize| (0..i).rev().take_while(|&k| is_regional(chars[k])).count();
+    if s < n && is_regional(chars[s]) && run_before(s) % 2 == 1 {
+        s -= 1;
+    }
+    if e < n && e > 0 && is_regional(chars[e]) && run_before(e) % 2 == 1 {
+        e += 1;
+    }
+    Some((s, e))
+}
