@@ -320,3 +320,38 @@ fn selections_snap_to_words_and_never_split_a_character() {
     assert_eq!(snapped(t, 19, 10, true).as_deref(), Some("Menteri Sanae"));
     assert_eq!(snapped(t, 40, 4000, true).as_deref(), Some("pasif-defensif."));
 }
+
+#[test]
+fn the_saved_workspace_reads_back_with_edits_rejections_and_place() {
+    use sorot::core::persist::{load, save};
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste("Rutte tiba di Tokyo 😀 pada Senin (1/12). “Siap,” kata Rutte.".into()));
+    ws.apply(Action::OpenFiles(vec![sorot::core::state::IncomingFile {
+        name: "b.txt".into(),
+        bytes: "Joko Widodo di Jakarta.".as_bytes().to_vec(),
+    }]));
+    let d = ws.docs[1].clone();
+    let jakarta = d.annotations.iter().find(|a| d.text_of(a) == "Jakarta").unwrap().id.clone();
+    ws.apply(Action::Edit { index: 1, edit: Edit::Delete { id: jakarta } });
+    ws.apply(Action::Edit { index: 1, edit: Edit::Add { label: "ORG".into(), start: 0, end: 4 } });
+    ws.apply(Action::Focus(Some("a3".into())));
+    let saved = save(&ws);
+    let back = load(&saved).unwrap();
+    assert_eq!(back.docs, ws.docs);
+    assert_eq!((back.current, &back.focus, &back.pasted), (ws.current, &ws.focus, &ws.pasted));
+    assert_eq!(back.history(1).unwrap().rejected, ws.history(1).unwrap().rejected);
+    assert_eq!(save(&back), saved, "saving what was read gives the same text");
+    // A model arriving after the reload keeps the rejection.
+    let mut back = back;
+    back.apply(Action::ModelReady { lang: "id".into() });
+    let d = &back.docs[1];
+    assert!(!d.annotations.iter().any(|a| d.text_of(a) == "Jakarta"));
+    assert!(d.annotations.iter().any(|a| a.label == "ORG" && d.text_of(a) == "Joko"));
+
+    for bad in
+        ["", "{", "{\"sorot_workspace\":9,\"current\":null,\"docs\":[]}", &saved[..saved.len() - 5]]
+    {
+        assert!(load(bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(load(&save(&Workspace::default())).unwrap().docs.len(), 0);
+}

@@ -397,6 +397,11 @@ pub struct History {
 }
 
 impl History {
+    /// A history with nothing to undo that remembers these rejections.
+    pub fn with_rejected(rejected: Vec<Rejected>) -> Self {
+        History { rejected, ..History::default() }
+    }
+
     /// Records a new step (the redo stack is cleared) and its rejections.
     pub fn record(&mut self, step: Step) {
         for r in &step.rejected {

@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod persist;
 pub mod recognize;
 pub mod state;
 pub mod text;

@@ -314,7 +314,8 @@ pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocum
         return fresh;
     }
     let taken: HashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
-    let same = |a: &Annotation, b: &Annotation| a.label == b.label && a.start == b.start && a.end == b.end;
+    let same =
+        |a: &Annotation, b: &Annotation| a.label == b.label && a.start == b.start && a.end == b.end;
     let fresh_anns: Vec<&Annotation> =
         fresh.annotations.iter().filter(|f| !kept.iter().any(|k| same(k, f))).collect();
     let mut next = 0usize;
@@ -348,9 +349,10 @@ pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocum
         .iter()
         .map(|a| Annotation {
             id: new_id[&a.id].clone(),
-            speaker: a.speaker.as_ref().and_then(|s| {
-                new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))
-            }),
+            speaker: a
+                .speaker
+                .as_ref()
+                .and_then(|s| new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))),
             ..(*a).clone()
         })
         .collect();

@@ -1,0 +1,134 @@
+//! Saving the workspace between visits: what the page autosaves in the
+//! browser's storage and reads back on load.
+//!
+//! The saved form is text, one JSON value per line: first a header
+//!
+//! ```text
+//! {"sorot_workspace":1,"current":0,"focus":"a3","pasted":"…","pasted_lang":null,
+//!  "docs":[{"from_annotation_file":false,"rejected":[["LOC",20,26]]}]}
+//! ```
+//!
+//! (on one line), then each open document as one line of Sorot JSON
+//! ([`super::export::sorot_json::to_json_line`]), in order. The header's
+//! `docs` carries what the workspace keeps beside each document's
+//! annotations: whether they came from an annotation file, and the
+//! automatic annotations the user rejected (so a learned tagger arriving
+//! after a reload does not bring them back). Undo history is not saved.
+//! Notices and the learned taggers' status are not saved either: models
+//! load again, and a restored document is refined by them like a new one.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::edit::{History, Rejected};
+use super::export::sorot_json;
+use super::state::{DocMeta, Workspace};
+
+/// The header's version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    sorot_workspace: u32,
+    current: Option<usize>,
+    #[serde(default)]
+    focus: Option<String>,
+    #[serde(default)]
+    pasted: String,
+    #[serde(default)]
+    pasted_lang: Option<String>,
+    docs: Vec<MetaOut>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct MetaOut {
+    #[serde(default)]
+    from_annotation_file: bool,
+    #[serde(default)]
+    rejected: Vec<(String, usize, usize)>,
+}
+
+/// The saved form of everything the user would lose on reload.
+pub fn save(ws: &Workspace) -> String {
+    let docs = (0..ws.docs.len())
+        .map(|i| {
+            let m = ws.meta.get(i);
+            MetaOut {
+                from_annotation_file: m.is_some_and(|m| m.from_annotation_file),
+                rejected: m
+                    .map(|m| {
+                        m.history
+                            .rejected
+                            .iter()
+                            .map(|r| (r.label.clone(), r.start, r.end))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let header = Header {
+        sorot_workspace: VERSION,
+        current: ws.current,
+        focus: ws.focus.clone(),
+        pasted: ws.pasted.clone(),
+        pasted_lang: ws.pasted_lang.clone(),
+        docs,
+    };
+    let mut out = serde_json::to_string(&header).unwrap_or_default();
+    for d in &ws.docs {
+        out.push('\n');
+        out.push_str(sorot_json::to_json_line(d).trim_end_matches('\n'));
+    }
+    out
+}
+
+/// Reads a saved workspace back. An error says what is wrong; the caller
+/// keeps the saved text (it is the user's work) and starts empty.
+pub fn load(saved: &str) -> Result<Workspace, String> {
+    let mut lines = saved.split('\n');
+    let header: Header = serde_json::from_str(lines.next().unwrap_or(""))
+        .map_err(|e| format!("the saved workspace is damaged ({e})"))?;
+    if header.sorot_workspace != VERSION {
+        return Err(format!(
+            "the saved workspace has version {} (this Sorot reads {VERSION})",
+            header.sorot_workspace
+        ));
+    }
+    let mut ws = Workspace::default();
+    for (i, line) in lines.enumerate() {
+        let doc = sorot_json::from_json(line)
+            .map_err(|e| format!("document {} of the saved workspace is damaged: {e}", i + 1))?;
+        let meta = header.docs.get(i);
+        let rejected = meta
+            .map(|m| {
+                m.rejected
+                    .iter()
+                    .map(|(label, start, end)| Rejected {
+                        label: label.clone(),
+                        start: *start,
+                        end: *end,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        ws.docs.push(Rc::new(doc));
+        ws.meta.push(DocMeta {
+            from_annotation_file: meta.is_some_and(|m| m.from_annotation_file),
+            history: History::with_rejected(rejected),
+        });
+    }
+    if ws.docs.len() != header.docs.len() {
+        return Err(format!(
+            "the saved workspace lists {} documents but holds {}",
+            header.docs.len(),
+            ws.docs.len()
+        ));
+    }
+    ws.current = header.current.filter(|&c| c < ws.docs.len());
+    ws.focus = header.focus.filter(|f| ws.current_doc().is_some_and(|d| d.get(f).is_some()));
+    ws.pasted = header.pasted;
+    ws.pasted_lang = header.pasted_lang;
+    Ok(ws)
+}
