@@ -355,3 +355,30 @@ fn the_saved_workspace_reads_back_with_edits_rejections_and_place() {
     }
     assert_eq!(load(&save(&Workspace::default())).unwrap().docs.len(), 0);
 }
+
+#[test]
+fn nudging_an_edge_moves_it_by_one_word() {
+    use sorot::core::edit::{nudge, Edge};
+    let t = "Kementerian Luar Negeri Jepang, kata dia.";
+    let ws = ws_with(t, vec![]);
+    let d = &ws.docs[0];
+    let s = |r: Option<(usize, usize)>| r.map(|(a, b)| d.index().slice(t, a, b).to_string());
+    assert_eq!(s(nudge(d, 12, 23, Edge::End, true)).as_deref(), Some("Luar Negeri Jepang"));
+    assert_eq!(s(nudge(d, 12, 23, Edge::Start, true)).as_deref(), Some("Kementerian Luar Negeri"));
+    assert_eq!(s(nudge(d, 12, 23, Edge::End, false)).as_deref(), Some("Luar"));
+    assert_eq!(s(nudge(d, 12, 23, Edge::Start, false)).as_deref(), Some("Negeri"));
+    assert_eq!(nudge(d, 12, 16, Edge::End, false), None, "never empty");
+    assert_eq!(nudge(d, 0, 11, Edge::Start, true), None, "nothing before the first word");
+    assert_eq!(s(nudge(d, 24, 30, Edge::End, true)).as_deref(), Some("Jepang, kata"));
+}
+
+#[test]
+fn clear_all_closes_everything_but_keeps_the_taggers() {
+    let mut ws = quote_doc();
+    ws.apply(Action::ModelReady { lang: "en".into() });
+    ws.apply(Action::Paste("Teks.".into()));
+    ws.apply(Action::ClearAll);
+    assert!(ws.docs.is_empty() && ws.meta.is_empty() && ws.pasted.is_empty());
+    assert_eq!(ws.current, None);
+    assert_eq!(ws.model_status("en"), Some(sorot::core::state::ModelStatus::Ready));
+}

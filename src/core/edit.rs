@@ -563,3 +563,67 @@ pub fn snap(
     }
     Some((s, e))
 }
+
+/// Which end of a span [`nudge`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first code point.
+    Start,
+    /// The end.
+    End,
+}
+
+/// `[start, end)` with one edge moved by one word: `grow` takes in the next
+/// word outside the span on that side, otherwise the span gives up its
+/// outermost word on that side. `None` when there is no word to take or
+/// the span would be left empty.
+pub fn nudge(
+    doc: &AnnotatedDocument,
+    start: usize,
+    end: usize,
+    edge: Edge,
+    grow: bool,
+) -> Option<(usize, usize)> {
+    let chars: Vec<char> = doc.doc.text.chars().collect();
+    let n = chars.len();
+    if start >= end || end > n {
+        return None;
+    }
+    let w = |i: usize| is_word(chars[i]);
+    let (mut s, mut e) = (start, end);
+    match (edge, grow) {
+        (Edge::End, true) => {
+            while e < n && !w(e) {
+                e += 1;
+            }
+            while e < n && w(e) {
+                e += 1;
+            }
+        }
+        (Edge::End, false) => {
+            while e > s && w(e - 1) {
+                e -= 1;
+            }
+            while e > s && !w(e - 1) {
+                e -= 1;
+            }
+        }
+        (Edge::Start, true) => {
+            while s > 0 && !w(s - 1) {
+                s -= 1;
+            }
+            while s > 0 && w(s - 1) {
+                s -= 1;
+            }
+        }
+        (Edge::Start, false) => {
+            while s < e && w(s) {
+                s += 1;
+            }
+            while s < e && !w(s) {
+                s += 1;
+            }
+        }
+    }
+    (s < e && (s, e) != (start, end) && chars[s..e].iter().any(|&c| is_word(c))).then_some((s, e))
+}

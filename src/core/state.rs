@@ -92,6 +92,9 @@ pub enum Action {
     Redo(usize),
     /// Put this annotation of the shown document in focus (`None`: none).
     Focus(Option<String>),
+    /// Close every document, empty the paste box and dismiss the notices
+    /// ("clear all local data"). Installed taggers stay installed.
+    ClearAll,
     /// Close the document at this position.
     Close(usize),
     /// Show a message to the user.
@@ -238,6 +241,9 @@ impl Workspace {
                 }
             }
             Action::Edit { index, edit } => self.edit(index, &edit),
+            Action::ClearAll => {
+                *self = Workspace { models: std::mem::take(&mut self.models), ..Workspace::default() }
+            }
             Action::Undo(i) => self.undo_redo(i, true),
             Action::Redo(i) => self.undo_redo(i, false),
             Action::Focus(id) => {

@@ -4,11 +4,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use web_sys::{DragEvent, File};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, Element, File, HtmlElement};
 use yew::prelude::*;
 
 use super::components::doc_tabs::DocTabs;
-use super::components::document_view::DocumentView;
+use super::components::document_view::{focus_mark, DocumentView, Picked};
+use super::components::edit_bar::EditBar;
 use super::components::export_menu::ExportMenu;
 use super::components::input_panel::InputPanel;
 use super::components::lang_select::LangSelect;
@@ -17,8 +21,95 @@ use super::components::notices::Notices;
 use super::download::{self, Download};
 use super::files;
 use super::models;
+use super::storage;
+use crate::core::edit::{nudge, Edge, Edit};
 use crate::core::export::sorot_json;
+use crate::core::model::{labels, AnnotatedDocument};
 use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MODEL_LANGS};
+
+/// How long after a change the workspace is saved (a burst of changes is
+/// saved once).
+const SAVE_DELAY_MS: u32 = 300;
+
+/// The keyboard shortcuts, as the page lists them.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("Select text, then 1–5", "label it Person, Organisation, Place, Date, Quotation (Alt while selecting: no snapping to words)"),
+    ("Shift+1–5", "label the selection and every other occurrence of it"),
+    ("Tab / Shift+Tab", "move between highlights"),
+    ("1–5 on a highlight", "relabel it"),
+    ("Enter", "accept an automatic highlight"),
+    ("Delete or Backspace", "delete (reject) the highlight"),
+    ("Shift+← / Shift+→", "move its end by a word"),
+    ("Alt+Shift+← / Alt+Shift+→", "move its start by a word"),
+    ("S on a quotation", "choose who said it"),
+    ("Escape", "close the menu"),
+    ("Ctrl+Z / Ctrl+Shift+Z (⌘ on Mac)", "undo / redo"),
+];
+
+/// What the page-wide key handler needs to know, kept current by every
+/// render (the handler itself is installed once).
+#[derive(Default)]
+struct Live {
+    index: Option<usize>,
+    doc: Option<Rc<AnnotatedDocument>>,
+    focus: Option<String>,
+    picked: Option<Picked>,
+}
+
+/// The edit a key stands for, if any (see [`SHORTCUTS`]).
+fn key_edit(e: &KeyboardEvent, live: &Live) -> Option<Edit> {
+    let digit = e
+        .code()
+        .strip_prefix("Digit")
+        .or_else(|| e.code().strip_prefix("Numpad").map(str::to_string).as_deref().map(|_| ""))
+        .and_then(|d| d.parse::<usize>().ok())
+        .filter(|d| (1..=labels::ALL.len()).contains(d))
+        .map(|d| labels::ALL[d - 1].to_string());
+    if let Some(p) = live.picked {
+        let label = digit?;
+        return Some(if e.shift_key() {
+            Edit::LabelAll { label, start: p.start, end: p.end }
+        } else {
+            Edit::Add { label, start: p.start, end: p.end }
+        });
+    }
+    let id = live.focus.clone()?;
+    let doc = live.doc.as_ref()?;
+    let a = doc.get(&id)?;
+    if let Some(label) = digit {
+        return Some(Edit::Relabel { id, label });
+    }
+    match e.key().as_str() {
+        "Delete" | "Backspace" => Some(Edit::Delete { id }),
+        "Enter" => Some(Edit::Accept { id }),
+        "ArrowLeft" | "ArrowRight" if e.shift_key() => {
+            let right = e.key() == "ArrowRight";
+            let (edge, grow) = if e.alt_key() { (Edge::Start, !right) } else { (Edge::End, right) };
+            let (start, end) = nudge(doc, a.start, a.end, edge, grow)?;
+            Some(Edit::Resize { id, start, end })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a key pressed in this element belongs to it (typing, a button
+/// or a list), not to the page's shortcuts.
+fn is_control(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"))
+}
+
+fn clear_selection() {
+    if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+fn scroll() -> (f64, f64) {
+    let w = gloo::utils::window();
+    (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))
+}
 
 /// The workspace as Yew state: the core's reducer, unchanged.
 #[derive(Default, PartialEq)]
@@ -42,7 +133,7 @@ impl Clone for State {
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State(storage::restore()));
     let dragging = use_state(|| false);
     // The last download's object URL lives until the next export.
     let last_download: Rc<RefCell<Option<Download>>> = use_mut_ref(|| None);
@@ -69,6 +160,256 @@ pub fn app() -> Html {
             }
         });
     }
+    // Correcting: the selection waiting for a label, where the menu is, and
+    // a mirror of what the page-wide key handler needs.
+    let picked = use_state(|| None::<Picked>);
+    let bar_at = use_state(|| (0.0f64, 0.0f64));
+    let live: Rc<RefCell<Live>> = use_mut_ref(Live::default);
+    let current = state.0.current_doc().cloned();
+    *live.borrow_mut() = Live {
+        index: state.0.current,
+        doc: current.clone(),
+        focus: state.0.focus.clone(),
+        picked: *picked,
+    };
+    {
+        let (dispatcher, picked, live) = (state.dispatcher(), picked.setter(), live.clone());
+        use_effect_with((), move |_| {
+            let opts = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let l = live.borrow();
+                let Some(index) = l.index else { return };
+                let ctrl = e.ctrl_key() || e.meta_key();
+                let in_text = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+                let key = e.key().to_lowercase();
+                if ctrl && !in_text && (key == "z" || key == "y") {
+                    e.prevent_default();
+                    let redo = key == "y" || e.shift_key();
+                    drop(l);
+                    dispatcher.dispatch(if redo { Action::Redo(index) } else { Action::Undo(index) });
+                    return;
+                }
+                if ctrl || is_control(e.target()) {
+                    return;
+                }
+                if e.key() == "Escape" {
+                    let had = l.picked.is_some() || l.focus.is_some();
+                    drop(l);
+                    if had {
+                        picked.set(None);
+                        clear_selection();
+                        dispatcher.dispatch(Action::Focus(None));
+                    }
+                    return;
+                }
+                if key == "s" && l.picked.is_none() {
+                    let quote = l.focus.as_ref().zip(l.doc.as_ref()).and_then(|(id, d)| d.get(id)).is_some_and(|a| a.label == labels::QUOTE);
+                    if quote {
+                        e.prevent_default();
+                        if let Some(el) = gloo::utils::document()
+                            .query_selector("[data-testid=speaker-select]")
+                            .ok()
+                            .flatten()
+                            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+                        {
+                            let _ = el.focus();
+                        }
+                    }
+                    return;
+                }
+                if let Some(edit) = key_edit(e, &l) {
+                    e.prevent_default();
+                    let was_pick = l.picked.is_some();
+                    drop(l);
+                    if was_pick {
+                        picked.set(None);
+                        clear_selection();
+                    }
+                    dispatcher.dispatch(Action::Edit { index, edit });
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The highlight in focus gets keyboard focus and the menu beside it
+    // (again after each change, since the highlight may be drawn anew).
+    {
+        let bar_at = bar_at.setter();
+        let doc_ptr = current.as_ref().map_or(0, |d| Rc::as_ptr(d) as usize);
+        let pick = picked.is_some();
+        use_effect_with((state.0.focus.clone(), doc_ptr, pick), move |(focus, _, pick)| {
+            if let (Some(id), false) = (focus, pick) {
+                if let Some((x, y)) = focus_mark(id) {
+                    let (sx, sy) = scroll();
+                    bar_at.set((x + sx, y + sy));
+                }
+            }
+        });
+    }
+    let on_pick = {
+        let (picked, bar_at) = (picked.setter(), bar_at.setter());
+        Callback::from(move |p: Option<Picked>| {
+            if let Some(p) = p {
+                let (sx, sy) = scroll();
+                bar_at.set((p.x + sx, p.y + sy));
+            }
+            picked.set(p);
+        })
+    };
+    let on_mark = {
+        let dispatcher = state.dispatcher();
+        let picked = picked.clone();
+        Callback::from(move |id: Option<String>| {
+            if picked.is_some() {
+                return;
+            }
+            dispatcher.dispatch(Action::Focus(id));
+        })
+    };
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        let picked = picked.setter();
+        let index = state.0.current;
+        Callback::from(move |edit: Edit| {
+            let Some(index) = index else { return };
+            picked.set(None);
+            clear_selection();
+            dispatcher.dispatch(Action::Edit { index, edit });
+        })
+    };
+    let on_bar_close = {
+        let dispatcher = state.dispatcher();
+        let picked = picked.setter();
+        Callback::from(move |_| {
+            picked.set(None);
+            clear_selection();
+            dispatcher.dispatch(Action::Focus(None));
+        })
+    };
+    let undo_redo = |undo: bool| {
+        let dispatcher = state.dispatcher();
+        let index = state.0.current;
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = index {
+                dispatcher.dispatch(if undo { Action::Undo(i) } else { Action::Redo(i) });
+            }
+        })
+    };
+    let history = state.0.current.and_then(|i| state.0.history(i));
+    let next_undo = history.and_then(|h| h.next_undo()).map(str::to_string);
+    let next_redo = history.and_then(|h| h.next_redo()).map(str::to_string);
+
+    // Autosave: a moment after every change, at once when the page is
+    // hidden, and before it unloads; a warning on leaving only if the last
+    // save failed.
+    let latest: Rc<RefCell<Option<UseReducerHandle<State>>>> = use_mut_ref(|| None);
+    *latest.borrow_mut() = Some(state.clone());
+    let save_failed: Rc<RefCell<bool>> = use_mut_ref(|| false);
+    let save_now: Rc<dyn Fn()> = {
+        let (latest, failed, dispatcher) = (latest.clone(), save_failed.clone(), state.dispatcher());
+        Rc::new(move || {
+            let Some(handle) = latest.borrow().clone() else { return };
+            match storage::save(&handle.0) {
+                Ok(()) => *failed.borrow_mut() = false,
+                Err(e) => {
+                    let first = !*failed.borrow();
+                    *failed.borrow_mut() = true;
+                    if first {
+                        dispatcher.dispatch(Action::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            message: format!(
+                                "Your work could not be saved in this browser: {e}. Export it to keep it; what was saved before is unchanged."
+                            ),
+                        }));
+                    }
+                }
+            }
+        })
+    };
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let (timer, save_now) = (timer.clone(), save_now.clone());
+        let version = &*state as *const State as usize;
+        // Not on the first render: what was just restored is already saved
+        // (and saving then would overwrite what another tab saved meanwhile).
+        let first = use_mut_ref(|| true);
+        use_effect_with(version, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let t = timer.clone();
+            *timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                t.borrow_mut().take();
+                save_now();
+            }));
+        });
+    }
+    {
+        let (timer, save_now, failed) = (timer.clone(), save_now.clone(), save_failed.clone());
+        use_effect_with((), move |_| {
+            let flush = {
+                let (timer, save_now) = (timer.clone(), save_now.clone());
+                move || {
+                    if timer.borrow_mut().take().is_some() {
+                        save_now();
+                    }
+                }
+            };
+            let doc = gloo::utils::document();
+            let hidden = {
+                let (flush, doc2) = (flush.clone(), doc.clone());
+                EventListener::new(&doc, "visibilitychange", move |_| {
+                    if doc2.hidden() {
+                        flush();
+                    }
+                })
+            };
+            let opts = EventListenerOptions::enable_prevent_default();
+            let unload = EventListener::new_with_options(&gloo::utils::window(), "beforeunload", opts, move |e| {
+                flush();
+                if *failed.borrow() {
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("Some of your work is not saved.");
+                    }
+                }
+            });
+            move || drop((hidden, unload))
+        });
+    }
+    let theme = use_state(storage::theme);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = match theme.as_str() {
+                "system" => "light",
+                "light" => "dark",
+                _ => "system",
+            };
+            storage::set_theme(next);
+            theme.set(next.to_string());
+        })
+    };
+    let on_clear = {
+        let (dispatcher, theme, timer, picked) = (state.dispatcher(), theme.clone(), timer.clone(), picked.setter());
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo::utils::window()
+                .confirm_with_message("Close every document and remove everything Sorot saved in this browser?")
+                .unwrap_or(false);
+            if sure {
+                timer.borrow_mut().take();
+                storage::clear();
+                storage::apply_theme("system");
+                theme.set("system".into());
+                picked.set(None);
+                dispatcher.dispatch(Action::ClearAll);
+            }
+        })
+    };
     let open_files = {
         let state = state.dispatcher();
         Callback::from(move |list: Vec<File>| {
@@ -96,7 +437,6 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         Callback::from(move |i| state.dispatch(Action::Dismiss(i)))
     };
-    let current = state.0.current_doc().cloned();
     let on_lang = {
         let index = state.0.current;
         let state = state.dispatcher();
@@ -178,6 +518,12 @@ pub fn app() -> Html {
                     </span>
                 }
                 <div class="app__actions">
+                    <button type="button" class="button" data-testid="theme-toggle" onclick={on_theme}
+                        title="Colours: follow the system, light or dark">
+                        { format!("Theme: {}", theme.as_str()) }
+                    </button>
+                    <button type="button" class="button" data-testid="clear-data" onclick={on_clear}
+                        title="Close every document and remove what Sorot saved in this browser">{ "Clear saved work" }</button>
                     <button type="button" class="button button--primary" data-testid="export-json"
                         disabled={current.is_none()} onclick={on_export}>{ "Export JSON" }</button>
                     <ExportMenu docs={state.0.docs.clone()} current={current.clone()} on_error={on_export_error} />
@@ -192,11 +538,19 @@ pub fn app() -> Html {
                         <Legend doc={current.clone()} />
                         if let Some(doc) = &current {
                             <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
+                            <span class="app__history">
+                                <button type="button" class="button" data-testid="undo" disabled={next_undo.is_none()}
+                                    aria-keyshortcuts="Control+Z" onclick={undo_redo(true)}
+                                    title={next_undo.as_ref().map_or("Nothing to undo".to_string(), |w| format!("Undo: {w} (Ctrl+Z)"))}>{ "Undo" }</button>
+                                <button type="button" class="button" data-testid="redo" disabled={next_redo.is_none()}
+                                    aria-keyshortcuts="Control+Shift+Z" onclick={undo_redo(false)}
+                                    title={next_redo.as_ref().map_or("Nothing to redo".to_string(), |w| format!("Redo: {w} (Ctrl+Shift+Z)"))}>{ "Redo" }</button>
+                            </span>
                         }
                     </div>
                     {
-                        match current {
-                            Some(doc) => html! { <DocumentView {doc} /> },
+                        match current.clone() {
+                            Some(doc) => html! { <DocumentView doc={doc.clone()} {on_pick} {on_mark} /> },
                             None => html! {
                                 <p class="document-view document-view--empty" data-testid="document-view">
                                     { "Paste an article or drop files (.txt, .md, .html, .docx, .zip, annotation JSON) to see its people, organisations, places, dates and quotations." }
@@ -204,6 +558,16 @@ pub fn app() -> Html {
                             },
                         }
                     }
+                    if let Some(doc) = current.clone().filter(|_| picked.is_some() || state.0.focus.is_some()) {
+                        <EditBar {doc} focus={state.0.focus.clone()} picked={picked.map(|p| (p.start, p.end))}
+                            at={*bar_at} {on_edit} on_close={on_bar_close} />
+                    }
+                    <details class="app__shortcuts" data-testid="shortcuts">
+                        <summary>{ "Keyboard shortcuts" }</summary>
+                        <dl>
+                            { for SHORTCUTS.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></> }) }
+                        </dl>
+                    </details>
                 </section>
             </main>
             <div class="app__drop-hint" aria-hidden="true">{ "Drop files to open them" }</div>

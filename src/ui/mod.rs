@@ -11,10 +11,12 @@ pub mod components;
 pub mod download;
 pub mod files;
 pub mod models;
+pub mod storage;
 
 /// Mounts the app on the page's `<body>`, then (in release builds) registers
 /// the service worker that keeps the page working offline.
 pub fn start() {
+    storage::apply_theme(&storage::theme());
     yew::Renderer::<app::App>::new().render();
     #[cfg(not(debug_assertions))]
     register_service_worker();

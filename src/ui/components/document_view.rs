@@ -1,27 +1,59 @@
 //! `DocumentView`: the article text with its highlights.
 //!
 //! Every highlight is a `<mark>` with `data-label`, `data-start` and
-//! `data-end` (code points), `data-id`, and for a QUOTE with a speaker
-//! `data-speaker` (the speaker annotation's id) and `data-speaker-name`
-//! (shown by CSS after the quote, so it never enters the text content).
-//! Text is always inserted as text nodes, never as HTML.
+//! `data-end` (code points), `data-id`, `data-source` (`auto` or `user`),
+//! and for a QUOTE with a speaker `data-speaker` (the speaker annotation's
+//! id) and `data-speaker-name` (shown by CSS after the quote, so it never
+//! enters the text content). Highlights are focusable (Tab reaches them);
+//! `data-sr` holds what a screen reader says before the text ("person: "),
+//! spoken from a visually hidden `::before`, so it is not in the text
+//! either. Text is always inserted as text nodes, never as HTML.
+//!
+//! The view reports what the user points at: a selection of text (snapped
+//! to words unless Alt is held, as code points) and a highlight clicked or
+//! focused.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node as DomNode};
 use yew::prelude::*;
 
-use super::label_class;
+use super::{describe, label_class};
+use crate::core::edit::snap;
 use crate::core::layout::{layout, Node};
 use crate::core::model::AnnotatedDocument;
+
+/// A selection of the document's text, snapped, in code points, and where
+/// it is on the page (bottom-left corner of its first line, in viewport
+/// pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Picked {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Viewport x of the selection's left edge.
+    pub x: f64,
+    /// Viewport y of its bottom edge.
+    pub y: f64,
+}
 
 /// Properties of [`DocumentView`].
 #[derive(Properties, Clone)]
 pub struct DocumentViewProps {
     /// The document to show.
     pub doc: Rc<AnnotatedDocument>,
+    /// The user selected text (`None`: the selection went away).
+    pub on_pick: Callback<Option<Picked>>,
+    /// The user clicked or focused the highlight with this id, or clicked
+    /// text outside any highlight (`None`).
+    pub on_mark: Callback<Option<String>>,
 }
 
 impl PartialEq for DocumentViewProps {
+    /// Only the document: the callbacks only dispatch, so a new callback
+    /// alone is no reason to lay out a long document again.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.doc, &other.doc)
     }
@@ -31,13 +63,127 @@ impl PartialEq for DocumentViewProps {
 #[function_component(DocumentView)]
 pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = &props.doc;
+    let article = use_node_ref();
     let nodes = layout(doc);
+    let onmouseup = {
+        let (doc, article, cb) = (doc.clone(), article.clone(), props.on_pick.clone());
+        Callback::from(move |e: MouseEvent| {
+            // Let the browser settle the selection first (a click inside a
+            // selection clears it only after mouseup).
+            let (doc, article, cb) = (doc.clone(), article.clone(), cb.clone());
+            let words = !e.alt_key();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(a) = article.cast::<Element>() {
+                    cb.emit(picked(&doc, &a, words));
+                }
+            })
+            .forget();
+        })
+    };
+    let onkeyup = {
+        let (doc, article, cb) = (doc.clone(), article.clone(), props.on_pick.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.shift_key() {
+                if let Some(a) = article.cast::<Element>() {
+                    cb.emit(picked(&doc, &a, !e.alt_key()));
+                }
+            }
+        })
+    };
+    let on_mark = |cb: Callback<Option<String>>| {
+        move |target: Option<web_sys::EventTarget>| {
+            let mark = target
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest("mark[data-id]").ok().flatten());
+            cb.emit(mark.and_then(|m| m.get_attribute("data-id")));
+        }
+    };
+    let onclick = {
+        let f = on_mark(props.on_mark.clone());
+        Callback::from(move |e: MouseEvent| {
+            let collapsed = gloo::utils::window()
+                .get_selection()
+                .ok()
+                .flatten()
+                .is_none_or(|s| s.is_collapsed());
+            if collapsed {
+                f(e.target());
+            }
+        })
+    };
+    let onfocusin = {
+        let f = on_mark(props.on_mark.clone());
+        Callback::from(move |e: FocusEvent| {
+            if e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.tag_name() == "MARK") {
+                f(e.target())
+            }
+        })
+    };
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            aria-label={format!("Annotated text of {}", doc.doc.name)}>
+            aria-label={format!("Annotated text of {}", doc.doc.name)} ref={article}
+            {onmouseup} {onkeyup} {onclick} {onfocusin}>
             { render(doc, &nodes) }
         </article>
     }
+}
+
+/// The window's selection inside `article` as a snapped span of `doc`.
+fn picked(doc: &AnnotatedDocument, article: &Element, words: bool) -> Option<Picked> {
+    let sel = gloo::utils::window().get_selection().ok()??;
+    if sel.is_collapsed() || sel.range_count() == 0 {
+        return None;
+    }
+    let range = sel.get_range_at(0).ok()?;
+    let root: &DomNode = article.as_ref();
+    let inside = |n: DomNode| root.contains(Some(&n));
+    if !inside(range.start_container().ok()?) || !inside(range.end_container().ok()?) {
+        return None;
+    }
+    let utf16_at = |node: DomNode, offset: u32| -> Option<usize> {
+        let r = gloo::utils::document().create_range().ok()?;
+        r.set_start(root, 0).ok()?;
+        r.set_end(&node, offset).ok()?;
+        Some(r.to_string().length() as usize)
+    };
+    let a = utf16_at(range.start_container().ok()?, range.start_offset().ok()?)?;
+    let b = utf16_at(range.end_container().ok()?, range.end_offset().ok()?)?;
+    let text = &doc.doc.text;
+    let index = doc.index();
+    let (start, end) = snap(doc, index.char_of_utf16(text, a), index.char_of_utf16(text, b), words)?;
+    let rect = range.get_bounding_client_rect();
+    let first = range.get_client_rects().and_then(|l| l.get(0));
+    let (x, y) = match first {
+        Some(r) => (r.left(), rect.bottom()),
+        None => (rect.left(), rect.bottom()),
+    };
+    Some(Picked { start, end, x, y })
+}
+
+/// Moves keyboard focus to the highlight with this id (if it is on the
+/// page) and returns its position (bottom-left, viewport pixels).
+pub fn focus_mark(id: &str) -> Option<(f64, f64)> {
+    let escaped: String = id
+        .chars()
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            c if c.is_control() => Vec::new(),
+            c => vec![c],
+        })
+        .collect();
+    let el = gloo::utils::document()
+        .query_selector(&format!("[data-testid=document-view] mark[data-id=\"{escaped}\"]"))
+        .ok()??;
+    let html: HtmlElement = el.clone().dyn_into().ok()?;
+    let active = gloo::utils::document().active_element();
+    if active.as_ref() != Some(&el) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&opts);
+    }
+    let r = el.get_bounding_client_rect();
+    let first = el.get_client_rects().get(0);
+    Some(first.map_or((r.left(), r.bottom()), |f| (f.left(), f.bottom())))
 }
 
 fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
@@ -49,16 +195,21 @@ fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                 let a = &doc.annotations[*ann];
                 let speaker = a.speaker.as_deref().and_then(|id| doc.get(id));
                 let speaker_name = speaker.map(|s| doc.text_of(s).to_string());
+                let auto = a.source == crate::core::model::Source::Auto;
                 let title = match &speaker_name {
                     Some(name) => format!("{} — said by {name}", a.label),
                     None => a.label.clone(),
                 };
+                let title = if auto { format!("{title} (automatic)") } else { title };
                 html! {
                     <mark class={classes!("mark", label_class(&a.label), a.label.eq("QUOTE").then_some("mark--block"))}
+                        tabindex="0"
                         data-label={a.label.clone()}
                         data-start={a.start.to_string()}
                         data-end={a.end.to_string()}
                         data-id={a.id.clone()}
+                        data-source={if auto { "auto" } else { "user" }}
+                        data-sr={format!("{}: ", describe(&a.label).to_lowercase())}
                         data-part={part.then_some("true")}
                         data-speaker={a.speaker.clone()}
                         data-speaker-name={speaker_name}

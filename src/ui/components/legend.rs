@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::label_class;
+use super::{describe, label_class};
 use crate::core::model::{labels, AnnotatedDocument};
 
 /// Properties of [`Legend`].
@@ -21,18 +21,6 @@ impl PartialEq for LegendProps {
             (None, None) => true,
             _ => false,
         }
-    }
-}
-
-/// Human names of the built-in labels.
-fn describe(label: &str) -> &'static str {
-    match label {
-        "PERSON" => "Person",
-        "ORG" => "Organisation",
-        "LOC" => "Place",
-        "DATE" => "Date",
-        "QUOTE" => "Quotation",
-        _ => "Other",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 pub mod doc_tabs;
+pub mod edit_bar;
 pub mod document_view;
 pub mod export_menu;
 pub mod input_panel;
@@ -20,3 +21,16 @@ pub fn label_class(label: &str) -> &'static str {
         _ => "mark--custom",
     }
 }
+
+/// Human names of the built-in labels.
+pub fn describe(label: &str) -> &'static str {
+    match label {
+        "PERSON" => "Person",
+        "ORG" => "Organisation",
+        "LOC" => "Place",
+        "DATE" => "Date",
+        "QUOTE" => "Quotation",
+        _ => "Other",
+    }
+}
+

@@ -1,0 +1,207 @@
+//! `EditBar`: the small menu at a selection (label it, or label every
+//! occurrence) and at a highlight in focus (relabel, accept, delete, move
+//! its edges by a word, pick a quotation's speaker). It only builds
+//! [`Edit`]s; the app applies them. The same things have keys (see the
+//! app's shortcut list).
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::{describe, label_class};
+use crate::core::edit::{nudge, occurrences, Edge, Edit};
+use crate::core::model::{labels, AnnotatedDocument, Source};
+
+/// Properties of [`EditBar`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct EditBarProps {
+    /// The document shown.
+    pub doc: Rc<AnnotatedDocument>,
+    /// The annotation in focus, if any.
+    pub focus: Option<String>,
+    /// The selected span (code points), if any; it takes precedence.
+    pub picked: Option<(usize, usize)>,
+    /// Where to draw the bar: page coordinates of its top-left corner.
+    pub at: (f64, f64),
+    /// Apply an edit.
+    pub on_edit: Callback<Edit>,
+    /// Close the bar (Escape).
+    pub on_close: Callback<()>,
+}
+
+/// Cuts a long text for the bar's heading.
+fn excerpt(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The menu at the selection or the highlight in focus.
+#[function_component(EditBar)]
+pub fn edit_bar(props: &EditBarProps) -> Html {
+    let all = use_state(|| false);
+    let doc = &props.doc;
+    // Placed through the CSSOM: the page's Content-Security-Policy refuses
+    // style attributes.
+    let bar = use_node_ref();
+    {
+        let bar = bar.clone();
+        let at = props.at;
+        let key = (at.0 as i64, at.1 as i64, props.picked, props.focus.clone());
+        use_effect_with(key, move |_| {
+            if let Some(el) = bar.cast::<web_sys::HtmlElement>() {
+                let st = el.style();
+                let _ = st.set_property("left", &format!("{:.0}px", at.0.max(4.0)));
+                let _ = st.set_property("top", &format!("{:.0}px", at.1 + 6.0));
+            }
+        });
+    }
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let label_buttons = |current: Option<&str>, make: Rc<dyn Fn(String) -> Edit>| -> Html {
+        labels::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| {
+                let (cb, make) = (props.on_edit.clone(), make.clone());
+                let onclick = Callback::from(move |_: MouseEvent| cb.emit(make(l.to_string())));
+                html! {
+                    <button type="button" class={classes!("edit-bar__label", "mark", label_class(l))}
+                        data-testid={format!("label-{l}")} aria-pressed={current.map(|c| (c == l).to_string())}
+                        aria-keyshortcuts={(k + 1).to_string()} title={format!("{} (key {})", describe(l), k + 1)}
+                        {onclick}>
+                        <kbd>{ k + 1 }</kbd>{ " " }{ describe(l) }
+                    </button>
+                }
+            })
+            .collect()
+    };
+
+    if let Some((start, end)) = props.picked {
+        let text = doc.index().slice(&doc.doc.text, start, end).to_string();
+        let others = occurrences(doc, start, end).len().saturating_sub(1);
+        let every = *all && others > 0;
+        let make: Rc<dyn Fn(String) -> Edit> = if every {
+            Rc::new(move |label| Edit::LabelAll { label, start, end })
+        } else {
+            Rc::new(move |label| Edit::Add { label, start, end })
+        };
+        let toggle = {
+            let all = all.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                all.set(input.checked());
+            })
+        };
+        return html! {
+            <div class="edit-bar" data-testid="edit-bar" role="dialog" aria-label="Label the selection" ref={bar.clone()}>
+                <p class="edit-bar__head">
+                    <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(&text)) }</span>
+                    <button type="button" class="edit-bar__close" aria-label="Close (Escape)" onclick={close}>{ "×" }</button>
+                </p>
+                <div class="edit-bar__labels">{ label_buttons(None, make) }</div>
+                if others > 0 {
+                    <label class="edit-bar__all">
+                        <input type="checkbox" data-testid="label-all" checked={every} onchange={toggle} />
+                        { format!(" and its {others} other occurrence{} (Shift+number)", if others == 1 { "" } else { "s" }) }
+                    </label>
+                }
+            </div>
+        };
+    }
+
+    let Some(a) = props.focus.as_deref().and_then(|id| doc.get(id)) else { return html! {} };
+    let id = a.id.clone();
+    let emit = |e: Edit| {
+        let cb = props.on_edit.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(e.clone()))
+    };
+    let relabel: Rc<dyn Fn(String) -> Edit> = {
+        let id = id.clone();
+        Rc::new(move |label| Edit::Relabel { id: id.clone(), label })
+    };
+    let edge = |edge: Edge, grow: bool, text: &'static str, title: &'static str| -> Html {
+        match nudge(doc, a.start, a.end, edge, grow) {
+            Some((start, end)) => html! {
+                <button type="button" class="edit-bar__edge" title={title}
+                    onclick={emit(Edit::Resize { id: id.clone(), start, end })}>{ text }</button>
+            },
+            None => html! {
+                <button type="button" class="edit-bar__edge" title={title} disabled=true>{ text }</button>
+            },
+        }
+    };
+    let speaker = (a.label == labels::QUOTE).then(|| {
+        // One choice per name: the mention nearest before the quotation
+        // (or the first after it), plus the current speaker.
+        let mut choices: Vec<(String, String)> = Vec::new();
+        for e in doc.annotations.iter().filter(|e| e.label == labels::PERSON || e.label == labels::ORG) {
+            let name = doc.text_of(e).to_string();
+            match choices.iter_mut().find(|(_, n)| *n == name) {
+                None => choices.push((e.id.clone(), name)),
+                Some(c) if e.start <= a.start => c.0 = e.id.clone(),
+                Some(_) => {}
+            }
+        }
+        if let Some(s) = a.speaker.as_ref().and_then(|s| doc.get(s)) {
+            let name = doc.text_of(s).to_string();
+            match choices.iter_mut().find(|(_, n)| *n == name) {
+                Some(c) => c.0 = s.id.clone(),
+                None => choices.push((s.id.clone(), name)),
+            }
+        }
+        let onchange = {
+            let (cb, id) = (props.on_edit.clone(), id.clone());
+            Callback::from(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                let v = select.value();
+                cb.emit(Edit::SetSpeaker { id: id.clone(), speaker: (!v.is_empty()).then_some(v) });
+            })
+        };
+        html! {
+            <label class="edit-bar__speaker">
+                { "Said by " }
+                <select data-testid="speaker-select" aria-keyshortcuts="S" {onchange}>
+                    <option value="" selected={a.speaker.is_none()}>{ "(no speaker)" }</option>
+                    { for choices.iter().map(|(cid, name)| html! {
+                        <option value={cid.clone()} selected={a.speaker.as_ref() == Some(cid)}>{ excerpt(name) }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    });
+    let auto = a.source == Source::Auto;
+    html! {
+        <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.clone()} ref={bar}
+            aria-label={format!("Correct the {} “{}”", describe(&a.label).to_lowercase(), excerpt(doc.text_of(a)))}>
+            <p class="edit-bar__head">
+                <span class={classes!("edit-bar__source", auto.then_some("edit-bar__source--auto"))} data-testid="edit-bar-source">
+                    { if auto { "automatic" } else { "yours" } }
+                </span>
+                <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(doc.text_of(a))) }</span>
+                <button type="button" class="edit-bar__close" aria-label="Close (Escape)" onclick={close}>{ "×" }</button>
+            </p>
+            <div class="edit-bar__labels">{ label_buttons(Some(&a.label), relabel) }</div>
+            <div class="edit-bar__row">
+                if auto {
+                    <button type="button" class="button" data-testid="accept" aria-keyshortcuts="Enter"
+                        title="Accept (Enter)" onclick={emit(Edit::Accept { id: id.clone() })}>{ "Accept" }</button>
+                }
+                <button type="button" class="button" data-testid="delete" aria-keyshortcuts="Delete"
+                    title="Delete (Delete)" onclick={emit(Edit::Delete { id: id.clone() })}>{ if auto { "Reject" } else { "Delete" } }</button>
+                <span class="edit-bar__edges" role="group" aria-label="Extent">
+                    { edge(Edge::Start, true, "⇤", "Take in the word before (Alt+Shift+←)") }
+                    { edge(Edge::Start, false, "⇥", "Give up the first word (Alt+Shift+→)") }
+                    { edge(Edge::End, false, "⇤", "Give up the last word (Shift+←)") }
+                    { edge(Edge::End, true, "⇥", "Take in the word after (Shift+→)") }
+                </span>
+                { speaker.unwrap_or_default() }
+            </div>
+        </div>
+    }
+}

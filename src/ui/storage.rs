@@ -1,0 +1,97 @@
+//! The browser's storage: the autosaved workspace and the chosen theme.
+//!
+//! The workspace is saved in `localStorage` under [`KEY`] in the core's
+//! saved form ([`crate::core::persist`]) a moment after every change, and
+//! at once when the page is hidden. If the saved text cannot be read on
+//! load it is moved to [`DAMAGED_KEY`] (never deleted: it is the user's
+//! work) and the page starts empty with a notice.
+
+use crate::core::persist;
+use crate::core::state::{Notice, NoticeKind, Workspace};
+
+/// Where the workspace is saved.
+pub const KEY: &str = "sorot.workspace";
+/// Where a saved workspace that could not be read is kept.
+pub const DAMAGED_KEY: &str = "sorot.workspace.damaged";
+/// Where the chosen theme is kept (`light`, `dark`; absent: the system's).
+pub const THEME_KEY: &str = "sorot.theme";
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The workspace saved by an earlier visit (empty if there is none), and a
+/// notice if one could not be read.
+pub fn restore() -> Workspace {
+    let Some(s) = storage() else { return Workspace::default() };
+    let Ok(Some(saved)) = s.get_item(KEY) else { return Workspace::default() };
+    match persist::load(&saved) {
+        Ok(ws) => ws,
+        Err(e) => {
+            let _ = s.set_item(DAMAGED_KEY, &saved);
+            let _ = s.remove_item(KEY);
+            let mut ws = Workspace::default();
+            ws.notices.push(Notice {
+                kind: NoticeKind::Error,
+                message: format!(
+                    "Your saved work could not be restored: {e}. It is kept in this browser's storage under “{DAMAGED_KEY}”."
+                ),
+            });
+            ws
+        }
+    }
+}
+
+/// Saves the workspace; the error says why it could not be (storage full
+/// or turned off). Nothing saved before is changed by a failed save.
+pub fn save(ws: &Workspace) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "this browser does not allow saving".to_string())?;
+    if ws.docs.is_empty() && ws.pasted.is_empty() {
+        return s.remove_item(KEY).map_err(|_| "the storage could not be changed".to_string());
+    }
+    let text = persist::save(ws);
+    s.set_item(KEY, &text).map_err(|_| {
+        format!(
+            "the browser's storage for this page is full ({:.1} MB to save)",
+            text.len() as f64 / 1_000_000.0
+        )
+    })
+}
+
+/// Removes everything Sorot saved in this browser.
+pub fn clear() {
+    if let Some(s) = storage() {
+        for key in [KEY, DAMAGED_KEY, THEME_KEY] {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// The chosen theme: `"light"`, `"dark"`, or `"system"`.
+pub fn theme() -> String {
+    storage()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .filter(|t| t == "light" || t == "dark")
+        .unwrap_or_else(|| "system".into())
+}
+
+/// Chooses a theme (`"system"` follows the system setting) and applies it.
+pub fn set_theme(theme: &str) {
+    if let Some(s) = storage() {
+        let _ = match theme {
+            "light" | "dark" => s.set_item(THEME_KEY, theme),
+            _ => s.remove_item(THEME_KEY),
+        };
+    }
+    apply_theme(theme);
+}
+
+/// Sets `data-theme` on the root element (the stylesheet reads it).
+pub fn apply_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = match theme {
+            "light" | "dark" => root.set_attribute("data-theme", theme),
+            _ => root.remove_attribute("data-theme"),
+        };
+    }
+}
