@@ -382,3 +382,20 @@ fn clear_all_closes_everything_but_keeps_the_taggers() {
     assert_eq!(ws.current, None);
     assert_eq!(ws.model_status("en"), Some(sorot::core::state::ModelStatus::Ready));
 }
+
+#[test]
+fn search_finds_every_hit_ignoring_case_in_code_points() {
+    use sorot::core::edit::find_text;
+    let t = "Rutte 😀 bertemu RUTTE; rutte-rutte. İstanbul";
+    let ws = ws_with(t, vec![]);
+    let d = &ws.docs[0];
+    let hits = find_text(d, "rutte");
+    assert_eq!(hits.len(), 4);
+    for (s, e) in &hits {
+        assert_eq!(d.index().slice(t, *s, *e).to_lowercase(), "rutte");
+    }
+    assert_eq!(find_text(d, "  "), []);
+    assert_eq!(find_text(d, "zzz"), []);
+    assert_eq!(find_text(d, "i̇stanbul").len(), 1, "İ lowers to two characters");
+    assert_eq!(find_text(d, "😀 BER"), [(6, 11)]);
+}

@@ -627,3 +627,36 @@ pub fn nudge(
     }
     (s < e && (s, e) != (start, end) && chars[s..e].iter().any(|&c| is_word(c))).then_some((s, e))
 }
+
+/// Every place the text contains `query`, ignoring case (code-point spans,
+/// in order, not overlapping). Empty or white-space-only queries find
+/// nothing.
+pub fn find_text(doc: &AnnotatedDocument, query: &str) -> Vec<(usize, usize)> {
+    let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let text: Vec<char> = doc.doc.text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < text.len() {
+        // Compare lower-cased characters one by one (a character may lower
+        // to several, as `İ` does).
+        let mut k = 0;
+        let mut j = i;
+        while k < q.len() {
+            let Some(&c) = text.get(j) else { break 'outer };
+            for l in c.to_lowercase() {
+                if q.get(k) != Some(&l) {
+                    i += 1;
+                    continue 'outer;
+                }
+                k += 1;
+            }
+            j += 1;
+        }
+        out.push((i, j));
+        i = j;
+    }
+    out
+}

@@ -18,6 +18,8 @@ use super::components::input_panel::InputPanel;
 use super::components::lang_select::LangSelect;
 use super::components::legend::Legend;
 use super::components::notices::Notices;
+use super::components::review_panel::ReviewPanel;
+use super::components::search_box::SearchBox;
 use super::download::{self, Download};
 use super::files;
 use super::models;
@@ -32,7 +34,7 @@ use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MOD
 const SAVE_DELAY_MS: u32 = 300;
 
 /// The keyboard shortcuts, as the page lists them.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 12] = [
     ("Select text, then 1–5", "label it Person, Organisation, Place, Date, Quotation (Alt while selecting: no snapping to words)"),
     ("Shift+1–5", "label the selection and every other occurrence of it"),
     ("Tab / Shift+Tab", "move between highlights"),
@@ -43,6 +45,7 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Alt+Shift+← / Alt+Shift+→", "move its start by a word"),
     ("S on a quotation", "choose who said it"),
     ("Escape", "close the menu"),
+    ("/", "search in the text (Enter: next hit, Shift+Enter: previous)"),
     ("Ctrl+Z / Ctrl+Shift+Z (⌘ on Mac)", "undo / redo"),
 ];
 
@@ -206,6 +209,18 @@ pub fn app() -> Html {
                     }
                     return;
                 }
+                if key == "/" {
+                    if let Some(el) = gloo::utils::document()
+                        .query_selector("[data-testid=search]")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+                    {
+                        e.prevent_default();
+                        let _ = el.focus();
+                    }
+                    return;
+                }
                 if key == "s" && l.picked.is_none() {
                     let quote = l.focus.as_ref().zip(l.doc.as_ref()).and_then(|(id, d)| d.get(id)).is_some_and(|a| a.label == labels::QUOTE);
                     if quote {
@@ -268,6 +283,22 @@ pub fn app() -> Html {
                 return;
             }
             dispatcher.dispatch(Action::Focus(id));
+        })
+    };
+    let on_jump = {
+        let dispatcher = state.dispatcher();
+        let picked = picked.setter();
+        Callback::from(move |id: String| {
+            picked.set(None);
+            let escaped = id.replace('\\', "\\\\").replace('"', "\\\"");
+            if let Ok(Some(el)) = gloo::utils::document()
+                .query_selector(&format!("[data-testid=document-view] mark[data-id=\"{escaped}\"]"))
+            {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+            dispatcher.dispatch(Action::Focus(Some(id)));
         })
     };
     let on_edit = {
@@ -531,13 +562,19 @@ pub fn app() -> Html {
             </header>
             <Notices notices={state.0.notices.clone()} {on_dismiss} />
             <main class="app__main">
-                <InputPanel value={state.0.pasted.clone()} {on_paste} on_files={open_files} />
+                <div class="app__side">
+                    <InputPanel value={state.0.pasted.clone()} {on_paste} on_files={open_files} />
+                    if let Some(doc) = current.clone() {
+                        <ReviewPanel {doc} {on_jump} />
+                    }
+                </div>
                 <section class="app__reader" aria-label="Annotated document">
                     <DocTabs {names} current={state.0.current} {on_select} {on_close} />
                     <div class="app__reader-bar">
                         <Legend doc={current.clone()} />
                         if let Some(doc) = &current {
                             <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
+                            <SearchBox doc={doc.clone()} />
                             <span class="app__history">
                                 <button type="button" class="button" data-testid="undo" disabled={next_undo.is_none()}
                                     aria-keyshortcuts="Control+Z" onclick={undo_redo(true)}

@@ -279,3 +279,43 @@ test('damaged saved work is kept aside with a notice; the theme switch overrides
   assert.equal(await bg(), dark, 'the choice is kept');
   assertNoPageErrors();
 });
+
+test('review: entities by identity with counts, quotations with speakers, search with hits', { timeout: TIMEOUT }, async () => {
+  const page = await open();
+  await pasteText(page, ARTICLE);
+  await modelReady(page, 'id');
+  const entities = await page.$$eval('[data-testid=entity]', (els) =>
+    els.map((e) => [e.getAttribute('data-label'), e.querySelector('.review__name').textContent, Number(e.querySelector('[data-testid=entity-count]').textContent)]),
+  );
+  const takaichi = entities.find((e) => e[1] === 'Sanae Takaichi');
+  assert.ok(takaichi && takaichi[2] === 2, `“Sanae Takaichi” and “Takaichi” are one person: ${JSON.stringify(entities)}`);
+  // Clicking goes through the mentions.
+  const item = page.locator('[data-testid=entity]', { hasText: 'Sanae Takaichi' });
+  await item.click();
+  const first = await page.evaluate(() => document.activeElement?.textContent);
+  await item.click();
+  const second = await page.evaluate(() => document.activeElement?.textContent);
+  assert.deepEqual([first, second], ['Sanae Takaichi', 'Takaichi']);
+
+  const quotes = await page.$$eval('[data-testid=quote]', (els) => els.map((e) => e.querySelector('[data-testid=quote-speaker]').textContent));
+  assert.equal(quotes.length, 1);
+  assert.match(quotes[0], /^— (Mark )?Rutte$/);
+  await page.click('[data-testid=quote]');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-label')), 'QUOTE');
+
+  // Search: "/" focuses the box; every hit is painted; Enter moves on.
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'search');
+  await page.keyboard.type('tokyo');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === '1 of 2');
+  const painted = await page.evaluate(() => [...CSS.highlights.get('sorot-search')].map((r) => r.toString()));
+  assert.deepEqual(painted, ['Tokyo', 'Tokyo']);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === '2 of 2');
+  await page.keyboard.type('zz');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === 'no hits');
+  assert.equal(await page.evaluate(() => CSS.highlights.has('sorot-search')), false);
+  assertNoPageErrors();
+});

@@ -8,6 +8,8 @@ pub mod input_panel;
 pub mod lang_select;
 pub mod legend;
 pub mod notices;
+pub mod review_panel;
+pub mod search_box;
 
 /// The CSS modifier class of a label: `mark--person` for `PERSON`; labels
 /// the stylesheet does not know share `mark--custom`.
