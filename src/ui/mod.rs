@@ -7,6 +7,7 @@
 //! taggers ([`models`]).
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod download;
 pub mod files;

@@ -15,28 +15,29 @@ pub struct DocTabsProps {
     pub on_close: Callback<usize>,
 }
 
-/// The tabs of the open documents.
+/// The tabs of the open documents: a list of buttons, the shown one
+/// `aria-current`, each with its close button.
 #[function_component(DocTabs)]
 pub fn doc_tabs(props: &DocTabsProps) -> Html {
     if props.names.is_empty() {
         return html! {};
     }
     html! {
-        <div class="doc-tabs" role="tablist" aria-label="Open documents">
+        <ul class="doc-tabs" aria-label="Open documents">
             { for props.names.iter().enumerate().map(|(i, name)| {
                 let selected = props.current == Some(i);
                 let on_select = props.on_select.clone();
                 let on_close = props.on_close.clone();
                 html! {
-                    <span class={classes!("doc-tab", selected.then_some("doc-tab--active"))}>
-                        <button type="button" role="tab" class="doc-tab__name" data-testid="doc-tab"
-                            aria-selected={selected.to_string()}
+                    <li class={classes!("doc-tab", selected.then_some("doc-tab--active"))}>
+                        <button type="button" class="doc-tab__name" data-testid="doc-tab"
+                            aria-current={selected.then_some("true")}
                             onclick={Callback::from(move |_| on_select.emit(i))}>{ name }</button>
                         <button type="button" class="doc-tab__close" aria-label={format!("Close {name}")}
                             onclick={Callback::from(move |_| on_close.emit(i))}>{ "×" }</button>
-                    </span>
+                    </li>
                 }
             }) }
-        </div>
+        </ul>
     }
 }

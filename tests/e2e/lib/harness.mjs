@@ -149,7 +149,7 @@ export const sel = {
   highlight: '[data-testid=document-view] [data-label][data-start]',
   exportJson: '[data-testid=export-json]',
   tab: '[data-testid=doc-tab]',
-  activeTab: '[data-testid=doc-tab][aria-selected="true"]',
+  activeTab: '[data-testid=doc-tab][aria-current="true"]',
   notice: '[data-testid=notice]',
   legend: '[data-testid=legend]',
 };
@@ -214,7 +214,7 @@ export async function highlights(page) {
 /** The doc tabs: [{ text, selected }]. */
 export async function tabs(page) {
   return page.$$eval(sel.tab, (els) =>
-    els.map((el) => ({ text: el.textContent.trim(), selected: el.getAttribute('aria-selected') === 'true' })),
+    els.map((el) => ({ text: el.textContent.trim(), selected: el.getAttribute('aria-current') === 'true' })),
   );
 }
 

@@ -1,0 +1,244 @@
+// In-page half of the benchmark (scripts/bench.mjs injects it into the
+// app's page, together with the peers' bundle). Everything is timed with
+// performance.now() inside the page, so no round trip to Playwright is
+// counted. See bench/README.md for what each number means.
+(() => {
+  const INPUT = '[data-testid=article-input]';
+  const VIEW = '[data-testid=document-view]';
+  const MARK = '[data-testid=document-view] [data-label][data-start]';
+
+  /** After the next frame has painted: rAF runs before paint, the timeout after it. */
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  const idle = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+
+  /** Resolves once `check()` is true, re-checked after every DOM mutation. */
+  function when(check, timeoutMs = 120_000) {
+    if (check()) return Promise.resolve();
+    return new Promise((ok, fail) => {
+      const obs = new MutationObserver(() => {
+        if (check()) {
+          obs.disconnect();
+          clearTimeout(timer);
+          ok();
+        }
+      });
+      const timer = setTimeout(() => {
+        obs.disconnect();
+        fail(new Error('timed out waiting for the document view'));
+      }, timeoutMs);
+      obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+  }
+
+  /** Sets the paste box as a paste does (value, then an input event), like tests/e2e's page.fill. */
+  function paste(text) {
+    const area = document.querySelector(INPUT);
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }
+
+  const viewShows = (len, marks) => () => {
+    const view = document.querySelector(VIEW);
+    return !!view && view.textContent.length === len && (!marks || !!document.querySelector(MARK));
+  };
+
+  /** Replaces the pasted document by a one-letter text, so the next paste starts from a small page. */
+  async function reset() {
+    paste('x');
+    await when(viewShows(1, false));
+    await frame();
+    await idle(50);
+  }
+
+  const texts = new Map();
+
+  window.sorotBench = {
+    setText(key, text) {
+      texts.set(key, text);
+    },
+
+    version() {
+      return typeof window.wasmBindings?.bench_analyze === 'function';
+    },
+
+    /** Pastes a text and waits until the learned tagger of `lang` is ready. */
+    async loadModel(key, lang, timeoutMs = 60_000) {
+      paste(texts.get(key));
+      const t0 = performance.now();
+      for (;;) {
+        const state = document.querySelector(`[data-model-${lang}]`)?.getAttribute(`data-model-${lang}`);
+        if (state === 'ready') break;
+        if (state === 'failed') throw new Error(`the ${lang} tagger failed to load`);
+        if (performance.now() - t0 > timeoutMs) throw new Error(`the ${lang} tagger did not load in ${timeoutMs} ms (state ${state})`);
+        await idle(50);
+      }
+      await frame();
+      await reset();
+    },
+
+    /**
+     * Times `fn(text)` `runs` times after one untimed warm-up call; returns
+     * { median, min, count } (ms, and what the call returned).
+     */
+    async analyze(which, key, runs) {
+      const text = texts.get(key);
+      const fn =
+        which === 'sorot'
+          ? (t) => window.wasmBindings.bench_analyze(t)
+          : which === 'compromise'
+            ? window.benchPeers.compromise
+            : window.benchPeers.wink;
+      let count = fn(text);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        await idle(0);
+        const t0 = performance.now();
+        count = fn(text);
+        times.push(performance.now() - t0);
+      }
+      return { median: median(times), min: Math.min(...times), count };
+    },
+
+    /**
+     * Paste to painted highlights: from setting the paste box to the frame
+     * after the document view holds the whole text with its marks. Returns
+     * medians { dom, paint, marks } (ms to the DOM being built, ms to painted,
+     * marks in the view).
+     */
+    async pasteToHighlights(key, runs) {
+      const text = texts.get(key);
+      const dom = [];
+      const paint = [];
+      let marks = 0;
+      for (let i = 0; i < runs; i++) {
+        await reset();
+        const t0 = performance.now();
+        paste(text);
+        await when(viewShows(text.length, true));
+        const t1 = performance.now();
+        await frame();
+        const t2 = performance.now();
+        dom.push(t1 - t0);
+        paint.push(t2 - t0);
+        marks = document.querySelectorAll(MARK).length;
+      }
+      return { dom: median(dom), paint: median(paint), marks };
+    },
+
+    /**
+     * The same text without highlights: one text node in an <article> with
+     * the document view's class (white-space: pre-wrap, same font, same
+     * width, same place in the page), layout forced, then the next frame.
+     */
+    async plainText(key, runs) {
+      const text = texts.get(key);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        await reset();
+        const view = document.querySelector(VIEW);
+        const plain = document.createElement('article');
+        plain.className = 'document-view';
+        const t0 = performance.now();
+        plain.textContent = text;
+        view.parentNode.insertBefore(plain, view);
+        void plain.offsetHeight; // force layout
+        await frame();
+        times.push(performance.now() - t0);
+        plain.remove();
+      }
+      return { paint: median(times) };
+    },
+
+    /**
+     * The paste box alone: its value set to the text (no input event, so
+     * the app does not react), layout forced, then the next frame.
+     */
+    async pasteBox(key, runs) {
+      const text = texts.get(key);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        await reset();
+        const area = document.querySelector(INPUT);
+        const t0 = performance.now();
+        area.value = text;
+        void area.offsetHeight;
+        await frame();
+        times.push(performance.now() - t0);
+      }
+      await reset();
+      return { paint: median(times) };
+    },
+
+    /**
+     * Shows the text (`plain`: without highlights, as plainText does; else
+     * pasted, waiting until its highlights are painted and the page is
+     * idle), then scrolls it from top to bottom, 90% of a screen per frame,
+     * recording main-thread long tasks (PerformanceObserver 'longtask',
+     * reported from 50 ms) and the longest gap between frames.
+     */
+    async scroll(key, plain = false) {
+      const text = texts.get(key);
+      await reset();
+      let shown = null;
+      if (plain) {
+        shown = document.createElement('article');
+        shown.className = 'document-view';
+        shown.textContent = text;
+        const v = document.querySelector(VIEW);
+        v.parentNode.insertBefore(shown, v);
+      } else {
+        paste(text);
+        await when(viewShows(text.length, true));
+      }
+      await frame();
+      await idle(1000);
+      let scroller = shown ?? document.querySelector(VIEW);
+      while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))) {
+        scroller = scroller.parentElement;
+      }
+      scroller ??= document.scrollingElement;
+      scroller.scrollTop = 0;
+      await frame();
+      const tasks = [];
+      const obs = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+      obs.observe({ type: 'longtask' });
+      const step = Math.max(100, Math.floor(scroller.clientHeight * 0.9));
+      let frames = 0;
+      let maxGap = 0;
+      let last = performance.now();
+      const t0 = last;
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && frames < 20_000) {
+        const before = scroller.scrollTop;
+        scroller.scrollTop = before + step;
+        await new Promise((ok) => requestAnimationFrame(ok));
+        const now = performance.now();
+        maxGap = Math.max(maxGap, now - last);
+        last = now;
+        frames++;
+        if (scroller.scrollTop === before) break;
+      }
+      const total = performance.now() - t0;
+      await idle(200);
+      tasks.push(...obs.takeRecords());
+      obs.disconnect();
+      const durations = tasks.map((t) => t.duration);
+      const height = scroller.scrollHeight;
+      shown?.remove();
+      scroller.scrollTop = 0;
+      return {
+        scroller: scroller === document.scrollingElement ? 'page' : `${scroller.tagName.toLowerCase()}.${scroller.className}`,
+        height,
+        frames,
+        total,
+        maxGap,
+        longTasks: durations.length,
+        longest: durations.length ? Math.max(...durations) : 0,
+      };
+    },
+  };
+})();

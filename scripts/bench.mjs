@@ -1,0 +1,268 @@
+// The in-browser benchmark (issue #7): Sorot's analysis and rendering on
+// real news text of 10 KB, 100 KB and 1 MB, in headless Chromium, against
+// the JavaScript peers compromise and wink-nlp run in the same page on the
+// same text. Prints tables; what each number means, the corpus and its
+// licences are in bench/README.md.
+//
+//   trunk build --release            # or: --dist DIR of another release build
+//   node scripts/bench.mjs [--dist DIR] [--build] [--runs N] [--lang en,id] [--strict]
+//
+//   --dist DIR   the built app to serve (default $SOROT_DIST or dist/); it must
+//                have been built with src/ui/bench.rs (the bench_analyze export)
+//   --build      first run `trunk build --release --dist DIR` (needs the
+//                tools of scripts/setup.sh on PATH)
+//   --runs N     timed runs of each analysis at 10 KB (default 15; 100 KB
+//                gets ceil(N/2), 1 MB ceil(N/5)); paste and plain-text runs
+//                ceil(N/3), ceil(N/5), ceil(N/5)
+//   --lang L,..  languages of the corpus (default en,id)
+//   --strict     exit 1 when a budget is exceeded (default: report only)
+//
+// It is not part of scripts/test.sh: timings depend on the machine.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, serveDist } from '../tests/e2e/lib/harness.mjs';
+import { SOURCES, corpus } from './bench-corpus.mjs';
+
+// --- arguments ---------------------------------------------------------------
+const args = process.argv.slice(2);
+const opt = { dist: process.env.SOROT_DIST ?? join(ROOT, 'dist'), build: false, runs: 15, langs: ['en', 'id'], strict: false };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const value = () => {
+    if (i + 1 >= args.length) throw new Error(`${a} needs a value`);
+    return args[++i];
+  };
+  if (a === '--dist') opt.dist = value();
+  else if (a.startsWith('--dist=')) opt.dist = a.slice(7);
+  else if (a === '--build') opt.build = true;
+  else if (a === '--runs') opt.runs = Math.max(1, Number(value()) | 0);
+  else if (a === '--lang') opt.langs = value().split(',');
+  else if (a === '--strict') opt.strict = true;
+  else if (a === '-h' || a === '--help') {
+    console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(0, 19).join('\n'));
+    process.exit(0);
+  } else throw new Error(`unknown argument ${a} (see --help)`);
+}
+opt.dist = resolve(opt.dist);
+
+const SIZES = [
+  { name: '10 KB', bytes: 10_000, runs: opt.runs, renderRuns: Math.ceil(opt.runs / 3) },
+  { name: '100 KB', bytes: 100_000, runs: Math.ceil(opt.runs / 2), renderRuns: Math.ceil(opt.runs / 5) },
+  { name: '1 MB', bytes: 1_000_000, runs: Math.ceil(opt.runs / 5), renderRuns: Math.ceil(opt.runs / 5) },
+];
+const PASTE_BUDGET = 2; // paste→highlights at most 2× the plain text
+const LONGTASK_BUDGET = 50; // ms
+
+if (opt.build) {
+  console.error(`bench: trunk build --release --dist ${opt.dist}`);
+  execFileSync('trunk', ['build', '--release', '--dist', opt.dist], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2], // Trunk's log to stderr: stdout is the tables
+    env: { ...process.env, TRUNK_SKIP_VERSION_CHECK: 'true' },
+  });
+}
+
+// --- the peers, bundled for the browser ------------------------------------
+const bundle = await build({
+  entryPoints: [join(ROOT, 'bench', 'peers.js')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  write: false,
+  logLevel: 'warning',
+});
+const peersJs = bundle.outputFiles[0].text;
+const pageJs = readFileSync(join(ROOT, 'bench', 'page.js'), 'utf8');
+const pkg = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+// --- corpus ------------------------------------------------------------------
+const texts = {};
+for (const lang of opt.langs) {
+  if (!SOURCES[lang]) throw new Error(`no corpus for language ${lang}`);
+  for (const size of SIZES) texts[`${lang}-${size.name}`] = corpus(lang, size.bytes);
+}
+
+// --- run ---------------------------------------------------------------------
+const loadBefore = loadavg();
+const server = await serveDist(opt.dist);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+const results = {};
+const scrolls = {};
+let chromiumVersion;
+try {
+  chromiumVersion = browser.version();
+  // bypassCSP: the app's Content-Security-Policy would refuse the injected
+  // benchmark and peer scripts; the app itself runs unchanged.
+  // serviceWorkers 'block': every run loads the build under test, not a cache.
+  const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=article-input]');
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30_000 });
+  await page.addScriptTag({ content: pageJs });
+  await page.addScriptTag({ content: peersJs });
+  if (!(await page.evaluate(() => window.sorotBench.version()))) {
+    throw new Error(`${opt.dist} has no bench_analyze export: rebuild it with src/ui/bench.rs (trunk build --release --dist ${opt.dist})`);
+  }
+  if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')))) {
+    throw new Error('this Chromium does not report long tasks');
+  }
+  for (const [key, c] of Object.entries(texts)) await page.evaluate(([k, t]) => window.sorotBench.setText(k, t), [key, c.text]);
+
+  // The learned taggers load lazily, once per language of a pasted text.
+  for (const lang of opt.langs) {
+    process.stderr.write(`bench: loading the ${lang} tagger\n`);
+    await page.evaluate(([k, l]) => window.sorotBench.loadModel(k, l), [`${lang}-10 KB`, lang]);
+  }
+
+  for (const lang of opt.langs) {
+    for (const size of SIZES) {
+      const key = `${lang}-${size.name}`;
+      process.stderr.write(`bench: ${key}: analysis`);
+      const r = (results[key] = {});
+      for (const which of ['sorot', 'compromise', 'wink']) {
+        r[which] = await page.evaluate(([w, k, n]) => window.sorotBench.analyze(w, k, n), [which, key, size.runs]);
+        process.stderr.write(` ${which}`);
+      }
+      process.stderr.write(', paste');
+      r.paste = await page.evaluate(([k, n]) => window.sorotBench.pasteToHighlights(k, n), [key, size.renderRuns]);
+      process.stderr.write(', plain text');
+      r.plain = await page.evaluate(([k, n]) => window.sorotBench.plainText(k, n), [key, size.renderRuns]);
+      process.stderr.write(', paste box\n');
+      r.box = await page.evaluate(([k, n]) => window.sorotBench.pasteBox(k, n), [key, size.renderRuns]);
+    }
+    process.stderr.write(`bench: ${lang}-1 MB: scrolling\n`);
+    scrolls[lang] = await page.evaluate((k) => window.sorotBench.scroll(k, false), `${lang}-1 MB`);
+    process.stderr.write(`bench: ${lang}-1 MB: scrolling the plain text\n`);
+    scrolls[`${lang}-plain`] = await page.evaluate((k) => window.sorotBench.scroll(k, true), `${lang}-1 MB`);
+  }
+  if (errors.length) console.error(`bench: page errors:\n  ${errors.join('\n  ')}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// --- report ------------------------------------------------------------------
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const mbps = (bytes, t) => (bytes / 1e6 / (t / 1e3)).toFixed(2);
+const ratio = (a, b) => (a / b).toFixed(2);
+
+function table(head, rows) {
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const line = (r) => '| ' + r.map((c, i) => (i < 2 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join(' | ') + ' |';
+  return [line(head), '|' + w.map((n, i) => (i < 2 ? ':' : '-') + '-'.repeat(n) + (i < 2 ? '-' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+const out = [];
+const cpu = cpus();
+out.push(`Sorot in-browser benchmark — ${new Date().toISOString()}`);
+out.push(`Chromium ${chromiumVersion} headless (${CHROMIUM}), ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+out.push(`Load average (1 min) before/after: ${loadBefore[0].toFixed(2)} / ${loadavg()[0].toFixed(2)} — other work on the machine inflates every number`);
+out.push(`App: ${opt.dist} (wasm release build; learned taggers loaded before timing)`);
+out.push(`Peers: compromise ${pkg('compromise')}, wink-nlp ${pkg('wink-nlp')} + wink-eng-lite-web-model ${pkg('wink-eng-lite-web-model')} (bundled by esbuild ${pkg('esbuild')})`);
+out.push('Corpus:');
+for (const lang of opt.langs) {
+  const base = texts[`${lang}-1 MB`].baseBytes;
+  const reps = SIZES.map((s) => `${s.name} = ${texts[`${lang}-${s.name}`].bytes} B${texts[`${lang}-${s.name}`].repeats > 1 ? ` (${texts[`${lang}-${s.name}`].repeats} copies)` : ''}`);
+  out.push(`  ${lang}: ${SOURCES[lang].source}; licence: ${SOURCES[lang].licence}.`);
+  out.push(`      ${base} bytes of text, repeated in order to reach the larger sizes: ${reps.join(', ')}.`);
+}
+out.push(`Times are medians in ms (runs at 10 KB/100 KB/1 MB: analysis ${SIZES.map((s) => s.runs).join('/')}, paste and plain text ${SIZES.map((s) => s.renderRuns).join('/')}); MB = 10^6 bytes.`);
+out.push('');
+
+out.push('Analysis (whole pipeline, called from JavaScript; Sorot/peer < 1 means Sorot is faster)');
+const aRows = [];
+for (const lang of opt.langs) {
+  for (const size of SIZES) {
+    const key = `${lang}-${size.name}`;
+    const r = results[key];
+    const b = texts[key].bytes;
+    aRows.push([
+      lang,
+      size.name,
+      ms(r.sorot.median),
+      mbps(b, r.sorot.median),
+      r.sorot.count,
+      ms(r.compromise.median),
+      mbps(b, r.compromise.median),
+      r.compromise.count,
+      ratio(r.sorot.median, r.compromise.median),
+      ms(r.wink.median),
+      mbps(b, r.wink.median),
+      r.wink.count,
+      ratio(r.sorot.median, r.wink.median),
+    ]);
+  }
+}
+out.push(
+  table(
+    ['lang', 'size', 'Sorot ms', 'MB/s', 'annots', 'compromise ms', 'MB/s', 'ents', 'Sorot/compr.', 'wink ms', 'MB/s', 'ents', 'Sorot/wink'],
+    aRows,
+  ),
+);
+out.push('');
+
+let over = false;
+out.push(`Rendering in the app (paste → highlights painted vs the same text painted without highlights; budget ≤ ${PASTE_BUDGET}×)`);
+const rRows = [];
+for (const lang of opt.langs) {
+  for (const size of SIZES) {
+    const key = `${lang}-${size.name}`;
+    const r = results[key];
+    const q = r.paste.paint / r.plain.paint;
+    const ok = q <= PASTE_BUDGET;
+    over ||= !ok;
+    rRows.push([
+      lang,
+      size.name,
+      ms(r.paste.dom),
+      ms(r.paste.paint),
+      r.paste.marks,
+      mbps(texts[key].bytes, r.paste.paint),
+      ms(r.plain.paint),
+      q.toFixed(2) + '×',
+      ok ? 'ok' : 'OVER',
+      ms(r.box.paint),
+    ]);
+  }
+}
+out.push(table(['lang', 'size', 'to DOM ms', 'painted ms', 'marks', 'MB/s', 'plain ms', 'ratio', 'budget', 'paste box alone ms'], rRows));
+out.push('("painted" includes the paste box laying out the text; "paste box alone" is that part, measured on its own.)');
+out.push('');
+
+out.push(`Scrolling the 1 MB document top to bottom (90% of a screen per frame; budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
+const sRows = [];
+for (const lang of opt.langs) {
+  for (const plain of [false, true]) {
+    const s = scrolls[plain ? `${lang}-plain` : lang];
+    const ok = s.longest <= LONGTASK_BUDGET;
+    if (!plain) over ||= !ok;
+    sRows.push([
+      lang,
+      plain ? 'plain text (control)' : 'Sorot, highlighted',
+      s.scroller,
+      s.height,
+      s.frames,
+      ms(s.total),
+      ms(s.maxGap),
+      s.longTasks,
+      s.longTasks ? ms(s.longest) : `none ≥ ${LONGTASK_BUDGET}`,
+      plain ? '-' : ok ? 'ok' : 'OVER',
+    ]);
+  }
+}
+out.push(table(['lang', '1 MB document', 'scroller', 'height px', 'frames', 'total ms', 'max frame gap ms', 'long tasks', 'longest task ms', 'budget'], sRows));
+out.push('');
+out.push(over ? 'RESULT: a budget was exceeded (see OVER above).' : 'RESULT: within both budgets.');
+console.log(out.join('\n'));
+if (over && opt.strict) process.exit(1);
