@@ -82,8 +82,9 @@ async fn document_view_marks_carry_code_point_offsets() {
     let d = Document { name: "t.txt".into(), lang: "id".into(), text: text.into() };
     let doc = Rc::new(AnnotatedDocument::new(d, anns));
     let r = root();
-    yew::Renderer::<DocumentView>::with_root_and_props(r.clone(), DocumentViewProps { doc })
-        .render();
+    let props =
+        DocumentViewProps { doc, on_pick: yew::Callback::noop(), on_mark: yew::Callback::noop() };
+    yew::Renderer::<DocumentView>::with_root_and_props(r.clone(), props).render();
     wait_for(&r, "[data-testid=document-view] [data-label]").await;
 
     let found = marks(&r);
@@ -117,7 +118,11 @@ async fn legend_counts_each_label() {
     let r = root();
     yew::Renderer::<Legend>::with_root_and_props(
         r.clone(),
-        LegendProps { doc: Some(Rc::new(doc)) },
+        LegendProps {
+            doc: Some(Rc::new(doc)),
+            labels: Default::default(),
+            on_action: yew::Callback::noop(),
+        },
     )
     .render();
     wait_for(&r, "[data-testid=legend]").await;

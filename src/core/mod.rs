@@ -10,6 +10,7 @@ pub mod entities;
 pub mod eval;
 pub mod export;
 pub mod import;
+pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod persist;

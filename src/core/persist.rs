@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! {"sorot_workspace":1,"current":0,"focus":"a3","pasted":"…","pasted_lang":null,
-//!  "docs":[{"from_annotation_file":false,"rejected":[["LOC",20,26]]}]}
+//!  "docs":[{"from_annotation_file":false,"rejected":[["LOC",20,26]]}],
+//!  "labels":[{"name":"PERSON","colour":"#1d4ed8","hidden":false},…]}
 //! ```
 //!
 //! (on one line), then each open document as one line of Sorot JSON
@@ -13,7 +14,10 @@
 //! `docs` carries what the workspace keeps beside each document's
 //! annotations: whether they came from an annotation file, and the
 //! automatic annotations the user rejected (so a learned tagger arriving
-//! after a reload does not bring them back). Undo history is not saved.
+//! after a reload does not bring them back). `labels` is the label set in
+//! order, as Sorot JSON writes it ([`crate::core::labels::LabelRecord`]);
+//! a header without it (saved before labels could be edited) gives the
+//! built-in set. Undo history is not saved.
 //! Notices and the learned taggers' status are not saved either: models
 //! load again, and a restored document is refined by them like a new one.
 
@@ -23,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::{History, Rejected};
 use super::export::sorot_json;
+use super::labels::{LabelRecord, LabelSet};
 use super::state::{DocMeta, Workspace};
 
 /// The header's version.
@@ -39,6 +44,8 @@ struct Header {
     #[serde(default)]
     pasted_lang: Option<String>,
     docs: Vec<MetaOut>,
+    #[serde(default)]
+    labels: Option<Vec<LabelRecord>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -75,6 +82,7 @@ pub fn save(ws: &Workspace) -> String {
         pasted: ws.pasted.clone(),
         pasted_lang: ws.pasted_lang.clone(),
         docs,
+        labels: Some(ws.labels.to_records()),
     };
     let mut out = serde_json::to_string(&header).unwrap_or_default();
     for d in &ws.docs {
@@ -97,6 +105,10 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
         ));
     }
     let mut ws = Workspace::default();
+    if let Some(records) = &header.labels {
+        ws.labels = LabelSet::from_records(records)
+            .map_err(|e| format!("the saved workspace's labels are damaged ({e})"))?;
+    }
     for (i, line) in lines.enumerate() {
         let doc = sorot_json::from_json(line)
             .map_err(|e| format!("document {} of the saved workspace is damaged: {e}", i + 1))?;
@@ -130,5 +142,6 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
     ws.focus = header.focus.filter(|f| ws.current_doc().is_some_and(|d| d.get(f).is_some()));
     ws.pasted = header.pasted;
     ws.pasted_lang = header.pasted_lang;
+    ws.sync_labels();
     Ok(ws)
 }

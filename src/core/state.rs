@@ -10,12 +10,24 @@
 //! it ([`super::recognize::install_model`]) sends [`Action::ModelReady`],
 //! which analyses that language's documents again. Until then, and if the
 //! model never comes, the rules alone annotate.
+//!
+//! The label set ([`Workspace::labels`], see [`super::labels`]) belongs to
+//! the workspace, not to a document: [`Action::AddLabel`],
+//! [`Action::RenameLabel`], [`Action::RecolourLabel`],
+//! [`Action::SetLabelHidden`] and [`Action::MoveLabel`] change it. A rename
+//! also renames the label on every annotation of every open document, as
+//! one undo step per document (undo works per document, so undoing it
+//! brings the old name back into that document; the old name then returns
+//! to the set with its colour). Every label an open document uses is in the
+//! set: one it lacks (from an opened file, an undo) is added at the end.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::edit::{self, Edit, History, Rejected, Step};
+use super::export::sorot_json;
 use super::import;
+use super::labels::{Colour, LabelDef, LabelSet};
 use super::model::AnnotatedDocument;
 use super::recognize::{annotate_as, reannotate};
 
@@ -122,6 +134,46 @@ pub enum Action {
         /// Why, for the notice (`HTTP 404`, the model reader's error).
         reason: String,
     },
+    /// Add a label at the end of the set. A name that is empty, too long,
+    /// has control characters or is already taken (ignoring case) is
+    /// refused with a notice.
+    AddLabel {
+        /// Its name (surrounding spaces are dropped).
+        name: String,
+        /// Its colour (`None`: a suggested one).
+        colour: Option<Colour>,
+    },
+    /// Rename label `from` to `to`, in the set and on every annotation of
+    /// every open document (one undo step per document that has it). A bad
+    /// new name is refused with a notice.
+    RenameLabel {
+        /// The label's name now.
+        from: String,
+        /// Its new name.
+        to: String,
+    },
+    /// Give label `name` another colour.
+    RecolourLabel {
+        /// The label.
+        name: String,
+        /// Its new colour.
+        colour: Colour,
+    },
+    /// Hide or show the highlights of label `name`.
+    SetLabelHidden {
+        /// The label.
+        name: String,
+        /// Whether its highlights are hidden.
+        hidden: bool,
+    },
+    /// Move label `name` to position `to` of the set (the number keys
+    /// follow the order).
+    MoveLabel {
+        /// The label.
+        name: String,
+        /// Its new position (past the end: last).
+        to: usize,
+    },
 }
 
 /// The languages that have a learned tagger (`models/<lang>.tagger`).
@@ -176,6 +228,12 @@ pub struct Workspace {
     pub meta: Vec<DocMeta>,
     /// The annotation of the shown document in focus (being corrected).
     pub focus: Option<String>,
+    /// The labels, in order, with their colours (default: the built-in
+    /// ones). Every label an open document uses is in it.
+    pub labels: LabelSet,
+    /// Labels renamed away (not saved): if an undo brings a name back, it
+    /// comes back with its colour.
+    pub former_labels: Vec<LabelDef>,
 }
 
 /// What the workspace keeps about one open document besides its text and
@@ -242,7 +300,8 @@ impl Workspace {
             }
             Action::Edit { index, edit } => self.edit(index, &edit),
             Action::ClearAll => {
-                *self = Workspace { models: std::mem::take(&mut self.models), ..Workspace::default() }
+                *self =
+                    Workspace { models: std::mem::take(&mut self.models), ..Workspace::default() }
             }
             Action::Undo(i) => self.undo_redo(i, true),
             Action::Redo(i) => self.undo_redo(i, false),
@@ -307,6 +366,72 @@ impl Workspace {
                     });
                 }
             }
+            Action::AddLabel { name, colour } => {
+                if let Err(why) = self.labels.add(&name, colour) {
+                    self.error(format!("The label “{}” was not added: {why}.", name.trim()));
+                }
+            }
+            Action::RenameLabel { from, to } => self.rename_label(&from, &to),
+            Action::RecolourLabel { name, colour } => {
+                self.labels.recolour(&name, colour);
+            }
+            Action::SetLabelHidden { name, hidden } => {
+                self.labels.set_hidden(&name, hidden);
+            }
+            Action::MoveLabel { name, to } => {
+                self.labels.move_to(&name, to);
+            }
+        }
+        self.sync_labels();
+    }
+
+    /// Adds to the label set every label an open document uses and the set
+    /// lacks, at the end (one renamed away comes back with its colour).
+    pub fn sync_labels(&mut self) {
+        for d in &self.docs {
+            for a in &d.annotations {
+                if self.labels.get(&a.label).is_none() {
+                    match self.former_labels.iter().find(|f| f.name == a.label) {
+                        Some(f) => self.labels.insert(f.clone()),
+                        None => self.labels.ensure(&a.label),
+                    };
+                }
+            }
+        }
+    }
+
+    /// Renames a label in the set and on every annotation of every open
+    /// document, one undo step per document.
+    fn rename_label(&mut self, from: &str, to: &str) {
+        let old = self.labels.get(from).cloned();
+        let new = match self.labels.rename(from, to) {
+            Ok(new) => new,
+            Err(why) => {
+                self.error(format!("The label “{from}” was not renamed: {why}."));
+                return;
+            }
+        };
+        let Some(old) = old.filter(|_| new != from) else { return };
+        self.former_labels.retain(|f| f.name != from && f.name != new);
+        self.former_labels.push(old);
+        for i in 0..self.docs.len() {
+            let d = &self.docs[i];
+            if !d.annotations.iter().any(|a| a.label == from) {
+                continue;
+            }
+            let anns = d
+                .annotations
+                .iter()
+                .map(|a| {
+                    let mut a = a.clone();
+                    if a.label == from {
+                        a.label = new.clone();
+                    }
+                    a
+                })
+                .collect();
+            let renamed = d.with_annotations(anns);
+            self.replace(i, renamed, format!("rename {from} to {new}"), Vec::new());
         }
     }
 
@@ -439,6 +564,15 @@ impl Workspace {
             }
         }
         if first.is_some() {
+            // A Sorot JSON file's own labels (colours, hidden, order) join
+            // the set, after the labels already there.
+            for f in files.iter().filter(|f| f.name.to_lowercase().ends_with(".json")) {
+                if let Some(set) = sorot_json::labels_in(&f.bytes) {
+                    for def in set.defs() {
+                        self.labels.insert(def.clone());
+                    }
+                }
+            }
             self.focus = None;
             self.current = first;
         }

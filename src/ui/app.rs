@@ -26,6 +26,7 @@ use super::models;
 use super::storage;
 use crate::core::edit::{nudge, Edge, Edit};
 use crate::core::export::sorot_json;
+use crate::core::labels::LabelSet;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MODEL_LANGS};
 
@@ -35,10 +36,10 @@ const SAVE_DELAY_MS: u32 = 300;
 
 /// The keyboard shortcuts, as the page lists them.
 pub const SHORTCUTS: [(&str, &str); 12] = [
-    ("Select text, then 1–5", "label it Person, Organisation, Place, Date, Quotation (Alt while selecting: no snapping to words)"),
-    ("Shift+1–5", "label the selection and every other occurrence of it"),
+    ("Select text, then 1–9", "give it the label of that number in the legend (1 Person, 2 Organisation, 3 Place, 4 Date, 5 Quotation unless you change them; Alt while selecting: no snapping to words)"),
+    ("Shift+1–9", "label the selection and every other occurrence of it"),
     ("Tab / Shift+Tab", "move between highlights"),
-    ("1–5 on a highlight", "relabel it"),
+    ("1–9 on a highlight", "relabel it"),
     ("Enter", "accept an automatic highlight"),
     ("Delete or Backspace", "delete (reject) the highlight"),
     ("Shift+← / Shift+→", "move its end by a word"),
@@ -57,6 +58,7 @@ struct Live {
     doc: Option<Rc<AnnotatedDocument>>,
     focus: Option<String>,
     picked: Option<Picked>,
+    labels: LabelSet,
 }
 
 /// The edit a key stands for, if any (see [`SHORTCUTS`]).
@@ -66,8 +68,8 @@ fn key_edit(e: &KeyboardEvent, live: &Live) -> Option<Edit> {
         .strip_prefix("Digit")
         .or_else(|| e.code().strip_prefix("Numpad").map(str::to_string).as_deref().map(|_| ""))
         .and_then(|d| d.parse::<usize>().ok())
-        .filter(|d| (1..=labels::ALL.len()).contains(d))
-        .map(|d| labels::ALL[d - 1].to_string());
+        .and_then(|d| live.labels.key_label(d))
+        .map(str::to_string);
     if let Some(p) = live.picked {
         let label = digit?;
         return Some(if e.shift_key() {
@@ -174,6 +176,7 @@ pub fn app() -> Html {
         doc: current.clone(),
         focus: state.0.focus.clone(),
         picked: *picked,
+        labels: state.0.labels.clone(),
     };
     {
         let (dispatcher, picked, live) = (state.dispatcher(), picked.setter(), live.clone());
@@ -478,12 +481,13 @@ pub fn app() -> Html {
         })
     };
     let on_export = {
+        let labels = state.0.labels.clone();
         let state = state.dispatcher();
         let current = current.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(doc) = &current else { return };
             let name = sorot_json::file_name(&doc.doc.name);
-            match download::save(&name, "application/json", &sorot_json::to_json(doc)) {
+            match download::save(&name, "application/json", &sorot_json::to_json_with_labels(doc, &labels)) {
                 Ok(d) => *last_download.borrow_mut() = Some(d),
                 Err(e) => state.dispatch(Action::Notify(Notice {
                     kind: NoticeKind::Error,
@@ -571,7 +575,7 @@ pub fn app() -> Html {
                 <section class="app__reader" aria-label="Annotated document">
                     <DocTabs {names} current={state.0.current} {on_select} {on_close} />
                     <div class="app__reader-bar">
-                        <Legend doc={current.clone()} />
+                        <Legend doc={current.clone()} labels={state.0.labels.clone()} on_action={state.dispatcher().to_callback()} />
                         if let Some(doc) = &current {
                             <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
                             <SearchBox doc={doc.clone()} />
@@ -596,7 +600,7 @@ pub fn app() -> Html {
                         }
                     }
                     if let Some(doc) = current.clone().filter(|_| picked.is_some() || state.0.focus.is_some()) {
-                        <EditBar {doc} focus={state.0.focus.clone()} picked={picked.map(|p| (p.start, p.end))}
+                        <EditBar {doc} labels={state.0.labels.clone()} focus={state.0.focus.clone()} picked={picked.map(|p| (p.start, p.end))}
                             at={*bar_at} {on_edit} on_close={on_bar_close} />
                     }
                     <details class="app__shortcuts" data-testid="shortcuts">

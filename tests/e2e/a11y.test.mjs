@@ -50,6 +50,11 @@ for (const scheme of ['light', 'dark']) {
     await page.waitForSelector('[data-testid=drop-zone][data-model-id=ready]');
     await waitForHighlights(page);
     found.push(...(await check(page, 'article with highlights')));
+    // Labels are not conveyed by colour alone: a screen reader hears the
+    // label before the highlighted text.
+    const tree = await page.locator(sel.view).ariaSnapshot();
+    assert.match(tree, /mark: person:Sanae Takaichi/);
+    assert.match(tree, /mark: place:Tokyo/);
     await page.focus(`${sel.view} mark[data-label=QUOTE]`);
     await page.waitForSelector('[data-testid=edit-bar]');
     found.push(...(await check(page, 'menu at a highlight')));

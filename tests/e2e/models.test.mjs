@@ -141,7 +141,8 @@ test('highlights show at once, then each model loads once from the own origin an
       // The reader has scrolled down the article before the model arrives;
       // afterwards the same line of the article is still where they read.
       await page.setViewportSize({ width: 900, height: 420 });
-      await page.evaluate(() => window.scrollTo(0, 300));
+      // (Far enough past the page's header and bars to be inside the text.)
+      await page.evaluate(() => window.scrollTo(0, 500));
       const before = await readingPlace(page);
       assert.ok(before > 0, `${lang}: the view is scrolled into the article`);
 

@@ -76,6 +76,22 @@
 //!   * `name` (string): the text of the fullest (longest) mention.
 //!   * `mentions` (array of strings): the `id`s of its annotations, in
 //!     document order; never empty.
+//! * `labels` (array of objects, optional): the label set of the workspace
+//!   the file was written from, in its order (the order of the legend and
+//!   of the number keys 1–9). Absent in files written before labels could
+//!   be edited and by other tools: the reader then takes the built-in set
+//!   (`PERSON`, `ORG`, `LOC`, `DATE`, `QUOTE` with their usual colours).
+//!   An annotation's label need not be listed; a reader adds the labels it
+//!   finds on annotations and not in the list at the end.
+//!   * `name` (string): the label, as annotations carry it; non-empty, and
+//!     no two entries have the same name.
+//!   * `colour` (string): the colour chosen for it, `#rrggbb`. Sorot derives
+//!     the highlight colours of both themes from it so that text on them
+//!     keeps a WCAG AA contrast; the built-in labels' defaults are
+//!     `#1d4ed8` (PERSON), `#15803d` (ORG), `#a15c07` (LOC), `#7e22ce`
+//!     (DATE) and `#be123c` (QUOTE).
+//!   * `hidden` (boolean, optional, default `false`): whether the label's
+//!     highlights are hidden in the editor.
 //!
 //! # Example
 //!
@@ -145,10 +161,27 @@
 //! }
 //! ```
 //!
+//! The same file with the label set, as the page's export writes it, ends
+//! with (here on fewer lines):
+//!
+//! ```text
+//!   "labels": [
+//!     { "name": "PERSON", "colour": "#1d4ed8", "hidden": false },
+//!     { "name": "ORG", "colour": "#15803d", "hidden": false },
+//!     { "name": "LOC", "colour": "#a15c07", "hidden": true },
+//!     { "name": "DATE", "colour": "#7e22ce", "hidden": false },
+//!     { "name": "QUOTE", "colour": "#be123c", "hidden": false },
+//!     { "name": "Topik", "colour": "#0f766e", "hidden": false }
+//!   ]
+//! }
+//! ```
+//!
 //! [`to_json`] writes this pretty-printed (two-space indent, trailing
-//! newline); [`to_json_line`] writes it on one line for JSON Lines;
+//! newline) without `labels`, and [`to_json_with_labels`] with them;
+//! [`to_json_line`] writes it on one line for JSON Lines;
 //! [`from_json`] reads it back, checking every rule above, so that
-//! `from_json(&to_json(&doc)) == Ok(doc)`.
+//! `from_json(&to_json(&doc)) == Ok(doc)`, and [`from_json_with_labels`]
+//! reads the label set too.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -156,6 +189,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::core::entities;
+use crate::core::labels::{LabelRecord, LabelSet};
 use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Source};
 use crate::core::text::CharIndex;
 
@@ -180,6 +214,8 @@ struct FileOut<'a> {
     document: DocumentOut<'a>,
     annotations: Vec<AnnotationOut<'a>>,
     entities: Vec<EntityOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    labels: Option<Vec<LabelRecord>>,
 }
 
 /// One element of `entities`, as written.
@@ -223,6 +259,16 @@ struct AnnotationOut<'a> {
 struct FileIn {
     document: DocumentIn,
     annotations: Vec<AnnotationIn>,
+    #[serde(default)]
+    labels: Option<Vec<LabelRecord>>,
+}
+
+/// Only the `labels` of a file (see [`labels_in`]).
+#[derive(Deserialize)]
+struct LabelsIn {
+    format: String,
+    #[serde(default)]
+    labels: Option<Vec<LabelRecord>>,
 }
 
 /// `document`, as read.
@@ -250,7 +296,7 @@ struct AnnotationIn {
     title: Option<String>,
 }
 
-fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
+fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOut<'a> {
     let ids: HashSet<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
     let annotations = doc
         .annotations
@@ -280,6 +326,7 @@ fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
             .into_iter()
             .map(|e| EntityOut { id: e.id, label: e.label, name: e.name, mentions: e.mentions })
             .collect(),
+        labels: labels.map(LabelSet::to_records),
     }
 }
 
@@ -287,7 +334,18 @@ fn file_out(doc: &AnnotatedDocument) -> FileOut<'_> {
 /// with a two-space indent and a trailing newline.
 pub fn to_json(doc: &AnnotatedDocument) -> String {
     // Serialising strings, integers and a unit enum into a String cannot fail.
-    let mut out = serde_json::to_string_pretty(&file_out(doc)).expect("Sorot JSON serialises");
+    let mut out =
+        serde_json::to_string_pretty(&file_out(doc, None)).expect("Sorot JSON serialises");
+    out.push('\n');
+    out
+}
+
+/// [`to_json`] with the label set (`labels`, in order) of the workspace
+/// the document is in.
+pub fn to_json_with_labels(doc: &AnnotatedDocument, labels: &LabelSet) -> String {
+    // As in `to_json`, this cannot fail.
+    let mut out =
+        serde_json::to_string_pretty(&file_out(doc, Some(labels))).expect("Sorot JSON serialises");
     out.push('\n');
     out
 }
@@ -297,7 +355,7 @@ pub fn to_json(doc: &AnnotatedDocument) -> String {
 /// [`to_json`]'s.
 pub fn to_json_line(doc: &AnnotatedDocument) -> String {
     // As in `to_json`, this cannot fail.
-    let mut out = serde_json::to_string(&file_out(doc)).expect("Sorot JSON serialises");
+    let mut out = serde_json::to_string(&file_out(doc, None)).expect("Sorot JSON serialises");
     out.push('\n');
     out
 }
@@ -418,6 +476,12 @@ pub enum ImportError {
         /// Its label.
         label: String,
     },
+    /// An entry of `labels` is wrong (an empty or repeated name, a colour
+    /// that is not `#rrggbb`).
+    BadLabel {
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// Quotes a string for an error message the way JSON would.
@@ -492,6 +556,7 @@ impl fmt::Display for ImportError {
                 quote(id),
                 quote(label)
             ),
+            ImportError::BadLabel { message } => write!(f, "invalid \"labels\": {message}"),
         }
     }
 }
@@ -515,6 +580,13 @@ fn bare_message(e: &serde_json::Error) -> String {
 /// the text, every `text` equals its slice of the document, and every
 /// `speaker` is on a `QUOTE` and names an existing annotation.
 pub fn from_json(json: &str) -> Result<AnnotatedDocument, ImportError> {
+    from_json_with_labels(json).map(|(doc, _)| doc)
+}
+
+/// [`from_json`], and the file's label set: its `labels` in order (checked:
+/// names non-empty and different, colours `#rrggbb`), or the built-in set
+/// when there are none, followed by any other label its annotations carry.
+pub fn from_json_with_labels(json: &str) -> Result<(AnnotatedDocument, LabelSet), ImportError> {
     // First as untyped JSON, so a file of another kind is reported as such
     // rather than as a missing field.
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
@@ -582,6 +654,16 @@ pub fn from_json(json: &str) -> Result<AnnotatedDocument, ImportError> {
         }
     }
 
+    let mut labels = match &file.labels {
+        Some(records) => {
+            LabelSet::from_records(records).map_err(|message| ImportError::BadLabel { message })?
+        }
+        None => LabelSet::default(),
+    };
+    for a in &file.annotations {
+        labels.ensure(&a.label);
+    }
+
     let annotations = file
         .annotations
         .into_iter()
@@ -597,7 +679,18 @@ pub fn from_json(json: &str) -> Result<AnnotatedDocument, ImportError> {
         })
         .collect();
     let doc = Document { name: file.document.name, lang: file.document.lang, text };
-    Ok(AnnotatedDocument::new(doc, annotations))
+    Ok((AnnotatedDocument::new(doc, annotations), labels))
+}
+
+/// The `labels` of a Sorot JSON file given as bytes (UTF-8, a BOM allowed),
+/// if it is one and has a valid list; only the label set is read.
+pub fn labels_in(bytes: &[u8]) -> Option<LabelSet> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let file: LabelsIn = serde_json::from_slice(bytes).ok()?;
+    if file.format != FORMAT {
+        return None;
+    }
+    LabelSet::from_records(&file.labels?).ok()
 }
 
 #[cfg(test)]

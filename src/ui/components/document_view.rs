@@ -5,7 +5,7 @@
 //! and for a QUOTE with a speaker `data-speaker` (the speaker annotation's
 //! id) and `data-speaker-name` (shown by CSS after the quote, so it never
 //! enters the text content). Highlights are focusable (Tab reaches them);
-//! `data-sr` holds what a screen reader says before the text ("person: "),
+//! `data-sr` holds what a screen reader says before the text ("person:"),
 //! spoken from a visually hidden `::before`, so it is not in the text
 //! either. Text is always inserted as text nodes, never as HTML.
 //!
@@ -114,7 +114,10 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let onfocusin = {
         let f = on_mark(props.on_mark.clone());
         Callback::from(move |e: FocusEvent| {
-            if e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.tag_name() == "MARK") {
+            if e.target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| el.tag_name() == "MARK")
+            {
                 f(e.target())
             }
         })
@@ -150,7 +153,8 @@ fn picked(doc: &AnnotatedDocument, article: &Element, words: bool) -> Option<Pic
     let b = utf16_at(range.end_container().ok()?, range.end_offset().ok()?)?;
     let text = &doc.doc.text;
     let index = doc.index();
-    let (start, end) = snap(doc, index.char_of_utf16(text, a), index.char_of_utf16(text, b), words)?;
+    let (start, end) =
+        snap(doc, index.char_of_utf16(text, a), index.char_of_utf16(text, b), words)?;
     let rect = range.get_bounding_client_rect();
     let first = range.get_client_rects().and_then(|l| l.get(0));
     let (x, y) = match first {
@@ -186,6 +190,15 @@ pub fn focus_mark(id: &str) -> Option<(f64, f64)> {
     Some(first.map_or((r.left(), r.bottom()), |f| (f.left(), f.bottom())))
 }
 
+/// How a screen reader names a label: the built-in ones by their human
+/// name, the user's own by their name.
+fn spoken(label: &str) -> String {
+    match describe(label) {
+        "Other" => label.to_lowercase(),
+        name => name.to_lowercase(),
+    }
+}
+
 fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
     nodes
         .iter()
@@ -209,7 +222,7 @@ fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                         data-end={a.end.to_string()}
                         data-id={a.id.clone()}
                         data-source={if auto { "auto" } else { "user" }}
-                        data-sr={format!("{}: ", describe(&a.label).to_lowercase())}
+                        data-sr={format!("{}:", spoken(&a.label))}
                         data-part={part.then_some("true")}
                         data-speaker={a.speaker.clone()}
                         data-speaker-name={speaker_name}

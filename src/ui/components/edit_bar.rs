@@ -9,8 +9,9 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{describe, label_class};
+use super::label_class;
 use crate::core::edit::{nudge, occurrences, Edge, Edit};
+use crate::core::labels::{display, LabelSet};
 use crate::core::model::{labels, AnnotatedDocument, Source};
 
 /// Properties of [`EditBar`].
@@ -18,6 +19,8 @@ use crate::core::model::{labels, AnnotatedDocument, Source};
 pub struct EditBarProps {
     /// The document shown.
     pub doc: Rc<AnnotatedDocument>,
+    /// The labels, in order (label `k` has the number key `k + 1`).
+    pub labels: LabelSet,
     /// The annotation in focus, if any.
     pub focus: Option<String>,
     /// The selected span (code points), if any; it takes precedence.
@@ -37,6 +40,16 @@ fn excerpt(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// The excerpt for the bar's heading, in quotation marks unless it is a
+/// quotation (which has its own).
+fn quoted(label: &str, text: &str) -> String {
+    if label == labels::QUOTE {
+        excerpt(text)
+    } else {
+        format!("“{}”", excerpt(text))
+    }
 }
 
 /// The menu at the selection or the highlight in focus.
@@ -64,18 +77,32 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let label_buttons = |current: Option<&str>, make: Rc<dyn Fn(String) -> Edit>| -> Html {
-        labels::ALL
+        props
+            .labels
+            .defs()
             .iter()
             .enumerate()
-            .map(|(k, &l)| {
+            .map(|(k, d)| {
+                let l = d.name.clone();
                 let (cb, make) = (props.on_edit.clone(), make.clone());
-                let onclick = Callback::from(move |_: MouseEvent| cb.emit(make(l.to_string())));
+                let onclick = {
+                    let l = l.clone();
+                    Callback::from(move |_: MouseEvent| cb.emit(make(l.clone())))
+                };
+                let key = (k < 9).then(|| (k + 1).to_string());
+                let title = match &key {
+                    Some(n) => format!("{} (key {n})", display(&l)),
+                    None => display(&l).to_string(),
+                };
                 html! {
-                    <button type="button" class={classes!("edit-bar__label", "mark", label_class(l))}
-                        data-testid={format!("label-{l}")} aria-pressed={current.map(|c| (c == l).to_string())}
-                        aria-keyshortcuts={(k + 1).to_string()} title={format!("{} (key {})", describe(l), k + 1)}
-                        {onclick}>
-                        <kbd>{ k + 1 }</kbd>{ " " }{ describe(l) }
+                    <button type="button" class={classes!("edit-bar__label", "mark", label_class(&l))}
+                        data-label={l.clone()} data-testid={format!("label-{l}")}
+                        aria-pressed={current.map(|c| (c == l).to_string())}
+                        aria-keyshortcuts={key.clone()} {title} {onclick}>
+                        if let Some(n) = key {
+                            <kbd>{ n }</kbd>{ " " }
+                        }
+                        { display(&l) }
                     </button>
                 }
             })
@@ -178,12 +205,12 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
     let auto = a.source == Source::Auto;
     html! {
         <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.clone()} ref={bar}
-            aria-label={format!("Correct the {} “{}”", describe(&a.label).to_lowercase(), excerpt(doc.text_of(a)))}>
+            aria-label={format!("Correct the {} “{}”", display(&a.label).to_lowercase(), excerpt(doc.text_of(a)))}>
             <p class="edit-bar__head">
                 <span class={classes!("edit-bar__source", auto.then_some("edit-bar__source--auto"))} data-testid="edit-bar-source">
                     { if auto { "automatic" } else { "yours" } }
                 </span>
-                <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(doc.text_of(a))) }</span>
+                <span class="edit-bar__text" data-testid="edit-bar-text">{ quoted(&a.label, doc.text_of(a)) }</span>
                 <button type="button" class="edit-bar__close" aria-label="Close (Escape)" onclick={close}>{ "×" }</button>
             </p>
             <div class="edit-bar__labels">{ label_buttons(Some(&a.label), relabel) }</div>
