@@ -36,6 +36,10 @@ const KINDS: &[(&str, u8)] = &[
 /// (`lexicon::MAX_WORDS`); longer entries are an error.
 const MAX_WORDS: usize = 4;
 
+/// The most bytes a phrase shares with the one before it in the blob
+/// (written as one char, `'0'` to `'9'`).
+const MAX_SHARED: usize = 9;
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
     println!("cargo:rerun-if-changed=build.rs");
@@ -89,23 +93,46 @@ fn main() {
     }
     let mut numbers: HashMap<&str, usize> = HashMap::new();
     let mut blob = String::new();
+    // The same lines with each phrase written out, for the decoder's test.
+    let mut plain = String::new();
     let mut section = None;
+    let mut prev = "";
     for ((kind, phrase), group) in &rows {
         if section != Some(*kind) {
             let _ = writeln!(blob, "@{kind}");
+            let _ = writeln!(plain, "@{kind}");
             section = Some(*kind);
+            prev = "";
         }
-        blob.push_str(phrase);
+        // Front coding: a digit-like char ('0' + n) for the n bytes shared
+        // with the previous phrase of the section (n <= MAX_SHARED, on a
+        // char boundary), then the rest. The list is sorted, so this takes
+        // a quarter off the blob (about 3 KB, an eighth, after gzip).
+        let mut shared =
+            phrase.bytes().zip(prev.bytes()).take(MAX_SHARED).take_while(|(a, b)| a == b).count();
+        while !phrase.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        blob.push(char::from(b'0' + shared as u8));
+        blob.push_str(&phrase[shared..]);
+        plain.push_str(phrase);
+        prev = phrase;
         if let Some(g) = group.as_deref().filter(|g| members[g].len() > 1) {
             let next = numbers.len() + 1;
-            let _ = write!(blob, "\t{}", numbers.entry(g).or_insert(next));
+            let n = numbers.entry(g).or_insert(next);
+            let _ = write!(blob, "\t{n}");
+            let _ = write!(plain, "\t{n}");
         }
         blob.push('\n');
+        plain.push('\n');
     }
     assert!(numbers.len() < usize::from(u16::MAX), "too many alias groups");
     let out = format!(
-        "/// The gazetteer: `@kind` section lines, then `phrase` or \
-         `phrase<TAB>group` lines.\npub(crate) static BLOB: &str = {blob:?};\n"
+        "/// The gazetteer: `@kind` section lines, then `<shared>rest` or \
+         `<shared>rest<TAB>group` lines, front-coded (see `build.rs`).\n\
+         pub(crate) static BLOB: &str = {blob:?};\n\
+         /// [`BLOB`] with its phrases written out (tests only).\n\
+         #[cfg(test)]\npub(crate) static PLAIN: &str = {plain:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_table.rs");
     std::fs::write(dest, out).expect("write gazetteer table");

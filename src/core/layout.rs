@@ -63,7 +63,9 @@ pub fn layout(doc: &AnnotatedDocument) -> Vec<Node> {
 }
 
 fn sort(pieces: &mut [Piece]) {
-    pieces.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.ann.cmp(&b.ann)));
+    crate::core::sort::sort_by(pieces, |a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.ann.cmp(&b.ann))
+    });
 }
 
 /// Builds the nodes for bytes `lo..hi`, given the pieces inside that range,

@@ -15,5 +15,6 @@ pub mod layout;
 pub mod model;
 pub mod persist;
 pub mod recognize;
+pub(crate) mod sort;
 pub mod state;
 pub mod text;

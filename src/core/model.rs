@@ -131,7 +131,7 @@ impl AnnotatedDocument {
         // Ties (the same span) in id order (`a2` before `a10`), so the order
         // never depends on how the list was built (undo gives back exactly
         // the same document).
-        annotations.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut annotations, |a, b| {
             a.start
                 .cmp(&b.start)
                 .then(b.end.cmp(&a.end))
@@ -146,7 +146,7 @@ impl AnnotatedDocument {
     pub fn from_spans(doc: Document, spans: &[Span]) -> Self {
         let index = CharIndex::new(&doc.text);
         let mut order: Vec<usize> = (0..spans.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::core::sort::sort_indices(&mut order, &mut |a, b| {
             spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
         });
         let mut id_of = vec![String::new(); spans.len()];

@@ -52,8 +52,15 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
     let text = persist::save(ws);
     s.set_item(KEY, &text).map_err(|_| {
         format!(
-            "the browser's storage for this page is full ({:.1} MB to save)",
-            text.len() as f64 / 1_000_000.0
+            "the browser's storage for this page is full ({} MB to save)",
+            // One decimal, rounded to nearest (ties to even) with integers:
+            // float formatting costs several KB of wasm.
+            {
+                let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
+                let tenths =
+                    tenths + usize::from(rest > 50_000 || (rest == 50_000 && tenths % 2 == 1));
+                format!("{}.{}", tenths / 10, tenths % 10)
+            }
         )
     })
 }

@@ -64,7 +64,7 @@ pub fn to_ann(doc: &AnnotatedDocument) -> String {
             (i, if f.is_empty() { vec![(a.start, a.end)] } else { f })
         })
         .collect();
-    rows.sort_by(|(_, a), (_, b)| {
+    crate::core::sort::sort_by(&mut rows, |(_, a), (_, b)| {
         let (sa, ea) = (a[0].0, a[a.len() - 1].1);
         let (sb, eb) = (b[0].0, b[b.len() - 1].1);
         sa.cmp(&sb).then(eb.cmp(&ea))

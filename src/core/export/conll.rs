@@ -103,7 +103,8 @@ pub fn to_conll(doc: &AnnotatedDocument) -> String {
     let chars: Vec<char> = doc.doc.text.chars().collect();
     let ents = flat_entities(doc);
     let mut cuts: Vec<usize> = ents.iter().flat_map(|a| [a.start, a.end]).collect();
-    cuts.sort_unstable();
+    // Equal cuts are indistinguishable, so a stable sort gives the same.
+    crate::core::sort::sort_indices(&mut cuts, &mut |a, b| a.cmp(&b));
     let tokens = tokenize(&chars, &cuts);
     let mut out = String::from("-DOCSTART- O\n\n");
     let mut e = 0;

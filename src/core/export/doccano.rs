@@ -25,7 +25,7 @@ pub fn to_jsonl(doc: &AnnotatedDocument) -> String {
         text: &doc.doc.text,
         label: doc.annotations.iter().map(|a| (a.start, a.end, a.label.as_str())).collect(),
     };
-    let mut s = serde_json::to_string(&line).expect("JSON serialises");
+    let mut s = super::json::to_string(&line, false).expect("JSON serialises");
     s.push('\n');
     s
 }

@@ -127,7 +127,7 @@ fn task(doc: &AnnotatedDocument) -> Task<'_> {
 /// The tasks of the documents, pretty-printed, with a newline.
 pub fn to_json(docs: &[&AnnotatedDocument]) -> String {
     let tasks: Vec<Task> = docs.iter().map(|d| task(d)).collect();
-    let mut s = serde_json::to_string_pretty(&tasks).expect("JSON serialises");
+    let mut s = super::json::to_string(&tasks, true).expect("JSON serialises");
     s.push('\n');
     s
 }

@@ -12,6 +12,7 @@ pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod doccano;
+pub(crate) mod json;
 pub mod labelstudio;
 pub mod sorot_json;
 pub mod spacy;

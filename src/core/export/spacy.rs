@@ -43,14 +43,14 @@ fn out(doc: &AnnotatedDocument) -> Out<'_> {
 
 /// The document pretty-printed, with a newline.
 pub fn to_json(doc: &AnnotatedDocument) -> String {
-    let mut s = serde_json::to_string_pretty(&out(doc)).expect("JSON serialises");
+    let mut s = super::json::to_string(&out(doc), true).expect("JSON serialises");
     s.push('\n');
     s
 }
 
 /// The document on one line, with a newline.
 pub fn to_json_line(doc: &AnnotatedDocument) -> String {
-    let mut s = serde_json::to_string(&out(doc)).expect("JSON serialises");
+    let mut s = super::json::to_string(&out(doc), false).expect("JSON serialises");
     s.push('\n');
     s
 }

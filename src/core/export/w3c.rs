@@ -248,7 +248,7 @@ fn page<'a>(doc: &'a AnnotatedDocument, iri: &'a str) -> PageOut<'a> {
 /// The page, pretty-printed with a two-space indent and a newline.
 pub fn to_json(doc: &AnnotatedDocument) -> String {
     let iri = doc_iri(&doc.doc.name);
-    let mut s = serde_json::to_string_pretty(&page(doc, &iri)).expect("JSON serialises");
+    let mut s = super::json::to_string(&page(doc, &iri), true).expect("JSON serialises");
     s.push('\n');
     s
 }
@@ -256,7 +256,7 @@ pub fn to_json(doc: &AnnotatedDocument) -> String {
 /// The page on one line, with a newline: one record of JSON Lines.
 pub fn to_json_line(doc: &AnnotatedDocument) -> String {
     let iri = doc_iri(&doc.doc.name);
-    let mut s = serde_json::to_string(&page(doc, &iri)).expect("JSON serialises");
+    let mut s = super::json::to_string(&page(doc, &iri), false).expect("JSON serialises");
     s.push('\n');
     s
 }

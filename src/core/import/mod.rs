@@ -37,6 +37,26 @@ pub const MAX_ZIP_ENTRIES: usize = 1000;
 pub const SUPPORTED: &str =
     ".txt, .md, .html, .docx, .zip, .sorot.json, W3C annotation .json, .jsonl, brat .ann with its .txt";
 
+/// A byte count in MiB with one decimal, written exactly as
+/// `format!("{:.1}", n as f64 / 1_048_576.0)` writes it (ties to even), but
+/// with integers: float formatting costs the wasm build several KB.
+#[derive(Clone, Copy)]
+pub(crate) struct Megabytes(pub usize);
+
+impl std::fmt::Display for Megabytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MIB: u64 = 1 << 20;
+        // u64, not u128 (wasm has no 128-bit division): exact below 1.8e18 bytes.
+        let scaled = (self.0 as u64).saturating_mul(10);
+        let (mut tenths, rest) = (scaled / MIB, scaled % MIB);
+        // n / 2^20 is exact in an f64, so this is the float's own rounding.
+        if rest * 2 > MIB || (rest * 2 == MIB && tenths % 2 == 1) {
+            tenths += 1;
+        }
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// Why a file could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
@@ -60,8 +80,8 @@ impl std::fmt::Display for FileError {
             FileError::Unsupported => write!(f, "Sorot opens {SUPPORTED} files"),
             FileError::TooLarge(n) => write!(
                 f,
-                "it is {:.1} MB, and the limit is {} MB",
-                *n as f64 / 1_048_576.0,
+                "it is {} MB, and the limit is {} MB",
+                Megabytes(*n),
                 MAX_FILE_BYTES / 1_048_576
             ),
             FileError::Empty => write!(f, "it is empty"),
@@ -383,4 +403,26 @@ fn bare(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     full.strip_suffix(&suffix).map(str::to_string).unwrap_or(full)
+}
+
+#[cfg(test)]
+mod megabytes_tests {
+    use super::Megabytes;
+
+    #[test]
+    fn megabytes_match_float_formatting() {
+        let mut ns: Vec<usize> = (0..=3 << 20).step_by(97).collect();
+        // Ties (n * 10 = (2k + 1) * 2^19) and their neighbours, both parities.
+        for k in 0..2000usize {
+            let tie = (2 * k + 1) << 18;
+            if tie % 5 == 0 {
+                let n = tie / 5;
+                ns.extend([n - 1, n, n + 1]);
+            }
+        }
+        ns.extend([20 << 20, (20 << 20) + 1, 100 << 20, u32::MAX as usize, 1 << 40]);
+        for n in ns {
+            assert_eq!(Megabytes(n).to_string(), format!("{:.1}", n as f64 / 1_048_576.0), "{n}");
+        }
+    }
 }

@@ -109,8 +109,8 @@ fn entries(b: &[u8], want: impl Fn(&str) -> bool) -> Result<Vec<Entry>, String> 
             }
             if usize_ > MAX_FILE_BYTES {
                 return Err(format!(
-                    "it is {:.1} MB unpacked, and the limit is {} MB",
-                    usize_ as f64 / 1_048_576.0,
+                    "it is {} MB unpacked, and the limit is {} MB",
+                    super::Megabytes(usize_),
                     MAX_FILE_BYTES / 1_048_576
                 ));
             }

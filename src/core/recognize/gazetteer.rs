@@ -82,6 +82,34 @@ struct Info {
     group: u16,
 }
 
+/// [`BLOB`] with its front coding undone: each phrase written out in
+/// full (see `build.rs`), made once per process.
+fn plain() -> &'static str {
+    static PLAIN_TEXT: OnceLock<String> = OnceLock::new();
+    PLAIN_TEXT.get_or_init(|| {
+        let mut out: Vec<u8> = Vec::with_capacity(BLOB.len() * 3 / 2);
+        // Where the previous phrase of the section starts in `out`.
+        let mut prev = 0;
+        for line in BLOB.lines() {
+            if line.starts_with('@') {
+                out.extend_from_slice(line.as_bytes());
+                out.push(b'\n');
+                prev = out.len();
+                continue;
+            }
+            let Some((&code, rest)) = line.as_bytes().split_first() else { continue };
+            let shared = usize::from(code.wrapping_sub(b'0'));
+            let start = out.len();
+            out.extend_from_within(prev..prev + shared);
+            out.extend_from_slice(rest);
+            out.push(b'\n');
+            prev = start;
+        }
+        // Shared prefixes end on char boundaries, so this always holds.
+        String::from_utf8(out).unwrap_or_default()
+    })
+}
+
 /// The parsed gazetteer, made once per process.
 fn table() -> &'static HashMap<&'static str, Info> {
     static TABLE: OnceLock<HashMap<&'static str, Info>> = OnceLock::new();
@@ -89,7 +117,7 @@ fn table() -> &'static HashMap<&'static str, Info> {
         let mut map: HashMap<&'static str, Info> =
             HashMap::with_capacity_and_hasher(8192, Default::default());
         let mut kind = 0u8;
-        for line in BLOB.lines() {
+        for line in plain().lines() {
             if let Some(code) = line.strip_prefix('@') {
                 kind = code.parse().unwrap_or(u8::MAX);
                 continue;
@@ -161,6 +189,12 @@ mod tests {
             assert!(p.split(' ').count() <= MAX_WORDS, "{p}");
             assert!(!p.is_empty() && !p.starts_with(' ') && !p.ends_with(' '), "{p:?}");
         }
+    }
+
+    #[test]
+    fn front_coding_round_trips() {
+        assert_eq!(plain(), PLAIN);
+        assert!(BLOB.len() < PLAIN.len());
     }
 
     #[test]

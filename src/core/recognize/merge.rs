@@ -45,7 +45,7 @@ pub(crate) struct Candidate {
 /// does not overlap itself and is sorted by start. `O(n log n)`.
 pub(crate) fn merge(mut cands: Vec<Candidate>) -> Vec<Span> {
     cands.retain(|c| c.span.start < c.span.end);
-    cands.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut cands, |a, b| {
         b.source
             .cmp(&a.source)
             .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))

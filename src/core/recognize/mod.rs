@@ -250,14 +250,14 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         }
     }
     if spans.len() > before {
-        spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     }
 }
 
 /// Sorts spans by start, then end descending, rewriting speaker indices.
 fn in_order(spans: Vec<Span>) -> Vec<Span> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::core::sort::sort_indices(&mut order, &mut |a, b| {
         spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
     });
     let mut new_index = vec![0; spans.len()];

@@ -67,8 +67,11 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         use_effect_with(key, move |_| {
             if let Some(el) = bar.cast::<web_sys::HtmlElement>() {
                 let st = el.style();
-                let _ = st.set_property("left", &format!("{:.0}px", at.0.max(4.0)));
-                let _ = st.set_property("top", &format!("{:.0}px", at.1 + 6.0));
+                // Whole pixels, rounded as `{:.0}` rounds (ties to even), but
+                // without float formatting (several KB of wasm).
+                let px = |v: f64| format!("{}px", v.round_ties_even() as i64);
+                let _ = st.set_property("left", &px(at.0.max(4.0)));
+                let _ = st.set_property("top", &px(at.1 + 6.0));
             }
         });
     }

@@ -40,7 +40,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let doc = &props.doc;
     let entities = use_memo(doc.clone(), |d| {
         let mut g = group(d);
-        g.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+        crate::core::sort::sort_by(&mut g, |a, b| b.mentions.len().cmp(&a.mentions.len()));
         g
     });
     // Which mention of each entity the next click goes to.
