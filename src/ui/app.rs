@@ -100,9 +100,9 @@ fn key_edit(e: &KeyboardEvent, live: &Live) -> Option<Edit> {
 /// Whether a key pressed in this element belongs to it (typing, a button
 /// or a list), not to the page's shortcuts.
 fn is_control(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"))
+    target.and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON")
+    })
 }
 
 fn clear_selection() {
@@ -182,74 +182,88 @@ pub fn app() -> Html {
         let (dispatcher, picked, live) = (state.dispatcher(), picked.setter(), live.clone());
         use_effect_with((), move |_| {
             let opts = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                let l = live.borrow();
-                let Some(index) = l.index else { return };
-                let ctrl = e.ctrl_key() || e.meta_key();
-                let in_text = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
-                let key = e.key().to_lowercase();
-                if ctrl && !in_text && (key == "z" || key == "y") {
-                    e.prevent_default();
-                    let redo = key == "y" || e.shift_key();
-                    drop(l);
-                    dispatcher.dispatch(if redo { Action::Redo(index) } else { Action::Undo(index) });
-                    return;
-                }
-                if ctrl || is_control(e.target()) {
-                    return;
-                }
-                if e.key() == "Escape" {
-                    let had = l.picked.is_some() || l.focus.is_some();
-                    drop(l);
-                    if had {
-                        picked.set(None);
-                        clear_selection();
-                        dispatcher.dispatch(Action::Focus(None));
-                    }
-                    return;
-                }
-                if key == "/" {
-                    if let Some(el) = gloo::utils::document()
-                        .query_selector("[data-testid=search]")
-                        .ok()
-                        .flatten()
-                        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-                    {
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                opts,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    let l = live.borrow();
+                    let Some(index) = l.index else { return };
+                    let ctrl = e.ctrl_key() || e.meta_key();
+                    let in_text = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+                    let key = e.key().to_lowercase();
+                    if ctrl && !in_text && (key == "z" || key == "y") {
                         e.prevent_default();
-                        let _ = el.focus();
+                        let redo = key == "y" || e.shift_key();
+                        drop(l);
+                        dispatcher.dispatch(if redo {
+                            Action::Redo(index)
+                        } else {
+                            Action::Undo(index)
+                        });
+                        return;
                     }
-                    return;
-                }
-                if key == "s" && l.picked.is_none() {
-                    let quote = l.focus.as_ref().zip(l.doc.as_ref()).and_then(|(id, d)| d.get(id)).is_some_and(|a| a.label == labels::QUOTE);
-                    if quote {
-                        e.prevent_default();
+                    if ctrl || is_control(e.target()) {
+                        return;
+                    }
+                    if e.key() == "Escape" {
+                        let had = l.picked.is_some() || l.focus.is_some();
+                        drop(l);
+                        if had {
+                            picked.set(None);
+                            clear_selection();
+                            dispatcher.dispatch(Action::Focus(None));
+                        }
+                        return;
+                    }
+                    if key == "/" {
                         if let Some(el) = gloo::utils::document()
-                            .query_selector("[data-testid=speaker-select]")
+                            .query_selector("[data-testid=search]")
                             .ok()
                             .flatten()
                             .and_then(|el| el.dyn_into::<HtmlElement>().ok())
                         {
+                            e.prevent_default();
                             let _ = el.focus();
                         }
+                        return;
                     }
-                    return;
-                }
-                if let Some(edit) = key_edit(e, &l) {
-                    e.prevent_default();
-                    let was_pick = l.picked.is_some();
-                    drop(l);
-                    if was_pick {
-                        picked.set(None);
-                        clear_selection();
+                    if key == "s" && l.picked.is_none() {
+                        let quote = l
+                            .focus
+                            .as_ref()
+                            .zip(l.doc.as_ref())
+                            .and_then(|(id, d)| d.get(id))
+                            .is_some_and(|a| a.label == labels::QUOTE);
+                        if quote {
+                            e.prevent_default();
+                            if let Some(el) = gloo::utils::document()
+                                .query_selector("[data-testid=speaker-select]")
+                                .ok()
+                                .flatten()
+                                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+                            {
+                                let _ = el.focus();
+                            }
+                        }
+                        return;
                     }
-                    dispatcher.dispatch(Action::Edit { index, edit });
-                }
-            });
+                    if let Some(edit) = key_edit(e, &l) {
+                        e.prevent_default();
+                        let was_pick = l.picked.is_some();
+                        drop(l);
+                        if was_pick {
+                            picked.set(None);
+                            clear_selection();
+                        }
+                        dispatcher.dispatch(Action::Edit { index, edit });
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -344,7 +358,8 @@ pub fn app() -> Html {
     *latest.borrow_mut() = Some(state.clone());
     let save_failed: Rc<RefCell<bool>> = use_mut_ref(|| false);
     let save_now: Rc<dyn Fn()> = {
-        let (latest, failed, dispatcher) = (latest.clone(), save_failed.clone(), state.dispatcher());
+        let (latest, failed, dispatcher) =
+            (latest.clone(), save_failed.clone(), state.dispatcher());
         Rc::new(move || {
             let Some(handle) = latest.borrow().clone() else { return };
             match storage::save(&handle.0) {
@@ -403,15 +418,20 @@ pub fn app() -> Html {
                 })
             };
             let opts = EventListenerOptions::enable_prevent_default();
-            let unload = EventListener::new_with_options(&gloo::utils::window(), "beforeunload", opts, move |e| {
-                flush();
-                if *failed.borrow() {
-                    e.prevent_default();
-                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                        e.set_return_value("Some of your work is not saved.");
+            let unload = EventListener::new_with_options(
+                &gloo::utils::window(),
+                "beforeunload",
+                opts,
+                move |e| {
+                    flush();
+                    if *failed.borrow() {
+                        e.prevent_default();
+                        if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                            e.set_return_value("Some of your work is not saved.");
+                        }
                     }
-                }
-            });
+                },
+            );
             move || drop((hidden, unload))
         });
     }
@@ -429,10 +449,13 @@ pub fn app() -> Html {
         })
     };
     let on_clear = {
-        let (dispatcher, theme, timer, picked) = (state.dispatcher(), theme.clone(), timer.clone(), picked.setter());
+        let (dispatcher, theme, timer, picked) =
+            (state.dispatcher(), theme.clone(), timer.clone(), picked.setter());
         Callback::from(move |_: MouseEvent| {
             let sure = gloo::utils::window()
-                .confirm_with_message("Close every document and remove everything Sorot saved in this browser?")
+                .confirm_with_message(
+                    "Close every document and remove everything Sorot saved in this browser?",
+                )
                 .unwrap_or(false);
             if sure {
                 timer.borrow_mut().take();
@@ -487,7 +510,11 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(doc) = &current else { return };
             let name = sorot_json::file_name(&doc.doc.name);
-            match download::save(&name, "application/json", &sorot_json::to_json_with_labels(doc, &labels)) {
+            match download::save(
+                &name,
+                "application/json",
+                &sorot_json::to_json_with_labels(doc, &labels),
+            ) {
                 Ok(d) => *last_download.borrow_mut() = Some(d),
                 Err(e) => state.dispatch(Action::Notify(Notice {
                     kind: NoticeKind::Error,

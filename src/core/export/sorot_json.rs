@@ -334,7 +334,8 @@ fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOu
 /// with a two-space indent and a trailing newline.
 pub fn to_json(doc: &AnnotatedDocument) -> String {
     // Serialising strings, integers and a unit enum into a String cannot fail.
-    let mut out = super::json::to_string(&file_out(doc, None), true).expect("Sorot JSON serialises");
+    let mut out =
+        super::json::to_string(&file_out(doc, None), true).expect("Sorot JSON serialises");
     out.push('\n');
     out
 }
@@ -354,7 +355,8 @@ pub fn to_json_with_labels(doc: &AnnotatedDocument, labels: &LabelSet) -> String
 /// [`to_json`]'s.
 pub fn to_json_line(doc: &AnnotatedDocument) -> String {
     // As in `to_json`, this cannot fail.
-    let mut out = super::json::to_string(&file_out(doc, None), false).expect("Sorot JSON serialises");
+    let mut out =
+        super::json::to_string(&file_out(doc, None), false).expect("Sorot JSON serialises");
     out.push('\n');
     out
 }

@@ -1,8 +1,8 @@
 //! The app's components, one per file.
 
 pub mod doc_tabs;
-pub mod edit_bar;
 pub mod document_view;
+pub mod edit_bar;
 pub mod export_menu;
 pub mod input_panel;
 pub mod lang_select;
@@ -35,4 +35,3 @@ pub fn describe(label: &str) -> &'static str {
         _ => "Other",
     }
 }
-

@@ -111,7 +111,8 @@ fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) {
     if hits.is_empty() {
         return;
     }
-    let Some(view) = gloo::utils::document().query_selector("[data-testid=document-view]").ok().flatten()
+    let Some(view) =
+        gloo::utils::document().query_selector("[data-testid=document-view]").ok().flatten()
     else {
         return;
     };
@@ -119,7 +120,9 @@ fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) {
     let Ok(ctor) = ctor.dyn_into::<Function>() else { return };
     // The text nodes of the view in order, with their UTF-16 starts.
     let mut nodes: Vec<(Node, usize)> = Vec::new();
-    let Ok(walker) = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4) else { return };
+    let Ok(walker) = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4) else {
+        return;
+    };
     let mut pos = 0usize;
     while let Ok(Some(n)) = walker.next_node() {
         let len = n.dyn_ref::<CharacterData>().map_or(0, |c| c.length() as usize);
