@@ -9,6 +9,7 @@
 pub mod app;
 pub mod bench;
 pub mod components;
+pub mod crash;
 pub mod download;
 pub mod files;
 pub mod models;
@@ -19,6 +20,7 @@ pub mod storage;
 pub fn start() {
     storage::apply_theme(&storage::theme());
     yew::Renderer::<app::App>::new().render();
+    crash::install();
     #[cfg(not(debug_assertions))]
     register_service_worker();
 }
