@@ -9,10 +9,21 @@
 //! group as `<TAB><number>` only when another phrase shares the group;
 //! group names themselves are not shipped. The recognizer parses the blob
 //! once, on first use.
+//!
+//! It also finds the interface's catalogues, `i18n/<code>.txt`, checks them
+//! against `i18n/en.txt` (same keys, no placeholder the English text lacks,
+//! well-formed lines and braces) and writes `$OUT_DIR/i18n_table.rs`, the
+//! list of languages with each file `include_str!`ed, included by
+//! `src/core/i18n/mod.rs`. A catalogue that fails a check fails the build.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
+
+/// The catalogue syntax (`key = text` lines, `{name}` placeholders), the
+/// same code the app reads the catalogues with.
+#[path = "src/core/i18n/syntax.rs"]
+mod i18n_syntax;
 
 /// The lists, in priority order: a phrase's group comes from the first
 /// list (and line) that names it.
@@ -41,6 +52,7 @@ const MAX_WORDS: usize = 4;
 const MAX_SHARED: usize = 9;
 
 fn main() {
+    i18n();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
     println!("cargo:rerun-if-changed=build.rs");
     // (kind, phrase) -> group name; the first line naming a phrase gives
@@ -136,4 +148,62 @@ fn main() {
     );
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_table.rs");
     std::fs::write(dest, out).expect("write gazetteer table");
+}
+
+/// Checks every `i18n/*.txt` against `i18n/en.txt` and writes the table of
+/// catalogues (English first, then by code).
+fn i18n() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed=src/core/i18n/syntax.rs");
+    let mut files: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    files.sort_by_key(|(code, _)| (code != "en", code.clone()));
+    assert!(files.first().is_some_and(|(c, _)| c == "en"), "i18n/en.txt is missing");
+    let read = |code: &str, path: &Path| -> BTreeMap<String, (String, BTreeSet<String>)> {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let lines = i18n_syntax::parse(&text)
+            .unwrap_or_else(|(n, why)| panic!("i18n/{code}.txt:{n}: {why}"));
+        let mut out = BTreeMap::new();
+        for (key, value) in lines {
+            let names = i18n_syntax::placeholders(value)
+                .unwrap_or_else(|why| panic!("i18n/{code}.txt: {key}: {why}"));
+            let names = names.into_iter().map(str::to_string).collect();
+            let dup = out.insert(key.to_string(), (value.to_string(), names));
+            assert!(dup.is_none(), "i18n/{code}.txt: {key} twice");
+        }
+        assert!(out.contains_key("language.name"), "i18n/{code}.txt lacks language.name");
+        out
+    };
+    let en = read("en", &files[0].1);
+    let mut table = String::from("/// (code, catalogue text) of every language, English first.\n");
+    table.push_str("pub static CATALOGUES: &[(&str, &str)] = &[\n");
+    for (code, path) in &files {
+        assert!(
+            !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "i18n/{code}.txt: a catalogue is named by its language code (lower case)"
+        );
+        let cat = read(code, path);
+        for key in en.keys() {
+            assert!(cat.contains_key(key), "i18n/{code}.txt lacks {key} (en.txt has it)");
+        }
+        for (key, (_, names)) in &cat {
+            let Some((_, known)) = en.get(key) else {
+                panic!("i18n/{code}.txt: unknown key {key} (en.txt does not have it)");
+            };
+            if let Some(name) = names.difference(known).next() {
+                panic!("i18n/{code}.txt: {key}: unknown placeholder {{{name}}}");
+            }
+        }
+        let _ = writeln!(table, "    ({code:?}, include_str!({:?})),", path.display().to_string());
+    }
+    table.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_table.rs");
+    std::fs::write(dest, table).expect("write i18n table");
 }

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod entities;
 pub mod eval;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod labels;
 pub mod layout;

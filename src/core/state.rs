@@ -31,6 +31,7 @@ use super::labels::{Colour, LabelDef, LabelSet};
 use super::model::AnnotatedDocument;
 use super::recognize::{annotate_as, reannotate};
 
+pub use super::i18n::Msg;
 pub use super::import::{FileError, MAX_FILE_BYTES};
 
 /// Name of the document made from pasted text.
@@ -59,8 +60,25 @@ pub enum NoticeKind {
 pub struct Notice {
     /// How serious it is.
     pub kind: NoticeKind,
-    /// The text shown.
+    /// The text, in English (the command line's, and the page's when the
+    /// notice has no [`key`](Notice::key)).
     pub message: String,
+    /// The same message as a catalogue key with its values, for the page
+    /// to show in the reader's language (`None`: only `message` exists).
+    pub key: Option<Msg>,
+}
+
+impl Notice {
+    /// A notice whose text is a catalogue message (`message` is its
+    /// English text).
+    pub fn keyed(kind: NoticeKind, msg: Msg) -> Notice {
+        Notice { kind, message: msg.english(), key: Some(msg) }
+    }
+
+    /// A notice with English text only.
+    pub fn plain(kind: NoticeKind, message: String) -> Notice {
+        Notice { kind, message, key: None }
+    }
 }
 
 /// A change to the workspace.
@@ -288,7 +306,8 @@ impl Workspace {
             Action::Paste(text) => self.paste(text),
             Action::OpenFiles(files) => self.open_files(files),
             Action::FileRejected { name, reason } => {
-                self.error(format!("“{name}” was not opened: {reason}."))
+                let e = import::ImportError { name, error: reason };
+                self.notices.push(Notice::keyed(NoticeKind::Error, e.msg()));
             }
             Action::Select(i) => {
                 if i < self.docs.len() {
@@ -353,22 +372,18 @@ impl Workspace {
                 if self.models.insert(lang.clone(), ModelStatus::Failed)
                     != Some(ModelStatus::Failed)
                 {
-                    let name = match lang.as_str() {
-                        "id" => "Indonesian",
-                        "en" => "English",
-                        other => other,
+                    let msg = Msg::new("notice.model-failed").text("reason", reason);
+                    let msg = match lang.as_str() {
+                        "id" | "en" => msg.key("lang", format!("lang.{lang}")),
+                        other => msg.text("lang", other),
                     };
-                    self.notices.push(Notice {
-                        kind: NoticeKind::Info,
-                        message: format!(
-                            "The learned {name} tagger could not be loaded ({reason}); {name} text is annotated by the rules alone."
-                        ),
-                    });
+                    self.notices.push(Notice::keyed(NoticeKind::Info, msg));
                 }
             }
             Action::AddLabel { name, colour } => {
                 if let Err(why) = self.labels.add(&name, colour) {
-                    self.error(format!("The label “{}” was not added: {why}.", name.trim()));
+                    let msg = Msg::new("labels.not-added").text("name", name.trim());
+                    self.notices.push(Notice::keyed(NoticeKind::Error, label_why(msg, why)));
                 }
             }
             Action::RenameLabel { from, to } => self.rename_label(&from, &to),
@@ -407,7 +422,8 @@ impl Workspace {
         let new = match self.labels.rename(from, to) {
             Ok(new) => new,
             Err(why) => {
-                self.error(format!("The label “{from}” was not renamed: {why}."));
+                let msg = Msg::new("labels.not-renamed").text("name", from);
+                self.notices.push(Notice::keyed(NoticeKind::Error, label_why(msg, why)));
                 return;
             }
         };
@@ -553,14 +569,14 @@ impl Workspace {
         for result in import::read_files(&batch) {
             match result {
                 Ok(opened) => {
-                    for note in opened.notes {
-                        self.notices.push(Notice { kind: NoticeKind::Info, message: note });
+                    for note in opened.note_msgs {
+                        self.notices.push(Notice::keyed(NoticeKind::Info, note));
                     }
                     self.docs.push(Rc::new(opened.doc));
                     self.fresh_meta(self.docs.len() - 1, opened.from_annotation_file);
                     first.get_or_insert(self.docs.len() - 1);
                 }
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.notices.push(Notice::keyed(NoticeKind::Error, e.msg())),
             }
         }
         if first.is_some() {
@@ -577,9 +593,27 @@ impl Workspace {
             self.current = first;
         }
     }
+}
 
-    fn error(&mut self, message: String) {
-        self.notices.push(Notice { kind: NoticeKind::Error, message });
+/// `msg` with the reason a label name was refused (`labels::check_name`,
+/// `LabelSet::add`) as its `why`: the common reasons as catalogue
+/// messages, any other in English.
+fn label_why(msg: Msg, why: String) -> Msg {
+    let taken = why.strip_prefix("there is already a label “").and_then(|r| r.strip_suffix('”'));
+    let limit = why.strip_prefix("a label name has at most ").and_then(|r| {
+        let (max, rest) = r.split_once(" characters (this one has ")?;
+        Some((max, rest.strip_suffix(')')?))
+    });
+    match (why.as_str(), taken, limit) {
+        ("a label needs a name", ..) => msg.msg("why", Msg::new("labels.why-empty")),
+        ("a label name cannot contain control characters", ..) => {
+            msg.msg("why", Msg::new("labels.why-control"))
+        }
+        (_, Some(name), _) => msg.msg("why", Msg::new("labels.why-taken").text("name", name)),
+        (_, _, Some((max, n))) => {
+            msg.msg("why", Msg::new("labels.why-long").text("max", max).text("n", n))
+        }
+        _ => msg.text("why", why),
     }
 }
 
@@ -596,4 +630,30 @@ pub fn decode_text_file(name: &str, bytes: &[u8]) -> Result<String, FileError> {
         return Err(FileError::TooLarge(bytes.len()));
     }
     import::text::decode(bytes).map(|(text, _)| text)
+}
+
+#[cfg(test)]
+mod i18n_tests {
+    use super::*;
+    use crate::core::i18n::catalogue;
+
+    /// The label notices say in English what they said before they had
+    /// keys, and have an Indonesian text without English reasons.
+    #[test]
+    fn label_notices() {
+        let mut ws = Workspace::default();
+        let long = "x".repeat(200);
+        for (name, why) in [
+            ("  ", "a label needs a name".to_string()),
+            ("a\u{7}b", "a label name cannot contain control characters".to_string()),
+            ("PERSON", "there is already a label “PERSON”".to_string()),
+            (long.as_str(), crate::core::labels::check_name(&long).unwrap_err()),
+        ] {
+            ws.apply(Action::AddLabel { name: name.to_string(), colour: None });
+            let n = ws.notices.pop().unwrap();
+            assert_eq!(n.message, format!("The label “{}” was not added: {why}.", name.trim()));
+            let id = catalogue("id").msg(n.key.as_ref().unwrap());
+            assert!(id.starts_with("Label “") && !id.contains("label name"), "{id}");
+        }
+    }
 }

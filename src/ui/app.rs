@@ -22,10 +22,12 @@ use super::components::review_panel::ReviewPanel;
 use super::components::search_box::SearchBox;
 use super::download::{self, Download};
 use super::files;
+use super::i18n::Tr;
 use super::models;
 use super::storage;
 use crate::core::edit::{nudge, Edge, Edit};
 use crate::core::export::sorot_json;
+use crate::core::i18n::{catalogues, Msg};
 use crate::core::labels::LabelSet;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MODEL_LANGS};
@@ -34,20 +36,21 @@ use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MOD
 /// saved once).
 const SAVE_DELAY_MS: u32 = 300;
 
-/// The keyboard shortcuts, as the page lists them.
+/// The keyboard shortcuts, as the page lists them: the catalogue keys of
+/// the keys pressed and of what they do.
 pub const SHORTCUTS: [(&str, &str); 12] = [
-    ("Select text, then 1–9", "give it the label of that number in the legend (1 Person, 2 Organisation, 3 Place, 4 Date, 5 Quotation unless you change them; Alt while selecting: no snapping to words)"),
-    ("Shift+1–9", "label the selection and every other occurrence of it"),
-    ("Tab / Shift+Tab", "move between highlights"),
-    ("1–9 on a highlight", "relabel it"),
-    ("Enter", "accept an automatic highlight"),
-    ("Delete or Backspace", "delete (reject) the highlight"),
-    ("Shift+← / Shift+→", "move its end by a word"),
-    ("Alt+Shift+← / Alt+Shift+→", "move its start by a word"),
-    ("S on a quotation", "choose who said it"),
-    ("Escape", "close the menu"),
-    ("/", "search in the text (Enter: next hit, Shift+Enter: previous)"),
-    ("Ctrl+Z / Ctrl+Shift+Z (⌘ on Mac)", "undo / redo"),
+    ("shortcut.1.keys", "shortcut.1.what"),
+    ("shortcut.2.keys", "shortcut.2.what"),
+    ("shortcut.3.keys", "shortcut.3.what"),
+    ("shortcut.4.keys", "shortcut.4.what"),
+    ("shortcut.5.keys", "shortcut.5.what"),
+    ("shortcut.6.keys", "shortcut.6.what"),
+    ("shortcut.7.keys", "shortcut.7.what"),
+    ("shortcut.8.keys", "shortcut.8.what"),
+    ("shortcut.9.keys", "shortcut.9.what"),
+    ("shortcut.10.keys", "shortcut.10.what"),
+    ("shortcut.11.keys", "shortcut.11.what"),
+    ("shortcut.12.keys", "shortcut.12.what"),
 ];
 
 /// What the page-wide key handler needs to know, kept current by every
@@ -139,6 +142,8 @@ impl Clone for State {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State(storage::restore()));
+    let ui_lang = use_state(storage::ui_lang);
+    let tr = Tr::of(&ui_lang);
     let dragging = use_state(|| false);
     // The last download's object URL lives until the next export.
     let last_download: Rc<RefCell<Option<Download>>> = use_mut_ref(|| None);
@@ -368,12 +373,8 @@ pub fn app() -> Html {
                     let first = !*failed.borrow();
                     *failed.borrow_mut() = true;
                     if first {
-                        dispatcher.dispatch(Action::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            message: format!(
-                                "Your work could not be saved in this browser: {e}. Export it to keep it; what was saved before is unchanged."
-                            ),
-                        }));
+                        let msg = Msg::new("notice.save-failed").msg("reason", e);
+                        dispatcher.dispatch(Action::Notify(Notice::keyed(NoticeKind::Error, msg)));
                     }
                 }
             }
@@ -427,7 +428,8 @@ pub fn app() -> Html {
                     if *failed.borrow() {
                         e.prevent_default();
                         if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                            e.set_return_value("Some of your work is not saved.");
+                            let tr = Tr::of(&storage::ui_lang());
+                            e.set_return_value(tr.t("app.unsaved"));
                         }
                     }
                 },
@@ -448,20 +450,30 @@ pub fn app() -> Html {
             theme.set(next.to_string());
         })
     };
+    let on_ui_lang = {
+        let ui_lang = ui_lang.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let code = select.value();
+            storage::set_ui_lang(&code);
+            ui_lang.set(code);
+        })
+    };
     let on_clear = {
         let (dispatcher, theme, timer, picked) =
             (state.dispatcher(), theme.clone(), timer.clone(), picked.setter());
+        let ui_lang = ui_lang.clone();
         Callback::from(move |_: MouseEvent| {
-            let sure = gloo::utils::window()
-                .confirm_with_message(
-                    "Close every document and remove everything Sorot saved in this browser?",
-                )
-                .unwrap_or(false);
+            let sure =
+                gloo::utils::window().confirm_with_message(tr.t("clear.confirm")).unwrap_or(false);
             if sure {
                 timer.borrow_mut().take();
                 storage::clear();
                 storage::apply_theme("system");
                 theme.set("system".into());
+                let lang = storage::ui_lang();
+                storage::apply_ui_lang(&lang);
+                ui_lang.set(lang);
                 picked.set(None);
                 dispatcher.dispatch(Action::ClearAll);
             }
@@ -516,17 +528,19 @@ pub fn app() -> Html {
                 &sorot_json::to_json_with_labels(doc, &labels),
             ) {
                 Ok(d) => *last_download.borrow_mut() = Some(d),
-                Err(e) => state.dispatch(Action::Notify(Notice {
-                    kind: NoticeKind::Error,
-                    message: format!("“{name}” was not saved: {e}."),
-                })),
+                Err(e) => {
+                    let msg = Msg::new("export.json-failed")
+                        .text("name", name)
+                        .text("reason", e.to_string());
+                    state.dispatch(Action::Notify(Notice::keyed(NoticeKind::Error, msg)))
+                }
             }
         })
     };
     let on_export_error = {
         let state = state.dispatcher();
-        Callback::from(move |message: String| {
-            state.dispatch(Action::Notify(Notice { kind: NoticeKind::Error, message }))
+        Callback::from(move |msg: Msg| {
+            state.dispatch(Action::Notify(Notice::keyed(NoticeKind::Error, msg)))
         })
     };
     let on_dragover = {
@@ -560,34 +574,46 @@ pub fn app() -> Html {
         .iter()
         .filter_map(|&lang| {
             let status = match state.0.model_status(lang)? {
-                ModelStatus::Loading => "loading…",
-                ModelStatus::Ready => "ready",
-                ModelStatus::Failed => "unavailable (rules only)",
+                ModelStatus::Loading => "model.loading",
+                ModelStatus::Ready => "model.ready",
+                ModelStatus::Failed => "model.failed",
             };
-            Some(format!("{lang} {status}"))
+            Some(tr.f("model.item", &[("lang", lang), ("status", tr.t(status))]))
         })
         .collect();
+    let theme_name = match theme.as_str() {
+        "light" => tr.t("theme.light"),
+        "dark" => tr.t("theme.dark"),
+        _ => tr.t("theme.system"),
+    };
     html! {
+        <ContextProvider<Tr> context={tr}>
         <div class={classes!("app", dragging.then_some("app--dragging"))} data-testid="drop-zone"
             data-model-id={model_attr("id")} data-model-en={model_attr("en")}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="app__header">
-                <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ "article annotator" }</span></h1>
+                <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ tr.t("app.tagline") }</span></h1>
                 if !model_status.is_empty() {
                     <span class="app__model-status" data-testid="model-status" role="status"
-                        title="The learned tagger refines the rules' highlights once it has loaded">
-                        { format!("Tagger: {}", model_status.join(" · ")) }
+                        title={tr.t("model.title")}>
+                        { tr.f("model.line", &[("list", &model_status.join(" · "))]) }
                     </span>
                 }
                 <div class="app__actions">
+                    <select class="lang-select__input app__ui-lang" data-testid="ui-lang" aria-label={tr.t("language.switch")}
+                        title={tr.t("language.switch")} onchange={on_ui_lang}>
+                        { for catalogues().iter().map(|c| html! {
+                            <option value={c.code} lang={c.code} selected={c.code == tr.code()}>{ c.name() }</option>
+                        }) }
+                    </select>
                     <button type="button" class="button" data-testid="theme-toggle" onclick={on_theme}
-                        title="Colours: follow the system, light or dark">
-                        { format!("Theme: {}", theme.as_str()) }
+                        title={tr.t("theme.title")}>
+                        { tr.f("theme.button", &[("theme", theme_name)]) }
                     </button>
                     <button type="button" class="button" data-testid="clear-data" onclick={on_clear}
-                        title="Close every document and remove what Sorot saved in this browser">{ "Clear saved work" }</button>
+                        title={tr.t("clear.title")}>{ tr.t("clear.button") }</button>
                     <button type="button" class="button button--primary" data-testid="export-json"
-                        disabled={current.is_none()} onclick={on_export}>{ "Export JSON" }</button>
+                        disabled={current.is_none()} onclick={on_export}>{ tr.t("export.json") }</button>
                     <ExportMenu docs={state.0.docs.clone()} current={current.clone()} on_error={on_export_error} />
                 </div>
             </header>
@@ -599,7 +625,7 @@ pub fn app() -> Html {
                         <ReviewPanel {doc} {on_jump} />
                     }
                 </div>
-                <section class="app__reader" aria-label="Annotated document">
+                <section class="app__reader" aria-label={tr.t("app.reader")}>
                     <DocTabs {names} current={state.0.current} {on_select} {on_close} />
                     <div class="app__reader-bar">
                         <Legend doc={current.clone()} labels={state.0.labels.clone()} on_action={state.dispatcher().to_callback()} />
@@ -609,10 +635,10 @@ pub fn app() -> Html {
                             <span class="app__history">
                                 <button type="button" class="button" data-testid="undo" disabled={next_undo.is_none()}
                                     aria-keyshortcuts="Control+Z" onclick={undo_redo(true)}
-                                    title={next_undo.as_ref().map_or("Nothing to undo".to_string(), |w| format!("Undo: {w} (Ctrl+Z)"))}>{ "Undo" }</button>
+                                    title={next_undo.as_ref().map_or(tr.t("history.nothing-undo").to_string(), |w| tr.f("history.undo-title", &[("what", &tr.step(w))]))}>{ tr.t("history.undo") }</button>
                                 <button type="button" class="button" data-testid="redo" disabled={next_redo.is_none()}
                                     aria-keyshortcuts="Control+Shift+Z" onclick={undo_redo(false)}
-                                    title={next_redo.as_ref().map_or("Nothing to redo".to_string(), |w| format!("Redo: {w} (Ctrl+Shift+Z)"))}>{ "Redo" }</button>
+                                    title={next_redo.as_ref().map_or(tr.t("history.nothing-redo").to_string(), |w| tr.f("history.redo-title", &[("what", &tr.step(w))]))}>{ tr.t("history.redo") }</button>
                             </span>
                         }
                     </div>
@@ -621,7 +647,7 @@ pub fn app() -> Html {
                             Some(doc) => html! { <DocumentView doc={doc.clone()} {on_pick} {on_mark} /> },
                             None => html! {
                                 <p class="document-view document-view--empty" data-testid="document-view">
-                                    { "Paste an article or drop files (.txt, .md, .html, .docx, .zip, annotation JSON) to see its people, organisations, places, dates and quotations." }
+                                    { tr.t("app.empty") }
                                 </p>
                             },
                         }
@@ -631,14 +657,15 @@ pub fn app() -> Html {
                             at={*bar_at} {on_edit} on_close={on_bar_close} />
                     }
                     <details class="app__shortcuts" data-testid="shortcuts">
-                        <summary>{ "Keyboard shortcuts" }</summary>
+                        <summary>{ tr.t("shortcuts.title") }</summary>
                         <dl>
-                            { for SHORTCUTS.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></> }) }
+                            { for SHORTCUTS.iter().map(|&(k, what)| html! { <><dt><kbd>{ tr.t(k) }</kbd></dt><dd>{ tr.t(what) }</dd></> }) }
                         </dl>
                     </details>
                 </section>
             </main>
-            <div class="app__drop-hint" aria-hidden="true">{ "Drop files to open them" }</div>
+            <div class="app__drop-hint" aria-hidden="true">{ tr.t("app.drop-hint") }</div>
         </div>
+        </ContextProvider<Tr>>
     }
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, Url};
 
+use super::i18n::Tr;
 use super::storage;
 
 /// Installs the panic hook, after the app is mounted (Yew's renderer sets
@@ -43,17 +44,14 @@ fn show(what: &str) -> Result<(), JsValue> {
     if doc.query_selector("[data-testid=crash]")?.is_some() {
         return Ok(());
     }
+    // The language the page speaks (the hook cannot reach Yew's context).
+    let tr = Tr::of(&storage::ui_lang());
     let bar = el(&doc, "div", "crash", "")?;
     bar.set_attribute("role", "alert")?;
     bar.set_attribute("data-testid", "crash")?;
-    let title = el(&doc, "strong", "crash__title", "Sorot stopped because of an internal error.")?;
+    let title = el(&doc, "strong", "crash__title", tr.t("crash.title"))?;
     bar.append_child(&title)?;
-    let text = el(
-        &doc,
-        "p",
-        "crash__text",
-        "Your work up to the last change is saved in this browser and comes back when you reload. You can also download it now and open it again later.",
-    )?;
+    let text = el(&doc, "p", "crash__text", tr.t("crash.text"))?;
     bar.append_child(&text)?;
     // The saved documents, without the workspace header: Sorot JSON Lines.
     let saved = gloo::utils::window()
@@ -70,13 +68,14 @@ fn show(what: &str) -> Result<(), JsValue> {
         opts.set_type("application/x-ndjson");
         let blob = Blob::new_with_str_sequence_and_options(&parts, &opts)?;
         let url = Url::create_object_url_with_blob(&blob)?;
-        let a: HtmlAnchorElement = el(&doc, "a", "button button--primary", "Download saved work")?.dyn_into()?;
+        let a: HtmlAnchorElement =
+            el(&doc, "a", "button button--primary", tr.t("crash.download"))?.dyn_into()?;
         a.set_href(&url);
         a.set_download("sorot-saved-work.jsonl");
         a.set_attribute("data-testid", "crash-download")?;
         bar.append_child(&a)?;
     }
-    let reload = el(&doc, "a", "button", "Reload")?;
+    let reload = el(&doc, "a", "button", tr.t("crash.reload"))?;
     reload.set_attribute("href", "")?;
     reload.set_attribute("data-testid", "crash-reload")?;
     bar.append_child(&reload)?;

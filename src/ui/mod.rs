@@ -12,6 +12,7 @@ pub mod components;
 pub mod crash;
 pub mod download;
 pub mod files;
+pub mod i18n;
 pub mod models;
 pub mod storage;
 
@@ -19,6 +20,7 @@ pub mod storage;
 /// the service worker that keeps the page working offline.
 pub fn start() {
     storage::apply_theme(&storage::theme());
+    storage::apply_ui_lang(&storage::ui_lang());
     yew::Renderer::<app::App>::new().render();
     crash::install();
     #[cfg(not(debug_assertions))]

@@ -1,4 +1,5 @@
-//! The browser's storage: the autosaved workspace and the chosen theme.
+//! The browser's storage: the autosaved workspace, the chosen theme and
+//! the chosen interface language.
 //!
 //! The workspace is saved in `localStorage` under [`KEY`] in the core's
 //! saved form ([`crate::core::persist`]) a moment after every change, and
@@ -6,6 +7,7 @@
 //! load it is moved to [`DAMAGED_KEY`] (never deleted: it is the user's
 //! work) and the page starts empty with a notice.
 
+use crate::core::i18n::{self, Msg};
 use crate::core::persist;
 use crate::core::state::{Notice, NoticeKind, Workspace};
 
@@ -15,6 +17,9 @@ pub const KEY: &str = "sorot.workspace";
 pub const DAMAGED_KEY: &str = "sorot.workspace.damaged";
 /// Where the chosen theme is kept (`light`, `dark`; absent: the system's).
 pub const THEME_KEY: &str = "sorot.theme";
+/// Where the chosen interface language is kept (a catalogue's code;
+/// absent: the browser's language).
+pub const UI_LANG_KEY: &str = "sorot.ui-lang";
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -31,12 +36,10 @@ pub fn restore() -> Workspace {
             let _ = s.set_item(DAMAGED_KEY, &saved);
             let _ = s.remove_item(KEY);
             let mut ws = Workspace::default();
-            ws.notices.push(Notice {
-                kind: NoticeKind::Error,
-                message: format!(
-                    "Your saved work could not be restored: {e}. It is kept in this browser's storage under “{DAMAGED_KEY}”."
-                ),
-            });
+            let msg = Msg::new("notice.restore-failed")
+                .text("reason", e.to_string())
+                .text("key", DAMAGED_KEY);
+            ws.notices.push(Notice::keyed(NoticeKind::Error, msg));
             ws
         }
     }
@@ -44,31 +47,25 @@ pub fn restore() -> Workspace {
 
 /// Saves the workspace; the error says why it could not be (storage full
 /// or turned off). Nothing saved before is changed by a failed save.
-pub fn save(ws: &Workspace) -> Result<(), String> {
-    let s = storage().ok_or_else(|| "this browser does not allow saving".to_string())?;
+pub fn save(ws: &Workspace) -> Result<(), Msg> {
+    let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
     if ws.docs.is_empty() && ws.pasted.is_empty() {
-        return s.remove_item(KEY).map_err(|_| "the storage could not be changed".to_string());
+        return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
     }
     let text = persist::save(ws);
     s.set_item(KEY, &text).map_err(|_| {
-        format!(
-            "the browser's storage for this page is full ({} MB to save)",
-            // One decimal, rounded to nearest (ties to even) with integers:
-            // float formatting costs several KB of wasm.
-            {
-                let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
-                let tenths =
-                    tenths + usize::from(rest > 50_000 || (rest == 50_000 && tenths % 2 == 1));
-                format!("{}.{}", tenths / 10, tenths % 10)
-            }
-        )
+        // One decimal, rounded to nearest (ties to even) with integers:
+        // float formatting costs several KB of wasm.
+        let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
+        let tenths = tenths + usize::from(rest > 50_000 || (rest == 50_000 && tenths % 2 == 1));
+        Msg::new("save.full").text("size", format!("{}.{}", tenths / 10, tenths % 10))
     })
 }
 
 /// Removes everything Sorot saved in this browser.
 pub fn clear() {
     if let Some(s) = storage() {
-        for key in [KEY, DAMAGED_KEY, THEME_KEY] {
+        for key in [KEY, DAMAGED_KEY, THEME_KEY, UI_LANG_KEY] {
             let _ = s.remove_item(key);
         }
     }
@@ -101,4 +98,36 @@ pub fn apply_theme(theme: &str) {
             _ => root.remove_attribute("data-theme"),
         };
     }
+}
+
+/// The interface language: the one chosen in the header, else the
+/// browser's (`navigator.language`; English if Sorot has no catalogue for
+/// it).
+pub fn ui_lang() -> String {
+    let chosen = storage().and_then(|s| s.get_item(UI_LANG_KEY).ok().flatten());
+    match chosen.filter(|c| i18n::catalogues().iter().any(|k| k.code == c)) {
+        Some(code) => code,
+        None => {
+            let tag = gloo::utils::window().navigator().language().unwrap_or_default();
+            i18n::for_locale(&tag).to_string()
+        }
+    }
+}
+
+/// Chooses the interface language (kept for later visits) and applies it.
+pub fn set_ui_lang(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(UI_LANG_KEY, code);
+    }
+    apply_ui_lang(code);
+}
+
+/// Sets `lang` on the root element and the page's title in that language.
+pub fn apply_ui_lang(code: &str) {
+    let cat = i18n::catalogue(code);
+    let doc = gloo::utils::document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", cat.code);
+    }
+    doc.set_title(cat.get("app.page-title"));
 }

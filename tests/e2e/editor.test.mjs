@@ -10,11 +10,13 @@ import {
   dropFiles,
   exportJson,
   highlights,
+  modelReady,
   openApp,
   pasteText,
   sel,
-  waitForHighlights,
+  selectText,
   useServerAndBrowser,
+  waitForHighlights,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
@@ -40,54 +42,6 @@ const ARTICLE =
   'Perdana Menteri Jepang Sanae Takaichi bertemu Sekjen NATO Mark Rutte di Tokyo, Senin (1/12). ' +
   '“Keamanan kedua kawasan tidak dapat dipisahkan lagi,” kata Rutte. ' +
   'Kementerian Luar Negeri Jepang menyebut pertemuan itu penting bagi Tokyo dan Brussel. 😀 Takaichi tersenyum.';
-
-/**
- * Selects the `nth` occurrence of `needle` in the document view (code units
- * `from`..`to` inside it, so `from`/`to` may cut words) the way a mouse does,
- * and releases the button. `alt`: hold Alt (no snapping to words).
- */
-async function selectText(page, needle, { nth = 0, from = 0, to = needle.length, alt = false } = {}) {
-  await page.evaluate(
-    ([viewSel, needle, nth, from, to]) => {
-      // A mouse press on the text takes the focus from wherever it was.
-      document.activeElement?.blur();
-      const view = document.querySelector(viewSel);
-      const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      let text = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push([n, text.length]);
-        text += n.data;
-      }
-      let at = -1;
-      for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
-      if (at < 0) throw new Error(`"${needle}" not in the view`);
-      const locate = (pos) => {
-        for (let i = nodes.length - 1; i >= 0; i--) {
-          if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
-        }
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at + from));
-      range.setEnd(...locate(at + to));
-      const s = getSelection();
-      s.removeAllRanges();
-      s.addRange(range);
-    },
-    [sel.view, needle, nth, from, to],
-  );
-  if (alt) await page.keyboard.down('Alt');
-  await page.dispatchEvent(sel.view, 'mouseup', { altKey: alt });
-  if (alt) await page.keyboard.up('Alt');
-  await page.waitForSelector('[data-testid=edit-bar]');
-}
-
-/** Waits for the learned tagger of `lang` to have refined the highlights
- * (its re-analysis is an undo step of its own, so edits start after it). */
-async function modelReady(page, lang) {
-  await page.waitForSelector(`[data-testid=drop-zone][data-model-${lang}=ready]`);
-  await waitForHighlights(page);
-}
 
 const find = (hs, text, label) => hs.find((h) => h.text === text && (!label || h.label === label));
 
@@ -314,6 +268,18 @@ test('review: entities by identity with counts, quotations with speakers, search
   assert.deepEqual(painted, ['Tokyo', 'Tokyo']);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === '2 of 2');
+  // Keyboard only, a new highlight: Ctrl+Enter selects the current hit
+  // (the second "Tokyo"), the number key labels it.
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('[data-testid=edit-bar] [data-testid=edit-bar-text]');
+  assert.equal(await page.textContent('[data-testid=edit-bar-text]'), '“Tokyo”');
+  await page.keyboard.press('2');
+  await page.waitForFunction(() => [...document.querySelectorAll('mark[data-source=user][data-label=ORG]')].some((m) => m.textContent === 'Tokyo'));
+  const org = await page.$$eval('mark[data-source=user][data-label=ORG]', (ms) => ms.map((m) => Number(m.dataset.start)));
+  const tokyos = (await highlights(page)).filter((h) => h.text === 'Tokyo').map((h) => h.start).sort((a, b) => a - b);
+  assert.deepEqual(org, [tokyos[tokyos.length - 1]], 'the hit that was current is the one labelled');
+  await page.focus('[data-testid=search]');
+  await page.keyboard.press('End');
   await page.keyboard.type('zz');
   await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === 'no hits');
   assert.equal(await page.evaluate(() => CSS.highlights.has('sorot-search')), false);

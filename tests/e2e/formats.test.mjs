@@ -208,6 +208,8 @@ test('every export for the current document, and every format for all documents'
   const page = await open();
   const article = fixture('artikel-takaichi.txt');
   await pasteText(page, article);
+  // Compare against the highlights after the learned tagger refined them.
+  await page.waitForSelector('[data-testid=drop-zone][data-model-id=ready]');
   await waitForHighlights(page);
   const hs = await highlights(page);
 

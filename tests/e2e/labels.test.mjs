@@ -11,12 +11,14 @@ import assert from 'node:assert/strict';
 import {
   exportJson,
   highlights,
+  modelReady,
   openApp,
   pasteText,
   sel,
+  selectText,
+  useServerAndBrowser,
   validateExport,
   waitForHighlights,
-  useServerAndBrowser,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 90_000;
@@ -45,40 +47,7 @@ const ARTICLE =
   '“Keamanan kedua kawasan tidak dapat dipisahkan lagi,” kata Rutte. ' +
   'Kementerian Luar Negeri Jepang menyebut pertemuan itu penting bagi Tokyo dan Brussel.';
 
-/** Selects the first occurrence of `needle` in the view and releases the mouse. */
-async function selectText(page, needle) {
-  await page.evaluate(
-    ([viewSel, needle]) => {
-      document.activeElement?.blur();
-      const view = document.querySelector(viewSel);
-      const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      let text = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push([n, text.length]);
-        text += n.data;
-      }
-      const at = text.indexOf(needle);
-      if (at < 0) throw new Error(`"${needle}" not in the view`);
-      const locate = (pos) => {
-        for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle.length));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-    },
-    [sel.view, needle],
-  );
-  await page.dispatchEvent(sel.view, 'mouseup');
-  await page.waitForSelector('[data-testid=edit-bar]');
-}
 
-async function modelReady(page, lang) {
-  await page.waitForSelector(`[data-testid=drop-zone][data-model-${lang}=ready]`);
-  await waitForHighlights(page);
-}
 
 /** The labels in legend order, with whether each is hidden. */
 async function legend(page) {

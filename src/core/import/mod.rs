@@ -20,6 +20,7 @@ pub mod zip;
 use serde_json::Value;
 
 use crate::core::export::{brat, sorot_json, w3c};
+use crate::core::i18n::Msg;
 use crate::core::model::AnnotatedDocument;
 use crate::core::recognize::annotate;
 
@@ -113,6 +114,39 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+impl ImportError {
+    /// The message as a catalogue message (its English text is this
+    /// error's `Display`).
+    pub fn msg(&self) -> Msg {
+        let m = |key| Msg::new(key).text("name", self.name.as_str());
+        match &self.error {
+            FileError::Unsupported => m("import.unsupported").text("types", SUPPORTED),
+            FileError::TooLarge(n) => m("import.too-large")
+                .text("size", Megabytes(*n).to_string())
+                .text("limit", (MAX_FILE_BYTES / 1_048_576).to_string()),
+            FileError::Empty => m("import.empty"),
+            FileError::NotText => m("import.not-text"),
+            FileError::Unreadable => m("import.unreadable"),
+            FileError::Broken(why) => match bad_json(why) {
+                Some((line, column, detail)) => m("import.bad-json")
+                    .text("line", line)
+                    .text("column", column)
+                    .text("detail", detail),
+                None => m("import.broken").text("why", why.as_str()),
+            },
+        }
+    }
+}
+
+/// The line, column and detail of an invalid-JSON reason (as `read_one`
+/// writes it).
+fn bad_json(why: &str) -> Option<(&str, &str, &str)> {
+    let rest = why.strip_prefix("it is not valid JSON (line ")?;
+    let (line, rest) = rest.split_once(", column ")?;
+    let (column, detail) = rest.split_once("): ")?;
+    Some((line, column, detail))
+}
+
 /// A document read from a file, with anything the user should know about
 /// how it was read (a legacy encoding, re-anchored annotations).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +155,9 @@ pub struct Opened {
     pub doc: AnnotatedDocument,
     /// Messages for the user, each a full sentence naming the file.
     pub notes: Vec<String>,
+    /// The same messages as catalogue messages (`notes[i]` is
+    /// `note_msgs[i]` in English), for the page to translate.
+    pub note_msgs: Vec<Msg>,
     /// Whether the annotations come from an annotation file (Sorot JSON,
     /// W3C, brat) rather than from analysing the text here.
     pub from_annotation_file: bool,
@@ -241,7 +278,12 @@ pub fn read_files(files: &[(&str, &[u8])]) -> Vec<Result<Opened, ImportError>> {
                 });
                 let ann = ann.map_err(|e| err(name, e))?;
                 brat::from_ann(base(tname), &txt, &ann)
-                    .map(|doc| Opened { doc, notes: Vec::new(), from_annotation_file: true })
+                    .map(|doc| Opened {
+                        doc,
+                        notes: Vec::new(),
+                        note_msgs: Vec::new(),
+                        from_annotation_file: true,
+                    })
                     .map_err(|why| err(name, FileError::Broken(why)))
             });
             paired.push((i, r));
@@ -300,13 +342,11 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
     let fail = |e: FileError| err(name, e);
     let doc_name = base(name);
     let plain = |text: String, legacy: bool| {
-        let mut notes = Vec::new();
-        if legacy {
-            notes.push(format!(
-                "“{name}” is not UTF-8; it was read as Windows-1252 (Western European). If letters look wrong, save it as UTF-8 and open it again."
-            ));
-        }
-        Ok(vec![Opened { doc: annotate(doc_name, &text), notes, from_annotation_file: false }])
+        let note_msgs: Vec<Msg> =
+            legacy.then(|| Msg::new("import.legacy").text("name", name)).into_iter().collect();
+        let notes = note_msgs.iter().map(Msg::english).collect();
+        let doc = annotate(doc_name, &text);
+        Ok(vec![Opened { doc, notes, note_msgs, from_annotation_file: false }])
     };
     match kind(name) {
         "txt" => {
@@ -349,7 +389,12 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
             if value.get("format").is_some() {
                 let doc = sorot_json::from_json(&t)
                     .map_err(|e| fail(FileError::Broken(e.to_string())))?;
-                Ok(vec![Opened { doc, notes: Vec::new(), from_annotation_file: true }])
+                Ok(vec![Opened {
+                    doc,
+                    notes: Vec::new(),
+                    note_msgs: Vec::new(),
+                    from_annotation_file: true,
+                }])
             } else if w3c::looks_like(&value) {
                 Ok(vec![w3c_opened(name, &value, doc_name, None)?])
             } else {
@@ -365,7 +410,12 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
             for (k, line) in t.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 let doc = sorot_json::from_json(line)
                     .map_err(|e| fail(FileError::Broken(format!("line {}: {e}", k + 1))))?;
-                docs.push(Opened { doc, notes: Vec::new(), from_annotation_file: true });
+                docs.push(Opened {
+                    doc,
+                    notes: Vec::new(),
+                    note_msgs: Vec::new(),
+                    from_annotation_file: true,
+                });
             }
             if docs.is_empty() {
                 return Err(fail(FileError::Empty));
@@ -387,15 +437,18 @@ fn w3c_opened(
 ) -> Result<Opened, ImportError> {
     let r =
         w3c::from_json(value, doc_name, text).map_err(|why| err(name, FileError::Broken(why)))?;
-    let mut notes = Vec::new();
+    let mut note_msgs = Vec::new();
     if r.reanchored > 0 || r.unplaced > 0 {
-        notes.push(format!(
-            "“{name}”: the text has changed since it was annotated; {} annotation(s) were found again by their quoted text{}.",
-            r.reanchored,
-            if r.unplaced > 0 { format!(" and {} could not be placed", r.unplaced) } else { String::new() }
-        ));
+        let key = if r.unplaced > 0 { "import.reanchored-unplaced" } else { "import.reanchored" };
+        note_msgs.push(
+            Msg::new(key)
+                .text("name", name)
+                .text("n", r.reanchored.to_string())
+                .text("m", r.unplaced.to_string()),
+        );
     }
-    Ok(Opened { doc: r.doc, notes, from_annotation_file: true })
+    let notes = note_msgs.iter().map(Msg::english).collect();
+    Ok(Opened { doc: r.doc, notes, note_msgs, from_annotation_file: true })
 }
 
 /// serde_json's message without its trailing position.
@@ -424,5 +477,34 @@ mod megabytes_tests {
         for n in ns {
             assert_eq!(Megabytes(n).to_string(), format!("{:.1}", n as f64 / 1_048_576.0), "{n}");
         }
+    }
+}
+
+#[cfg(test)]
+mod msg_tests {
+    use super::*;
+
+    /// Every error's catalogue message says in English what its
+    /// `Display` says.
+    #[test]
+    fn messages_match_display() {
+        let json = read("a.json", b"{\n  \"x\": }").unwrap_err();
+        assert_eq!(json.msg().key, "import.bad-json");
+        let errors = [
+            FileError::Unsupported,
+            FileError::TooLarge(30 * 1_048_576 + 5),
+            FileError::Empty,
+            FileError::NotText,
+            FileError::Unreadable,
+            FileError::Broken("the zip holds no files".into()),
+            json.error.clone(),
+        ];
+        for error in errors {
+            let e = ImportError { name: "berkas.txt".into(), error };
+            assert_eq!(e.msg().english(), e.to_string());
+        }
+        let w3c = read("a.txt", b"caf\xe9 ok").unwrap();
+        assert_eq!(w3c[0].notes, w3c[0].note_msgs.iter().map(Msg::english).collect::<Vec<_>>());
+        assert_eq!(w3c[0].note_msgs[0].key, "import.legacy");
     }
 }

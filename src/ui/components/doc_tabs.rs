@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::i18n::use_tr;
+
 /// Properties of [`DocTabs`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct DocTabsProps {
@@ -19,11 +21,12 @@ pub struct DocTabsProps {
 /// `aria-current`, each with its close button.
 #[function_component(DocTabs)]
 pub fn doc_tabs(props: &DocTabsProps) -> Html {
+    let tr = use_tr();
     if props.names.is_empty() {
         return html! {};
     }
     html! {
-        <ul class="doc-tabs" aria-label="Open documents">
+        <ul class="doc-tabs" aria-label={tr.t("tabs.list")}>
             { for props.names.iter().enumerate().map(|(i, name)| {
                 let selected = props.current == Some(i);
                 let on_select = props.on_select.clone();
@@ -33,7 +36,7 @@ pub fn doc_tabs(props: &DocTabsProps) -> Html {
                         <button type="button" class="doc-tab__name" data-testid="doc-tab"
                             aria-current={selected.then_some("true")}
                             onclick={Callback::from(move |_| on_select.emit(i))}>{ name }</button>
-                        <button type="button" class="doc-tab__close" aria-label={format!("Close {name}")}
+                        <button type="button" class="doc-tab__close" aria-label={tr.f("tabs.close", &[("name", name)])}
                             onclick={Callback::from(move |_| on_close.emit(i))}>{ "×" }</button>
                     </li>
                 }

@@ -19,10 +19,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node as DomNode};
 use yew::prelude::*;
 
-use super::{describe, label_class};
+use super::label_class;
 use crate::core::edit::snap;
 use crate::core::layout::{layout, Node};
 use crate::core::model::AnnotatedDocument;
+use crate::ui::i18n::{use_tr, Tr};
 
 /// A selection of the document's text, snapped, in code points, and where
 /// it is on the page (bottom-left corner of its first line, in viewport
@@ -63,6 +64,7 @@ impl PartialEq for DocumentViewProps {
 #[function_component(DocumentView)]
 pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = &props.doc;
+    let tr = use_tr();
     let article = use_node_ref();
     let nodes = layout(doc);
     let onmouseup = {
@@ -124,9 +126,9 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     };
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            aria-label={format!("Annotated text of {}", doc.doc.name)} ref={article}
+            aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
-            { render(doc, &nodes) }
+            { render(tr, doc, &nodes) }
         </article>
     }
 }
@@ -192,14 +194,11 @@ pub fn focus_mark(id: &str) -> Option<(f64, f64)> {
 
 /// How a screen reader names a label: the built-in ones by their human
 /// name, the user's own by their name.
-fn spoken(label: &str) -> String {
-    match describe(label) {
-        "Other" => label.to_lowercase(),
-        name => name.to_lowercase(),
-    }
+fn spoken(tr: Tr, label: &str) -> String {
+    tr.label(label).to_lowercase()
 }
 
-fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
+fn render(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
     nodes
         .iter()
         .map(|n| match n {
@@ -209,11 +208,13 @@ fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                 let speaker = a.speaker.as_deref().and_then(|id| doc.get(id));
                 let speaker_name = speaker.map(|s| doc.text_of(s).to_string());
                 let auto = a.source == crate::core::model::Source::Auto;
+                let label = tr.label(&a.label);
                 let title = match &speaker_name {
-                    Some(name) => format!("{} — said by {name}", a.label),
-                    None => a.label.clone(),
+                    Some(name) => tr.f("view.said-by", &[("label", &label), ("name", name)]),
+                    None => label,
                 };
-                let title = if auto { format!("{title} (automatic)") } else { title };
+                let title =
+                    if auto { tr.f("view.automatic", &[("title", &title)]) } else { title };
                 html! {
                     <mark class={classes!("mark", label_class(&a.label), a.label.eq("QUOTE").then_some("mark--block"))}
                         tabindex="0"
@@ -222,12 +223,12 @@ fn render(doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                         data-end={a.end.to_string()}
                         data-id={a.id.clone()}
                         data-source={if auto { "auto" } else { "user" }}
-                        data-sr={format!("{}:", spoken(&a.label))}
+                        data-sr={format!("{}:", spoken(tr, &a.label))}
                         data-part={part.then_some("true")}
                         data-speaker={a.speaker.clone()}
                         data-speaker-name={speaker_name}
                         title={title}>
-                        { render(doc, children) }
+                        { render(tr, doc, children) }
                     </mark>
                 }
             }

@@ -11,8 +11,9 @@ use yew::prelude::*;
 
 use super::label_class;
 use crate::core::edit::{nudge, occurrences, Edge, Edit};
-use crate::core::labels::{display, LabelSet};
+use crate::core::labels::LabelSet;
 use crate::core::model::{labels, AnnotatedDocument, Source};
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`EditBar`].
 #[derive(Properties, Clone, PartialEq)]
@@ -56,6 +57,7 @@ fn quoted(label: &str, text: &str) -> String {
 #[function_component(EditBar)]
 pub fn edit_bar(props: &EditBarProps) -> Html {
     let all = use_state(|| false);
+    let tr = use_tr();
     let doc = &props.doc;
     // Placed through the CSSOM: the page's Content-Security-Policy refuses
     // style attributes.
@@ -93,9 +95,10 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
                     Callback::from(move |_: MouseEvent| cb.emit(make(l.clone())))
                 };
                 let key = (k < 9).then(|| (k + 1).to_string());
+                let shown = tr.label(&l);
                 let title = match &key {
-                    Some(n) => format!("{} (key {n})", display(&l)),
-                    None => display(&l).to_string(),
+                    Some(n) => tr.f("edit.key", &[("label", &shown), ("n", n)]),
+                    None => shown.clone(),
                 };
                 html! {
                     <button type="button" class={classes!("edit-bar__label", "mark", label_class(&l))}
@@ -105,7 +108,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
                         if let Some(n) = key {
                             <kbd>{ n }</kbd>{ " " }
                         }
-                        { display(&l) }
+                        { shown }
                     </button>
                 }
             })
@@ -129,16 +132,17 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
             })
         };
         return html! {
-            <div class="edit-bar" data-testid="edit-bar" role="dialog" aria-label="Label the selection" ref={bar.clone()}>
+            <div class="edit-bar" data-testid="edit-bar" role="dialog" aria-label={tr.t("edit.selection")} ref={bar.clone()}>
                 <p class="edit-bar__head">
                     <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(&text)) }</span>
-                    <button type="button" class="edit-bar__close" aria-label="Close (Escape)" onclick={close}>{ "×" }</button>
+                    <button type="button" class="edit-bar__close" aria-label={tr.t("edit.close")} onclick={close}>{ "×" }</button>
                 </p>
                 <div class="edit-bar__labels">{ label_buttons(None, make) }</div>
                 if others > 0 {
                     <label class="edit-bar__all">
                         <input type="checkbox" data-testid="label-all" checked={every} onchange={toggle} />
-                        { format!(" and its {others} other occurrence{} (Shift+number)", if others == 1 { "" } else { "s" }) }
+                        { " " }
+                        { if others == 1 { tr.t("edit.all-one").to_string() } else { tr.f("edit.all-many", &[("n", &others.to_string())]) } }
                     </label>
                 }
             </div>
@@ -195,9 +199,9 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         };
         html! {
             <label class="edit-bar__speaker">
-                { "Said by " }
+                { tr.t("edit.said-by") }{ " " }
                 <select data-testid="speaker-select" aria-keyshortcuts="S" {onchange}>
-                    <option value="" selected={a.speaker.is_none()}>{ "(no speaker)" }</option>
+                    <option value="" selected={a.speaker.is_none()}>{ tr.t("edit.no-speaker") }</option>
                     { for choices.iter().map(|(cid, name)| html! {
                         <option value={cid.clone()} selected={a.speaker.as_ref() == Some(cid)}>{ excerpt(name) }</option>
                     }) }
@@ -208,27 +212,27 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
     let auto = a.source == Source::Auto;
     html! {
         <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.clone()} ref={bar}
-            aria-label={format!("Correct the {} “{}”", display(&a.label).to_lowercase(), excerpt(doc.text_of(a)))}>
+            aria-label={tr.f("edit.correct", &[("label", &tr.label(&a.label).to_lowercase()), ("text", &excerpt(doc.text_of(a)))])}>
             <p class="edit-bar__head">
                 <span class={classes!("edit-bar__source", auto.then_some("edit-bar__source--auto"))} data-testid="edit-bar-source">
-                    { if auto { "automatic" } else { "yours" } }
+                    { tr.t(if auto { "edit.automatic" } else { "edit.yours" }) }
                 </span>
                 <span class="edit-bar__text" data-testid="edit-bar-text">{ quoted(&a.label, doc.text_of(a)) }</span>
-                <button type="button" class="edit-bar__close" aria-label="Close (Escape)" onclick={close}>{ "×" }</button>
+                <button type="button" class="edit-bar__close" aria-label={tr.t("edit.close")} onclick={close}>{ "×" }</button>
             </p>
             <div class="edit-bar__labels">{ label_buttons(Some(&a.label), relabel) }</div>
             <div class="edit-bar__row">
                 if auto {
                     <button type="button" class="button" data-testid="accept" aria-keyshortcuts="Enter"
-                        title="Accept (Enter)" onclick={emit(Edit::Accept { id: id.clone() })}>{ "Accept" }</button>
+                        title={tr.t("edit.accept-title")} onclick={emit(Edit::Accept { id: id.clone() })}>{ tr.t("edit.accept") }</button>
                 }
                 <button type="button" class="button" data-testid="delete" aria-keyshortcuts="Delete"
-                    title="Delete (Delete)" onclick={emit(Edit::Delete { id: id.clone() })}>{ if auto { "Reject" } else { "Delete" } }</button>
-                <span class="edit-bar__edges" role="group" aria-label="Extent">
-                    { edge(Edge::Start, true, "⇤", "Take in the word before (Alt+Shift+←)") }
-                    { edge(Edge::Start, false, "⇥", "Give up the first word (Alt+Shift+→)") }
-                    { edge(Edge::End, false, "⇤", "Give up the last word (Shift+←)") }
-                    { edge(Edge::End, true, "⇥", "Take in the word after (Shift+→)") }
+                    title={tr.t("edit.delete-title")} onclick={emit(Edit::Delete { id: id.clone() })}>{ tr.t(if auto { "edit.reject" } else { "edit.delete" }) }</button>
+                <span class="edit-bar__edges" role="group" aria-label={tr.t("edit.extent")}>
+                    { edge(Edge::Start, true, "⇤", tr.t("edit.start-grow")) }
+                    { edge(Edge::Start, false, "⇥", tr.t("edit.start-shrink")) }
+                    { edge(Edge::End, false, "⇤", tr.t("edit.end-shrink")) }
+                    { edge(Edge::End, true, "⇥", tr.t("edit.end-grow")) }
                 </span>
                 { speaker.unwrap_or_default() }
             </div>

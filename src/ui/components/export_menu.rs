@@ -16,7 +16,9 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use crate::core::export::{base_name, write_jsonl, write_zip, Format, OutputFile};
+use crate::core::i18n::Msg;
 use crate::core::model::AnnotatedDocument;
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`ExportMenu`].
 #[derive(Properties, Clone)]
@@ -26,7 +28,7 @@ pub struct ExportMenuProps {
     /// The document shown, if any.
     pub current: Option<Rc<AnnotatedDocument>>,
     /// Called with a message when a download could not be started.
-    pub on_error: Callback<String>,
+    pub on_error: Callback<Msg>,
 }
 
 impl PartialEq for ExportMenuProps {
@@ -83,6 +85,7 @@ fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<ObjectUrl, String> {
 /// The export menu.
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
+    let tr = use_tr();
     // Object URLs of the last downloads, alive until the next click.
     let last: Rc<RefCell<Vec<ObjectUrl>>> = use_mut_ref(Vec::new);
     let offer = {
@@ -92,10 +95,8 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             for f in files {
                 match save(&f.name, f.mime, &f.bytes) {
                     Ok(url) => kept.push(url),
-                    Err(e) => on_error.emit(format!(
-                        "“{}” was not saved: the download could not be started ({e}).",
-                        f.name
-                    )),
+                    Err(e) => on_error
+                        .emit(Msg::new("export.failed").text("name", f.name).text("reason", e)),
                 }
             }
             *last.borrow_mut() = kept;
@@ -168,14 +169,14 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     });
     html! {
         <details class="export-menu" data-testid="export-menu" ref={details.clone()}>
-            <summary class="button export-menu__summary" data-testid="export-menu-toggle">{ "Export as…" }</summary>
+            <summary class="button export-menu__summary" data-testid="export-menu-toggle">{ tr.t("export.menu") }</summary>
             <div class="export-menu__panel">
                 <table class="export-menu__table">
                     <thead>
                         <tr>
-                            <th scope="col">{ "Format" }</th>
-                            <th scope="col">{ "This document" }</th>
-                            <th scope="col" colspan="2">{ format!("All {n} documents") }</th>
+                            <th scope="col">{ tr.t("export.format") }</th>
+                            <th scope="col">{ tr.t("export.this") }</th>
+                            <th scope="col" colspan="2">{ tr.f("export.all", &[("n", &n.to_string())]) }</th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>

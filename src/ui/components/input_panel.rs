@@ -4,6 +4,7 @@ use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::ui::files;
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`InputPanel`].
 #[derive(Properties, Clone, PartialEq)]
@@ -19,6 +20,7 @@ pub struct InputPanelProps {
 /// Where an article comes in: pasted, or picked as files.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
+    let tr = use_tr();
     let on_input = {
         let on_paste = props.on_paste.clone();
         Callback::from(move |e: InputEvent| {
@@ -38,13 +40,13 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         })
     };
     html! {
-        <section class="input-panel" aria-label="Article input">
-            <label class="input-panel__label" for="article-input">{ "Paste an article" }</label>
+        <section class="input-panel" aria-label={tr.t("input.region")}>
+            <label class="input-panel__label" for="article-input">{ tr.t("input.label") }</label>
             <textarea id="article-input" class="input-panel__text" data-testid="article-input"
-                placeholder="Paste a news article here, or drop files (.txt, .md, .html, .docx, .zip, .json) anywhere on the page."
+                placeholder={tr.t("input.placeholder")}
                 spellcheck="false" value={props.value.clone()} oninput={on_input} />
             <label class="input-panel__file button">
-                { "Open files…" }
+                { tr.t("input.open") }
                 <input type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.zip,.json,.jsonld,.jsonl,.ann,text/plain,text/markdown,text/html,application/json,application/zip" data-testid="file-input"
                     class="visually-hidden" onchange={on_change} />
             </label>

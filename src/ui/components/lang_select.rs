@@ -5,8 +5,11 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The languages the recognizer has rules for: tag and name.
-const LANGS: [(&str, &str); 2] = [("id", "Indonesian"), ("en", "English")];
+use crate::ui::i18n::use_tr;
+
+/// The languages the recognizer has rules for: tag and the catalogue key
+/// of its name.
+const LANGS: [(&str, &str); 2] = [("id", "lang.id"), ("en", "lang.en")];
 
 /// Properties of [`LangSelect`].
 #[derive(Properties, Clone, PartialEq)]
@@ -21,6 +24,7 @@ pub struct LangSelectProps {
 /// A select of the document's language.
 #[function_component(LangSelect)]
 pub fn lang_select(props: &LangSelectProps) -> Html {
+    let tr = use_tr();
     let on_change = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -31,13 +35,13 @@ pub fn lang_select(props: &LangSelectProps) -> Html {
     };
     html! {
         <label class="lang-select">
-            <span class="lang-select__label">{ "Language" }</span>
+            <span class="lang-select__label">{ tr.t("doclang.label") }</span>
             <select class="lang-select__input" data-testid="lang-select" onchange={on_change}>
                 { for LANGS.iter().map(|&(tag, name)| html! {
-                    <option value={tag} selected={props.lang == tag}>{ name }</option>
+                    <option value={tag} selected={props.lang == tag}>{ tr.t(name) }</option>
                 }) }
                 <option value="auto" selected={!LANGS.iter().any(|&(t, _)| t == props.lang)}>
-                    { "Detect again" }
+                    { tr.t("doclang.detect") }
                 </option>
             </select>
         </label>

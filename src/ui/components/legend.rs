@@ -16,9 +16,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::label_class;
-use crate::core::labels::{display, Colour, LabelSet};
+use crate::core::labels::{Colour, LabelSet};
 use crate::core::model::AnnotatedDocument;
 use crate::core::state::Action;
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`Legend`].
 #[derive(Properties, Clone)]
@@ -74,6 +75,7 @@ pub fn apply_label_styles(labels: &LabelSet) {
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
     use_effect_with(props.labels.clone(), apply_label_styles);
+    let tr = use_tr();
     let count = |label: &str| {
         props.doc.as_ref().map_or(0, |d| d.annotations.iter().filter(|a| a.label == label).count())
     };
@@ -107,24 +109,25 @@ pub fn legend(props: &LegendProps) -> Html {
                 }
             })
         };
-        let shown = display(&d.name);
+        let shown = tr.label(&d.name);
+        let shown = [("label", shown.as_str())];
         html! {
             <li class="labels__row" data-testid="label-row" data-label={name.clone()}>
                 <span class="labels__key">{ if k < 9 { (k + 1).to_string() } else { String::new() } }</span>
                 <input type="color" class="labels__colour" data-testid="label-colour" value={d.colour.to_hex()}
-                    aria-label={format!("Colour of {shown}")} onchange={on_colour} />
+                    aria-label={tr.f("labels.colour", &shown)} onchange={on_colour} />
                 <input type="text" class="labels__name" data-testid="label-name" value={name.clone()}
-                    aria-label={format!("Name of {shown} (Enter to rename)")} onchange={on_rename} />
+                    aria-label={tr.f("labels.name", &shown)} onchange={on_rename} />
                 <button type="button" class="labels__button" data-testid="label-hide" aria-pressed={d.hidden.to_string()}
-                    title={if d.hidden { "Show its highlights" } else { "Hide its highlights" }}
+                    title={tr.t(if d.hidden { "labels.show-title" } else { "labels.hide-title" })}
                     onclick={act(Action::SetLabelHidden { name: name.clone(), hidden: !d.hidden })}>
-                    { if d.hidden { "Show" } else { "Hide" } }
+                    { tr.t(if d.hidden { "labels.show" } else { "labels.hide" }) }
                 </button>
                 <button type="button" class="labels__button" data-testid="label-up" disabled={k == 0}
-                    aria-label={format!("Move {shown} up")}
+                    aria-label={tr.f("labels.up", &shown)}
                     onclick={act(Action::MoveLabel { name: name.clone(), to: k.saturating_sub(1) })}>{ "↑" }</button>
                 <button type="button" class="labels__button" data-testid="label-down" disabled={k + 1 == n}
-                    aria-label={format!("Move {shown} down")}
+                    aria-label={tr.f("labels.down", &shown)}
                     onclick={act(Action::MoveLabel { name: name.clone(), to: k + 1 })}>{ "↓" }</button>
             </li>
         }
@@ -145,31 +148,31 @@ pub fn legend(props: &LegendProps) -> Html {
     };
     html! {
         <div class="legend-bar">
-            <ul class="legend" data-testid="legend" aria-label="Legend">
+            <ul class="legend" data-testid="legend" aria-label={tr.t("legend.label")}>
                 { for defs.iter().enumerate().map(|(k, d)| html! {
                     <li class={classes!("legend__item", d.hidden.then_some("legend__item--hidden"))}
                         data-label={d.name.clone()} data-hidden={d.hidden.then_some("true")}
-                        title={if d.hidden { "hidden" } else { "" }}>
+                        title={if d.hidden { tr.t("legend.hidden") } else { "" }}>
                         if k < 9 {
                             <kbd class="legend__key">{ k + 1 }</kbd>
                         }
                         <span class={classes!("mark", label_class(&d.name), "legend__swatch")} data-label={d.name.clone()}>
-                            { display(&d.name) }
+                            { tr.label(&d.name) }
                         </span>
                         <span class="legend__count">{ count(&d.name) }</span>
                     </li>
                 }) }
             </ul>
             <details class="labels" data-testid="label-manager">
-                <summary class="button labels__summary">{ "Labels" }</summary>
+                <summary class="button labels__summary">{ tr.t("labels.button") }</summary>
                 <div class="labels__panel">
-                    <ol class="labels__list" aria-label="Labels in order (keys 1–9)">{ for rows }</ol>
+                    <ol class="labels__list" aria-label={tr.t("labels.list")}>{ for rows }</ol>
                     <form class="labels__add" onsubmit={on_add}>
                         <input type="color" class="labels__colour" data-testid="new-label-colour" ref={new_colour}
-                            value={props.labels.suggest_colour().to_hex()} aria-label="Colour of the new label" />
+                            value={props.labels.suggest_colour().to_hex()} aria-label={tr.t("labels.new-colour")} />
                         <input type="text" class="labels__name" data-testid="new-label-name" ref={new_name}
-                            placeholder="New label" aria-label="Name of the new label" />
-                        <button type="submit" class="button" data-testid="add-label">{ "Add" }</button>
+                            placeholder={tr.t("labels.new-placeholder")} aria-label={tr.t("labels.new-name")} />
+                        <button type="submit" class="button" data-testid="add-label">{ tr.t("labels.add") }</button>
                     </form>
                 </div>
             </details>

@@ -23,15 +23,3 @@ pub fn label_class(label: &str) -> &'static str {
         _ => "mark--custom",
     }
 }
-
-/// Human names of the built-in labels.
-pub fn describe(label: &str) -> &'static str {
-    match label {
-        "PERSON" => "Person",
-        "ORG" => "Organisation",
-        "LOC" => "Place",
-        "DATE" => "Date",
-        "QUOTE" => "Quotation",
-        _ => "Other",
-    }
-}

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::state::{Notice, NoticeKind};
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`Notices`].
 #[derive(Properties, Clone, PartialEq)]
@@ -16,6 +17,7 @@ pub struct NoticesProps {
 /// The list of notices, each with a dismiss button.
 #[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
+    let tr = use_tr();
     if props.notices.is_empty() {
         return html! {};
     }
@@ -26,8 +28,8 @@ pub fn notices(props: &NoticesProps) -> Html {
                 let kind = match n.kind { NoticeKind::Error => "notice--error", NoticeKind::Info => "notice--info" };
                 html! {
                     <li class={classes!("notice", kind)} data-testid="notice">
-                        <span class="notice__text">{ &n.message }</span>
-                        <button type="button" class="notice__dismiss" aria-label="Dismiss"
+                        <span class="notice__text">{ tr.notice(n) }</span>
+                        <button type="button" class="notice__dismiss" aria-label={tr.t("notice.dismiss")}
                             onclick={Callback::from(move |_| on_dismiss.emit(i))}>{ "×" }</button>
                     </li>
                 }

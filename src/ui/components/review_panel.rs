@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{describe, label_class};
+use super::label_class;
 use crate::core::entities::group;
 use crate::core::model::{labels, AnnotatedDocument};
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`ReviewPanel`].
 #[derive(Properties, Clone)]
@@ -38,6 +39,7 @@ fn excerpt(s: &str, n: usize) -> String {
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let doc = &props.doc;
+    let tr = use_tr();
     let entities = use_memo(doc.clone(), |d| {
         let mut g = group(d);
         crate::core::sort::sort_by(&mut g, |a, b| b.mentions.len().cmp(&a.mentions.len()));
@@ -47,9 +49,9 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let next = use_mut_ref(HashMap::<String, usize>::new);
     let quotes: Vec<_> = doc.annotations.iter().filter(|a| a.label == labels::QUOTE).collect();
     html! {
-        <section class="review" aria-label="Review" data-testid="review">
+        <section class="review" aria-label={tr.t("review.label")} data-testid="review">
             <details open=true>
-                <summary>{ format!("Entities ({})", entities.len()) }</summary>
+                <summary>{ tr.f("review.entities", &[("n", &entities.len().to_string())]) }</summary>
                 <ul class="review__list" data-testid="entity-list">
                     { for entities.iter().map(|e| {
                         let onclick = {
@@ -66,8 +68,8 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="review__item" data-testid="entity" data-label={e.label.clone()} {onclick}
-                                    title={format!("{}: {} mention(s); click again for the next", describe(&e.label), e.mentions.len())}>
-                                    <span class={classes!("mark", label_class(&e.label), "review__swatch")}>{ describe(&e.label) }</span>
+                                    title={tr.f("review.entity-title", &[("label", &tr.label(&e.label)), ("n", &e.mentions.len().to_string())])}>
+                                    <span class={classes!("mark", label_class(&e.label), "review__swatch")}>{ tr.label(&e.label) }</span>
                                     <span class="review__name">{ excerpt(&e.name, 48) }</span>
                                     <span class="review__count" data-testid="entity-count">{ e.mentions.len() }</span>
                                 </button>
@@ -77,7 +79,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                 </ul>
             </details>
             <details open=true>
-                <summary>{ format!("Quotations ({})", quotes.len()) }</summary>
+                <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
                     { for quotes.iter().map(|q| {
                         let speaker = q.speaker.as_deref().and_then(|s| doc.get(s)).map(|s| doc.text_of(s).to_string());
@@ -90,7 +92,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                                 <button type="button" class="review__item review__item--quote" data-testid="quote" data-id={q.id.clone()} {onclick}>
                                     <span class="review__quote">{ excerpt(doc.text_of(q), 90) }</span>
                                     <span class="review__speaker" data-testid="quote-speaker">
-                                        { speaker.map_or("no speaker".to_string(), |s| format!("— {s}")) }
+                                        { speaker.map_or(tr.t("review.no-speaker").to_string(), |s| format!("— {s}")) }
                                     </span>
                                 </button>
                             </li>

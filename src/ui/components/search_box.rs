@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
+use crate::ui::i18n::use_tr;
 
 /// Properties of [`SearchBox`].
 #[derive(Properties, Clone)]
@@ -32,13 +33,16 @@ const CURRENT: &str = "sorot-search-current";
 /// The search field with its hit count.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
+    let tr = use_tr();
     let query = use_state(String::new);
     let at = use_state(|| 0usize);
     let hits = use_memo((props.doc.clone(), (*query).clone()), |(doc, q)| find_text(doc, q));
+    // The current hit as a DOM range, for Ctrl+Enter (select it).
+    let current: Rc<std::cell::RefCell<Option<Range>>> = use_mut_ref(|| None);
     {
-        let (doc, hits, at) = (props.doc.clone(), hits.clone(), *at);
+        let (doc, hits, at, current) = (props.doc.clone(), hits.clone(), *at, current.clone());
         use_effect_with((Rc::as_ptr(&props.doc) as usize, hits.clone(), at), move |_| {
-            paint(&doc, &hits, at);
+            *current.borrow_mut() = paint(&doc, &hits, at);
             move || clear()
         });
     }
@@ -53,6 +57,18 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let onkeydown = {
         let (query, at, n) = (query.clone(), at.clone(), hits.len());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            // Ctrl/Cmd+Enter: select the current hit, as if with the mouse,
+            // and leave the box, so the number keys label it (the keyboard's
+            // way to make a new annotation).
+            "Enter" if e.ctrl_key() || e.meta_key() => {
+                e.prevent_default();
+                if let Some(r) = current.borrow().as_ref() {
+                    select(r);
+                    if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                        let _ = input.blur();
+                    }
+                }
+            }
             "Enter" if n > 0 => {
                 e.prevent_default();
                 at.set(if e.shift_key() { (*at + n - 1) % n } else { (*at + 1) % n });
@@ -69,15 +85,16 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let count = if query.trim().is_empty() {
         String::new()
     } else if hits.is_empty() {
-        "no hits".to_string()
+        tr.t("search.none").to_string()
     } else {
-        format!("{} of {}", (*at).min(hits.len() - 1) + 1, hits.len())
+        let at = ((*at).min(hits.len() - 1) + 1).to_string();
+        tr.f("search.count", &[("at", &at), ("total", &hits.len().to_string())])
     };
     html! {
         <label class="search-box">
-            <span class="visually-hidden">{ "Search in the text" }</span>
-            <input type="search" class="search-box__input" data-testid="search" placeholder="Search in the text"
-                aria-keyshortcuts="/" title="Search (/); Enter: next hit, Shift+Enter: previous" {oninput} {onkeydown} />
+            <span class="visually-hidden">{ tr.t("search.label") }</span>
+            <input type="search" class="search-box__input" data-testid="search" placeholder={tr.t("search.label")}
+                aria-keyshortcuts="/" title={tr.t("search.title")} {oninput} {onkeydown} />
             <span class="search-box__count" data-testid="search-count" aria-live="polite">{ count }</span>
         </label>
     }
@@ -103,26 +120,34 @@ fn clear() {
     }
 }
 
-/// Paints the hits (code-point spans) over the document view and scrolls
-/// the current one into view.
-fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) {
-    clear();
-    let Some(reg) = registry() else { return };
-    if hits.is_empty() {
-        return;
-    }
-    let Some(view) =
-        gloo::utils::document().query_selector("[data-testid=document-view]").ok().flatten()
+/// Makes `r` the page's selection and tells the document view, as a mouse
+/// release would (the view snaps it and opens the label menu).
+fn select(r: &Range) {
+    let Ok(Some(sel)) = gloo::utils::window().get_selection() else { return };
+    let _ = sel.remove_all_ranges();
+    let _ = sel.add_range(r);
+    let Ok(Some(view)) = gloo::utils::document().query_selector("[data-testid=document-view]")
     else {
         return;
     };
-    let Ok(ctor) = Reflect::get(&gloo::utils::window(), &"Highlight".into()) else { return };
-    let Ok(ctor) = ctor.dyn_into::<Function>() else { return };
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &init) {
+        let _ = view.dispatch_event(&ev);
+    }
+}
+
+/// Paints the hits (code-point spans) over the document view, scrolls the
+/// current one into view and returns it as a DOM range.
+fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) -> Option<Range> {
+    clear();
+    if hits.is_empty() {
+        return None;
+    }
+    let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
     // The text nodes of the view in order, with their UTF-16 starts.
     let mut nodes: Vec<(Node, usize)> = Vec::new();
-    let Ok(walker) = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4) else {
-        return;
-    };
+    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4).ok()?;
     let mut pos = 0usize;
     while let Ok(Some(n)) = walker.next_node() {
         let len = n.dyn_ref::<CharacterData>().map_or(0, |c| c.length() as usize);
@@ -152,17 +177,26 @@ fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) {
         }
         all.push(&r);
     }
-    if let Ok(h) = Reflect::construct(&ctor, &all) {
-        call(&reg, "set", &[ALL.into(), h]);
-    }
-    if let Some(r) = current {
-        if let Ok(h) = Reflect::construct(&ctor, &Array::of1(&r)) {
-            call(&reg, "set", &[CURRENT.into(), h]);
+    // Painted where the browser has the Custom Highlight API.
+    let ctor = Reflect::get(&gloo::utils::window(), &"Highlight".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<Function>().ok());
+    if let (Some(reg), Some(ctor)) = (registry(), ctor) {
+        if let Ok(h) = Reflect::construct(&ctor, &all) {
+            call(&reg, "set", &[ALL.into(), h]);
         }
+        if let Some(r) = &current {
+            if let Ok(h) = Reflect::construct(&ctor, &Array::of1(r)) {
+                call(&reg, "set", &[CURRENT.into(), h]);
+            }
+        }
+    }
+    if let Some(r) = &current {
         if let Some(el) = r.start_container().ok().and_then(|n| n.parent_element()) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
     }
+    current
 }

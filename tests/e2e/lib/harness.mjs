@@ -126,10 +126,11 @@ export async function launchBrowser() {
 /**
  * Opens the app in a fresh context and waits until it has mounted.
  * Returns { page, context, errors } where `errors` collects uncaught page
- * errors (a Rust panic surfaces there) and console errors.
+ * errors (a Rust panic surfaces there) and console errors. `locale` is the
+ * browser's language (`navigator.language`), English unless given.
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport });
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -284,4 +285,52 @@ export function useServerAndBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * Selects the `nth` occurrence of `needle` in the document view (code units
+ * `from`..`to` inside it, so `from`/`to` may cut words) the way a mouse does,
+ * and releases the button. `alt`: hold Alt (no snapping to words).
+ */
+export async function selectText(page, needle, { nth = 0, from = 0, to = needle.length, alt = false } = {}) {
+  await page.evaluate(
+    ([viewSel, needle, nth, from, to]) => {
+      // A mouse press on the text takes the focus from wherever it was.
+      document.activeElement?.blur();
+      const view = document.querySelector(viewSel);
+      const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, text.length]);
+        text += n.data;
+      }
+      let at = -1;
+      for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`"${needle}" not in the view`);
+      const locate = (pos) => {
+        for (let i = nodes.length - 1; i >= 0; i--) {
+          if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
+        }
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at + from));
+      range.setEnd(...locate(at + to));
+      const s = getSelection();
+      s.removeAllRanges();
+      s.addRange(range);
+    },
+    [sel.view, needle, nth, from, to],
+  );
+  if (alt) await page.keyboard.down('Alt');
+  await page.dispatchEvent(sel.view, 'mouseup', { altKey: alt });
+  if (alt) await page.keyboard.up('Alt');
+  await page.waitForSelector('[data-testid=edit-bar]');
+}
+
+/** Waits for the learned tagger of `lang` to have refined the highlights
+ * (its re-analysis is an undo step of its own, so edits start after it). */
+export async function modelReady(page, lang) {
+  await page.waitForSelector(`[data-testid=drop-zone][data-model-${lang}=ready]`);
+  await waitForHighlights(page);
 }
