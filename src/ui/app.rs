@@ -614,7 +614,7 @@ pub fn app() -> Html {
                         title={tr.t("clear.title")}>{ tr.t("clear.button") }</button>
                     <button type="button" class="button button--primary" data-testid="export-json"
                         disabled={current.is_none()} onclick={on_export}>{ tr.t("export.json") }</button>
-                    <ExportMenu docs={state.0.docs.clone()} current={current.clone()} on_error={on_export_error} />
+                    <ExportMenu docs={state.0.docs.clone()} current={current.clone()} on_error={on_export_error} labels={state.0.labels.clone()} />
                 </div>
             </header>
             <Notices notices={state.0.notices.clone()} {on_dismiss} />

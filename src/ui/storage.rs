@@ -49,7 +49,7 @@ pub fn restore() -> Workspace {
 /// or turned off). Nothing saved before is changed by a failed save.
 pub fn save(ws: &Workspace) -> Result<(), Msg> {
     let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
-    if ws.docs.is_empty() && ws.pasted.is_empty() {
+    if ws.docs.is_empty() && ws.pasted.is_empty() && ws.labels == Default::default() {
         return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
     }
     let text = persist::save(ws);

@@ -8,6 +8,7 @@
 
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import {
   exportJson,
   highlights,
@@ -234,5 +235,11 @@ test('labels: add, key, rename, recolour with AA contrast, hide, reorder, reload
   const bad = structuredClone(json);
   bad.labels[0].colour = 'blue';
   assert.equal((await validateExport(bad)).ok, false);
+
+  // "Export as…" writes the same labels into Sorot JSON, alone or zipped.
+  await page.click('[data-testid=export-menu-toggle]');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-current-sorot]')]);
+  const viaMenu = JSON.parse(await readFile(await d.path(), 'utf8'));
+  assert.deepEqual(viaMenu.labels, json.labels);
   assertNoPageErrors();
 });

@@ -133,6 +133,23 @@ impl Format {
         }
     }
 
+    /// [`Format::write`], with the workspace's label set in the formats that
+    /// carry one (Sorot JSON's `labels`).
+    pub fn write_labelled(
+        self,
+        doc: &AnnotatedDocument,
+        labels: &crate::core::labels::LabelSet,
+    ) -> Vec<OutputFile> {
+        match self {
+            Format::Sorot => vec![OutputFile {
+                name: format!("{}{}", base_name(&doc.doc.name), self.extension()),
+                mime: self.mime(),
+                bytes: sorot_json::to_json_with_labels(doc, labels).into_bytes(),
+            }],
+            _ => self.write(doc),
+        }
+    }
+
     /// Writes one document in this format: one file, or for brat two
     /// (`<base>.txt`, `<base>.ann`). File names come from [`base_name`].
     pub fn write(self, doc: &AnnotatedDocument) -> Vec<OutputFile> {
@@ -178,11 +195,24 @@ impl Format {
 /// [`Format::write`] makes for each, in order. Names that repeat get ` (2)`,
 /// ` (3)`, … before their ending. Returns the zip's bytes.
 pub fn write_zip(format: Format, docs: &[&AnnotatedDocument]) -> Vec<u8> {
+    write_zip_labelled(format, docs, None)
+}
+
+/// [`write_zip`], each file with the workspace's label set where the format
+/// carries one ([`Format::write_labelled`]).
+pub fn write_zip_labelled(
+    format: Format,
+    docs: &[&AnnotatedDocument],
+    labels: Option<&crate::core::labels::LabelSet>,
+) -> Vec<u8> {
     let mut files: Vec<OutputFile> = Vec::new();
     let mut used = std::collections::HashSet::new();
     for doc in docs {
         // Files of one document share a base, so pick a base free for all.
-        let out = format.write(doc);
+        let out = match labels {
+            Some(l) => format.write_labelled(doc, l),
+            None => format.write(doc),
+        };
         let mut n = 1;
         let renamed = loop {
             let names: Vec<String> = out

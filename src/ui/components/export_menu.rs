@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
-use crate::core::export::{base_name, write_jsonl, write_zip, Format, OutputFile};
+use crate::core::export::{base_name, write_jsonl, write_zip_labelled, Format, OutputFile};
 use crate::core::i18n::Msg;
+use crate::core::labels::LabelSet;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
 
@@ -29,12 +30,15 @@ pub struct ExportMenuProps {
     pub current: Option<Rc<AnnotatedDocument>>,
     /// Called with a message when a download could not be started.
     pub on_error: Callback<Msg>,
+    /// The label set, written into the formats that carry one.
+    pub labels: LabelSet,
 }
 
 impl PartialEq for ExportMenuProps {
     fn eq(&self, other: &Self) -> bool {
         let same = |a: &Rc<AnnotatedDocument>, b: &Rc<AnnotatedDocument>| Rc::ptr_eq(a, b);
-        self.docs.len() == other.docs.len()
+        self.labels == other.labels
+            && self.docs.len() == other.docs.len()
             && self.docs.iter().zip(&other.docs).all(|(a, b)| same(a, b))
             && match (&self.current, &other.current) {
                 (Some(a), Some(b)) => same(a, b),
@@ -123,18 +127,19 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     let n = docs.len();
     let rows = Format::ALL.iter().map(|&f| {
         let current = props.current.clone();
+        let (labels, zip_labels) = (props.labels.clone(), props.labels.clone());
         // A format of several files (brat's .txt + .ann) comes as one zip:
         // browsers ask before a page starts several downloads at once.
         let one: Rc<dyn Fn() -> Vec<OutputFile>> = Rc::new(move || {
             let Some(d) = current.as_ref() else { return Vec::new() };
-            let files = f.write(d);
+            let files = f.write_labelled(d, &labels);
             if files.len() == 1 {
                 return files;
             }
             vec![OutputFile {
                 name: format!("{}.{}.zip", base_name(&d.doc.name), f.name()),
                 mime: "application/zip",
-                bytes: write_zip(f, &[d.as_ref()]),
+                bytes: write_zip_labelled(f, &[d.as_ref()], Some(&labels)),
             }]
         });
         let all_docs = docs.clone();
@@ -143,7 +148,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             vec![OutputFile {
                 name: format!("sorot-{}.zip", f.name()),
                 mime: "application/zip",
-                bytes: write_zip(f, &refs),
+                bytes: write_zip_labelled(f, &refs, Some(&zip_labels)),
             }]
         });
         let jsonl_docs = docs.clone();
