@@ -401,12 +401,15 @@ pub fn app() -> Html {
     {
         let (timer, save_now, failed) = (timer.clone(), save_now.clone(), save_failed.clone());
         use_effect_with((), move |_| {
+            // Back to where the reader was (the restored document is drawn).
+            storage::restore_place();
             let flush = {
                 let (timer, save_now) = (timer.clone(), save_now.clone());
                 move || {
                     if timer.borrow_mut().take().is_some() {
                         save_now();
                     }
+                    storage::save_place();
                 }
             };
             let doc = gloo::utils::document();

@@ -20,6 +20,8 @@ pub const THEME_KEY: &str = "sorot.theme";
 /// Where the chosen interface language is kept (a catalogue's code;
 /// absent: the browser's language).
 pub const UI_LANG_KEY: &str = "sorot.ui-lang";
+/// Where the reader's place (the page's scroll position) is kept.
+pub const PLACE_KEY: &str = "sorot.place";
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -65,7 +67,7 @@ pub fn save(ws: &Workspace) -> Result<(), Msg> {
 /// Removes everything Sorot saved in this browser.
 pub fn clear() {
     if let Some(s) = storage() {
-        for key in [KEY, DAMAGED_KEY, THEME_KEY, UI_LANG_KEY] {
+        for key in [KEY, DAMAGED_KEY, THEME_KEY, UI_LANG_KEY, PLACE_KEY] {
             let _ = s.remove_item(key);
         }
     }
@@ -130,4 +132,23 @@ pub fn apply_ui_lang(code: &str) {
         let _ = root.set_attribute("lang", cat.code);
     }
     doc.set_title(cat.get("app.page-title"));
+}
+
+/// Keeps the reader's place (the page's vertical scroll position) for the
+/// next visit.
+pub fn save_place() {
+    let y = gloo::utils::window().scroll_y().unwrap_or(0.0).max(0.0) as u64;
+    if let Some(s) = storage() {
+        let _ = s.set_item(PLACE_KEY, &y.to_string());
+    }
+}
+
+/// Scrolls back to the place kept by [`save_place`], if any.
+pub fn restore_place() {
+    let y = storage()
+        .and_then(|s| s.get_item(PLACE_KEY).ok().flatten())
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(y) = y {
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, y as f64);
+    }
 }

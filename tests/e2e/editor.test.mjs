@@ -194,8 +194,13 @@ test('several documents keep their own edits and undo; a reload restores everyth
 
   // The autosave runs a moment after the change; then reload.
   await page.waitForFunction(() => (localStorage.getItem('sorot.workspace') ?? '').includes('"tiba"'));
+  // The reader's place comes back too.
+  await page.setViewportSize({ width: 800, height: 300 });
+  await page.evaluate(() => window.scrollTo(0, 250));
   await page.reload();
   await page.waitForSelector('mark[data-source=user][data-label=DATE]');
+  assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 250, 'scrolled back to the same place');
+  await page.setViewportSize({ width: 1280, height: 900 });
   const tabs = await page.$$eval(sel.tab, (els) => els.map((e) => e.textContent.trim()));
   assert.ok(tabs.some((t) => t.includes('satu.txt')) && tabs.some((t) => t.includes('dua.txt')), JSON.stringify(tabs));
   await page.click('[data-testid=doc-tab] >> text=dua.txt');
