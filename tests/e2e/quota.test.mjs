@@ -1,0 +1,59 @@
+// A full storage quota: the autosave fails, the user is told once, what was
+// saved before is not touched, and leaving the page asks first.
+//
+//   trunk build --release && node --test tests/e2e/quota.test.mjs
+
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, pasteText, sel, useServerAndBrowser, waitForHighlights } from './lib/harness.mjs';
+
+const TIMEOUT = 60_000;
+const env = useServerAndBrowser();
+let current;
+
+afterEach(async () => {
+  await current?.context.close();
+  current = undefined;
+});
+
+test('storage full: a notice, the earlier save intact, a question before leaving', { timeout: TIMEOUT }, async () => {
+  current = await openApp(env.browser, env.server.url);
+  const { page } = current;
+  await pasteText(page, 'Presiden Joko Widodo tiba di Jakarta.');
+  await waitForHighlights(page);
+  await page.waitForFunction(() => (localStorage.getItem('sorot.workspace') ?? '').includes('Joko Widodo'));
+  const saved = await page.evaluate(() => localStorage.getItem('sorot.workspace'));
+
+  // Fill the rest of the origin's storage with other data.
+  const filled = await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length >= 16) {
+      try {
+        localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+    return n;
+  });
+  assert.ok(filled > 1);
+
+  // A longer text no longer fits.
+  const longer = 'Menteri Luar Negeri Sugiono bertemu Sekjen NATO Mark Rutte di Brussel. '.repeat(40);
+  await pasteText(page, longer);
+  await page.waitForSelector(sel.notice);
+  assert.match(await page.textContent(sel.notice), /could not be saved in this browser/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('sorot.workspace')), saved, 'the earlier save is untouched');
+  // One notice, not one per change.
+  await pasteText(page, `${longer} Selesai.`);
+  await page.waitForTimeout(800);
+  assert.equal((await page.$$(sel.notice)).length, 1);
+
+  // Leaving asks first.
+  const dialog = new Promise((ok) => page.once('dialog', (d) => ok(d)));
+  await page.close({ runBeforeUnload: true });
+  const d = await dialog;
+  assert.equal(d.type(), 'beforeunload');
+  await d.dismiss();
+});
