@@ -4,25 +4,18 @@
 //
 //   trunk build --release && node --test tests/e2e/crash.test.mjs
 
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dropFiles, highlights, openApp, pasteText, sel, useServerAndBrowser, waitForHighlights } from './lib/harness.mjs';
+import { dropFiles, highlights, openApp, pasteText, sel, useApp, waitForHighlights } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
-const env = useServerAndBrowser();
-let current;
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
+const app = useApp();
 
 const TEXT = 'Presiden Joko Widodo tiba di Jakarta pada Senin (1/12). “Kami siap,” kata Widodo.';
 
 test('a failure shows a notice with the saved work to download; reload restores it', { timeout: TIMEOUT }, async () => {
-  current = await openApp(env.browser, env.server.url);
-  const { page } = current;
+  const page = await app.open();
   await pasteText(page, TEXT);
   await waitForHighlights(page);
   await page.waitForFunction(() => (localStorage.getItem('sorot.workspace') ?? '').includes('Joko Widodo'));
@@ -49,7 +42,7 @@ test('a failure shows a notice with the saved work to download; reload restores 
   assert.equal(docs[0].document.text, TEXT);
 
   // The downloaded file opens in a fresh page with its highlights.
-  const fresh = await openApp(env.browser, env.server.url);
+  const fresh = await openApp(app.env.browser, app.env.server.url);
   try {
     await dropFiles(fresh.page, [{ name: 'sorot-saved-work.jsonl', bytes: body }]);
     await waitForHighlights(fresh.page);

@@ -4,39 +4,24 @@
 //
 //   trunk build --release && node --test tests/e2e/editor.test.mjs
 
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   dropFiles,
   exportJson,
   highlights,
   modelReady,
-  openApp,
   pasteText,
   sel,
   selectText,
-  useServerAndBrowser,
+  useApp,
   waitForHighlights,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
-const env = useServerAndBrowser();
-let current;
+const app = useApp();
 
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
 
-async function open() {
-  current = await openApp(env.browser, env.server.url);
-  return current.page;
-}
-
-function assertNoPageErrors() {
-  const fatal = current.errors.filter((e) => e.startsWith('pageerror') || /panicked/.test(e));
-  assert.deepEqual(fatal, [], `the page reported errors:\n${current.errors.join('\n')}`);
-}
 
 const ARTICLE =
   'Perdana Menteri Jepang Sanae Takaichi bertemu Sekjen NATO Mark Rutte di Tokyo, Senin (1/12). ' +
@@ -50,7 +35,7 @@ async function sourceOf(page, id) {
 }
 
 test('select text and give it a label: snapped to words, the user\'s, undo and redo', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await pasteText(page, ARTICLE);
   await modelReady(page, 'id');
   const before = await highlights(page);
@@ -84,11 +69,11 @@ test('select text and give it a label: snapped to words, the user\'s, undo and r
   hs = await highlights(page);
   assert.ok(find(hs, 'Kementerian Luar Negeri', 'ORG'));
   assert.ok(!find(hs, 'Brus'));
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });
 
 test('click a highlight: relabel with a key, accept, reject; keyboard only with Tab', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await pasteText(page, ARTICLE);
   await modelReady(page, 'id');
   let hs = await highlights(page);
@@ -124,11 +109,11 @@ test('click a highlight: relabel with a key, accept, reject; keyboard only with 
   // Undo brings the rejected one back.
   await page.keyboard.press('Control+z');
   await page.waitForSelector(`${sel.view} mark[data-id="${second}"]`);
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });
 
 test('label all occurrences in one step; move an edge by a word; change a speaker', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await pasteText(page, ARTICLE);
   await modelReady(page, 'id');
   await selectText(page, 'Jepang');
@@ -166,11 +151,11 @@ test('label all occurrences in one step; move an edge by a word; change a speake
   assert.equal(q.speaker, takaichi[0]);
   assert.equal(q.source, 'user');
   assert.equal(json.annotations.find((a) => a.id === rutte.id).text, `${rutte.text} di`);
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });
 
 test('several documents keep their own edits and undo; a reload restores everything', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await dropFiles(page, [
     { name: 'satu.txt', bytes: 'Joko Widodo tiba di Jakarta pada Senin (1/12).' },
     { name: 'dua.txt', bytes: 'Prime Minister Anthony Albanese visited Sydney on Monday.' },
@@ -213,18 +198,18 @@ test('several documents keep their own edits and undo; a reload restores everyth
   await page.waitForFunction(() => !document.querySelector('[data-testid=doc-tab]'));
   await page.waitForTimeout(600);
   assert.equal(await page.evaluate(() => localStorage.getItem('sorot.workspace')), null);
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });
 
 test('damaged saved work is kept aside with a notice; the theme switch overrides the system', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await page.evaluate(() => localStorage.setItem('sorot.workspace', '{"sorot_workspace":1,"current":0,"docs":[{}]}\n{broken'));
   await page.reload();
   await page.waitForSelector(sel.notice);
   assert.match(await page.textContent(sel.notice), /could not be restored/);
   assert.equal(await page.evaluate(() => localStorage.getItem('sorot.workspace.damaged')?.endsWith('{broken')), true);
 
-  await current.page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light' });
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await bg();
   await page.click('[data-testid=theme-toggle]'); // system → light
@@ -236,11 +221,11 @@ test('damaged saved work is kept aside with a notice; the theme switch overrides
   await page.reload();
   await page.waitForSelector(sel.input);
   assert.equal(await bg(), dark, 'the choice is kept');
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });
 
 test('review: entities by identity with counts, quotations with speakers, search with hits', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await pasteText(page, ARTICLE);
   await modelReady(page, 'id');
   const entities = await page.$$eval('[data-testid=entity]', (els) =>
@@ -288,5 +273,5 @@ test('review: entities by identity with counts, quotations with speakers, search
   await page.keyboard.type('zz');
   await page.waitForFunction(() => document.querySelector('[data-testid=search-count]').textContent === 'no hits');
   assert.equal(await page.evaluate(() => CSS.highlights.has('sorot-search')), false);
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });

@@ -7,29 +7,22 @@
 //
 //   trunk build --release && node --test tests/e2e/i18n.test.mjs
 
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT,
   dropFiles,
-  openApp,
   pasteText,
   sel,
   selectText,
-  useServerAndBrowser,
+  useApp,
   waitForHighlights,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 90_000;
-const env = useServerAndBrowser();
-let current;
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
+const app = useApp();
 
 /** A catalogue as { key: text }. */
 function catalogue(code) {
@@ -102,8 +95,8 @@ const ARTICLE =
 
 
 test('an Indonesian browser gets the Indonesian interface; the switch turns it to English for good', { timeout: TIMEOUT }, async () => {
-  current = await openApp(env.browser, env.server.url, { locale: 'id-ID' });
-  const { page } = current;
+  await app.open({ locale: 'id-ID' });
+  const { page } = app.current;
   assert.equal(await page.evaluate(() => navigator.language), 'id-ID');
   assert.equal(await page.getAttribute('html', 'lang'), 'id');
   assert.equal(await page.inputValue('[data-testid=ui-lang]'), 'id');
@@ -176,18 +169,17 @@ test('an Indonesian browser gets the Indonesian interface; the switch turns it t
   assert.deepEqual(legendEn, ['Person', 'Organisation', 'Place', 'Date', 'Quotation']);
   assert.equal(fill(EN['search.count'], { at: 1, total: 2 }), '1 of 2');
 
-  const fatal = current.errors.filter((e) => e.startsWith('pageerror') || /panicked|Content Security Policy/i.test(e));
-  assert.deepEqual(fatal, [], current.errors.join('\n'));
+  const fatal = app.current.errors.filter((e) => e.startsWith('pageerror') || /panicked|Content Security Policy/i.test(e));
+  assert.deepEqual(fatal, [], app.current.errors.join('\n'));
 });
 
 test('an English browser gets English; a language Sorot has no catalogue for falls back to English', { timeout: TIMEOUT }, async () => {
   for (const locale of [undefined, 'fr-FR']) {
-    current = await openApp(env.browser, env.server.url, locale ? { locale } : {});
-    const { page } = current;
+    await app.open(locale ? { locale } : {});
+    const { page } = app.current;
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal((await page.textContent('label[for=article-input]')).trim(), 'Paste an article');
     assert.equal(await page.title(), EN['app.page-title']);
-    await current.context.close();
-    current = undefined;
+    await app.close();
   }
 });

@@ -6,42 +6,25 @@
 //
 //   trunk build --release && node --test tests/e2e/labels.test.mjs
 
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   exportJson,
   highlights,
   modelReady,
-  openApp,
   pasteText,
   sel,
   selectText,
-  useServerAndBrowser,
+  useApp,
   validateExport,
   waitForHighlights,
 } from './lib/harness.mjs';
 
 const TIMEOUT = 90_000;
-const env = useServerAndBrowser();
-let current;
+const app = useApp();
 
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
 
-async function open() {
-  current = await openApp(env.browser, env.server.url);
-  return current.page;
-}
-
-function assertNoPageErrors() {
-  const fatal = current.errors.filter(
-    (e) => e.startsWith('pageerror') || /panicked/.test(e) || /Content Security Policy/i.test(e),
-  );
-  assert.deepEqual(fatal, [], `the page reported errors:\n${current.errors.join('\n')}`);
-}
 
 const ARTICLE =
   'Perdana Menteri Jepang Sanae Takaichi bertemu Sekjen NATO Mark Rutte di Tokyo, Senin (1/12). ' +
@@ -116,7 +99,7 @@ async function setTheme(page, theme) {
 }
 
 test('labels: add, key, rename, recolour with AA contrast, hide, reorder, reload, export', { timeout: TIMEOUT }, async () => {
-  const page = await open();
+  const page = await app.open();
   await pasteText(page, ARTICLE);
   await modelReady(page, 'id');
   assert.deepEqual(await legend(page), ['PERSON', 'ORG', 'LOC', 'DATE', 'QUOTE'].map((l) => [l, false]));
@@ -241,5 +224,5 @@ test('labels: add, key, rename, recolour with AA contrast, hide, reorder, reload
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-current-sorot]')]);
   const viaMenu = JSON.parse(await readFile(await d.path(), 'utf8'));
   assert.deepEqual(viaMenu.labels, json.labels);
-  assertNoPageErrors();
+  app.assertNoPageErrors();
 });

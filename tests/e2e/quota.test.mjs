@@ -3,22 +3,15 @@
 //
 //   trunk build --release && node --test tests/e2e/quota.test.mjs
 
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, pasteText, sel, useServerAndBrowser, waitForHighlights } from './lib/harness.mjs';
+import { pasteText, sel, useApp, waitForHighlights } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
-const env = useServerAndBrowser();
-let current;
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
+const app = useApp();
 
 test('storage full: a notice, the earlier save intact, a question before leaving', { timeout: TIMEOUT }, async () => {
-  current = await openApp(env.browser, env.server.url);
-  const { page } = current;
+  const page = await app.open();
   await pasteText(page, 'Presiden Joko Widodo tiba di Jakarta.');
   await waitForHighlights(page);
   await page.waitForFunction(() => (localStorage.getItem('sorot.workspace') ?? '').includes('Joko Widodo'));

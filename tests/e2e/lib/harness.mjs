@@ -5,7 +5,8 @@
 // Nothing here downloads a browser: playwright-core drives /usr/bin/chromium
 // (scripts/setup.sh --test installs it with apt-get).
 
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -333,4 +334,38 @@ export async function selectText(page, needle, { nth = 0, from = 0, to = needle.
 export async function modelReady(page, lang) {
   await page.waitForSelector(`[data-testid=drop-zone][data-model-${lang}=ready]`);
   await waitForHighlights(page);
+}
+
+/**
+ * What a test file of the app needs: the server and browser for the file
+ * (`env`), `open(options)` for a fresh page of the app (its context closes
+ * after each test; `current` is { page, context, errors }), and
+ * `assertNoPageErrors()` for the page opened last.
+ */
+export function useApp() {
+  const env = useServerAndBrowser();
+  const app = {
+    env,
+    current: undefined,
+    async open(options) {
+      app.current = await openApp(env.browser, env.server.url, options);
+      return app.current.page;
+    },
+    async close() {
+      await app.current?.context.close();
+      app.current = undefined;
+    },
+    assertNoPageErrors() {
+      assertNoPageErrors(app.current.errors);
+    },
+  };
+  afterEach(() => app.close());
+  return app;
+}
+
+/** No uncaught error (a Rust panic shows up as one) and no
+ * Content-Security-Policy violation among a page's reported errors. */
+export function assertNoPageErrors(errors) {
+  const fatal = errors.filter((e) => e.startsWith('pageerror') || /panicked|Content Security Policy/i.test(e));
+  assert.deepEqual(fatal, [], `the page reported errors:\n${errors.join('\n')}`);
 }
