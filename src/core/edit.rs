@@ -16,7 +16,23 @@
 
 use std::collections::HashMap;
 
+use super::i18n::Msg;
 use super::model::{labels, AnnotatedDocument, Annotation, Label, Source};
+
+/// A step description with a label in it.
+fn step_msg(key: &'static str) -> StepMsg {
+    StepMsg(key)
+}
+
+struct StepMsg(&'static str);
+
+impl StepMsg {
+    /// The label's name for steps (`step.label-name.PERSON`), or the name
+    /// itself for a label the user made.
+    fn label(self, label: &str) -> Msg {
+        Msg::new(self.0).key_or("label", format!("step.label-name.{label}"), label)
+    }
+}
 
 /// One correction to a document's annotations. Offsets are code points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,16 +95,17 @@ pub enum Edit {
 }
 
 impl Edit {
-    /// A short description for the undo button ("Undo: label PERSON").
-    pub fn describe(&self) -> String {
+    /// A short description for the undo button ("Undo: label PERSON"), as
+    /// a message the page shows in its language.
+    pub fn describe(&self) -> Msg {
         match self {
-            Edit::Add { label, .. } => format!("label {label}"),
-            Edit::LabelAll { label, .. } => format!("label all as {label}"),
-            Edit::Relabel { label, .. } => format!("relabel as {label}"),
-            Edit::Resize { .. } => "change extent".into(),
-            Edit::Delete { .. } => "delete".into(),
-            Edit::SetSpeaker { .. } => "set speaker".into(),
-            Edit::Accept { .. } => "accept".into(),
+            Edit::Add { label, .. } => step_msg("step.label").label(label),
+            Edit::LabelAll { label, .. } => step_msg("step.label-all").label(label),
+            Edit::Relabel { label, .. } => step_msg("step.relabel").label(label),
+            Edit::Resize { .. } => Msg::new("step.extent"),
+            Edit::Delete { .. } => Msg::new("step.delete"),
+            Edit::SetSpeaker { .. } => Msg::new("step.speaker"),
+            Edit::Accept { .. } => Msg::new("step.accept"),
         }
     }
 }
@@ -318,7 +335,9 @@ pub fn occurrences(doc: &AnnotatedDocument, start: usize, end: usize) -> Vec<(us
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// What the step did, for the undo and redo buttons.
-    pub what: String,
+    pub what: Msg,
+    /// The same in English (for the command line and the tests).
+    said: String,
     removed: Vec<Annotation>,
     added: Vec<Annotation>,
     lang: (String, String),
@@ -329,7 +348,7 @@ impl Step {
     /// The step from `old` to `new` (the same text), or `None` if nothing
     /// changed.
     pub fn between(
-        what: String,
+        what: Msg,
         old: &AnnotatedDocument,
         new: &AnnotatedDocument,
         rejected: Vec<Rejected>,
@@ -354,7 +373,8 @@ impl Step {
         if removed.is_empty() && added.is_empty() && lang.0 == lang.1 {
             return None;
         }
-        Some(Step { what, removed, added, lang, rejected })
+        let said = what.english();
+        Some(Step { what, said, removed, added, lang, rejected })
     }
 
     /// `doc` as it was before the step.
@@ -404,16 +424,21 @@ impl History {
 
     /// Records a new step (the redo stack is cleared) and its rejections.
     pub fn record(&mut self, step: Step) {
-        for r in &step.rejected {
-            if !self.rejected.contains(r) {
-                self.rejected.push(r.clone());
-            }
-        }
+        self.remember(&step.rejected);
         self.undo.push(step);
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// Adds rejections not already remembered.
+    fn remember(&mut self, rejected: &[Rejected]) {
+        for r in rejected {
+            if !self.rejected.contains(r) {
+                self.rejected.push(r.clone());
+            }
+        }
     }
 
     /// Undoes the last step on `doc`, if there is one.
@@ -429,23 +454,29 @@ impl History {
     pub fn redo(&mut self, doc: &AnnotatedDocument) -> Option<AnnotatedDocument> {
         let step = self.redo.pop()?;
         let after = step.redo(doc);
-        for r in &step.rejected {
-            if !self.rejected.contains(r) {
-                self.rejected.push(r.clone());
-            }
-        }
+        self.remember(&step.rejected);
         self.undo.push(step);
         Some(after)
     }
 
     /// What undo would undo.
     pub fn next_undo(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.what.as_str())
+        self.undo.last().map(|s| s.said.as_str())
     }
 
     /// What redo would redo.
     pub fn next_redo(&self) -> Option<&str> {
-        self.redo.last().map(|s| s.what.as_str())
+        self.redo.last().map(|s| s.said.as_str())
+    }
+
+    /// What undo would undo, as a message for the page.
+    pub fn next_undo_msg(&self) -> Option<&Msg> {
+        self.undo.last().map(|s| &s.what)
+    }
+
+    /// What redo would redo, as a message for the page.
+    pub fn next_redo_msg(&self) -> Option<&Msg> {
+        self.redo.last().map(|s| &s.what)
     }
 }
 
@@ -584,48 +615,33 @@ pub fn nudge(
     edge: Edge,
     grow: bool,
 ) -> Option<(usize, usize)> {
-    let chars: Vec<char> = doc.doc.text.chars().collect();
-    let n = chars.len();
-    if start >= end || end > n {
+    let (text, index) = (&doc.doc.text, doc.index());
+    if start >= end || end > index.char_len() {
         return None;
     }
-    let w = |i: usize| is_word(chars[i]);
-    let (mut s, mut e) = (start, end);
-    match (edge, grow) {
-        (Edge::End, true) => {
-            while e < n && !w(e) {
-                e += 1;
-            }
-            while e < n && w(e) {
-                e += 1;
-            }
+    let (bs, be) = (index.byte_of_char(text, start), index.byte_of_char(text, end));
+    // How many characters from the edge: first those that are not `word`,
+    // then those that are. Reads only the characters it passes.
+    let over = |chars: &mut dyn Iterator<Item = char>, word: bool| -> usize {
+        let mut chars = chars.peekable();
+        let mut k = 0;
+        while chars.next_if(|&c| is_word(c) != word).is_some() {
+            k += 1;
         }
-        (Edge::End, false) => {
-            while e > s && w(e - 1) {
-                e -= 1;
-            }
-            while e > s && !w(e - 1) {
-                e -= 1;
-            }
+        while chars.next_if(|&c| is_word(c) == word).is_some() {
+            k += 1;
         }
-        (Edge::Start, true) => {
-            while s > 0 && !w(s - 1) {
-                s -= 1;
-            }
-            while s > 0 && w(s - 1) {
-                s -= 1;
-            }
-        }
-        (Edge::Start, false) => {
-            while s < e && w(s) {
-                s += 1;
-            }
-            while s < e && !w(s) {
-                s += 1;
-            }
-        }
-    }
-    (s < e && (s, e) != (start, end) && chars[s..e].iter().any(|&c| is_word(c))).then_some((s, e))
+        k
+    };
+    let (s, e) = match (edge, grow) {
+        (Edge::End, true) => (start, end + over(&mut text[be..].chars(), true)),
+        // Giving up a word: past the word, then past what separates it.
+        (Edge::End, false) => (start, end - over(&mut text[bs..be].chars().rev(), false)),
+        (Edge::Start, true) => (start - over(&mut text[..bs].chars().rev(), true), end),
+        (Edge::Start, false) => (start + over(&mut text[bs..be].chars(), false), end),
+    };
+    (s < e && (s, e) != (start, end) && index.slice(text, s, e).chars().any(is_word))
+        .then_some((s, e))
 }
 
 /// Every place the text contains `query`, ignoring case (code-point spans,

@@ -302,6 +302,20 @@ impl Workspace {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         self.sync_meta();
+        // Only these can bring a label into a document that the set lacks
+        // (a file's own labels, an undone rename, a fresh analysis after a
+        // built-in label was renamed); the rest need no look at every
+        // annotation (focus and selection change on every click).
+        let labels_may_grow = matches!(
+            action,
+            Action::Paste(_)
+                | Action::OpenFiles(_)
+                | Action::Edit { .. }
+                | Action::Undo(_)
+                | Action::Redo(_)
+                | Action::SetLang { .. }
+                | Action::ModelReady { .. }
+        );
         match action {
             Action::Paste(text) => self.paste(text),
             Action::OpenFiles(files) => self.open_files(files),
@@ -352,8 +366,12 @@ impl Workspace {
                     }
                     let fresh = reannotate(doc, lang.as_deref());
                     let what = match lang.as_deref().and_then(model_lang) {
-                        Some(l) => format!("analyse as {l}"),
-                        None => "analyse again".to_string(),
+                        Some(l) => Msg::new("step.analyse-as").key_or(
+                            "lang",
+                            format!("step.lang-name.{l}"),
+                            l,
+                        ),
+                        None => Msg::new("step.analyse-again"),
                     };
                     self.reanalysed(index, fresh, what);
                     self.meta[index].from_annotation_file = false;
@@ -397,7 +415,9 @@ impl Workspace {
                 self.labels.move_to(&name, to);
             }
         }
-        self.sync_labels();
+        if labels_may_grow {
+            self.sync_labels();
+        }
     }
 
     /// Adds to the label set every label an open document uses and the set
@@ -447,7 +467,8 @@ impl Workspace {
                 })
                 .collect();
             let renamed = d.with_annotations(anns);
-            self.replace(i, renamed, format!("rename {from} to {new}"), Vec::new());
+            let what = Msg::new("step.rename").text("from", from).text("to", new.as_str());
+            self.replace(i, renamed, what, Vec::new());
         }
     }
 
@@ -466,14 +487,14 @@ impl Workspace {
 
     /// Replaces document `i` with its new analysis, without what its user
     /// rejected, as one undo step.
-    fn reanalysed(&mut self, i: usize, fresh: AnnotatedDocument, what: String) {
+    fn reanalysed(&mut self, i: usize, fresh: AnnotatedDocument, what: Msg) {
         self.sync_meta();
         let fresh = edit::without_rejected(fresh, &self.meta[i].history.rejected);
         self.replace(i, fresh, what, Vec::new());
     }
 
     /// Replaces document `i` (same text) and records the change.
-    fn replace(&mut self, i: usize, new: AnnotatedDocument, what: String, rejected: Vec<Rejected>) {
+    fn replace(&mut self, i: usize, new: AnnotatedDocument, what: Msg, rejected: Vec<Rejected>) {
         self.sync_meta();
         if let Some(step) = Step::between(what, &self.docs[i], &new, rejected) {
             self.meta[i].history.record(step);
@@ -525,7 +546,7 @@ impl Workspace {
             if !self.meta[i].from_annotation_file && model_lang(&d.doc.lang) == Some(lang.as_str())
             {
                 let fresh = reannotate(d, Some(&d.doc.lang));
-                self.reanalysed(i, fresh, "learned tagger".to_string());
+                self.reanalysed(i, fresh, Msg::new("step.model"));
             }
         }
         self.models.insert(lang, ModelStatus::Ready);

@@ -11,7 +11,9 @@ use web_sys::{DragEvent, Element, File, HtmlElement};
 use yew::prelude::*;
 
 use super::components::doc_tabs::DocTabs;
-use super::components::document_view::{focus_mark, DocumentView, Picked};
+use super::components::document_view::{
+    focus_mark, mark_element, scroll_to_middle, DocumentView, Picked,
+};
 use super::components::edit_bar::EditBar;
 use super::components::export_menu::ExportMenu;
 use super::components::input_panel::InputPanel;
@@ -106,6 +108,17 @@ fn is_control(target: Option<web_sys::EventTarget>) -> bool {
     target.and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON")
     })
+}
+
+/// Moves keyboard focus to the element with this `data-testid`; whether
+/// there was one.
+fn focus_testid(testid: &str) -> bool {
+    let el = gloo::utils::document()
+        .query_selector(&format!("[data-testid={testid}]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
 }
 
 fn clear_selection() {
@@ -226,14 +239,8 @@ pub fn app() -> Html {
                         return;
                     }
                     if key == "/" {
-                        if let Some(el) = gloo::utils::document()
-                            .query_selector("[data-testid=search]")
-                            .ok()
-                            .flatten()
-                            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-                        {
+                        if focus_testid("search") {
                             e.prevent_default();
-                            let _ = el.focus();
                         }
                         return;
                     }
@@ -246,14 +253,7 @@ pub fn app() -> Html {
                             .is_some_and(|a| a.label == labels::QUOTE);
                         if quote {
                             e.prevent_default();
-                            if let Some(el) = gloo::utils::document()
-                                .query_selector("[data-testid=speaker-select]")
-                                .ok()
-                                .flatten()
-                                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-                            {
-                                let _ = el.focus();
-                            }
+                            focus_testid("speaker-select");
                         }
                         return;
                     }
@@ -312,13 +312,8 @@ pub fn app() -> Html {
         let picked = picked.setter();
         Callback::from(move |id: String| {
             picked.set(None);
-            let escaped = id.replace('\\', "\\\\").replace('"', "\\\"");
-            if let Ok(Some(el)) = gloo::utils::document()
-                .query_selector(&format!("[data-testid=document-view] mark[data-id=\"{escaped}\"]"))
-            {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            if let Some(el) = mark_element(&id) {
+                scroll_to_middle(&el);
             }
             dispatcher.dispatch(Action::Focus(Some(id)));
         })
@@ -353,8 +348,8 @@ pub fn app() -> Html {
         })
     };
     let history = state.0.current.and_then(|i| state.0.history(i));
-    let next_undo = history.and_then(|h| h.next_undo()).map(str::to_string);
-    let next_redo = history.and_then(|h| h.next_redo()).map(str::to_string);
+    let next_undo = history.and_then(|h| h.next_undo_msg()).map(|m| tr.msg(m));
+    let next_redo = history.and_then(|h| h.next_redo_msg()).map(|m| tr.msg(m));
 
     // Autosave: a moment after every change, at once when the page is
     // hidden, and before it unloads; a warning on leaving only if the last
@@ -638,10 +633,10 @@ pub fn app() -> Html {
                             <span class="app__history">
                                 <button type="button" class="button" data-testid="undo" disabled={next_undo.is_none()}
                                     aria-keyshortcuts="Control+Z" onclick={undo_redo(true)}
-                                    title={next_undo.as_ref().map_or(tr.t("history.nothing-undo").to_string(), |w| tr.f("history.undo-title", &[("what", &tr.step(w))]))}>{ tr.t("history.undo") }</button>
+                                    title={next_undo.as_ref().map_or(tr.t("history.nothing-undo").to_string(), |w| tr.f("history.undo-title", &[("what", w)]))}>{ tr.t("history.undo") }</button>
                                 <button type="button" class="button" data-testid="redo" disabled={next_redo.is_none()}
                                     aria-keyshortcuts="Control+Shift+Z" onclick={undo_redo(false)}
-                                    title={next_redo.as_ref().map_or(tr.t("history.nothing-redo").to_string(), |w| tr.f("history.redo-title", &[("what", &tr.step(w))]))}>{ tr.t("history.redo") }</button>
+                                    title={next_redo.as_ref().map_or(tr.t("history.nothing-redo").to_string(), |w| tr.f("history.redo-title", &[("what", w)]))}>{ tr.t("history.redo") }</button>
                             </span>
                         }
                     </div>

@@ -76,46 +76,6 @@ impl Tr {
     }
 }
 
-impl Tr {
-    /// What an undo step does (the core describes it in English: "label
-    /// PERSON", "rename A to B", "analyse as id"), in this language. English
-    /// shows the core's text as it is; a description this does not know
-    /// stays English.
-    pub fn step(self, what: &str) -> String {
-        if self.code() == FALLBACK {
-            return what.to_string();
-        }
-        let label = |key: &str, l: &str| self.f(key, &[("label", &self.label(l))]);
-        let fixed = [
-            ("change extent", "step.extent"),
-            ("delete", "step.delete"),
-            ("set speaker", "step.speaker"),
-            ("accept", "step.accept"),
-            ("analyse again", "step.analyse-again"),
-            ("learned tagger", "step.model"),
-        ];
-        if let Some(&(_, key)) = fixed.iter().find(|(w, _)| *w == what) {
-            return self.0.get(key).to_string();
-        }
-        if let Some(l) = what.strip_prefix("label all as ") {
-            label("step.label-all", l)
-        } else if let Some(l) = what.strip_prefix("relabel as ") {
-            label("step.relabel", l)
-        } else if let Some(l) = what.strip_prefix("label ") {
-            label("step.label", l)
-        } else if let Some(lang @ ("id" | "en")) = what.strip_prefix("analyse as ") {
-            let name = self.0.get(if lang == "id" { "lang.id" } else { "lang.en" });
-            self.f("step.analyse-as", &[("lang", name)])
-        } else if let Some((from, to)) =
-            what.strip_prefix("rename ").and_then(|r| r.split_once(" to "))
-        {
-            self.f("step.rename", &[("from", from), ("to", to)])
-        } else {
-            what.to_string()
-        }
-    }
-}
-
 /// The catalogue of the page, for a component.
 #[hook]
 pub fn use_tr() -> Tr {

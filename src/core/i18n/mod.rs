@@ -48,6 +48,9 @@ pub enum Arg {
     Key(String),
     /// Another message, in the same language.
     Msg(Box<Msg>),
+    /// Looked up in the catalogue if it has the key; otherwise the text
+    /// given (a label the user named, which no catalogue knows).
+    KeyOr(String, String),
 }
 
 impl Msg {
@@ -65,6 +68,18 @@ impl Msg {
     /// Adds a placeholder whose value is the catalogue text of `key`.
     pub fn key(mut self, name: &'static str, key: impl Into<String>) -> Msg {
         self.args.push((name, Arg::Key(key.into())));
+        self
+    }
+
+    /// Adds a placeholder whose value is the catalogue text of `key`, or
+    /// `or` where no catalogue has that key.
+    pub fn key_or(
+        mut self,
+        name: &'static str,
+        key: impl Into<String>,
+        or: impl Into<String>,
+    ) -> Msg {
+        self.args.push((name, Arg::KeyOr(key.into(), or.into())));
         self
     }
 
@@ -123,11 +138,16 @@ pub fn for_locale(tag: &str) -> &'static str {
 impl Catalogue {
     /// The text of `key`: this language's, else English, else the key.
     pub fn get<'k>(&self, key: &'k str) -> &'k str {
+        // A key no catalogue has (a bug) shows as itself.
+        self.find(key).unwrap_or(key)
+    }
+
+    /// The text of `key`: this language's, else English, if either has it.
+    fn find(&self, key: &str) -> Option<&'static str> {
         let find = |c: &Catalogue| {
             c.entries.binary_search_by(|e| e.0.cmp(key)).ok().map(|i| c.entries[i].1)
         };
-        // A key no catalogue has (a bug) shows as itself.
-        find(self).or_else(|| find(catalogue(FALLBACK))).unwrap_or(key)
+        find(self).or_else(|| find(catalogue(FALLBACK)))
     }
 
     /// The language's name for itself.
@@ -150,6 +170,7 @@ impl Catalogue {
                 Arg::Text(t) => Cow::Borrowed(t.as_str()),
                 Arg::Key(k) => Cow::Borrowed(self.get(k)),
                 Arg::Msg(inner) => Cow::Owned(self.msg(inner)),
+                Arg::KeyOr(k, or) => Cow::Borrowed(self.find(k).unwrap_or(or.as_str())),
             })
         })
     }

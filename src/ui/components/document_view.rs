@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use super::label_class;
 use crate::core::edit::snap;
+use crate::core::labels::css_string;
 use crate::core::layout::{layout, Node};
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
@@ -166,20 +167,23 @@ fn picked(doc: &AnnotatedDocument, article: &Element, words: bool) -> Option<Pic
     Some(Picked { start, end, x, y })
 }
 
+/// The (first) element of the highlight with this id, if it is on the page.
+pub fn mark_element(id: &str) -> Option<Element> {
+    let selector = format!("[data-testid=document-view] mark[data-id={}]", css_string(id));
+    gloo::utils::document().query_selector(&selector).ok()?
+}
+
+/// Scrolls `el` to the middle of the window.
+pub fn scroll_to_middle(el: &Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// Moves keyboard focus to the highlight with this id (if it is on the
 /// page) and returns its position (bottom-left, viewport pixels).
 pub fn focus_mark(id: &str) -> Option<(f64, f64)> {
-    let escaped: String = id
-        .chars()
-        .flat_map(|c| match c {
-            '"' | '\\' => vec!['\\', c],
-            c if c.is_control() => Vec::new(),
-            c => vec![c],
-        })
-        .collect();
-    let el = gloo::utils::document()
-        .query_selector(&format!("[data-testid=document-view] mark[data-id=\"{escaped}\"]"))
-        .ok()??;
+    let el = mark_element(id)?;
     let html: HtmlElement = el.clone().dyn_into().ok()?;
     let active = gloo::utils::document().active_element();
     if active.as_ref() != Some(&el) {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::label_class;
+use super::{excerpt, label_class};
 use crate::core::edit::{nudge, occurrences, Edge, Edit};
 use crate::core::labels::LabelSet;
 use crate::core::model::{labels, AnnotatedDocument, Source};
@@ -34,22 +34,13 @@ pub struct EditBarProps {
     pub on_close: Callback<()>,
 }
 
-/// Cuts a long text for the bar's heading.
-fn excerpt(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if s.chars().nth(60).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// The excerpt for the bar's heading, in quotation marks unless it is a
 /// quotation (which has its own).
 fn quoted(label: &str, text: &str) -> String {
     if label == labels::QUOTE {
-        excerpt(text)
+        excerpt(text, 60)
     } else {
-        format!("“{}”", excerpt(text))
+        format!("“{}”", excerpt(text, 60))
     }
 }
 
@@ -134,7 +125,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         return html! {
             <div class="edit-bar" data-testid="edit-bar" role="dialog" aria-label={tr.t("edit.selection")} ref={bar.clone()}>
                 <p class="edit-bar__head">
-                    <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(&text)) }</span>
+                    <span class="edit-bar__text" data-testid="edit-bar-text">{ format!("“{}”", excerpt(&text, 60)) }</span>
                     <button type="button" class="edit-bar__close" aria-label={tr.t("edit.close")} onclick={close}>{ "×" }</button>
                 </p>
                 <div class="edit-bar__labels">{ label_buttons(None, make) }</div>
@@ -203,7 +194,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
                 <select data-testid="speaker-select" aria-keyshortcuts="S" {onchange}>
                     <option value="" selected={a.speaker.is_none()}>{ tr.t("edit.no-speaker") }</option>
                     { for choices.iter().map(|(cid, name)| html! {
-                        <option value={cid.clone()} selected={a.speaker.as_ref() == Some(cid)}>{ excerpt(name) }</option>
+                        <option value={cid.clone()} selected={a.speaker.as_ref() == Some(cid)}>{ excerpt(name, 60) }</option>
                     }) }
                 </select>
             </label>
@@ -212,7 +203,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
     let auto = a.source == Source::Auto;
     html! {
         <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.clone()} ref={bar}
-            aria-label={tr.f("edit.correct", &[("label", &tr.label(&a.label).to_lowercase()), ("text", &excerpt(doc.text_of(a)))])}>
+            aria-label={tr.f("edit.correct", &[("label", &tr.label(&a.label).to_lowercase()), ("text", &excerpt(doc.text_of(a), 60))])}>
             <p class="edit-bar__head">
                 <span class={classes!("edit-bar__source", auto.then_some("edit-bar__source--auto"))} data-testid="edit-bar-source">
                     { tr.t(if auto { "edit.automatic" } else { "edit.yours" }) }

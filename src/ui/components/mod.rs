@@ -23,3 +23,12 @@ pub fn label_class(label: &str) -> &'static str {
         _ => "mark--custom",
     }
 }
+
+/// The first `n` characters of `s`, with `…` if there were more.
+pub fn excerpt(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::label_class;
+use super::{excerpt, label_class};
 use crate::core::entities::group;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::ui::i18n::use_tr;
@@ -25,14 +25,6 @@ impl PartialEq for ReviewPanelProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.doc, &other.doc)
     }
-}
-
-fn excerpt(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if s.chars().nth(n).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 /// Entities and quotations of the shown document.

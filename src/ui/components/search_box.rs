@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CharacterData, HtmlInputElement, Node, Range};
 use yew::prelude::*;
 
+use super::document_view::scroll_to_middle;
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
@@ -193,9 +194,7 @@ fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) -> Option<
     }
     if let Some(r) = &current {
         if let Some(el) = r.start_container().ok().and_then(|n| n.parent_element()) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            scroll_to_middle(&el);
         }
     }
     current
