@@ -16,7 +16,7 @@ use proptest::test_runner::Config as ProptestConfig;
 use sorot::core::edit::Edit;
 use sorot::core::export::{brat, sorot_json, w3c, Format};
 use sorot::core::import;
-use sorot::core::layout::{layout, Node};
+use sorot::core::layout::{html_chunks, html_safe, layout, MarkWords, Node};
 use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
 use sorot::core::recognize::{analyze, annotate, annotate_as, reannotate};
 use sorot::core::state::{Action, IncomingFile, Notice, NoticeKind, Workspace};
@@ -614,6 +614,56 @@ proptest! {
             prop_assert!(mine.iter().all(|m| m.1 == split), "part flags of {:?}: {:?}", a, mine);
         }
         prop_assert_eq!(marks.len() >= doc.annotations.len(), true);
+    }
+
+    /// The page's markup of any document ([`html_chunks`]) holds exactly
+    /// the document's text, every chunk's marks open and close inside it,
+    /// one `<mark>` element per mark of the tree, and no other element
+    /// (labels, ids and text are arbitrary, `<script>` and quotes included).
+    #[test]
+    fn html_chunks_hold_the_text_and_only_marks(doc in document()) {
+        prop_assume!(html_safe(&doc.doc.text));
+        let tree = layout(&doc);
+        let mut marks = Vec::new();
+        walk(&tree, 0, doc.doc.text.len(), &mut marks);
+        let mut words = |a: &Annotation, who: Option<&str>| MarkWords {
+            class: "mark--custom",
+            title: format!("{} <{}>", a.label, who.unwrap_or("\"&'")),
+            sr: format!("{}:", a.label),
+        };
+        let chunks = html_chunks(&doc, &tree, &mut words);
+        let mut text = String::new();
+        let mut opened = 0;
+        for c in &chunks {
+            let mut depth = 0i32;
+            let mut rest = c.as_str();
+            while let Some(i) = rest.find('<') {
+                text.push_str(&rest[..i]);
+                let tag_end = i + rest[i..].find('>').expect("every tag closes");
+                let tag = &rest[i..=tag_end];
+                if tag == "</mark>" {
+                    depth -= 1;
+                } else {
+                    prop_assert!(tag.starts_with("<mark class=\"mark "), "unexpected tag {}", tag);
+                    prop_assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in {}", tag);
+                    depth += 1;
+                    opened += 1;
+                }
+                prop_assert!(depth >= 0);
+                rest = &rest[tag_end + 1..];
+            }
+            text.push_str(rest);
+            prop_assert_eq!(depth, 0, "a chunk leaves a mark open");
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#13;", "\r")
+            .replace("&amp;", "&");
+        prop_assert_eq!(&text, &doc.doc.text);
+        prop_assert_eq!(opened, marks.len());
     }
 }
 

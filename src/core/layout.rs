@@ -9,7 +9,7 @@
 //! Node ranges are **byte** ranges into the document text (for slicing);
 //! the annotation itself keeps its code-point offsets.
 
-use super::model::AnnotatedDocument;
+use super::model::{AnnotatedDocument, Annotation, Source};
 
 /// One node of the highlight tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +113,198 @@ fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize) -> Vec<Node> {
     nodes
 }
 
+/// What a highlight says besides its text, in the interface language:
+/// supplied by the page (the core does not know the reader's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkWords {
+    /// The CSS modifier class of the label (`mark--person`).
+    pub class: &'static str,
+    /// The tooltip (`Quotation said by Rutte (found automatically)`).
+    pub title: String,
+    /// What a screen reader says before the text (`person:`).
+    pub sr: String,
+}
+
+/// About how much text one chunk of [`html_chunks`] holds (bytes).
+pub const CHUNK_BYTES: usize = 16 * 1024;
+
+/// The highlight tree as HTML, in chunks that each hold whole nodes and end
+/// (where the text allows) just after a line break, so an edit changes only
+/// the chunk it touches and the chunks after it keep their text.
+///
+/// The markup is what the page's document view shows: every highlight a
+/// `<mark>` with `data-label`, `data-start`, `data-end` (code points),
+/// `data-id`, `data-source`, `data-sr`, `data-part` when it is a part,
+/// `data-speaker` and `data-speaker-name` for a quotation with a speaker,
+/// and `title`. Every piece of document or user text is escaped
+/// ([`escape_into`]), so no text can become markup. A carriage return is
+/// written as `&#13;` so the HTML parser keeps it (it would fold `\r\n`
+/// into `\n` and shift every offset after it); the text must not contain
+/// NUL, which HTML cannot carry (see [`html_safe`]).
+pub fn html_chunks(
+    doc: &AnnotatedDocument,
+    nodes: &[Node],
+    words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
+) -> Vec<String> {
+    let text = &doc.doc.text;
+    let mut chunks = Vec::new();
+    let mut cur = String::new();
+    let mut held = 0usize;
+    for n in nodes {
+        match n {
+            Node::Text { start, end } => {
+                let mut s = *start;
+                while s < *end {
+                    let room = CHUNK_BYTES.saturating_sub(held);
+                    if *end - s <= room {
+                        escape_into(&mut cur, &text[s..*end]);
+                        held += *end - s;
+                        break;
+                    }
+                    // Cut after the first line break past the room left; with
+                    // no line break for a long while, after a space, then
+                    // anywhere (one line of megabytes still comes in pieces).
+                    let from = floor_char(text, s + room);
+                    let lim = floor_char(text, (s + room + 3 * CHUNK_BYTES).min(*end));
+                    let cut = match text[from..lim].find('\n') {
+                        Some(i) => Some(from + i + 1),
+                        None if lim < *end => {
+                            Some(text[from..lim].rfind(' ').map_or(lim, |i| from + i + 1))
+                        }
+                        None => None,
+                    }
+                    .filter(|&c| c > s);
+                    match cut {
+                        Some(c) if c < *end => {
+                            escape_into(&mut cur, &text[s..c]);
+                            chunks.push(std::mem::take(&mut cur));
+                            held = 0;
+                            s = c;
+                        }
+                        _ => {
+                            escape_into(&mut cur, &text[s..*end]);
+                            held += *end - s;
+                            break;
+                        }
+                    }
+                }
+            }
+            Node::Mark { .. } => {
+                mark_html(doc, n, words, &mut cur);
+                held += text_len(n);
+                if held >= 4 * CHUNK_BYTES {
+                    chunks.push(std::mem::take(&mut cur));
+                    held = 0;
+                }
+            }
+        }
+    }
+    if !cur.is_empty() || chunks.is_empty() {
+        chunks.push(cur);
+    }
+    chunks
+}
+
+/// Whether [`html_chunks`] can carry this text exactly (HTML has no NUL).
+pub fn html_safe(text: &str) -> bool {
+    !text.contains('\0')
+}
+
+/// Bytes of text under a node.
+fn text_len(n: &Node) -> usize {
+    match n {
+        Node::Text { start, end } => end - start,
+        Node::Mark { children, .. } => children.iter().map(text_len).sum(),
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn mark_html(
+    doc: &AnnotatedDocument,
+    n: &Node,
+    words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
+    out: &mut String,
+) {
+    use std::fmt::Write;
+    match n {
+        Node::Text { start, end } => escape_into(out, &doc.doc.text[*start..*end]),
+        Node::Mark { ann, part, children } => {
+            let a = &doc.annotations[*ann];
+            let speaker = a.speaker.as_deref().and_then(|id| doc.get(id)).map(|s| doc.text_of(s));
+            let w = words(a, speaker);
+            out.push_str("<mark class=\"mark ");
+            out.push_str(w.class);
+            if a.label == "QUOTE" {
+                out.push_str(" mark--block");
+            }
+            let _ = write!(
+                out,
+                "\" tabindex=\"0\" data-start=\"{}\" data-end=\"{}\" data-source=\"{}\"",
+                a.start,
+                a.end,
+                if a.source == Source::Auto { "auto" } else { "user" }
+            );
+            attr(out, "data-label", &a.label);
+            attr(out, "data-id", &a.id);
+            attr(out, "data-sr", &w.sr);
+            if *part {
+                out.push_str(" data-part=\"true\"");
+            }
+            if let Some(id) = &a.speaker {
+                attr(out, "data-speaker", id);
+            }
+            if let Some(name) = speaker {
+                attr(out, "data-speaker-name", name);
+            }
+            attr(out, "title", &w.title);
+            out.push('>');
+            for c in children {
+                mark_html(doc, c, words, out);
+            }
+            out.push_str("</mark>");
+        }
+    }
+}
+
+fn attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_into(out, value);
+    out.push('"');
+}
+
+/// Appends `s` to `out` escaped for HTML text and double-quoted attribute
+/// values: `&`, `<`, `>`, `"` and `'` as character references, and a
+/// carriage return as `&#13;` (which the parser keeps as it is).
+pub fn escape_into(out: &mut String, s: &str) {
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +363,111 @@ mod tests {
     #[test]
     fn offsets_are_code_points_after_emoji() {
         assert_eq!(show(&doc("😀 Ali 🇯🇵 Tokyo", &[(2, 5), (9, 14)])), "😀 [Ali] 🇯🇵 [Tokyo]");
+    }
+
+    fn words(a: &Annotation, speaker: Option<&str>) -> MarkWords {
+        MarkWords {
+            class: "mark--custom",
+            title: format!("{} said by {}", a.label, speaker.unwrap_or("-")),
+            sr: format!("{}:", a.label.to_lowercase()),
+        }
+    }
+
+    fn chunks_of(d: &AnnotatedDocument) -> Vec<String> {
+        html_chunks(d, &layout(d), &mut words)
+    }
+
+    /// The text content of markup made by [`html_chunks`] (its attribute
+    /// values never hold `>`, which is escaped).
+    fn text_content(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            out.push_str(&rest[..i]);
+            rest = &rest[i + rest[i..].find('>').expect("tag closes") + 1..];
+        }
+        out.push_str(rest);
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#13;", "\r")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn html_is_the_text_with_its_marks() {
+        let d = doc("Ali & <b>Budi</b>\r\nsaid \"hi\" 😀", &[(0, 3), (9, 13)]);
+        let html = chunks_of(&d).concat();
+        assert_eq!(text_content(&html), d.doc.text);
+        assert!(html.starts_with("<mark class=\"mark mark--custom\" tabindex=\"0\" data-start=\"0\" data-end=\"3\""));
+        assert!(html.contains(" &amp; &lt;b&gt;<mark "), "{html}");
+        assert!(html.contains("&#13;\nsaid &quot;hi&quot;"), "{html}");
+        assert_eq!(html.matches("<mark ").count(), 2);
+        assert_eq!(html.matches("</mark>").count(), 2);
+    }
+
+    #[test]
+    fn html_escapes_labels_ids_and_speaker_names() {
+        let mut d = doc("“Kami siap,” kata <img src=x onerror=alert(1)>.", &[(0, 12), (18, 46)]);
+        d.annotations[0].label = "QUOTE".into();
+        d.annotations[0].id = "\"><script>alert(1)</script>".into();
+        d.annotations[1].label = "<svg onload=alert(1)>".into();
+        let speaker_id = d.annotations[1].id.clone();
+        d.annotations[0].speaker = Some(speaker_id);
+        let html = chunks_of(&d).concat();
+        assert_eq!(text_content(&html), d.doc.text);
+        for bad in ["<img", "<script", "<svg", "\"><"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("data-speaker-name=\"&lt;img src=x onerror=alert(1)&gt;\""), "{html}");
+        assert!(html.contains("class=\"mark mark--custom mark--block\""), "{html}");
+    }
+
+    #[test]
+    fn chunks_end_at_line_breaks_and_hold_whole_marks() {
+        let para = "Menurut Sanae Takaichi, kerja sama berlanjut pada 1 Desember 2025.\n\n";
+        let text = para.repeat(2000);
+        let per = para.chars().count();
+        let spans: Vec<(usize, usize)> = (0..2000).map(|k| (k * per + 8, k * per + 22)).collect();
+        let d = doc(&text, &spans);
+        let chunks = chunks_of(&d);
+        assert!(chunks.len() > 5, "{} chunks", chunks.len());
+        assert_eq!(text_content(&chunks.concat()), text);
+        for c in &chunks[..chunks.len() - 1] {
+            assert!(c.ends_with('\n'), "a chunk ends inside a paragraph");
+            assert_eq!(c.matches("<mark ").count(), c.matches("</mark>").count());
+            assert!(text_content(c).len() <= 4 * CHUNK_BYTES);
+        }
+        // An edit changes only the chunk it touches.
+        let mut e = d.clone();
+        e.annotations.remove(1500);
+        let edited = chunks_of(&e);
+        assert_eq!(edited.len(), chunks.len());
+        let changed = chunks.iter().zip(&edited).filter(|(a, b)| a != b).count();
+        assert_eq!(changed, 1);
+    }
+
+    #[test]
+    fn one_long_line_still_comes_in_pieces() {
+        let text = "kata ".repeat(200_000) + "akhir";
+        let d = doc(&text, &[(5, 9)]);
+        let chunks = chunks_of(&d);
+        assert!(chunks.len() > 10, "{} chunks", chunks.len());
+        assert_eq!(text_content(&chunks.concat()), text);
+        for c in &chunks {
+            assert!(text_content(c).len() <= 4 * CHUNK_BYTES);
+        }
+        // No spaces at all: cut anywhere, on character boundaries.
+        let text = "😀".repeat(100_000);
+        let chunks = chunks_of(&doc(&text, &[]));
+        assert!(chunks.len() > 5);
+        assert_eq!(chunks.concat(), text);
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_chunk() {
+        assert_eq!(chunks_of(&doc("", &[])), vec![String::new()]);
+        assert!(html_safe("a\r\nb") && !html_safe("a\0b"));
     }
 }

@@ -7,7 +7,8 @@
 //! enters the text content). Highlights are focusable (Tab reaches them);
 //! `data-sr` holds what a screen reader says before the text ("person:"),
 //! spoken from a visually hidden `::before`, so it is not in the text
-//! either. Text is always inserted as text nodes, never as HTML.
+//! either. The markup is made by the core (`layout::html_chunks`), which
+//! escapes every piece of text, so no text can become an element.
 //!
 //! The view reports what the user points at: a selection of text (snapped
 //! to words unless Alt is held, as code points) and a highlight clicked or
@@ -22,7 +23,7 @@ use yew::prelude::*;
 use super::label_class;
 use crate::core::edit::snap;
 use crate::core::labels::css_string;
-use crate::core::layout::{layout, Node};
+use crate::core::layout::{html_chunks, html_safe, layout, MarkWords, Node};
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
 
@@ -129,7 +130,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
-            { render(tr, doc, &nodes) }
+            { if html_safe(&doc.doc.text) { chunks(tr, doc, &nodes) } else { render(tr, doc, &nodes) } }
         </article>
     }
 }
@@ -202,6 +203,49 @@ fn spoken(tr: Tr, label: &str) -> String {
     tr.label(label).to_lowercase()
 }
 
+/// The document as chunks of markup made by the core (one `innerHTML` per
+/// chunk instead of a virtual node and a dozen DOM calls per highlight:
+/// a 1 MB article has tens of thousands). Yew keeps a chunk whose markup is
+/// unchanged, so an edit redraws only the chunks it touches. The markup is
+/// the same as [`render`]'s, every text escaped by the core.
+fn chunks(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
+    let mut plain: std::collections::HashMap<(String, bool), (String, String)> = Default::default();
+    let mut words = |a: &crate::core::model::Annotation, speaker: Option<&str>| {
+        let auto = a.source == crate::core::model::Source::Auto;
+        let (title, sr) = match speaker {
+            Some(name) => (title(tr, &a.label, Some(name), auto), spoken(tr, &a.label)),
+            None => plain
+                .entry((a.label.clone(), auto))
+                .or_insert_with(|| (title(tr, &a.label, None, auto), spoken(tr, &a.label)))
+                .clone(),
+        };
+        MarkWords { class: label_class(&a.label), title, sr: format!("{sr}:") }
+    };
+    html_chunks(doc, nodes, &mut words)
+        .into_iter()
+        .map(|c| {
+            html! { <div class="document-view__chunk">{ Html::from_html_unchecked(AttrValue::from(c)) }</div> }
+        })
+        .collect()
+}
+
+/// A highlight's tooltip: its label, who said it, whether it was found
+/// automatically.
+fn title(tr: Tr, label: &str, speaker: Option<&str>, auto: bool) -> String {
+    let label = tr.label(label);
+    let title = match speaker {
+        Some(name) => tr.f("view.said-by", &[("label", &label), ("name", name)]),
+        None => label,
+    };
+    if auto {
+        tr.f("view.automatic", &[("title", &title)])
+    } else {
+        title
+    }
+}
+
+/// Renders the tree as virtual nodes: for a text the chunks cannot carry
+/// (a NUL character, which HTML has no way to write).
 fn render(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
     nodes
         .iter()
@@ -212,13 +256,7 @@ fn render(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                 let speaker = a.speaker.as_deref().and_then(|id| doc.get(id));
                 let speaker_name = speaker.map(|s| doc.text_of(s).to_string());
                 let auto = a.source == crate::core::model::Source::Auto;
-                let label = tr.label(&a.label);
-                let title = match &speaker_name {
-                    Some(name) => tr.f("view.said-by", &[("label", &label), ("name", name)]),
-                    None => label,
-                };
-                let title =
-                    if auto { tr.f("view.automatic", &[("title", &title)]) } else { title };
+                let title = title(tr, &a.label, speaker_name.as_deref(), auto);
                 html! {
                     <mark class={classes!("mark", label_class(&a.label), a.label.eq("QUOTE").then_some("mark--block"))}
                         tabindex="0"
