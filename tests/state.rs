@@ -308,3 +308,31 @@ fn a_model_arriving_leaves_documents_from_annotation_files_as_the_file_has_them(
     ws.apply(Action::Close(0));
     assert_eq!(ws.meta.iter().map(|m| m.from_annotation_file).collect::<Vec<_>>(), [false]);
 }
+
+#[test]
+fn restore_puts_back_a_newer_saved_workspace_keeping_notices_and_taggers() {
+    use sorot::core::persist;
+    use sorot::core::state::ModelStatus;
+
+    let mut saved = Workspace::default();
+    saved.apply(Action::Paste(
+        "Menteri Luar Negeri Sugiono tiba di Tokyo pada Senin (1/12).".into(),
+    ));
+    saved.apply(Action::OpenFiles(vec![file("b.txt", b"Ali pergi ke Bandung.")]));
+    let back = persist::load(&persist::save(&saved)).expect("the saved form reads back");
+
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![file("program.exe", &[0x4d, 0x5a, 0x90, 0x00])]));
+    ws.apply(Action::ModelLoading { lang: "en".into() });
+    let notices = ws.notices.clone();
+    assert_eq!(notices.len(), 1);
+    ws.apply(Action::Restore(Box::new(back)));
+    assert_eq!(names(&ws), [PASTED_NAME, "b.txt"]);
+    assert_eq!(ws.pasted, saved.pasted);
+    assert_eq!(ws.current, saved.current);
+    for (a, b) in ws.docs.iter().zip(&saved.docs) {
+        assert_eq!(a.annotations, b.annotations);
+    }
+    assert_eq!(ws.notices, notices, "the notices shown so far stay");
+    assert_eq!(ws.model_status("en"), Some(ModelStatus::Loading), "the taggers' status stays");
+}

@@ -543,9 +543,10 @@ impl Prediction {
     /// `speaker` id names. Other labels are left out.
     pub fn from_annotated(doc: &AnnotatedDocument) -> Self {
         let mut p = Prediction::default();
+        let ids = doc.by_id();
         for a in &doc.annotations {
             if a.label == labels::QUOTE {
-                let speaker = a.speaker.as_deref().and_then(|id| doc.get(id));
+                let speaker = a.speaker.as_deref().and_then(|id| ids.get(id));
                 p.quotes.push(Quote {
                     start: a.start,
                     end: a.end,

@@ -147,6 +147,7 @@ pub fn html_chunks(
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> Vec<String> {
     let text = &doc.doc.text;
+    let ids = doc.by_id();
     let mut chunks = Vec::new();
     let mut cur = String::new();
     let mut held = 0usize;
@@ -190,7 +191,7 @@ pub fn html_chunks(
                 }
             }
             Node::Mark { .. } => {
-                mark_html(doc, n, words, &mut cur);
+                mark_html(doc, &ids, n, words, &mut cur);
                 held += text_len(n);
                 if held >= 4 * CHUNK_BYTES {
                     chunks.push(std::mem::take(&mut cur));
@@ -230,6 +231,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 fn mark_html(
     doc: &AnnotatedDocument,
+    ids: &rustc_hash::FxHashMap<&str, &Annotation>,
     n: &Node,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
     out: &mut String,
@@ -239,7 +241,7 @@ fn mark_html(
         Node::Text { start, end } => escape_into(out, &doc.doc.text[*start..*end]),
         Node::Mark { ann, part, children } => {
             let a = &doc.annotations[*ann];
-            let speaker = a.speaker.as_deref().and_then(|id| doc.get(id)).map(|s| doc.text_of(s));
+            let speaker = a.speaker.as_deref().and_then(|id| ids.get(id)).map(|s| doc.text_of(s));
             let w = words(a, speaker);
             out.push_str("<mark class=\"mark ");
             out.push_str(w.class);
@@ -268,7 +270,7 @@ fn mark_html(
             attr(out, "title", &w.title);
             out.push('>');
             for c in children {
-                mark_html(doc, c, words, out);
+                mark_html(doc, ids, c, words, out);
             }
             out.push_str("</mark>");
         }

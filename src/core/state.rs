@@ -82,7 +82,7 @@ impl Notice {
 }
 
 /// A change to the workspace.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The paste box now holds this text: (re)annotate the pasted document
     /// and show it.
@@ -127,6 +127,13 @@ pub enum Action {
     ClearAll,
     /// Close the document at this position.
     Close(usize),
+    /// Put back a workspace saved by an earlier visit that is newer than
+    /// the one the page started with (the browser's quick storage lost its
+    /// last writes when the browser was killed, or the work was too large
+    /// for it). The taggers already installed stay installed and analyse
+    /// their languages' documents again, as on [`Action::ModelReady`]; the
+    /// notices shown so far stay.
+    Restore(Box<Workspace>),
     /// Show a message to the user.
     Notify(Notice),
     /// Dismiss the notice at this position.
@@ -315,6 +322,7 @@ impl Workspace {
                 | Action::Redo(_)
                 | Action::SetLang { .. }
                 | Action::ModelReady { .. }
+                | Action::Restore(_)
         );
         match action {
             Action::Paste(text) => self.paste(text),
@@ -386,6 +394,22 @@ impl Workspace {
                 self.models.insert(lang, ModelStatus::Loading);
             }
             Action::ModelReady { lang } => self.model_ready(lang),
+            Action::Restore(saved) => {
+                let models = std::mem::take(&mut self.models);
+                let mut notices = std::mem::take(&mut self.notices);
+                *self = *saved;
+                notices.append(&mut self.notices);
+                self.notices = notices;
+                let ready: Vec<String> = models
+                    .iter()
+                    .filter(|(_, s)| **s == ModelStatus::Ready)
+                    .map(|(lang, _)| lang.clone())
+                    .collect();
+                self.models = models;
+                for lang in ready {
+                    self.model_ready(lang);
+                }
+            }
             Action::ModelFailed { lang, reason } => {
                 if self.models.insert(lang.clone(), ModelStatus::Failed)
                     != Some(ModelStatus::Failed)

@@ -357,24 +357,67 @@ pub fn app() -> Html {
     let latest: Rc<RefCell<Option<UseReducerHandle<State>>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some(state.clone());
     let save_failed: Rc<RefCell<bool>> = use_mut_ref(|| false);
+    // No save before the save in IndexedDB has been read: it may be newer
+    // than what the page started with, and a save would overwrite it.
+    let journal_read: Rc<RefCell<bool>> = use_mut_ref(|| false);
+    let save_waiting: Rc<RefCell<bool>> = use_mut_ref(|| false);
     let save_now: Rc<dyn Fn()> = {
         let (latest, failed, dispatcher) =
             (latest.clone(), save_failed.clone(), state.dispatcher());
+        let (journal_read, waiting) = (journal_read.clone(), save_waiting.clone());
         Rc::new(move || {
+            if !*journal_read.borrow() {
+                *waiting.borrow_mut() = true;
+                return;
+            }
             let Some(handle) = latest.borrow().clone() else { return };
-            match storage::save(&handle.0) {
-                Ok(()) => *failed.borrow_mut() = false,
-                Err(e) => {
-                    let first = !*failed.borrow();
-                    *failed.borrow_mut() = true;
-                    if first {
-                        let msg = Msg::new("notice.save-failed").msg("reason", e);
-                        dispatcher.dispatch(Action::Notify(Notice::keyed(NoticeKind::Error, msg)));
+            let text = storage::saved_form(&handle.0);
+            let seq = storage::next_seq();
+            let local = storage::save(&text, seq);
+            if local.is_ok() {
+                *failed.borrow_mut() = false;
+            }
+            let (failed, dispatcher) = (failed.clone(), dispatcher.clone());
+            // Failed only if IndexedDB did not take it either.
+            wasm_bindgen_futures::spawn_local(async move {
+                let journal = storage::journal_put(seq, text).await;
+                match (local, journal) {
+                    (Ok(()), _) | (_, Ok(())) => *failed.borrow_mut() = false,
+                    (Err(e), Err(_)) => {
+                        let first = !*failed.borrow();
+                        *failed.borrow_mut() = true;
+                        if first {
+                            let msg = Msg::new("notice.save-failed").msg("reason", e);
+                            dispatcher
+                                .dispatch(Action::Notify(Notice::keyed(NoticeKind::Error, msg)));
+                        }
                     }
                 }
-            }
+            });
         })
     };
+    {
+        // Read the save in IndexedDB once; put it back if it is newer than
+        // the one `localStorage` gave (the browser was killed before it
+        // wrote its last saves to disk, or the work was too large for it).
+        let (journal_read, waiting, save_now) =
+            (journal_read.clone(), save_waiting.clone(), save_now.clone());
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some((seq, text)) = storage::journal_get().await {
+                    if seq > storage::local_seq() {
+                        let ws = storage::read_journal(&text);
+                        dispatcher.dispatch(Action::Restore(Box::new(ws)));
+                    }
+                }
+                *journal_read.borrow_mut() = true;
+                if std::mem::take(&mut *waiting.borrow_mut()) {
+                    save_now();
+                }
+            });
+        });
+    }
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
         let (timer, save_now) = (timer.clone(), save_now.clone());

@@ -1,11 +1,31 @@
 //! The browser's storage: the autosaved workspace, the chosen theme and
 //! the chosen interface language.
 //!
-//! The workspace is saved in `localStorage` under [`KEY`] in the core's
-//! saved form ([`crate::core::persist`]) a moment after every change, and
-//! at once when the page is hidden. If the saved text cannot be read on
-//! load it is moved to [`DAMAGED_KEY`] (never deleted: it is the user's
-//! work) and the page starts empty with a notice.
+//! The workspace is saved in the core's saved form ([`crate::core::persist`])
+//! a moment after every change, and at once when the page is hidden, in two
+//! places, each save numbered ([`next_seq`]):
+//!
+//! - `localStorage` under [`KEY`] (its number under [`SEQ_KEY`]): read
+//!   synchronously, so the page starts with the work on screen. But the
+//!   browser writes it to disk only every few seconds, and it holds a few
+//!   megabytes at most.
+//! - IndexedDB (database [`DB`], store [`STORE`], record [`RECORD`]: the
+//!   number and the text), written with `durability: "strict"`: on disk
+//!   when the write completes, so it survives a killed browser, and it holds
+//!   far more. Read once after start ([`journal_get`]); when it is newer than
+//!   what `localStorage` gave, the app puts it back (`Action::Restore`).
+//!
+//! A save has failed only when neither place took it. If the saved text
+//! cannot be read on load it is moved to [`DAMAGED_KEY`] (never deleted: it
+//! is the user's work) and the page starts empty with a notice.
+
+use std::cell::Cell;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
 use crate::core::i18n::{self, Msg};
 use crate::core::persist;
@@ -13,6 +33,14 @@ use crate::core::state::{Notice, NoticeKind, Workspace};
 
 /// Where the workspace is saved.
 pub const KEY: &str = "sorot.workspace";
+/// The number of the save kept under [`KEY`].
+pub const SEQ_KEY: &str = "sorot.workspace.seq";
+/// The IndexedDB database of the saved workspace.
+pub const DB: &str = "sorot";
+/// Its object store.
+pub const STORE: &str = "saves";
+/// The record holding `[number, saved text]`.
+pub const RECORD: &str = "workspace";
 /// Where a saved workspace that could not be read is kept.
 pub const DAMAGED_KEY: &str = "sorot.workspace.damaged";
 /// Where the chosen theme is kept (`light`, `dark`; absent: the system's).
@@ -47,15 +75,52 @@ pub fn restore() -> Workspace {
     }
 }
 
-/// Saves the workspace; the error says why it could not be (storage full
-/// or turned off). Nothing saved before is changed by a failed save.
-pub fn save(ws: &Workspace) -> Result<(), Msg> {
-    let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
+/// The workspace in its saved form; the empty text for an empty workspace
+/// (nothing to keep).
+pub fn saved_form(ws: &Workspace) -> String {
     if ws.docs.is_empty() && ws.pasted.is_empty() && ws.labels == Default::default() {
+        String::new()
+    } else {
+        persist::save(ws)
+    }
+}
+
+thread_local! {
+    static LAST_SEQ: Cell<f64> = const { Cell::new(0.0) };
+    /// The page's one connection to [`DB`], opened by [`journal_get`]: every
+    /// save's transaction is made on it at once, so IndexedDB runs them in
+    /// the order of the saves.
+    static CONN: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A number for the next save, larger than any before it in this browser
+/// (the clock in milliseconds, moved on if the clock went back).
+pub fn next_seq() -> f64 {
+    let floor = LAST_SEQ.with(Cell::get).max(local_seq());
+    let seq = js_sys::Date::now().floor().max(floor + 1.0);
+    LAST_SEQ.with(|c| c.set(seq));
+    seq
+}
+
+/// The number of the save in `localStorage` (0: none, or saved before
+/// saves were numbered).
+pub fn local_seq() -> f64 {
+    storage()
+        .and_then(|s| s.get_item(SEQ_KEY).ok().flatten())
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+}
+
+/// Saves the saved form `text` (from [`saved_form`]) as save number `seq`
+/// in `localStorage`; the error says why it could not be (storage full or
+/// turned off). Nothing saved before is changed by a failed save.
+pub fn save(text: &str, seq: f64) -> Result<(), Msg> {
+    let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
+    if text.is_empty() {
+        let _ = s.set_item(SEQ_KEY, &seq.to_string());
         return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
     }
-    let text = persist::save(ws);
-    s.set_item(KEY, &text).map_err(|_| {
+    s.set_item(KEY, text).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string())).map_err(|_| {
         // One decimal, rounded to nearest (ties to even) with integers:
         // float formatting costs several KB of wasm.
         let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
@@ -67,8 +132,129 @@ pub fn save(ws: &Workspace) -> Result<(), Msg> {
 /// Removes everything Sorot saved in this browser.
 pub fn clear() {
     if let Some(s) = storage() {
-        for key in [KEY, DAMAGED_KEY, THEME_KEY, UI_LANG_KEY, PLACE_KEY] {
+        for key in [KEY, SEQ_KEY, DAMAGED_KEY, THEME_KEY, UI_LANG_KEY, PLACE_KEY] {
             let _ = s.remove_item(key);
+        }
+    }
+    if let Some(db) = CONN.with(|c| c.borrow().clone()) {
+        if let Ok(tx) = transaction(&db, "readwrite") {
+            if let Ok(store) = tx.object_store(STORE) {
+                let _ = store.clear();
+            }
+        }
+    }
+}
+
+/// Resolves with the request's result, or fails with its error.
+async fn request(r: &IdbRequest) -> Result<JsValue, JsValue> {
+    let r = r.clone();
+    let p = Promise::new(&mut |resolve: Function, reject: Function| {
+        let (ok_r, bad_r) = (r.clone(), r.clone());
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &ok_r.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let bad = Closure::once_into_js(move || {
+            let e = bad_r.error().ok().flatten().map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        r.set_onsuccess(Some(ok.unchecked_ref()));
+        r.set_onerror(Some(bad.unchecked_ref()));
+    });
+    JsFuture::from(p).await
+}
+
+/// Resolves when the transaction has completed (with `durability:
+/// "strict"`, when it is on disk); fails when it aborted (a full quota).
+async fn done(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let tx = tx.clone();
+    let p = Promise::new(&mut |resolve: Function, reject: Function| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let reject2 = reject.clone();
+        let bad = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        let aborted = Closure::once_into_js(move || {
+            let _ = reject2.call0(&JsValue::NULL);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(bad.unchecked_ref()));
+        tx.set_onabort(Some(aborted.unchecked_ref()));
+    });
+    JsFuture::from(p).await.map(drop)
+}
+
+async fn open_db() -> Result<IdbDatabase, JsValue> {
+    let factory = gloo::utils::window().indexed_db()?.ok_or(JsValue::NULL)?;
+    let open: IdbOpenDbRequest = factory.open_with_u32(DB, 1)?;
+    let up = open.clone();
+    let upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = up.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    request(&open).await?.dyn_into::<IdbDatabase>()
+}
+
+/// A transaction on [`STORE`], asking for strict durability
+/// (`db.transaction(store, mode, { durability })`, which web-sys does not
+/// expose yet).
+fn transaction(db: &IdbDatabase, mode: &str) -> Result<IdbTransaction, JsValue> {
+    let opts = Object::new();
+    Reflect::set(&opts, &"durability".into(), &"strict".into())?;
+    let f: Function = Reflect::get(db, &"transaction".into())?.dyn_into()?;
+    f.call3(db, &STORE.into(), &mode.into(), &opts)?.dyn_into()
+}
+
+fn store(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
+    tx.object_store(STORE)
+}
+
+/// Writes save number `seq` (the saved form `text`) to IndexedDB; done when
+/// it is on disk. Fails when IndexedDB is missing, turned off or full;
+/// nothing written before is changed then.
+pub async fn journal_put(seq: f64, text: String) -> Result<(), JsValue> {
+    let db = CONN.with(|c| c.borrow().clone()).ok_or(JsValue::NULL)?;
+    let tx = transaction(&db, "readwrite")?;
+    let value = Array::of2(&JsValue::from_f64(seq), &JsValue::from_str(&text));
+    store(&tx)?.put_with_key(&value, &RECORD.into())?;
+    done(&tx).await
+}
+
+/// The save in IndexedDB: its number and saved form (`None`: there is none,
+/// or IndexedDB cannot be used).
+pub async fn journal_get() -> Option<(f64, String)> {
+    let db = open_db().await.ok()?;
+    CONN.with(|c| *c.borrow_mut() = Some(db.clone()));
+    let tx = transaction(&db, "readonly").ok()?;
+    let value = request(&store(&tx).ok()?.get(&RECORD.into()).ok()?).await.ok()?;
+    let value: Array = value.dyn_into().ok()?;
+    Some((value.get(0).as_f64()?, value.get(1).as_string()?))
+}
+
+/// Reads a save found in IndexedDB: the workspace, or (when it cannot be
+/// read) a workspace with a notice, the text kept aside under
+/// [`DAMAGED_KEY`] if it fits there.
+pub fn read_journal(text: &str) -> Workspace {
+    if text.is_empty() {
+        return Workspace::default();
+    }
+    match persist::load(text) {
+        Ok(ws) => ws,
+        Err(e) => {
+            if let Some(s) = storage() {
+                let _ = s.set_item(DAMAGED_KEY, text);
+            }
+            let mut ws = Workspace::default();
+            let msg = Msg::new("notice.restore-failed")
+                .text("reason", e.to_string())
+                .text("key", DAMAGED_KEY);
+            ws.notices.push(Notice::keyed(NoticeKind::Error, msg));
+            ws
         }
     }
 }

@@ -100,8 +100,9 @@ fn task(doc: &AnnotatedDocument) -> Task<'_> {
             value: Value { start: a.start, end: a.end, text: doc.text_of(a), labels: [&a.label] },
         })
         .collect();
+    let ids = doc.by_id();
     for a in &doc.annotations {
-        if let Some(s) = a.speaker.as_deref().filter(|s| doc.get(s).is_some()) {
+        if let Some(s) = a.speaker.as_deref().filter(|s| ids.contains_key(s)) {
             result.push(Item::Relation {
                 ty: "relation",
                 from_id: &a.id,

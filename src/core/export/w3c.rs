@@ -223,8 +223,9 @@ fn page<'a>(doc: &'a AnnotatedDocument, iri: &'a str) -> PageOut<'a> {
             title: a.title.as_deref(),
         }));
     }
+    let ids = doc.by_id();
     for a in &doc.annotations {
-        let Some(s) = a.speaker.as_deref().filter(|s| doc.get(s).is_some()) else { continue };
+        let Some(s) = a.speaker.as_deref().filter(|s| ids.contains_key(s)) else { continue };
         if a.label != labels::QUOTE {
             continue;
         }

@@ -40,6 +40,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     // Which mention of each entity the next click goes to.
     let next = use_mut_ref(HashMap::<String, usize>::new);
     let quotes: Vec<_> = doc.annotations.iter().filter(|a| a.label == labels::QUOTE).collect();
+    let ids = doc.by_id();
     html! {
         <section class="review" aria-label={tr.t("review.label")} data-testid="review">
             <details open=true>
@@ -74,7 +75,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
                     { for quotes.iter().map(|q| {
-                        let speaker = q.speaker.as_deref().and_then(|s| doc.get(s)).map(|s| doc.text_of(s).to_string());
+                        let speaker = q.speaker.as_deref().and_then(|s| ids.get(s)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
                             Callback::from(move |_: MouseEvent| cb.emit(id.clone()))

@@ -130,9 +130,11 @@ export async function launchBrowser() {
  * errors (a Rust panic surfaces there) and console errors. `locale` is the
  * browser's language (`navigator.language`), English unless given.
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US', beforeLoad } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport, locale });
   const page = await context.newPage();
+  // Anything to set up before the app's first load (`beforeLoad(page, url)`).
+  await beforeLoad?.(page, url);
   const errors = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {

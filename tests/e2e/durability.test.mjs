@@ -1,0 +1,162 @@
+// Durability of the autosave (src/ui/storage.rs): the work survives a
+// browser that is killed mid-editing, and a workspace too large for
+// localStorage is saved all the same (in IndexedDB) and comes back.
+//
+// The killed browser is a real one: Chromium is started here with its own
+// profile folder and driven over the DevTools protocol, then the whole
+// browser process is sent SIGKILL one second after the last change (no
+// unload, no flush), and started again on the same profile. localStorage
+// alone loses that change: Chromium writes it to disk only every few
+// seconds (measured here: a value set 3 s before the kill was gone).
+//
+//   trunk build --release && node --test tests/e2e/durability.test.mjs
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  highlights,
+  pasteText,
+  sel,
+  selectText,
+  serveDist,
+  useApp,
+  waitForHighlights,
+  waitForViewText,
+} from './lib/harness.mjs';
+
+const TIMEOUT = 120_000;
+const app = useApp();
+
+const ARTICLE =
+  'Perdana Menteri Jepang Sanae Takaichi bertemu Sekjen NATO Mark Rutte di Tokyo, Senin (1/12). ' +
+  '“Keamanan kedua kawasan tidak dapat dipisahkan lagi,” kata Rutte. ' +
+  'Kementerian Luar Negeri Jepang menyebut pertemuan itu penting bagi Tokyo dan Brussel. 😀 Takaichi tersenyum.';
+
+let server;
+let profile;
+before(async () => {
+  server = await serveDist();
+  profile = mkdtempSync(join(tmpdir(), 'sorot-profile-'));
+});
+after(() => {
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Starts Chromium on `profile` and connects to it; returns { proc, browser }. */
+async function startBrowser() {
+  const port = join(profile, 'DevToolsActivePort');
+  if (existsSync(port)) unlinkSync(port);
+  const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; !existsSync(port) || readFileSync(port, 'utf8').split('\n').length < 2; i++) {
+    assert.ok(i < 300, 'Chromium did not start');
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const [number] = readFileSync(port, 'utf8').trim().split('\n');
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${number}`);
+  return { proc, browser };
+}
+
+async function kill(proc) {
+  const gone = new Promise((ok) => proc.once('exit', ok));
+  proc.kill('SIGKILL');
+  await gone;
+}
+
+test('a browser killed mid-editing: everything is back up to the last change', { timeout: TIMEOUT }, async () => {
+  let { proc, browser } = await startBrowser();
+  try {
+    let page = await browser.contexts()[0].newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(sel.input);
+    await pasteText(page, ARTICLE);
+    await waitForHighlights(page);
+    // The last change: a label the user gives.
+    await selectText(page, 'Kementerian Luar Negeri', { from: 3, to: 20 });
+    await page.keyboard.press('2');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('mark[data-source=user]')].some((m) => m.textContent === 'Kementerian Luar Negeri'),
+    );
+    const before = await highlights(page);
+    // A moment for the autosave (300 ms after a change), then the kill.
+    await page.waitForTimeout(1000);
+    await kill(proc);
+
+    ({ proc, browser } = await startBrowser());
+    page = await browser.contexts()[0].newPage();
+    await page.goto(server.url);
+    await waitForViewText(page, ARTICLE);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('mark[data-source=user]')].some((m) => m.textContent === 'Kementerian Luar Negeri'),
+    );
+    const back = await highlights(page);
+    assert.deepEqual(
+      back.map((h) => [h.label, h.text]),
+      before.map((h) => [h.label, h.text]),
+      'the same highlights as before the kill',
+    );
+    assert.equal(await page.inputValue(sel.input), ARTICLE, 'the paste box is back too');
+    assert.equal((await page.$$(sel.notice)).length, 0, 'no notice');
+  } finally {
+    await kill(proc).catch(() => {});
+  }
+});
+
+test('work too large for localStorage is saved in IndexedDB and comes back after a reload', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  // About 3 MB of text: with its annotations, and the paste box holding the
+  // text too, the saved form is far over localStorage's limit.
+  const big = `${ARTICLE}\n\n`.repeat(8_000);
+  // (Set as a paste sets it: Playwright's fill types 3 MB through the
+  // browser's editing commands, which takes longer than the test.)
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, big.length, {
+    timeout: 60_000,
+  });
+  await waitForHighlights(page);
+  const count = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
+  assert.ok(count > 10_000, `${count} highlights`);
+  for (let i = 0; ; i++) {
+    const saved = await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const r = indexedDB.open('sorot');
+          r.onsuccess = () => {
+            if (!r.result.objectStoreNames.contains('saves')) return ok(0);
+            const g = r.result.transaction('saves').objectStore('saves').get('workspace');
+            g.onsuccess = () => ok(g.result?.[1]?.length ?? 0);
+            g.onerror = () => ok(0);
+          };
+          r.onerror = () => ok(0);
+        }),
+    );
+    if (saved > big.length * 2) break;
+    assert.ok(i < 100, 'the work reached IndexedDB');
+    await page.waitForTimeout(100);
+  }
+  assert.ok(
+    !(await page.evaluate(() => localStorage.getItem('sorot.workspace') ?? '')).includes('Sanae Takaichi'),
+    'localStorage could not hold it',
+  );
+  assert.equal((await page.$$(sel.notice)).length, 0, 'saved in IndexedDB: no "could not be saved" notice');
+
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-view] mark').length === n, count, {
+    timeout: 60_000,
+  });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.length), big.length);
+  app.assertNoPageErrors();
+});
