@@ -86,7 +86,7 @@ pub fn saved_form(ws: &Workspace) -> String {
 }
 
 thread_local! {
-    static LAST_SEQ: Cell<f64> = const { Cell::new(0.0) };
+    static LAST_SEQ: Cell<u64> = const { Cell::new(0) };
     /// The page's one connection to [`DB`], opened by [`journal_get`]: every
     /// save's transaction is made on it at once, so IndexedDB runs them in
     /// the order of the saves.
@@ -94,27 +94,28 @@ thread_local! {
 }
 
 /// A number for the next save, larger than any before it in this browser
-/// (the clock in milliseconds, moved on if the clock went back).
-pub fn next_seq() -> f64 {
+/// (the clock in milliseconds, moved on if the clock went back). Whole
+/// numbers only: formatting or parsing a float would add ~25 KB of wasm.
+pub fn next_seq() -> u64 {
     let floor = LAST_SEQ.with(Cell::get).max(local_seq());
-    let seq = js_sys::Date::now().floor().max(floor + 1.0);
+    let seq = (js_sys::Date::now() as u64).max(floor + 1);
     LAST_SEQ.with(|c| c.set(seq));
     seq
 }
 
 /// The number of the save in `localStorage` (0: none, or saved before
 /// saves were numbered).
-pub fn local_seq() -> f64 {
+pub fn local_seq() -> u64 {
     storage()
         .and_then(|s| s.get_item(SEQ_KEY).ok().flatten())
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(0.0)
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0)
 }
 
 /// Saves the saved form `text` (from [`saved_form`]) as save number `seq`
 /// in `localStorage`; the error says why it could not be (storage full or
 /// turned off). Nothing saved before is changed by a failed save.
-pub fn save(text: &str, seq: f64) -> Result<(), Msg> {
+pub fn save(text: &str, seq: u64) -> Result<(), Msg> {
     let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
     if text.is_empty() {
         let _ = s.set_item(SEQ_KEY, &seq.to_string());
@@ -217,23 +218,23 @@ fn store(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
 /// Writes save number `seq` (the saved form `text`) to IndexedDB; done when
 /// it is on disk. Fails when IndexedDB is missing, turned off or full;
 /// nothing written before is changed then.
-pub async fn journal_put(seq: f64, text: String) -> Result<(), JsValue> {
+pub async fn journal_put(seq: u64, text: String) -> Result<(), JsValue> {
     let db = CONN.with(|c| c.borrow().clone()).ok_or(JsValue::NULL)?;
     let tx = transaction(&db, "readwrite")?;
-    let value = Array::of2(&JsValue::from_f64(seq), &JsValue::from_str(&text));
+    let value = Array::of2(&JsValue::from_f64(seq as f64), &JsValue::from_str(&text));
     store(&tx)?.put_with_key(&value, &RECORD.into())?;
     done(&tx).await
 }
 
 /// The save in IndexedDB: its number and saved form (`None`: there is none,
 /// or IndexedDB cannot be used).
-pub async fn journal_get() -> Option<(f64, String)> {
+pub async fn journal_get() -> Option<(u64, String)> {
     let db = open_db().await.ok()?;
     CONN.with(|c| *c.borrow_mut() = Some(db.clone()));
     let tx = transaction(&db, "readonly").ok()?;
     let value = request(&store(&tx).ok()?.get(&RECORD.into()).ok()?).await.ok()?;
     let value: Array = value.dyn_into().ok()?;
-    Some((value.get(0).as_f64()?, value.get(1).as_string()?))
+    Some((value.get(0).as_f64()? as u64, value.get(1).as_string()?))
 }
 
 /// Reads a save found in IndexedDB: the workspace, or (when it cannot be
