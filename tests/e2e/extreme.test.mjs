@@ -1,0 +1,196 @@
+// Bad and extreme input in the page (issue 8): each gets a clear message or
+// works, the page never dies, and nothing already open is lost. Checked
+// here: empty paste and empty file, a 10 MB article, one 5 MB line, text
+// with NUL characters, deeply nested JSON, a zip bomb, a zip of thousands
+// of files, and three thousand files dropped at once. (How long the page is
+// busy with the large ones is measured by `node scripts/bench.mjs`, not
+// asserted here.)
+//
+//   trunk build --release && node --test tests/e2e/extreme.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { dropFiles, fixture, pasteText, sel, tabs, useApp, waitForHighlights, waitForViewText } from './lib/harness.mjs';
+
+const TIMEOUT = 180_000;
+const app = useApp();
+
+const notices = (page) => page.$$eval(sel.notice, (els) => els.map((el) => el.textContent.trim()));
+const tabNames = async (page) => (await tabs(page)).map((t) => t.text.replace('×', '').trim());
+
+/**
+ * Drops files made in the page from strings (the harness's dropFiles sends
+ * bytes as a JSON array, far too slow for megabytes).
+ */
+async function dropTexts(page, files) {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}
+
+/** A zip archive of `entries` ({ name, data: Buffer, deflate }). */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const body = e.deflate ? deflateRawSync(e.data, { level: 9 }) : e.data;
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    head.writeUInt32LE(crc32(e.data), 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(crc32(e.data), 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+/** Real news text (the e2e fixture article) repeated to about `bytes`. */
+function articleOf(bytes) {
+  const one = `${fixture('artikel-takaichi.txt').trim()}\n\n`;
+  return one.repeat(Math.ceil(bytes / Buffer.byteLength(one)));
+}
+
+test('empty input: an empty paste opens nothing, an empty file gets a notice', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  await pasteText(page, 'Presiden Joko Widodo tiba di Jakarta.');
+  await page.fill(sel.input, '');
+  await page.waitForTimeout(300);
+  await dropFiles(page, [{ name: 'kosong.txt', type: 'text/plain', bytes: '' }, { name: 'spasi.txt', bytes: ' \n\t\n' }]);
+  await page.waitForFunction((s) => document.querySelectorAll(s).length >= 2, sel.notice);
+  const all = await notices(page);
+  for (const name of ['kosong.txt', 'spasi.txt']) {
+    assert.ok(all.some((n) => n.includes(name) && /empty/.test(n)), `no "empty" notice for ${name}: ${JSON.stringify(all)}`);
+  }
+  assert.ok(!(await tabNames(page)).some((n) => n.includes('kosong') || n.includes('spasi')));
+  app.assertNoPageErrors();
+});
+
+test('a 10 MB article and a 5 MB single line open in full; what was open stays', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  const first = fixture('artikel-takaichi.txt');
+  await pasteText(page, first);
+  await waitForHighlights(page);
+  const big = articleOf(10_000_000);
+  const line = articleOf(5_000_000).replace(/\n/g, ' ');
+  await dropTexts(page, [
+    { name: 'sepuluh-mb.txt', text: big },
+    { name: 'satu-baris.txt', text: line },
+  ]);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid=doc-tab]')].filter((t) => /sepuluh-mb|satu-baris/.test(t.textContent)).length === 2,
+    null,
+    { timeout: 120_000, polling: 500 },
+  );
+  for (const [name, text] of [['sepuluh-mb.txt', big], ['satu-baris.txt', line]]) {
+    await page.click(`${sel.tab}:has-text("${name}")`);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n,
+      text.length,
+      { timeout: 60_000, polling: 500 },
+    );
+    const marks = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
+    assert.ok(marks > 1000, `${name}: ${marks} highlights`);
+  }
+  // The one long line is drawn in pieces (no block holds megabytes).
+  const longest = await page.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('.document-view__chunk')].map((c) => c.textContent.length)),
+  );
+  assert.ok(longest < 100_000, `a chunk of ${longest} characters`);
+  assert.deepEqual((await notices(page)).filter((n) => !/saved/.test(n)), [], 'no notice but perhaps about saving');
+  await page.click(`${sel.tab}:has-text("pasted-article")`);
+  await waitForViewText(page, first);
+  app.assertNoPageErrors();
+});
+
+test('text with NUL characters is shown exactly, highlights and all', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  const text = 'Presiden Joko Widodo\u0000 tiba di Jakarta pada Senin (1/12).\u0000\nMenteri Sugiono hadir.';
+  await page.evaluate((t) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = t;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction((t) => document.querySelector('[data-testid=document-view]')?.textContent === t, text);
+  await waitForHighlights(page);
+  const words = await page.$$eval('[data-testid=document-view] mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(words.includes('Joko Widodo'), JSON.stringify(words));
+  app.assertNoPageErrors();
+});
+
+test('deeply nested JSON, a zip bomb and a zip of thousands of files get a message; open work stays', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  const first = fixture('artikel-takaichi.txt');
+  await pasteText(page, first);
+  const nested = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const nestedObject = `{"format":"sorot.annotations","documents":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`;
+  const bomb = zip([{ name: 'nol.txt', data: Buffer.alloc(200 * 1024 * 1024, 0x20), deflate: true }]);
+  assert.ok(bomb.length < 400_000, `the bomb is small: ${bomb.length} bytes`);
+  const many = zip(Array.from({ length: 5000 }, (_, i) => ({ name: `berita-${i}.txt`, data: Buffer.from(`Berita nomor ${i} dari Jakarta.`) })));
+  await dropFiles(page, [
+    { name: 'bersarang.json', bytes: nested },
+    { name: 'objek.json', bytes: nestedObject },
+    { name: 'bom.zip', bytes: bomb },
+    { name: 'banyak.zip', bytes: many },
+  ]);
+  await page.waitForFunction((s) => document.querySelectorAll(s).length >= 4, sel.notice, { timeout: 60_000 });
+  const all = await notices(page);
+  for (const name of ['bersarang.json', 'objek.json', 'bom.zip', 'banyak.zip']) {
+    const n = all.find((x) => x.includes(name));
+    assert.ok(n, `no notice for ${name}: ${JSON.stringify(all)}`);
+    assert.ok(n.replace(name, '').trim().length >= 12, `the notice for ${name} gives no reason: ${n}`);
+  }
+  assert.deepEqual(await tabNames(page), ['pasted-article']);
+  await waitForViewText(page, first);
+  app.assertNoPageErrors();
+});
+
+test('three thousand files dropped at once all open; the earlier document stays', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  const first = fixture('artikel-takaichi.txt');
+  await pasteText(page, first);
+  const files = Array.from({ length: 3000 }, (_, i) => ({
+    name: `berita-${String(i).padStart(4, '0')}.txt`,
+    text: `Presiden Joko Widodo bertemu Menteri Sugiono di Jakarta, berita nomor ${i}.`,
+  }));
+  await dropTexts(page, files);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-tab]').length === 3001, null, {
+    timeout: 120_000,
+    polling: 500,
+  });
+  await page.click(`${sel.tab}:has-text("berita-2999.txt")`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=document-view]')?.textContent.includes('nomor 2999'));
+  await waitForHighlights(page);
+  await page.click(`${sel.tab}:has-text("pasted-article")`);
+  await waitForViewText(page, first);
+  app.assertNoPageErrors();
+});
