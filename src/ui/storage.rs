@@ -321,21 +321,125 @@ pub fn apply_ui_lang(code: &str) {
     doc.set_title(cat.get("app.page-title"));
 }
 
-/// Keeps the reader's place (the page's vertical scroll position) for the
-/// next visit.
+/// Keeps the reader's place for the next visit: the page's vertical scroll
+/// position, and, when the document view fills the top of the window, the
+/// character at the top of the window (as UTF-16 units from the start of
+/// the view's text) and how far below the window's top its line was. The
+/// character is what counts on return: the view draws a long text's chunks
+/// only near the screen, so the height above the place is an estimate until
+/// the reader goes there, and a position in pixels would land elsewhere.
 pub fn save_place() {
-    let y = gloo::utils::window().scroll_y().unwrap_or(0.0).max(0.0) as u64;
+    let window = gloo::utils::window();
+    let y = window.scroll_y().unwrap_or(0.0).max(0.0) as u64;
+    let mut place = y.to_string();
+    if let Some((offset, top)) = char_at_top() {
+        place = format!("{y} {offset} {top}");
+    }
     if let Some(s) = storage() {
-        let _ = s.set_item(PLACE_KEY, &y.to_string());
+        let _ = s.set_item(PLACE_KEY, &place);
     }
 }
 
-/// Scrolls back to the place kept by [`save_place`], if any.
-pub fn restore_place() {
-    let y = storage()
-        .and_then(|s| s.get_item(PLACE_KEY).ok().flatten())
-        .and_then(|v| v.parse::<u64>().ok());
-    if let Some(y) = y {
-        gloo::utils::window().scroll_to_with_x_and_y(0.0, y as f64);
+fn view() -> Option<web_sys::Element> {
+    gloo::utils::document().query_selector("[data-testid=document-view]").ok()?
+}
+
+/// The character of the document view at the top of the window and its
+/// line's distance below the window's top (whole pixels), if the view
+/// covers the top of the window.
+fn char_at_top() -> Option<(u32, i32)> {
+    let doc = gloo::utils::document();
+    let view = view()?;
+    let rect = view.get_bounding_client_rect();
+    if rect.top() > 0.0 || rect.bottom() < 8.0 {
+        return None;
     }
+    let style = gloo::utils::window().get_computed_style(&view).ok()??;
+    let pad = style.get_property_value("padding-left").ok()?;
+    let pad: i32 = pad.trim_end_matches("px").split('.').next()?.parse().ok()?;
+    let x = rect.left() as i32 + pad + 2;
+    let caret = doc.caret_position_from_point(x as f32, 4.0)?;
+    let node = caret.offset_node()?;
+    if !view.contains(Some(&node)) {
+        return None;
+    }
+    let range = doc.create_range().ok()?;
+    range.set_start(&view, 0).ok()?;
+    range.set_end(&node, caret.offset()).ok()?;
+    let offset = range.to_string().length();
+    range.collapse_with_to_start(false);
+    Some((offset, range.get_bounding_client_rect().top().round() as i32))
+}
+
+/// Scrolls back to the place kept by [`save_place`], if any: to the same
+/// character at the same height when it was kept and the view still holds
+/// it, else to the same scroll position.
+pub fn restore_place() {
+    let Some(place) = storage().and_then(|s| s.get_item(PLACE_KEY).ok().flatten()) else { return };
+    let mut parts = place.split(' ');
+    let Some(y) = parts.next().and_then(|v| v.parse::<u64>().ok()) else { return };
+    let window = gloo::utils::window();
+    let char_place = parts.next().and_then(|o| o.parse::<u32>().ok()).zip(
+        parts.next().and_then(|t| t.parse::<i32>().ok()),
+    );
+    if let Some((offset, top)) = char_place {
+        // Bring the chunk holding the character on screen first: a chunk
+        // off screen is not drawn and has an estimated height, so the
+        // character's position inside it is not where it will be.
+        if let Some((node, _)) = char_node(offset) {
+            if let Some(chunk) =
+                node.parent_element().and_then(|e| e.closest(".document-view__chunk").ok().flatten())
+            {
+                chunk.scroll_into_view();
+                settle_place(offset, top, 0);
+                return;
+            }
+        }
+    }
+    window.scroll_to_with_x_and_y(0.0, y as f64);
+}
+
+/// Corrects the scroll position a few times in the first half second: the
+/// chunks that come on screen are drawn and take their real heights, which
+/// can move the character the reader was at.
+fn settle_place(offset: u32, top: i32, round: u32) {
+    const DELAYS: [u32; 6] = [20, 30, 60, 100, 150, 250];
+    let Some(&delay) = DELAYS.get(round as usize) else { return };
+    gloo::timers::callback::Timeout::new(delay, move || {
+        let window = gloo::utils::window();
+        if let Some(now) = char_top(offset) {
+            let off = now - f64::from(top);
+            if off.abs() >= 1.0 {
+                window.scroll_by_with_x_and_y(0.0, off.round());
+            }
+        }
+        settle_place(offset, top, round + 1);
+    })
+    .forget();
+}
+
+/// The text node of the document view holding the character `offset`
+/// UTF-16 units into the view's text, and the offset inside it.
+fn char_node(offset: u32) -> Option<(web_sys::Node, u32)> {
+    let view = view()?;
+    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4).ok()?;
+    let mut seen = 0u32;
+    while let Some(node) = walker.next_node().ok()? {
+        let len = node.dyn_ref::<web_sys::CharacterData>()?.length();
+        if seen + len > offset {
+            return Some((node, offset - seen));
+        }
+        seen += len;
+    }
+    None
+}
+
+/// The window-relative top of the line holding the character `offset`
+/// UTF-16 units into the document view's text.
+fn char_top(offset: u32) -> Option<f64> {
+    let (node, at) = char_node(offset)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&node, at).ok()?;
+    range.collapse_with_to_start(true);
+    Some(range.get_bounding_client_rect().top())
 }

@@ -160,3 +160,74 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.length), big.length);
   app.assertNoPageErrors();
 });
+
+test('a reload brings a long article back to the same words at the top of the window', { timeout: TIMEOUT }, async () => {
+  // A narrow window: the chunks not yet drawn are estimated at a height that
+  // is wrong here, so a scroll position in pixels would land elsewhere.
+  const page = await app.open({ viewport: { width: 900, height: 800 } });
+  // About 200 KB: a dozen chunks, most drawn only when they come near.
+  const long = `${ARTICLE}\n\n`.repeat(700);
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, long);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  await waitForHighlights(page);
+  const topWords = () =>
+    page.evaluate(() => {
+      const view = document.querySelector('[data-testid=document-view]');
+      const r = view.getBoundingClientRect();
+      const caret = document.caretPositionFromPoint(r.left + 30, 4);
+      const range = document.createRange();
+      range.setStart(view, 0);
+      range.setEnd(caret.offsetNode, caret.offset);
+      const offset = range.toString().length;
+      range.collapse(false);
+      return { offset, top: Math.round(range.getBoundingClientRect().top) };
+    });
+  // Read down to about the middle, a screen at a time (every chunk on the
+  // way is drawn and takes its real height).
+  await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    while (window.scrollY < document.documentElement.scrollHeight * 0.5) {
+      window.scrollBy(0, window.innerHeight * 0.9);
+      await frame();
+    }
+  });
+  await page.waitForTimeout(500);
+  const before = await topWords();
+  assert.ok(before.offset > 50_000, `scrolled into the article: ${JSON.stringify(before)}`);
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  await page.waitForTimeout(1000);
+  const after = await topWords();
+  // The same line at the top (a line holds ~100 characters).
+  assert.ok(Math.abs(after.offset - before.offset) < 120, `before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+  app.assertNoPageErrors();
+});
+
+test('in a long article, a quotation picked in the review list far down is shown on screen (chunks off screen are drawn on the way)', { timeout: TIMEOUT }, async () => {
+  const page = await app.open({ viewport: { width: 900, height: 800 } });
+  const long = `${ARTICLE}\n\n`.repeat(700);
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, long);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  await waitForHighlights(page);
+  const quotes = page.locator('[data-testid=quote]');
+  const n = await quotes.count();
+  assert.ok(n > 600, `${n} quotations listed`);
+  const last = quotes.nth(Math.floor(n * 0.7));
+  const id = await last.getAttribute('data-id');
+  await last.click();
+  await page.waitForTimeout(400);
+  const box = await page.evaluate((id) => {
+    const r = document.querySelector(`[data-testid=document-view] mark[data-id="${id}"]`).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+  }, id);
+  assert.ok(box.top >= 0 && box.bottom <= box.height, `the quotation is off screen: ${JSON.stringify(box)}`);
+  app.assertNoPageErrors();
+});
