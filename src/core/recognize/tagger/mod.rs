@@ -675,9 +675,8 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::GAP, mix(s0, gaps));
         }
         if !self.words.is_empty() {
-            let known = |j: Option<usize>| {
-                j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w))
-            };
+            let known =
+                |j: Option<usize>| j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w));
             push(t::WORDS, known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4);
             push(t::WORDS_M1, known(k.checked_sub(1)));
             push(t::WORDS_P1, known(Some(k + 1)));

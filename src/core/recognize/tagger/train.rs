@@ -26,8 +26,8 @@ use super::{
 };
 use crate::core::eval::{Entity, GoldDoc};
 use crate::core::model::labels;
-use crate::core::recognize::tokens::Kind;
 use crate::core::recognize::rule_pass;
+use crate::core::recognize::tokens::Kind;
 use crate::core::recognize::tokens::{Doc, Gap, Lang};
 use crate::core::text::CharIndex;
 
