@@ -25,10 +25,10 @@
 //!   it occurs capitalised in mid-sentence elsewhere;
 //! * the white space around the token (none, a space, a line break), with
 //!   its shape: `(BEI)` written against the word before or after it;
-//! * the model's word list ([`WordFilter`]): whether the lower-cased word
-//!   at `k-1`, `k` and `k+1` was seen written in lower case in the training
-//!   text (a common word, not a name), with the capitalisation and sentence
-//!   position of token `k`;
+//! * the model's word list ([`WordFilter`]): whether the lower-cased words
+//!   at `k-1`, `k` and `k+1` were seen written in lower case in the
+//!   training text (common words, not names), together with the
+//!   capitalisation and sentence position of token `k`, as one feature;
 //! * the previous tag, alone and with the word and shape (the transition
 //!   features, [`Features::edges`]), and how a first pass tagged the same
 //!   word elsewhere in the document (the document votes).
@@ -189,17 +189,20 @@ impl WordFilter {
         WordFilter { bits, probes: 4, set: vec![0; 1 << (bits - 6)] }
     }
 
-    /// The bit of probe `i` for word hash `h`.
+    /// The bits of word hash `h`, by double hashing: probe `i` is
+    /// `a + i·b` (modulo the size), `a` and `b` from one mixed hash.
     #[inline]
-    fn bit(&self, h: u64, i: u32) -> usize {
-        bucket(mix(h, 0xF11E + u64::from(i)), self.bits)
+    fn bits_of(&self, h: u64) -> impl Iterator<Item = usize> {
+        let x = mix(h, 0xF11E);
+        let (a, b) = (x as u32, (x >> 32) as u32 | 1);
+        let mask = (1u32 << self.bits) - 1;
+        (0..self.probes).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) & mask) as usize)
     }
 
     /// Adds a word hash.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) fn insert(&mut self, h: u64) {
-        for i in 0..self.probes {
-            let b = self.bit(h, i);
+        for b in self.bits_of(h) {
             self.set[b >> 6] |= 1 << (b & 63);
         }
     }
@@ -207,11 +210,7 @@ impl WordFilter {
     /// Whether a word hash was (probably) added.
     #[inline]
     pub(crate) fn contains(&self, h: u64) -> bool {
-        self.bits > 0
-            && (0..self.probes).all(|i| {
-                let b = self.bit(h, i);
-                self.set[b >> 6] >> (b & 63) & 1 == 1
-            })
+        self.bits > 0 && self.bits_of(h).all(|b| self.set[b >> 6] >> (b & 63) & 1 == 1)
     }
 
     /// Whether the filter holds no word at all.
@@ -319,8 +318,6 @@ mod t {
     pub const DOC_INITIAL: u64 = 44;
     pub const GAP: u64 = 45;
     pub const WORDS: u64 = 46;
-    pub const WORDS_M1: u64 = 47;
-    pub const WORDS_P1: u64 = 48;
 }
 
 /// The lexicon classes used as features.
@@ -546,10 +543,20 @@ impl<'d, 'a> Features<'d, 'a> {
         if filter.is_empty() {
             return;
         }
-        let toks = &self.doc.toks;
-        self.words.extend(
-            toks.iter().zip(&self.low).map(|(t, &l)| t.kind == Kind::Word && filter.contains(l)),
-        );
+        // Only the tokens a scored token looks at (itself and its
+        // neighbours) are looked up.
+        let n = self.low.len();
+        self.words.resize(n, false);
+        let mut next = 0; // the first token not yet looked up
+        for k in 0..n {
+            if self.live[k] == FORCED_O {
+                continue;
+            }
+            for j in k.saturating_sub(1).max(next)..(k + 2).min(n) {
+                self.words[j] = self.doc.toks[j].kind == Kind::Word && filter.contains(self.low[j]);
+            }
+            next = next.max(k + 2);
+        }
     }
 
     /// Number of tokens.
@@ -675,11 +682,12 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::GAP, mix(s0, gaps));
         }
         if !self.words.is_empty() {
+            // (`words` is only filled around scored tokens, which are the
+            // only ones whose features are computed.)
             let known =
                 |j: Option<usize>| j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w));
-            push(t::WORDS, known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4);
-            push(t::WORDS_M1, known(k.checked_sub(1)));
-            push(t::WORDS_P1, known(Some(k + 1)));
+            let here = known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4;
+            push(t::WORDS, here | known(k.checked_sub(1)) << 5 | known(Some(k + 1)) << 8);
         }
         let name = |j: Option<usize>| j.and_then(|j| self.name.get(j)).map_or(0, |&v| u64::from(v));
         push(t::NAME, name(Some(k)));
