@@ -307,7 +307,6 @@ mod t {
     pub const RUN_LEN: u64 = 33;
     pub const RUN_BEFORE: u64 = 34;
     pub const RUN_AFTER: u64 = 35;
-    pub const LOW_M1_M2: u64 = 36;
     pub const NAME: u64 = 37;
     pub const NAME_M1: u64 = 38;
     pub const NAME_P1: u64 = 39;
@@ -675,7 +674,6 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::RUN_BEFORE, get(&self.low, rs, 1));
             push(t::RUN_AFTER, ahead(&self.low, re));
         }
-        push(t::LOW_M1_M2, mix(get(&self.low, k, 2), get(&self.low, k, 1)));
         let gap = |j: usize| doc.toks.get(j).map_or(3, |t| t.gap as u64);
         let gaps = gap(k) | gap(k + 1) << 2;
         if tk.kind == Kind::Punct || gap(k) == 0 || gap(k + 1) == 0 {
