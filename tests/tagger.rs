@@ -171,3 +171,18 @@ fn a_name_never_runs_across_a_sentence_end() {
         assert!(!t.contains(". "), "{} {t:?} runs over a sentence end", s.label);
     }
 }
+
+#[test]
+fn an_organisation_keeps_its_bracketed_abbreviation_in_indonesian() {
+    // The convention the Indonesian model is trained to: a name and its
+    // abbreviation in brackets written against it are one entity; a
+    // person's bracketed short name stays a name of its own.
+    let id = Tagger::from_bytes(ID_MODEL).unwrap();
+    let text = "Bursa Efek Indonesia (BEI) mencatat kenaikan indeks. Presiden Joko Widodo \
+                (Jokowi) meresmikan jalan tol.";
+    let spans = analyze_with(text, "id", Some(&id));
+    let found: Vec<(&str, &str)> = spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+    assert!(found.contains(&(labels::ORG, "Bursa Efek Indonesia (BEI)")), "{found:?}");
+    assert!(found.contains(&(labels::PERSON, "Joko Widodo")), "{found:?}");
+    assert!(found.contains(&(labels::PERSON, "Jokowi")), "{found:?}");
+}

@@ -40,9 +40,12 @@
 //! name are scored: a word or number that is capitalised or followed by a
 //! capitalised word (`desa Sukamaju`, `de Gaulle`), and up to two tokens
 //! that may sit inside a name after one (`of`, `(`, `dan`); every other
-//! token is `O` at once, which skips most of the text. Date tokens are always `O` (the date
-//! patterns own them), and an `I-` tag is only allowed after a `B-` or
-//! `I-` of the same type.
+//! token is `O` at once, which skips most of the text. Date tokens are
+//! always `O` (the date patterns own them), and an `I-` tag is only allowed
+//! after a `B-` or `I-` of the same type. In Indonesian, an organisation or
+//! place followed by its abbreviation in brackets written against it,
+//! `Bursa Efek Indonesia (BEI)`, is then made one entity where the model
+//! split it (the convention it is trained to, `train::harmonise`).
 //!
 //! # The model file
 //!
@@ -1081,7 +1084,58 @@ impl Tagger {
         let mut memo = Memo::new(n);
         let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut memo));
         f.vote(&first);
-        viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo))
+        let mut tags = viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo));
+        if f.doc.lang == super::tokens::Lang::Id {
+            join_abbreviations(f.doc, &mut tags);
+        }
+        tags
+    }
+}
+
+/// Indonesian: an organisation or place followed by a bracket written
+/// against the words inside it, `Bursa Efek Indonesia (BEI)`, is one
+/// entity, the convention the model is trained to (see
+/// `train::harmonise`); where the model still split it, or left the
+/// bracket out, the bracket joins the name. Only brackets that hold
+/// nothing but a name written without spaces and tagged `O` or as one
+/// entity of the same type are joined.
+fn join_abbreviations(doc: &Doc, tags: &mut [u8]) {
+    let toks = &doc.toks;
+    let n = tags.len();
+    let mut k = 1;
+    while k + 2 < n {
+        let prev = tags[k - 1];
+        let ty = if prev == O { usize::MAX } else { type_of(prev) };
+        if ty == 0 || ty == usize::MAX || !doc.is(k, '(') || toks[k].gap == super::tokens::Gap::None
+        {
+            k += 1;
+            continue;
+        }
+        // The bracket's words: attached to `(` and to one another, up to
+        // an attached `)`.
+        let mut j = k + 1;
+        while j < n && toks[j].kind != Kind::Punct && toks[j].gap == super::tokens::Gap::None {
+            j += 1;
+        }
+        let closed = j > k + 1
+            && j < n
+            && doc.is(j, ')')
+            && toks[j].gap == super::tokens::Gap::None
+            && toks[k + 1].upper;
+        let inside_ok = closed
+            && (tags[k + 1..j].iter().all(|&t| t == O)
+                || (tags[k + 1] == begin(ty)
+                    && tags[k + 2..j].iter().all(|&t| t == begin(ty) + 1)))
+            && tags[j] == O
+            && tags[k] == O;
+        if inside_ok {
+            for t in &mut tags[k..=j] {
+                *t = begin(ty) + 1;
+            }
+            k = j + 1;
+        } else {
+            k += 1;
+        }
     }
 }
 

@@ -127,7 +127,7 @@ pub(crate) fn harmonise(d: &GoldDoc) -> Vec<Entity> {
                 continue;
             }
         }
-        out.push(e.clone());
+        out.push(*e);
     }
     out
 }
