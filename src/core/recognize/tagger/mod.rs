@@ -23,8 +23,9 @@
 //!   starts a sentence, whether its line is written in capitals, whether
 //!   the same word occurs in lower case elsewhere in the text, and whether
 //!   it occurs capitalised in mid-sentence elsewhere;
-//! * the white space around the token (none, a space, a line break), with
-//!   its shape: `(BEI)` written against the word before or after it;
+//! * for punctuation and a word written against a bracket, the white
+//!   space around the token (none, a space, a line break) with its shape:
+//!   `(BEI)` or `( BEI )`;
 //! * the model's word list ([`WordFilter`]): whether the lower-cased words
 //!   at `k-1`, `k` and `k+1` were seen written in lower case in the
 //!   training text (common words, not names), together with the
@@ -677,10 +678,15 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::RUN_BEFORE, get(&self.low, rs, 1));
             push(t::RUN_AFTER, ahead(&self.low, re));
         }
+        // Punctuation, and words written against a bracket: `(BEI)` or
+        // `( BEI )`.
         let gap = |j: usize| doc.toks.get(j).map_or(3, |t| t.gap as u64);
-        let gaps = gap(k) | gap(k + 1) << 2;
-        if tk.kind == Kind::Punct || gap(k) == 0 || gap(k + 1) == 0 {
-            push(t::GAP, mix(s0, gaps));
+        let bracket = |j: usize| doc.is(j, '(') || doc.is(j, ')');
+        if tk.kind == Kind::Punct
+            || (k > 0 && gap(k) == 0 && bracket(k - 1))
+            || (gap(k + 1) == 0 && k + 1 < doc.toks.len() && bracket(k + 1))
+        {
+            push(t::GAP, mix(s0, gap(k) | gap(k + 1) << 2));
         }
         if !self.words.is_empty() {
             // (`words` is only filled around scored tokens, which are the
