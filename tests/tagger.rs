@@ -81,12 +81,12 @@ fn f1(gold: &Path, extra: &[&str]) -> f64 {
 
 #[test]
 fn the_models_beat_the_rules_on_every_dev_split() {
-    // Measured with the committed models: idner2k 0.824 (rules 0.675),
-    // NERGrit 0.722 (0.583), GUM PERSON/ORG/LOC 0.728 (0.691). The floors
+    // Measured with the committed models: idner2k 0.847 (rules 0.675),
+    // NERGrit 0.731 (0.583), GUM PERSON/ORG/LOC 0.728 (0.691). The floors
     // sit a little below, so that a retrained model may move within noise.
     for (gold, extra, floor, gain) in [
-        ("id/idner2k/dev.txt", &[][..], 0.80, 0.10),
-        ("id/nergrit/valid.txt", &[][..], 0.715, 0.10),
+        ("id/idner2k/dev.txt", &[][..], 0.815, 0.10),
+        ("id/nergrit/valid.txt", &[][..], 0.72, 0.10),
         ("en/gum/dev.txt", &["--labels", "PERSON,ORG,LOC"][..], 0.71, 0.02),
     ] {
         let gold = data(gold);
@@ -170,4 +170,19 @@ fn a_name_never_runs_across_a_sentence_end() {
         let t = &text[s.start..s.end];
         assert!(!t.contains(". "), "{} {t:?} runs over a sentence end", s.label);
     }
+}
+
+#[test]
+fn an_organisation_keeps_its_bracketed_abbreviation_in_indonesian() {
+    // The convention the Indonesian model is trained to: a name and its
+    // abbreviation in brackets written against it are one entity; a
+    // person's bracketed short name stays a name of its own.
+    let id = Tagger::from_bytes(ID_MODEL).unwrap();
+    let text = "Bursa Efek Indonesia (BEI) mencatat kenaikan indeks. Presiden Joko Widodo \
+                (Jokowi) meresmikan jalan tol.";
+    let spans = analyze_with(text, "id", Some(&id));
+    let found: Vec<(&str, &str)> = spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+    assert!(found.contains(&(labels::ORG, "Bursa Efek Indonesia (BEI)")), "{found:?}");
+    assert!(found.contains(&(labels::PERSON, "Joko Widodo")), "{found:?}");
+    assert!(found.contains(&(labels::PERSON, "Jokowi")), "{found:?}");
 }

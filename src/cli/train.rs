@@ -190,7 +190,8 @@ pub(super) fn run(
         "trained {lang} model: {docs} documents ({dropped} left out by licence), {tokens} tokens, \
          {unreach} gold entity tokens unreachable\n\
          errors per epoch: {errors:?}\n\
-         {rows} non-zero rows of 2^{bits}; {raw} bytes, about {gz} bytes compressed\n\
+         {rows} non-zero rows of 2^{bits}, {words} words in the word list; {raw} bytes, \
+         about {gz} bytes compressed\n\
          wrote {file}",
         lang = o.lang,
         docs = report.docs,
@@ -198,6 +199,7 @@ pub(super) fn run(
         unreach = report.unreachable,
         errors = report.errors,
         rows = report.rows,
+        words = report.words,
         bits = o.bits,
         raw = bytes.len(),
         file = o.out,

@@ -1,5 +1,5 @@
-//! The learned entity tagger: a greedy, left-to-right averaged perceptron
-//! over hashed features, tagging PERSON, ORG and LOC in IOB2.
+//! The learned entity tagger: a structured averaged perceptron over hashed
+//! features, tagging PERSON, ORG and LOC in IOB2, decoded with Viterbi.
 //!
 //! # Features
 //!
@@ -23,19 +23,30 @@
 //!   starts a sentence, whether its line is written in capitals, whether
 //!   the same word occurs in lower case elsewhere in the text, and whether
 //!   it occurs capitalised in mid-sentence elsewhere;
-//! * the previous two predicted tags, alone and with the word and shape,
-//!   and the label this word was last given earlier in the document.
+//! * for punctuation and a word written against a bracket, the white
+//!   space around the token (none, a space, a line break) with its shape:
+//!   `(BEI)` or `( BEI )`;
+//! * the model's word list ([`WordFilter`]): whether the lower-cased words
+//!   at `k-1`, `k` and `k+1` were seen written in lower case in the
+//!   training text (common words, not names), together with the
+//!   capitalisation and sentence position of token `k`, as one feature;
+//! * the previous tag, alone and with the word and shape (the transition
+//!   features, [`Features::edges`]), and how a first pass tagged the same
+//!   word elsewhere in the document (the document votes).
 //!
 //! # Decoding
 //!
-//! Tokens are tagged left to right, each from the features above and the
-//! tags already chosen. Only tokens that can begin or continue a name are
-//! scored: a word or number that is capitalised, is followed by a
-//! capitalised word (`desa Sukamaju`, `de Gaulle`), or follows a token
-//! already tagged as inside an entity; every other token is `O` at once,
-//! which skips most of the text. Date tokens are always `O` (the date
-//! patterns own them), and an `I-` tag is only allowed after a `B-` or
-//! `I-` of the same type.
+//! Viterbi finds the best tag sequence, twice: the second pass sees the
+//! document votes of the first. Only tokens that can begin or continue a
+//! name are scored: a word or number that is capitalised or followed by a
+//! capitalised word (`desa Sukamaju`, `de Gaulle`), and up to two tokens
+//! that may sit inside a name after one (`of`, `(`, `dan`); every other
+//! token is `O` at once, which skips most of the text. Date tokens are
+//! always `O` (the date patterns own them), and an `I-` tag is only allowed
+//! after a `B-` or `I-` of the same type. In Indonesian, an organisation or
+//! place followed by its abbreviation in brackets written against it,
+//! `Bursa Efek Indonesia (BEI)`, is then made one entity where the model
+//! split it (the convention it is trained to, `train::harmonise`).
 //!
 //! # The model file
 //!
@@ -45,19 +56,24 @@
 //! | bytes | what |
 //! | --- | --- |
 //! | 8 | magic `SOROTTAG` |
-//! | 2 | file format version (1) |
+//! | 2 | file format version (2) |
 //! | 2 | feature set version ([`FEATURE_SET`]); a mismatch is refused |
 //! | 1 | table bits `b`: the table has `2^b` rows |
 //! | 1 | tags per row (7) |
 //! | 1 + n | language tag (length, then ASCII) |
 //! | 4 | number of stored rows `r` |
 //! | r × (varint + 7) | each non-zero row: its index as the LEB128 difference from the previous stored row's index (the first from 0), then its 7 weights as `i8` |
+//! | 1 | word list bits `w`: a Bloom filter of `2^w` bits (0: no word list) |
+//! | 1 | probes per word (1–8) |
+//! | 2^w / 8 | the filter's bits, little-endian `u64` words (absent when `w` is 0) |
 //! | 4 | FNV-1a 32 checksum of everything before it |
 //!
 //! Rows not stored are zero. The weights are the trained averaged weights
 //! scaled so the largest is ±127, rounded, with rows whose weights all
 //! round to zero left out (pruning); the scale does not matter for the
-//! argmax, so it is not stored.
+//! argmax, so it is not stored. The word list holds the words written in
+//! lower case in the training text, as the hashes the features already
+//! compute ([`WordFilter`]), so no string is stored or built at run time.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -77,10 +93,10 @@ pub const BUILTIN: &[&[u8]] = &[
 
 /// The version of the feature templates; a model trained with other
 /// templates is refused.
-pub const FEATURE_SET: u16 = 2;
+pub const FEATURE_SET: u16 = 3;
 
 /// The file format version.
-const FORMAT: u16 = 1;
+const FORMAT: u16 = 2;
 
 /// The magic bytes a model file starts with.
 const MAGIC: &[u8; 8] = b"SOROTTAG";
@@ -149,6 +165,62 @@ pub struct Tagger {
     /// Each row's eight `i8` weights (the last always 0), as the bytes of
     /// a little-endian `u64`.
     rows: Vec<u64>,
+    /// The words seen in lower case in the training text.
+    words: WordFilter,
+}
+
+/// A set of words (by the hash of their ASCII-lower-cased form,
+/// [`hash_str`]) as a Bloom filter: `2^bits` bits, each word setting
+/// `probes` of them. A word never added is reported present with a
+/// probability of about 0.3% at 16 bits a word and 4 probes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordFilter {
+    /// `log2` of the number of bits; 0 for an empty filter.
+    bits: u32,
+    probes: u32,
+    set: Vec<u64>,
+}
+
+impl WordFilter {
+    /// An empty filter sized for `n` words: 16 bits a word, 4 probes
+    /// (no filter at all for no words).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn with_capacity(n: usize) -> WordFilter {
+        if n == 0 {
+            return WordFilter::default();
+        }
+        let bits = (n * 16).next_power_of_two().trailing_zeros().max(6);
+        WordFilter { bits, probes: 4, set: vec![0; 1 << (bits - 6)] }
+    }
+
+    /// The bits of word hash `h`, by double hashing: probe `i` is
+    /// `a + i·b` (modulo the size), `a` and `b` from one mixed hash.
+    #[inline]
+    fn bits_of(&self, h: u64) -> impl Iterator<Item = usize> {
+        let x = mix(h, 0xF11E);
+        let (a, b) = (x as u32, (x >> 32) as u32 | 1);
+        let mask = (1u32 << self.bits) - 1;
+        (0..self.probes).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) & mask) as usize)
+    }
+
+    /// Adds a word hash.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn insert(&mut self, h: u64) {
+        for b in self.bits_of(h) {
+            self.set[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    /// Whether a word hash was (probably) added.
+    #[inline]
+    pub(crate) fn contains(&self, h: u64) -> bool {
+        self.bits > 0 && self.bits_of(h).all(|b| self.set[b >> 6] >> (b & 63) & 1 == 1)
+    }
+
+    /// Whether the filter holds no word at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
 }
 
 impl std::fmt::Debug for Tagger {
@@ -239,7 +311,6 @@ mod t {
     pub const RUN_LEN: u64 = 33;
     pub const RUN_BEFORE: u64 = 34;
     pub const RUN_AFTER: u64 = 35;
-    pub const LOW_M1_M2: u64 = 36;
     pub const NAME: u64 = 37;
     pub const NAME_M1: u64 = 38;
     pub const NAME_P1: u64 = 39;
@@ -248,6 +319,8 @@ mod t {
     pub const MID_CAPS: u64 = 42;
     pub const DOC: u64 = 43;
     pub const DOC_INITIAL: u64 = 44;
+    pub const GAP: u64 = 45;
+    pub const WORDS: u64 = 46;
 }
 
 /// The lexicon classes used as features.
@@ -367,6 +440,9 @@ pub(crate) struct Features<'d, 'a> {
     /// For each token in a run of capitalised words on one line: the
     /// run's first and one-past-last token (`(k, k)` outside runs).
     run: Vec<(u32, u32)>,
+    /// For each token, whether it is a word in the model's word list
+    /// ([`Features::set_words`]); empty when the model has none.
+    words: Vec<bool>,
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -460,6 +536,29 @@ impl<'d, 'a> Features<'d, 'a> {
             mid_caps,
             votes: Default::default(),
             run,
+            words: Vec::new(),
+        }
+    }
+
+    /// Looks the words of the document up in a model's word list.
+    pub(crate) fn set_words(&mut self, filter: &WordFilter) {
+        self.words.clear();
+        if filter.is_empty() {
+            return;
+        }
+        // Only the tokens a scored token looks at (itself and its
+        // neighbours) are looked up.
+        let n = self.low.len();
+        self.words.resize(n, false);
+        let mut next = 0; // the first token not yet looked up
+        for k in 0..n {
+            if self.live[k] == FORCED_O {
+                continue;
+            }
+            for j in k.saturating_sub(1).max(next)..(k + 2).min(n) {
+                self.words[j] = self.doc.toks[j].kind == Kind::Word && filter.contains(self.low[j]);
+            }
+            next = next.max(k + 2);
         }
     }
 
@@ -579,7 +678,24 @@ impl<'d, 'a> Features<'d, 'a> {
             push(t::RUN_BEFORE, get(&self.low, rs, 1));
             push(t::RUN_AFTER, ahead(&self.low, re));
         }
-        push(t::LOW_M1_M2, mix(get(&self.low, k, 2), get(&self.low, k, 1)));
+        // Punctuation, and words written against a bracket: `(BEI)` or
+        // `( BEI )`.
+        let gap = |j: usize| doc.toks.get(j).map_or(3, |t| t.gap as u64);
+        let bracket = |j: usize| doc.is(j, '(') || doc.is(j, ')');
+        if tk.kind == Kind::Punct
+            || (k > 0 && gap(k) == 0 && bracket(k - 1))
+            || (gap(k + 1) == 0 && k + 1 < doc.toks.len() && bracket(k + 1))
+        {
+            push(t::GAP, mix(s0, gap(k) | gap(k + 1) << 2));
+        }
+        if !self.words.is_empty() {
+            // (`words` is only filled around scored tokens, which are the
+            // only ones whose features are computed.)
+            let known =
+                |j: Option<usize>| j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w));
+            let here = known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4;
+            push(t::WORDS, here | known(k.checked_sub(1)) << 5 | known(Some(k + 1)) << 8);
+        }
         let name = |j: Option<usize>| j.and_then(|j| self.name.get(j)).map_or(0, |&v| u64::from(v));
         push(t::NAME, name(Some(k)));
         push(t::NAME_M1, name(k.checked_sub(1)));
@@ -874,10 +990,28 @@ impl Tagger {
             row[..NTAGS].copy_from_slice(w);
             rows[index] = u64::from_le_bytes(row);
         }
+        let wbits = u32::from(r.u8()?);
+        let probes = u32::from(r.u8()?);
+        let words = if wbits == 0 {
+            if probes != 0 {
+                return Err(ModelError::Damaged("word list"));
+            }
+            WordFilter::default()
+        } else {
+            if !(6..=24).contains(&wbits) || !(1..=8).contains(&probes) {
+                return Err(ModelError::Damaged("word list size out of range"));
+            }
+            let bytes = r.take(1usize << (wbits - 3))?;
+            let set = bytes
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                .collect();
+            WordFilter { bits: wbits, probes, set }
+        };
         if r.at != body.len() {
             return Err(ModelError::Damaged("trailing bytes"));
         }
-        Ok(Tagger { lang, bits, rows })
+        Ok(Tagger { lang, bits, rows, words })
     }
 
     /// Writes the model file (see the module doc).
@@ -910,6 +1044,11 @@ impl Tagger {
             }
             out.extend_from_slice(&row[..NTAGS]);
         }
+        out.push(self.words.bits as u8);
+        out.push(if self.words.is_empty() { 0 } else { self.words.probes as u8 });
+        for w in &self.words.set {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
         let sum = fnv32(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -917,7 +1056,12 @@ impl Tagger {
 
     /// Builds a tagger from trained weights (`2^bits` rows).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    pub(crate) fn from_rows(lang: &str, bits: u32, rows: Vec<[i8; 8]>) -> Tagger {
+    pub(crate) fn from_rows(
+        lang: &str,
+        bits: u32,
+        rows: Vec<[i8; 8]>,
+        words: WordFilter,
+    ) -> Tagger {
         let rows = rows
             .iter()
             .map(|r| {
@@ -928,7 +1072,7 @@ impl Tagger {
                 u64::from_le_bytes(row)
             })
             .collect();
-        Tagger { lang: lang.to_string(), bits, rows }
+        Tagger { lang: lang.to_string(), bits, rows, words }
     }
 
     /// The number of rows with a non-zero weight.
@@ -940,12 +1084,64 @@ impl Tagger {
     /// Tags the tokens of a document in two passes: the second sees the
     /// document votes of the first ([`Features::vote`]).
     pub(crate) fn tag(&self, f: &mut Features) -> Vec<u8> {
+        f.set_words(&self.words);
         let mut buf = Vec::with_capacity(64);
         let n = f.len();
         let mut memo = Memo::new(n);
         let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut memo));
         f.vote(&first);
-        viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo))
+        let mut tags = viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo));
+        if f.doc.lang == super::tokens::Lang::Id {
+            join_abbreviations(f.doc, &mut tags);
+        }
+        tags
+    }
+}
+
+/// Indonesian: an organisation or place followed by a bracket written
+/// against the words inside it, `Bursa Efek Indonesia (BEI)`, is one
+/// entity, the convention the model is trained to (see
+/// `train::harmonise`); where the model still split it, or left the
+/// bracket out, the bracket joins the name. Only brackets that hold
+/// nothing but a name written without spaces and tagged `O` or as one
+/// entity of the same type are joined.
+fn join_abbreviations(doc: &Doc, tags: &mut [u8]) {
+    let toks = &doc.toks;
+    let n = tags.len();
+    let mut k = 1;
+    while k + 2 < n {
+        let prev = tags[k - 1];
+        let ty = if prev == O { usize::MAX } else { type_of(prev) };
+        if ty == 0 || ty == usize::MAX || !doc.is(k, '(') || toks[k].gap == super::tokens::Gap::None
+        {
+            k += 1;
+            continue;
+        }
+        // The bracket's words: attached to `(` and to one another, up to
+        // an attached `)`.
+        let mut j = k + 1;
+        while j < n && toks[j].kind != Kind::Punct && toks[j].gap == super::tokens::Gap::None {
+            j += 1;
+        }
+        let closed = j > k + 1
+            && j < n
+            && doc.is(j, ')')
+            && toks[j].gap == super::tokens::Gap::None
+            && toks[k + 1].upper;
+        let inside_ok = closed
+            && (tags[k + 1..j].iter().all(|&t| t == O)
+                || (tags[k + 1] == begin(ty)
+                    && tags[k + 2..j].iter().all(|&t| t == begin(ty) + 1)))
+            && tags[j] == O
+            && tags[k] == O;
+        if inside_ok {
+            for t in &mut tags[k..=j] {
+                *t = begin(ty) + 1;
+            }
+            k = j + 1;
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -1058,10 +1254,14 @@ mod tests {
         let mut rows = vec![[0i8; 8]; 1 << 10];
         rows[3] = [1, -2, 3, 0, 0, 0, 127, 0];
         rows[900] = [-128, 0, 0, 0, 0, 0, 1, 0];
-        let t = Tagger::from_rows("id", 10, rows);
+        let mut words = WordFilter::with_capacity(3);
+        words.insert(hash_str("dan"));
+        let t = Tagger::from_rows("id", 10, rows, words);
         let bytes = t.to_bytes();
         let back = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(back.rows, t.rows);
+        assert_eq!(back.words, t.words);
+        assert!(back.words.contains(hash_str("dan")));
         assert_eq!(back.lang, "id");
         for cut in 0..bytes.len() {
             assert!(Tagger::from_bytes(&bytes[..cut]).is_err());
