@@ -15,6 +15,7 @@
 //! learned tagger) does not bring it back.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::i18n::Msg;
 use super::model::{labels, AnnotatedDocument, Annotation, Label, Source};
@@ -410,8 +411,10 @@ pub const MAX_UNDO: usize = 200;
 /// user rejected.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    // Shared steps: the page's reducer clones the workspace on every action
+    // (a click), and a step can hold every annotation of a long article.
+    undo: Vec<Rc<Step>>,
+    redo: Vec<Rc<Step>>,
     /// Automatic annotations the user removed or changed (see [`Rejected`]).
     pub rejected: Vec<Rejected>,
 }
@@ -425,7 +428,7 @@ impl History {
     /// Records a new step (the redo stack is cleared) and its rejections.
     pub fn record(&mut self, step: Step) {
         self.remember(&step.rejected);
-        self.undo.push(step);
+        self.undo.push(Rc::new(step));
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }

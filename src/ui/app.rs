@@ -151,6 +151,34 @@ impl Clone for State {
     }
 }
 
+/// A cheap fingerprint of what the autosave keeps ([`crate::core::persist`])
+/// besides the annotation in focus: the documents (by identity: a changed
+/// document is a new one), their rejections, which one is shown, the paste
+/// box (by length and hash), its language and the labels.
+#[derive(PartialEq)]
+struct SavedParts {
+    docs: Vec<usize>,
+    meta: Vec<(bool, usize)>,
+    current: Option<usize>,
+    pasted: (usize, u64),
+    pasted_lang: Option<String>,
+    labels: crate::core::labels::LabelSet,
+}
+
+fn saved_parts(ws: &crate::core::state::Workspace) -> SavedParts {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    ws.pasted.hash(&mut h);
+    SavedParts {
+        docs: ws.docs.iter().map(|d| Rc::as_ptr(d) as usize).collect(),
+        meta: ws.meta.iter().map(|m| (m.from_annotation_file, m.history.rejected.len())).collect(),
+        current: ws.current,
+        pasted: (ws.pasted.len(), h.finish()),
+        pasted_lang: ws.pasted_lang.clone(),
+        labels: ws.labels.clone(),
+    }
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -421,7 +449,11 @@ pub fn app() -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
         let (timer, save_now) = (timer.clone(), save_now.clone());
-        let version = &*state as *const State as usize;
+        // What the autosave keeps, compared cheaply: the annotation in focus
+        // is left out, so a click on a highlight does not serialise a long
+        // article again (the focus is saved with the next change, or when
+        // the page is hidden).
+        let version = saved_parts(&state.0);
         // Not on the first render: what was just restored is already saved
         // (and saving then would overwrite what another tab saved meanwhile).
         let first = use_mut_ref(|| true);
