@@ -66,18 +66,33 @@ pub struct Notice {
     /// The same message as a catalogue key with its values, for the page
     /// to show in the reader's language (`None`: only `message` exists).
     pub key: Option<Msg>,
+    /// Something the notice offers besides its text.
+    pub action: Option<NoticeAction>,
+}
+
+/// What a notice offers besides its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Saved work that could not be read was set aside: download it as it
+    /// was saved.
+    DownloadSetAside,
 }
 
 impl Notice {
     /// A notice whose text is a catalogue message (`message` is its
     /// English text).
     pub fn keyed(kind: NoticeKind, msg: Msg) -> Notice {
-        Notice { kind, message: msg.english(), key: Some(msg) }
+        Notice { kind, message: msg.english(), key: Some(msg), action: None }
     }
 
     /// A notice with English text only.
     pub fn plain(kind: NoticeKind, message: String) -> Notice {
-        Notice { kind, message, key: None }
+        Notice { kind, message, key: None, action: None }
+    }
+
+    /// The same notice, offering `action`.
+    pub fn with_action(self, action: NoticeAction) -> Notice {
+        Notice { action: Some(action), ..self }
     }
 }
 

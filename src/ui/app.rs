@@ -435,8 +435,12 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some((seq, text)) = storage::journal_get().await {
                     if seq > storage::local_seq() {
-                        let ws = storage::read_journal(&text);
-                        dispatcher.dispatch(Action::Restore(Box::new(ws)));
+                        // An unreadable one is set aside with a notice; the
+                        // page keeps the work it has.
+                        match storage::read_journal(text).await {
+                            Ok(ws) => dispatcher.dispatch(Action::Restore(Box::new(ws))),
+                            Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
+                        }
                     }
                 }
                 *journal_read.borrow_mut() = true;

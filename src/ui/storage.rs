@@ -29,7 +29,7 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTran
 
 use crate::core::i18n::{self, Msg};
 use crate::core::persist;
-use crate::core::state::{Notice, NoticeKind, Workspace};
+use crate::core::state::{Notice, NoticeAction, NoticeKind, Workspace};
 
 /// Where the workspace is saved.
 pub const KEY: &str = "sorot.workspace";
@@ -41,6 +41,9 @@ pub const DB: &str = "sorot";
 pub const STORE: &str = "saves";
 /// The record holding `[number, saved text]`.
 pub const RECORD: &str = "workspace";
+/// The record holding a save read from [`RECORD`] that could not be read
+/// (the text as it was).
+pub const DAMAGED_RECORD: &str = "workspace.damaged";
 /// Where a saved workspace that could not be read is kept.
 pub const DAMAGED_KEY: &str = "sorot.workspace.damaged";
 /// Where the chosen theme is kept (`light`, `dark`; absent: the system's).
@@ -69,7 +72,8 @@ pub fn restore() -> Workspace {
             let msg = Msg::new("notice.restore-failed")
                 .text("reason", e.to_string())
                 .text("key", DAMAGED_KEY);
-            ws.notices.push(Notice::keyed(NoticeKind::Error, msg));
+            let notice = Notice::keyed(NoticeKind::Error, msg);
+            ws.notices.push(notice.with_action(NoticeAction::DownloadSetAside));
             ws
         }
     }
@@ -238,26 +242,48 @@ pub async fn journal_get() -> Option<(u64, String)> {
 }
 
 /// Reads a save found in IndexedDB: the workspace, or (when it cannot be
-/// read) a workspace with a notice, the text kept aside under
-/// [`DAMAGED_KEY`] if it fits there.
-pub fn read_journal(text: &str) -> Workspace {
+/// read) a notice to show beside the work the page has, the text kept
+/// aside as it was, in
+/// IndexedDB under [`DAMAGED_RECORD`] (before any later save replaces the
+/// record it came from) and under [`DAMAGED_KEY`] if it fits there.
+pub async fn read_journal(text: String) -> Result<Workspace, Notice> {
     if text.is_empty() {
-        return Workspace::default();
+        return Ok(Workspace::default());
     }
-    match persist::load(text) {
-        Ok(ws) => ws,
+    match persist::load(&text) {
+        Ok(ws) => Ok(ws),
         Err(e) => {
             if let Some(s) = storage() {
-                let _ = s.set_item(DAMAGED_KEY, text);
+                let _ = s.set_item(DAMAGED_KEY, &text);
             }
-            let mut ws = Workspace::default();
+            if let Some(db) = CONN.with(|c| c.borrow().clone()) {
+                if let Ok(tx) = transaction(&db, "readwrite") {
+                    if let Ok(store) = store(&tx) {
+                        let _ = store.put_with_key(&JsValue::from_str(&text), &DAMAGED_RECORD.into());
+                    }
+                    let _ = done(&tx).await;
+                }
+            }
             let msg = Msg::new("notice.restore-failed")
                 .text("reason", e.to_string())
                 .text("key", DAMAGED_KEY);
-            ws.notices.push(Notice::keyed(NoticeKind::Error, msg));
-            ws
+            Err(Notice::keyed(NoticeKind::Error, msg).with_action(NoticeAction::DownloadSetAside))
         }
     }
+}
+
+/// The saved work set aside because it could not be read, as it was saved
+/// (from `localStorage`, else IndexedDB).
+pub async fn set_aside() -> Option<String> {
+    if let Some(text) = storage().and_then(|s| s.get_item(DAMAGED_KEY).ok().flatten()) {
+        return Some(text);
+    }
+    let db = match CONN.with(|c| c.borrow().clone()) {
+        Some(db) => db,
+        None => open_db().await.ok()?,
+    };
+    let tx = transaction(&db, "readonly").ok()?;
+    request(&store(&tx).ok()?.get(&DAMAGED_RECORD.into()).ok()?).await.ok()?.as_string()
 }
 
 /// The chosen theme: `"light"`, `"dark"`, or `"system"`.

@@ -231,3 +231,41 @@ test('in a long article, a quotation picked in the review list far down is shown
   assert.ok(box.top >= 0 && box.bottom <= box.height, `the quotation is off screen: ${JSON.stringify(box)}`);
   app.assertNoPageErrors();
 });
+
+test('an unreadable save in IndexedDB is set aside, offered as it was, and outlives later saves', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  await pasteText(page, 'Presiden Joko Widodo tiba di Jakarta.');
+  await waitForHighlights(page);
+  // A newer save that this version cannot read (a later version wrote it,
+  // or it was damaged).
+  const unreadable = '{"sorot_workspace":99,"from":"a later Sorot"}\n{"documents":';
+  // Written from a page of the same origin without the app (which saves
+  // again as it unloads).
+  const url = page.url();
+  await page.goto(new URL('/nothing-here.txt', url).href);
+  await page.waitForTimeout(500);
+  await page.evaluate(
+    (text) =>
+      new Promise((ok, fail) => {
+        const r = indexedDB.open('sorot');
+        r.onsuccess = () => {
+          const tx = r.result.transaction('saves', 'readwrite');
+          tx.objectStore('saves').put([Date.now() + 1e9, text], 'workspace');
+          tx.oncomplete = ok;
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    unreadable,
+  );
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=notice-download]');
+  assert.match(await page.textContent(sel.notice), /could not be restored/);
+  // The page carries on with what localStorage had, and saves again.
+  await waitForViewText(page, 'Presiden Joko Widodo tiba di Jakarta.');
+  await pasteText(page, 'Menteri Sugiono tiba di Tokyo.');
+  await page.waitForTimeout(800);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=notice-download]')]);
+  const { readFile } = await import('node:fs/promises');
+  assert.equal(await readFile(await download.path(), 'utf8'), unreadable);
+  app.assertNoPageErrors();
+});

@@ -208,6 +208,10 @@ test('damaged saved work is kept aside with a notice; the theme switch overrides
   await page.waitForSelector(sel.notice);
   assert.match(await page.textContent(sel.notice), /could not be restored/);
   assert.equal(await page.evaluate(() => localStorage.getItem('sorot.workspace.damaged')?.endsWith('{broken')), true);
+  // The notice offers it as it was saved.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=notice-download]')]);
+  const { readFile } = await import('node:fs/promises');
+  assert.equal(await readFile(await download.path(), 'utf8'), '{"sorot_workspace":1,"current":0,"docs":[{}]}\n{broken');
 
   await page.emulateMedia({ colorScheme: 'light' });
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
