@@ -22,6 +22,7 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   highlights,
+  pasteLong,
   pasteText,
   sel,
   selectText,
@@ -116,16 +117,7 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   // About 3 MB of text: with its annotations, and the paste box holding the
   // text too, the saved form is far over localStorage's limit.
   const big = `${ARTICLE}\n\n`.repeat(8_000);
-  // (Set as a paste sets it: Playwright's fill types 3 MB through the
-  // browser's editing commands, which takes longer than the test.)
-  await page.evaluate((text) => {
-    const input = document.querySelector('[data-testid=article-input]');
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, big);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, big.length, {
-    timeout: 60_000,
-  });
+  await pasteLong(page, big);
   await waitForHighlights(page);
   const count = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
   assert.ok(count > 10_000, `${count} highlights`);
@@ -167,12 +159,7 @@ test('a reload brings a long article back to the same words at the top of the wi
   const page = await app.open({ viewport: { width: 900, height: 800 } });
   // About 200 KB: a dozen chunks, most drawn only when they come near.
   const long = `${ARTICLE}\n\n`.repeat(700);
-  await page.evaluate((text) => {
-    const input = document.querySelector('[data-testid=article-input]');
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, long);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  await pasteLong(page, long);
   await waitForHighlights(page);
   const topWords = () =>
     page.evaluate(() => {
@@ -210,12 +197,7 @@ test('a reload brings a long article back to the same words at the top of the wi
 test('in a long article, a quotation picked in the review list far down is shown on screen (chunks off screen are drawn on the way)', { timeout: TIMEOUT }, async () => {
   const page = await app.open({ viewport: { width: 900, height: 800 } });
   const long = `${ARTICLE}\n\n`.repeat(700);
-  await page.evaluate((text) => {
-    const input = document.querySelector('[data-testid=article-input]');
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, long);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  await pasteLong(page, long);
   await waitForHighlights(page);
   const quotes = page.locator('[data-testid=quote]');
   const n = await quotes.count();

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { dropFiles, fixture, pasteText, sel, tabs, useApp, waitForHighlights, waitForViewText } from './lib/harness.mjs';
+import { dropFiles, fixture, pasteLong, pasteText, sel, tabs, useApp, waitForHighlights, waitForViewText } from './lib/harness.mjs';
 
 const TIMEOUT = 180_000;
 const app = useApp();
@@ -135,12 +135,8 @@ test('a 10 MB article and a 5 MB single line open in full; what was open stays',
 test('text with NUL characters is shown exactly, highlights and all', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
   const text = 'Presiden Joko Widodo\u0000 tiba di Jakarta pada Senin (1/12).\u0000\nMenteri Sugiono hadir.';
-  await page.evaluate((t) => {
-    const input = document.querySelector('[data-testid=article-input]');
-    input.value = t;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await page.waitForFunction((t) => document.querySelector('[data-testid=document-view]')?.textContent === t, text);
+  await pasteLong(page, text);
+  assert.equal(await page.textContent('[data-testid=document-view]'), text);
   await waitForHighlights(page);
   const words = await page.$$eval('[data-testid=document-view] mark', (ms) => ms.map((m) => m.textContent));
   assert.ok(words.includes('Joko Widodo'), JSON.stringify(words));

@@ -164,6 +164,23 @@ export async function pasteText(page, text) {
   await waitForViewText(page, text);
 }
 
+/**
+ * Puts a long text in the paste box as a paste does (value, then an input
+ * event) and waits until the view holds all of it. For megabytes: `page.fill`
+ * types through the browser's editing commands, and `pasteText`'s check
+ * compares whole texts on every frame.
+ */
+export async function pasteLong(page, text) {
+  await page.evaluate((t) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = t;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, text.length, {
+    timeout: 60_000,
+  });
+}
+
 /** Waits until the document view shows `text` (ignoring whitespace layout). */
 export async function waitForViewText(page, text) {
   await page.waitForFunction(
