@@ -402,7 +402,9 @@ mod tests {
         let d = doc("Ali & <b>Budi</b>\r\nsaid \"hi\" 😀", &[(0, 3), (9, 13)]);
         let html = chunks_of(&d).concat();
         assert_eq!(text_content(&html), d.doc.text);
-        assert!(html.starts_with("<mark class=\"mark mark--custom\" tabindex=\"0\" data-start=\"0\" data-end=\"3\""));
+        assert!(html.starts_with(
+            "<mark class=\"mark mark--custom\" tabindex=\"0\" data-start=\"0\" data-end=\"3\""
+        ));
         assert!(html.contains(" &amp; &lt;b&gt;<mark "), "{html}");
         assert!(html.contains("&#13;\nsaid &quot;hi&quot;"), "{html}");
         assert_eq!(html.matches("<mark ").count(), 2);
@@ -422,7 +424,10 @@ mod tests {
         for bad in ["<img", "<script", "<svg", "\"><"] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
-        assert!(html.contains("data-speaker-name=\"&lt;img src=x onerror=alert(1)&gt;\""), "{html}");
+        assert!(
+            html.contains("data-speaker-name=\"&lt;img src=x onerror=alert(1)&gt;\""),
+            "{html}"
+        );
         assert!(html.contains("class=\"mark mark--custom mark--block\""), "{html}");
     }
 

@@ -259,7 +259,8 @@ pub async fn read_journal(text: String) -> Result<Workspace, Notice> {
             if let Some(db) = CONN.with(|c| c.borrow().clone()) {
                 if let Ok(tx) = transaction(&db, "readwrite") {
                     if let Ok(store) = store(&tx) {
-                        let _ = store.put_with_key(&JsValue::from_str(&text), &DAMAGED_RECORD.into());
+                        let _ =
+                            store.put_with_key(&JsValue::from_str(&text), &DAMAGED_RECORD.into());
                     }
                     let _ = done(&tx).await;
                 }
@@ -405,16 +406,18 @@ pub fn restore_place() {
     let mut parts = place.split(' ');
     let Some(y) = parts.next().and_then(|v| v.parse::<u64>().ok()) else { return };
     let window = gloo::utils::window();
-    let char_place = parts.next().and_then(|o| o.parse::<u32>().ok()).zip(
-        parts.next().and_then(|t| t.parse::<i32>().ok()),
-    );
+    let char_place = parts
+        .next()
+        .and_then(|o| o.parse::<u32>().ok())
+        .zip(parts.next().and_then(|t| t.parse::<i32>().ok()));
     if let Some((offset, top)) = char_place {
         // Bring the chunk holding the character on screen first: a chunk
         // off screen is not drawn and has an estimated height, so the
         // character's position inside it is not where it will be.
         if let Some((node, _)) = char_node(offset) {
-            if let Some(chunk) =
-                node.parent_element().and_then(|e| e.closest(".document-view__chunk").ok().flatten())
+            if let Some(chunk) = node
+                .parent_element()
+                .and_then(|e| e.closest(".document-view__chunk").ok().flatten())
             {
                 chunk.scroll_into_view();
                 settle_place(offset, top, 0);
