@@ -143,7 +143,7 @@ test('text with NUL characters is shown exactly, highlights and all', { timeout:
   app.assertNoPageErrors();
 });
 
-test('deeply nested JSON, a zip bomb and a zip of thousands of files get a message; open work stays', { timeout: TIMEOUT }, async () => {
+test('deeply nested JSON, a zip bomb and a zip of thousands of files get a message; open work stays', { timeout: TIMEOUT }, async (t) => {
   const page = await app.open();
   const first = fixture('artikel-takaichi.txt');
   await pasteText(page, first);
@@ -160,6 +160,7 @@ test('deeply nested JSON, a zip bomb and a zip of thousands of files get a messa
   ]);
   await page.waitForFunction((s) => document.querySelectorAll(s).length >= 4, sel.notice, { timeout: 60_000 });
   const all = await notices(page);
+  t.diagnostic(`notices: ${JSON.stringify(all)}`);
   for (const name of ['bersarang.json', 'objek.json', 'bom.zip', 'banyak.zip']) {
     const n = all.find((x) => x.includes(name));
     assert.ok(n, `no notice for ${name}: ${JSON.stringify(all)}`);
