@@ -112,7 +112,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::cues::{self, cue};
+use super::cues::cue;
 use super::lexicon::flags::TITLE;
 use super::tokens::{Doc, Gap, Kind};
 use crate::core::model::{labels, Span};
@@ -228,7 +228,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         ent_toks[e] = (first, k);
     }
     let cue_flags: Vec<u16> = (0..n)
-        .map(|k| if doc.toks[k].kind == Kind::Word { cues::lookup(doc.low(k)) } else { 0 })
+        .map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 })
         .collect();
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();

@@ -15,10 +15,10 @@
 //! is a token of its own, except invisible ones (zero-width space, word
 //! joiner, byte-order mark), which are skipped as if absent.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
-use super::lexicon::{self, flags, MAX_WORDS};
+use super::lexicon::{self, flags, more, MAX_WORDS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,22 @@ pub(crate) struct Token {
     pub shouty: bool,
     /// Paragraph number, counting blank lines from 0.
     pub para: u32,
+    /// For a word, the number of its lower-case form among the distinct
+    /// words of the text (in order of first occurrence), [`NO_WORD`] for
+    /// numbers and marks: equal ids, equal [`Doc::low`] texts. Per-word
+    /// work (a hash, a feature) can be done once per id.
+    pub id: u32,
+    /// The lexicon's other classes of the word ([`lexicon::more`]).
+    pub more: u8,
+    /// The cue flags of the word (`cues::lookup` of its lower-case form).
+    pub cue: u16,
+    /// The flags of every lexicon phrase of two words or more that starts
+    /// here, OR-ed (0 when none does; see [`Doc::longest`]).
+    pub multi: u32,
 }
+
+/// [`Token::id`] of a token that is not a word.
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// A text prepared for recognition.
 pub(crate) struct Doc<'a> {
@@ -122,8 +137,12 @@ pub(crate) struct Doc<'a> {
     pub toks: Vec<Token>,
     /// The language.
     pub lang: Lang,
-    /// Every word that occurs in the text starting with a lower-case letter.
-    lower_words: HashSet<&'a str>,
+    /// For each word id ([`Token::id`]): whether the text writes that word
+    /// somewhere as it is, starting with a lower-case letter.
+    seen: Vec<bool>,
+    /// For each token whose [`Token::multi`] is not 0, in token order: its
+    /// index and the flags of its phrases of 2, 3 and 4 words.
+    multi: Vec<(u32, [u32; 3])>,
 }
 
 /// Whether `c` is a combining mark that belongs to the preceding letter.
@@ -163,6 +182,8 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 j += 1;
                 continue;
             }
+            // Any other ASCII byte but `-`, `'`, `.` and `,` ends the word.
+            Some(&b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
             None => break,
             Some(_) => {}
         }
@@ -226,6 +247,11 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
 /// Whether a word token starts like a name: a capital, or `al-`/`el-`
 /// followed by a capital.
 fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(&b) if b < 0x80 && b != b'a' && b != b'e' => return false,
+        _ => {}
+    }
     let mut cs = word.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
@@ -239,6 +265,16 @@ fn starts_upper(word: &str) -> bool {
 
 /// Whether a word has at least two letters and all its letters are capitals.
 fn all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let mut letters = 0;
+        for b in word.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {
@@ -282,26 +318,37 @@ impl<'a> Doc<'a> {
     /// Tokenises `text` for language `lang`.
     pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        // The distinct lower-case words: each is hashed once per
+        // occurrence (here) and looked up in the lexicon once.
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(text.len() / 64 + 16, Default::default());
+        let mut lex: Vec<lexicon::Word> = Vec::new();
+        let mut seen: Vec<bool> = Vec::new();
         let mut i = 0;
         let mut newlines = 0u32;
         let mut space = false;
         let mut para = 0u32;
-        while i < text.len() {
-            // Fast path: a plain space between words.
-            if text.as_bytes()[i] == b' ' {
-                space = true;
-                i += 1;
-                continue;
-            }
-            let Some(c) = char_at(text, i) else { break };
-            let len = c.len_utf8();
-            if matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
-                i += len; // invisible: neither a token nor a space
-                continue;
-            }
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b < 0x80 {
+                // Fast path: a plain space between words.
+                if b == b' ' {
+                    space = true;
+                    i += 1;
+                    continue;
+                }
+                (char::from(b), 1)
+            } else {
+                let Some(c) = char_at(text, i) else { break };
+                if matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
+                    i += c.len_utf8(); // invisible: neither a token nor a space
+                    continue;
+                }
+                (c, c.len_utf8())
+            };
             if c.is_whitespace() {
-                let cr_alone = c == '\r' && char_at(text, i + 1) != Some('\n');
+                let cr_alone = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
                 if c == '\n' || cr_alone || c == '\u{2028}' {
                     newlines += 1;
                 } else if c == '\u{2029}' {
@@ -328,40 +375,93 @@ impl<'a> Doc<'a> {
             } else {
                 (i + len, Kind::Punct)
             };
-            let (upper, caps, fl, phrase_words) = if kind == Kind::Word {
-                let w = &text[i..end];
-                let (fl, longest) = lexicon::lookup_word(&lower[i..end]);
-                (starts_upper(w), all_caps(w), fl, longest)
-            } else {
-                (false, false, 0, 0)
-            };
-            toks.push(Token {
+            let mut tok = Token {
                 start: i,
                 end,
                 kind,
                 gap,
                 ch: c,
-                flags: fl,
-                phrase_words,
-                upper,
-                caps,
+                flags: 0,
+                phrase_words: 0,
+                upper: false,
+                caps: false,
                 initial: false,
                 term: false,
                 shouty: false,
                 para,
-            });
+                id: NO_WORD,
+                more: 0,
+                cue: 0,
+                multi: 0,
+            };
+            if kind == Kind::Word {
+                let w = &text[i..end];
+                let low = &lower[i..end];
+                let next = u32::try_from(lex.len()).unwrap_or(NO_WORD);
+                let id = *ids.entry(low).or_insert(next);
+                if id == next {
+                    lex.push(lexicon::lookup_word(low));
+                    seen.push(false);
+                }
+                let id_ix = id as usize;
+                let e = lex[id_ix];
+                tok.flags = e.flags;
+                tok.phrase_words = e.phrase_words;
+                tok.more = e.more;
+                tok.cue = e.cue;
+                tok.id = id;
+                tok.upper = starts_upper(w);
+                tok.caps = all_caps(w);
+                // Written as it is in lower case (no ASCII capital inside,
+                // so the text equals its lower-case form).
+                if c.is_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    seen[id_ix] = true;
+                }
+            }
+            toks.push(tok);
             i = end;
         }
-        let mut lower_words = HashSet::default();
-        for t in &toks {
-            if t.kind == Kind::Word && t.ch.is_lowercase() {
-                lower_words.insert(&text[t.start..t.end]);
-            }
-        }
-        let mut doc = Doc { text, lower, toks, lang, lower_words };
+        drop(ids);
+        let mut doc = Doc { text, lower, toks, lang, seen, multi: Vec::new() };
+        doc.mark_phrases();
         doc.mark_sentences();
         doc.mark_shouting();
         doc
+    }
+
+    /// Looks up, once, every lexicon phrase of two words or more that
+    /// starts at a token: sets [`Token::multi`] and [`Doc::multi`].
+    fn mark_phrases(&mut self) {
+        let n = self.toks.len();
+        let mut multi = Vec::new();
+        for k in 0..n {
+            let t = &self.toks[k];
+            let most = usize::from(t.phrase_words).min(MAX_WORDS);
+            if most < 2 || t.kind != Kind::Word {
+                continue;
+            }
+            let mut fl = [0u32; 3];
+            let mut any = 0;
+            for m in 2..=most {
+                // The phrase goes on through word `k + m - 1`: a word on
+                // the same line after a space, that the lexicon has inside
+                // a phrase.
+                let Some(last) = self.toks.get(k + m - 1) else { break };
+                if last.kind != Kind::Word || last.gap != Gap::Space || last.more & more::INNER == 0
+                {
+                    break;
+                }
+                if let Some(key) = self.phrase_key(k, m) {
+                    fl[m - 2] = lexicon::lookup(&key);
+                    any |= fl[m - 2];
+                }
+            }
+            if any != 0 {
+                self.toks[k].multi = any;
+                multi.push((k as u32, fl));
+            }
+        }
+        self.multi = multi;
     }
 
     /// Sets [`Token::term`] and [`Token::initial`].
@@ -450,21 +550,6 @@ impl<'a> Doc<'a> {
         self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
     }
 
-    /// The lexicon flags of the `n`-word phrase starting at token `k`, or 0
-    /// when the tokens are not `n` words on one line.
-    pub(crate) fn phrase_flags(&self, k: usize, n: usize) -> u32 {
-        if n == 1 {
-            return self.toks.get(k).map_or(0, |t| if t.kind == Kind::Word { t.flags } else { 0 });
-        }
-        if self.toks.get(k).is_none_or(|t| usize::from(t.phrase_words) < n) {
-            return 0;
-        }
-        match self.phrase_key(k, n) {
-            Some(key) => lexicon::lookup(&key),
-            None => 0,
-        }
-    }
-
     /// The lower-case key of the `n` words from token `k`, joined by single
     /// spaces. Borrowed from [`Doc::lower`] when the text already has single
     /// spaces there.
@@ -501,19 +586,32 @@ impl<'a> Doc<'a> {
     /// The longest phrase of at most `max` words starting at token `k` whose
     /// flags meet `mask`: its length in words and its flags.
     pub(crate) fn longest(&self, k: usize, mask: u32, max: usize) -> Option<(usize, u32)> {
-        if !self.is_word(k) {
+        let t = self.toks.get(k)?;
+        if t.kind != Kind::Word {
             return None;
         }
-        (1..=max.min(MAX_WORDS))
-            .rev()
-            .map(|n| (n, self.phrase_flags(k, n)))
-            .find(|&(_, f)| f & mask != 0)
+        let max = max.min(MAX_WORDS);
+        if max >= 2 && t.multi & mask != 0 {
+            let at = self.multi.partition_point(|&(j, _)| (j as usize) < k);
+            if let Some((_, fl)) = self.multi.get(at) {
+                for n in (2..=max).rev() {
+                    if fl[n - 2] & mask != 0 {
+                        return Some((n, fl[n - 2]));
+                    }
+                }
+            }
+        }
+        (max >= 1 && t.flags & mask != 0).then_some((1, t.flags))
     }
 
     /// Whether the word of token `k` also occurs in the text in lower case
     /// (so a capital at the start of a sentence is only grammar).
     pub(crate) fn seen_lower(&self, k: usize) -> bool {
-        self.lower_words.contains(self.low(k))
+        self.toks
+            .get(k)
+            .and_then(|t| self.seen.get(t.id as usize))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The index of the first token that starts at or after byte `b`.
