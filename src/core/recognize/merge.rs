@@ -43,6 +43,7 @@ pub(crate) struct Candidate {
 
 /// Keeps the candidates that win under the precedence rule; the result
 /// does not overlap itself and is sorted by start. `O(n log n)`.
+#[inline(never)] // PROFILE
 pub(crate) fn merge(mut cands: Vec<Candidate>) -> Vec<Span> {
     cands.retain(|c| c.span.start < c.span.end);
     crate::core::sort::sort_by(&mut cands, |a, b| {

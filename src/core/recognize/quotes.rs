@@ -207,6 +207,7 @@ fn is_double_mark(c: char) -> bool {
 /// Finds the quotations of `doc`. `ents` are the entity and date spans
 /// found so far, sorted by start; the returned QUOTE spans name their
 /// speaker by index into `ents`.
+#[inline(never)] // PROFILE
 pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let n = doc.toks.len();
     let marks: Vec<usize> =

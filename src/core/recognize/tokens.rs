@@ -168,17 +168,61 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Top-level domains kept inside a word (`KOMPAS.com`, `TEMPO.CO`).
 const DOMAINS: &[&str] = &["com", "co", "id", "net", "org", "go", "or", "ac", "news", "tv"];
 
-/// Finds the end of the word that starts at byte `start`; returns the end
-/// and whether the word is made of ASCII digits only.
-fn scan_word(text: &str, start: usize) -> (usize, bool) {
+/// Classes of the ASCII letters and digits, by byte ([`ASCII_CLASS`]).
+const LOWER: u8 = 1;
+/// An ASCII capital (the bit counts capitals: it is bit 1).
+const UPPER: u8 = 2;
+/// An ASCII digit.
+const DIGIT: u8 = 4;
+
+/// The class of every byte: [`LOWER`], [`UPPER`], [`DIGIT`] or 0.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word found by [`scan_word`].
+struct Scanned {
+    /// One past its last byte.
+    end: usize,
+    /// Made of ASCII digits only.
+    digits: bool,
+    /// Made of ASCII letters and digits only; then `classes` and
+    /// `capitals` describe it.
+    plain: bool,
+    /// The [`ASCII_CLASS`] bits of its bytes, OR-ed.
+    classes: u8,
+    /// How many ASCII capitals it has.
+    capitals: usize,
+}
+
+/// Finds the end of the word that starts at byte `start`, whether it is
+/// made of ASCII digits only, and (for a word of ASCII letters and digits
+/// only) what its letters are.
+fn scan_word(text: &str, start: usize) -> Scanned {
     let bytes = text.as_bytes();
     let mut j = start;
     let mut digits = true;
+    let mut plain = true;
+    let mut classes = 0u8;
+    let mut capitals = 0usize;
     loop {
         // Fast path: ASCII letters and digits need no decoding.
         match bytes.get(j) {
-            Some(b) if b.is_ascii_alphanumeric() => {
-                digits &= b.is_ascii_digit();
+            Some(&b) if ASCII_CLASS[usize::from(b)] != 0 => {
+                let class = ASCII_CLASS[usize::from(b)];
+                classes |= class;
+                capitals += usize::from(class >> 1 & 1);
                 j += 1;
                 continue;
             }
@@ -187,8 +231,10 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
             None => break,
             Some(_) => {}
         }
+        digits &= classes & (LOWER | UPPER) == 0;
         let Some(c) = char_at(text, j) else { break };
         if is_word_char(c) {
+            plain = false;
             digits &= c.is_ascii_digit();
             j += c.len_utf8();
             continue;
@@ -197,6 +243,7 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         let next = char_at(text, after);
         match (c, next) {
             ('-' | '\u{2010}' | '\u{2011}', Some(d)) if d.is_alphanumeric() => {
+                plain = false;
                 digits = false;
                 j = after;
             }
@@ -208,9 +255,13 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 if possessive {
                     break;
                 }
+                plain = false;
                 j = after;
             }
-            ('.' | ',', Some(d)) if digits && d.is_ascii_digit() => j = after,
+            ('.' | ',', Some(d)) if digits && d.is_ascii_digit() => {
+                plain = false;
+                j = after;
+            }
             ('.', Some(d)) if d.is_ascii_alphabetic() && !digits && j - start >= 2 => {
                 let mut k = after;
                 while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
@@ -221,12 +272,14 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 if !known || char_at(text, k).is_some_and(is_word_char) {
                     break;
                 }
+                plain = false;
                 digits = false;
                 j = k;
             }
             _ => break,
         }
     }
+    digits &= classes & (LOWER | UPPER) == 0;
     // Dotted capitals: `U.S.`, `U.S.A.`, `J.K.`.
     if j == start + 1 && bytes[start].is_ascii_uppercase() {
         let mut k = j;
@@ -239,9 +292,10 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         }
         if k > j {
             j = k + 1;
+            plain = false;
         }
     }
-    (j, digits)
+    Scanned { end: j, digits, plain, classes, capitals }
 }
 
 /// Whether a word token starts like a name: a capital, or `al-`/`el-`
@@ -316,6 +370,7 @@ fn closes_group(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     /// Tokenises `text` for language `lang`.
+    #[inline(never)] // PROFILE
     pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
@@ -369,9 +424,13 @@ impl<'a> Doc<'a> {
             }
             newlines = 0;
             space = false;
+            let mut word = None;
             let (end, kind) = if c.is_alphanumeric() {
-                let (end, digits) = scan_word(text, i);
-                (end, if digits { Kind::Number } else { Kind::Word })
+                let w = scan_word(text, i);
+                let kind = if w.digits { Kind::Number } else { Kind::Word };
+                let end = w.end;
+                word = Some(w);
+                (end, kind)
             } else {
                 (i + len, Kind::Punct)
             };
@@ -410,11 +469,22 @@ impl<'a> Doc<'a> {
                 tok.more = e.more;
                 tok.cue = e.cue;
                 tok.id = id;
-                tok.upper = starts_upper(w);
-                tok.caps = all_caps(w);
-                // Written as it is in lower case (no ASCII capital inside,
-                // so the text equals its lower-case form).
-                if c.is_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                // Written as it is in lower case: starting with a lower-case
+                // letter, no ASCII capital inside (so the text equals its
+                // lower-case form).
+                let as_is = match word {
+                    Some(Scanned { plain: true, classes, capitals, .. }) => {
+                        tok.upper = b.is_ascii_uppercase();
+                        tok.caps = classes & LOWER == 0 && capitals >= 2;
+                        b.is_ascii_lowercase() && classes & UPPER == 0
+                    }
+                    _ => {
+                        tok.upper = starts_upper(w);
+                        tok.caps = all_caps(w);
+                        c.is_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase())
+                    }
+                };
+                if as_is {
                     seen[id_ix] = true;
                 }
             }
