@@ -91,7 +91,6 @@ const ENTITY_LEX: u32 =
 /// Finds the entities of `doc`, skipping the tokens marked in `used`, as
 /// candidates tagged with the kind of evidence that found them (see
 /// [`super::merge`]).
-#[inline(never)] // PROFILE
 pub(crate) fn find(doc: &Doc, used: &[bool]) -> Vec<Candidate> {
     let mut f = Finder {
         doc,

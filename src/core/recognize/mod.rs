@@ -199,7 +199,6 @@ pub fn has_model(lang: &str) -> bool {
 /// is not a word the lexicon knows as something else (a title such as
 /// `General`, an organisation or place word, a month, a function word).
 /// Keeps `spans` sorted by start, then end descending.
-#[inline(never)] // PROFILE
 fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
     use lexicon::flags::{
         COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
@@ -256,7 +255,6 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 }
 
 /// Sorts spans by start, then end descending, rewriting speaker indices.
-#[inline(never)] // PROFILE
 fn in_order(spans: Vec<Span>) -> Vec<Span> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     crate::core::sort::sort_indices(&mut order, &mut |a, b| {

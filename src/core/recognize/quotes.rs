@@ -208,7 +208,6 @@ fn is_double_mark(c: char) -> bool {
 /// Finds the quotations of `doc`. `ents` are the entity and date spans
 /// found so far, sorted by start; the returned QUOTE spans name their
 /// speaker by index into `ents`.
-#[inline(never)] // PROFILE
 pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let n = doc.toks.len();
     let marks: Vec<usize> =
@@ -229,9 +228,8 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         }
         ent_toks[e] = (first, k);
     }
-    let cue_flags: Vec<u16> = (0..n)
-        .map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 })
-        .collect();
+    let cue_flags: Vec<u16> =
+        (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {

@@ -370,7 +370,6 @@ fn closes_group(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     /// Tokenises `text` for language `lang`.
-    #[inline(never)] // PROFILE
     pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
@@ -677,11 +676,7 @@ impl<'a> Doc<'a> {
     /// Whether the word of token `k` also occurs in the text in lower case
     /// (so a capital at the start of a sentence is only grammar).
     pub(crate) fn seen_lower(&self, k: usize) -> bool {
-        self.toks
-            .get(k)
-            .and_then(|t| self.seen.get(t.id as usize))
-            .copied()
-            .unwrap_or(false)
+        self.toks.get(k).and_then(|t| self.seen.get(t.id as usize)).copied().unwrap_or(false)
     }
 
     /// The index of the first token that starts at or after byte `b`.

@@ -182,7 +182,6 @@ const DATELINE_LINES: usize = 5;
 
 /// Finds the dates of `doc`, marking their tokens in `used`; returns DATE
 /// spans (byte offsets) with their values.
-#[inline(never)] // PROFILE
 pub(crate) fn find(doc: &Doc, used: &mut [bool]) -> Vec<Span> {
     let found = forms::scan(doc);
     let anchor = dateline(doc, &found);
