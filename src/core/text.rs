@@ -106,7 +106,13 @@ impl CharIndex {
         if b >= self.bytes {
             return self.chars;
         }
-        let k = self.byte_at.partition_point(|&x| x <= b) - 1;
+        // A code point is at least one byte, so checkpoint `k` is at or
+        // after byte `k * STRIDE`: the last one at or before `b` is at most
+        // `b / STRIDE`, and exactly that in ASCII text.
+        let mut k = (b / STRIDE).min(self.byte_at.len() - 1);
+        if self.byte_at[k] > b {
+            k = self.byte_at[..k].partition_point(|&x| x <= b) - 1;
+        }
         let base = self.byte_at[k];
         // Code points starting in `base..b`: the bytes that are not
         // continuation bytes (`10xxxxxx`, below -64 as `i8`).

@@ -192,7 +192,11 @@ impl<'a> Finder<'_, 'a> {
 
     /// Whether token `k` is a one-letter word.
     fn single_letter(&self, k: usize) -> bool {
-        self.doc.is_word(k) && self.doc.text_of(k).chars().nth(1).is_none()
+        // One character: as many bytes as its first one.
+        self.doc
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.end - t.start == t.ch.len_utf8())
     }
 
     /// Whether token `k` is a Roman numeral made of `I`, `V`, `X`.

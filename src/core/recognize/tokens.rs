@@ -401,7 +401,8 @@ impl<'a> Doc<'a> {
                 }
                 (c, c.len_utf8())
             };
-            if c.is_whitespace() {
+            let space_char = if b < 0x80 { matches!(b, b'\t'..=b'\r') } else { c.is_whitespace() };
+            if space_char {
                 let cr_alone = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
                 if c == '\n' || cr_alone || c == '\u{2028}' {
                     newlines += 1;
@@ -424,7 +425,9 @@ impl<'a> Doc<'a> {
             newlines = 0;
             space = false;
             let mut word = None;
-            let (end, kind) = if c.is_alphanumeric() {
+            let alnum =
+                if b < 0x80 { ASCII_CLASS[usize::from(b)] != 0 } else { c.is_alphanumeric() };
+            let (end, kind) = if alnum {
                 let w = scan_word(text, i);
                 let kind = if w.digits { Kind::Number } else { Kind::Word };
                 let end = w.end;
