@@ -111,13 +111,21 @@ impl CharIndex {
         // `b / STRIDE`, and exactly that in ASCII text.
         let mut k = (b / STRIDE).min(self.byte_at.len() - 1);
         if self.byte_at[k] > b {
-            k = self.byte_at[..k].partition_point(|&x| x <= b) - 1;
+            // Gallop down to a checkpoint at or before `b` (the first is at
+            // byte 0), then search between.
+            let (mut top, mut step) = (k, 1);
+            let low = loop {
+                let c = top.saturating_sub(step);
+                if self.byte_at[c] <= b {
+                    break c;
+                }
+                top = c;
+                step *= 2;
+            };
+            k = low + self.byte_at[low..top].partition_point(|&x| x <= b) - 1;
         }
         let base = self.byte_at[k];
-        // Code points starting in `base..b`: the bytes that are not
-        // continuation bytes (`10xxxxxx`, below -64 as `i8`).
-        let starts = text.as_bytes()[base..b].iter().filter(|&&x| x as i8 >= -64).count();
-        k * STRIDE + starts - usize::from(!text.is_char_boundary(b))
+        k * STRIDE + lead_bytes(&text.as_bytes()[base..b]) - usize::from(!text.is_char_boundary(b))
     }
 
     /// UTF-16 offset of code point `cp` (clamped to the end).
@@ -152,6 +160,24 @@ impl CharIndex {
         let e = self.byte_of_char(text, end.max(start));
         &text[s..e]
     }
+}
+
+/// The bytes of `bytes` that start a code point (that are not
+/// continuation bytes, `10xxxxxx`), counted eight at a time.
+fn lead_bytes(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        // Bit 7 set and bit 6 clear.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&x| x & 0xC0 == 0x80).count();
+    bytes.len() - continuation
 }
 
 /// Number of code points in `s`.
