@@ -170,7 +170,7 @@ const DOMAINS: &[&str] = &["com", "co", "id", "net", "org", "go", "or", "ac", "n
 
 /// Classes of the ASCII letters and digits, by byte ([`ASCII_CLASS`]).
 const LOWER: u8 = 1;
-/// An ASCII capital (the bit counts capitals: it is bit 1).
+/// An ASCII capital.
 const UPPER: u8 = 2;
 /// An ASCII digit.
 const DIGIT: u8 = 4;
@@ -197,13 +197,10 @@ struct Scanned {
     end: usize,
     /// Made of ASCII digits only.
     digits: bool,
-    /// Made of ASCII letters and digits only; then `classes` and
-    /// `capitals` describe it.
+    /// Made of ASCII letters and digits only; then `classes` describes it.
     plain: bool,
     /// The [`ASCII_CLASS`] bits of its bytes, OR-ed.
     classes: u8,
-    /// How many ASCII capitals it has.
-    capitals: usize,
 }
 
 /// Finds the end of the word that starts at byte `start`, whether it is
@@ -215,14 +212,11 @@ fn scan_word(text: &str, start: usize) -> Scanned {
     let mut digits = true;
     let mut plain = true;
     let mut classes = 0u8;
-    let mut capitals = 0usize;
     loop {
         // Fast path: ASCII letters and digits need no decoding.
         match bytes.get(j) {
             Some(&b) if ASCII_CLASS[usize::from(b)] != 0 => {
-                let class = ASCII_CLASS[usize::from(b)];
-                classes |= class;
-                capitals += usize::from(class >> 1 & 1);
+                classes |= ASCII_CLASS[usize::from(b)];
                 j += 1;
                 continue;
             }
@@ -295,7 +289,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
             plain = false;
         }
     }
-    Scanned { end: j, digits, plain, classes, capitals }
+    Scanned { end: j, digits, plain, classes }
 }
 
 /// Whether a word token starts like a name: a capital, or `al-`/`el-`
@@ -475,9 +469,10 @@ impl<'a> Doc<'a> {
                 // letter, no ASCII capital inside (so the text equals its
                 // lower-case form).
                 let as_is = match word {
-                    Some(Scanned { plain: true, classes, capitals, .. }) => {
+                    Some(Scanned { plain: true, classes, .. }) => {
                         tok.upper = b.is_ascii_uppercase();
-                        tok.caps = classes & LOWER == 0 && capitals >= 2;
+                        tok.caps = classes & LOWER == 0
+                            && w.bytes().filter(u8::is_ascii_uppercase).nth(1).is_some();
                         b.is_ascii_lowercase() && classes & UPPER == 0
                     }
                     _ => {
