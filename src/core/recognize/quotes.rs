@@ -217,8 +217,9 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     }
     let mut ent_of = vec![NONE; n];
     let mut ent_toks = vec![(0, 0); ents.len()];
+    let mut first = 0;
     for (e, s) in ents.iter().enumerate() {
-        let first = doc.tok_at(s.start);
+        first = doc.tok_at_from(first, s.start);
         let mut k = first;
         while k < n && doc.toks[k].start < s.end {
             if s.label == labels::PERSON || s.label == labels::ORG {

@@ -677,6 +677,20 @@ impl<'a> Doc<'a> {
         self.toks.get(k).and_then(|t| self.seen.get(t.id as usize)).copied().unwrap_or(false)
     }
 
+    /// [`Doc::tok_at`], walking forward from token `from` when every token
+    /// before it starts before `b` (spans visited in order of start cost
+    /// one walk over the tokens in all).
+    pub(crate) fn tok_at_from(&self, from: usize, b: usize) -> usize {
+        if from > self.toks.len() || (from > 0 && self.toks[from - 1].start >= b) {
+            return self.tok_at(b);
+        }
+        let mut k = from;
+        while k < self.toks.len() && self.toks[k].start < b {
+            k += 1;
+        }
+        k
+    }
+
     /// The index of the first token that starts at or after byte `b`.
     pub(crate) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)
