@@ -864,10 +864,9 @@ fn may_start(t: &Toks, k: usize) -> bool {
         Kind::Number => true,
         Kind::Punct => matches!(tok.ch, '\u{2019}' | '\''),
         Kind::Word => {
-            tok.more & more::DATE_START != 0 || tok.ch.is_ascii_digit() || {
-                let w = t.doc.low(k);
-                w.starts_with("mid-")
-            }
+            tok.more & more::DATE_START != 0
+                || tok.ch.is_ascii_digit()
+                || (matches!(tok.ch, 'm' | 'M') && t.doc.low(k).starts_with("mid-"))
         }
     }
 }
