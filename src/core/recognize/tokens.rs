@@ -15,7 +15,6 @@
 //! is a token of its own, except invisible ones (zero-width space, word
 //! joiner, byte-order mark), which are skipped as if absent.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 use super::lexicon::{self, flags, more, MAX_WORDS};
@@ -143,6 +142,95 @@ pub(crate) struct Doc<'a> {
     /// For each token whose [`Token::multi`] is not 0, in token order: its
     /// index and the flags of its phrases of 2, 3 and 4 words.
     multi: Vec<(u32, [u32; 3])>,
+}
+
+/// The distinct words of a text while it is tokenised, each with its id
+/// (the order of first occurrence): an open-addressing hash table keyed
+/// by the bytes of the lower-cased text.
+struct Interner<'t> {
+    /// The lower-cased text.
+    lower: &'t [u8],
+    /// For each slot, 1 + the id of the word there; 0 when empty.
+    slots: Vec<u32>,
+    /// For each id: the word's hash, its first eight bytes (zero-padded)
+    /// and where it first occurs.
+    words: Vec<(u64, u64, usize, usize)>,
+}
+
+impl<'t> Interner<'t> {
+    /// A table for about `expected` distinct words of `lower`.
+    fn new(lower: &'t [u8], expected: usize) -> Self {
+        let slots = vec![0; (expected * 2).next_power_of_two().max(64)];
+        Interner { lower, slots, words: Vec::with_capacity(expected) }
+    }
+
+    /// The first eight bytes of `w`, zero-padded, as a number.
+    fn head(w: &[u8]) -> u64 {
+        let mut b = [0u8; 8];
+        let n = w.len().min(8);
+        b[..n].copy_from_slice(&w[..n]);
+        u64::from_le_bytes(b)
+    }
+
+    /// A hash of `w` whose first eight bytes are `head`.
+    fn hash(w: &[u8], head: u64) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = (head ^ w.len() as u64).wrapping_mul(K);
+        if w.len() > 8 {
+            for chunk in w[8..].chunks(8) {
+                h = (h.rotate_left(23) ^ Self::head(chunk)).wrapping_mul(K);
+            }
+        }
+        h ^ h >> 29
+    }
+
+    /// The id of the word at `start..end` of the text, and whether it is
+    /// new (then it is the next id).
+    fn id(&mut self, start: usize, end: usize) -> (u32, bool) {
+        let w = &self.lower[start..end];
+        let head = Self::head(w);
+        let h = Self::hash(w, head);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                break;
+            }
+            let (wh, whead, s, e) = self.words[slot as usize - 1];
+            // Same hash, same first bytes, same length: for words of up to
+            // eight bytes that is equality.
+            if wh == h
+                && whead == head
+                && e - s == w.len()
+                && (w.len() <= 8 || self.lower[s..e] == *w)
+            {
+                return (slot - 1, false);
+            }
+            i = (i + 1) & mask;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(NO_WORD);
+        self.words.push((h, head, start, end));
+        self.slots[i] = id.wrapping_add(1);
+        if self.words.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let mask = self.slots.len() * 2 - 1;
+        let mut slots = vec![0u32; mask + 1];
+        for (id, &(h, ..)) in self.words.iter().enumerate() {
+            let mut i = h as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
 }
 
 /// Whether `c` is a combining mark that belongs to the preceding letter.
@@ -370,8 +458,7 @@ impl<'a> Doc<'a> {
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         // The distinct lower-case words: each is hashed once per
         // occurrence (here) and looked up in the lexicon once.
-        let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(text.len() / 64 + 16, Default::default());
+        let mut ids = Interner::new(lower.as_bytes(), text.len() / 64);
         let mut lex: Vec<lexicon::Word> = Vec::new();
         let mut seen: Vec<bool> = Vec::new();
         let mut i = 0;
@@ -452,9 +539,8 @@ impl<'a> Doc<'a> {
             if kind == Kind::Word {
                 let w = &text[i..end];
                 let low = &lower[i..end];
-                let next = u32::try_from(lex.len()).unwrap_or(NO_WORD);
-                let id = *ids.entry(low).or_insert(next);
-                if id == next {
+                let (id, new) = ids.id(i, end);
+                if new {
                     lex.push(lexicon::lookup_word(low));
                     seen.push(false);
                 }
@@ -713,6 +799,24 @@ mod tests {
             ["al-Assad", "’", "s", "U.S.", "KOMPAS.com", "1.000,5"]
         );
         assert_eq!(words("Jum'at e\u{301}!"), ["Jum'at", "e\u{301}", "!"]);
+    }
+
+    #[test]
+    fn equal_words_share_an_id() {
+        // Short and long words, cases, and enough distinct words to grow
+        // the table several times.
+        let mut text = String::from("Kata kata KATA pemberantasan Pemberantasan pemberantasanx ");
+        for n in 0..5000 {
+            text.push_str(&format!("w{n} longerword{n} "));
+        }
+        text.push_str("kata w17 LONGERWORD4999");
+        let d = Doc::new(&text, Lang::Other);
+        for a in 0..d.toks.len() {
+            for b in [0, 1, 2, 3, 4, 5, d.toks.len() - 1, d.toks.len() - 2, a / 2] {
+                let same = d.low(a) == d.low(b);
+                assert_eq!(d.toks[a].id == d.toks[b].id, same, "{} {}", d.low(a), d.low(b));
+            }
+        }
     }
 
     #[test]
