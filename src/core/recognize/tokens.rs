@@ -164,22 +164,35 @@ impl<'t> Interner<'t> {
         Interner { lower, slots, words: Vec::with_capacity(expected) }
     }
 
-    /// The first eight bytes of `w`, zero-padded, as a number.
-    fn head(w: &[u8]) -> u64 {
-        let mut b = [0u8; 8];
-        let n = w.len().min(8);
-        b[..n].copy_from_slice(&w[..n]);
-        u64::from_le_bytes(b)
+    /// The (up to) eight bytes of the text from `at`, stopping at `end`,
+    /// zero-padded, as a number.
+    fn eight(&self, at: usize, end: usize) -> u64 {
+        let n = (end - at).min(8);
+        match self.lower.get(at..at + 8) {
+            // One load, the bytes past `end` masked off.
+            Some(b) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(b);
+                let v = u64::from_le_bytes(w);
+                if n == 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * n)) - 1)
+                }
+            }
+            None => self.lower[at..at + n].iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)),
+        }
     }
 
-    /// A hash of `w` whose first eight bytes are `head`.
-    fn hash(w: &[u8], head: u64) -> u64 {
+    /// A hash of the word at `start..end` whose first eight bytes are
+    /// `head`.
+    fn hash(&self, start: usize, end: usize, head: u64) -> u64 {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h = (head ^ w.len() as u64).wrapping_mul(K);
-        if w.len() > 8 {
-            for chunk in w[8..].chunks(8) {
-                h = (h.rotate_left(23) ^ Self::head(chunk)).wrapping_mul(K);
-            }
+        let mut h = (head ^ (end - start) as u64).wrapping_mul(K);
+        let mut at = start + 8;
+        while at < end {
+            h = (h.rotate_left(23) ^ self.eight(at, end)).wrapping_mul(K);
+            at += 8;
         }
         h ^ h >> 29
     }
@@ -188,8 +201,8 @@ impl<'t> Interner<'t> {
     /// new (then it is the next id).
     fn id(&mut self, start: usize, end: usize) -> (u32, bool) {
         let w = &self.lower[start..end];
-        let head = Self::head(w);
-        let h = Self::hash(w, head);
+        let head = self.eight(start, end);
+        let h = self.hash(start, end, head);
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
