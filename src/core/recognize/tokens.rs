@@ -550,11 +550,9 @@ impl<'a> Doc<'a> {
                 multi: 0,
             };
             if kind == Kind::Word {
-                let w = &text[i..end];
-                let low = &lower[i..end];
                 let (id, new) = ids.id(i, end);
                 if new {
-                    lex.push(lexicon::lookup_word(low));
+                    lex.push(lexicon::lookup_word(&lower[i..end]));
                     seen.push(false);
                 }
                 let id_ix = id as usize;
@@ -571,10 +569,15 @@ impl<'a> Doc<'a> {
                     Some(Scanned { plain: true, classes, .. }) => {
                         tok.upper = b.is_ascii_uppercase();
                         tok.caps = classes & LOWER == 0
-                            && w.bytes().filter(u8::is_ascii_uppercase).nth(1).is_some();
+                            && bytes[i..end]
+                                .iter()
+                                .filter(|b| b.is_ascii_uppercase())
+                                .nth(1)
+                                .is_some();
                         b.is_ascii_lowercase() && classes & UPPER == 0
                     }
                     _ => {
+                        let w = &text[i..end];
                         tok.upper = starts_upper(w);
                         tok.caps = all_caps(w);
                         c.is_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase())
