@@ -633,32 +633,29 @@ impl<'a> Doc<'a> {
         self.multi = multi;
     }
 
-    /// Sets [`Token::term`] and [`Token::initial`].
+    /// Sets [`Token::term`] and [`Token::initial`], in one pass.
     fn mark_sentences(&mut self) {
         let n = self.toks.len();
-        for k in 0..n {
-            let c = self.toks[k].ch;
-            if self.toks[k].kind != Kind::Punct || !matches!(c, '.' | '!' | '?' | '\u{2026}') {
-                continue;
-            }
-            let mut term = true;
-            if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
-                let p = &self.toks[k - 1];
-                let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
-                if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
-                    term = false;
-                }
-            }
-            if let Some(nx) = self.toks.get(k + 1) {
-                let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
-                if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
-                    term = false;
-                }
-            }
-            self.toks[k].term = term;
-        }
         let mut after_term = true;
         for k in 0..n {
+            let c = self.toks[k].ch;
+            if self.toks[k].kind == Kind::Punct && matches!(c, '.' | '!' | '?' | '\u{2026}') {
+                let mut term = true;
+                if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
+                    let p = &self.toks[k - 1];
+                    let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
+                    if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
+                        term = false;
+                    }
+                }
+                if let Some(nx) = self.toks.get(k + 1) {
+                    let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
+                    if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
+                        term = false;
+                    }
+                }
+                self.toks[k].term = term;
+            }
             if self.toks[k].gap >= Gap::Line {
                 after_term = true;
             }
