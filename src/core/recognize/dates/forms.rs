@@ -378,7 +378,8 @@ fn core_date(t: &Toks, k: usize, wd: Option<u32>) -> Option<(usize, Expr)> {
             }
         }
     }
-    if t.doc.is_word(k) {
+    // Both forms start with a digit.
+    if t.doc.is_word(k) && t.doc.toks[k].ch.is_ascii_digit() {
         if let Some(e) = numeric_token(t.doc.text_of(k)) {
             return Some((k + 1, attach_weekday(e, wd)));
         }
