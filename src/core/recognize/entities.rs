@@ -133,7 +133,10 @@ impl<'a> Finder<'_, 'a> {
                 i += 1;
                 continue;
             }
-            if let Some(end) = self.title_at(i) {
+            // No phrase starting here is a title: no title (the common case,
+            // decided from the token alone).
+            let title = if (t.flags | t.multi) & TITLE != 0 { self.title_at(i) } else { None };
+            if let Some(end) = title {
                 let last = self.doc.toks[end - 1].end;
                 self.title = match self.title {
                     Some((a, _)) if after_title => Some((a, last)),
@@ -143,7 +146,8 @@ impl<'a> Finder<'_, 'a> {
                 i = end;
                 continue;
             }
-            if self.can_start(i) {
+            // A run starts only at a capitalised word.
+            if t.upper && self.can_start(i) {
                 let end = self.collect_run(i);
                 let ws = std::mem::take(&mut self.ws);
                 if after_title {
