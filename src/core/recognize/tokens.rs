@@ -246,6 +246,16 @@ impl<'t> Interner<'t> {
     }
 }
 
+/// Sets [`Token::shouty`] on the tokens of a line with `words` words
+/// (three or more), `caps` of them in capitals (most of them).
+fn mark_shouting(line: &mut [Token], words: usize, caps: usize) {
+    if words >= 3 && caps * 10 >= words * 6 {
+        for t in line {
+            t.shouty = true;
+        }
+    }
+}
+
 /// Whether `c` is a combining mark that belongs to the preceding letter.
 fn is_mark(c: char) -> bool {
     matches!(c,
@@ -478,6 +488,8 @@ impl<'a> Doc<'a> {
         let mut newlines = 0u32;
         let mut space = false;
         let mut para = 0u32;
+        // The line being read: its first token, its words, in capitals.
+        let (mut line_start, mut line_words, mut line_caps) = (0usize, 0usize, 0usize);
         while let Some(&b) = bytes.get(i) {
             let (c, len) = if b < 0x80 {
                 // Fast path: a plain space between words.
@@ -513,6 +525,10 @@ impl<'a> Doc<'a> {
                 1 => Gap::Line,
                 _ => Gap::Para,
             };
+            if gap >= Gap::Line && !toks.is_empty() {
+                mark_shouting(&mut toks[line_start..], line_words, line_caps);
+                (line_start, line_words, line_caps) = (toks.len(), 0, 0);
+            }
             if gap == Gap::Para && !toks.is_empty() {
                 para += 1;
             }
@@ -587,14 +603,18 @@ impl<'a> Doc<'a> {
                     seen[id_ix] = true;
                 }
             }
+            if kind == Kind::Word && c.is_alphabetic() {
+                line_words += 1;
+                line_caps += usize::from(tok.caps);
+            }
             toks.push(tok);
             i = end;
         }
+        mark_shouting(&mut toks[line_start..], line_words, line_caps);
         drop(ids);
         let mut doc = Doc { text, lower, toks, lang, seen, multi: Vec::new() };
         doc.mark_phrases();
         doc.mark_sentences();
-        doc.mark_shouting();
         doc
     }
 
@@ -668,31 +688,6 @@ impl<'a> Doc<'a> {
                 Kind::Punct if closes_group(t.ch) => after_term,
                 _ => false,
             };
-        }
-    }
-
-    /// Sets [`Token::shouty`] on lines with three or more words, most of
-    /// them in capitals.
-    fn mark_shouting(&mut self) {
-        let n = self.toks.len();
-        let mut line_start = 0;
-        for k in 0..=n {
-            if k < n && (k == 0 || self.toks[k].gap < Gap::Line) {
-                continue;
-            }
-            let line = &self.toks[line_start..k];
-            let words = line.iter().filter(|t| t.kind == Kind::Word && t.ch.is_alphabetic());
-            let (mut total, mut caps) = (0usize, 0usize);
-            for t in words {
-                total += 1;
-                caps += usize::from(t.caps);
-            }
-            if total >= 3 && caps * 10 >= total * 6 {
-                for t in &mut self.toks[line_start..k] {
-                    t.shouty = true;
-                }
-            }
-            line_start = k;
         }
     }
 
