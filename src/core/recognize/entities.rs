@@ -52,8 +52,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::gazetteer;
-use super::lexicon::{self, flags::*, MAX_WORDS};
+use super::lexicon::{self, flags::*, more, MAX_WORDS};
 use super::merge::{Candidate, Source};
 use super::tokens::{Doc, Gap, Kind, Lang};
 use crate::core::model::{labels, Span};
@@ -668,7 +667,7 @@ impl<'a> Finder<'_, 'a> {
             && !caps
             && prep != Some(true)
             && !self.doc.seen_lower(first)
-            && gazetteer::is_person_name(self.doc.low(first));
+            && self.doc.toks[first].more & (more::GIVEN | more::FAMILY) != 0;
         if lone_name {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }

@@ -465,6 +465,10 @@ pub(crate) mod more {
     /// The word may start a date expression (`Desember`, `kemarin`,
     /// `last`; see `dates::forms`).
     pub const DATE_START: u8 = 1 << 1;
+    /// A known given name (`gazetteer::person_name_kinds` bit 0).
+    pub const GIVEN: u8 = 1 << 2;
+    /// A known family name (`gazetteer::person_name_kinds` bit 1).
+    pub const FAMILY: u8 = 1 << 3;
 }
 
 /// What the lexicon knows of one lower-case word, looked up once per
@@ -515,6 +519,14 @@ fn words() -> &'static HashMap<&'static str, Word> {
         }
         for (w, f) in super::cues::all() {
             map.entry(w).or_default().cue |= f;
+        }
+        for (w, kind) in gazetteer::entries() {
+            let bit = match kind {
+                gazetteer::Kind::Given => more::GIVEN,
+                gazetteer::Kind::Family => more::FAMILY,
+                _ => continue,
+            };
+            map.entry(w).or_default().more |= bit;
         }
         map
     })
