@@ -325,12 +325,15 @@ fn scan_word(text: &str, start: usize) -> Scanned {
     let mut classes = 0u8;
     loop {
         // Fast path: ASCII letters and digits need no decoding.
-        match bytes.get(j) {
-            Some(&b) if ASCII_CLASS[usize::from(b)] != 0 => {
-                classes |= ASCII_CLASS[usize::from(b)];
-                j += 1;
-                continue;
+        for &b in &bytes[j..] {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                break;
             }
+            classes |= class;
+            j += 1;
+        }
+        match bytes.get(j) {
             // Any other ASCII byte but `-`, `'`, `.` and `,` ends the word.
             Some(&b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
             None => break,
