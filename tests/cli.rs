@@ -90,7 +90,7 @@ fn help_describes_the_commands() {
             "sorot|w3c|brat|conll|doccano|labelstudio|spacy|csv",
             "sorot|w3c|brat|txt|md|html|docx",
             "sorot eval --gold FILE",
-            "sorot bench [--lang id|en] [--runs N] FILE...",
+            "sorot bench [--lang id|en] [--runs N] [--no-model] FILE...",
             "sorot bench --scaling",
             "--version",
         ] {

@@ -1,11 +1,13 @@
-//! `sorot bench [--lang id|en] [--runs N] FILE...` and `sorot bench
-//! --scaling FILE`: the throughput of the whole analysis pipeline.
+//! `sorot bench [--lang id|en] [--runs N] [--no-model] FILE...` and
+//! `sorot bench --scaling FILE`: the throughput of the whole analysis
+//! pipeline.
 //!
 //! What is timed is [`super::analyze_document`] on the file's text: the
 //! language guess (unless `--lang`), the recognizer and the
 //! [`crate::core::model::AnnotatedDocument`] with code-point offsets and
 //! ids: everything the app does between reading a file and showing it.
-//! Each measurement is one untimed warm-up run, then `N` timed runs (7 by
+//! With `--no-model` the learned tagger is left out (the rules alone, as
+//! `eval --no-model`). Each measurement is one untimed warm-up run, then `N` timed runs (7 by
 //! default); the table gives the median. MB/s counts MB as 1,000,000 bytes
 //! of UTF-8 input. Speed is measured and printed, never asserted on.
 //!
@@ -20,8 +22,8 @@ use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
 use super::{
-    analyze_document, analyze_document_timed, doc_name, finish, no_value, parse_lang, read_text,
-    Arg, Args, EXIT_FILE_ERROR, EXIT_OK,
+    analyze_document_timed, analyze_document_with, doc_name, finish, no_value, parse_lang,
+    read_text, Arg, Args, EXIT_FILE_ERROR, EXIT_OK,
 };
 
 /// Timed runs per measurement when `--runs` is not given.
@@ -40,13 +42,21 @@ pub struct Options {
     pub runs: usize,
     /// Print the scaling table of the one FILE.
     pub scaling: bool,
+    /// Leave the learned tagger out: the rules alone.
+    pub no_model: bool,
     /// The files, `-` for standard input.
     pub files: Vec<String>,
 }
 
 /// Reads the arguments after `bench`; `Ok(None)` asks for the help.
 pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
-    let mut options = Options { lang: None, runs: DEFAULT_RUNS, scaling: false, files: Vec::new() };
+    let mut options = Options {
+        lang: None,
+        runs: DEFAULT_RUNS,
+        scaling: false,
+        no_model: false,
+        files: Vec::new(),
+    };
     let mut args = Args::new(args);
     while let Some(arg) = args.next_arg() {
         match arg {
@@ -67,6 +77,10 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
             Arg::Opt { name: name @ "--scaling", inline } => {
                 no_value(name, inline)?;
                 options.scaling = true;
+            }
+            Arg::Opt { name: name @ "--no-model", inline } => {
+                no_value(name, inline)?;
+                options.no_model = true;
             }
             Arg::Opt { name, .. } => return Err(format!("unknown option '{name}'")),
         }
@@ -97,8 +111,8 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 /// Times the pipeline on `text`: one warm-up, then `runs` timed runs.
-fn measure(name: &str, text: &str, lang: Option<&str>, runs: usize) -> Measurement {
-    let warm = analyze_document(name.to_string(), text.to_string(), lang);
+fn measure(name: &str, text: &str, lang: Option<&str>, models: bool, runs: usize) -> Measurement {
+    let warm = analyze_document_with(name.to_string(), text.to_string(), lang, models);
     let spans = warm.annotations.len();
     drop(warm);
     let mut totals = Vec::with_capacity(runs);
@@ -106,7 +120,7 @@ fn measure(name: &str, text: &str, lang: Option<&str>, runs: usize) -> Measureme
     for _ in 0..runs {
         let (name, text) = (name.to_string(), text.to_string());
         let start = Instant::now();
-        let (doc, step) = analyze_document_timed(name, text, lang, true);
+        let (doc, step) = analyze_document_timed(name, text, lang, models);
         totals.push(start.elapsed());
         std::hint::black_box(doc);
         for (all, t) in steps.iter_mut().zip(step) {
@@ -154,8 +168,9 @@ pub(super) fn run(
     let lang = options.lang.as_deref();
     let mut status = EXIT_OK;
     let mut report = format!(
-        "whole pipeline ({}recognizer, annotated document); median of {} runs after 1 warm-up; MB = 10^6 bytes\n",
+        "whole pipeline ({}recognizer{}, annotated document); median of {} runs after 1 warm-up; MB = 10^6 bytes\n",
         if lang.is_some() { "" } else { "language detection, " },
+        if options.no_model { " without the learned tagger" } else { "" },
         options.runs
     );
     if options.scaling {
@@ -187,7 +202,7 @@ pub(super) fn run(
         let name = doc_name(file);
         for (size, label) in SCALING_SIZES {
             let sized = sized_text(&text, size);
-            let m = measure(&name, &sized, lang, options.runs);
+            let m = measure(&name, &sized, lang, !options.no_model, options.runs);
             let per_byte = |t: Duration| t.as_secs_f64() * 1e9 / sized.len().max(1) as f64;
             report.push_str(&format!(
                 "{label:<8}{:>11}{:>12.3}{:>9.1}{:>9.1}{:>9}  {:>8.1}{:>11.1}{:>10.1}\n",
@@ -221,7 +236,7 @@ pub(super) fn run(
                     continue;
                 }
             };
-            let m = measure(&doc_name(file), &text, lang, options.runs);
+            let m = measure(&doc_name(file), &text, lang, !options.no_model, options.runs);
             report.push_str(&format!(
                 "{file:<30} {:>11}{:>12.3}{:>9.1}{:>9}\n",
                 text.len(),
@@ -247,15 +262,17 @@ mod tests {
                 lang: Some("en".into()),
                 runs: 3,
                 scaling: false,
+                no_model: false,
                 files: vec!["a".into(), "b".into()],
             }))
         );
         assert_eq!(
-            parse(&args("--scaling a")),
+            parse(&args("--scaling --no-model a")),
             Ok(Some(Options {
                 lang: None,
                 runs: DEFAULT_RUNS,
                 scaling: true,
+                no_model: true,
                 files: vec!["a".into()]
             }))
         );

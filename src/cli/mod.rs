@@ -5,8 +5,8 @@
 //! sorot convert [--from F] --to G [--lang id|en] [--jsonl] [--stdout] FILE...
 //! sorot eval --gold FILE [--lang id|en] [--labels PERSON,ORG,LOC,DATE] [--json]
 //!            [--errors] [--docs TEXT]
-//! sorot bench [--lang id|en] [--runs N] FILE...
-//! sorot bench --scaling [--lang id|en] [--runs N] FILE
+//! sorot bench [--lang id|en] [--runs N] [--no-model] FILE...
+//! sorot bench --scaling [--lang id|en] [--runs N] [--no-model] FILE
 //! sorot --help
 //! sorot --version
 //! ```
@@ -61,8 +61,8 @@ Usage:
                 [--stdout | -o -] FILE...
   sorot eval --gold FILE [--lang id|en] [--labels PERSON,ORG,LOC,DATE] [--json]
              [--errors] [--docs TEXT]
-  sorot bench [--lang id|en] [--runs N] FILE...
-  sorot bench --scaling [--lang id|en] [--runs N] FILE
+  sorot bench [--lang id|en] [--runs N] [--no-model] FILE...
+  sorot bench --scaling [--lang id|en] [--runs N] [--no-model] FILE
   sorot --help
   sorot --version
 
@@ -102,7 +102,7 @@ Commands:
              annotated document) on each FILE: median of N runs after one
              warm-up, in MB/s (MB = 1,000,000 bytes). --scaling repeats or
              cuts FILE to 1 KB, 100 KB, 1 MB and 10 MB to show the time grows
-             linearly.
+             linearly. --no-model times the rules without the learned tagger.
 
 Options:
   --lang id|en   Analyse as Indonesian (id) or English (en) instead of
@@ -129,6 +129,7 @@ Options:
                  --docs _news_ for the news genre).
   --runs N       bench: timed runs per measurement (default 7).
   --scaling      bench: the 1 KB to 10 MB scaling table for one FILE.
+  --no-model     eval, bench: the rules alone, without the learned tagger.
   -h, --help     Print this help.
   -V, --version  Print the version.
 

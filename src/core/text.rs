@@ -33,23 +33,41 @@ pub struct CharIndex {
 impl CharIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> Self {
-        let mut byte_at = Vec::with_capacity(text.len() / STRIDE + 2);
-        let mut utf16_at = Vec::with_capacity(text.len() / STRIDE + 2);
+        let bytes = text.as_bytes();
+        let mut byte_at = Vec::with_capacity(bytes.len() / STRIDE + 2);
+        let mut utf16_at = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut chars = 0;
         let mut utf16 = 0;
-        // Byte by byte, without decoding: in valid UTF-8 a character starts
-        // at every byte that is not a continuation byte (`10xxxxxx`), and
-        // it takes two UTF-16 units exactly when its first byte is `11110xxx`.
-        for (b, &byte) in text.as_bytes().iter().enumerate() {
-            if byte & 0xC0 == 0x80 {
+        let mut b = 0;
+        // At the top of the loop `b` starts code point number `chars`, a
+        // multiple of `STRIDE`: a checkpoint.
+        while b < bytes.len() {
+            byte_at.push(b);
+            utf16_at.push(utf16);
+            // Most stretches of news text are ASCII: STRIDE bytes, STRIDE
+            // code points, STRIDE UTF-16 units, checked a word at a time.
+            if bytes.get(b..b + STRIDE).is_some_and(<[u8]>::is_ascii) {
+                b += STRIDE;
+                chars += STRIDE;
+                utf16 += STRIDE;
                 continue;
             }
-            if chars % STRIDE == 0 {
-                byte_at.push(b);
-                utf16_at.push(utf16);
+            // Byte by byte, without decoding: in valid UTF-8 a character
+            // starts at every byte that is not a continuation byte
+            // (`10xxxxxx`), and it takes two UTF-16 units exactly when its
+            // first byte is `11110xxx`.
+            let mut left = STRIDE;
+            while let Some(&byte) = bytes.get(b) {
+                if byte & 0xC0 != 0x80 {
+                    if left == 0 {
+                        break;
+                    }
+                    left -= 1;
+                    chars += 1;
+                    utf16 += if byte >= 0xF0 { 2 } else { 1 };
+                }
+                b += 1;
             }
-            chars += 1;
-            utf16 += if byte >= 0xF0 { 2 } else { 1 };
         }
         if chars % STRIDE == 0 {
             byte_at.push(text.len());
@@ -88,10 +106,26 @@ impl CharIndex {
         if b >= self.bytes {
             return self.chars;
         }
-        let k = self.byte_at.partition_point(|&x| x <= b) - 1;
+        // A code point is at least one byte, so checkpoint `k` is at or
+        // after byte `k * STRIDE`: the last one at or before `b` is at most
+        // `b / STRIDE`, and exactly that in ASCII text.
+        let mut k = (b / STRIDE).min(self.byte_at.len() - 1);
+        if self.byte_at[k] > b {
+            // Gallop down to a checkpoint at or before `b` (the first is at
+            // byte 0), then search between.
+            let (mut top, mut step) = (k, 1);
+            let low = loop {
+                let c = top.saturating_sub(step);
+                if self.byte_at[c] <= b {
+                    break c;
+                }
+                top = c;
+                step *= 2;
+            };
+            k = low + self.byte_at[low..top].partition_point(|&x| x <= b) - 1;
+        }
         let base = self.byte_at[k];
-        k * STRIDE + text[base..].char_indices().take_while(|&(i, _)| base + i < b).count()
-            - usize::from(!text.is_char_boundary(b))
+        k * STRIDE + lead_bytes(&text.as_bytes()[base..b]) - usize::from(!text.is_char_boundary(b))
     }
 
     /// UTF-16 offset of code point `cp` (clamped to the end).
@@ -126,6 +160,24 @@ impl CharIndex {
         let e = self.byte_of_char(text, end.max(start));
         &text[s..e]
     }
+}
+
+/// The bytes of `bytes` that start a code point (that are not
+/// continuation bytes, `10xxxxxx`), counted eight at a time.
+fn lead_bytes(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        // Bit 7 set and bit 6 clear.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&x| x & 0xC0 == 0x80).count();
+    bytes.len() - continuation
 }
 
 /// Number of code points in `s`.
@@ -164,6 +216,10 @@ mod tests {
         every_unit(&long);
         let exact: String = "x".repeat(STRIDE * 3);
         every_unit(&exact);
+        // ASCII blocks, then a block that is not, then ASCII again.
+        let (x, y, z) =
+            ("x".repeat(STRIDE * 2), "y".repeat(STRIDE - 1), "z".repeat(STRIDE * 2 + 5));
+        every_unit(&format!("{x}é{y}😀{z}"));
     }
 
     #[test]

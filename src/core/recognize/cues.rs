@@ -448,8 +448,15 @@ fn forms() -> &'static HashMap<String, u16> {
 }
 
 /// The cue flags of a lower-case word or phrase; `0` when it is no cue.
+/// (The recognizer reads a word's flags from its token, `Token::cue`.)
+#[cfg(test)]
 pub(crate) fn lookup(phrase: &str) -> u16 {
     forms().get(phrase).copied().unwrap_or(0)
+}
+
+/// Every cue form (word or phrase) with its flags.
+pub(crate) fn all() -> impl Iterator<Item = (&'static str, u16)> {
+    forms().iter().map(|(w, &f)| (w.as_str(), f))
 }
 
 /// The roles the shared lexicon gives cue forms.

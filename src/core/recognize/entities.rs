@@ -52,8 +52,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::gazetteer;
-use super::lexicon::{self, flags::*, MAX_WORDS};
+use super::lexicon::{self, flags::*, more, MAX_WORDS};
 use super::merge::{Candidate, Source};
 use super::tokens::{Doc, Gap, Kind, Lang};
 use crate::core::model::{labels, Span};
@@ -133,7 +132,10 @@ impl<'a> Finder<'_, 'a> {
                 i += 1;
                 continue;
             }
-            if let Some(end) = self.title_at(i) {
+            // No phrase starting here is a title: no title (the common case,
+            // decided from the token alone).
+            let title = if (t.flags | t.multi) & TITLE != 0 { self.title_at(i) } else { None };
+            if let Some(end) = title {
                 let last = self.doc.toks[end - 1].end;
                 self.title = match self.title {
                     Some((a, _)) if after_title => Some((a, last)),
@@ -143,7 +145,8 @@ impl<'a> Finder<'_, 'a> {
                 i = end;
                 continue;
             }
-            if self.can_start(i) {
+            // A run starts only at a capitalised word.
+            if t.upper && self.can_start(i) {
                 let end = self.collect_run(i);
                 let ws = std::mem::take(&mut self.ws);
                 if after_title {
@@ -192,7 +195,11 @@ impl<'a> Finder<'_, 'a> {
 
     /// Whether token `k` is a one-letter word.
     fn single_letter(&self, k: usize) -> bool {
-        self.doc.is_word(k) && self.doc.text_of(k).chars().nth(1).is_none()
+        // One character: as many bytes as its first one.
+        self.doc
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.end - t.start == t.ch.len_utf8())
     }
 
     /// Whether token `k` is a Roman numeral made of `I`, `V`, `X`.
@@ -660,7 +667,7 @@ impl<'a> Finder<'_, 'a> {
             && !caps
             && prep != Some(true)
             && !self.doc.seen_lower(first)
-            && gazetteer::is_person_name(self.doc.low(first));
+            && self.doc.toks[first].more & (more::GIVEN | more::FAMILY) != 0;
         if lone_name {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }

@@ -9,8 +9,9 @@
 //! shared by the aliases of one place or organisation (`amerika serikat`,
 //! `as`, `united states`, `us`), absent when nothing else shares it. The
 //! lexicon merges the entries' flags into its own table
-//! ([`super::lexicon::lookup`]); [`group`], [`is_place`] and
-//! [`is_person_name`] answer the questions the flags do not.
+//! ([`super::lexicon::lookup`]), and marks given and family names among a
+//! word's other classes (`lexicon::more`); [`group`], [`is_place`] and
+//! [`person_name_kinds`] answer the questions the flags do not.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -66,8 +67,8 @@ impl Kind {
             Kind::OrgHead => ORG_NAME | ORG_HEAD,
             Kind::Title => TITLE,
             Kind::TitleCap => TITLE | TITLE_CAP,
-            // Names are asked for directly (`is_person_name`), so they
-            // take no lexicon bit.
+            // Names take no flag bit: the lexicon gives them their own
+            // (`lexicon::more::GIVEN`, `FAMILY`).
             Kind::Given | Kind::Family => 0,
         }
     }
@@ -152,7 +153,9 @@ pub(crate) fn group(phrase: &str) -> Option<u16> {
     table().get(phrase).map(|i| i.group).filter(|&g| g != 0)
 }
 
-/// Whether a lower-case word is a known given or family name.
+/// Whether a lower-case word is a known given or family name. (The
+/// recognizer reads it from the token: `lexicon::more::GIVEN`, `FAMILY`.)
+#[cfg(test)]
 pub(crate) fn is_person_name(word: &str) -> bool {
     table().get(word).is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Given | Kind::Family)))
 }

@@ -453,30 +453,80 @@ pub(crate) fn is_event_head(word: &str) -> bool {
 /// The flags of a lower-case phrase (words joined by single spaces); `0`
 /// when the lexicon does not know it.
 pub(crate) fn lookup(phrase: &str) -> u32 {
-    words().get(phrase).map_or(0, |&(f, _)| f)
+    words().get(phrase).map_or(0, |w| w.flags)
 }
 
-/// For one lower-case word: its flags, and the most words of any phrase in
-/// the lexicon that starts with it (0 when no phrase of two or more words
-/// does). Tokenising asks this once per word so that multi-word lookups
-/// are only made where a phrase can start.
-pub(crate) fn lookup_word(word: &str) -> (u32, u8) {
-    words().get(word).copied().unwrap_or((0, 0))
+/// More classes of a single word, as bits of a `u8` ([`Word::more`]):
+/// what the later stages would otherwise ask of the word's text.
+pub(crate) mod more {
+    /// The word occurs after the first word of a lexicon phrase of two
+    /// words or more: a phrase can only go on through such words.
+    pub const INNER: u8 = 1 << 0;
+    /// The word may start a date expression (`Desember`, `kemarin`,
+    /// `last`; see `dates::forms`).
+    pub const DATE_START: u8 = 1 << 1;
+    /// A known given name (`gazetteer::person_name_kinds` bit 0).
+    pub const GIVEN: u8 = 1 << 2;
+    /// A known family name (`gazetteer::person_name_kinds` bit 1).
+    pub const FAMILY: u8 = 1 << 3;
 }
 
-/// [`table`] and [`phrase_starts`] in one map, so that a word is hashed
-/// and looked up once: each phrase's flags and, for a word that starts a
-/// phrase of two words or more, the most words of such a phrase (phrase
-/// starts the table does not know have flags 0).
-fn words() -> &'static HashMap<&'static str, (u32, u8)> {
-    static WORDS: OnceLock<HashMap<&'static str, (u32, u8)>> = OnceLock::new();
+/// What the lexicon knows of one lower-case word, looked up once per
+/// distinct word of a text when it is tokenised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Its [`flags`] as a one-word phrase.
+    pub flags: u32,
+    /// The most words of any lexicon phrase that starts with it (0 when
+    /// none of two words or more does): longer keys are never built or
+    /// looked up.
+    pub phrase_words: u8,
+    /// Its [`more`] bits.
+    pub more: u8,
+    /// Its cue flags (`cues::lookup`).
+    pub cue: u16,
+}
+
+/// For one lower-case word: its flags, the most words of any phrase in
+/// the lexicon that starts with it, and the other classes the recognizer
+/// asks about. Tokenising asks this once per distinct word, so that
+/// multi-word lookups are only made where a phrase can start and later
+/// stages read the classes from the token.
+pub(crate) fn lookup_word(word: &str) -> Word {
+    words().get(word).copied().unwrap_or_default()
+}
+
+/// [`table`], [`phrase_starts`], the [`more`] classes and the cue flags in
+/// one map, so that a word is hashed and looked up once (phrase starts
+/// and words the table does not know have flags 0).
+fn words() -> &'static HashMap<&'static str, Word> {
+    static WORDS: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let table = table();
         let starts = phrase_starts(&table);
-        let mut map: HashMap<&'static str, (u32, u8)> =
-            table.iter().map(|(&k, &f)| (k, (f, 0))).collect();
+        let mut map: HashMap<&'static str, Word> =
+            table.iter().map(|(&k, &flags)| (k, Word { flags, ..Word::default() })).collect();
         for (&w, &n) in &starts {
-            map.entry(w).or_insert((0, 0)).1 = n;
+            map.entry(w).or_default().phrase_words = n;
+        }
+        for &phrase in table.keys() {
+            for w in phrase.split(' ').skip(1) {
+                map.entry(w).or_default().more |= more::INNER;
+            }
+        }
+        for w in super::dates::starter_words() {
+            map.entry(w).or_default().more |= more::DATE_START;
+        }
+        for (w, f) in super::cues::all() {
+            map.entry(w).or_default().cue |= f;
+        }
+        for (w, kind) in gazetteer::entries() {
+            let bit = match kind {
+                gazetteer::Kind::Given => more::GIVEN,
+                gazetteer::Kind::Family => more::FAMILY,
+                _ => continue,
+            };
+            map.entry(w).or_default().more |= bit;
         }
         map
     })

@@ -43,8 +43,53 @@ pub(crate) struct Candidate {
 
 /// Keeps the candidates that win under the precedence rule; the result
 /// does not overlap itself and is sorted by start. `O(n log n)`.
+///
+/// Candidates are taken in precedence order and kept when they overlap
+/// nothing kept before. Only candidates that overlap, directly or through
+/// others, can affect one another, so the candidates are split into such
+/// groups (runs of overlapping spans in start order): a candidate alone
+/// in its group is kept, and each larger group is settled on its own, in
+/// the order the whole list would give it.
 pub(crate) fn merge(mut cands: Vec<Candidate>) -> Vec<Span> {
     cands.retain(|c| c.span.start < c.span.end);
+    let n = cands.len();
+    // By start (stable); the sources come in start order, so this merges
+    // a few sorted runs.
+    let mut by_start: Vec<usize> = (0..n).collect();
+    crate::core::sort::sort_indices(&mut by_start, &mut |a, b| {
+        cands[a].span.start.cmp(&cands[b].span.start)
+    });
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(n);
+    let mut k = 0;
+    while k < n {
+        let first = slots[by_start[k]].as_ref().map_or(0, |c| c.span.end);
+        let mut end = first;
+        let mut e = k + 1;
+        while let Some(c) = by_start.get(e).and_then(|&i| slots[i].as_ref()) {
+            if c.span.start >= end {
+                break;
+            }
+            end = end.max(c.span.end);
+            e += 1;
+        }
+        if e == k + 1 {
+            out.extend(slots[by_start[k]].take().map(|c| c.span));
+        } else {
+            // The group in the order of the input, as the stable sort of
+            // the whole list would see it.
+            let group = &mut by_start[k..e];
+            crate::core::sort::sort_indices(group, &mut |a, b| a.cmp(&b));
+            out.extend(settle(group.iter().filter_map(|&i| slots[i].take()).collect()));
+        }
+        k = e;
+    }
+    out
+}
+
+/// [`merge`] on one group of candidates: by rank, then length, then
+/// start (stable), each kept unless it overlaps one kept before.
+fn settle(mut cands: Vec<Candidate>) -> Vec<Span> {
     crate::core::sort::sort_by(&mut cands, |a, b| {
         b.source
             .cmp(&a.source)
@@ -105,5 +150,36 @@ mod tests {
             cand("ORG", 3, 3, Source::DatePattern),
         ]);
         assert_eq!(got, [("ORG", 0, 5), ("LOC", 5, 9)]);
+    }
+
+    #[test]
+    fn groups_settle_as_the_whole_list_would() {
+        let sources = [
+            Source::Heuristic,
+            Source::Tagger,
+            Source::Rule,
+            Source::GazetteerPhrase,
+            Source::DatePattern,
+        ];
+        let labels = ["PERSON", "ORG", "LOC"];
+        let mut seed = 7u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) % m
+        };
+        for _ in 0..300 {
+            let n = next(40);
+            let cands: Vec<Candidate> = (0..n)
+                .map(|_| {
+                    let start = next(60) as usize;
+                    let end = start + next(8) as usize;
+                    let source = sources[next(5) as usize];
+                    cand(labels[next(3) as usize], start, end, source)
+                })
+                .collect();
+            let mut whole = cands.clone();
+            whole.retain(|c| c.span.start < c.span.end);
+            assert_eq!(merge(cands), settle(whole));
+        }
     }
 }

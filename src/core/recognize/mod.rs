@@ -230,8 +230,10 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         return;
     }
     let mut covered = vec![false; doc.toks.len()];
+    let mut first = 0;
     for s in spans.iter() {
-        let mut k = doc.tok_at(s.start);
+        first = doc.tok_at_from(first, s.start);
+        let mut k = first;
         while k < doc.toks.len() && doc.toks[k].start < s.end {
             covered[k] = true;
             k += 1;

@@ -111,8 +111,9 @@
 //! "Rutger van Dijk"), so the link names the person in full.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
-use super::cues::{self, cue};
+use super::cues::cue;
 use super::lexicon::flags::TITLE;
 use super::tokens::{Doc, Gap, Kind};
 use crate::core::model::{labels, Span};
@@ -216,8 +217,9 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     }
     let mut ent_of = vec![NONE; n];
     let mut ent_toks = vec![(0, 0); ents.len()];
+    let mut first = 0;
     for (e, s) in ents.iter().enumerate() {
-        let first = doc.tok_at(s.start);
+        first = doc.tok_at_from(first, s.start);
         let mut k = first;
         while k < n && doc.toks[k].start < s.end {
             if s.label == labels::PERSON || s.label == labels::ORG {
@@ -227,9 +229,8 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         }
         ent_toks[e] = (first, k);
     }
-    let cue_flags: Vec<u16> = (0..n)
-        .map(|k| if doc.toks[k].kind == Kind::Word { cues::lookup(doc.low(k)) } else { 0 })
-        .collect();
+    let cue_flags: Vec<u16> =
+        (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
@@ -259,22 +260,38 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
 /// whose name starts or ends with it, ignoring case ("Mark Rutte",
 /// "Rutger van Dijk"); every other span stands for itself.
 fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
-    let mut latest: HashMap<String, usize> = HashMap::default();
+    // Each PERSON's name in lower case, made once: ASCII names are slices
+    // of the lower-cased text, others are lower-cased by Unicode rules.
+    let names: Vec<Option<Cow<str>>> = ents
+        .iter()
+        .map(|s| {
+            (s.label == labels::PERSON).then(|| {
+                let name = &doc.text[s.start..s.end];
+                if name.is_ascii() {
+                    Cow::Borrowed(&doc.lower[s.start..s.end])
+                } else {
+                    Cow::Owned(name.to_lowercase())
+                }
+            })
+        })
+        .collect();
+    // The latest full name by its first word (`true`) and by its last.
+    let mut latest: HashMap<(bool, &str), usize> = HashMap::default();
     let mut full: Vec<usize> = (0..ents.len()).collect();
-    for (e, s) in ents.iter().enumerate() {
-        if s.label != labels::PERSON {
-            continue;
-        }
-        let name = doc.text[s.start..s.end].to_lowercase();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-        for key in [format!("<{first}"), format!(">{last}")] {
+    for (e, name) in names.iter().enumerate() {
+        let Some(name) = name.as_deref() else { continue };
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        let last = words.next_back().unwrap_or(first);
+        for key in [(true, first), (false, last)] {
             if let Some(&f) = latest.get(&key) {
-                let other = doc.text[ents[f].start..ents[f].end].to_lowercase();
+                let other = names[f].as_deref().unwrap_or("");
                 let longer = other.len() > name.len();
+                // `other` ends with " {name}" or starts with "{name} ".
                 if longer
-                    && (other.ends_with(&format!(" {name}"))
-                        || other.starts_with(&format!("{name} ")))
+                    && ((other.ends_with(name)
+                        && other.as_bytes()[other.len() - name.len() - 1] == b' ')
+                        || (other.starts_with(name) && other.as_bytes()[name.len()] == b' '))
                 {
                     full[e] = full[f];
                     break;
@@ -282,8 +299,8 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
             }
         }
         if full[e] == e {
-            latest.insert(format!("<{first}"), e);
-            latest.insert(format!(">{last}"), e);
+            latest.insert((true, first), e);
+            latest.insert((false, last), e);
         }
     }
     full

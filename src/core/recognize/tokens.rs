@@ -15,10 +15,9 @@
 //! is a token of its own, except invisible ones (zero-width space, word
 //! joiner, byte-order mark), which are skipped as if absent.
 
-use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
-use super::lexicon::{self, flags, MAX_WORDS};
+use super::lexicon::{self, flags, more, MAX_WORDS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +109,22 @@ pub(crate) struct Token {
     pub shouty: bool,
     /// Paragraph number, counting blank lines from 0.
     pub para: u32,
+    /// For a word, the number of its lower-case form among the distinct
+    /// words of the text (in order of first occurrence), [`NO_WORD`] for
+    /// numbers and marks: equal ids, equal [`Doc::low`] texts. Per-word
+    /// work (a hash, a feature) can be done once per id.
+    pub id: u32,
+    /// The lexicon's other classes of the word ([`lexicon::more`]).
+    pub more: u8,
+    /// The cue flags of the word (`cues::lookup` of its lower-case form).
+    pub cue: u16,
+    /// The flags of every lexicon phrase of two words or more that starts
+    /// here, OR-ed (0 when none does; see [`Doc::longest`]).
+    pub multi: u32,
 }
+
+/// [`Token::id`] of a token that is not a word.
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// A text prepared for recognition.
 pub(crate) struct Doc<'a> {
@@ -122,8 +136,124 @@ pub(crate) struct Doc<'a> {
     pub toks: Vec<Token>,
     /// The language.
     pub lang: Lang,
-    /// Every word that occurs in the text starting with a lower-case letter.
-    lower_words: HashSet<&'a str>,
+    /// For each word id ([`Token::id`]): whether the text writes that word
+    /// somewhere as it is, starting with a lower-case letter.
+    seen: Vec<bool>,
+    /// For each token whose [`Token::multi`] is not 0, in token order: its
+    /// index and the flags of its phrases of 2, 3 and 4 words.
+    multi: Vec<(u32, [u32; 3])>,
+}
+
+/// The distinct words of a text while it is tokenised, each with its id
+/// (the order of first occurrence): an open-addressing hash table keyed
+/// by the bytes of the lower-cased text.
+struct Interner<'t> {
+    /// The lower-cased text.
+    lower: &'t [u8],
+    /// For each slot, 1 + the id of the word there; 0 when empty.
+    slots: Vec<u32>,
+    /// For each id: the word's hash, its first eight bytes (zero-padded)
+    /// and where it first occurs.
+    words: Vec<(u64, u64, usize, usize)>,
+}
+
+impl<'t> Interner<'t> {
+    /// A table for about `expected` distinct words of `lower`.
+    fn new(lower: &'t [u8], expected: usize) -> Self {
+        let slots = vec![0; (expected * 2).next_power_of_two().max(64)];
+        Interner { lower, slots, words: Vec::with_capacity(expected) }
+    }
+
+    /// The (up to) eight bytes of the text from `at`, stopping at `end`,
+    /// zero-padded, as a number.
+    fn eight(&self, at: usize, end: usize) -> u64 {
+        let n = (end - at).min(8);
+        match self.lower.get(at..at + 8) {
+            // One load, the bytes past `end` masked off.
+            Some(b) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(b);
+                let v = u64::from_le_bytes(w);
+                if n == 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * n)) - 1)
+                }
+            }
+            None => self.lower[at..at + n].iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)),
+        }
+    }
+
+    /// A hash of the word at `start..end` whose first eight bytes are
+    /// `head`.
+    fn hash(&self, start: usize, end: usize, head: u64) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = (head ^ (end - start) as u64).wrapping_mul(K);
+        let mut at = start + 8;
+        while at < end {
+            h = (h.rotate_left(23) ^ self.eight(at, end)).wrapping_mul(K);
+            at += 8;
+        }
+        h ^ h >> 29
+    }
+
+    /// The id of the word at `start..end` of the text, and whether it is
+    /// new (then it is the next id).
+    fn id(&mut self, start: usize, end: usize) -> (u32, bool) {
+        let w = &self.lower[start..end];
+        let head = self.eight(start, end);
+        let h = self.hash(start, end, head);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                break;
+            }
+            let (wh, whead, s, e) = self.words[slot as usize - 1];
+            // Same hash, same first bytes, same length: for words of up to
+            // eight bytes that is equality.
+            if wh == h
+                && whead == head
+                && e - s == w.len()
+                && (w.len() <= 8 || self.lower[s..e] == *w)
+            {
+                return (slot - 1, false);
+            }
+            i = (i + 1) & mask;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(NO_WORD);
+        self.words.push((h, head, start, end));
+        self.slots[i] = id.wrapping_add(1);
+        if self.words.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let mask = self.slots.len() * 2 - 1;
+        let mut slots = vec![0u32; mask + 1];
+        for (id, &(h, ..)) in self.words.iter().enumerate() {
+            let mut i = h as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+/// Sets [`Token::shouty`] on the tokens of a line with `words` words
+/// (three or more), `caps` of them in capitals (most of them).
+fn mark_shouting(line: &mut [Token], words: usize, caps: usize) {
+    if words >= 3 && caps * 10 >= words * 6 {
+        for t in line {
+            t.shouty = true;
+        }
+    }
 }
 
 /// Whether `c` is a combining mark that belongs to the preceding letter.
@@ -149,25 +279,70 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Top-level domains kept inside a word (`KOMPAS.com`, `TEMPO.CO`).
 const DOMAINS: &[&str] = &["com", "co", "id", "net", "org", "go", "or", "ac", "news", "tv"];
 
-/// Finds the end of the word that starts at byte `start`; returns the end
-/// and whether the word is made of ASCII digits only.
-fn scan_word(text: &str, start: usize) -> (usize, bool) {
+/// Classes of the ASCII letters and digits, by byte ([`ASCII_CLASS`]).
+const LOWER: u8 = 1;
+/// An ASCII capital.
+const UPPER: u8 = 2;
+/// An ASCII digit.
+const DIGIT: u8 = 4;
+
+/// The class of every byte: [`LOWER`], [`UPPER`], [`DIGIT`] or 0.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word found by [`scan_word`].
+struct Scanned {
+    /// One past its last byte.
+    end: usize,
+    /// Made of ASCII digits only.
+    digits: bool,
+    /// Made of ASCII letters and digits only; then `classes` describes it.
+    plain: bool,
+    /// The [`ASCII_CLASS`] bits of its bytes, OR-ed.
+    classes: u8,
+}
+
+/// Finds the end of the word that starts at byte `start`, whether it is
+/// made of ASCII digits only, and (for a word of ASCII letters and digits
+/// only) what its letters are.
+fn scan_word(text: &str, start: usize) -> Scanned {
     let bytes = text.as_bytes();
     let mut j = start;
     let mut digits = true;
+    let mut plain = true;
+    let mut classes = 0u8;
     loop {
         // Fast path: ASCII letters and digits need no decoding.
-        match bytes.get(j) {
-            Some(b) if b.is_ascii_alphanumeric() => {
-                digits &= b.is_ascii_digit();
-                j += 1;
-                continue;
+        for &b in &bytes[j..] {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                break;
             }
+            classes |= class;
+            j += 1;
+        }
+        match bytes.get(j) {
+            // Any other ASCII byte but `-`, `'`, `.` and `,` ends the word.
+            Some(&b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
             None => break,
             Some(_) => {}
         }
+        digits &= classes & (LOWER | UPPER) == 0;
         let Some(c) = char_at(text, j) else { break };
         if is_word_char(c) {
+            plain = false;
             digits &= c.is_ascii_digit();
             j += c.len_utf8();
             continue;
@@ -176,6 +351,7 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         let next = char_at(text, after);
         match (c, next) {
             ('-' | '\u{2010}' | '\u{2011}', Some(d)) if d.is_alphanumeric() => {
+                plain = false;
                 digits = false;
                 j = after;
             }
@@ -187,9 +363,13 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 if possessive {
                     break;
                 }
+                plain = false;
                 j = after;
             }
-            ('.' | ',', Some(d)) if digits && d.is_ascii_digit() => j = after,
+            ('.' | ',', Some(d)) if digits && d.is_ascii_digit() => {
+                plain = false;
+                j = after;
+            }
             ('.', Some(d)) if d.is_ascii_alphabetic() && !digits && j - start >= 2 => {
                 let mut k = after;
                 while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
@@ -200,12 +380,14 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 if !known || char_at(text, k).is_some_and(is_word_char) {
                     break;
                 }
+                plain = false;
                 digits = false;
                 j = k;
             }
             _ => break,
         }
     }
+    digits &= classes & (LOWER | UPPER) == 0;
     // Dotted capitals: `U.S.`, `U.S.A.`, `J.K.`.
     if j == start + 1 && bytes[start].is_ascii_uppercase() {
         let mut k = j;
@@ -218,14 +400,20 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         }
         if k > j {
             j = k + 1;
+            plain = false;
         }
     }
-    (j, digits)
+    Scanned { end: j, digits, plain, classes }
 }
 
 /// Whether a word token starts like a name: a capital, or `al-`/`el-`
 /// followed by a capital.
 fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(&b) if b < 0x80 && b != b'a' && b != b'e' => return false,
+        _ => {}
+    }
     let mut cs = word.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
@@ -239,6 +427,16 @@ fn starts_upper(word: &str) -> bool {
 
 /// Whether a word has at least two letters and all its letters are capitals.
 fn all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let mut letters = 0;
+        for b in word.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {
@@ -282,26 +480,39 @@ impl<'a> Doc<'a> {
     /// Tokenises `text` for language `lang`.
     pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        // The distinct lower-case words: each is hashed once per
+        // occurrence (here) and looked up in the lexicon once.
+        let mut ids = Interner::new(lower.as_bytes(), text.len() / 64);
+        let mut lex: Vec<lexicon::Word> = Vec::new();
+        let mut seen: Vec<bool> = Vec::new();
         let mut i = 0;
         let mut newlines = 0u32;
         let mut space = false;
         let mut para = 0u32;
-        while i < text.len() {
-            // Fast path: a plain space between words.
-            if text.as_bytes()[i] == b' ' {
-                space = true;
-                i += 1;
-                continue;
-            }
-            let Some(c) = char_at(text, i) else { break };
-            let len = c.len_utf8();
-            if matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
-                i += len; // invisible: neither a token nor a space
-                continue;
-            }
-            if c.is_whitespace() {
-                let cr_alone = c == '\r' && char_at(text, i + 1) != Some('\n');
+        // The line being read: its first token, its words, in capitals.
+        let (mut line_start, mut line_words, mut line_caps) = (0usize, 0usize, 0usize);
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b < 0x80 {
+                // Fast path: a plain space between words.
+                if b == b' ' {
+                    space = true;
+                    i += 1;
+                    continue;
+                }
+                (char::from(b), 1)
+            } else {
+                let Some(c) = char_at(text, i) else { break };
+                if matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
+                    i += c.len_utf8(); // invisible: neither a token nor a space
+                    continue;
+                }
+                (c, c.len_utf8())
+            };
+            let space_char = if b < 0x80 { matches!(b, b'\t'..=b'\r') } else { c.is_whitespace() };
+            if space_char {
+                let cr_alone = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
                 if c == '\n' || cr_alone || c == '\u{2028}' {
                     newlines += 1;
                 } else if c == '\u{2029}' {
@@ -317,79 +528,157 @@ impl<'a> Doc<'a> {
                 1 => Gap::Line,
                 _ => Gap::Para,
             };
+            if gap >= Gap::Line && !toks.is_empty() {
+                mark_shouting(&mut toks[line_start..], line_words, line_caps);
+                (line_start, line_words, line_caps) = (toks.len(), 0, 0);
+            }
             if gap == Gap::Para && !toks.is_empty() {
                 para += 1;
             }
             newlines = 0;
             space = false;
-            let (end, kind) = if c.is_alphanumeric() {
-                let (end, digits) = scan_word(text, i);
-                (end, if digits { Kind::Number } else { Kind::Word })
+            let mut word = None;
+            let alnum =
+                if b < 0x80 { ASCII_CLASS[usize::from(b)] != 0 } else { c.is_alphanumeric() };
+            let (end, kind) = if alnum {
+                let w = scan_word(text, i);
+                let kind = if w.digits { Kind::Number } else { Kind::Word };
+                let end = w.end;
+                word = Some(w);
+                (end, kind)
             } else {
                 (i + len, Kind::Punct)
             };
-            let (upper, caps, fl, phrase_words) = if kind == Kind::Word {
-                let w = &text[i..end];
-                let (fl, longest) = lexicon::lookup_word(&lower[i..end]);
-                (starts_upper(w), all_caps(w), fl, longest)
-            } else {
-                (false, false, 0, 0)
-            };
-            toks.push(Token {
+            let mut tok = Token {
                 start: i,
                 end,
                 kind,
                 gap,
                 ch: c,
-                flags: fl,
-                phrase_words,
-                upper,
-                caps,
+                flags: 0,
+                phrase_words: 0,
+                upper: false,
+                caps: false,
                 initial: false,
                 term: false,
                 shouty: false,
                 para,
-            });
+                id: NO_WORD,
+                more: 0,
+                cue: 0,
+                multi: 0,
+            };
+            if kind == Kind::Word {
+                let (id, new) = ids.id(i, end);
+                if new {
+                    lex.push(lexicon::lookup_word(&lower[i..end]));
+                    seen.push(false);
+                }
+                let id_ix = id as usize;
+                let e = lex[id_ix];
+                tok.flags = e.flags;
+                tok.phrase_words = e.phrase_words;
+                tok.more = e.more;
+                tok.cue = e.cue;
+                tok.id = id;
+                // Written as it is in lower case: starting with a lower-case
+                // letter, no ASCII capital inside (so the text equals its
+                // lower-case form).
+                let as_is = match word {
+                    Some(Scanned { plain: true, classes, .. }) => {
+                        tok.upper = b.is_ascii_uppercase();
+                        tok.caps = classes & LOWER == 0
+                            && bytes[i..end]
+                                .iter()
+                                .filter(|b| b.is_ascii_uppercase())
+                                .nth(1)
+                                .is_some();
+                        b.is_ascii_lowercase() && classes & UPPER == 0
+                    }
+                    _ => {
+                        let w = &text[i..end];
+                        tok.upper = starts_upper(w);
+                        tok.caps = all_caps(w);
+                        c.is_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase())
+                    }
+                };
+                if as_is {
+                    seen[id_ix] = true;
+                }
+            }
+            if kind == Kind::Word && c.is_alphabetic() {
+                line_words += 1;
+                line_caps += usize::from(tok.caps);
+            }
+            toks.push(tok);
             i = end;
         }
-        let mut lower_words = HashSet::default();
-        for t in &toks {
-            if t.kind == Kind::Word && t.ch.is_lowercase() {
-                lower_words.insert(&text[t.start..t.end]);
-            }
-        }
-        let mut doc = Doc { text, lower, toks, lang, lower_words };
+        mark_shouting(&mut toks[line_start..], line_words, line_caps);
+        drop(ids);
+        let mut doc = Doc { text, lower, toks, lang, seen, multi: Vec::new() };
+        doc.mark_phrases();
         doc.mark_sentences();
-        doc.mark_shouting();
         doc
     }
 
-    /// Sets [`Token::term`] and [`Token::initial`].
-    fn mark_sentences(&mut self) {
+    /// Looks up, once, every lexicon phrase of two words or more that
+    /// starts at a token: sets [`Token::multi`] and [`Doc::multi`].
+    fn mark_phrases(&mut self) {
         let n = self.toks.len();
+        let mut multi = Vec::new();
         for k in 0..n {
-            let c = self.toks[k].ch;
-            if self.toks[k].kind != Kind::Punct || !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            let t = &self.toks[k];
+            let most = usize::from(t.phrase_words).min(MAX_WORDS);
+            if most < 2 || t.kind != Kind::Word {
                 continue;
             }
-            let mut term = true;
-            if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
-                let p = &self.toks[k - 1];
-                let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
-                if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
-                    term = false;
+            let mut fl = [0u32; 3];
+            let mut any = 0;
+            for m in 2..=most {
+                // The phrase goes on through word `k + m - 1`: a word on
+                // the same line after a space, that the lexicon has inside
+                // a phrase.
+                let Some(last) = self.toks.get(k + m - 1) else { break };
+                if last.kind != Kind::Word || last.gap != Gap::Space || last.more & more::INNER == 0
+                {
+                    break;
+                }
+                if let Some(key) = self.phrase_key(k, m) {
+                    fl[m - 2] = lexicon::lookup(&key);
+                    any |= fl[m - 2];
                 }
             }
-            if let Some(nx) = self.toks.get(k + 1) {
-                let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
-                if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
-                    term = false;
-                }
+            if any != 0 {
+                self.toks[k].multi = any;
+                multi.push((k as u32, fl));
             }
-            self.toks[k].term = term;
         }
+        self.multi = multi;
+    }
+
+    /// Sets [`Token::term`] and [`Token::initial`], in one pass.
+    fn mark_sentences(&mut self) {
+        let n = self.toks.len();
         let mut after_term = true;
         for k in 0..n {
+            let c = self.toks[k].ch;
+            if self.toks[k].kind == Kind::Punct && matches!(c, '.' | '!' | '?' | '\u{2026}') {
+                let mut term = true;
+                if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
+                    let p = &self.toks[k - 1];
+                    let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
+                    if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
+                        term = false;
+                    }
+                }
+                if let Some(nx) = self.toks.get(k + 1) {
+                    let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
+                    if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
+                        term = false;
+                    }
+                }
+                self.toks[k].term = term;
+            }
             if self.toks[k].gap >= Gap::Line {
                 after_term = true;
             }
@@ -402,31 +691,6 @@ impl<'a> Doc<'a> {
                 Kind::Punct if closes_group(t.ch) => after_term,
                 _ => false,
             };
-        }
-    }
-
-    /// Sets [`Token::shouty`] on lines with three or more words, most of
-    /// them in capitals.
-    fn mark_shouting(&mut self) {
-        let n = self.toks.len();
-        let mut line_start = 0;
-        for k in 0..=n {
-            if k < n && (k == 0 || self.toks[k].gap < Gap::Line) {
-                continue;
-            }
-            let line = &self.toks[line_start..k];
-            let words = line.iter().filter(|t| t.kind == Kind::Word && t.ch.is_alphabetic());
-            let (mut total, mut caps) = (0usize, 0usize);
-            for t in words {
-                total += 1;
-                caps += usize::from(t.caps);
-            }
-            if total >= 3 && caps * 10 >= total * 6 {
-                for t in &mut self.toks[line_start..k] {
-                    t.shouty = true;
-                }
-            }
-            line_start = k;
         }
     }
 
@@ -448,21 +712,6 @@ impl<'a> Doc<'a> {
     /// Whether token `k` is a word.
     pub(crate) fn is_word(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
-    }
-
-    /// The lexicon flags of the `n`-word phrase starting at token `k`, or 0
-    /// when the tokens are not `n` words on one line.
-    pub(crate) fn phrase_flags(&self, k: usize, n: usize) -> u32 {
-        if n == 1 {
-            return self.toks.get(k).map_or(0, |t| if t.kind == Kind::Word { t.flags } else { 0 });
-        }
-        if self.toks.get(k).is_none_or(|t| usize::from(t.phrase_words) < n) {
-            return 0;
-        }
-        match self.phrase_key(k, n) {
-            Some(key) => lexicon::lookup(&key),
-            None => 0,
-        }
     }
 
     /// The lower-case key of the `n` words from token `k`, joined by single
@@ -501,19 +750,42 @@ impl<'a> Doc<'a> {
     /// The longest phrase of at most `max` words starting at token `k` whose
     /// flags meet `mask`: its length in words and its flags.
     pub(crate) fn longest(&self, k: usize, mask: u32, max: usize) -> Option<(usize, u32)> {
-        if !self.is_word(k) {
+        let t = self.toks.get(k)?;
+        if t.kind != Kind::Word {
             return None;
         }
-        (1..=max.min(MAX_WORDS))
-            .rev()
-            .map(|n| (n, self.phrase_flags(k, n)))
-            .find(|&(_, f)| f & mask != 0)
+        let max = max.min(MAX_WORDS);
+        if max >= 2 && t.multi & mask != 0 {
+            let at = self.multi.partition_point(|&(j, _)| (j as usize) < k);
+            if let Some((_, fl)) = self.multi.get(at) {
+                for n in (2..=max).rev() {
+                    if fl[n - 2] & mask != 0 {
+                        return Some((n, fl[n - 2]));
+                    }
+                }
+            }
+        }
+        (max >= 1 && t.flags & mask != 0).then_some((1, t.flags))
     }
 
     /// Whether the word of token `k` also occurs in the text in lower case
     /// (so a capital at the start of a sentence is only grammar).
     pub(crate) fn seen_lower(&self, k: usize) -> bool {
-        self.lower_words.contains(self.low(k))
+        self.toks.get(k).and_then(|t| self.seen.get(t.id as usize)).copied().unwrap_or(false)
+    }
+
+    /// [`Doc::tok_at`], walking forward from token `from` when every token
+    /// before it starts before `b` (spans visited in order of start cost
+    /// one walk over the tokens in all).
+    pub(crate) fn tok_at_from(&self, from: usize, b: usize) -> usize {
+        if from > self.toks.len() || (from > 0 && self.toks[from - 1].start >= b) {
+            return self.tok_at(b);
+        }
+        let mut k = from;
+        while k < self.toks.len() && self.toks[k].start < b {
+            k += 1;
+        }
+        k
     }
 
     /// The index of the first token that starts at or after byte `b`.
@@ -538,6 +810,24 @@ mod tests {
             ["al-Assad", "’", "s", "U.S.", "KOMPAS.com", "1.000,5"]
         );
         assert_eq!(words("Jum'at e\u{301}!"), ["Jum'at", "e\u{301}", "!"]);
+    }
+
+    #[test]
+    fn equal_words_share_an_id() {
+        // Short and long words, cases, and enough distinct words to grow
+        // the table several times.
+        let mut text = String::from("Kata kata KATA pemberantasan Pemberantasan pemberantasanx ");
+        for n in 0..5000 {
+            text.push_str(&format!("w{n} longerword{n} "));
+        }
+        text.push_str("kata w17 LONGERWORD4999");
+        let d = Doc::new(&text, Lang::Other);
+        for a in 0..d.toks.len() {
+            for b in [0, 1, 2, 3, 4, 5, d.toks.len() - 1, d.toks.len() - 2, a / 2] {
+                let same = d.low(a) == d.low(b);
+                assert_eq!(d.toks[a].id == d.toks[b].id, same, "{} {}", d.low(a), d.low(b));
+            }
+        }
     }
 
     #[test]

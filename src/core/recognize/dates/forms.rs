@@ -3,12 +3,9 @@
 //! the list). Every matcher looks at a bounded number of tokens, so one
 //! left-to-right [`scan`] is linear in the length of the text.
 
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
-
 use super::calendar::{valid, Ymd};
 use super::{Dir, Expr, Found, Unit};
-use crate::core::recognize::lexicon::flags;
+use crate::core::recognize::lexicon::{flags, more};
 use crate::core::recognize::tokens::{Doc, Gap, Kind, Lang};
 
 /// Month names and abbreviations, Indonesian and English, with numbers.
@@ -381,7 +378,8 @@ fn core_date(t: &Toks, k: usize, wd: Option<u32>) -> Option<(usize, Expr)> {
             }
         }
     }
-    if t.doc.is_word(k) {
+    // Both forms start with a digit.
+    if t.doc.is_word(k) && t.doc.toks[k].ch.is_ascii_digit() {
         if let Some(e) = numeric_token(t.doc.text_of(k)) {
             return Some((k + 1, attach_weekday(e, wd)));
         }
@@ -848,19 +846,15 @@ const STARTER_WORDS: &[&str] = &[
     "abad", "esok", "tadi", "pagi", "siang", "sore", "malam",
 ];
 
-/// Words that can start a date expression, besides numbers.
-fn starters() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set: HashSet<&'static str> = HashSet::default();
-        set.extend(MONTHS.iter().chain(MONTH_ABBRS).map(|(w, _)| *w));
-        set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
-        set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
-        set.extend(ORDINAL_WORDS.iter().map(|(w, _)| *w));
-        set.extend(WEEKDAYS_PLURAL);
-        set.extend(STARTER_WORDS);
-        set
-    })
+/// Words that can start a date expression, besides numbers: the lexicon
+/// marks them ([`more::DATE_START`]), so tokens carry the answer.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    let named = MONTHS.iter().chain(MONTH_ABBRS).chain(WEEKDAYS).map(|(w, _)| *w);
+    named
+        .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+        .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
+        .chain(WEEKDAYS_PLURAL.iter().copied())
+        .chain(STARTER_WORDS.iter().copied())
 }
 
 /// Whether a date expression may start at token `k`: a cheap test that
@@ -871,8 +865,9 @@ fn may_start(t: &Toks, k: usize) -> bool {
         Kind::Number => true,
         Kind::Punct => matches!(tok.ch, '\u{2019}' | '\''),
         Kind::Word => {
-            let w = t.doc.low(k);
-            w.as_bytes()[0].is_ascii_digit() || w.starts_with("mid-") || starters().contains(w)
+            tok.more & more::DATE_START != 0
+                || tok.ch.is_ascii_digit()
+                || (matches!(tok.ch, 'm' | 'M') && t.doc.low(k).starts_with("mid-"))
         }
     }
 }

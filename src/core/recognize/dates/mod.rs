@@ -99,6 +99,8 @@
 mod calendar;
 mod forms;
 
+pub(crate) use forms::starter_words;
+
 use super::tokens::Doc;
 use crate::core::model::{labels, Span};
 use calendar::{civil_from_days, days_from_civil, iso_week, valid, weekday, Ymd};
