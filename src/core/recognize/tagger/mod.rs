@@ -454,15 +454,45 @@ impl<'d, 'a> Features<'d, 'a> {
         let mut shapes = Vec::with_capacity(n);
         let mut name = Vec::with_capacity(n);
         let mut mid_caps: rustc_hash::FxHashSet<u64> = Default::default();
+        // A word's hash and name-list kinds depend only on its lower-case
+        // form, which its id names: worked out once per distinct word.
+        let mut per_word: Vec<Option<(u64, Option<u8>)>> = Vec::new();
         for (k, tk) in doc.toks.iter().enumerate() {
-            let (l, sh) = match tk.kind {
-                Kind::Word | Kind::Number => (hash_str(doc.low(k)), shape(doc.text_of(k))),
-                Kind::Punct => (tk.ch as u64 ^ 0xABCD, tk.ch as u64),
+            let cached = (tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD).then(|| {
+                let i = tk.id as usize;
+                if i >= per_word.len() {
+                    per_word.resize(i + 1, None);
+                }
+                i
+            });
+            let (l, sh) = match (tk.kind, cached) {
+                (Kind::Word, Some(i)) => {
+                    let l = match per_word[i] {
+                        Some((l, _)) => l,
+                        None => {
+                            let l = hash_str(doc.low(k));
+                            per_word[i] = Some((l, None));
+                            l
+                        }
+                    };
+                    (l, shape(doc.text_of(k)))
+                }
+                (Kind::Word | Kind::Number, _) => (hash_str(doc.low(k)), shape(doc.text_of(k))),
+                (Kind::Punct, _) => (tk.ch as u64 ^ 0xABCD, tk.ch as u64),
             };
             low.push(l);
             shapes.push(sh);
             name.push(if tk.kind == Kind::Word && tk.upper {
-                super::gazetteer::person_name_kinds(doc.low(k))
+                match cached.and_then(|i| per_word[i]) {
+                    Some((_, Some(kinds))) => kinds,
+                    _ => {
+                        let kinds = super::gazetteer::person_name_kinds(doc.low(k));
+                        if let Some(i) = cached {
+                            per_word[i] = Some((l, Some(kinds)));
+                        }
+                        kinds
+                    }
+                }
             } else {
                 0
             });
