@@ -6,7 +6,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
+use sorot::core::model::{AnnotatedDocument, Annotation, Document};
 use sorot::core::recognize::{analyze_with, Tagger};
 use sorot::ui::app::App;
 use sorot::ui::components::document_view::{DocumentView, DocumentViewProps};
@@ -44,16 +44,7 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 }
 
 fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotation {
-    Annotation {
-        id: id.into(),
-        label: label.into(),
-        start,
-        end,
-        source: Source::Auto,
-        speaker: speaker.map(str::to_owned),
-        value: None,
-        title: None,
-    }
+    Annotation { speaker: speaker.map(str::to_owned), ..Annotation::new(id, label, start, end) }
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {

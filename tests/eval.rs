@@ -13,7 +13,7 @@ use sorot::core::eval::{
     map_label, mismatches, read_conll, read_gold, read_json, speaker_matches, Counts, Entity, Gold,
     GoldDoc, GoldError, GoldFormat, Mismatch, Prediction, Quote, Scorer,
 };
-use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
+use sorot::core::model::{AnnotatedDocument, Annotation, Document};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval").join(name);
@@ -418,14 +418,8 @@ fn speaker_text_matches_on_whole_words() {
 fn predictions_come_from_an_annotated_document() {
     let text = "Rutte: “Siap.” pada 1 Mei.";
     let a = |id: &str, label: &str, start, end, speaker: Option<&str>| Annotation {
-        id: id.into(),
-        label: label.into(),
-        start,
-        end,
-        source: Source::Auto,
         speaker: speaker.map(String::from),
-        value: None,
-        title: None,
+        ..Annotation::new(id, label, start, end)
     };
     let doc = AnnotatedDocument::new(
         Document { name: "t".into(), lang: "id".into(), text: text.into() },

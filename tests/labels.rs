@@ -13,16 +13,7 @@ use sorot::core::persist;
 use sorot::core::state::{Action, IncomingFile, NoticeKind, Workspace};
 
 fn ann(id: &str, label: &str, start: usize, end: usize) -> Annotation {
-    Annotation {
-        id: id.into(),
-        label: label.into(),
-        start,
-        end,
-        source: Source::Auto,
-        speaker: None,
-        value: None,
-        title: None,
-    }
+    Annotation::new(id, label, start, end)
 }
 
 const TEXT: &str = "Menteri Luar Negeri Jepang bertemu Rutte di Tokyo.";

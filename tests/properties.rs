@@ -680,16 +680,7 @@ fn w3c_keeps_blank_labels() {
     for label in ["\t", "", " "] {
         let doc = AnnotatedDocument::new(
             Document { name: "2025-12-01.txt".into(), lang: "id".into(), text: "kata".into() },
-            vec![Annotation {
-                id: "a1".into(),
-                label: label.into(),
-                start: 0,
-                end: 1,
-                source: Source::Auto,
-                speaker: None,
-                value: None,
-                title: None,
-            }],
+            vec![Annotation::new("a1", label, 0, 1)],
         );
         let json = sorot_json::to_json(&doc);
         assert_eq!(sorot_json::from_json(&json).unwrap(), doc, "Sorot JSON keeps {label:?}");

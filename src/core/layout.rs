@@ -310,22 +310,13 @@ pub fn escape_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Annotation, Document, Source};
+    use crate::core::model::{Annotation, Document};
 
     fn doc(text: &str, spans: &[(usize, usize)]) -> AnnotatedDocument {
         let anns = spans
             .iter()
             .enumerate()
-            .map(|(k, &(start, end))| Annotation {
-                id: format!("a{}", k + 1),
-                label: "X".into(),
-                start,
-                end,
-                source: Source::Auto,
-                speaker: None,
-                value: None,
-                title: None,
-            })
+            .map(|(k, &(start, end))| Annotation::new(format!("a{}", k + 1), "X", start, end))
             .collect();
         let d = Document { name: "t".into(), lang: "en".into(), text: text.into() };
         AnnotatedDocument::new(d, anns)

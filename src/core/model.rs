@@ -62,6 +62,22 @@ pub struct Annotation {
     pub title: Option<String>,
 }
 
+impl Annotation {
+    /// An automatic annotation with no speaker, value or title.
+    pub fn new(id: impl Into<String>, label: impl Into<Label>, start: usize, end: usize) -> Self {
+        Annotation {
+            id: id.into(),
+            label: label.into(),
+            start,
+            end,
+            source: Source::Auto,
+            speaker: None,
+            value: None,
+            title: None,
+        }
+    }
+}
+
 /// A span found by the recognizer, before ids are assigned. Offsets are
 /// **bytes** into the analysed text (the recognizer's internal unit).
 #[derive(Debug, Clone, PartialEq, Eq)]

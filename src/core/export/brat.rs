@@ -157,16 +157,7 @@ pub fn from_ann(name: &str, text: &str, ann: &str) -> Result<AnnotatedDocument, 
             return Err(bad("has an empty span"));
         }
         by_tid.insert(tid.to_string(), anns.len());
-        anns.push(Annotation {
-            id: format!("a{}", anns.len() + 1),
-            label: label.to_string(),
-            start,
-            end,
-            source: Source::Auto,
-            speaker: None,
-            value: None,
-            title: None,
-        });
+        anns.push(Annotation::new(format!("a{}", anns.len() + 1), label, start, end));
     }
     for (k, line) in later {
         let fields: Vec<&str> = line.split('\t').collect();
