@@ -152,28 +152,22 @@ impl Clone for State {
 }
 
 /// A cheap fingerprint of what the autosave keeps ([`crate::core::persist`])
-/// besides the annotation in focus: the documents (by identity: a changed
-/// document is a new one), their rejections, which one is shown, the paste
-/// box (by length and hash), its language and the labels.
+/// besides the annotation in focus: the documents by identity (a changed
+/// document is a new one, and every change of the paste box's text, of a
+/// document's rejections or of its annotation-file mark comes with a new
+/// document), which one is shown, the paste box's language and the labels.
 #[derive(PartialEq)]
 struct SavedParts {
     docs: Vec<usize>,
-    meta: Vec<(bool, usize)>,
     current: Option<usize>,
-    pasted: (usize, u64),
     pasted_lang: Option<String>,
     labels: crate::core::labels::LabelSet,
 }
 
 fn saved_parts(ws: &crate::core::state::Workspace) -> SavedParts {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    ws.pasted.hash(&mut h);
     SavedParts {
         docs: ws.docs.iter().map(|d| Rc::as_ptr(d) as usize).collect(),
-        meta: ws.meta.iter().map(|m| (m.from_annotation_file, m.history.rejected.len())).collect(),
         current: ws.current,
-        pasted: (ws.pasted.len(), h.finish()),
         pasted_lang: ws.pasted_lang.clone(),
         labels: ws.labels.clone(),
     }

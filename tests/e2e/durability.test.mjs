@@ -24,6 +24,7 @@ import {
   highlights,
   pasteLong,
   pasteText,
+  savedInIndexedDb,
   sel,
   selectText,
   serveDist,
@@ -122,19 +123,7 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   const count = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
   assert.ok(count > 10_000, `${count} highlights`);
   for (let i = 0; ; i++) {
-    const saved = await page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const r = indexedDB.open('sorot');
-          r.onsuccess = () => {
-            if (!r.result.objectStoreNames.contains('saves')) return ok(0);
-            const g = r.result.transaction('saves').objectStore('saves').get('workspace');
-            g.onsuccess = () => ok(g.result?.[1]?.length ?? 0);
-            g.onerror = () => ok(0);
-          };
-          r.onerror = () => ok(0);
-        }),
-    );
+    const saved = (await savedInIndexedDb(page))?.length ?? 0;
     if (saved > big.length * 2) break;
     assert.ok(i < 100, 'the work reached IndexedDB');
     await page.waitForTimeout(100);

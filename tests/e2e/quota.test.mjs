@@ -10,7 +10,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pasteText, sel, useApp, waitForHighlights } from './lib/harness.mjs';
+import { pasteText, savedInIndexedDb, sel, useApp, waitForHighlights } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
 const app = useApp();
@@ -30,19 +30,7 @@ test('storage full: a notice, the earlier save intact, a question before leaving
   await page.waitForFunction(() => (localStorage.getItem('sorot.workspace') ?? '').includes('Joko Widodo'));
   const saved = await page.evaluate(() => localStorage.getItem('sorot.workspace'));
 
-  const journal = () =>
-    page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const r = indexedDB.open('sorot');
-          r.onsuccess = () => {
-            const g = r.result.transaction('saves').objectStore('saves').get('workspace');
-            g.onsuccess = () => ok(g.result?.[1] ?? null);
-            g.onerror = () => ok(null);
-          };
-          r.onerror = () => ok(null);
-        }),
-    );
+  const journal = () => savedInIndexedDb(page);
   const savedJournal = await journal();
 
   // Fill localStorage with other data.

@@ -181,6 +181,26 @@ export async function pasteLong(page, text) {
   });
 }
 
+/**
+ * The saved text of the workspace in IndexedDB (src/ui/storage.rs: database
+ * `sorot`, store `saves`, record `workspace` = [number, text]), or null.
+ */
+export function savedInIndexedDb(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.open('sorot');
+        r.onsuccess = () => {
+          if (!r.result.objectStoreNames.contains('saves')) return ok(null);
+          const g = r.result.transaction('saves').objectStore('saves').get('workspace');
+          g.onsuccess = () => ok(g.result?.[1] ?? null);
+          g.onerror = () => ok(null);
+        };
+        r.onerror = () => ok(null);
+      }),
+  );
+}
+
 /** Waits until the document view shows `text` (ignoring whitespace layout). */
 export async function waitForViewText(page, text) {
   await page.waitForFunction(
