@@ -2,10 +2,13 @@
 //! and closing documents. These are the user's flows without the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+use sorot::core::edit::Edit;
+use sorot::core::model::Source;
 use sorot::core::state::{
     decode_text_file, Action, FileError, IncomingFile, NoticeKind, Workspace, MAX_FILE_BYTES,
-    PASTED_NAME,
+    PASTED_NAME, UNDETERMINED,
 };
+use sorot::core::wire;
 
 fn file(name: &str, bytes: &[u8]) -> IncomingFile {
     IncomingFile { name: name.into(), bytes: bytes.to_vec() }
@@ -249,8 +252,13 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
         .filter(|a| a.source != Source::User)
         .map(|a| (a.label.clone(), a.start, a.end))
         .collect();
-    let want: Vec<_> = with_model.iter().map(|a| (a.label.clone(), a.start, a.end)).collect();
-    assert_eq!(auto, want, "after the model: the model's annotations");
+    // The user's annotation wins over one of the model's that overlaps it.
+    let want: Vec<_> = with_model
+        .iter()
+        .filter(|a| a.start >= 5)
+        .map(|a| (a.label.clone(), a.start, a.end))
+        .collect();
+    assert_eq!(auto, want, "after the model: the model's annotations, the user's winning");
     assert!(Rc::ptr_eq(&ws.docs[1], &english), "a document of another language is not touched");
     assert_eq!(ws.current, Some(0), "the document shown stays shown");
     assert_eq!(ws.pasted, text, "the paste box is kept");
@@ -335,4 +343,139 @@ fn restore_puts_back_a_newer_saved_workspace_keeping_notices_and_taggers() {
     }
     assert_eq!(ws.notices, notices, "the notices shown so far stay");
     assert_eq!(ws.model_status("en"), Some(ModelStatus::Loading), "the taggers' status stays");
+}
+
+// The page's flow: `update` asks for analysis (`jobs`), the worker answers
+// with `Action::Analysed`. `answer` plays the worker natively.
+
+fn answer(ws: &mut Workspace, job: &sorot::core::state::Job) {
+    let text = &job.doc.doc.text;
+    let lang = job.lang.clone().unwrap_or_else(|| sorot::core::recognize::detect_lang(text).into());
+    let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(text, &lang));
+    ws.update(Action::Analysed { job: job.id, lang, nums, strings });
+}
+
+const TAKAICHI: &str = "Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta pada Senin (1/12).";
+
+#[test]
+fn a_paste_shows_its_text_at_once_and_its_highlights_when_the_analysis_answers() {
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(TAKAICHI.into()));
+    let doc = ws.current_doc().unwrap().clone();
+    assert_eq!(doc.doc.text, TAKAICHI);
+    assert!(doc.annotations.is_empty());
+    assert_eq!(doc.doc.lang, UNDETERMINED);
+    assert!(ws.analysing(0));
+    let jobs = ws.take_jobs();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].lang, None, "the worker detects the language");
+    assert!(ws.take_jobs().is_empty(), "each job is handed out once");
+    answer(&mut ws, &jobs[0]);
+    let mut inline = Workspace::default();
+    inline.apply(Action::Paste(TAKAICHI.into()));
+    assert_eq!(ws.docs, inline.docs, "the same document as analysing at once");
+    assert_eq!(ws.current_doc().unwrap().doc.lang, "id");
+    assert!(!ws.analysing(0));
+    assert!(!ws.history(0).unwrap().next_undo().is_some(), "a first analysis is no undo step");
+}
+
+#[test]
+fn an_answer_for_an_older_text_or_a_closed_document_is_ignored() {
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste("Ali tiba di Jakarta.".into()));
+    let old = ws.take_jobs();
+    ws.update(Action::Paste(TAKAICHI.into()));
+    let new = ws.take_jobs();
+    answer(&mut ws, &new[0]);
+    let done = ws.docs.clone();
+    answer(&mut ws, &old[0]);
+    assert_eq!(ws.docs, done, "the older text's answer came late and changed nothing");
+    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    let job = ws.take_jobs();
+    ws.update(Action::Close(1));
+    answer(&mut ws, &job[0]);
+    assert_eq!(ws.docs, done);
+}
+
+#[test]
+fn work_done_while_waiting_is_kept_when_the_analysis_answers() {
+    let mut ws = Workspace::default();
+    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    let jobs = ws.take_jobs();
+    // The user marks "Jakarta" as an organisation before the answer comes.
+    let start = TAKAICHI.chars().count() - "Jakarta pada Senin (1/12).".chars().count();
+    ws.update(Action::Edit {
+        index: 0,
+        edit: Edit::Add { label: "ORG".into(), start, end: start + 7 },
+    });
+    answer(&mut ws, &jobs[0]);
+    let d = ws.current_doc().unwrap();
+    let jakarta: Vec<_> = d.annotations.iter().filter(|a| a.start == start).collect();
+    assert_eq!(jakarta.len(), 1, "{:?}", d.annotations);
+    assert_eq!((jakarta[0].label.as_str(), jakarta[0].source), ("ORG", Source::User));
+    assert!(d.annotations.iter().any(|a| a.label == "PERSON"), "{:?}", d.annotations);
+    assert!(ws.history(0).unwrap().next_undo().is_some(), "the user's edit is still undoable");
+}
+
+#[test]
+fn typing_keeps_the_highlights_away_from_the_change_until_the_answer() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste(TAKAICHI.into()));
+    let before = ws.current_doc().unwrap().annotations.clone();
+    assert!(before.len() >= 3, "{before:?}");
+    // A word typed in the middle, after "Takaichi".
+    let at = TAKAICHI.find(" tiba").unwrap();
+    let typed = format!("{} kemarin{}", &TAKAICHI[..at], &TAKAICHI[at..]);
+    ws.update(Action::Paste(typed.clone()));
+    let interim = ws.current_doc().unwrap();
+    let shown: Vec<(&str, &str)> =
+        interim.annotations.iter().map(|a| (a.label.as_str(), interim.text_of(a))).collect();
+    assert!(shown.contains(&("PERSON", "Sanae Takaichi")), "{shown:?}");
+    assert!(shown.contains(&("LOC", "Jakarta")), "moved with the text after the change: {shown:?}");
+    assert!(shown.contains(&("DATE", "Senin (1/12)")), "{shown:?}");
+    let jobs = ws.take_jobs();
+    answer(&mut ws, &jobs[0]);
+    let mut inline = Workspace::default();
+    inline.apply(Action::Paste(typed));
+    assert_eq!(ws.docs, inline.docs);
+}
+
+#[test]
+fn a_damaged_answer_or_a_failed_worker_is_reported_and_loses_nothing() {
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(TAKAICHI.into()));
+    let job = ws.take_jobs().remove(0);
+    ws.update(Action::Analysed {
+        job: job.id,
+        lang: "id".into(),
+        nums: vec![0, 0, 999, 0, 0, 0, 0],
+        strings: String::new(),
+    });
+    assert_eq!(ws.notices.len(), 1);
+    assert!(ws.notices[0].message.contains("damaged"), "{}", ws.notices[0].message);
+    assert_eq!(ws.current_doc().unwrap().doc.text, TAKAICHI);
+    ws.update(Action::OpenFiles(vec![file("b.txt", b"Teks kedua.")]));
+    ws.update(Action::AnalysisFailed { reason: "no worker".into() });
+    ws.update(Action::AnalysisFailed { reason: "no worker".into() });
+    assert_eq!(ws.notices.len(), 2, "said once");
+    assert!(ws.notices[1].message.contains("no worker"), "{}", ws.notices[1].message);
+    assert_eq!(names(&ws), [PASTED_NAME, "b.txt"]);
+    assert!(!ws.analysing(0) && !ws.analysing(1));
+}
+
+#[test]
+fn a_document_saved_before_its_analysis_came_back_is_analysed_after_a_reload() {
+    let mut ws = Workspace::default();
+    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    let saved = sorot::core::persist::save(&ws);
+    let mut back = sorot::core::persist::load(&saved).unwrap();
+    back.resume();
+    let jobs = back.take_jobs();
+    assert_eq!(jobs.len(), 1);
+    answer(&mut back, &jobs[0]);
+    assert!(back.docs[0].annotations.iter().any(|a| a.label == "PERSON"));
+    // Restore does the same.
+    let mut page = Workspace::default();
+    page.update(Action::Restore(Box::new(sorot::core::persist::load(&saved).unwrap())));
+    assert_eq!(page.take_jobs().len(), 1);
 }

@@ -403,8 +403,9 @@ pub(super) fn open(file: &str, job: &Job, stdin: &mut dyn Read) -> Result<Opened
     let mut notes = Vec::new();
     for o in opened {
         let mut doc = o.doc;
-        if let (Some(lang), Source::Md | Source::Html | Source::Docx) = (job.lang, source) {
-            doc = analyze_document(doc.doc.name, doc.doc.text, Some(lang));
+        if !o.from_annotation_file {
+            // A text read from a page, document or archive: analyse it.
+            doc = analyze_document(doc.doc.name, doc.doc.text, job.lang);
         }
         docs.push(doc);
         notes.extend(o.notes);

@@ -19,3 +19,4 @@ pub mod recognize;
 pub(crate) mod sort;
 pub mod state;
 pub mod text;
+pub mod wire;

@@ -192,6 +192,80 @@ impl AnnotatedDocument {
         AnnotatedDocument::with_index(doc, annotations, index)
     }
 
+    /// This document with a fresh analysis of its text (`fresh`, the same
+    /// text, possibly in another language): the automatic annotations are
+    /// replaced and every annotation the user made or confirmed is kept.
+    /// New automatic annotations get ids the user's annotations do not
+    /// use, and none repeats or overlaps a user's annotation (except that a
+    /// QUOTE and the entities in it may overlap). A
+    /// user's QUOTE whose speaker was an automatic annotation keeps its
+    /// speaker if the new analysis finds the same mention, and loses the
+    /// link otherwise.
+    pub fn refreshed(&self, fresh: AnnotatedDocument) -> AnnotatedDocument {
+        let mut kept: Vec<Annotation> =
+            self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
+        if kept.is_empty() {
+            return fresh;
+        }
+        let taken: rustc_hash::FxHashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
+        let same = |a: &Annotation, b: &Annotation| {
+            a.label == b.label && a.start == b.start && a.end == b.end
+        };
+        // The user's annotations win: a fresh entity or date that overlaps
+        // one of the user's (a QUOTE may hold them) stays away.
+        let clashes = |k: &Annotation, f: &Annotation| {
+            same(k, f)
+                || (k.start < f.end
+                    && f.start < k.end
+                    && k.label != labels::QUOTE
+                    && f.label != labels::QUOTE)
+        };
+        let fresh_anns: Vec<&Annotation> =
+            fresh.annotations.iter().filter(|f| !kept.iter().any(|k| clashes(k, f))).collect();
+        let mut next = 0usize;
+        let mut new_id: rustc_hash::FxHashMap<String, String> = Default::default();
+        for a in &fresh_anns {
+            let id = loop {
+                next += 1;
+                let candidate = format!("a{next}");
+                if !taken.contains(&candidate) {
+                    break candidate;
+                }
+            };
+            new_id.insert(a.id.clone(), id);
+        }
+        // A speaker the fresh analysis found again under a new id, or a user's
+        // annotation that stands where the fresh speaker was.
+        let id_now = |old: &Annotation| -> Option<String> {
+            if let Some(k) = kept.iter().find(|k| same(k, old)) {
+                return Some(k.id.clone());
+            }
+            fresh_anns.iter().find(|f| same(f, old)).and_then(|f| new_id.get(&f.id)).cloned()
+        };
+        let relinked: Vec<Option<String>> = kept
+            .iter()
+            .map(|a| match &a.speaker {
+                Some(s) if !taken.contains(s) => self.get(s).and_then(&id_now),
+                other => other.clone(),
+            })
+            .collect();
+        let renamed: Vec<Annotation> = fresh_anns
+            .iter()
+            .map(|a| Annotation {
+                id: new_id[&a.id].clone(),
+                speaker: a.speaker.as_ref().and_then(|s| {
+                    new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))
+                }),
+                ..(*a).clone()
+            })
+            .collect();
+        for (a, s) in kept.iter_mut().zip(relinked) {
+            a.speaker = s;
+        }
+        kept.extend(renamed);
+        fresh.with_annotations(kept)
+    }
+
     /// The same document with other annotations (dropped and sorted as
     /// [`AnnotatedDocument::new`] does), reusing the text's index.
     pub fn with_annotations(&self, annotations: Vec<Annotation>) -> Self {

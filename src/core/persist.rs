@@ -129,6 +129,7 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
         ws.meta.push(DocMeta {
             from_annotation_file: meta.is_some_and(|m| m.from_annotation_file),
             history: History::with_rejected(rejected),
+            analysis: None,
         });
     }
     if ws.docs.len() != header.docs.len() {

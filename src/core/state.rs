@@ -28,14 +28,41 @@ use super::edit::{self, Edit, History, Rejected, Step};
 use super::export::sorot_json;
 use super::import;
 use super::labels::{Colour, LabelDef, LabelSet};
-use super::model::AnnotatedDocument;
-use super::recognize::{annotate_as, reannotate};
+use super::model::{AnnotatedDocument, Document};
+use super::wire;
 
 pub use super::i18n::Msg;
 pub use super::import::{FileError, MAX_FILE_BYTES};
 
 /// Name of the document made from pasted text.
 pub const PASTED_NAME: &str = "pasted-article";
+
+/// The language tag of a document whose language is not known yet (its
+/// first analysis, which detects it, has not come back).
+pub const UNDETERMINED: &str = "und";
+
+/// A request to analyse one document: the page runs it in its analysis
+/// worker and answers with [`Action::Analysed`]; natively
+/// [`Workspace::apply`] runs it at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Its number, which the answer carries.
+    pub id: u64,
+    /// The document as it was when asked (its text is what to analyse).
+    pub doc: Rc<AnnotatedDocument>,
+    /// The language to analyse it as (`None`: detect it).
+    pub lang: Option<String>,
+}
+
+/// An analysis asked for and not answered yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// The [`Job`]'s number.
+    pub job: u64,
+    /// What the undo list calls the change (`None`: the document's first
+    /// analysis, which is not an undo step).
+    pub what: Option<Msg>,
+}
 
 /// A file as the user gave it, before decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +176,29 @@ pub enum Action {
     /// their languages' documents again, as on [`Action::ModelReady`]; the
     /// notices shown so far stay.
     Restore(Box<Workspace>),
+    /// The analysis worker answered [`Job`] `job`: the spans it found
+    /// ([`wire::encode`]d) in language `lang`. The document it was asked
+    /// for takes them, keeping the user's annotations (and leaving out the
+    /// automatic ones the user rejected); an answer for a document that has
+    /// since changed, closed or been asked about again is ignored, and a
+    /// damaged one is reported.
+    Analysed {
+        /// The job's number.
+        job: u64,
+        /// The language the text was analysed as (detected if the job gave
+        /// none).
+        lang: String,
+        /// The spans' numbers ([`wire`]).
+        nums: Vec<u32>,
+        /// The spans' DATE values ([`wire`]).
+        strings: String,
+    },
+    /// The analysis worker could not start or stopped: say so (once); the
+    /// documents stay open without automatic annotations.
+    AnalysisFailed {
+        /// Why, for the notice.
+        reason: String,
+    },
     /// Show a message to the user.
     Notify(Notice),
     /// Dismiss the notice at this position.
@@ -274,6 +324,12 @@ pub struct Workspace {
     /// Labels renamed away (not saved): if an undo brings a name back, it
     /// comes back with its colour.
     pub former_labels: Vec<LabelDef>,
+    /// Analyses asked for that the UI has not taken yet ([`Workspace::take_jobs`]).
+    pub jobs: Vec<Job>,
+    /// The number of the last [`Job`].
+    pub last_job: u64,
+    /// Whether the analysis worker failed (its notice was shown).
+    pub analysis_failed: bool,
 }
 
 /// What the workspace keeps about one open document besides its text and
@@ -288,6 +344,8 @@ pub struct DocMeta {
     /// Its undo and redo steps and the automatic annotations its user
     /// rejected.
     pub history: History,
+    /// The analysis it is waiting for, if any.
+    pub analysis: Option<Pending>,
 }
 
 impl Workspace {
@@ -321,8 +379,104 @@ impl Workspace {
         out
     }
 
-    /// Applies one action.
+    /// The analyses asked for since the last call, for the UI to run.
+    pub fn take_jobs(&mut self) -> Vec<Job> {
+        std::mem::take(&mut self.jobs)
+    }
+
+    /// Whether document `i` is waiting for an analysis.
+    pub fn analysing(&self, i: usize) -> bool {
+        self.meta.get(i).is_some_and(|m| m.analysis.is_some())
+    }
+
+    /// Applies one action and runs the analyses it asks for at once (the
+    /// command line and the tests; the page runs them in its worker and
+    /// uses [`Workspace::update`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn apply(&mut self, action: Action) {
+        self.update(action);
+        while !self.jobs.is_empty() {
+            for job in self.take_jobs() {
+                let text = &job.doc.doc.text;
+                let lang =
+                    job.lang.as_deref().unwrap_or_else(|| super::recognize::detect_lang(text));
+                let (nums, strings) = wire::encode(&super::recognize::analyze(text, lang));
+                self.update(Action::Analysed {
+                    job: job.id,
+                    lang: lang.to_string(),
+                    nums,
+                    strings,
+                });
+            }
+        }
+    }
+
+    /// Asks for the analyses a workspace read back from storage needs: a
+    /// document saved before its first analysis came back (no annotations,
+    /// not from an annotation file) is analysed again.
+    pub fn resume(&mut self) {
+        self.sync_meta();
+        for i in 0..self.docs.len() {
+            let d = &self.docs[i];
+            if d.annotations.is_empty()
+                && !self.meta[i].from_annotation_file
+                && self.meta[i].analysis.is_none()
+            {
+                let lang = Some(d.doc.lang.clone()).filter(|l| l != UNDETERMINED);
+                self.ask(i, lang, None);
+            }
+        }
+    }
+
+    /// Asks for document `i` to be analysed as `lang` (`None`: detect).
+    /// `what` names the undo step the answer makes (`None`: none, for a
+    /// first analysis; a document still waiting for its first keeps it so).
+    fn ask(&mut self, i: usize, lang: Option<String>, what: Option<Msg>) {
+        self.sync_meta();
+        self.last_job += 1;
+        let what = match &self.meta[i].analysis {
+            Some(Pending { what: None, .. }) => None,
+            _ => what,
+        };
+        self.meta[i].analysis = Some(Pending { job: self.last_job, what });
+        self.jobs.retain(|j| !Rc::ptr_eq(&j.doc, &self.docs[i]));
+        self.jobs.push(Job { id: self.last_job, doc: self.docs[i].clone(), lang });
+    }
+
+    /// An answer of the analysis worker.
+    fn analysed(&mut self, job: u64, lang: String, nums: &[u32], strings: &str) {
+        self.sync_meta();
+        let Some(i) =
+            self.meta.iter().position(|m| m.analysis.as_ref().is_some_and(|p| p.job == job))
+        else {
+            return;
+        };
+        let Some(pending) = self.meta[i].analysis.take() else { return };
+        let old = &self.docs[i];
+        let spans = match wire::decode(nums, strings, &old.doc.text) {
+            Ok(spans) => spans,
+            Err(why) => {
+                let msg = Msg::new("notice.analysis-failed")
+                    .text("reason", format!("damaged answer ({why})"));
+                self.notices.push(Notice::keyed(NoticeKind::Error, msg));
+                return;
+            }
+        };
+        let doc = Document { name: old.doc.name.clone(), lang, text: old.doc.text.clone() };
+        let fresh = old.refreshed(AnnotatedDocument::from_spans(doc, &spans));
+        match pending.what {
+            Some(what) => self.reanalysed(i, fresh, what),
+            None => {
+                let fresh = edit::without_rejected(fresh, &self.meta[i].history.rejected);
+                self.docs[i] = Rc::new(fresh);
+                self.drop_lost_focus();
+            }
+        }
+    }
+
+    /// Applies one action. Analysis it needs is asked for in
+    /// [`Workspace::jobs`] and comes back as [`Action::Analysed`].
+    pub fn update(&mut self, action: Action) {
         self.sync_meta();
         // Only these can bring a label into a document that the set lacks
         // (a file's own labels, an undone rename, a fresh analysis after a
@@ -338,6 +492,7 @@ impl Workspace {
                 | Action::SetLang { .. }
                 | Action::ModelReady { .. }
                 | Action::Restore(_)
+                | Action::Analysed { .. }
         );
         match action {
             Action::Paste(text) => self.paste(text),
@@ -356,8 +511,12 @@ impl Workspace {
             }
             Action::Edit { index, edit } => self.edit(index, &edit),
             Action::ClearAll => {
-                *self =
-                    Workspace { models: std::mem::take(&mut self.models), ..Workspace::default() }
+                *self = Workspace {
+                    models: std::mem::take(&mut self.models),
+                    last_job: self.last_job,
+                    analysis_failed: self.analysis_failed,
+                    ..Workspace::default()
+                }
             }
             Action::Undo(i) => self.undo_redo(i, true),
             Action::Redo(i) => self.undo_redo(i, false),
@@ -382,12 +541,24 @@ impl Workspace {
                 }
             }
             Action::Notify(n) => self.notices.push(n),
+            Action::Analysed { job, lang, nums, strings } => {
+                self.analysed(job, lang, &nums, &strings)
+            }
+            Action::AnalysisFailed { reason } => {
+                for m in &mut self.meta {
+                    m.analysis = None;
+                }
+                self.jobs.clear();
+                if !std::mem::replace(&mut self.analysis_failed, true) {
+                    let msg = Msg::new("notice.analysis-failed").text("reason", reason);
+                    self.notices.push(Notice::keyed(NoticeKind::Error, msg));
+                }
+            }
             Action::SetLang { index, lang } => {
                 if let Some(doc) = self.docs.get(index) {
                     if doc.doc.name == PASTED_NAME {
                         self.pasted_lang = lang.clone();
                     }
-                    let fresh = reannotate(doc, lang.as_deref());
                     let what = match lang.as_deref().and_then(model_lang) {
                         Some(l) => Msg::new("step.analyse-as").key_or(
                             "lang",
@@ -396,8 +567,8 @@ impl Workspace {
                         ),
                         None => Msg::new("step.analyse-again"),
                     };
-                    self.reanalysed(index, fresh, what);
                     self.meta[index].from_annotation_file = false;
+                    self.ask(index, lang, Some(what));
                 }
             }
             Action::Dismiss(i) => {
@@ -412,7 +583,12 @@ impl Workspace {
             Action::Restore(saved) => {
                 let models = std::mem::take(&mut self.models);
                 let mut notices = std::mem::take(&mut self.notices);
+                let (last_job, failed) = (self.last_job, self.analysis_failed);
                 *self = *saved;
+                self.last_job = last_job;
+                self.analysis_failed = failed;
+                self.jobs.clear();
+                self.resume();
                 notices.append(&mut self.notices);
                 self.notices = notices;
                 let ready: Vec<String> = models
@@ -521,7 +697,11 @@ impl Workspace {
     /// its history afresh.
     fn fresh_meta(&mut self, i: usize, from_file: bool) {
         self.sync_meta();
-        self.meta[i] = DocMeta { from_annotation_file: from_file, history: History::default() };
+        self.meta[i] = DocMeta {
+            from_annotation_file: from_file,
+            history: History::default(),
+            analysis: None,
+        };
     }
 
     /// Replaces document `i` with its new analysis, without what its user
@@ -584,8 +764,8 @@ impl Workspace {
             let d = &self.docs[i];
             if !self.meta[i].from_annotation_file && model_lang(&d.doc.lang) == Some(lang.as_str())
             {
-                let fresh = reannotate(d, Some(&d.doc.lang));
-                self.reanalysed(i, fresh, Msg::new("step.model"));
+                let lang = Some(d.doc.lang.clone());
+                self.ask(i, lang, Some(Msg::new("step.model")));
             }
         }
         self.models.insert(lang, ModelStatus::Ready);
@@ -603,7 +783,23 @@ impl Workspace {
                 return;
             }
         }
-        let doc = Rc::new(annotate_as(PASTED_NAME, &text, self.pasted_lang.as_deref()));
+        let lang = self.pasted_lang.clone();
+        // Until the analysis comes back, the highlights before and after
+        // the changed part of the text stay where they were (typing does
+        // not make the whole text flash).
+        let kept = match at {
+            Some(i) => carried_over(&self.docs[i], &text),
+            None => Vec::new(),
+        };
+        let doc = Document {
+            name: PASTED_NAME.to_string(),
+            lang: lang.clone().unwrap_or_else(|| match at {
+                Some(i) => self.docs[i].doc.lang.clone(),
+                None => UNDETERMINED.to_string(),
+            }),
+            text: text.clone(),
+        };
+        let doc = Rc::new(AnnotatedDocument::new(doc, kept));
         self.pasted = text;
         let i = match at {
             Some(i) => {
@@ -616,6 +812,7 @@ impl Workspace {
             }
         };
         self.fresh_meta(i, false);
+        self.ask(i, lang, None);
         if self.current != Some(i) || at.is_some() {
             self.focus = None;
         }
@@ -633,7 +830,11 @@ impl Workspace {
                         self.notices.push(Notice::keyed(NoticeKind::Info, note));
                     }
                     self.docs.push(Rc::new(opened.doc));
-                    self.fresh_meta(self.docs.len() - 1, opened.from_annotation_file);
+                    let i = self.docs.len() - 1;
+                    self.fresh_meta(i, opened.from_annotation_file);
+                    if !opened.from_annotation_file {
+                        self.ask(i, None, None);
+                    }
                     first.get_or_insert(self.docs.len() - 1);
                 }
                 Err(e) => self.notices.push(Notice::keyed(NoticeKind::Error, e.msg())),
@@ -653,6 +854,46 @@ impl Workspace {
             self.current = first;
         }
     }
+}
+
+/// The automatic annotations of `old` that lie wholly before or after the
+/// part of its text that `new` changes, placed in `new` (no annotation of
+/// the user: the paste box's document starts afresh with each text).
+fn carried_over(old: &AnnotatedDocument, new: &str) -> Vec<super::model::Annotation> {
+    let a = &old.doc.text;
+    let prefix: usize = a.chars().zip(new.chars()).take_while(|(x, y)| x == y).count();
+    let (a_len, b_len) = (old.index().char_len(), new.chars().count());
+    let room = a_len.min(b_len) - prefix;
+    let suffix =
+        a.chars().rev().zip(new.chars().rev()).take(room).take_while(|(x, y)| x == y).count();
+    let old_tail = a_len - suffix;
+    let mut kept: Vec<super::model::Annotation> = old
+        .annotations
+        .iter()
+        .filter(|x| x.source == super::model::Source::Auto)
+        .filter_map(|x| {
+            if x.end <= prefix {
+                Some(x.clone())
+            } else if x.start >= old_tail {
+                let shift = |p: usize| p + b_len - a_len;
+                Some(super::model::Annotation {
+                    start: shift(x.start),
+                    end: shift(x.end),
+                    ..x.clone()
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
+    // A quotation whose speaker did not stay keeps no link.
+    let ids: std::collections::HashSet<String> = kept.iter().map(|x| x.id.clone()).collect();
+    for x in &mut kept {
+        if x.speaker.as_ref().is_some_and(|s| !ids.contains(s)) {
+            x.speaker = None;
+        }
+    }
+    kept
 }
 
 /// `msg` with the reason a label name was refused (`labels::check_name`,

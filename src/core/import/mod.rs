@@ -21,8 +21,7 @@ use serde_json::Value;
 
 use crate::core::export::{brat, sorot_json, w3c};
 use crate::core::i18n::Msg;
-use crate::core::model::AnnotatedDocument;
-use crate::core::recognize::annotate;
+use crate::core::model::{AnnotatedDocument, Document};
 
 /// The largest file Sorot opens, in bytes (also the largest file taken
 /// out of a zip).
@@ -151,7 +150,10 @@ fn bad_json(why: &str) -> Option<(&str, &str, &str)> {
 /// how it was read (a legacy encoding, re-anchored annotations).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    /// The document and its annotations.
+    /// The document and its annotations. A plain text (not from an
+    /// annotation file) has none yet, and its language is
+    /// [`UNDETERMINED`](crate::core::state::UNDETERMINED): analysing it is
+    /// the caller's next step.
     pub doc: AnnotatedDocument,
     /// Messages for the user, each a full sentence naming the file.
     pub notes: Vec<String>,
@@ -345,7 +347,14 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
         let note_msgs: Vec<Msg> =
             legacy.then(|| Msg::new("import.legacy").text("name", name)).into_iter().collect();
         let notes = note_msgs.iter().map(Msg::english).collect();
-        let doc = annotate(doc_name, &text);
+        // Analysed later (a `Workspace` asks for it: the page runs it in
+        // its worker); the language is found then.
+        let doc = Document {
+            name: doc_name.to_string(),
+            lang: crate::core::state::UNDETERMINED.to_string(),
+            text,
+        };
+        let doc = AnnotatedDocument::new(doc, Vec::new());
         Ok(vec![Opened { doc, notes, note_msgs, from_annotation_file: false }])
     };
     match kind(name) {

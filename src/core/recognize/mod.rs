@@ -73,7 +73,7 @@ mod tokens;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::model::{AnnotatedDocument, Annotation, Document, Source as AnnotationSource, Span};
+use super::model::{AnnotatedDocument, Document, Span};
 use merge::{Candidate, Source};
 pub use tagger::{ModelError, Tagger};
 use tokens::{Doc, Lang};
@@ -303,64 +303,8 @@ pub fn annotate_as(name: &str, text: &str, lang: Option<&str>) -> AnnotatedDocum
 
 /// Runs the recognizer again over `doc` as language `lang` (`None`:
 /// detect it), replacing its automatic annotations and keeping every
-/// annotation the user made or confirmed. New automatic annotations get
-/// ids the user's annotations do not use, and none repeats a user's
-/// annotation (same label and span). A user's QUOTE whose speaker was an
-/// automatic annotation keeps its speaker if the new analysis finds the
-/// same mention, and loses the link otherwise.
+/// annotation the user made or confirmed
+/// ([`AnnotatedDocument::refreshed`]).
 pub fn reannotate(doc: &AnnotatedDocument, lang: Option<&str>) -> AnnotatedDocument {
-    let fresh = annotate_as(&doc.doc.name, &doc.doc.text, lang);
-    let mut kept: Vec<Annotation> =
-        doc.annotations.iter().filter(|a| a.source == AnnotationSource::User).cloned().collect();
-    if kept.is_empty() {
-        return fresh;
-    }
-    let taken: HashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
-    let same =
-        |a: &Annotation, b: &Annotation| a.label == b.label && a.start == b.start && a.end == b.end;
-    let fresh_anns: Vec<&Annotation> =
-        fresh.annotations.iter().filter(|f| !kept.iter().any(|k| same(k, f))).collect();
-    let mut next = 0usize;
-    let mut new_id: HashMap<String, String> = HashMap::default();
-    for a in &fresh_anns {
-        let id = loop {
-            next += 1;
-            let candidate = format!("a{next}");
-            if !taken.contains(&candidate) {
-                break candidate;
-            }
-        };
-        new_id.insert(a.id.clone(), id);
-    }
-    // A speaker the fresh analysis found again under a new id, or a user's
-    // annotation that stands where the fresh speaker was.
-    let id_now = |old: &Annotation| -> Option<String> {
-        if let Some(k) = kept.iter().find(|k| same(k, old)) {
-            return Some(k.id.clone());
-        }
-        fresh_anns.iter().find(|f| same(f, old)).and_then(|f| new_id.get(&f.id)).cloned()
-    };
-    let relinked: Vec<Option<String>> = kept
-        .iter()
-        .map(|a| match &a.speaker {
-            Some(s) if !taken.contains(s) => doc.get(s).and_then(&id_now),
-            other => other.clone(),
-        })
-        .collect();
-    let renamed: Vec<Annotation> = fresh_anns
-        .iter()
-        .map(|a| Annotation {
-            id: new_id[&a.id].clone(),
-            speaker: a
-                .speaker
-                .as_ref()
-                .and_then(|s| new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))),
-            ..(*a).clone()
-        })
-        .collect();
-    for (a, s) in kept.iter_mut().zip(relinked) {
-        a.speaker = s;
-    }
-    kept.extend(renamed);
-    fresh.with_annotations(kept)
+    doc.refreshed(annotate_as(&doc.doc.name, &doc.doc.text, lang))
 }
