@@ -376,7 +376,7 @@ fn a_paste_shows_its_text_at_once_and_its_highlights_when_the_analysis_answers()
     assert_eq!(ws.docs, inline.docs, "the same document as analysing at once");
     assert_eq!(ws.current_doc().unwrap().doc.lang, "id");
     assert!(!ws.analysing(0));
-    assert!(!ws.history(0).unwrap().next_undo().is_some(), "a first analysis is no undo step");
+    assert!(ws.history(0).unwrap().next_undo().is_none(), "a first analysis is no undo step");
 }
 
 #[test]
