@@ -139,10 +139,39 @@ fn main() {
         plain.push('\n');
     }
     assert!(numbers.len() < usize::from(u16::MAX), "too many alias groups");
+    // The phrases that share a group, each once with its number (its first
+    // numbered row's, as the decoder of BLOB keeps) and whether it names a
+    // place: all that grouping mentions needs (`core::entities`), small
+    // enough for the page, which has no use for the rest.
+    let mut grouped: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    for ((kind, phrase), group) in &rows {
+        let place = *kind <= 1;
+        if let Some(&n) = group.as_deref().and_then(|g| numbers.get(g)) {
+            let e = grouped.entry(phrase).or_insert((n, false));
+            e.1 |= place;
+        } else if let Some(e) = grouped.get_mut(phrase.as_str()) {
+            e.1 |= place;
+        }
+    }
+    // A phrase whose place row comes before its numbered one.
+    for ((kind, phrase), _) in &rows {
+        if *kind <= 1 {
+            if let Some(e) = grouped.get_mut(phrase.as_str()) {
+                e.1 = true;
+            }
+        }
+    }
+    let mut groups = String::new();
+    for (phrase, (n, place)) in &grouped {
+        let _ = writeln!(groups, "{phrase}\t{n}\t{}", u8::from(*place));
+    }
     let out = format!(
         "/// The gazetteer: `@kind` section lines, then `<shared>rest` or \
          `<shared>rest<TAB>group` lines, front-coded (see `build.rs`).\n\
          pub(crate) static BLOB: &str = {blob:?};\n\
+         /// The phrases that share an alias group: `phrase<TAB>group<TAB>place` \
+         lines, place 1 or 0 (see `build.rs`).\n\
+         pub(crate) static GROUPS: &str = {groups:?};\n\
          /// [`BLOB`] with its phrases written out (tests only).\n\
          #[cfg(test)]\npub(crate) static PLAIN: &str = {plain:?};\n"
     );

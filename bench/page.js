@@ -56,14 +56,26 @@
   }
 
   const texts = new Map();
+  let analyser;
 
   window.sorotBench = {
     setText(key, text) {
       texts.set(key, text);
     },
 
+    /**
+     * Loads the analysis worker's module (analyser.js, the recognizer's own
+     * wasm) on this page, so its analysis can be timed alone, without the
+     * messages to and from the worker the app uses.
+     */
+    async loadAnalyser() {
+      const m = await import(new URL('analyser.js', location.href).href);
+      await m.default();
+      analyser = m;
+    },
+
     version() {
-      return typeof window.wasmBindings?.bench_analyze === 'function';
+      return typeof analyser?.bench_analyze === 'function';
     },
 
     /** Pastes a text and waits until the learned tagger of `lang` is ready. */
@@ -77,6 +89,10 @@
         if (performance.now() - t0 > timeoutMs) throw new Error(`the ${lang} tagger did not load in ${timeoutMs} ms (state ${state})`);
         await idle(50);
       }
+      // The same tagger for the module timed here.
+      const bytes = new Uint8Array(await (await fetch(`models/${lang}.tagger`)).arrayBuffer());
+      const error = analyser.bench_install_model(lang, bytes);
+      if (error) throw new Error(`the ${lang} tagger: ${error}`);
       await frame();
       await reset();
     },
@@ -89,7 +105,7 @@
       const text = texts.get(key);
       const fn =
         which === 'sorot'
-          ? (t) => window.wasmBindings.bench_analyze(t)
+          ? (t) => analyser.bench_analyze(t)
           : which === 'compromise'
             ? window.benchPeers.compromise
             : window.benchPeers.wink;

@@ -8,7 +8,7 @@
 //   node scripts/bench.mjs [--dist DIR] [--build] [--runs N] [--lang en,id] [--strict]
 //
 //   --dist DIR   the built app to serve (default $SOROT_DIST or dist/); it must
-//                have been built with src/ui/bench.rs (the bench_analyze export)
+//                have been built with src/bin/analyser.rs (the bench_analyze export)
 //   --build      first run `trunk build --release --dist DIR` (needs the
 //                tools of scripts/setup.sh on PATH)
 //   --runs N     timed runs of each analysis at 10 KB (default 15; 100 KB
@@ -113,8 +113,9 @@ try {
   await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30_000 });
   await page.addScriptTag({ content: pageJs });
   await page.addScriptTag({ content: peersJs });
+  await page.evaluate(() => window.sorotBench.loadAnalyser());
   if (!(await page.evaluate(() => window.sorotBench.version()))) {
-    throw new Error(`${opt.dist} has no bench_analyze export: rebuild it with src/ui/bench.rs (trunk build --release --dist ${opt.dist})`);
+    throw new Error(`${opt.dist}/analyser.js has no bench_analyze export: rebuild it (trunk build --release --dist ${opt.dist})`);
   }
   if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')))) {
     throw new Error('this Chromium does not report long tasks');

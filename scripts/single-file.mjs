@@ -7,8 +7,9 @@
 // the wasm-bindgen JS module, the wasm bytes (base64) and the start code go
 // into one inline <script type="module"> that hands the bytes to
 // wasm-bindgen's init (`init({ module_or_path: bytes })`), so nothing is
-// fetched; the learned taggers of dist/models/ are inlined as base64 data
-// blocks (see below). The file carries its own strict Content-Security-Policy: the
+// fetched; the analysis worker's module and wasm are inlined as one worker
+// script in a data block, started from a blob: URL; the learned taggers of
+// dist/models/ are inlined as base64 data blocks (see below). The file carries its own strict Content-Security-Policy: the
 // inline script and style are allowed by their SHA-256 hashes (no
 // 'unsafe-inline'), WebAssembly by 'wasm-unsafe-eval', and nothing may
 // connect anywhere. No service worker: file:// pages cannot have one, so the
@@ -82,37 +83,69 @@ if (/\bsrc\s*=/i.test(startAttrs)) fail('the start script has a src');
 const jsRef = startCode.match(/import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s+'([^']+)'/)?.[1];
 const wasmRef = startCode.match(/module_or_path:\s*'([^']+)'/)?.[1];
 if (!jsRef || !wasmRef) fail(`cannot find the module and wasm paths in Trunk's start script:\n${startCode}`);
-let js = readFileSync(local(jsRef), 'utf8');
+const app = standalone(readFileSync(local(jsRef), 'utf8'), jsRef);
 const wasm = readFileSync(local(wasmRef));
+let js = app.js;
+const exported = app.exported;
+const init = app.init;
 
-// The module must stand alone: no imports (wasm-bindgen snippets would be
-// separate files) and nothing that ends the inline script early.
-if (/^\s*import\b/m.test(js)) fail(`${jsRef} imports other modules; they cannot be inlined`);
-if (/<\/script|<!--/i.test(js)) fail(`${jsRef} contains "</script" or "<!--"`);
-// Its exports become plain declarations; keep their names for
-// window.wasmBindings, as Trunk's start code does.
-const exported = [];
-js = js.replace(/^export\s*\{([^}]*)\};?\s*$/gm, (_, list) => {
-  for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [local_, as] = item.split(/\s+as\s+/);
-    exported.push([as ?? local_, local_]);
-  }
-  return '';
-});
-js = js.replace(/^export\s+(?:async\s+)?(function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (m, kind, name) => {
-  exported.push([name, name]);
-  return m.replace(/^export\s+/, '');
-});
-if (/^\s*export\b/m.test(js)) fail(`${jsRef} has an export this script does not understand`);
-const init = exported.find(([name]) => name === 'default')?.[1];
-if (!init) fail(`${jsRef} has no default export (wasm-bindgen's init)`);
-// The default wasm location (a URL next to the module, via import.meta.url)
-// would be fetched only without bytes; make that impossible.
-js = js.replace(
-  /new URL\(\s*'[^']*\.wasm'\s*,\s*import\.meta\.url\s*\)/g,
-  () => `(() => { throw new Error('sorot.html: the wasm is inlined; pass its bytes to init'); })()`,
-);
-if (/import\.meta/.test(js)) fail(`${jsRef} still uses import.meta`);
+// The analysis worker (src/bin/analyser.rs; the served app loads it from
+// analyser_loader.js): its module and wasm become one worker script, kept
+// in a data block (<script type="text/plain" id="sorot-analyser">, never
+// run by the page); the start code makes a blob: URL of it for the app
+// (window.sorotAnalyser, read by ui::analysis). The policy allows workers
+// from blob: only.
+const worker = standalone(readFileSync(local('analyser.js'), 'utf8'), 'analyser.js');
+const workerWasm = readFileSync(local('analyser_bg.wasm'));
+// A classic worker script: Chromium refuses a module worker from a blob:
+// URL on a file:// page (a module's syntax is gone after standalone()).
+const workerScript = `${worker.js.trimEnd()}
+// --- start (as analyser_loader.js, with the wasm inlined) ---
+(() => {
+  const base64 = '${workerWasm.toString('base64')}';
+  const bytes =
+    typeof Uint8Array.fromBase64 === 'function'
+      ? Uint8Array.fromBase64(base64)
+      : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  ${worker.init}({ module_or_path: bytes }).catch((e) => { throw e; });
+})();
+`;
+
+/**
+ * A wasm-bindgen module (`--target web`) made to stand alone in an inline
+ * script: no imports, its exports plain declarations (returned with their
+ * names, `init` being the default one), and no way to fetch its wasm.
+ */
+function standalone(js, name) {
+  // No imports (wasm-bindgen snippets would be separate files) and nothing
+  // that ends an inline script early.
+  if (/^\s*import\b/m.test(js)) fail(`${name} imports other modules; they cannot be inlined`);
+  if (/<\/script|<!--/i.test(js)) fail(`${name} contains "</script" or "<!--"`);
+  const exported = [];
+  js = js.replace(/^export\s*\{([^}]*)\};?\s*$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [local_, as] = item.split(/\s+as\s+/);
+      exported.push([as ?? local_, local_]);
+    }
+    return '';
+  });
+  js = js.replace(/^export\s+(?:async\s+)?(function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (m, kind, n) => {
+    exported.push([n, n]);
+    return m.replace(/^export\s+/, '');
+  });
+  if (/^\s*export\b/m.test(js)) fail(`${name} has an export this script does not understand`);
+  const init = exported.find(([n]) => n === 'default')?.[1];
+  if (!init) fail(`${name} has no default export (wasm-bindgen's init)`);
+  // The default wasm location (a URL next to the module, via
+  // import.meta.url) would be fetched only without bytes; make that
+  // impossible.
+  js = js.replace(
+    /new URL\(\s*'[^']*\.wasm'\s*,\s*import\.meta\.url\s*\)/g,
+    () => `(() => { throw new Error('sorot.html: the wasm is inlined; pass its bytes to init'); })()`,
+  );
+  if (/import\.meta/.test(js)) fail(`${name} still uses import.meta`);
+  return { js, exported, init };
+}
 
 const bindings = exported.filter(([name]) => name !== 'default').map(([name, l]) => (name === l ? name : `${name}: ${l}`));
 const script = `
@@ -129,6 +162,8 @@ ${js.trimEnd()}
     typeof Uint8Array.fromBase64 === 'function'
       ? Uint8Array.fromBase64(base64)
       : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const analyser = document.getElementById('sorot-analyser')?.textContent ?? '';
+  window.sorotAnalyser = URL.createObjectURL(new Blob([analyser], { type: 'text/javascript' }));
   const exports = await ${init}({ module_or_path: bytes });
   window.wasmBindings = { ${bindings.join(', ')} };
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
@@ -157,6 +192,11 @@ if (existsSync(modelDir)) {
   }
 }
 
+html = html.replace(
+  '</head>',
+  () => `<script type="text/plain" id="sorot-analyser">${workerScript}</script>\n</head>`,
+);
+
 if (stylePlaceholder) {
   html = html.replace('<!--sorot-style-->', () => `<style>${style}</style>`);
 } else if (style) {
@@ -170,7 +210,7 @@ const policy = [
   'img-src data: blob:',
   "font-src 'none'",
   "connect-src 'none'",
-  "worker-src 'none'",
+  'worker-src blob:',
   "manifest-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element, File, HtmlElement};
 use yew::prelude::*;
 
+use super::analysis;
 use super::components::doc_tabs::DocTabs;
 use super::components::document_view::{
     focus_mark, mark_element, scroll_to_middle, DocumentView, Picked,
@@ -140,7 +141,8 @@ impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut ws = Rc::unwrap_or_clone(self).0;
-        ws.apply(action);
+        ws.update(action);
+        analysis::run(ws.take_jobs());
         Rc::new(State(ws))
     }
 }
@@ -162,6 +164,9 @@ struct SavedParts {
     current: Option<usize>,
     pasted_lang: Option<String>,
     labels: crate::core::labels::LabelSet,
+    /// A document waits for its analysis: the save waits too (the answer
+    /// changes the document again; saving a long text twice costs).
+    analysing: bool,
 }
 
 fn saved_parts(ws: &crate::core::state::Workspace) -> SavedParts {
@@ -170,13 +175,24 @@ fn saved_parts(ws: &crate::core::state::Workspace) -> SavedParts {
         current: ws.current,
         pasted_lang: ws.pasted_lang.clone(),
         labels: ws.labels.clone(),
+        analysing: (0..ws.docs.len()).any(|i| ws.analysing(i)),
     }
 }
 
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State(storage::restore()));
+    let state = use_reducer(|| {
+        let mut ws = storage::restore();
+        ws.resume();
+        analysis::run(ws.take_jobs());
+        State(ws)
+    });
+    {
+        // The analysis worker's answers come back as actions.
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| analysis::connect(move |a| dispatcher.dispatch(a)));
+    }
     let ui_lang = use_state(storage::ui_lang);
     let tr = Tr::of(&ui_lang);
     let dragging = use_state(|| false);
@@ -200,7 +216,9 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     models::after_paint().await;
-                    dispatcher.dispatch(models::load(lang).await);
+                    if let Some(failed) = models::load(lang).await {
+                        dispatcher.dispatch(failed);
+                    }
                 });
             }
         });
@@ -455,8 +473,8 @@ pub fn app() -> Html {
         // Not on the first render: what was just restored is already saved
         // (and saving then would overwrite what another tab saved meanwhile).
         let first = use_mut_ref(|| true);
-        use_effect_with(version, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
+        use_effect_with(version, move |version| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) || version.analysing {
                 return;
             }
             let t = timer.clone();
@@ -661,6 +679,7 @@ pub fn app() -> Html {
         <ContextProvider<Tr> context={tr}>
         <div class={classes!("app", dragging.then_some("app--dragging"))} data-testid="drop-zone"
             data-model-id={model_attr("id")} data-model-en={model_attr("en")}
+            data-analysing={(0..state.0.docs.len()).filter(|&i| state.0.analysing(i)).count().to_string()}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="app__header">
                 <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ tr.t("app.tagline") }</span></h1>
@@ -702,6 +721,9 @@ pub fn app() -> Html {
                         <Legend doc={current.clone()} labels={state.0.labels.clone()} on_action={state.dispatcher().to_callback()} />
                         if let Some(doc) = &current {
                             <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
+                            if state.0.current.is_some_and(|i| state.0.analysing(i)) {
+                                <span class="app__analysing" data-testid="analysing" role="status">{ tr.t("analysis.running") }</span>
+                            }
                             <SearchBox doc={doc.clone()} />
                             <span class="app__history">
                                 <button type="button" class="button" data-testid="undo" disabled={next_undo.is_none()}

@@ -6,8 +6,8 @@
 //! ([`files`]), saving downloads ([`download`]) and loading the learned
 //! taggers ([`models`]).
 
+pub mod analysis;
 pub mod app;
-pub mod bench;
 pub mod components;
 pub mod crash;
 pub mod download;

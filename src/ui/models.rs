@@ -7,15 +7,16 @@
 //! id="sorot-model-<lang>">` (a data block, never run), because a page
 //! opened from `file://` cannot fetch files. The core decides which
 //! languages are needed ([`Workspace::models_to_load`]); this module only
-//! fetches, installs and reports.
+//! fetches and hands them to the analysis worker
+//! ([`analysis::install_model`]), which installs them and reports.
 //!
 //! [`Workspace::models_to_load`]: crate::core::state::Workspace::models_to_load
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::recognize::{has_model, install_model, Tagger};
 use crate::core::state::Action;
+use crate::ui::analysis;
 
 /// The id of the element holding `lang`'s model inline (single-file build).
 pub fn inline_id(lang: &str) -> String {
@@ -27,29 +28,23 @@ pub fn url(lang: &str) -> String {
     format!("models/{lang}.tagger")
 }
 
-/// Loads, checks and installs `lang`'s model, then returns the action that
-/// reports the outcome: [`Action::ModelReady`] (the documents of that
-/// language are then analysed again) or [`Action::ModelFailed`] with the
-/// reason. Never panics: every failure is a value.
-pub async fn load(lang: &str) -> Action {
-    let result = if has_model(lang) { Ok(()) } else { fetch_and_install(lang).await };
-    match result {
-        Ok(()) => Action::ModelReady { lang: lang.to_string() },
-        Err(reason) => Action::ModelFailed { lang: lang.to_string(), reason },
-    }
-}
-
-async fn fetch_and_install(lang: &str) -> Result<(), String> {
+/// Loads `lang`'s model and gives it to the analysis worker, which checks
+/// and installs it and answers with [`Action::ModelReady`] (the documents
+/// of that language are then analysed again) or [`Action::ModelFailed`].
+/// A model that cannot be loaded is reported here. Never panics: every
+/// failure is a value.
+pub async fn load(lang: &str) -> Option<Action> {
     let bytes = match inline(lang) {
-        Some(bytes) => bytes?,
-        None => fetch(&url(lang)).await?,
+        Some(bytes) => bytes,
+        None => fetch(&url(lang)).await,
     };
-    let tagger = Tagger::from_bytes(&bytes).map_err(|e| format!("unreadable model file: {e}"))?;
-    if tagger.lang != lang {
-        return Err(format!("the file holds a model for “{}”", tagger.lang));
+    match bytes {
+        Ok(bytes) => {
+            analysis::install_model(lang, &bytes);
+            None
+        }
+        Err(reason) => Some(Action::ModelFailed { lang: lang.to_string(), reason }),
     }
-    install_model(tagger);
-    Ok(())
 }
 
 /// The model inlined in the page, if the page has one for `lang`.

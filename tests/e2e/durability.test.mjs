@@ -30,6 +30,7 @@ import {
   serveDist,
   useApp,
   waitForHighlights,
+  waitForSettled,
   waitForViewText,
 } from './lib/harness.mjs';
 
@@ -120,6 +121,7 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   const big = `${ARTICLE}\n\n`.repeat(8_000);
   await pasteLong(page, big);
   await waitForHighlights(page);
+  await waitForSettled(page);
   const count = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
   assert.ok(count > 10_000, `${count} highlights`);
   for (let i = 0; ; i++) {
@@ -135,6 +137,7 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   assert.equal((await page.$$(sel.notice)).length, 0, 'saved in IndexedDB: no "could not be saved" notice');
 
   await page.reload();
+  await waitForSettled(page);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-view] mark').length === n, count, {
     timeout: 60_000,
   });
@@ -188,6 +191,7 @@ test('in a long article, a quotation picked in the review list far down is shown
   const long = `${ARTICLE}\n\n`.repeat(700);
   await pasteLong(page, long);
   await waitForHighlights(page);
+  await waitForSettled(page);
   const quotes = page.locator('[data-testid=quote]');
   const n = await quotes.count();
   assert.ok(n > 600, `${n} quotations listed`);

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { dropFiles, fixture, pasteLong, pasteText, sel, tabs, useApp, waitForHighlights, waitForViewText } from './lib/harness.mjs';
+import { dropFiles, fixture, pasteLong, pasteText, sel, tabs, useApp, waitForAnalysis, waitForHighlights, waitForViewText } from './lib/harness.mjs';
 
 const TIMEOUT = 180_000;
 const app = useApp();
@@ -118,6 +118,7 @@ test('a 10 MB article and a 5 MB single line open in full; what was open stays',
       text.length,
       { timeout: 60_000, polling: 500 },
     );
+    await waitForAnalysis(page, 120_000);
     const marks = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
     assert.ok(marks > 1000, `${name}: ${marks} highlights`);
   }

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, openApp, pasteText, sel, useServerAndBrowser } from './lib/harness.mjs';
+import { exportJson, openApp, pasteText, sel, useServerAndBrowser, waitForAnalysis } from './lib/harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -17,6 +17,7 @@ test('the user overrides the detected language and the document is analysed agai
     const english = 'Prime Minister Sanae Takaichi said on Monday that the talks with the president went well.';
     await pasteText(page, english);
     await page.waitForSelector(LANG);
+    await waitForAnalysis(page);
     assert.equal(await page.$eval(LANG, (s) => s.value), 'en');
 
     await page.selectOption(LANG, 'id');

@@ -31,12 +31,16 @@ test('sorot.html is self-contained and carries a strict policy', () => {
     .filter((ref) => !/^(data|blob):/i.test(ref));
   assert.deepEqual(external, [], 'sorot.html refers to other files');
   assert.doesNotMatch(html, /<link\b[^>]*rel="(?:stylesheet|modulepreload|preload)"/i);
-  // One script runs; the others are the learned taggers as base64 data
-  // blocks (type application/octet-stream: never run, see models.test.mjs).
+  // One script runs; the others are data blocks, never run by the page:
+  // the learned taggers in base64 (type application/octet-stream, see
+  // models.test.mjs) and the analysis worker's script (type text/plain,
+  // started from a blob: URL).
   const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]);
   const data = scripts.filter((a) => /^\s*type="application\/octet-stream" id="sorot-model-[a-z]+"\s*$/.test(a));
-  assert.equal(scripts.length - data.length, 1, `one inline script to run: ${scripts.join(' | ')}`);
+  const worker = scripts.filter((a) => /^\s*type="text\/plain" id="sorot-analyser"\s*$/.test(a));
+  assert.equal(scripts.length - data.length - worker.length, 1, `one inline script to run: ${scripts.join(' | ')}`);
   assert.equal(data.length, 2, 'the id and en models inline');
+  assert.equal(worker.length, 1, 'the analysis worker inline');
   assert.doesNotMatch(html, /<script\b[^>]*\bsrc\s*=/i);
 
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
@@ -46,6 +50,7 @@ test('sorot.html is self-contained and carries a strict policy', () => {
   assert.match(policy, /style-src 'sha256-[^']+'(;|$)/);
   assert.match(policy, /connect-src 'none'/);
   assert.match(policy, /object-src 'none'/);
+  assert.match(policy, /worker-src blob:(;|$)/, 'workers only from the page itself (blob:)');
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style'));
 });

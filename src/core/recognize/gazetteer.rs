@@ -147,10 +147,26 @@ pub(crate) fn entries() -> impl Iterator<Item = (&'static str, Kind)> {
     table().iter().flat_map(|(&p, &info)| kinds(info).map(move |k| (p, k)))
 }
 
+/// The alias groups, from [`GROUPS`] (not [`BLOB`]: the page groups
+/// mentions but does not analyse, so it carries only this short list).
+fn groups() -> &'static HashMap<&'static str, (u16, bool)> {
+    static GROUPED: OnceLock<HashMap<&'static str, (u16, bool)>> = OnceLock::new();
+    GROUPED.get_or_init(|| {
+        GROUPS
+            .lines()
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (phrase, group, place) = (cols.next()?, cols.next()?, cols.next()?);
+                Some((phrase, (group.parse().ok()?, place == "1")))
+            })
+            .collect()
+    })
+}
+
 /// The alias group of a lower-case phrase naming a place or an
 /// organisation, if another phrase shares it.
 pub(crate) fn group(phrase: &str) -> Option<u16> {
-    table().get(phrase).map(|i| i.group).filter(|&g| g != 0)
+    groups().get(phrase).map(|g| g.0)
 }
 
 /// Whether a lower-case word is a known given or family name. (The
@@ -172,11 +188,10 @@ pub(crate) fn person_name_kinds(word: &str) -> u8 {
     })
 }
 
-/// Whether a lower-case phrase is a place in the gazetteer.
+/// Whether a lower-case phrase that has an alias group ([`group`]) names
+/// a place; `false` for any other phrase.
 pub(crate) fn is_place(phrase: &str) -> bool {
-    table()
-        .get(phrase)
-        .is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Loc | Kind::LocAcronym)))
+    groups().get(phrase).is_some_and(|g| g.1)
 }
 
 #[cfg(test)]
@@ -201,6 +216,19 @@ mod tests {
     }
 
     #[test]
+    fn the_group_list_agrees_with_the_whole_gazetteer() {
+        let mut n = 0;
+        for (&phrase, &info) in table() {
+            let place = kinds(info).any(|k| matches!(k, Kind::Loc | Kind::LocAcronym));
+            let want = (info.group != 0).then_some((info.group, place));
+            assert_eq!(groups().get(phrase).copied(), want, "{phrase}");
+            n += usize::from(want.is_some());
+        }
+        assert_eq!(groups().len(), n);
+        assert!(n > 300, "{n} grouped phrases");
+    }
+
+    #[test]
     fn aliases_share_a_group() {
         let us = group("amerika serikat");
         assert!(us.is_some());
@@ -211,7 +239,7 @@ mod tests {
         assert_eq!(group("kemlu"), group("kementerian luar negeri"));
         assert_ne!(group("jepang"), us);
         assert_eq!(group("zzz"), None);
-        assert!(is_place("jepang") && is_place("as") && !is_place("kemlu"));
+        assert!(is_place("jepang") && is_place("as") && !is_place("kemlu") && !is_place("zzz"));
         assert!(is_person_name("budi") && !is_person_name("jepang"));
     }
 }

@@ -1,7 +1,10 @@
 //! Language detection: Indonesian or English, by counting function words.
 //!
 //! Every word of up to [`MAX_LEN`] ASCII letters is lower-cased into a small
-//! stack buffer and looked up in the lexicon; Indonesian function words
+//! stack buffer and looked up in the lexicon's two lists of function words
+//! (sorted once, searched by halves; not the whole lexicon, which the page
+//! does not carry: it detects the language of an opened annotation file
+//! but analyses nothing); Indonesian function words
 //! (`yang`, `dan`, `di`, `itu`, …) and English ones (`the`, `and`, `of`,
 //! `said`, …) are counted. The language with more hits wins. With no
 //! evidence, or a tie, the answer is `"en"`: a text without a single common
@@ -10,7 +13,9 @@
 //! choice for a BCP 47 tag shown to the user. The scan stops early once one
 //! side leads by [`DECISIVE`] hits, so long texts cost little.
 
-use super::lexicon::{self, flags};
+use std::sync::OnceLock;
+
+use super::lexicon::{FUNC_EN_WORDS, FUNC_ID_WORDS};
 
 /// Longest word that is looked up, in bytes.
 const MAX_LEN: usize = 12;
@@ -31,9 +36,9 @@ pub(crate) fn detect(text: &str) -> &'static str {
             *d = s.to_ascii_lowercase();
         }
         let Ok(low) = std::str::from_utf8(&buf[..w.len()]) else { continue };
-        let f = lexicon::lookup(low);
-        id += usize::from(f & flags::FUNC_ID != 0);
-        en += usize::from(f & flags::FUNC_EN != 0);
+        let (ids, ens) = lists();
+        id += usize::from(ids.binary_search(&low).is_ok());
+        en += usize::from(ens.binary_search(&low).is_ok());
         if id.abs_diff(en) >= DECISIVE {
             break;
         }
@@ -43,6 +48,19 @@ pub(crate) fn detect(text: &str) -> &'static str {
     } else {
         "en"
     }
+}
+
+/// The two lists of function words, sorted.
+fn lists() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static LISTS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let sorted = |words: &[&'static str]| {
+            let mut v = words.to_vec();
+            crate::core::sort::sort_by(&mut v, |a, b| a.cmp(b));
+            v
+        };
+        (sorted(FUNC_ID_WORDS), sorted(FUNC_EN_WORDS))
+    })
 }
 
 #[cfg(test)]

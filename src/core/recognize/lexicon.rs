@@ -354,7 +354,7 @@ const ORG_CONNECTORS: &[&str] = &[
 
 /// Indonesian function words, counted by [`super::lang::detect`].
 #[rustfmt::skip]
-const FUNC_ID_WORDS: &[&str] = &[
+pub(super) const FUNC_ID_WORDS: &[&str] = &[
     "yang", "dan", "di", "itu", "dengan", "untuk", "tidak", "ini", "dari", "dalam", "akan", "pada",
     "juga", "ke", "karena", "kata", "ada", "oleh", "adalah", "bahwa", "atau", "telah", "sudah",
     "saat", "mereka", "kami", "kita", "ia", "dia", "tersebut", "bisa", "lebih", "para", "serta",
@@ -365,7 +365,7 @@ const FUNC_ID_WORDS: &[&str] = &[
 
 /// English function words, counted by [`super::lang::detect`].
 #[rustfmt::skip]
-const FUNC_EN_WORDS: &[&str] = &[
+pub(super) const FUNC_EN_WORDS: &[&str] = &[
     "the", "and", "of", "to", "is", "in", "that", "was", "for", "said", "on", "with", "as", "are",
     "it", "he", "she", "by", "at", "from", "his", "her", "have", "has", "had", "be", "were", "this",
     "an", "not", "but", "they", "which", "would", "will", "been", "who", "their", "or", "its",

@@ -216,7 +216,40 @@ export async function waitForViewText(page, text) {
 
 /** Waits until at least one highlight is in the view. */
 export async function waitForHighlights(page) {
+  await waitForAnalysis(page);
   await page.waitForSelector(sel.highlight);
+}
+
+/**
+ * Waits until the page has settled: no document waits for the analysis
+ * worker and no learned tagger is loading (checked twice, 100 ms apart: a
+ * tagger is asked for in the render after an analysis comes back).
+ */
+export async function waitForSettled(page, timeout = 60_000) {
+  const settled = () =>
+    page.waitForFunction(
+      () => {
+        const z = document.querySelector('[data-testid=drop-zone]');
+        return z?.getAttribute('data-analysing') === '0' && !['id', 'en'].some((l) => z.getAttribute(`data-model-${l}`) === 'loading');
+      },
+      null,
+      { timeout, polling: 50 },
+    );
+  await settled();
+  await page.waitForTimeout(100);
+  await settled();
+}
+
+/**
+ * Waits until no open document is waiting for the analysis worker (the
+ * page's data-analysing count is 0).
+ */
+export async function waitForAnalysis(page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=drop-zone]')?.getAttribute('data-analysing') === '0',
+    null,
+    { timeout, polling: 50 },
+  );
 }
 
 /**

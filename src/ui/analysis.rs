@@ -1,0 +1,215 @@
+//! The page's side of the analysis worker (`src/bin/analyser.rs`): the
+//! page never analyses a text itself. The core asks for analyses
+//! ([`Workspace::take_jobs`](crate::core::state::Workspace::take_jobs));
+//! [`run`] posts them to the worker, and its answers come back as
+//! [`Action::Analysed`], dispatched to the app. Learned taggers go to the
+//! worker too ([`install_model`]), which answers [`Action::ModelReady`] or
+//! [`Action::ModelFailed`].
+//!
+//! The worker is started on first use. Messages wait until it says it is
+//! listening. If it cannot start or stops (an error in it), the app is
+//! told with [`Action::AnalysisFailed`] and the next job starts a new one,
+//! which is given the taggers again.
+//!
+//! The served app loads `analyser_loader.js` (Trunk's module loader for the
+//! worker's wasm-bindgen module) from its own origin; the single-file
+//! `sorot.html` carries the worker inline, as a classic script, and leaves
+//! its `blob:` URL in `window.sorotAnalyser` (scripts/single-file.mjs).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect, Uint32Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::core::state::{Action, Job};
+
+/// Where the served app's worker script is, relative to the page.
+pub const WORKER_URL: &str = "analyser_loader.js";
+
+type Dispatch = Rc<dyn Fn(Action)>;
+
+struct Conn {
+    worker: Worker,
+    ready: bool,
+    waiting: Vec<Object>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
+}
+
+#[derive(Default)]
+struct Hub {
+    dispatch: Option<Dispatch>,
+    conn: Option<Conn>,
+    /// Messages posted before the app could take answers.
+    early: Vec<Object>,
+    /// The taggers given so far, for a worker started again.
+    models: Vec<(String, Uint8Array)>,
+}
+
+thread_local! {
+    static HUB: RefCell<Hub> = RefCell::new(Hub::default());
+}
+
+/// Lets the worker's answers reach the app (call once, when it mounts).
+pub fn connect(dispatch: impl Fn(Action) + 'static) {
+    let early = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.dispatch = Some(Rc::new(dispatch));
+        std::mem::take(&mut h.early)
+    });
+    for m in early {
+        send(m);
+    }
+}
+
+/// Posts analyses to the worker.
+pub fn run(jobs: Vec<Job>) {
+    for job in jobs {
+        let lang = job.lang.map_or(JsValue::NULL, JsValue::from);
+        send(message(&[
+            ("kind", "job".into()),
+            ("id", (job.id as f64).into()),
+            ("text", job.doc.doc.text.as_str().into()),
+            ("lang", lang),
+        ]));
+    }
+}
+
+/// Gives the worker a learned tagger's file for `lang`; it answers with
+/// [`Action::ModelReady`] or [`Action::ModelFailed`].
+pub fn install_model(lang: &str, bytes: &[u8]) {
+    let bytes = Uint8Array::from(bytes);
+    HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.models.retain(|(l, _)| l != lang);
+        h.models.push((lang.to_string(), bytes.clone()));
+    });
+    send(model_message(lang, &bytes));
+}
+
+fn model_message(lang: &str, bytes: &Uint8Array) -> Object {
+    message(&[("kind", "model".into()), ("lang", lang.into()), ("bytes", bytes.clone().into())])
+}
+
+fn message(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+/// Posts `msg`, starting the worker if there is none, or keeps it until
+/// the worker listens (or the app can take answers).
+fn send(msg: Object) {
+    let failed = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.dispatch.is_none() {
+            h.early.push(msg);
+            return None;
+        }
+        if h.conn.is_none() {
+            match spawn() {
+                Ok(conn) => {
+                    let mut conn = conn;
+                    // A worker started again gets the taggers first.
+                    conn.waiting.extend(h.models.iter().map(|(l, b)| model_message(l, b)));
+                    h.conn = Some(conn);
+                }
+                Err(reason) => return Some(reason),
+            }
+        }
+        let conn = h.conn.as_mut()?;
+        if conn.ready {
+            let _ = conn.worker.post_message(&msg);
+        } else {
+            conn.waiting.push(msg);
+        }
+        None
+    });
+    if let Some(reason) = failed {
+        tell(Action::AnalysisFailed { reason });
+    }
+}
+
+fn tell(action: Action) {
+    if let Some(d) = HUB.with(|h| h.borrow().dispatch.clone()) {
+        d(action);
+    }
+}
+
+fn spawn() -> Result<Conn, String> {
+    // The single file's worker is a classic script (Chromium refuses a
+    // module worker from a blob: URL on a file:// page); the served one a
+    // module.
+    let inline = Reflect::get(&gloo::utils::window(), &"sorotAnalyser".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let opts = WorkerOptions::new();
+    opts.set_type(if inline.is_some() { WorkerType::Classic } else { WorkerType::Module });
+    let url = inline.unwrap_or_else(|| WORKER_URL.to_string());
+    let worker = Worker::new_with_options(&url, &opts)
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused to start it".into()))?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| answer(&e.data()));
+    // A worker that cannot load fires a plain `Event`, one that fails later
+    // an `ErrorEvent` with a message.
+    let on_error = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        e.prevent_default();
+        let what = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+        let reason = match what {
+            Some(m) if !m.is_empty() => m,
+            _ => "the analysis worker could not start or stopped".to_string(),
+        };
+        // The next job starts a new worker.
+        if let Some(conn) = HUB.with(|h| h.borrow_mut().conn.take()) {
+            conn.worker.terminate();
+        }
+        tell(Action::AnalysisFailed { reason });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Conn {
+        worker,
+        ready: false,
+        waiting: Vec::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// A message from the worker.
+fn answer(data: &JsValue) {
+    let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    match get("kind").as_string().as_deref() {
+        Some("ready") => HUB.with(|h| {
+            if let Some(conn) = h.borrow_mut().conn.as_mut() {
+                conn.ready = true;
+                for m in std::mem::take(&mut conn.waiting) {
+                    let _ = conn.worker.post_message(&m);
+                }
+            }
+        }),
+        Some("done") => {
+            let Some(job) = get("id").as_f64() else { return };
+            let nums =
+                get("nums").dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
+            tell(Action::Analysed {
+                job: job as u64,
+                lang: get("lang").as_string().unwrap_or_default(),
+                nums,
+                strings: get("strings").as_string().unwrap_or_default(),
+            });
+        }
+        Some("model") => {
+            let lang = get("lang").as_string().unwrap_or_default();
+            tell(match get("error").as_string() {
+                None => Action::ModelReady { lang },
+                Some(reason) => Action::ModelFailed { lang, reason },
+            });
+        }
+        _ => {}
+    }
+}
