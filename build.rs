@@ -154,7 +154,7 @@ fn main() {
         }
     }
     // A phrase whose place row comes before its numbered one.
-    for ((kind, phrase), _) in &rows {
+    for (kind, phrase) in rows.keys() {
         if *kind <= 1 {
             if let Some(e) = grouped.get_mut(phrase.as_str()) {
                 e.1 = true;
