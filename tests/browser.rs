@@ -17,6 +17,11 @@ use web_sys::{Element, HtmlTextAreaElement, InputEvent, InputEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The app's analysis worker, served in this page (no worker build here).
+fn serve_analysis() {
+    sorot::ui::analysis::serve_in_page(sorot::worker::handle);
+}
+
 /// A fresh element to render into.
 fn root() -> Element {
     let doc = gloo::utils::document();
@@ -143,6 +148,7 @@ async fn type_into_paste_box(r: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn pasting_an_article_shows_highlights_and_enables_export() {
     let r = root();
+    serve_analysis();
     yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let export = r.query_selector("[data-testid=export-json]").unwrap().unwrap();
@@ -171,6 +177,7 @@ async fn pasting_an_article_shows_highlights_and_enables_export() {
 #[wasm_bindgen_test]
 async fn pasted_markup_stays_text() {
     let r = root();
+    serve_analysis();
     yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let text =
@@ -201,6 +208,7 @@ async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
     // relative `models/id.tagger` is the real model. (A failing fetch is
     // tested end to end, tests/e2e/models.test.mjs.)
     let r = root();
+    serve_analysis();
     yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let app = wait_for(&r, ".app").await;
@@ -212,7 +220,7 @@ async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
     wait_for(&r, "[data-testid=document-view] [data-label]").await;
     wait_for_attr(&app, "data-model-id", "ready").await;
     settle().await;
-    assert!(!app.has_attribute("data-model-en"), "only the language of an open document");
+    assert_eq!(app.get_attribute("data-model-en"), None, "only the language of an open document");
     let tagger = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
     let doc = Document { name: "pasted-article".into(), lang: "id".into(), text: text.into() };
     let want: std::collections::BTreeSet<(String, usize, usize)> =

@@ -390,17 +390,17 @@ fn an_answer_for_an_older_text_or_a_closed_document_is_ignored() {
     let done = ws.docs.clone();
     answer(&mut ws, &old[0]);
     assert_eq!(ws.docs, done, "the older text's answer came late and changed nothing");
-    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    ws.update(Action::SetLang { index: 0, lang: Some("en".into()) });
     let job = ws.take_jobs();
-    ws.update(Action::Close(1));
+    ws.update(Action::Close(0));
     answer(&mut ws, &job[0]);
-    assert_eq!(ws.docs, done);
+    assert!(ws.docs.is_empty());
 }
 
 #[test]
 fn work_done_while_waiting_is_kept_when_the_analysis_answers() {
     let mut ws = Workspace::default();
-    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    ws.update(Action::Paste(TAKAICHI.into()));
     let jobs = ws.take_jobs();
     // The user marks "Jakarta" as an organisation before the answer comes.
     let start = TAKAICHI.chars().count() - "Jakarta pada Senin (1/12).".chars().count();
@@ -454,19 +454,22 @@ fn a_damaged_answer_or_a_failed_worker_is_reported_and_loses_nothing() {
     assert_eq!(ws.notices.len(), 1);
     assert!(ws.notices[0].message.contains("damaged"), "{}", ws.notices[0].message);
     assert_eq!(ws.current_doc().unwrap().doc.text, TAKAICHI);
+    ws.update(Action::SetLang { index: 0, lang: Some("id".into()) });
     ws.update(Action::OpenFiles(vec![file("b.txt", b"Teks kedua.")]));
+    assert_eq!(ws.busy(), 2);
     ws.update(Action::AnalysisFailed { reason: "no worker".into() });
     ws.update(Action::AnalysisFailed { reason: "no worker".into() });
     assert_eq!(ws.notices.len(), 2, "said once");
     assert!(ws.notices[1].message.contains("no worker"), "{}", ws.notices[1].message);
-    assert_eq!(names(&ws), [PASTED_NAME, "b.txt"]);
-    assert!(!ws.analysing(0) && !ws.analysing(1));
+    assert_eq!(names(&ws), [PASTED_NAME], "what was open stays");
+    assert_eq!(ws.current_doc().unwrap().doc.text, TAKAICHI);
+    assert_eq!(ws.busy(), 0);
 }
 
 #[test]
 fn a_document_saved_before_its_analysis_came_back_is_analysed_after_a_reload() {
     let mut ws = Workspace::default();
-    ws.update(Action::OpenFiles(vec![file("a.txt", TAKAICHI.as_bytes())]));
+    ws.update(Action::Paste(TAKAICHI.into()));
     let saved = sorot::core::persist::save(&ws);
     let mut back = sorot::core::persist::load(&saved).unwrap();
     back.resume();
@@ -478,4 +481,33 @@ fn a_document_saved_before_its_analysis_came_back_is_analysed_after_a_reload() {
     let mut page = Workspace::default();
     page.update(Action::Restore(Box::new(sorot::core::persist::load(&saved).unwrap())));
     assert_eq!(page.take_jobs().len(), 1);
+}
+
+#[test]
+fn files_are_read_by_the_worker_and_open_when_it_answers() {
+    let files = vec![
+        file("a.txt", TAKAICHI.as_bytes()),
+        file("gambar.png", b"\x89PNG"),
+        file("b.md", b"# Judul\n\nRutte tiba di Den Haag."),
+    ];
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste("Teks lama.".into()));
+    ws.take_jobs();
+    ws.update(Action::OpenFiles(files.clone()));
+    assert_eq!(names(&ws), [PASTED_NAME], "nothing opens before the answer");
+    assert_eq!(ws.busy(), 2, "the paste's analysis and the batch");
+    let batches = ws.take_file_jobs();
+    assert_eq!(batches, vec![files.clone()]);
+    let batch: Vec<(&str, &[u8])> =
+        batches[0].iter().map(|f| (f.name.as_str(), f.bytes.as_slice())).collect();
+    ws.update(Action::FilesOpened(wire::open_files(&batch)));
+    assert_eq!(names(&ws), [PASTED_NAME, "a.txt", "b.md"]);
+    assert_eq!(ws.current, Some(1), "the first file opened is shown");
+    assert_eq!(ws.notices.len(), 1);
+    assert!(ws.notices[0].message.contains("gambar.png"), "{}", ws.notices[0].message);
+    let mut inline = Workspace::default();
+    inline.apply(Action::OpenFiles(files));
+    assert_eq!(ws.docs[1..], inline.docs[..], "as opened at once");
+    assert_eq!(ws.docs[1].doc.lang, "id");
+    assert!(ws.docs[1].annotations.iter().any(|a| a.label == "PERSON"));
 }

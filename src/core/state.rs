@@ -130,7 +130,13 @@ pub enum Action {
     /// and show it.
     Paste(String),
     /// Open these files as documents (the first one that opens is shown).
+    /// They are read, and plain texts analysed, by the analysis worker
+    /// ([`Workspace::take_file_jobs`]), which answers with
+    /// [`Action::FilesOpened`].
     OpenFiles(Vec<IncomingFile>),
+    /// The analysis worker read a batch of files ([`wire::open_files`]):
+    /// open each document, report each failure.
+    FilesOpened(Vec<wire::OpenedFile>),
     /// Report a file that was not opened before it reached the core (too
     /// large to read, or the browser refused to read it).
     FileRejected {
@@ -326,6 +332,11 @@ pub struct Workspace {
     pub former_labels: Vec<LabelDef>,
     /// Analyses asked for that the UI has not taken yet ([`Workspace::take_jobs`]).
     pub jobs: Vec<Job>,
+    /// Batches of files to read that the UI has not taken yet
+    /// ([`Workspace::take_file_jobs`]).
+    pub file_jobs: Vec<Vec<IncomingFile>>,
+    /// Batches of files being read (taken, not answered).
+    pub opening: usize,
     /// The number of the last [`Job`].
     pub last_job: u64,
     /// Whether the analysis worker failed (its notice was shown).
@@ -384,6 +395,18 @@ impl Workspace {
         std::mem::take(&mut self.jobs)
     }
 
+    /// The batches of files to read since the last call, for the UI to
+    /// give the worker.
+    pub fn take_file_jobs(&mut self) -> Vec<Vec<IncomingFile>> {
+        std::mem::take(&mut self.file_jobs)
+    }
+
+    /// Whether work is waiting for the analysis worker: a document's
+    /// analysis, or files being read.
+    pub fn busy(&self) -> usize {
+        self.meta.iter().filter(|m| m.analysis.is_some()).count() + self.opening
+    }
+
     /// Whether document `i` is waiting for an analysis.
     pub fn analysing(&self, i: usize) -> bool {
         self.meta.get(i).is_some_and(|m| m.analysis.is_some())
@@ -395,6 +418,11 @@ impl Workspace {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn apply(&mut self, action: Action) {
         self.update(action);
+        for files in self.take_file_jobs() {
+            let batch: Vec<(&str, &[u8])> =
+                files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())).collect();
+            self.update(Action::FilesOpened(wire::open_files(&batch)));
+        }
         while !self.jobs.is_empty() {
             for job in self.take_jobs() {
                 let text = &job.doc.doc.text;
@@ -485,7 +513,7 @@ impl Workspace {
         let labels_may_grow = matches!(
             action,
             Action::Paste(_)
-                | Action::OpenFiles(_)
+                | Action::FilesOpened(_)
                 | Action::Edit { .. }
                 | Action::Undo(_)
                 | Action::Redo(_)
@@ -496,7 +524,23 @@ impl Workspace {
         );
         match action {
             Action::Paste(text) => self.paste(text),
-            Action::OpenFiles(files) => self.open_files(files),
+            Action::OpenFiles(files) => {
+                // A Sorot JSON file's own labels (colours, hidden, order)
+                // join the set, after the labels already there.
+                for f in files.iter().filter(|f| f.name.to_lowercase().ends_with(".json")) {
+                    if let Some(set) = sorot_json::labels_in(&f.bytes) {
+                        for def in set.defs() {
+                            self.labels.insert(def.clone());
+                        }
+                    }
+                }
+                self.opening += 1;
+                self.file_jobs.push(files);
+            }
+            Action::FilesOpened(files) => {
+                self.opening = self.opening.saturating_sub(1);
+                self.files_opened(files);
+            }
             Action::FileRejected { name, reason } => {
                 let e = import::ImportError { name, error: reason };
                 self.notices.push(Notice::keyed(NoticeKind::Error, e.msg()));
@@ -549,6 +593,8 @@ impl Workspace {
                     m.analysis = None;
                 }
                 self.jobs.clear();
+                self.file_jobs.clear();
+                self.opening = 0;
                 if !std::mem::replace(&mut self.analysis_failed, true) {
                     let msg = Msg::new("notice.analysis-failed").text("reason", reason);
                     self.notices.push(Notice::keyed(NoticeKind::Error, msg));
@@ -819,11 +865,9 @@ impl Workspace {
         self.current = Some(i);
     }
 
-    fn open_files(&mut self, files: Vec<IncomingFile>) {
-        let batch: Vec<(&str, &[u8])> =
-            files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())).collect();
+    fn files_opened(&mut self, files: Vec<wire::OpenedFile>) {
         let mut first = None;
-        for result in import::read_files(&batch) {
+        for result in files.into_iter().map(wire::decode_opened) {
             match result {
                 Ok(opened) => {
                     for note in opened.note_msgs {
@@ -832,24 +876,12 @@ impl Workspace {
                     self.docs.push(Rc::new(opened.doc));
                     let i = self.docs.len() - 1;
                     self.fresh_meta(i, opened.from_annotation_file);
-                    if !opened.from_annotation_file {
-                        self.ask(i, None, None);
-                    }
-                    first.get_or_insert(self.docs.len() - 1);
+                    first.get_or_insert(i);
                 }
-                Err(e) => self.notices.push(Notice::keyed(NoticeKind::Error, e.msg())),
+                Err(msg) => self.notices.push(Notice::keyed(NoticeKind::Error, msg)),
             }
         }
         if first.is_some() {
-            // A Sorot JSON file's own labels (colours, hidden, order) join
-            // the set, after the labels already there.
-            for f in files.iter().filter(|f| f.name.to_lowercase().ends_with(".json")) {
-                if let Some(set) = sorot_json::labels_in(&f.bytes) {
-                    for def in set.defs() {
-                        self.labels.insert(def.clone());
-                    }
-                }
-            }
             self.focus = None;
             self.current = first;
         }

@@ -2,7 +2,8 @@
 //! page never analyses a text itself. The core asks for analyses
 //! ([`Workspace::take_jobs`](crate::core::state::Workspace::take_jobs));
 //! [`run`] posts them to the worker, and its answers come back as
-//! [`Action::Analysed`], dispatched to the app. Learned taggers go to the
+//! [`Action::Analysed`], dispatched to the app; files to open go the same
+//! way ([`open`], answered by [`Action::FilesOpened`]). Learned taggers go to the
 //! worker too ([`install_model`]), which answers [`Action::ModelReady`] or
 //! [`Action::ModelFailed`].
 //!
@@ -19,12 +20,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect, Uint32Array, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::core::state::{Action, Job};
+use crate::core::state::{Action, IncomingFile, Job};
+use crate::core::wire::OpenedFile;
 
 /// Where the served app's worker script is, relative to the page.
 pub const WORKER_URL: &str = "analyser_loader.js";
@@ -34,7 +36,7 @@ type Dispatch = Rc<dyn Fn(Action)>;
 struct Conn {
     worker: Worker,
     ready: bool,
-    waiting: Vec<Object>,
+    waiting: Vec<(Object, Option<Array>)>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
@@ -44,9 +46,25 @@ struct Hub {
     dispatch: Option<Dispatch>,
     conn: Option<Conn>,
     /// Messages posted before the app could take answers.
-    early: Vec<Object>,
+    early: Vec<(Object, Option<Array>)>,
     /// The taggers given so far, for a worker started again.
     models: Vec<(String, Uint8Array)>,
+    /// Messages are answered by this in the page instead ([`serve_in_page`]).
+    in_page: Option<Handler>,
+    /// How many times an app connected (answers in the page for an
+    /// earlier one are dropped).
+    generation: u64,
+}
+
+/// What answers a message: [`crate::worker::handle`].
+pub type Handler = fn(&JsValue) -> Option<(Object, Array)>;
+
+/// Answers every message in the page itself with `handler` (one turn of
+/// the event loop later, as a worker would), instead of starting a worker:
+/// for the component tests (`tests/browser.rs`), which have no worker
+/// build to load. The app never calls it.
+pub fn serve_in_page(handler: Handler) {
+    HUB.with(|h| h.borrow_mut().in_page = Some(handler));
 }
 
 thread_local! {
@@ -54,14 +72,22 @@ thread_local! {
 }
 
 /// Lets the worker's answers reach the app (call once, when it mounts).
+/// An app mounted later replaces the one before: the worker it had is
+/// stopped, with the taggers given to it, so no answer meant for one
+/// reaches the other.
 pub fn connect(dispatch: impl Fn(Action) + 'static) {
     let early = HUB.with(|h| {
         let mut h = h.borrow_mut();
+        if let Some(conn) = h.conn.take() {
+            conn.worker.terminate();
+        }
+        h.models.clear();
+        h.generation += 1;
         h.dispatch = Some(Rc::new(dispatch));
         std::mem::take(&mut h.early)
     });
-    for m in early {
-        send(m);
+    for (m, moved) in early {
+        post(m, moved);
     }
 }
 
@@ -78,9 +104,38 @@ pub fn run(jobs: Vec<Job>) {
     }
 }
 
-/// Gives the worker a learned tagger's file for `lang`; it answers with
-/// [`Action::ModelReady`] or [`Action::ModelFailed`].
-pub fn install_model(lang: &str, bytes: &[u8]) {
+/// Gives the worker batches of files to read (and their plain texts to
+/// analyse); each answers with [`Action::FilesOpened`]. The bytes move to
+/// the worker without a copy.
+pub fn open(batches: Vec<Vec<IncomingFile>>) {
+    for batch in batches {
+        let (names, bytes, moved) = (Array::new(), Array::new(), Array::new());
+        for f in batch {
+            let b = Uint8Array::from(f.bytes.as_slice());
+            names.push(&f.name.as_str().into());
+            moved.push(&b.buffer());
+            bytes.push(&b);
+        }
+        send_moving(
+            message(&[("kind", "files".into()), ("names", names.into()), ("bytes", bytes.into())]),
+            moved,
+        );
+    }
+}
+
+/// Which app is connected ([`connect`]): a tagger fetched for an app
+/// that has since been replaced is not given to the next one.
+pub fn generation() -> u64 {
+    HUB.with(|h| h.borrow().generation)
+}
+
+/// Gives the worker a learned tagger's file for `lang`, fetched while app
+/// `generation` was connected; it answers with [`Action::ModelReady`] or
+/// [`Action::ModelFailed`].
+pub fn install_model(lang: &str, bytes: &[u8], generation: u64) {
+    if generation != self::generation() {
+        return;
+    }
     let bytes = Uint8Array::from(bytes);
     HUB.with(|h| {
         let mut h = h.borrow_mut();
@@ -105,10 +160,37 @@ fn message(fields: &[(&str, JsValue)]) -> Object {
 /// Posts `msg`, starting the worker if there is none, or keeps it until
 /// the worker listens (or the app can take answers).
 fn send(msg: Object) {
+    post(msg, None);
+}
+
+/// [`send`], moving the buffers in `moved` to the worker.
+fn send_moving(msg: Object, moved: Array) {
+    post(msg, Some(moved));
+}
+
+fn deliver(worker: &Worker, msg: &Object, moved: Option<&Array>) {
+    let _ = match moved {
+        Some(m) => worker.post_message_with_transfer(msg, m),
+        None => worker.post_message(msg),
+    };
+}
+
+fn post(msg: Object, moved: Option<Array>) {
     let failed = HUB.with(|h| {
         let mut h = h.borrow_mut();
         if h.dispatch.is_none() {
-            h.early.push(msg);
+            h.early.push((msg, moved));
+            return None;
+        }
+        if let Some(handler) = h.in_page {
+            let generation = h.generation;
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                let current = HUB.with(|h| h.borrow().generation) == generation;
+                if let Some((reply, _)) = handler(&msg).filter(|_| current) {
+                    answer(&reply);
+                }
+            });
             return None;
         }
         if h.conn.is_none() {
@@ -116,7 +198,7 @@ fn send(msg: Object) {
                 Ok(conn) => {
                     let mut conn = conn;
                     // A worker started again gets the taggers first.
-                    conn.waiting.extend(h.models.iter().map(|(l, b)| model_message(l, b)));
+                    conn.waiting.extend(h.models.iter().map(|(l, b)| (model_message(l, b), None)));
                     h.conn = Some(conn);
                 }
                 Err(reason) => return Some(reason),
@@ -124,9 +206,9 @@ fn send(msg: Object) {
         }
         let conn = h.conn.as_mut()?;
         if conn.ready {
-            let _ = conn.worker.post_message(&msg);
+            deliver(&conn.worker, &msg, moved.as_ref());
         } else {
-            conn.waiting.push(msg);
+            conn.waiting.push((msg, moved));
         }
         None
     });
@@ -187,8 +269,8 @@ fn answer(data: &JsValue) {
         Some("ready") => HUB.with(|h| {
             if let Some(conn) = h.borrow_mut().conn.as_mut() {
                 conn.ready = true;
-                for m in std::mem::take(&mut conn.waiting) {
-                    let _ = conn.worker.post_message(&m);
+                for (m, moved) in std::mem::take(&mut conn.waiting) {
+                    deliver(&conn.worker, &m, moved.as_ref());
                 }
             }
         }),
@@ -202,6 +284,30 @@ fn answer(data: &JsValue) {
                 nums,
                 strings: get("strings").as_string().unwrap_or_default(),
             });
+        }
+        Some("opened") => {
+            let files = Array::from(&get("files"));
+            let opened = files.iter().map(|f| {
+                let text = |k: &str| {
+                    Reflect::get(&f, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+                };
+                let nums = Reflect::get(&f, &"nums".into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<Uint32Array>().ok())
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
+                OpenedFile {
+                    name: text("name"),
+                    lang: text("lang"),
+                    text: text("text"),
+                    nums,
+                    strings: text("strings"),
+                    json: text("json"),
+                    notes: text("notes"),
+                    error: text("error"),
+                }
+            });
+            tell(Action::FilesOpened(opened.collect()));
         }
         Some("model") => {
             let lang = get("lang").as_string().unwrap_or_default();

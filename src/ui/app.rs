@@ -143,6 +143,7 @@ impl Reducible for State {
         let mut ws = Rc::unwrap_or_clone(self).0;
         ws.update(action);
         analysis::run(ws.take_jobs());
+        analysis::open(ws.take_file_jobs());
         Rc::new(State(ws))
     }
 }
@@ -175,7 +176,7 @@ fn saved_parts(ws: &crate::core::state::Workspace) -> SavedParts {
         current: ws.current,
         pasted_lang: ws.pasted_lang.clone(),
         labels: ws.labels.clone(),
-        analysing: (0..ws.docs.len()).any(|i| ws.analysing(i)),
+        analysing: ws.busy() > 0,
     }
 }
 
@@ -679,7 +680,7 @@ pub fn app() -> Html {
         <ContextProvider<Tr> context={tr}>
         <div class={classes!("app", dragging.then_some("app--dragging"))} data-testid="drop-zone"
             data-model-id={model_attr("id")} data-model-en={model_attr("en")}
-            data-analysing={(0..state.0.docs.len()).filter(|&i| state.0.analysing(i)).count().to_string()}
+            data-analysing={state.0.busy().to_string()}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="app__header">
                 <h1 class="app__title">{ "Sorot" }<span class="app__tagline">{ tr.t("app.tagline") }</span></h1>
@@ -721,7 +722,7 @@ pub fn app() -> Html {
                         <Legend doc={current.clone()} labels={state.0.labels.clone()} on_action={state.dispatcher().to_callback()} />
                         if let Some(doc) = &current {
                             <LangSelect lang={doc.doc.lang.clone()} on_change={on_lang} />
-                            if state.0.current.is_some_and(|i| state.0.analysing(i)) {
+                            if state.0.current.is_some_and(|i| state.0.analysing(i)) || state.0.opening > 0 {
                                 <span class="app__analysing" data-testid="analysing" role="status">{ tr.t("analysis.running") }</span>
                             }
                             <SearchBox doc={doc.clone()} />

@@ -34,13 +34,14 @@ pub fn url(lang: &str) -> String {
 /// A model that cannot be loaded is reported here. Never panics: every
 /// failure is a value.
 pub async fn load(lang: &str) -> Option<Action> {
+    let generation = analysis::generation();
     let bytes = match inline(lang) {
         Some(bytes) => bytes,
         None => fetch(&url(lang)).await,
     };
     match bytes {
         Ok(bytes) => {
-            analysis::install_model(lang, &bytes);
+            analysis::install_model(lang, &bytes, generation);
             None
         }
         Err(reason) => Some(Action::ModelFailed { lang: lang.to_string(), reason }),

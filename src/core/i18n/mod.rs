@@ -120,6 +120,21 @@ pub fn catalogues() -> &'static [Catalogue] {
     })
 }
 
+/// The catalogue key equal to `key`, as the `'static` text a [`Msg`]
+/// holds (a message read back from text).
+pub fn static_key(key: &str) -> Option<&'static str> {
+    let en = catalogue(FALLBACK);
+    en.entries.binary_search_by(|e| e.0.cmp(key)).ok().map(|i| en.entries[i].0)
+}
+
+/// The placeholder `name` of catalogue key `key` in English, as `'static`
+/// text.
+pub fn static_placeholder(key: &str, name: &str) -> Option<&'static str> {
+    let en = catalogue(FALLBACK);
+    let text = en.find(key)?;
+    syntax::placeholders(text).ok()?.into_iter().find(|p| *p == name)
+}
+
 /// The catalogue of `code`, or the English one if there is none.
 pub fn catalogue(code: &str) -> &'static Catalogue {
     let all = catalogues();

@@ -1,0 +1,136 @@
+//! The analysis worker's side (wasm only): what `src/bin/analyser.rs`
+//! runs in a Web Worker. It listens for the page's messages (see
+//! [`crate::ui::analysis`] for the page's side), runs the recognizer and
+//! every importer, and answers.
+//!
+//! Messages (plain objects):
+//! - page → worker: `{kind: "job", id, text, lang}` (`lang` null: detect),
+//!   `{kind: "files", names, bytes}` (a batch of files to open: every
+//!   importer runs here, and each plain text is analysed) and `{kind:
+//!   "model", lang, bytes}` (a learned tagger's file);
+//! - worker → page: `{kind: "ready"}` once it listens; `{kind: "done", id,
+//!   lang, nums, strings}` (the spans, [`crate::core::wire`]; `nums` a
+//!   `Uint32Array` whose buffer moves without a copy); `{kind: "opened",
+//!   files}` (one [`crate::core::wire::OpenedFile`] per document or
+//!   failure, as plain fields); `{kind: "model", lang, error}` (`error`
+//!   null when the tagger is installed).
+//!
+//! [`handle`] is also what the component tests (`tests/browser.rs`) serve
+//! in the page itself ([`crate::ui::analysis::serve_in_page`]), where no
+//! worker build is at hand. The page's own wasm never calls it, so none of
+//! this is in the page's download.
+
+use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::core::recognize::{analyze, detect_lang, install_model, Tagger};
+use crate::core::wire;
+
+/// Starts listening, when running as a worker.
+pub fn start() {
+    let Some(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().ok() else {
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        if let Some((reply, moved)) = handle(&e.data()) {
+            post(&reply, &moved);
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&message(&[("kind", "ready".into())]), &Array::new());
+}
+
+/// Answers one message of the page: the reply, and the buffers it moves
+/// (`None` for a message it does not know).
+pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
+    let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    match get("kind").as_string().as_deref() {
+        Some("job") => {
+            let text = get("text").as_string().unwrap_or_default();
+            let lang = get("lang").as_string();
+            let lang = lang.as_deref().unwrap_or_else(|| detect_lang(&text));
+            let (nums, strings) = wire::encode(&analyze(&text, lang));
+            drop(text);
+            let nums = Uint32Array::from(&nums[..]);
+            let reply = message(&[
+                ("kind", "done".into()),
+                ("id", get("id")),
+                ("lang", lang.into()),
+                ("nums", nums.clone().into()),
+                ("strings", strings.into()),
+            ]);
+            Some((reply, Array::of1(&nums.buffer())))
+        }
+        Some("files") => {
+            let names = Array::from(&get("names"));
+            let bytes: Vec<(String, Vec<u8>)> = Array::from(&get("bytes"))
+                .iter()
+                .zip(names.iter())
+                .map(|(b, n)| {
+                    let b = b.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+                    (n.as_string().unwrap_or_default(), b)
+                })
+                .collect();
+            let batch: Vec<(&str, &[u8])> =
+                bytes.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+            let opened = wire::open_files(&batch);
+            drop(bytes);
+            let (files, moved) = (Array::new(), Array::new());
+            for f in opened {
+                let nums = Uint32Array::from(&f.nums[..]);
+                moved.push(&nums.buffer());
+                files.push(&message(&[
+                    ("name", f.name.into()),
+                    ("lang", f.lang.into()),
+                    ("text", f.text.into()),
+                    ("nums", nums.into()),
+                    ("strings", f.strings.into()),
+                    ("json", f.json.into()),
+                    ("notes", f.notes.into()),
+                    ("error", f.error.into()),
+                ]));
+            }
+            let reply = message(&[("kind", "opened".into()), ("files", files.into())]);
+            Some((reply, moved))
+        }
+        Some("model") => {
+            let lang = get("lang").as_string().unwrap_or_default();
+            let bytes = get("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec());
+            let error = match bytes {
+                Err(_) => Some("no model bytes".to_string()),
+                Ok(bytes) => install(&lang, &bytes).err(),
+            };
+            let error = error.map_or(JsValue::NULL, JsValue::from);
+            let reply =
+                message(&[("kind", "model".into()), ("lang", lang.into()), ("error", error)]);
+            Some((reply, Array::new()))
+        }
+        _ => None,
+    }
+}
+
+/// Reads, checks and installs a tagger for `lang`.
+pub fn install(lang: &str, bytes: &[u8]) -> Result<(), String> {
+    let tagger = Tagger::from_bytes(bytes).map_err(|e| format!("unreadable model file: {e}"))?;
+    if tagger.lang != lang {
+        return Err(format!("the file holds a model for “{}”", tagger.lang));
+    }
+    install_model(tagger);
+    Ok(())
+}
+
+fn message(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn post(msg: &Object, moved: &Array) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message_with_transfer(msg, moved);
+}
