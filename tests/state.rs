@@ -464,6 +464,12 @@ fn a_damaged_answer_or_a_failed_worker_is_reported_and_loses_nothing() {
     assert_eq!(names(&ws), [PASTED_NAME], "what was open stays");
     assert_eq!(ws.current_doc().unwrap().doc.text, TAKAICHI);
     assert_eq!(ws.busy(), 0);
+    // Files dropped later that the (again) failing worker could not read
+    // are reported too.
+    ws.update(Action::OpenFiles(vec![file("c.txt", b"Teks ketiga.")]));
+    ws.update(Action::AnalysisFailed { reason: "no worker".into() });
+    assert_eq!(ws.notices.len(), 3);
+    assert_eq!(names(&ws), [PASTED_NAME]);
 }
 
 #[test]

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::edit::{History, Rejected};
 use super::export::sorot_json;
 use super::labels::{LabelRecord, LabelSet};
+use super::model::AnnotatedDocument;
 use super::state::{DocMeta, Workspace};
 
 /// The header's version.
@@ -58,6 +59,17 @@ struct MetaOut {
 
 /// The saved form of everything the user would lose on reload.
 pub fn save(ws: &Workspace) -> String {
+    save_with(ws, &mut |d| sorot_json::to_json_line(d).into())
+}
+
+/// [`save`], taking each document's line from `line` (which must give
+/// [`sorot_json::to_json_line`] of it): the page keeps the lines of
+/// documents that did not change since its last save instead of writing
+/// them again.
+pub fn save_with(
+    ws: &Workspace,
+    line: &mut dyn FnMut(&Rc<AnnotatedDocument>) -> Rc<str>,
+) -> String {
     let docs = (0..ws.docs.len())
         .map(|i| {
             let m = ws.meta.get(i);
@@ -87,7 +99,7 @@ pub fn save(ws: &Workspace) -> String {
     let mut out = serde_json::to_string(&header).unwrap_or_default();
     for d in &ws.docs {
         out.push('\n');
-        out.push_str(sorot_json::to_json_line(d).trim_end_matches('\n'));
+        out.push_str(line(d).trim_end_matches('\n'));
     }
     out
 }

@@ -199,7 +199,8 @@ pub enum Action {
         /// The spans' DATE values ([`wire`]).
         strings: String,
     },
-    /// The analysis worker could not start or stopped: say so (once); the
+    /// The analysis worker could not start or stopped: say so (once, and
+    /// again whenever files waiting to be read are lost with it); the
     /// documents stay open without automatic annotations.
     AnalysisFailed {
         /// Why, for the notice.
@@ -594,8 +595,10 @@ impl Workspace {
                 }
                 self.jobs.clear();
                 self.file_jobs.clear();
-                self.opening = 0;
-                if !std::mem::replace(&mut self.analysis_failed, true) {
+                // Said once, and again whenever files were waiting (they
+                // did not open).
+                let files_lost = std::mem::take(&mut self.opening) > 0;
+                if !std::mem::replace(&mut self.analysis_failed, true) || files_lost {
                     let msg = Msg::new("notice.analysis-failed").text("reason", reason);
                     self.notices.push(Notice::keyed(NoticeKind::Error, msg));
                 }

@@ -19,7 +19,8 @@
 //! cannot be read on load it is moved to [`DAMAGED_KEY`] (never deleted: it
 //! is the user's work) and the page starts empty with a notice.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -27,7 +28,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
+use crate::core::export::sorot_json;
 use crate::core::i18n::{self, Msg};
+use crate::core::model::AnnotatedDocument;
 use crate::core::persist;
 use crate::core::state::{Notice, NoticeAction, NoticeKind, Workspace};
 
@@ -85,9 +88,35 @@ pub fn saved_form(ws: &Workspace) -> String {
     if ws.docs.is_empty() && ws.pasted.is_empty() && ws.labels == Default::default() {
         String::new()
     } else {
-        persist::save(ws)
+        // A document that did not change since the last save keeps its
+        // line (serialising a long article again would cost the page a
+        // long pause on every save).
+        LINES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let mut fresh = Lines::default();
+            let out = persist::save_with(ws, &mut |d| {
+                let key = Rc::as_ptr(d) as usize;
+                let line = match cache.get(&key) {
+                    // The same document (alive, so its address is its own).
+                    Some((w, l)) if w.strong_count() > 0 => l.clone(),
+                    _ => sorot_json::to_json_line(d).into(),
+                };
+                fresh.insert(key, (Rc::downgrade(d), line.clone()));
+                line
+            });
+            *cache = fresh;
+            out
+        })
     }
 }
+
+thread_local! {
+    /// The saved line of each document of the last save.
+    static LINES: RefCell<Lines> = RefCell::new(Lines::default());
+}
+
+/// Saved lines by document address.
+type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<str>)>;
 
 thread_local! {
     static LAST_SEQ: Cell<u64> = const { Cell::new(0) };
