@@ -23,6 +23,11 @@
 //!   starts a sentence, whether its line is written in capitals, whether
 //!   the same word occurs in lower case elsewhere in the text, and whether
 //!   it occurs capitalised in mid-sentence elsewhere;
+//! * in English, for a word written capitalised at least twice in the
+//!   document: the lexicon classes of the words that follow it there
+//!   (`Harrow School`, `Acme Inc.`, `Coron , Palawan`), each as a feature
+//!   (the Indonesian training corpora are single sentences in shuffled
+//!   order, so there is nothing to learn this from);
 //! * for punctuation and a word written against a bracket, the white
 //!   space around the token (none, a space, a line break) with its shape:
 //!   `(BEI)` or `( BEI )`;
