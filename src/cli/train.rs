@@ -1,5 +1,5 @@
 //! `sorot train --lang id|en --out FILE [--bits N] [--epochs N] [--seed N]
-//! [--prune N] [--commercial] GOLD...`: trains the learned entity tagger
+//! [--prune N] [--ensemble N] [--commercial] GOLD...`: trains the learned entity tagger
 //! ([`crate::core::recognize::tagger`]) on CoNLL/BIO gold files and writes
 //! the model file.
 //!
@@ -11,8 +11,12 @@
 //! no such line are kept. Training is deterministic: the same files and
 //! settings give the same model, byte for byte.
 //!
+//! `--ensemble N` (default 8) trains N perceptrons, each on its own
+//! shuffle of the data (seeds `--seed`, then `1000 × seed + 1`, `+ 2`, …),
+//! and averages their weights.
+//!
 //! The report on standard output gives the documents, tokens, the errors
-//! on the training data per epoch, the rows kept and the model's size, raw
+//! on the training data per epoch (of the first perceptron), the rows kept and the model's size, raw
 //! and gzip-estimated (deflate level 9).
 
 use std::io::{Read, Write};
@@ -38,6 +42,8 @@ pub struct Options {
     pub seed: u64,
     /// Pruning threshold on the ±127 scale.
     pub prune: i32,
+    /// Perceptrons trained on different shuffles and averaged.
+    pub ensemble: usize,
     /// Keep only documents whose text licence allows commercial use.
     pub commercial: bool,
 }
@@ -52,6 +58,7 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
         epochs: 15,
         seed: 1,
         prune: 1,
+        ensemble: 8,
         commercial: false,
     };
     let mut lang = None;
@@ -85,6 +92,13 @@ pub(super) fn parse(args: &[String]) -> Result<Option<Options>, String> {
             Arg::Opt { name: name @ "--prune", inline } => {
                 o.prune =
                     number(name, args.value(name, inline, "a weight (0-127)")?)?.min(127) as i32;
+            }
+            Arg::Opt { name: name @ "--ensemble", inline } => {
+                let v = number(name, args.value(name, inline, "a number of perceptrons")?)?;
+                if !(1..=64).contains(&v) {
+                    return Err("--ensemble must be from 1 to 64".into());
+                }
+                o.ensemble = v as usize;
             }
             Arg::Opt { name: name @ "--commercial", inline } => {
                 no_value(name, inline)?;
@@ -177,6 +191,7 @@ pub(super) fn run(
         epochs: o.epochs,
         seed: o.seed,
         prune: o.prune,
+        ensemble: o.ensemble,
     };
     let (tagger, report) = train::train(&docs, &settings);
     let bytes = tagger.to_bytes();
@@ -189,7 +204,7 @@ pub(super) fn run(
         out,
         "trained {lang} model: {docs} documents ({dropped} left out by licence), {tokens} tokens, \
          {unreach} gold entity tokens unreachable\n\
-         errors per epoch: {errors:?}\n\
+         errors per epoch (first of {ensemble} perceptrons): {errors:?}\n\
          {rows} non-zero rows of 2^{bits}, {words} words in the word list; {raw} bytes, \
          about {gz} bytes compressed\n\
          wrote {file}",
@@ -198,6 +213,7 @@ pub(super) fn run(
         tokens = report.tokens,
         unreach = report.unreachable,
         errors = report.errors,
+        ensemble = o.ensemble,
         rows = report.rows,
         words = report.words,
         bits = o.bits,

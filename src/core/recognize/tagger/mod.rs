@@ -23,6 +23,11 @@
 //!   starts a sentence, whether its line is written in capitals, whether
 //!   the same word occurs in lower case elsewhere in the text, and whether
 //!   it occurs capitalised in mid-sentence elsewhere;
+//! * in English, for a word written capitalised at least twice in the
+//!   document: the lexicon classes of the words that follow it there
+//!   (`Harrow School`, `Acme Inc.`, `Coron , Palawan`), each as a feature
+//!   (the Indonesian training corpora are single sentences in shuffled
+//!   order, so there is nothing to learn this from);
 //! * for punctuation and a word written against a bracket, the white
 //!   space around the token (none, a space, a line break) with its shape:
 //!   `(BEI)` or `( BEI )`;
@@ -93,7 +98,7 @@ pub const BUILTIN: &[&[u8]] = &[
 
 /// The version of the feature templates; a model trained with other
 /// templates is refused.
-pub const FEATURE_SET: u16 = 3;
+pub const FEATURE_SET: u16 = 4;
 
 /// The file format version.
 const FORMAT: u16 = 2;
@@ -321,7 +326,29 @@ mod t {
     pub const DOC_INITIAL: u64 = 44;
     pub const GAP: u64 = 45;
     pub const WORDS: u64 = 46;
+    pub const NEXT_ELSEWHERE: u64 = 48;
 }
+
+/// The lexicon classes of the word after a capitalised word, gathered
+/// over the word's occurrences in the document
+/// ([`Features::next_elsewhere`]): titles, organisation and place heads
+/// and suffixes, known places and organisations, demonyms, speech cues,
+/// prepositions and determiners.
+const NEXT_BITS: u32 = flags::TITLE
+    | flags::TITLE_CAP
+    | flags::ORG_HEAD
+    | flags::ORG_NAME
+    | flags::PLACE_HEAD
+    | flags::LOC
+    | flags::DEMONYM
+    | flags::CUE
+    | flags::PREP_ID
+    | flags::PREP_EN
+    | flags::PREP_STRONG
+    | flags::ORG_SUFFIX
+    | flags::PLACE_SUFFIX
+    | flags::NAME_SUFFIX
+    | flags::DETERMINER;
 
 /// The lexicon classes used as features.
 const LEX_BITS: u32 = flags::TITLE
@@ -443,6 +470,10 @@ pub(crate) struct Features<'d, 'a> {
     /// For each token, whether it is a word in the model's word list
     /// ([`Features::set_words`]); empty when the model has none.
     words: Vec<bool>,
+    /// English only: for each word written capitalised (by lower-case
+    /// hash), the lexicon classes ([`NEXT_BITS`]) of the tokens after its
+    /// capitalised occurrences, and the number of those occurrences.
+    next_elsewhere: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -530,6 +561,21 @@ impl<'d, 'a> Features<'d, 'a> {
             }
             k = e;
         }
+        // What follows a capitalised word elsewhere in the document
+        // (`Harrow School`, `Coron , Palawan`). English only: the
+        // Indonesian training corpora are single sentences in shuffled
+        // order, with no documents to learn it from.
+        let mut next_elsewhere: rustc_hash::FxHashMap<u64, (u32, u32)> = Default::default();
+        if doc.lang == super::tokens::Lang::En {
+            for (k, tk) in doc.toks.iter().enumerate() {
+                if tk.kind != Kind::Word || !(tk.upper || tk.caps) || date[k] {
+                    continue;
+                }
+                let e = next_elsewhere.entry(low[k]).or_default();
+                e.0 |= doc.toks.get(k + 1).map_or(0, |t| t.flags) & NEXT_BITS;
+                e.1 += 1;
+            }
+        }
         let mut live = vec![FORCED_O; n];
         for k in 0..n {
             if date[k] {
@@ -567,6 +613,7 @@ impl<'d, 'a> Features<'d, 'a> {
             votes: Default::default(),
             run,
             words: Vec::new(),
+            next_elsewhere,
         }
     }
 
@@ -725,6 +772,14 @@ impl<'d, 'a> Features<'d, 'a> {
                 |j: Option<usize>| j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w));
             let here = known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4;
             push(t::WORDS, here | known(k.checked_sub(1)) << 5 | known(Some(k + 1)) << 8);
+        }
+        // Only for a word written capitalised more than once (so that some
+        // of the evidence comes from elsewhere).
+        if let Some(&(mut bits, _)) = self.next_elsewhere.get(&l0).filter(|e| e.1 >= 2) {
+            while bits != 0 {
+                push(t::NEXT_ELSEWHERE, u64::from(bits.trailing_zeros()));
+                bits &= bits - 1;
+            }
         }
         let name = |j: Option<usize>| j.and_then(|j| self.name.get(j)).map_or(0, |&v| u64::from(v));
         push(t::NAME, name(Some(k)));

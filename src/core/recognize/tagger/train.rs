@@ -1,6 +1,6 @@
-//! Training the tagger (native only): an averaged perceptron, trained
-//! online on the same features and greedy decoding the tagger uses, with a
-//! fixed seed so the same data gives the same model byte for byte.
+//! Training the tagger (native only): averaged perceptrons, trained online
+//! on the same features and decoding the tagger uses, with fixed seeds so
+//! the same data gives the same model byte for byte.
 //!
 //! The training text is the gold text rebuilt as `sorot eval` rebuilds it
 //! (tokens joined by spaces, sentences by line breaks), tokenised by the
@@ -15,10 +15,15 @@
 //! gold tag, every feature's weight for the gold tag rises by one and for
 //! the predicted tag falls by one; the previous-tag features use the
 //! model's own predictions, as at run time. An `I-` gold tag after a
-//! predicted `O` is learned as `B-` (the best tag still reachable). The
-//! final weights are the average over every step, scaled so the largest is
-//! ±127 and rounded to `i8`; weights below `prune` (after scaling) become
-//! zero.
+//! predicted `O` is learned as `B-` (the best tag still reachable). A
+//! perceptron's weights are the average over every step. Several
+//! perceptrons ([`Settings::ensemble`]), each trained on its own shuffle,
+//! are averaged again: on these small corpora the order of the data moves
+//! a single model's dev F1 by a point or more, and the average is both
+//! steadier and better (dev F1, mean of seeds 1–8, eight against one:
+//! GUM 74.8 against 73.9, NERGrit 73.7 against 73.5, idner2k 83.5 both).
+//! The result is scaled so the largest weight is ±127 and rounded to
+//! `i8`; weights below `prune` (after scaling) become zero.
 
 use super::{
     allowed, begin, bucket, hash_str, is_inside, rule_tags, viterbi_range, Cache, Features, Tagger,
@@ -47,6 +52,8 @@ pub struct Settings {
     pub seed: u64,
     /// Weights smaller than this (on the ±127 scale) are dropped.
     pub prune: i32,
+    /// Perceptrons trained (each on its own shuffle) and averaged.
+    pub ensemble: usize,
 }
 
 /// One training document, prepared: its tokens, date tokens, the rules'
@@ -239,8 +246,50 @@ fn reachable(gold: &[u8], f: &Features) -> (Vec<u8>, usize) {
     (out, lost)
 }
 
-/// Trains a tagger on gold documents.
+/// The shuffling seed of member `r` of the ensemble: the seed itself for
+/// the first, `1000 × seed + r` for the others.
+fn member_seed(seed: u64, r: usize) -> u64 {
+    if r == 0 {
+        seed
+    } else {
+        seed.wrapping_mul(1000).wrapping_add(r as u64)
+    }
+}
+
+/// Trains a tagger on gold documents: [`Settings::ensemble`] averaged
+/// perceptrons, each trained on its own shuffle of the data, averaged
+/// again (which evens out how much a model depends on the order it saw
+/// the data in), then scaled, rounded and pruned.
 pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
+    let (mut avg, words, mut report) = train_one(docs, s, s.seed);
+    for r in 1..s.ensemble.max(1) {
+        let (other, _, _) = train_one(docs, s, member_seed(s.seed, r));
+        for (a, b) in avg.iter_mut().zip(&other) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+    }
+    let size = 1usize << s.bits;
+    let max = avg.iter().flatten().fold(0f32, |m, &v| m.max(v.abs()));
+    let scale = if max > 0.0 { 127.0 / max } else { 1.0 };
+    let mut rows = vec![[0i8; 8]; size];
+    for b in 0..size {
+        for c in 0..NTAGS {
+            let q = (avg[b][c] * scale).round() as i32;
+            if q.abs() >= s.prune.max(1) {
+                rows[b][c] = q.clamp(-127, 127) as i8;
+            }
+        }
+    }
+    let tagger = Tagger::from_rows(&s.lang, s.bits, rows, words);
+    report.rows = tagger.nonzero_rows();
+    (tagger, report)
+}
+
+/// Trains one averaged perceptron with shuffling seed `seed`: its
+/// averaged weights, the word list and the report (`rows` not yet set).
+fn train_one(docs: &[GoldDoc], s: &Settings, seed: u64) -> (Vec<[f32; NTAGS]>, WordFilter, Report) {
     let lang = Lang::from_tag(&s.lang);
     let examples: Vec<Example> = docs.iter().map(|d| prepare(d, lang)).collect();
     let (words, nwords) = word_list(&examples);
@@ -267,7 +316,7 @@ pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
     let mut acc = vec![[0i64; NTAGS]; size];
     let mut stamp = vec![0u32; size];
     let mut time: u32 = 0;
-    let mut rng = Rng(s.seed);
+    let mut rng = Rng(seed);
     // Sentences (a line of the rebuilt gold text) as (example, from, to).
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (e, ex) in examples.iter().enumerate() {
@@ -339,36 +388,22 @@ pub fn train(docs: &[GoldDoc], s: &Settings) -> (Tagger, Report) {
         errors.push(wrong);
     }
     let w = w.0;
-    // Average, scale, round, prune.
+    // Average.
     let total = f64::from(time.max(1));
     let mut avg = vec![[0f32; NTAGS]; size];
-    let mut max = 0f32;
     for b in 0..size {
         let dt = i64::from(time - stamp[b]);
         for c in 0..NTAGS {
-            let a = (acc[b][c] + dt * i64::from(w[b][c])) as f64 / total;
-            avg[b][c] = a as f32;
-            max = max.max(avg[b][c].abs());
+            avg[b][c] = ((acc[b][c] + dt * i64::from(w[b][c])) as f64 / total) as f32;
         }
     }
-    let scale = if max > 0.0 { 127.0 / max } else { 1.0 };
-    let mut rows = vec![[0i8; 8]; size];
-    for b in 0..size {
-        for c in 0..NTAGS {
-            let q = (avg[b][c] * scale).round() as i32;
-            if q.abs() >= s.prune.max(1) {
-                rows[b][c] = q.clamp(-127, 127) as i8;
-            }
-        }
-    }
-    let tagger = Tagger::from_rows(&s.lang, s.bits, rows, words);
     let report = Report {
         docs: examples.len(),
         tokens: examples.iter().map(|e| e.gold.len()).sum(),
         unreachable,
         errors,
-        rows: tagger.nonzero_rows(),
+        rows: 0,
         words: nwords,
     };
-    (tagger, report)
+    (avg, words, report)
 }
