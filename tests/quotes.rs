@@ -240,6 +240,69 @@ fn nominal_and_pronoun_speakers() {
 }
 
 #[test]
+fn single_words_and_modifiers_are_terms() {
+    // A single quoted word is a term even with a verb of saying near.
+    check("en", "Around 4 July, Poisson declared the work \"incomprehensible\", and sent it back.");
+    check("id", "Ia menyatakan rencana itu \"mustahil\", lalu pergi.");
+    // Quoted words between an article and their noun modify the noun.
+    check("en", "It was analysed according to the \"immediate-constituent\" theory of the time.");
+    // A name someone gives himself is not speech.
+    check(
+        "en",
+        "In 1859 Norton proclaimed himself \"Norton I, Emperor of the United States\". \
+         He later claimed the title of protector.",
+    );
+}
+
+#[test]
+fn names_inside_titles_are_not_antecedents() {
+    check(
+        "en",
+        "Jenna Mourey posts a video every week. Her video \"How To Avoid Talking To People You \
+         Don't Want To Talk To\" was featured in the press. In the video, she stated, \
+         [[Q@Jenna Mourey:\"I'm sick and tired of guys thinking that I want to dance with them\"]].",
+    );
+}
+
+#[test]
+fn participles_passives_and_appositives() {
+    // A participle after a comma: the subject of the clause's verb.
+    check(
+        "en",
+        "Around 4 July 1831, Poisson declared the paper unclear, declaring that \
+         [[Q@Poisson:\"the argument is neither sufficiently clear nor sufficiently developed\"]]; \
+         the report was sent back.",
+    );
+    // A passive with its agent after `by`.
+    check(
+        "en",
+        "Daniel was described by Walter Ball as \
+         [[Q@Walter Ball:\"by far the ablest of the younger brothers\"]].",
+    );
+    // A name between commas before the verb; the verb after a quotation
+    // that ends its sentence and takes an object starts a new statement.
+    check(
+        "en",
+        "Her former professor, Rem Koolhaas, described her at graduation as \
+         [[Q@Rem Koolhaas:\"a planet in her own orbit.\"]] Elia Zenghelis described her as the \
+         best pupil he ever taught.",
+    );
+    // After a title, the name set off by a comma speaks.
+    check(
+        "id",
+        "[[Q@Evelina Pietruschka:“Kami melihat banyak pengalihan dana ke asuransi,”]] kata Ketua \
+         Asosiasi Asuransi Jiwa Indonesia, Evelina Pietruschka, di Jakarta, Selasa.",
+    );
+    // A role phrase closed by `ini`/`itu` points back; with nobody before
+    // it, nobody speaks (not the party in the phrase).
+    check(
+        "id",
+        "[[Q:“Kemarin saja ada kursi yang dikurangi, kita biasa saja,”]] terang Wakil Ketua \
+         Fraksi Partai Demokrat ini.",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

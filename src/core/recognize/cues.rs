@@ -262,6 +262,10 @@ const EN_VERBS: &[(&str, &str)] = &[
     ("testify", ""), ("promise", ""), ("observe", ""),
     ("shout", ""), ("exclaim", ""), ("whisper", ""), ("joke", ""), ("quip", ""),
     ("concede", ""), ("reiterate", ""), ("counter", ""), ("suggest", ""), ("reason", ""),
+    ("mention", ""), ("reveal", ""), ("recount", ""), ("allege", ""), ("answer", ""),
+    ("retort", ""), ("plead", ""), ("vow", ""), ("pledge", ""), ("caution", ""),
+    ("clarify", ""), ("assure", ""), ("lament", ""), ("proclaim", ""), ("remind", ""),
+    ("boast", ""), ("yell", ""), ("scream", ""), ("mutter", ""), ("murmur", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only
@@ -270,6 +274,8 @@ const EN_VERBS: &[(&str, &str)] = &[
 const EN_NOUNISH: &[&str] = &[
     "comment", "report", "claim", "state", "remark", "tweet", "promise", "reply",
     "counter", "reason", "stress", "quip", "joke", "whisper", "shout", "post", "respond",
+    "mention", "answer", "retort", "vow", "pledge", "caution", "boast", "yell", "scream",
+    "mutter", "murmur",
 ];
 
 /// Other English cue words, as they are.

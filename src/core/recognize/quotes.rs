@@ -247,6 +247,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         full,
         para_first,
         quote_of: vec![NONE; n],
+        in_term: vec![false; n],
         quotes: Vec::new(),
         quote_open: Vec::new(),
         last: None,
@@ -345,6 +346,9 @@ struct Quoter<'d, 'a> {
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
     quote_of: Vec<u32>,
+    /// For each token, whether it lies inside marks that were judged a
+    /// term or a title.
+    in_term: Vec<bool>,
     /// The quotations accepted so far.
     quotes: Vec<Span>,
     /// For each accepted quotation, the token of its opening mark.
@@ -516,23 +520,29 @@ impl Quoter<'_, '_> {
             .speaker_after(open, close)
             .filter(fits)
             .or_else(|| self.speaker_before(open).filter(fits));
-        if self.title_like(open, close, words) {
+        if self.title_like(open, close, words) || self.term_like(open, close, words) {
+            self.mark_term(open, close);
             return false;
         }
         // "apa yang mereka sebut “investasi emas”", "what they call “…”"
         if words <= 3 && open > 0 && self.cue_flags[open - 1] & cue::CALLS != 0 {
+            self.mark_term(open, close);
             return false;
         }
         let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
         let speaker = match found {
-            Some(f) if naming && !f.near => return false,
-            Some(f) if !f.verb && !self.speechlike(open, close, words) => return false,
-            Some(f) => f.speaker,
-            None if words <= 3 || naming || !self.speechlike(open, close, words) => return false,
+            Some(f) if naming && !f.near => None,
+            Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
+            Some(f) => Some(f.speaker),
+            None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
-            None if !self.clause_initial(open) => return false,
-            None => self.bare_speaker(open),
+            None if !self.clause_initial(open) => None,
+            None => Some(self.bare_speaker(open)),
+        };
+        let Some(speaker) = speaker else {
+            self.mark_term(open, close);
+            return false;
         };
         let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
         let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
@@ -543,6 +553,43 @@ impl Quoter<'_, '_> {
         self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the quotation is a term rather than speech whatever cue is
+    /// near: a single word with no punctuation inside (`declared it
+    /// “incomprehensible”`, `menyebutnya “pasif”`), or words quoted inside a
+    /// noun phrase, between an article and the noun they modify (`the
+    /// “immediate-constituent” theory`), or a name someone gives himself.
+    fn term_like(&self, open: usize, close: usize, words: usize) -> bool {
+        let doc = self.doc;
+        let punct = (open + 1..close).any(|k| doc.toks[k].kind == Kind::Punct);
+        if words == 1 && !punct {
+            return true;
+        }
+        let article = open > 0 && self.cue_flags[open - 1] & cue::DETERMINER != 0;
+        let modifies = doc.is_word(close + 1)
+            && doc.toks[close + 1].gap == Gap::Space
+            && !doc.toks[close + 1].upper
+            && self.cue_flags[close + 1] == 0;
+        // "proclaimed himself “Norton I, Emperor of the United States”",
+        // "menyebut dirinya “…”": a name given to oneself.
+        let reflexive = open > 0
+            && doc.is_word(open - 1)
+            && matches!(
+                doc.low(open - 1),
+                "himself" | "herself" | "itself" | "themselves" | "dirinya"
+            );
+        let sentence = (open + 1..close).any(|k| doc.toks[k].term);
+        (article && !punct && modifies) || (reflexive && !sentence)
+    }
+
+    /// Remembers that the marks `open`..`close` hold a term or a title, so
+    /// that a name inside (`“How To Avoid Talking To People …”`) is never
+    /// taken for someone a pronoun points to.
+    fn mark_term(&mut self, open: usize, close: usize) {
+        for slot in &mut self.in_term[open..=close] {
+            *slot = true;
+        }
     }
 
     /// Whether a quotation with no cue reads like speech rather than a
@@ -665,6 +712,20 @@ impl Quoter<'_, '_> {
         let reach = if ends_sentence || !joined { (close + 3).min(end) } else { end };
         let (c, len, f) =
             (close + 1..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
+        // After a quotation that ends its sentence, "Zenghelis described
+        // her as …" or "He said that …" starts a new statement: a verb
+        // with an object or a clause after it does not attribute.
+        if (ends_sentence || !joined) && doc.is_word(c + len) {
+            let next = doc.low(c + len);
+            let takes_object = self.cue_flags[c + len] & (cue::THAT | cue::DETERMINER) != 0
+                || matches!(
+                    next,
+                    "her" | "him" | "them" | "it" | "as" | "a" | "an" | "his" | "their"
+                );
+            if takes_object {
+                return None;
+            }
+        }
         // "“…” and told the police": a verb joined to the quoted clause,
         // not an attribution of it.
         if c > close + 1 && self.cue_flags[c - 1] & cue::AND != 0 {
@@ -781,6 +842,24 @@ impl Quoter<'_, '_> {
             let at = if doc.is_word(after) && doc.low(after) == "oleh" { after + 1 } else { after };
             return (at..to.min(at + AFTER_CUE)).find_map(|k| self.ent(k));
         }
+        // "was described by W. W. Rouse Ball as “…”", "dijelaskan oleh X"
+        if doc.is_word(after) && matches!(doc.low(after), "by" | "oleh") {
+            if let Some(e) = self.ent(after + 1) {
+                return Some(e);
+            }
+        }
+        // "Poisson declared …, declaring that “…”": a participle after a
+        // comma has the subject of the clause's verb of saying.
+        if f & cue::PARTICIPLE != 0 && c > from && doc.is(c - 1, ',') {
+            let start = self.sentence_start(c).max(from);
+            let main = (start..c - 1).find(|&v| {
+                let fv = self.cue_flags[v];
+                fv & cue::VERB != 0 && fv & (cue::PARTICIPLE | cue::PRON) == 0
+            });
+            if let Some(Some(e)) = main.and_then(|v| self.subject_before(v, start, open)) {
+                return Some(e);
+            }
+        }
         if let Some(sp) = self.subject_before(c, from, open) {
             return sp;
         }
@@ -839,6 +918,14 @@ impl Quoter<'_, '_> {
         // "Steve Whitmore, a representative for the office, told",
         // "After the match, Hernan Dario Gomez, Panama coach, said"
         if doc.is(p, ',') {
+            // "Her former professor, Koolhaas, described": a name set off
+            // by commas right before the verb.
+            if let Some(e) = p.checked_sub(1).and_then(|x| self.ent(x)) {
+                let first = self.ent_toks[e].0;
+                if first > from && doc.is(first - 1, ',') {
+                    return Some(Some(e));
+                }
+            }
             let start = self.sentence_start(p).max(from);
             let mut q = p;
             while q > start && p - q < 12 && !doc.is(q - 1, ',') {
@@ -929,14 +1016,23 @@ impl Quoter<'_, '_> {
         // holds an acronym (`Badan Penanggulangan Bencana Daerah (BPBD)`).
         // A person is preferred to an organisation: `said NATO chief Mark
         // Rutte`, `kata Kepala Badan … (BPBD) Kota Semarang Agus Riyanto`.
+        // A name set off by a comma after a title is the speaker even when
+        // the title holds a name of its own: `kata Ketua Asosiasi Asuransi
+        // Jiwa Indonesia, Evelina Fadil Pietruschka`.
         let name_lim = to.min(at + NAME_AFTER_CUE);
         let mut org = None;
+        let mut person = None;
+        let mut phrase_end = name_lim;
         for j in k..name_lim {
             if let Some(e) = self.ent(j) {
                 if self.is_person(e) {
-                    return Some(e);
+                    if j > k && doc.is(j - 1, ',') {
+                        return Some(e);
+                    }
+                    person = person.or(Some(e));
+                } else {
+                    org = org.or(Some(e));
                 }
-                org = org.or(Some(e));
             }
             let t = &doc.toks[j];
             if t.kind == Kind::Punct && j > k {
@@ -948,12 +1044,27 @@ impl Quoter<'_, '_> {
                     _ => false,
                 };
                 if !listing {
+                    phrase_end = j;
                     break;
                 }
             }
         }
-        if org.is_some() {
-            return org;
+        if person.is_some() {
+            return person;
+        }
+        if let Some(o) = org {
+            // "terang Wakil Ketua Fraksi Partai Demokrat ini", "ucap
+            // politisi Partai Gerindra itu": a role phrase closed by
+            // `ini`/`itu` points back to someone; the organisation in it
+            // only qualifies the role.
+            let o_end = self.ent_toks[o].1;
+            let anaphoric = (o_end..phrase_end).any(|j| self.cue_flags[j] & cue::ANAPHOR_END != 0)
+                && self.ent(k).is_none();
+            if !anaphoric {
+                return org;
+            }
+            let words: Vec<usize> = (k..self.ent_toks[o].0).filter(|&j| doc.is_word(j)).collect();
+            return self.nominal(&words, open);
         }
         // A nominal: determiner + nouns, or nouns + `itu`/`tersebut`, or a
         // bare noun that names an earlier speaker.
@@ -1048,7 +1159,7 @@ impl Quoter<'_, '_> {
     fn first_name(&self, from: usize, to: usize) -> Option<usize> {
         let mut org = None;
         for k in from..to {
-            if self.quote_of[k] != NONE {
+            if self.quote_of[k] != NONE || self.in_term[k] {
                 continue;
             }
             if let Some(e) = self.ent(k) {
@@ -1121,7 +1232,7 @@ impl Quoter<'_, '_> {
                 k = self.quote_open.get(q as usize).copied().unwrap_or(0).min(j);
                 continue;
             }
-            if let Some(e) = self.ent(j).filter(|&e| want(e)) {
+            if let Some(e) = self.ent(j).filter(|&e| want(e) && !self.in_term[j]) {
                 first = Some(e);
                 if self.next_to_cue(j) {
                     mention = Some(e);
@@ -1152,7 +1263,7 @@ impl Quoter<'_, '_> {
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
             let kind = if person { labels::PERSON } else { labels::ORG };
-            s.label == kind && !self.inside_quote_byte(s.start)
+            s.label == kind && !self.inside_quote_byte(s.start) && !self.in_term[self.ent_toks[e].0]
         })
     }
 
