@@ -303,6 +303,40 @@ fn participles_passives_and_appositives() {
 }
 
 #[test]
+fn a_pronoun_subject_continues_the_topic() {
+    // The name after a pronoun subject is not what the next pronoun means.
+    check(
+        "en",
+        "Byron was born in London. Byron went to Harrow, where Byron wrote poems. The \
+         following autumn, he went up to Cambridge, where he met the younger John Edleston. \
+         About him he wrote, [[Q@Byron:\"He has been my almost constant associate since \
+         October.\"]]",
+    );
+    check(
+        "id",
+        "Budi Santoso lahir di Bandung. Budi Santoso kuliah di Yogyakarta. Di sana ia bertemu \
+         Andi Wijaya. [[Q@Budi Santoso:“Kami langsung berteman sejak hari pertama,”]] katanya.",
+    );
+}
+
+#[test]
+fn a_sentence_between_two_quotations_hands_the_floor() {
+    check(
+        "en",
+        "Her professor, Rem Koolhaas, described her as [[Q@Rem Koolhaas:\"a planet in her own \
+         orbit.\"]] Elia Zenghelis described her as the best pupil he ever taught. \
+         [[Q@Elia Zenghelis:\"We called her the inventor of the 89 degrees.\"]]",
+    );
+    // A participle shares its clause's subject, even one that names nobody.
+    check(
+        "en",
+        "Matthew Ingram wrote about it. One poster admitted to being part of the effort, \
+         writing in a blog post [[Q:\"I have myself loaded up the tool and started bombarding \
+         the homepage.\"]]",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

@@ -851,13 +851,29 @@ impl Quoter<'_, '_> {
         // "Poisson declared …, declaring that “…”": a participle after a
         // comma has the subject of the clause's verb of saying.
         if f & cue::PARTICIPLE != 0 && c > from && doc.is(c - 1, ',') {
-            let start = self.sentence_start(c).max(from);
+            // (The clause may hold a quoted term: `declared it “…”,
+            // declaring that`.)
+            let mut start = c - 1;
+            while start > 0 && c - start < WALK {
+                let v = start - 1;
+                let t = &doc.toks[v];
+                let ends = t.term && !self.in_term[v];
+                if self.quote_of[v] != NONE || ends || doc.toks[start].gap >= Gap::Line {
+                    break;
+                }
+                start = v;
+            }
             let main = (start..c - 1).find(|&v| {
                 let fv = self.cue_flags[v];
-                fv & cue::VERB != 0 && fv & (cue::PARTICIPLE | cue::PRON) == 0
+                self.quote_of[v] == NONE
+                    && !self.in_term[v]
+                    && fv & cue::VERB != 0
+                    && fv & (cue::PARTICIPLE | cue::PRON) == 0
             });
-            if let Some(Some(e)) = main.and_then(|v| self.subject_before(v, start, open)) {
-                return Some(e);
+            // (A subject that names nobody, "One poster admitted …,
+            // writing", names nobody for the participle either.)
+            if let Some(sp) = main.and_then(|v| self.subject_before(v, start, open)) {
+                return sp;
             }
         }
         if let Some(sp) = self.subject_before(c, from, open) {
@@ -1208,15 +1224,31 @@ impl Quoter<'_, '_> {
         let mut first: Option<usize> = None;
         let mut mention: Option<usize> = None;
         let mut quoted: Option<usize> = None;
+        // The first token of `first`, and the earliest pronoun of the same
+        // kind seen in the sentence.
+        let mut first_at = 0;
+        let mut pronoun_at: Option<usize> = None;
+        let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
             // A sentence ends between `j` and `k` at a sentence mark or a
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
-                if let Some(sp) = quoted.or(mention).or(first) {
+                if quoted.is_some() {
+                    return quoted;
+                }
+                // "… he met the younger John Edleston. … he wrote": a
+                // sentence whose subject is already a pronoun continues
+                // its topic, so the name after that pronoun is not the
+                // antecedent; the person the text is about is.
+                if first.is_some() && pronoun_at.is_some_and(|p| p < first_at) {
+                    return self.salient(open, person).or(first);
+                }
+                if let Some(sp) = mention.or(first) {
                     return Some(sp);
                 }
+                pronoun_at = None;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
                 if sentences > SENTENCES_BACK || paras > 1 {
@@ -1234,13 +1266,49 @@ impl Quoter<'_, '_> {
             }
             if let Some(e) = self.ent(j).filter(|&e| want(e) && !self.in_term[j]) {
                 first = Some(e);
+                first_at = j;
                 if self.next_to_cue(j) {
                     mention = Some(e);
                 }
+            } else if doc.is_word(j) && self.cue_flags[j] & pronoun != 0 {
+                pronoun_at = Some(j);
             }
             k = j;
         }
         quoted.or(mention).or(first).or_else(|| self.latest(open, person))
+    }
+
+    /// The person (or organisation) the text before token `open` is most
+    /// about: the one named most often among the latest names (a partial
+    /// name counting for its full one), the latest on a tie.
+    fn salient(&self, open: usize, person: bool) -> Option<usize> {
+        let b = self.doc.toks[open].start;
+        let upto = self.ents.partition_point(|s| s.start < b);
+        let kind = if person { labels::PERSON } else { labels::ORG };
+        let names: Vec<usize> = (0..upto)
+            .rev()
+            .filter(|&e| {
+                let s = &self.ents[e];
+                s.label == kind
+                    && !self.inside_quote_byte(s.start)
+                    && !self.in_term[self.ent_toks[e].0]
+            })
+            .take(LOOKBACK)
+            .collect();
+        let text = self.doc.text;
+        let name = |e: usize| {
+            let s = &self.ents[self.full[e]];
+            &text[s.start..s.end]
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for &e in &names {
+            let g = name(e);
+            let count = names.iter().filter(|&&x| name(x) == g).count();
+            if best.is_none_or(|(c, _)| count > c) {
+                best = Some((count, e));
+            }
+        }
+        best.map(|(_, e)| e)
     }
 
     /// Whether the entity covering token `k` is the subject of a verb of
@@ -1280,16 +1348,17 @@ impl Quoter<'_, '_> {
         let ends_between = last_close.map(|c| {
             (c + 1..open).filter(|&k| doc.toks[k].term && self.quote_of[k] == NONE).count()
         });
-        if let Some(0 | 1) = ends_between {
-            if last_para == para {
-                return last_speaker;
-            }
-        }
-        // "Heald noted the findings show …. “…”"
+        // "Heald noted the findings show …. “…”": a name next to a verb of
+        // saying in the sentence before, unless that sentence holds the
+        // previous quotation's own cue (`“…,” Rutte said. “…”`).
         let prev_end = self.sentence_start(open);
-        if prev_end > 0 {
+        let named_before = || {
+            if prev_end == 0 {
+                return None;
+            }
             let prev_start = self.sentence_start(prev_end - 1);
-            for c in prev_start..prev_end {
+            let after_last = last_close.map_or(prev_start, |c| (c + 1).max(prev_start));
+            for c in after_last..prev_end {
                 if self.quote_of[c] != NONE {
                     continue;
                 }
@@ -1301,6 +1370,17 @@ impl Quoter<'_, '_> {
                     }
                 }
             }
+            None
+        };
+        match ends_between {
+            Some(0) if last_para == para => return last_speaker,
+            // A sentence between the two quotations that names someone
+            // saying something hands the floor to them.
+            Some(1) if last_para == para => return named_before().or(last_speaker),
+            _ => {}
+        }
+        if let Some(e) = named_before() {
+            return Some(e);
         }
         if last_para == para && last_close.is_some() {
             return last_speaker;
