@@ -124,6 +124,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
         }
     }
     let mut spans = merge::merge(cands);
+    trim_headline_names(&doc, &mut spans);
     if tagger.is_none() {
         // The tagger's document votes do this job when there is one.
         backfill_names(&doc, &mut spans);
@@ -253,6 +254,120 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
     }
     if spans.len() > before {
         crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+}
+
+/// On a title-case line (a headline such as "Prabowo Sepakati Kerja Sama
+/// Pertahanan", where every longer word has a capital), a capital is no
+/// evidence of a name, so a PERSON there keeps only its longest run of
+/// words that the text also writes with a capital on an ordinary line and
+/// never in lower case ("Prabowo"); a PERSON with no such word is dropped.
+/// A line is title-case when it stands alone (the text's first line, or a
+/// paragraph of one line), has three or more words of four letters or
+/// more, four in five of them capitalised, at most one comma, is not in
+/// capitals throughout, and does not end with a sentence mark or a colon. Keeps
+/// `spans` sorted.
+fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::model::labels::PERSON;
+    let n = doc.toks.len();
+    // Title-case lines, as token ranges.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && doc.toks[b].gap < tokens::Gap::Line {
+            b += 1;
+        }
+        let (mut long, mut caps, mut commas) = (0, 0, 0);
+        for k in a..b {
+            if doc.is_word(k) && doc.text_of(k).chars().nth(3).is_some() {
+                long += 1;
+                caps += usize::from(doc.toks[k].upper);
+            }
+            commas += usize::from(doc.is(k, ','));
+        }
+        // A headline stands alone: the text's first line or a paragraph of
+        // one line. (A line of names and titles, "Senator Hatfield, Mr.
+        // Chief Justice, …", lists them with commas.)
+        let alone = a == 0
+            || (doc.toks[a].gap >= tokens::Gap::Para
+                && (b == n || doc.toks[b].gap >= tokens::Gap::Para));
+        let title = alone
+            && commas <= 1
+            && long >= 3
+            && caps * 5 >= long * 4
+            && !doc.toks[a].shouty
+            && !doc.toks[b - 1].term
+            && !doc.is(b - 1, ':');
+        if title {
+            lines.push((a, b));
+        }
+        a = b;
+    }
+    if lines.is_empty() || !spans.iter().any(|s| s.label == PERSON) {
+        return;
+    }
+    // Words written with a capital on an ordinary line, by word id.
+    let mut on_title = vec![false; n];
+    for &(a, b) in &lines {
+        on_title[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let ids = doc
+        .toks
+        .iter()
+        .map(|t| t.id)
+        .filter(|&i| i != tokens::NO_WORD)
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut capital = vec![false; ids];
+    for (k, t) in doc.toks.iter().enumerate() {
+        if !on_title[k] && doc.is_word(k) && t.upper && (t.id as usize) < ids {
+            capital[t.id as usize] = true;
+        }
+    }
+    let name_word = |k: usize| {
+        let id = doc.toks[k].id as usize;
+        id < ids && capital[id] && !doc.seen_lower(k)
+    };
+    let mut drop = false;
+    for s in spans.iter_mut().filter(|s| s.label == PERSON) {
+        let first = doc.tok_at(s.start);
+        if !on_title.get(first).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut k = first;
+        while k < n && doc.toks[k].start < s.end {
+            if doc.is_word(k) && name_word(k) {
+                let from = k;
+                while k + 1 < n
+                    && doc.toks[k + 1].start < s.end
+                    && (!doc.is_word(k + 1) || name_word(k + 1))
+                {
+                    k += 1;
+                }
+                while k > from && !doc.is_word(k) {
+                    k -= 1;
+                }
+                if best.is_none_or(|(x, y)| k - from > y - x) {
+                    best = Some((from, k));
+                }
+            }
+            k += 1;
+        }
+        match best {
+            Some((x, y)) => {
+                s.start = doc.toks[x].start;
+                s.end = doc.toks[y].end;
+            }
+            None => {
+                s.start = s.end;
+                drop = true;
+            }
+        }
+    }
+    if drop {
+        spans.retain(|s| s.start < s.end);
     }
 }
 
