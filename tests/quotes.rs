@@ -337,6 +337,31 @@ fn a_sentence_between_two_quotations_hands_the_floor() {
 }
 
 #[test]
+fn fragments_and_named_phrases() {
+    // A few words closing a sentence whose verb of saying governs them.
+    check(
+        "en",
+        "Prime Minister John Key said he believes the flag now has a \
+         [[Q@John Key:\"strong rationale\"]]. The vote follows.",
+    );
+    // Not when nobody named says them.
+    check("en", "The army has been told to prepare a \"quasi-state of war\". Talks follow.");
+    // A phrase named after `as the` is a name; a passive agent after `by the`.
+    check(
+        "en",
+        "She was described by The Guardian as the 'Queen of the curve', who \
+         [[Q@Guardian:\"liberated architectural geometry, giving it a whole new identity.\"]]",
+    );
+    // A participle after a clause with no verb of saying: the clause's
+    // subject.
+    check(
+        "en",
+        "Rick Santorum criticized the press in a radio interview, saying, \
+         [[Q@Rick Santorum:\"It's offensive beyond anything a public figure should tolerate.\"]]",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

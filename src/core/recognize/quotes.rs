@@ -534,6 +534,18 @@ impl Quoter<'_, '_> {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
             Some(f) => Some(f.speaker),
+            // "John Key said he believes the flag now has a “strong
+            // rationale”.": a few words closing a sentence whose verb of
+            // saying governs them.
+            None if (2..=3).contains(&words) && !naming && self.governed_fragment(open, close) => {
+                // (Only with a named speaker: "has been told to prepare a
+                // “quasi-state of war”" names nobody, and the words are a
+                // term.)
+                match self.speaker_before(open) {
+                    Some(Found { speaker: Some(e), verb: true, .. }) => Some(Some(e)),
+                    _ => None,
+                }
+            }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
@@ -580,7 +592,26 @@ impl Quoter<'_, '_> {
                 "himself" | "herself" | "itself" | "themselves" | "dirinya"
             );
         let sentence = (open + 1..close).any(|k| doc.toks[k].term);
-        (article && !punct && modifies) || (reflexive && !sentence)
+        // "described by … as the ‘Queen of the curve’": a phrase named
+        // after `as the`/`as a` (an article inside the marks, `as “a
+        // planet in her own orbit.”`, quotes words instead).
+        let as_named = open >= 2
+            && (article || matches!(doc.low(open - 1), "a" | "an"))
+            && doc.is_word(open - 2)
+            && doc.low(open - 2) == "as";
+        (article && !punct && modifies) || (reflexive && !sentence) || (as_named && !sentence)
+    }
+
+    /// Whether the short quotation `open`..`close` closes its sentence
+    /// right after an article (`has a “strong rationale”.`), the shape of
+    /// a fragment that a verb of saying earlier in the sentence governs.
+    fn governed_fragment(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let article =
+            open > 0 && doc.is_word(open - 1) && matches!(doc.low(open - 1), "a" | "an" | "the");
+        let ends = doc.toks.get(close + 1).is_some_and(|t| t.term) || doc.toks[close - 1].term;
+        let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
+        article && ends && !inner_punct
     }
 
     /// Remembers that the marks `open`..`close` hold a term or a title, so
@@ -844,7 +875,12 @@ impl Quoter<'_, '_> {
         }
         // "was described by W. W. Rouse Ball as “…”", "dijelaskan oleh X"
         if doc.is_word(after) && matches!(doc.low(after), "by" | "oleh") {
-            if let Some(e) = self.ent(after + 1) {
+            let at = after
+                + 1
+                + usize::from(
+                    self.cue_flags.get(after + 1).is_some_and(|f| f & cue::DETERMINER != 0),
+                );
+            if let Some(e) = self.ent(at) {
                 return Some(e);
             }
         }
@@ -874,6 +910,17 @@ impl Quoter<'_, '_> {
             // writing", names nobody for the participle either.)
             if let Some(sp) = main.and_then(|v| self.subject_before(v, start, open)) {
                 return sp;
+            }
+            // "Santorum criticized the press …, saying": with no verb of
+            // saying before it, a name opening the clause is its subject.
+            if main.is_none() {
+                let mut j = start;
+                while j < c && doc.is_word(j) && !doc.toks[j].upper && j - start < 2 {
+                    j += 1; // "the", "but"
+                }
+                if let Some(e) = self.ent(j).filter(|_| !self.in_term[j]) {
+                    return Some(e);
+                }
             }
         }
         if let Some(sp) = self.subject_before(c, from, open) {
