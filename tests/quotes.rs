@@ -362,6 +362,28 @@ fn fragments_and_named_phrases() {
 }
 
 #[test]
+fn indefinites_and_statement_nouns() {
+    // Someone new and unnamed: not the person named before.
+    check(
+        "id",
+        "Wali Kota Surabaya Eri Cahyadi mengapresiasi kerja polisi.\n\n\
+         [[Q:“Apakah akan ada penangkapan lagi?”]] kata seorang warga.",
+    );
+    check(
+        "en",
+        "Mayor Lisa Chen praised the officers.\n\n[[Q:\"Will there be more arrests?\"]] \
+         asked a resident.",
+    );
+    // The verb before `in a statement` names the speaker.
+    check(
+        "en",
+        "According to the Interior Ministry, [[Q@Interior Ministry:\"crime fell by ten percent \
+         last year.\"]] The ministry said in a statement: [[Q@Interior Ministry:\"Police will \
+         receive new equipment.\"]]",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

@@ -802,7 +802,17 @@ impl Quoter<'_, '_> {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
-        let cue = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)));
+        let mut cue = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)));
+        // "The ministry said in a statement: “…”": the verb before a
+        // statement noun names the speaker.
+        if let Some((c, _, f)) = cue {
+            if f & cue::NOUN != 0 && f & cue::VERB == 0 {
+                let verb = (s.max(c.saturating_sub(5))..c).rev().find_map(|k| {
+                    self.cue_at(k).filter(|&(_, fk)| fk & cue::VERB != 0).map(|(l, fk)| (k, l, fk))
+                });
+                cue = verb.or(cue);
+            }
+        }
         match cue {
             Some((c, len, f)) => {
                 // "writing …, X dubbed the conflict: “…”": a naming word
@@ -1165,6 +1175,14 @@ impl Quoter<'_, '_> {
     /// person pronoun and an institution word as `it`.
     fn nominal(&self, words: &[usize], open: usize) -> Option<usize> {
         let doc = self.doc;
+        // "kata seorang warga", "said a resident": an indefinite brings in
+        // someone new and unnamed.
+        if words
+            .iter()
+            .any(|&w| matches!(doc.low(w), "a" | "an" | "another" | "seorang" | "sebuah"))
+        {
+            return None;
+        }
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
