@@ -384,6 +384,15 @@ fn indefinites_and_statement_nouns() {
 }
 
 #[test]
+fn a_role_phrase_finds_the_person_whose_title_holds_an_organisation() {
+    check(
+        "id",
+        "Politikus PDI-P Budiman Sudjatmiko mendukung langkah itu. \
+         [[Q@Budiman Sudjatmiko:“Ini keputusan yang tepat,”]] tegas politikus PDI-P itu.",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

@@ -1183,6 +1183,10 @@ impl Quoter<'_, '_> {
         {
             return None;
         }
+        let role = words
+            .iter()
+            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
@@ -1192,6 +1196,7 @@ impl Quoter<'_, '_> {
             {
                 continue;
             }
+
             let (first, last) = self.ent_toks[e];
             let title_from = self.title_start(first);
             let holds = |w: usize| {
@@ -1202,10 +1207,6 @@ impl Quoter<'_, '_> {
                 return Some(e);
             }
         }
-        let role = words
-            .iter()
-            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
-        let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
         if role {
             self.antecedent(open, true)
         } else if institution {
@@ -1224,7 +1225,19 @@ impl Quoter<'_, '_> {
         while j > 0 && first - j < 5 {
             let p = j - 1;
             let t = &doc.toks[p];
-            if t.kind != Kind::Word || doc.toks[j].gap > Gap::Space || self.ent(p).is_some() {
+            if doc.toks[j].gap > Gap::Space {
+                break;
+            }
+            // "Politikus PDI-P Budiman Sudjatmiko": an organisation inside
+            // the title.
+            if let Some(o) = self.ent(p) {
+                if self.is_person(o) {
+                    break;
+                }
+                j = self.ent_toks[o].0;
+                continue;
+            }
+            if t.kind != Kind::Word {
                 break;
             }
             if !(t.upper || t.flags & TITLE != 0) {
