@@ -432,3 +432,28 @@ fn title_case_headlines_do_not_make_names_of_verbs() {
         }
     }
 }
+
+/// With the learned tagger, a name the rules find right next to a verb of
+/// saying fills a gap the tagger leaves, so the quotation has its speaker.
+#[test]
+fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Police arrested three men on Monday.\n\n\"We have recovered most of the goods,\" \
+                the spokesman for the city police, John Harding, said on Tuesday.\n\n\
+                \"This is a difficult case,\" Harding, 45, told reporters.\n";
+    for tagger in [None, Some(&en_model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let speakers: Vec<Option<&str>> = spans
+            .iter()
+            .filter(|s| s.label == "QUOTE")
+            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("John Harding"), Some("John Harding")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}
