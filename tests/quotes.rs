@@ -393,6 +393,15 @@ fn a_role_phrase_finds_the_person_whose_title_holds_an_organisation() {
 }
 
 #[test]
+fn a_possessive_before_a_colon_names_the_speaker() {
+    check(
+        "en",
+        "Evariste Galois died the next morning. His last words to his younger brother Alfred \
+         were: [[Q@Evariste Galois:“Don't cry, Alfred! I need all my courage to die at twenty!”]]",
+    );
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

@@ -851,6 +851,16 @@ impl Quoter<'_, '_> {
             // subject speaks.
             None if colon => {
                 let from = self.sentence_start(open);
+                // "His last words to his brother Alfred were: “…”": a
+                // possessive opening the sentence names the speaker.
+                let mut j = from;
+                while j < open && doc.is_word(j) && !doc.toks[j].upper && j - from < 2 {
+                    j += 1;
+                }
+                if doc.is_word(j) && matches!(doc.low(j), "his" | "her") && j < open {
+                    let sp = self.antecedent(j, true);
+                    return Some(Found { speaker: sp, near: true, verb: false });
+                }
                 Some(Found { speaker: self.first_name(from, open), near: true, verb: false })
             }
             None => None,
