@@ -311,27 +311,32 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
         while b < n && doc.toks[b].gap < tokens::Gap::Line {
             b += 1;
         }
-        let (mut long, mut caps, mut commas) = (0, 0, 0);
-        for k in a..b {
-            if doc.is_word(k) && doc.text_of(k).chars().nth(3).is_some() {
-                long += 1;
-                caps += usize::from(doc.toks[k].upper);
-            }
-            commas += usize::from(doc.is(k, ','));
-        }
         // A headline stands alone: the text's first line or a paragraph of
         // one line. (A line of names and titles, "Senator Hatfield, Mr.
-        // Chief Justice, …", lists them with commas.)
+        // Chief Justice, …", lists them with commas.) The cheap tests come
+        // first; an ordinary paragraph ends with a sentence mark.
         let alone = a == 0
             || (doc.toks[a].gap >= tokens::Gap::Para
                 && (b == n || doc.toks[b].gap >= tokens::Gap::Para));
-        let title = alone
-            && commas <= 1
-            && long >= 3
-            && caps * 5 >= long * 4
-            && !doc.toks[a].shouty
-            && !doc.toks[b - 1].term
-            && !doc.is(b - 1, ':');
+        let ends_well = !doc.toks[b - 1].term && !doc.is(b - 1, ':');
+        let mut title = alone && ends_well && !doc.toks[a].shouty;
+        if title {
+            let (mut long, mut caps, mut commas) = (0, 0, 0);
+            let mut prose = false;
+            for k in a..b {
+                // Four letters or more (bytes, near enough).
+                if doc.is_word(k) && doc.toks[k].end - doc.toks[k].start >= 4 {
+                    long += 1;
+                    caps += usize::from(doc.toks[k].upper);
+                    if long - caps > 10 {
+                        prose = true; // far too many lower-case words
+                        break;
+                    }
+                }
+                commas += usize::from(doc.is(k, ','));
+            }
+            title = !prose && commas <= 1 && long >= 3 && caps * 5 >= long * 4;
+        }
         if title {
             lines.push((a, b));
         }

@@ -1388,10 +1388,15 @@ impl Quoter<'_, '_> {
             let s = &self.ents[self.full[e]];
             &text[s.start..s.end]
         };
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        for &e in &names {
+            *counts.entry(name(e)).or_insert(0) += 1;
+        }
+        // `names` runs from the latest back, so a strict `>` keeps the
+        // latest on a tie.
         let mut best: Option<(usize, usize)> = None;
         for &e in &names {
-            let g = name(e);
-            let count = names.iter().filter(|&&x| name(x) == g).count();
+            let count = counts.get(name(e)).copied().unwrap_or(0);
             if best.is_none_or(|(c, _)| count > c) {
                 best = Some((count, e));
             }
