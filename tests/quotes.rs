@@ -402,6 +402,29 @@ fn a_possessive_before_a_colon_names_the_speaker() {
 }
 
 #[test]
+fn unnamed_speakers_abbreviations_and_short_quotations() {
+    // A pronoun after a speaker who is not named means that speaker.
+    check(
+        "en",
+        "Judge Mary Stone ordered the arrests.\n\n[[Q:\"We will appeal the ruling next week,\"]] \
+         a lawyer for the men said. [[Q:\"The arrests were illegal,\"]] he added.",
+    );
+    check(
+        "id",
+        "Hakim Maria Siregar memerintahkan penangkapan itu.\n\n[[Q:“Kami akan mengajukan banding \
+         pekan depan,”]] kata seorang pengacara. [[Q:“Penangkapan itu tidak sah,”]] katanya.",
+    );
+    // An abbreviation's dot does not end the phrase after the verb.
+    check(
+        "en",
+        "Senator Mark Ellis spoke first. [[Q@Jane Porter:\"The data are clear,\"]] said Dr. Jane \
+         Porter, an epidemiologist.",
+    );
+    // A short quotation may have an article and its noun before the verb.
+    check("en", "The court ruled on Monday.\n\n[[Q:\"We will appeal,\"]] the lawyer said.");
+}
+
+#[test]
 fn what_is_not_an_attribution() {
     // A verb joined by `and` continues the quoted clause.
     check(

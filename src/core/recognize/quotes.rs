@@ -249,6 +249,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
         quotes: Vec::new(),
+        quote_unnamed: Vec::new(),
         quote_open: Vec::new(),
         last: None,
     };
@@ -351,6 +352,9 @@ struct Quoter<'d, 'a> {
     in_term: Vec<bool>,
     /// The quotations accepted so far.
     quotes: Vec<Span>,
+    /// For each accepted quotation, whether a verb of saying attributes it
+    /// to someone it does not name.
+    quote_unnamed: Vec<bool>,
     /// For each accepted quotation, the token of its opening mark.
     quote_open: Vec<usize>,
     /// Closing-mark token of the last accepted quotation, its paragraph and
@@ -530,6 +534,9 @@ impl Quoter<'_, '_> {
             return false;
         }
         let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        // A verb of saying whose speaker names nobody ("the company said",
+        // "kata seorang warga"): a pronoun after it means that speaker.
+        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
         let speaker = match found {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
@@ -563,6 +570,7 @@ impl Quoter<'_, '_> {
         }
         self.last = Some((close, doc.toks[open].para, speaker));
         self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
+        self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
     }
@@ -766,11 +774,16 @@ impl Quoter<'_, '_> {
         // Only marks, a name or a pronoun may stand between a short
         // quotation and its cue: `“Tidak,” kata dia`, `“No,” Rutte said`,
         // not `“lumbung pangan” yang menurutnya`.
+        // (Or an article and its noun: `“We will appeal,” the company
+        // said`.)
         let near = c.saturating_sub(close + 1) <= 2
             && (close + 1..c).all(|k| {
                 doc.toks[k].kind == Kind::Punct
                     || self.ent(k).is_some()
-                    || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0
+                    || self.cue_flags[k]
+                        & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN | cue::DETERMINER)
+                        != 0
+                    || self.cue_flags[k - 1] & cue::DETERMINER != 0
             });
         Some(Found { speaker, near, verb: true })
     }
@@ -1124,6 +1137,8 @@ impl Quoter<'_, '_> {
                         x.kind == Kind::Word && (x.upper || self.cue_flags[j + 1] & cue::AND != 0)
                     }),
                     '(' | ')' => true,
+                    // "said Dr. Jane Porter": an abbreviation's dot.
+                    '.' => !t.term,
                     _ => false,
                 };
                 if !listing {
@@ -1316,6 +1331,7 @@ impl Quoter<'_, '_> {
         // kind seen in the sentence.
         let mut first_at = 0;
         let mut pronoun_at: Option<usize> = None;
+        let mut silent = false;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -1325,6 +1341,11 @@ impl Quoter<'_, '_> {
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
                 if quoted.is_some() {
                     return quoted;
+                }
+                // "“…,” the company said. “…,” it added": the nearest
+                // speaker is someone unnamed.
+                if silent && first.is_none() {
+                    return None;
                 }
                 // "… he met the younger John Edleston. … he wrote": a
                 // sentence whose subject is already a pronoun continues
@@ -1337,6 +1358,7 @@ impl Quoter<'_, '_> {
                     return Some(sp);
                 }
                 pronoun_at = None;
+                silent = false;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
                 if sentences > SENTENCES_BACK || paras > 1 {
@@ -1349,6 +1371,7 @@ impl Quoter<'_, '_> {
                 if let Some(sp) = quote.speaker.filter(|&e| want(e)) {
                     quoted = quoted.or(Some(sp));
                 }
+                silent |= self.quote_unnamed.get(q as usize).copied().unwrap_or(false);
                 k = self.quote_open.get(q as usize).copied().unwrap_or(0).min(j);
                 continue;
             }
