@@ -47,6 +47,16 @@
 //!   a term (`named`, `so-called`, `adage`, `disebut`, `bertajuk`) is a
 //!   term unless a cue touches it, and so is one after a cue when such a
 //!   word stands between them (`writing …, X dubbed it: “…”`).
+//! * A term whatever cue is near: a single word with no punctuation inside
+//!   (`declared it “incomprehensible”`), words between an article and the
+//!   noun they modify (`the “immediate-constituent” theory`), a phrase
+//!   after `as the`/`as a` (`as the ‘Queen of the curve’`), and a name
+//!   someone gives himself (`proclaimed himself “…”`). Names inside terms
+//!   and titles are never taken as antecedents.
+//! * Two or three words closing a sentence right after an article are a
+//!   quotation when a verb of saying earlier in the sentence has a named
+//!   subject (`John Key said he believes the flag has a “strong
+//!   rationale”.`).
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
@@ -98,7 +108,25 @@
 //! paragraph up, walking from the pronoun and over quotations) that names
 //! a person: the speaker of a quotation in it, else a person next to a
 //! verb of saying in it, else its first person; failing all, the latest
-//! person. `it` and `pihaknya` do the same for organisations.
+//! person. `it` and `pihaknya` do the same for organisations. Two
+//! exceptions: a sentence whose subject is already a pronoun (`he met the
+//! younger John Edleston`) continues its topic, so the pronoun means the
+//! person named most often so far; and a quotation whose verb of saying
+//! names nobody (`a lawyer for the men said`) stops the walk: the pronoun
+//! means that unnamed speaker.
+//!
+//! Other readings: a participle after a comma (`Poisson declared …,
+//! declaring that “…”`) shares its clause's subject; a passive names its
+//! agent (`described by W. W. Rouse Ball as`); a name set off by commas
+//! before the verb speaks (`Her former professor, Koolhaas, described`),
+//! as does one set off by a comma after a title (`kata Ketua Asosiasi …,
+//! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
+//! back even when it holds an organisation (`tegas politikus PDI-P itu`);
+//! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
+//! a verb before a statement noun (`said in a statement:`) is the cue; a
+//! possessive opening the sentence before a colon names the speaker (`His
+//! last words … were: “…”`); and a sentence naming someone with a verb of
+//! saying between two quotations hands the floor to them.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
 //! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
