@@ -317,6 +317,19 @@ fn a_pronoun_subject_continues_the_topic() {
         "Budi Santoso lahir di Bandung. Budi Santoso kuliah di Yogyakarta. Di sana ia bertemu \
          Andi Wijaya. [[Q@Budi Santoso:“Kami langsung berteman sejak hari pertama,”]] katanya.",
     );
+    // The pronoun subject means the subject of the sentence before it.
+    check(
+        "en",
+        "Prime Minister Anthony Albanese arrived in Jakarta on Monday. He met President Prabowo \
+         Subianto at the palace. [[Q@Anthony Albanese:\"We agreed to deepen our defence ties,\"]] \
+         he said.",
+    );
+    check(
+        "id",
+        "Perdana Menteri Anthony Albanese tiba di Jakarta, Senin. Ia bertemu Presiden Prabowo \
+         Subianto di istana. [[Q@Anthony Albanese:“Kami sepakat memperdalam kerja sama \
+         pertahanan,”]] ujarnya.",
+    );
 }
 
 #[test]

@@ -1360,6 +1360,9 @@ impl Quoter<'_, '_> {
         let mut first_at = 0;
         let mut pronoun_at: Option<usize> = None;
         let mut silent = false;
+        // The name a pronoun subject stood before, when the walk went past
+        // it.
+        let mut chained: Option<usize> = None;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -1368,22 +1371,23 @@ impl Quoter<'_, '_> {
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
                 if quoted.is_some() {
-                    return quoted;
+                    return self.chain_end(quoted, chained, open, person);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
                 // speaker is someone unnamed.
                 if silent && first.is_none() {
                     return None;
                 }
-                // "… he met the younger John Edleston. … he wrote": a
-                // sentence whose subject is already a pronoun continues
-                // its topic, so the name after that pronoun is not the
-                // antecedent; the person the text is about is.
+                // "He met President Prabowo Subianto. “…,” he said": a
+                // sentence whose subject is already a pronoun continues its
+                // topic, so the name after that pronoun is not the
+                // antecedent; the walk goes on to what that pronoun means.
                 if first.is_some() && pronoun_at.is_some_and(|p| p < first_at) {
-                    return self.salient(open, person).or(first);
-                }
-                if let Some(sp) = mention.or(first) {
-                    return Some(sp);
+                    chained = chained.or(first);
+                    first = None;
+                    mention = None;
+                } else if let Some(sp) = mention.or(first) {
+                    return self.chain_end(Some(sp), chained, open, person);
                 }
                 pronoun_at = None;
                 silent = false;
@@ -1414,13 +1418,47 @@ impl Quoter<'_, '_> {
             }
             k = j;
         }
-        quoted.or(mention).or(first).or_else(|| self.latest(open, person))
+        let found = quoted.or(mention).or(first);
+        if found.is_some() || chained.is_some() {
+            return self.chain_end(found, chained, open, person);
+        }
+        self.latest(open, person)
+    }
+
+    /// The antecedent found (`found`) after the walk went past a pronoun
+    /// subject that stood before the name `chained`: the one found, unless
+    /// the text is plainly about someone else — named at least twice as
+    /// often (`Byron` in his biography, past a poem's caption naming John
+    /// FitzGibbon); with nothing found, the person most named, else
+    /// `chained`.
+    fn chain_end(
+        &self,
+        found: Option<usize>,
+        chained: Option<usize>,
+        open: usize,
+        person: bool,
+    ) -> Option<usize> {
+        if chained.is_none() {
+            return found;
+        }
+        let Some((top, top_count, counts)) = self.salience(open, person) else {
+            return found.or(chained);
+        };
+        let Some(f) = found else { return Some(top) };
+        let text = self.doc.text;
+        let s = &self.ents[self.full[f]];
+        let f_count = counts.get(&text[s.start..s.end]).copied().unwrap_or(1);
+        if top_count >= 2 * f_count.max(1) {
+            Some(top)
+        } else {
+            Some(f)
+        }
     }
 
     /// The person (or organisation) the text before token `open` is most
     /// about: the one named most often among the latest names (a partial
     /// name counting for its full one), the latest on a tie.
-    fn salient(&self, open: usize, person: bool) -> Option<usize> {
+    fn salience(&self, open: usize, person: bool) -> Option<(usize, usize, HashMap<&str, usize>)> {
         let b = self.doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         let kind = if person { labels::PERSON } else { labels::ORG };
@@ -1452,7 +1490,7 @@ impl Quoter<'_, '_> {
                 best = Some((count, e));
             }
         }
-        best.map(|(_, e)| e)
+        best.map(|(c, e)| (e, c, counts))
     }
 
     /// Whether the entity covering token `k` is the subject of a verb of
