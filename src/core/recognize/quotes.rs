@@ -109,9 +109,10 @@
 //! a person: the speaker of a quotation in it, else a person next to a
 //! verb of saying in it, else its first person; failing all, the latest
 //! person. `it` and `pihaknya` do the same for organisations. Two
-//! exceptions: a sentence whose subject is already a pronoun (`he met the
-//! younger John Edleston`) continues its topic, so the pronoun means the
-//! person named most often so far; and a quotation whose verb of saying
+//! exceptions: a sentence whose subject is already a pronoun (`He met
+//! President Prabowo`) continues its topic, so the walk goes on to what
+//! that pronoun means (unless someone else is named at least twice as
+//! often: `Byron` in his biography); and a quotation whose verb of saying
 //! names nobody (`a lawyer for the men said`) stops the walk: the pronoun
 //! means that unnamed speaker.
 //!
