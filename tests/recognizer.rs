@@ -396,3 +396,64 @@ fn random_mixtures_keep_the_invariants() {
         }
     }
 }
+
+/// A title-case headline capitalises its verbs too: "Prabowo Sepakati"
+/// is not a name, with or without the learned tagger; the name in it is
+/// kept when the article names the person on an ordinary line.
+#[test]
+fn title_case_headlines_do_not_make_names_of_verbs() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let text = "Prabowo Sepakati Kerja Sama Pertahanan dengan Australia\n\n\
+                JAKARTA, Sorot — Presiden Prabowo Subianto menyepakati kerja sama pertahanan \
+                dengan Perdana Menteri Australia Anthony Albanese, Senin (1/12/2025). Kerja \
+                sama itu ditandatangani di Istana Merdeka.\n";
+    let en = "Obama Says He Will Veto Pipeline Bill\n\n\
+              WASHINGTON — President Barack Obama said on Tuesday that he would veto the bill. \
+              Obama spoke to reporters at the White House.\n";
+    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    for (text, lang, model, name, junk) in
+        [(text, "id", &id_model, "Prabowo", "Sepakati"), (en, "en", &en_model, "Obama", "Says")]
+    {
+        for tagger in [None, Some(model)] {
+            let spans = analyze_with(text, lang, tagger);
+            let line = text.find('\n').unwrap();
+            let persons: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.label == "PERSON" && s.end <= line)
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert!(
+                persons.iter().all(|p| !p.contains(junk)),
+                "{lang} with model {}: {persons:?}",
+                tagger.is_some()
+            );
+            assert!(persons.contains(&name), "{lang} with model {}: {persons:?}", tagger.is_some());
+        }
+    }
+}
+
+/// With the learned tagger, a name the rules find right next to a verb of
+/// saying fills a gap the tagger leaves, so the quotation has its speaker.
+#[test]
+fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Police arrested three men on Monday.\n\n\"We have recovered most of the goods,\" \
+                the spokesman for the city police, John Harding, said on Tuesday.\n\n\
+                \"This is a difficult case,\" Harding, 45, told reporters.\n";
+    for tagger in [None, Some(&en_model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let speakers: Vec<Option<&str>> = spans
+            .iter()
+            .filter(|s| s.label == "QUOTE")
+            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("John Harding"), Some("John Harding")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

@@ -264,12 +264,26 @@ const EN_VERBS: &[(&str, &str)] = &[
     ("concede", ""), ("reiterate", ""), ("counter", ""), ("suggest", ""), ("reason", ""),
 ];
 
+/// More English verbs of saying, for the quotation rules only: they are
+/// left out of the shared lexicon ([`lexicon_entries`]), whose `CUE` flag
+/// is one of the learned tagger's features, so the committed models stay
+/// what training makes.
+#[rustfmt::skip]
+const EN_VERBS_QUOTES: &[(&str, &str)] = &[
+    ("mention", ""), ("reveal", ""), ("recount", ""), ("allege", ""), ("answer", ""),
+    ("retort", ""), ("plead", ""), ("vow", ""), ("pledge", ""), ("caution", ""),
+    ("clarify", ""), ("assure", ""), ("lament", ""), ("proclaim", ""), ("remind", ""),
+    ("boast", ""), ("yell", ""), ("scream", ""), ("mutter", ""), ("murmur", ""),
+];
+
 /// English verbs of saying whose `-s` form is mostly a plural noun; only
 /// their past and participle are cues.
 #[rustfmt::skip]
 const EN_NOUNISH: &[&str] = &[
     "comment", "report", "claim", "state", "remark", "tweet", "promise", "reply",
     "counter", "reason", "stress", "quip", "joke", "whisper", "shout", "post", "respond",
+    "mention", "answer", "retort", "vow", "pledge", "caution", "boast", "yell", "scream",
+    "mutter", "murmur",
 ];
 
 /// Other English cue words, as they are.
@@ -429,7 +443,7 @@ fn forms() -> &'static HashMap<String, u16> {
         }
         add("call".to_string(), CALLS);
         add("calls".to_string(), CALLS);
-        for &(base, past) in EN_VERBS {
+        for &(base, past) in EN_VERBS.iter().chain(EN_VERBS_QUOTES) {
             let [s, ed, ing] = en_inflections(base);
             // `comments`, `reports`, `claims` are nouns far more often.
             if !EN_NOUNISH.contains(&base) {
@@ -478,7 +492,20 @@ pub(crate) enum Role {
 /// of saying, `menurut` and `according to`, and the pronoun, determiner and
 /// closing-word classes.
 pub(crate) fn lexicon_entries() -> impl Iterator<Item = (&'static str, Role)> {
+    static QUOTES_ONLY: OnceLock<Vec<String>> = OnceLock::new();
+    let quotes_only = QUOTES_ONLY.get_or_init(|| {
+        EN_VERBS_QUOTES
+            .iter()
+            .flat_map(|&(base, _)| {
+                let [s, ed, ing] = en_inflections(base);
+                [s, ed, ing]
+            })
+            .collect()
+    });
     forms().iter().filter_map(|(w, &f)| {
+        if quotes_only.iter().any(|q| q == w) {
+            return None;
+        }
         let role = if f & PRON != 0 {
             Role::CuePron
         } else if f & (VERB | ACCORDING) != 0 {

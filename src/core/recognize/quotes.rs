@@ -47,6 +47,16 @@
 //!   a term (`named`, `so-called`, `adage`, `disebut`, `bertajuk`) is a
 //!   term unless a cue touches it, and so is one after a cue when such a
 //!   word stands between them (`writing …, X dubbed it: “…”`).
+//! * A term whatever cue is near: a single word with no punctuation inside
+//!   (`declared it “incomprehensible”`), words between an article and the
+//!   noun they modify (`the “immediate-constituent” theory`), a phrase
+//!   after `as the`/`as a` (`as the ‘Queen of the curve’`), and a name
+//!   someone gives himself (`proclaimed himself “…”`). Names inside terms
+//!   and titles are never taken as antecedents.
+//! * Two or three words closing a sentence right after an article are a
+//!   quotation when a verb of saying earlier in the sentence has a named
+//!   subject (`John Key said he believes the flag has a “strong
+//!   rationale”.`).
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
@@ -98,7 +108,26 @@
 //! paragraph up, walking from the pronoun and over quotations) that names
 //! a person: the speaker of a quotation in it, else a person next to a
 //! verb of saying in it, else its first person; failing all, the latest
-//! person. `it` and `pihaknya` do the same for organisations.
+//! person. `it` and `pihaknya` do the same for organisations. Two
+//! exceptions: a sentence whose subject is already a pronoun (`He met
+//! President Prabowo`) continues its topic, so the walk goes on to what
+//! that pronoun means (unless someone else is named at least twice as
+//! often: `Byron` in his biography); and a quotation whose verb of saying
+//! names nobody (`a lawyer for the men said`) stops the walk: the pronoun
+//! means that unnamed speaker.
+//!
+//! Other readings: a participle after a comma (`Poisson declared …,
+//! declaring that “…”`) shares its clause's subject; a passive names its
+//! agent (`described by W. W. Rouse Ball as`); a name set off by commas
+//! before the verb speaks (`Her former professor, Koolhaas, described`),
+//! as does one set off by a comma after a title (`kata Ketua Asosiasi …,
+//! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
+//! back even when it holds an organisation (`tegas politikus PDI-P itu`);
+//! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
+//! a verb before a statement noun (`said in a statement:`) is the cue; a
+//! possessive opening the sentence before a colon names the speaker (`His
+//! last words … were: “…”`); and a sentence naming someone with a verb of
+//! saying between two quotations hands the floor to them.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
 //! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
@@ -247,7 +276,9 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         full,
         para_first,
         quote_of: vec![NONE; n],
+        in_term: vec![false; n],
         quotes: Vec::new(),
+        quote_unnamed: Vec::new(),
         quote_open: Vec::new(),
         last: None,
     };
@@ -345,8 +376,14 @@ struct Quoter<'d, 'a> {
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
     quote_of: Vec<u32>,
+    /// For each token, whether it lies inside marks that were judged a
+    /// term or a title.
+    in_term: Vec<bool>,
     /// The quotations accepted so far.
     quotes: Vec<Span>,
+    /// For each accepted quotation, whether a verb of saying attributes it
+    /// to someone it does not name.
+    quote_unnamed: Vec<bool>,
     /// For each accepted quotation, the token of its opening mark.
     quote_open: Vec<usize>,
     /// Closing-mark token of the last accepted quotation, its paragraph and
@@ -516,23 +553,44 @@ impl Quoter<'_, '_> {
             .speaker_after(open, close)
             .filter(fits)
             .or_else(|| self.speaker_before(open).filter(fits));
-        if self.title_like(open, close, words) {
+        if self.title_like(open, close, words) || self.term_like(open, close, words) {
+            self.mark_term(open, close);
             return false;
         }
         // "apa yang mereka sebut “investasi emas”", "what they call “…”"
         if words <= 3 && open > 0 && self.cue_flags[open - 1] & cue::CALLS != 0 {
+            self.mark_term(open, close);
             return false;
         }
         let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        // A verb of saying whose speaker names nobody ("the company said",
+        // "kata seorang warga"): a pronoun after it means that speaker.
+        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
         let speaker = match found {
-            Some(f) if naming && !f.near => return false,
-            Some(f) if !f.verb && !self.speechlike(open, close, words) => return false,
-            Some(f) => f.speaker,
-            None if words <= 3 || naming || !self.speechlike(open, close, words) => return false,
+            Some(f) if naming && !f.near => None,
+            Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
+            Some(f) => Some(f.speaker),
+            // "John Key said he believes the flag now has a “strong
+            // rationale”.": a few words closing a sentence whose verb of
+            // saying governs them.
+            None if (2..=3).contains(&words) && !naming && self.governed_fragment(open, close) => {
+                // (Only with a named speaker: "has been told to prepare a
+                // “quasi-state of war”" names nobody, and the words are a
+                // term.)
+                match self.speaker_before(open) {
+                    Some(Found { speaker: Some(e), verb: true, .. }) => Some(Some(e)),
+                    _ => None,
+                }
+            }
+            None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
-            None if !self.clause_initial(open) => return false,
-            None => self.bare_speaker(open),
+            None if !self.clause_initial(open) => None,
+            None => Some(self.bare_speaker(open)),
+        };
+        let Some(speaker) = speaker else {
+            self.mark_term(open, close);
+            return false;
         };
         let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
         let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
@@ -541,8 +599,65 @@ impl Quoter<'_, '_> {
         }
         self.last = Some((close, doc.toks[open].para, speaker));
         self.quotes.push(Span { speaker, ..Span::new(labels::QUOTE, start, end) });
+        self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the quotation is a term rather than speech whatever cue is
+    /// near: a single word with no punctuation inside (`declared it
+    /// “incomprehensible”`, `menyebutnya “pasif”`), or words quoted inside a
+    /// noun phrase, between an article and the noun they modify (`the
+    /// “immediate-constituent” theory`), or a name someone gives himself.
+    fn term_like(&self, open: usize, close: usize, words: usize) -> bool {
+        let doc = self.doc;
+        let punct = (open + 1..close).any(|k| doc.toks[k].kind == Kind::Punct);
+        if words == 1 && !punct {
+            return true;
+        }
+        let article = open > 0 && self.cue_flags[open - 1] & cue::DETERMINER != 0;
+        let modifies = doc.is_word(close + 1)
+            && doc.toks[close + 1].gap == Gap::Space
+            && !doc.toks[close + 1].upper
+            && self.cue_flags[close + 1] == 0;
+        // "proclaimed himself “Norton I, Emperor of the United States”",
+        // "menyebut dirinya “…”": a name given to oneself.
+        let reflexive = open > 0
+            && doc.is_word(open - 1)
+            && matches!(
+                doc.low(open - 1),
+                "himself" | "herself" | "itself" | "themselves" | "dirinya"
+            );
+        let sentence = (open + 1..close).any(|k| doc.toks[k].term);
+        // "described by … as the ‘Queen of the curve’": a phrase named
+        // after `as the`/`as a` (an article inside the marks, `as “a
+        // planet in her own orbit.”`, quotes words instead).
+        let as_named = open >= 2
+            && (article || matches!(doc.low(open - 1), "a" | "an"))
+            && doc.is_word(open - 2)
+            && doc.low(open - 2) == "as";
+        (article && !punct && modifies) || (reflexive && !sentence) || (as_named && !sentence)
+    }
+
+    /// Whether the short quotation `open`..`close` closes its sentence
+    /// right after an article (`has a “strong rationale”.`), the shape of
+    /// a fragment that a verb of saying earlier in the sentence governs.
+    fn governed_fragment(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let article =
+            open > 0 && doc.is_word(open - 1) && matches!(doc.low(open - 1), "a" | "an" | "the");
+        let ends = doc.toks.get(close + 1).is_some_and(|t| t.term) || doc.toks[close - 1].term;
+        let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
+        article && ends && !inner_punct
+    }
+
+    /// Remembers that the marks `open`..`close` hold a term or a title, so
+    /// that a name inside (`“How To Avoid Talking To People …”`) is never
+    /// taken for someone a pronoun points to.
+    fn mark_term(&mut self, open: usize, close: usize) {
+        for slot in &mut self.in_term[open..=close] {
+            *slot = true;
+        }
     }
 
     /// Whether a quotation with no cue reads like speech rather than a
@@ -665,6 +780,20 @@ impl Quoter<'_, '_> {
         let reach = if ends_sentence || !joined { (close + 3).min(end) } else { end };
         let (c, len, f) =
             (close + 1..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
+        // After a quotation that ends its sentence, "Zenghelis described
+        // her as …" or "He said that …" starts a new statement: a verb
+        // with an object or a clause after it does not attribute.
+        if (ends_sentence || !joined) && doc.is_word(c + len) {
+            let next = doc.low(c + len);
+            let takes_object = self.cue_flags[c + len] & (cue::THAT | cue::DETERMINER) != 0
+                || matches!(
+                    next,
+                    "her" | "him" | "them" | "it" | "as" | "a" | "an" | "his" | "their"
+                );
+            if takes_object {
+                return None;
+            }
+        }
         // "“…” and told the police": a verb joined to the quoted clause,
         // not an attribution of it.
         if c > close + 1 && self.cue_flags[c - 1] & cue::AND != 0 {
@@ -674,11 +803,16 @@ impl Quoter<'_, '_> {
         // Only marks, a name or a pronoun may stand between a short
         // quotation and its cue: `“Tidak,” kata dia`, `“No,” Rutte said`,
         // not `“lumbung pangan” yang menurutnya`.
+        // (Or an article and its noun: `“We will appeal,” the company
+        // said`.)
         let near = c.saturating_sub(close + 1) <= 2
             && (close + 1..c).all(|k| {
                 doc.toks[k].kind == Kind::Punct
                     || self.ent(k).is_some()
-                    || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0
+                    || self.cue_flags[k]
+                        & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN | cue::DETERMINER)
+                        != 0
+                    || self.cue_flags[k - 1] & cue::DETERMINER != 0
             });
         Some(Found { speaker, near, verb: true })
     }
@@ -710,7 +844,17 @@ impl Quoter<'_, '_> {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
-        let cue = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)));
+        let mut cue = (s..open).rev().find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)));
+        // "The ministry said in a statement: “…”": the verb before a
+        // statement noun names the speaker.
+        if let Some((c, _, f)) = cue {
+            if f & cue::NOUN != 0 && f & cue::VERB == 0 {
+                let verb = (s.max(c.saturating_sub(5))..c).rev().find_map(|k| {
+                    self.cue_at(k).filter(|&(_, fk)| fk & cue::VERB != 0).map(|(l, fk)| (k, l, fk))
+                });
+                cue = verb.or(cue);
+            }
+        }
         match cue {
             Some((c, len, f)) => {
                 // "writing …, X dubbed the conflict: “…”": a naming word
@@ -749,6 +893,16 @@ impl Quoter<'_, '_> {
             // subject speaks.
             None if colon => {
                 let from = self.sentence_start(open);
+                // "His last words to his brother Alfred were: “…”": a
+                // possessive opening the sentence names the speaker.
+                let mut j = from;
+                while j < open && doc.is_word(j) && !doc.toks[j].upper && j - from < 2 {
+                    j += 1;
+                }
+                if doc.is_word(j) && matches!(doc.low(j), "his" | "her") && j < open {
+                    let sp = self.antecedent(j, true);
+                    return Some(Found { speaker: sp, near: true, verb: false });
+                }
                 Some(Found { speaker: self.first_name(from, open), near: true, verb: false })
             }
             None => None,
@@ -780,6 +934,56 @@ impl Quoter<'_, '_> {
         if f & cue::PASSIVE != 0 {
             let at = if doc.is_word(after) && doc.low(after) == "oleh" { after + 1 } else { after };
             return (at..to.min(at + AFTER_CUE)).find_map(|k| self.ent(k));
+        }
+        // "was described by W. W. Rouse Ball as “…”", "dijelaskan oleh X"
+        if doc.is_word(after) && matches!(doc.low(after), "by" | "oleh") {
+            let at = after
+                + 1
+                + usize::from(
+                    self.cue_flags.get(after + 1).is_some_and(|f| f & cue::DETERMINER != 0),
+                );
+            if let Some(e) = self.ent(at) {
+                return Some(e);
+            }
+        }
+        // "Poisson declared …, declaring that “…”": a participle after a
+        // comma has the subject of the clause's verb of saying.
+        if f & cue::PARTICIPLE != 0 && c > from && doc.is(c - 1, ',') {
+            // (The clause may hold a quoted term: `declared it “…”,
+            // declaring that`.)
+            let mut start = c - 1;
+            while start > 0 && c - start < WALK {
+                let v = start - 1;
+                let t = &doc.toks[v];
+                let ends = t.term && !self.in_term[v];
+                if self.quote_of[v] != NONE || ends || doc.toks[start].gap >= Gap::Line {
+                    break;
+                }
+                start = v;
+            }
+            let main = (start..c - 1).find(|&v| {
+                let fv = self.cue_flags[v];
+                self.quote_of[v] == NONE
+                    && !self.in_term[v]
+                    && fv & cue::VERB != 0
+                    && fv & (cue::PARTICIPLE | cue::PRON) == 0
+            });
+            // (A subject that names nobody, "One poster admitted …,
+            // writing", names nobody for the participle either.)
+            if let Some(sp) = main.and_then(|v| self.subject_before(v, start, open)) {
+                return sp;
+            }
+            // "Santorum criticized the press …, saying": with no verb of
+            // saying before it, a name opening the clause is its subject.
+            if main.is_none() {
+                let mut j = start;
+                while j < c && doc.is_word(j) && !doc.toks[j].upper && j - start < 2 {
+                    j += 1; // "the", "but"
+                }
+                if let Some(e) = self.ent(j).filter(|_| !self.in_term[j]) {
+                    return Some(e);
+                }
+            }
         }
         if let Some(sp) = self.subject_before(c, from, open) {
             return sp;
@@ -839,6 +1043,14 @@ impl Quoter<'_, '_> {
         // "Steve Whitmore, a representative for the office, told",
         // "After the match, Hernan Dario Gomez, Panama coach, said"
         if doc.is(p, ',') {
+            // "Her former professor, Koolhaas, described": a name set off
+            // by commas right before the verb.
+            if let Some(e) = p.checked_sub(1).and_then(|x| self.ent(x)) {
+                let first = self.ent_toks[e].0;
+                if first > from && doc.is(first - 1, ',') {
+                    return Some(Some(e));
+                }
+            }
             let start = self.sentence_start(p).max(from);
             let mut q = p;
             while q > start && p - q < 12 && !doc.is(q - 1, ',') {
@@ -929,14 +1141,23 @@ impl Quoter<'_, '_> {
         // holds an acronym (`Badan Penanggulangan Bencana Daerah (BPBD)`).
         // A person is preferred to an organisation: `said NATO chief Mark
         // Rutte`, `kata Kepala Badan … (BPBD) Kota Semarang Agus Riyanto`.
+        // A name set off by a comma after a title is the speaker even when
+        // the title holds a name of its own: `kata Ketua Asosiasi Asuransi
+        // Jiwa Indonesia, Evelina Fadil Pietruschka`.
         let name_lim = to.min(at + NAME_AFTER_CUE);
         let mut org = None;
+        let mut person = None;
+        let mut phrase_end = name_lim;
         for j in k..name_lim {
             if let Some(e) = self.ent(j) {
                 if self.is_person(e) {
-                    return Some(e);
+                    if j > k && doc.is(j - 1, ',') {
+                        return Some(e);
+                    }
+                    person = person.or(Some(e));
+                } else {
+                    org = org.or(Some(e));
                 }
-                org = org.or(Some(e));
             }
             let t = &doc.toks[j];
             if t.kind == Kind::Punct && j > k {
@@ -945,15 +1166,32 @@ impl Quoter<'_, '_> {
                         x.kind == Kind::Word && (x.upper || self.cue_flags[j + 1] & cue::AND != 0)
                     }),
                     '(' | ')' => true,
+                    // "said Dr. Jane Porter": an abbreviation's dot.
+                    '.' => !t.term,
                     _ => false,
                 };
                 if !listing {
+                    phrase_end = j;
                     break;
                 }
             }
         }
-        if org.is_some() {
-            return org;
+        if person.is_some() {
+            return person;
+        }
+        if let Some(o) = org {
+            // "terang Wakil Ketua Fraksi Partai Demokrat ini", "ucap
+            // politisi Partai Gerindra itu": a role phrase closed by
+            // `ini`/`itu` points back to someone; the organisation in it
+            // only qualifies the role.
+            let o_end = self.ent_toks[o].1;
+            let anaphoric = (o_end..phrase_end).any(|j| self.cue_flags[j] & cue::ANAPHOR_END != 0)
+                && self.ent(k).is_none();
+            if !anaphoric {
+                return org;
+            }
+            let words: Vec<usize> = (k..self.ent_toks[o].0).filter(|&j| doc.is_word(j)).collect();
+            return self.nominal(&words, open);
         }
         // A nominal: determiner + nouns, or nouns + `itu`/`tersebut`, or a
         // bare noun that names an earlier speaker.
@@ -991,6 +1229,18 @@ impl Quoter<'_, '_> {
     /// person pronoun and an institution word as `it`.
     fn nominal(&self, words: &[usize], open: usize) -> Option<usize> {
         let doc = self.doc;
+        // "kata seorang warga", "said a resident": an indefinite brings in
+        // someone new and unnamed.
+        if words
+            .iter()
+            .any(|&w| matches!(doc.low(w), "a" | "an" | "another" | "seorang" | "sebuah"))
+        {
+            return None;
+        }
+        let role = words
+            .iter()
+            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
@@ -1000,6 +1250,7 @@ impl Quoter<'_, '_> {
             {
                 continue;
             }
+
             let (first, last) = self.ent_toks[e];
             let title_from = self.title_start(first);
             let holds = |w: usize| {
@@ -1010,10 +1261,6 @@ impl Quoter<'_, '_> {
                 return Some(e);
             }
         }
-        let role = words
-            .iter()
-            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
-        let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
         if role {
             self.antecedent(open, true)
         } else if institution {
@@ -1032,7 +1279,19 @@ impl Quoter<'_, '_> {
         while j > 0 && first - j < 5 {
             let p = j - 1;
             let t = &doc.toks[p];
-            if t.kind != Kind::Word || doc.toks[j].gap > Gap::Space || self.ent(p).is_some() {
+            if doc.toks[j].gap > Gap::Space {
+                break;
+            }
+            // "Politikus PDI-P Budiman Sudjatmiko": an organisation inside
+            // the title.
+            if let Some(o) = self.ent(p) {
+                if self.is_person(o) {
+                    break;
+                }
+                j = self.ent_toks[o].0;
+                continue;
+            }
+            if t.kind != Kind::Word {
                 break;
             }
             if !(t.upper || t.flags & TITLE != 0) {
@@ -1048,7 +1307,7 @@ impl Quoter<'_, '_> {
     fn first_name(&self, from: usize, to: usize) -> Option<usize> {
         let mut org = None;
         for k in from..to {
-            if self.quote_of[k] != NONE {
+            if self.quote_of[k] != NONE || self.in_term[k] {
                 continue;
             }
             if let Some(e) = self.ent(k) {
@@ -1097,15 +1356,42 @@ impl Quoter<'_, '_> {
         let mut first: Option<usize> = None;
         let mut mention: Option<usize> = None;
         let mut quoted: Option<usize> = None;
+        // The first token of `first`, and the earliest pronoun of the same
+        // kind seen in the sentence.
+        let mut first_at = 0;
+        let mut pronoun_at: Option<usize> = None;
+        let mut silent = false;
+        // The name a pronoun subject stood before, when the walk went past
+        // it.
+        let mut chained: Option<usize> = None;
+        let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
             // A sentence ends between `j` and `k` at a sentence mark or a
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
-                if let Some(sp) = quoted.or(mention).or(first) {
-                    return Some(sp);
+                if quoted.is_some() {
+                    return self.chain_end(quoted, chained, open, person);
                 }
+                // "“…,” the company said. “…,” it added": the nearest
+                // speaker is someone unnamed.
+                if silent && first.is_none() {
+                    return None;
+                }
+                // "He met President Prabowo Subianto. “…,” he said": a
+                // sentence whose subject is already a pronoun continues its
+                // topic, so the name after that pronoun is not the
+                // antecedent; the walk goes on to what that pronoun means.
+                if first.is_some() && pronoun_at.is_some_and(|p| p < first_at) {
+                    chained = chained.or(first);
+                    first = None;
+                    mention = None;
+                } else if let Some(sp) = mention.or(first) {
+                    return self.chain_end(Some(sp), chained, open, person);
+                }
+                pronoun_at = None;
+                silent = false;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
                 if sentences > SENTENCES_BACK || paras > 1 {
@@ -1118,18 +1404,94 @@ impl Quoter<'_, '_> {
                 if let Some(sp) = quote.speaker.filter(|&e| want(e)) {
                     quoted = quoted.or(Some(sp));
                 }
+                silent |= self.quote_unnamed.get(q as usize).copied().unwrap_or(false);
                 k = self.quote_open.get(q as usize).copied().unwrap_or(0).min(j);
                 continue;
             }
-            if let Some(e) = self.ent(j).filter(|&e| want(e)) {
+            if let Some(e) = self.ent(j).filter(|&e| want(e) && !self.in_term[j]) {
                 first = Some(e);
+                first_at = j;
                 if self.next_to_cue(j) {
                     mention = Some(e);
                 }
+            } else if doc.is_word(j) && self.cue_flags[j] & pronoun != 0 {
+                pronoun_at = Some(j);
             }
             k = j;
         }
-        quoted.or(mention).or(first).or_else(|| self.latest(open, person))
+        let found = quoted.or(mention).or(first);
+        if found.is_some() || chained.is_some() {
+            return self.chain_end(found, chained, open, person);
+        }
+        self.latest(open, person)
+    }
+
+    /// The antecedent found (`found`) after the walk went past a pronoun
+    /// subject that stood before the name `chained`: the one found, unless
+    /// the text is plainly about someone else — named at least twice as
+    /// often (`Byron` in his biography, past a poem's caption naming John
+    /// FitzGibbon); with nothing found, the person most named, else
+    /// `chained`.
+    fn chain_end(
+        &self,
+        found: Option<usize>,
+        chained: Option<usize>,
+        open: usize,
+        person: bool,
+    ) -> Option<usize> {
+        if chained.is_none() {
+            return found;
+        }
+        let Some((top, top_count, counts)) = self.salience(open, person) else {
+            return found.or(chained);
+        };
+        let Some(f) = found else { return Some(top) };
+        let text = self.doc.text;
+        let s = &self.ents[self.full[f]];
+        let f_count = counts.get(&text[s.start..s.end]).copied().unwrap_or(1);
+        if top_count >= 2 * f_count.max(1) {
+            Some(top)
+        } else {
+            Some(f)
+        }
+    }
+
+    /// The person (or organisation) the text before token `open` is most
+    /// about: the one named most often among the latest names (a partial
+    /// name counting for its full one), the latest on a tie.
+    fn salience(&self, open: usize, person: bool) -> Option<(usize, usize, HashMap<&str, usize>)> {
+        let b = self.doc.toks[open].start;
+        let upto = self.ents.partition_point(|s| s.start < b);
+        let kind = if person { labels::PERSON } else { labels::ORG };
+        let names: Vec<usize> = (0..upto)
+            .rev()
+            .filter(|&e| {
+                let s = &self.ents[e];
+                s.label == kind
+                    && !self.inside_quote_byte(s.start)
+                    && !self.in_term[self.ent_toks[e].0]
+            })
+            .take(LOOKBACK)
+            .collect();
+        let text = self.doc.text;
+        let name = |e: usize| {
+            let s = &self.ents[self.full[e]];
+            &text[s.start..s.end]
+        };
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        for &e in &names {
+            *counts.entry(name(e)).or_insert(0) += 1;
+        }
+        // `names` runs from the latest back, so a strict `>` keeps the
+        // latest on a tie.
+        let mut best: Option<(usize, usize)> = None;
+        for &e in &names {
+            let count = counts.get(name(e)).copied().unwrap_or(0);
+            if best.is_none_or(|(c, _)| count > c) {
+                best = Some((count, e));
+            }
+        }
+        best.map(|(c, e)| (e, c, counts))
     }
 
     /// Whether the entity covering token `k` is the subject of a verb of
@@ -1152,7 +1514,7 @@ impl Quoter<'_, '_> {
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
             let kind = if person { labels::PERSON } else { labels::ORG };
-            s.label == kind && !self.inside_quote_byte(s.start)
+            s.label == kind && !self.inside_quote_byte(s.start) && !self.in_term[self.ent_toks[e].0]
         })
     }
 
@@ -1169,16 +1531,17 @@ impl Quoter<'_, '_> {
         let ends_between = last_close.map(|c| {
             (c + 1..open).filter(|&k| doc.toks[k].term && self.quote_of[k] == NONE).count()
         });
-        if let Some(0 | 1) = ends_between {
-            if last_para == para {
-                return last_speaker;
-            }
-        }
-        // "Heald noted the findings show …. “…”"
+        // "Heald noted the findings show …. “…”": a name next to a verb of
+        // saying in the sentence before, unless that sentence holds the
+        // previous quotation's own cue (`“…,” Rutte said. “…”`).
         let prev_end = self.sentence_start(open);
-        if prev_end > 0 {
+        let named_before = || {
+            if prev_end == 0 {
+                return None;
+            }
             let prev_start = self.sentence_start(prev_end - 1);
-            for c in prev_start..prev_end {
+            let after_last = last_close.map_or(prev_start, |c| (c + 1).max(prev_start));
+            for c in after_last..prev_end {
                 if self.quote_of[c] != NONE {
                     continue;
                 }
@@ -1190,6 +1553,17 @@ impl Quoter<'_, '_> {
                     }
                 }
             }
+            None
+        };
+        match ends_between {
+            Some(0) if last_para == para => return last_speaker,
+            // A sentence between the two quotations that names someone
+            // saying something hands the floor to them.
+            Some(1) if last_para == para => return named_before().or(last_speaker),
+            _ => {}
+        }
+        if let Some(e) = named_before() {
+            return Some(e);
         }
         if last_para == para && last_close.is_some() {
             return last_speaker;
