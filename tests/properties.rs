@@ -621,6 +621,35 @@ proptest! {
     /// one `<mark>` element per mark of the tree, and no other element
     /// (labels, ids and text are arbitrary, `<script>` and quotes included).
     #[test]
+    fn html_chunks_cover_the_text_in_order_and_their_plain_form_is_their_text(doc in document()) {
+        prop_assume!(html_safe(&doc.doc.text));
+        let tree = layout(&doc);
+        let mut words = |a: &Annotation, _: Option<&str>| MarkWords {
+            class: "mark--custom",
+            title: a.label.clone(),
+            sr: format!("{}:", a.label),
+        };
+        let chunks = sorot::core::layout::html_chunks_ranged(&doc, &tree, &mut words);
+        let text = &doc.doc.text;
+        let mut at = 0;
+        for c in &chunks {
+            prop_assert_eq!(c.start, at);
+            prop_assert!(c.start <= c.end && text.is_char_boundary(c.end));
+            at = c.end;
+            // The markup without its tags is the plain form, byte for byte.
+            let mut stripped = String::new();
+            let mut rest = c.html.as_str();
+            while let Some(i) = rest.find('<') {
+                stripped.push_str(&rest[..i]);
+                rest = &rest[i + rest[i..].find('>').unwrap() + 1..];
+            }
+            stripped.push_str(rest);
+            prop_assert_eq!(stripped, c.plain(text));
+        }
+        prop_assert_eq!(at, text.len());
+    }
+
+    #[test]
     fn html_chunks_hold_the_text_and_only_marks(doc in document()) {
         prop_assume!(html_safe(&doc.doc.text));
         let tree = layout(&doc);

@@ -146,11 +146,51 @@ pub fn html_chunks(
     nodes: &[Node],
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> Vec<String> {
+    html_chunks_ranged(doc, nodes, words).into_iter().map(|c| c.html).collect()
+}
+
+/// One chunk of [`html_chunks_ranged`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    /// The first byte of the document text it holds.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its markup.
+    pub html: String,
+}
+
+impl Chunk {
+    /// The same text without highlights: the chunk's text, escaped as
+    /// [`Chunk::html`] escapes it (what the page shows of a long document
+    /// until it has drawn the chunk's highlights).
+    pub fn plain(&self, text: &str) -> String {
+        let mut out = String::with_capacity(self.end - self.start + 64);
+        escape_into(&mut out, &text[self.start..self.end]);
+        out
+    }
+}
+
+/// [`html_chunks`], each with the range of the text it holds (the ranges
+/// follow one another and cover the whole text).
+pub fn html_chunks_ranged(
+    doc: &AnnotatedDocument,
+    nodes: &[Node],
+    words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
+) -> Vec<Chunk> {
     let text = &doc.doc.text;
     let ids = doc.by_id();
     let mut chunks = Vec::new();
     let mut cur = String::new();
     let mut held = 0usize;
+    // Where the chunk being written starts, and how far the text written
+    // so far reaches (bytes).
+    let mut chunk_from = 0usize;
+    let mut pos = 0usize;
+    let push = |chunks: &mut Vec<Chunk>, cur: &mut String, from: &mut usize, pos: usize| {
+        chunks.push(Chunk { start: *from, end: pos, html: std::mem::take(cur) });
+        *from = pos;
+    };
     for n in nodes {
         match n {
             Node::Text { start, end } => {
@@ -160,6 +200,7 @@ pub fn html_chunks(
                     if *end - s <= room {
                         escape_into(&mut cur, &text[s..*end]);
                         held += *end - s;
+                        pos = *end;
                         break;
                     }
                     // Cut after the first line break past the room left; with
@@ -178,13 +219,14 @@ pub fn html_chunks(
                     match cut {
                         Some(c) if c < *end => {
                             escape_into(&mut cur, &text[s..c]);
-                            chunks.push(std::mem::take(&mut cur));
+                            push(&mut chunks, &mut cur, &mut chunk_from, c);
                             held = 0;
                             s = c;
                         }
                         _ => {
                             escape_into(&mut cur, &text[s..*end]);
                             held += *end - s;
+                            pos = *end;
                             break;
                         }
                     }
@@ -193,15 +235,16 @@ pub fn html_chunks(
             Node::Mark { .. } => {
                 mark_html(doc, &ids, n, words, &mut cur);
                 held += text_len(n);
+                pos += text_len(n);
                 if held >= 4 * CHUNK_BYTES {
-                    chunks.push(std::mem::take(&mut cur));
+                    push(&mut chunks, &mut cur, &mut chunk_from, pos);
                     held = 0;
                 }
             }
         }
     }
     if !cur.is_empty() || chunks.is_empty() {
-        chunks.push(cur);
+        push(&mut chunks, &mut cur, &mut chunk_from, text.len());
     }
     chunks
 }

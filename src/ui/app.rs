@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::analysis;
 use super::components::doc_tabs::DocTabs;
 use super::components::document_view::{
-    focus_mark, mark_element, scroll_to_middle, DocumentView, Picked,
+    focus_mark, scroll_to_middle, with_mark, DocumentView, Picked,
 };
 use super::components::edit_bar::EditBar;
 use super::components::export_menu::ExportMenu;
@@ -321,10 +321,13 @@ pub fn app() -> Html {
         let pick = picked.is_some();
         use_effect_with((state.0.focus.clone(), doc_ptr, pick), move |(focus, _, pick)| {
             if let (Some(id), false) = (focus, pick) {
-                if let Some((x, y)) = focus_mark(id) {
-                    let (sx, sy) = scroll();
-                    bar_at.set((x + sx, y + sy));
-                }
+                let id2 = id.clone();
+                with_mark(id, move |_| {
+                    if let Some((x, y)) = focus_mark(&id2) {
+                        let (sx, sy) = scroll();
+                        bar_at.set((x + sx, y + sy));
+                    }
+                });
             }
         });
     }
@@ -353,9 +356,7 @@ pub fn app() -> Html {
         let picked = picked.setter();
         Callback::from(move |id: String| {
             picked.set(None);
-            if let Some(el) = mark_element(&id) {
-                scroll_to_middle(&el);
-            }
+            with_mark(&id, |el| scroll_to_middle(&el));
             dispatcher.dispatch(Action::Focus(Some(id)));
         })
     };

@@ -207,6 +207,31 @@ test('in a long article, a quotation picked in the review list far down is shown
   app.assertNoPageErrors();
 });
 
+test('a long article (3 MB, its highlights drawn in steps) comes out whole, and a quotation picked far down is shown on screen', { timeout: TIMEOUT }, async () => {
+  const page = await app.open({ viewport: { width: 900, height: 800 } });
+  // About 3 MB: far more chunks than are drawn at once.
+  const long = `${ARTICLE}\n\n`.repeat(10_000);
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  await waitForSettled(page);
+  const marks = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
+  assert.ok(marks > 50_000, `${marks} highlights`);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.length), long.length);
+  const quotes = page.locator('[data-testid=quote]');
+  const last = quotes.nth(Math.floor((await quotes.count()) * 0.9));
+  const id = await last.getAttribute('data-id');
+  await last.click();
+  await page.waitForFunction(
+    (id) => {
+      const r = document.querySelector(`[data-testid=document-view] mark[data-id="${id}"]`)?.getBoundingClientRect();
+      return r && r.top >= 0 && r.bottom <= window.innerHeight;
+    },
+    id,
+    { timeout: 10_000, polling: 50 },
+  );
+  app.assertNoPageErrors();
+});
+
 test('an unreadable save in IndexedDB is set aside, offered as it was, and outlives later saves', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
   await pasteText(page, 'Presiden Joko Widodo tiba di Jakarta.');

@@ -10,6 +10,12 @@
 //! either. The markup is made by the core (`layout::html_chunks`), which
 //! escapes every piece of text, so no text can become an element.
 //!
+//! A long document (more than [`AT_ONCE`] chunks, about 1 MB) shows its
+//! text at once and draws its highlights chunk by chunk, nearest the
+//! reader first, one short task at a time; the article carries
+//! `data-drawing="true"` until it is done, and fires [`DRAWN_EVENT`] after
+//! each step.
+//!
 //! The view reports what the user points at: a selection of text (snapped
 //! to words unless Alt is held, as code points) and a highlight clicked or
 //! focused.
@@ -23,7 +29,7 @@ use yew::prelude::*;
 use super::label_class;
 use crate::core::edit::snap;
 use crate::core::labels::css_string;
-use crate::core::layout::{html_chunks, html_safe, layout, MarkWords, Node};
+use crate::core::layout::{html_chunks_ranged, html_safe, layout, MarkWords, Node};
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
 
@@ -68,7 +74,57 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
     let article = use_node_ref();
-    let nodes = layout(doc);
+    let safe = html_safe(&doc.doc.text);
+    // The markup, made once per document (and interface language).
+    let chunks = {
+        let d = doc.clone();
+        use_memo((Rc::as_ptr(doc) as usize, tr.code()), move |_| {
+            if html_safe(&d.doc.text) {
+                make_chunks(tr, &d)
+            } else {
+                Vec::new()
+            }
+        })
+    };
+    let progress = use_mut_ref(Progress::default);
+    let update = use_force_update();
+    progress.borrow_mut().start(doc, chunks.len());
+    VIEW.with(|v| {
+        *v.borrow_mut() = Some((doc.clone(), chunks.clone(), progress.clone(), update.clone()))
+    });
+    {
+        // Gone from the page: no step is left waiting.
+        let progress = progress.clone();
+        use_effect_with((), move |_| {
+            move || {
+                progress.borrow_mut().timer = None;
+                VIEW.with(|v| *v.borrow_mut() = None);
+            }
+        });
+    }
+    {
+        // Draw the next chunks' highlights a moment after each render,
+        // until every chunk has them; and tell the search box after a
+        // step was drawn (its painted hits went with the old text nodes).
+        let (progress, chunks, update) = (progress.clone(), chunks.clone(), update.clone());
+        use_effect(move || {
+            if std::mem::take(&mut progress.borrow_mut().stepped) {
+                if let Ok(e) = web_sys::Event::new(DRAWN_EVENT) {
+                    let _ = gloo::utils::document().dispatch_event(&e);
+                }
+            }
+            let waiting = progress.borrow().flags.iter().any(|f| !f);
+            if waiting && progress.borrow().timer.is_none() {
+                let p = progress.clone();
+                let t = gloo::timers::callback::Timeout::new(0, move || {
+                    p.borrow_mut().timer = None;
+                    p.borrow_mut().step(&chunks);
+                    update.force_update();
+                });
+                progress.borrow_mut().timer = Some(t);
+            }
+        });
+    }
     let onmouseup = {
         let (doc, article, cb) = (doc.clone(), article.clone(), props.on_pick.clone());
         Callback::from(move |e: MouseEvent| {
@@ -128,9 +184,24 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     };
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
+            data-drawing={progress.borrow().flags.iter().any(|f| !f).then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
-            { if html_safe(&doc.doc.text) { chunks(tr, doc, &nodes) } else { render(tr, doc, &nodes) } }
+            {
+                if safe {
+                    let p = progress.borrow();
+                    chunks
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let html = if p.flags.get(i).copied().unwrap_or(true) { &c.full } else { &c.plain };
+                            html! { <ChunkView key={i} index={i} html={html.clone()} /> }
+                        })
+                        .collect::<Html>()
+                } else {
+                    render(tr, doc, &layout(doc))
+                }
+            }
         </article>
     }
 }
@@ -203,12 +274,36 @@ fn spoken(tr: Tr, label: &str) -> String {
     tr.label(label).to_lowercase()
 }
 
+/// The event the document view fires on the page's document after it drew
+/// more highlights of a long document (the search box paints its hits
+/// again).
+pub const DRAWN_EVENT: &str = "sorot-drawn";
+
+/// Documents of at most this many chunks (about 1 MB) are drawn with all
+/// their highlights at once; a longer one shows its text at once and its
+/// highlights chunk by chunk, nearest the reader first, a short task at a
+/// time, so the page never stops answering.
+const AT_ONCE: usize = 64;
+
+/// About how much markup one step draws (bytes).
+const STEP_BYTES: usize = 256 * 1024;
+
+/// One chunk of the view: its markup with and without highlights, and the
+/// code points it holds.
+pub struct ChunkMarkup {
+    full: Rc<str>,
+    plain: Rc<str>,
+    chars: (usize, usize),
+}
+
 /// The document as chunks of markup made by the core (one `innerHTML` per
 /// chunk instead of a virtual node and a dozen DOM calls per highlight:
-/// a 1 MB article has tens of thousands). Yew keeps a chunk whose markup is
-/// unchanged, so an edit redraws only the chunks it touches. The markup is
-/// the same as [`render`]'s, every text escaped by the core.
-fn chunks(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
+/// a 1 MB article has tens of thousands). A chunk whose markup is
+/// unchanged is not drawn again, so an edit redraws only the chunks it
+/// touches. The markup is the same as [`render`]'s, every text escaped by
+/// the core.
+fn make_chunks(tr: Tr, doc: &AnnotatedDocument) -> Vec<ChunkMarkup> {
+    let nodes = layout(doc);
     let mut plain: std::collections::HashMap<(String, bool), (String, String)> = Default::default();
     let mut words = |a: &crate::core::model::Annotation, speaker: Option<&str>| {
         let auto = a.source == crate::core::model::Source::Auto;
@@ -221,12 +316,151 @@ fn chunks(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
         };
         MarkWords { class: label_class(&a.label), title, sr: format!("{sr}:") }
     };
-    html_chunks(doc, nodes, &mut words)
+    let text = &doc.doc.text;
+    let index = doc.index();
+    let chunks = html_chunks_ranged(doc, &nodes, &mut words);
+    let long = chunks.len() > AT_ONCE;
+    chunks
         .into_iter()
-        .map(|c| {
-            html! { <div class="document-view__chunk">{ Html::from_html_unchecked(AttrValue::from(c)) }</div> }
+        .map(|c| ChunkMarkup {
+            // Only a long document shows a chunk without its highlights.
+            plain: if long { c.plain(text).into() } else { Rc::from("") },
+            chars: (index.char_of_byte(text, c.start), index.char_of_byte(text, c.end)),
+            full: c.html.into(),
         })
         .collect()
+}
+
+/// Which chunks of the document shown have their highlights drawn.
+#[derive(Default)]
+struct Progress {
+    /// The document they are of.
+    doc: Option<Rc<AnnotatedDocument>>,
+    /// One per chunk.
+    flags: Vec<bool>,
+    /// The chunk holding this code point is drawn next.
+    wanted: Option<usize>,
+    /// The next step, when one is waiting.
+    timer: Option<gloo::timers::callback::Timeout>,
+    /// A step was drawn since the last render.
+    stepped: bool,
+}
+
+impl Progress {
+    /// Starts over for a new document of `n` chunks, unless it is the same
+    /// text in as many chunks (an edit: what was drawn stays drawn).
+    fn start(&mut self, doc: &Rc<AnnotatedDocument>, n: usize) {
+        if self.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, doc)) {
+            return;
+        }
+        let same =
+            self.flags.len() == n && self.doc.as_ref().is_some_and(|d| d.doc.text == doc.doc.text);
+        if !same {
+            self.flags = vec![n <= AT_ONCE; n];
+            self.timer = None;
+        }
+        self.doc = Some(doc.clone());
+    }
+
+    /// Marks the next chunks drawn: the one wanted, then those nearest the
+    /// middle of the window, about [`STEP_BYTES`] of markup.
+    fn step(&mut self, chunks: &[ChunkMarkup]) {
+        let n = self.flags.len().min(chunks.len());
+        if n == 0 {
+            return;
+        }
+        let wanted = self.wanted.take().and_then(|at| {
+            chunks.iter().position(|c| c.chars.0 <= at && at < c.chars.1.max(c.chars.0 + 1))
+        });
+        let centre = wanted.or_else(on_screen).unwrap_or(0).min(n - 1);
+        let mut bytes = 0;
+        for d in 0..n {
+            for i in [centre.checked_add(d), centre.checked_sub(d)].into_iter().flatten() {
+                if i < n && !self.flags[i] && bytes < STEP_BYTES {
+                    self.flags[i] = true;
+                    self.stepped = true;
+                    bytes += chunks[i].full.len();
+                }
+            }
+            if bytes >= STEP_BYTES {
+                break;
+            }
+        }
+    }
+}
+
+/// The chunk in the middle of the window, if the view is there.
+fn on_screen() -> Option<usize> {
+    let window = gloo::utils::window();
+    let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
+    let r = view.get_bounding_client_rect();
+    let h = window.inner_height().ok()?.as_f64()?;
+    let el = gloo::utils::document()
+        .element_from_point(((r.left() + r.right()) / 2.0) as f32, (h / 2.0) as f32)?;
+    el.closest("[data-chunk]").ok()??.get_attribute("data-chunk")?.parse().ok()
+}
+
+thread_local! {
+    /// The document view on the page: its document, chunks and progress,
+    /// and how to make it draw again.
+    static VIEW: std::cell::RefCell<Option<ViewState>> = const { std::cell::RefCell::new(None) };
+}
+
+type ViewState = (
+    Rc<AnnotatedDocument>,
+    Rc<Vec<ChunkMarkup>>,
+    Rc<std::cell::RefCell<Progress>>,
+    yew::functional::UseForceUpdateHandle,
+);
+
+/// Properties of [`ChunkView`].
+#[derive(Properties)]
+struct ChunkProps {
+    index: usize,
+    html: Rc<str>,
+}
+
+impl PartialEq for ChunkProps {
+    /// The same markup object: compared without reading it.
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index && Rc::ptr_eq(&self.html, &other.html)
+    }
+}
+
+/// One chunk of the document view.
+#[function_component(ChunkView)]
+fn chunk_view(props: &ChunkProps) -> Html {
+    html! {
+        <div class="document-view__chunk" data-chunk={props.index.to_string()}>
+            { Html::from_html_unchecked(AttrValue::from(props.html.clone())) }
+        </div>
+    }
+}
+
+/// Runs `then` with the (first) element of the highlight with this id
+/// once it is on the page: at once if it is; otherwise, in a long document
+/// whose chunks are still being drawn, its chunk is drawn next and `then`
+/// runs when it is (given up after about three seconds).
+pub fn with_mark(id: &str, then: impl FnOnce(Element) + 'static) {
+    if let Some(el) = mark_element(id) {
+        then(el);
+        return;
+    }
+    let Some((doc, _, progress, update)) = VIEW.with(|v| v.borrow().clone()) else { return };
+    let Some(at) = doc.get(id).map(|a| a.start) else { return };
+    progress.borrow_mut().wanted = Some(at);
+    progress.borrow_mut().timer = None;
+    update.force_update();
+    retry(id.to_string(), then, 100);
+}
+
+fn retry(id: String, then: impl FnOnce(Element) + 'static, left: u32) {
+    gloo::timers::callback::Timeout::new(30, move || match mark_element(&id) {
+        Some(el) => then(el),
+        None if left > 0 => retry(id, then, left - 1),
+        None => {}
+    })
+    .forget();
 }
 
 /// A highlight's tooltip: its label, who said it, whether it was found

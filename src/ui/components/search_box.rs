@@ -43,8 +43,19 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     {
         let (doc, hits, at, current) = (props.doc.clone(), hits.clone(), *at, current.clone());
         use_effect_with((Rc::as_ptr(&props.doc) as usize, hits.clone(), at), move |_| {
-            *current.borrow_mut() = paint(&doc, &hits, at);
-            move || clear()
+            *current.borrow_mut() = paint(&doc, &hits, at, true);
+            // A long document draws its highlights in steps, replacing the
+            // text nodes the hits were painted on: paint them again (where
+            // they are; the reader is not moved).
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                super::document_view::DRAWN_EVENT,
+                move |_| *current.borrow_mut() = paint(&doc, &hits, at, false),
+            );
+            move || {
+                drop(listener);
+                clear()
+            }
         });
     }
     let oninput = {
@@ -139,8 +150,13 @@ fn select(r: &Range) {
 }
 
 /// Paints the hits (code-point spans) over the document view, scrolls the
-/// current one into view and returns it as a DOM range.
-fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) -> Option<Range> {
+/// current one into view (if `scroll`) and returns it as a DOM range.
+fn paint(
+    doc: &AnnotatedDocument,
+    hits: &[(usize, usize)],
+    at: usize,
+    scroll: bool,
+) -> Option<Range> {
     clear();
     if hits.is_empty() {
         return None;
@@ -192,7 +208,7 @@ fn paint(doc: &AnnotatedDocument, hits: &[(usize, usize)], at: usize) -> Option<
             }
         }
     }
-    if let Some(r) = &current {
+    if let Some(r) = current.as_ref().filter(|_| scroll) {
         if let Some(el) = r.start_container().ok().and_then(|n| n.parent_element()) {
             scroll_to_middle(&el);
         }

@@ -218,11 +218,21 @@ export async function waitForViewText(page, text) {
 export async function waitForHighlights(page) {
   await waitForAnalysis(page);
   await page.waitForSelector(sel.highlight);
+  await waitForDrawn(page);
+}
+
+/** Waits until the document view has drawn every highlight (a long
+ * document draws them chunk by chunk: `data-drawing` until done). */
+export async function waitForDrawn(page, timeout = 60_000) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid=document-view][data-drawing]'), null, {
+    timeout,
+    polling: 50,
+  });
 }
 
 /**
  * Waits until the page has settled: no document waits for the analysis
- * worker and no learned tagger is loading (checked twice, 100 ms apart: a
+ * worker, no learned tagger is loading, every highlight is drawn (checked twice, 100 ms apart: a
  * tagger is asked for in the render after an analysis comes back).
  */
 export async function waitForSettled(page, timeout = 60_000) {
@@ -230,7 +240,11 @@ export async function waitForSettled(page, timeout = 60_000) {
     page.waitForFunction(
       () => {
         const z = document.querySelector('[data-testid=drop-zone]');
-        return z?.getAttribute('data-analysing') === '0' && !['id', 'en'].some((l) => z.getAttribute(`data-model-${l}`) === 'loading');
+        return (
+          z?.getAttribute('data-analysing') === '0' &&
+          !['id', 'en'].some((l) => z.getAttribute(`data-model-${l}`) === 'loading') &&
+          !document.querySelector('[data-testid=document-view][data-drawing]')
+        );
       },
       null,
       { timeout, polling: 50 },
