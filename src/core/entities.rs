@@ -34,6 +34,8 @@
 //! length). Time is linear in the number of mentions, apart from a bounded
 //! look-back over recent candidates for rules 3–5.
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::model::{labels, AnnotatedDocument};
@@ -72,14 +74,18 @@ struct Mention<'a> {
     ann: usize,
     label: &'static str,
     text: &'a str,
-    /// Its words, lower-cased, gazetteer aliases replaced by `#group`.
-    key: Vec<String>,
+    /// Its words, lower-cased, gazetteer aliases replaced by `#group`
+    /// (shared by every mention with the same text).
+    key: Rc<[String]>,
     /// Whether each element of `key` is a place alias.
-    place: Vec<bool>,
+    place: Rc<[bool]>,
 }
 
 /// Groups the PERSON, ORG and LOC annotations of `doc` into entities.
 pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
+    // A long article names the same things again and again: each distinct
+    // text's key is worked out once.
+    let mut keys: HashMap<&str, (Rc<[String]>, Rc<[bool]>)> = HashMap::default();
     let mentions: Vec<Mention> = doc
         .annotations
         .iter()
@@ -88,7 +94,13 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             let label =
                 [labels::PERSON, labels::ORG, labels::LOC].into_iter().find(|&l| l == a.label)?;
             let text = doc.text_of(a);
-            let (key, place) = key_of(text);
+            let (key, place) = keys
+                .entry(text)
+                .or_insert_with(|| {
+                    let (key, place) = key_of(text);
+                    (key.into(), place.into())
+                })
+                .clone();
             Some(Mention { ann: i, label, text, key, place })
         })
         .collect();
@@ -97,6 +109,10 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
     let mut by_key: HashMap<(&str, &[String]), usize> = HashMap::default();
+    let mut chars: Vec<usize> = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        chars.push(m.text.chars().count());
+    }
     // Recent groups per label, most recent last, for the look-back rules.
     let mut recent: HashMap<&str, Vec<usize>> = HashMap::default();
     for (m, mention) in mentions.iter().enumerate() {
@@ -104,7 +120,7 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             .get(mention.text)
             .and_then(|&d| (d < m).then(|| group_of[d]))
             .filter(|&g| groups[g].label == mention.label)
-            .or_else(|| by_key.get(&(mention.label, mention.key.as_slice())).copied())
+            .or_else(|| by_key.get(&(mention.label, &mention.key[..])).copied())
             .or_else(|| {
                 let rec = recent.get(mention.label)?;
                 rec.iter().rev().take(LOOK_BACK).copied().find(|&g| {
@@ -121,11 +137,11 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
         };
         let grp = &mut groups[g];
         grp.mentions.push(m);
-        if mention.text.chars().count() > mentions[grp.name].text.chars().count() {
+        if chars[m] > chars[grp.name] {
             grp.name = m;
         }
         group_of.push(g);
-        by_key.entry((mention.label, mention.key.as_slice())).or_insert(g);
+        by_key.entry((mention.label, &mention.key[..])).or_insert(g);
         let rec = recent.entry(mention.label).or_default();
         if rec.last() != Some(&g) {
             // Move `g` to the end; an entry further back than the look-back
