@@ -68,6 +68,9 @@ struct Group {
     mentions: Vec<usize>,
 }
 
+/// A mention text's comparison key and which of its elements are places.
+type Key = (Rc<[String]>, Rc<[bool]>);
+
 /// One mention, prepared for comparison.
 struct Mention<'a> {
     /// Index into the document's annotations.
@@ -85,7 +88,7 @@ struct Mention<'a> {
 pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     // A long article names the same things again and again: each distinct
     // text's key is worked out once.
-    let mut keys: HashMap<&str, (Rc<[String]>, Rc<[bool]>)> = HashMap::default();
+    let mut keys: HashMap<&str, Key> = HashMap::default();
     let mentions: Vec<Mention> = doc
         .annotations
         .iter()

@@ -123,7 +123,27 @@ pub struct AnnotatedDocument {
     /// Its annotations, sorted by start ascending, then end descending.
     pub annotations: Vec<Annotation>,
     index: CharIndex,
+    entities: EntityCache,
 }
+
+/// [`AnnotatedDocument::entities`], worked out on first use. Not part of
+/// the document's value: it never differs between equal documents, and a
+/// copy starts without it.
+#[derive(Debug, Default)]
+struct EntityCache(std::cell::OnceCell<Vec<crate::core::entities::Entity>>);
+
+impl Clone for EntityCache {
+    fn clone(&self) -> Self {
+        EntityCache::default()
+    }
+}
+
+impl PartialEq for EntityCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for EntityCache {}
 
 impl PartialEq for CharIndex {
     fn eq(&self, other: &Self) -> bool {
@@ -154,7 +174,15 @@ impl AnnotatedDocument {
                 .then(a.id.len().cmp(&b.id.len()))
                 .then(a.id.cmp(&b.id))
         });
-        AnnotatedDocument { doc, annotations, index }
+        AnnotatedDocument { doc, annotations, index, entities: EntityCache::default() }
+    }
+
+    /// Its mentions grouped into entities ([`crate::core::entities::group`]),
+    /// worked out once per document (the review panel and every save of a
+    /// long article ask for them). The annotations must not change after
+    /// the first call.
+    pub fn entities(&self) -> &[crate::core::entities::Entity] {
+        self.entities.0.get_or_init(|| crate::core::entities::group(self))
     }
 
     /// Builds annotations from recognizer spans (byte offsets), numbering

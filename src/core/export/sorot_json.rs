@@ -188,7 +188,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::entities;
 use crate::core::labels::{LabelRecord, LabelSet};
 use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Source};
 use crate::core::text::CharIndex;
@@ -213,18 +212,18 @@ struct FileOut<'a> {
     generator: &'static str,
     document: DocumentOut<'a>,
     annotations: Vec<AnnotationOut<'a>>,
-    entities: Vec<EntityOut>,
+    entities: Vec<EntityOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     labels: Option<Vec<LabelRecord>>,
 }
 
 /// One element of `entities`, as written.
 #[derive(Serialize)]
-struct EntityOut {
-    id: String,
-    label: String,
-    name: String,
-    mentions: Vec<String>,
+struct EntityOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    name: &'a str,
+    mentions: &'a [String],
 }
 
 /// `document`, as written.
@@ -322,9 +321,10 @@ fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOu
         generator: GENERATOR,
         document: DocumentOut { name: &doc.doc.name, lang: &doc.doc.lang, text: &doc.doc.text },
         annotations,
-        entities: entities::group(doc)
-            .into_iter()
-            .map(|e| EntityOut { id: e.id, label: e.label, name: e.name, mentions: e.mentions })
+        entities: doc
+            .entities()
+            .iter()
+            .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
             .collect(),
         labels: labels.map(LabelSet::to_records),
     }

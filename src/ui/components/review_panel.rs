@@ -8,7 +8,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{excerpt, label_class};
-use crate::core::entities::group;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::ui::i18n::use_tr;
 
@@ -32,8 +31,8 @@ impl PartialEq for ReviewPanelProps {
 pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
-    let entities = use_memo(doc.clone(), |d| {
-        let mut g = group(d);
+    let entities = use_memo(Rc::as_ptr(doc) as usize, |_| {
+        let mut g = doc.entities().to_vec();
         crate::core::sort::sort_by(&mut g, |a, b| b.mentions.len().cmp(&a.mentions.len()));
         g
     });
