@@ -178,75 +178,137 @@ pub fn html_chunks_ranged(
     nodes: &[Node],
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> Vec<Chunk> {
+    let speakers = speaker_names(doc);
+    plan_chunks(doc, nodes)
+        .iter()
+        .map(|p| Chunk {
+            start: p.start,
+            end: p.end,
+            html: chunk_html(doc, nodes, p, &speakers, words),
+        })
+        .collect()
+}
+
+/// Where one chunk of [`html_chunks_ranged`] lies, found without making
+/// its markup ([`chunk_html`] makes it): the page makes a long document's
+/// markup chunk by chunk, as it draws them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkPlan {
+    /// The first byte of the document text it holds.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The top-level nodes it holds (all or part of): `first..=last`.
+    first: usize,
+    last: usize,
+}
+
+/// The chunks of [`html_chunks_ranged`], without their markup.
+pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &[Node]) -> Vec<ChunkPlan> {
     let text = &doc.doc.text;
-    let ids = doc.by_id();
-    let mut chunks = Vec::new();
-    let mut cur = String::new();
+    let mut plans = Vec::new();
     let mut held = 0usize;
-    // Where the chunk being written starts, and how far the text written
-    // so far reaches (bytes).
-    let mut chunk_from = 0usize;
-    let mut pos = 0usize;
-    let push = |chunks: &mut Vec<Chunk>, cur: &mut String, from: &mut usize, pos: usize| {
-        chunks.push(Chunk { start: *from, end: pos, html: std::mem::take(cur) });
-        *from = pos;
-    };
-    for n in nodes {
+    // Where the chunk being planned starts (byte, top-level node), how far
+    // the text planned so far reaches, and whether the chunk holds anything.
+    let (mut from, mut first, mut pos, mut open) = (0usize, 0usize, 0usize, false);
+    for (i, n) in nodes.iter().enumerate() {
         match n {
             Node::Text { start, end } => {
                 let mut s = *start;
                 while s < *end {
                     let room = CHUNK_BYTES.saturating_sub(held);
                     if *end - s <= room {
-                        escape_into(&mut cur, &text[s..*end]);
                         held += *end - s;
                         pos = *end;
+                        open = true;
                         break;
                     }
                     // Cut after the first line break past the room left; with
                     // no line break for a long while, after a space, then
                     // anywhere (one line of megabytes still comes in pieces).
-                    let from = floor_char(text, s + room);
+                    let lo = floor_char(text, s + room);
                     let lim = floor_char(text, (s + room + 3 * CHUNK_BYTES).min(*end));
-                    let cut = match text[from..lim].find('\n') {
-                        Some(i) => Some(from + i + 1),
+                    let cut = match text[lo..lim].find('\n') {
+                        Some(k) => Some(lo + k + 1),
                         None if lim < *end => {
-                            Some(text[from..lim].rfind(' ').map_or(lim, |i| from + i + 1))
+                            Some(text[lo..lim].rfind(' ').map_or(lim, |k| lo + k + 1))
                         }
                         None => None,
                     }
                     .filter(|&c| c > s);
                     match cut {
                         Some(c) if c < *end => {
-                            escape_into(&mut cur, &text[s..c]);
-                            push(&mut chunks, &mut cur, &mut chunk_from, c);
-                            held = 0;
+                            plans.push(ChunkPlan { start: from, end: c, first, last: i });
+                            (from, first, held, open) = (c, i, 0, false);
                             s = c;
                         }
                         _ => {
-                            escape_into(&mut cur, &text[s..*end]);
                             held += *end - s;
                             pos = *end;
+                            open = true;
                             break;
                         }
                     }
                 }
             }
             Node::Mark { .. } => {
-                mark_html(doc, &ids, n, words, &mut cur);
                 held += text_len(n);
                 pos += text_len(n);
+                open = true;
                 if held >= 4 * CHUNK_BYTES {
-                    push(&mut chunks, &mut cur, &mut chunk_from, pos);
-                    held = 0;
+                    plans.push(ChunkPlan { start: from, end: pos, first, last: i });
+                    (from, first, held, open) = (pos, i + 1, 0, false);
                 }
             }
         }
     }
-    if !cur.is_empty() || chunks.is_empty() {
-        push(&mut chunks, &mut cur, &mut chunk_from, text.len());
+    if open || plans.is_empty() {
+        plans.push(ChunkPlan {
+            start: from,
+            end: text.len(),
+            first,
+            last: nodes.len().saturating_sub(1),
+        });
     }
-    chunks
+    plans
+}
+
+/// The name of every annotation that a quotation names as its speaker, by
+/// id (what [`chunk_html`] writes as `data-speaker-name`).
+pub fn speaker_names(doc: &AnnotatedDocument) -> rustc_hash::FxHashMap<String, String> {
+    let wanted: rustc_hash::FxHashSet<&str> =
+        doc.annotations.iter().filter_map(|a| a.speaker.as_deref()).collect();
+    doc.annotations
+        .iter()
+        .filter(|a| wanted.contains(a.id.as_str()))
+        .map(|a| (a.id.clone(), doc.text_of(a).to_string()))
+        .collect()
+}
+
+/// The markup of one chunk ([`plan_chunks`]; `speakers` from
+/// [`speaker_names`]).
+pub fn chunk_html(
+    doc: &AnnotatedDocument,
+    nodes: &[Node],
+    plan: &ChunkPlan,
+    speakers: &rustc_hash::FxHashMap<String, String>,
+    words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
+) -> String {
+    let text = &doc.doc.text;
+    let mut out = String::new();
+    let (a, b) = (plan.first.min(nodes.len()), (plan.last + 1).min(nodes.len()));
+    for n in &nodes[a..b] {
+        match n {
+            Node::Text { start, end } => {
+                let (s, e) = ((*start).max(plan.start), (*end).min(plan.end));
+                if s < e {
+                    escape_into(&mut out, &text[s..e]);
+                }
+            }
+            Node::Mark { .. } => mark_html(doc, speakers, n, words, &mut out),
+        }
+    }
+    out
 }
 
 /// Whether [`html_chunks`] can carry this text exactly (HTML has no NUL).
@@ -274,7 +336,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 fn mark_html(
     doc: &AnnotatedDocument,
-    ids: &rustc_hash::FxHashMap<&str, &Annotation>,
+    speakers: &rustc_hash::FxHashMap<String, String>,
     n: &Node,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
     out: &mut String,
@@ -284,7 +346,7 @@ fn mark_html(
         Node::Text { start, end } => escape_into(out, &doc.doc.text[*start..*end]),
         Node::Mark { ann, part, children } => {
             let a = &doc.annotations[*ann];
-            let speaker = a.speaker.as_deref().and_then(|id| ids.get(id)).map(|s| doc.text_of(s));
+            let speaker = a.speaker.as_deref().and_then(|id| speakers.get(id)).map(String::as_str);
             let w = words(a, speaker);
             out.push_str("<mark class=\"mark ");
             out.push_str(w.class);
@@ -313,7 +375,7 @@ fn mark_html(
             attr(out, "title", &w.title);
             out.push('>');
             for c in children {
-                mark_html(doc, ids, c, words, out);
+                mark_html(doc, speakers, c, words, out);
             }
             out.push_str("</mark>");
         }
@@ -510,5 +572,36 @@ mod tests {
     fn empty_text_is_one_empty_chunk() {
         assert_eq!(chunks_of(&doc("", &[])), vec![String::new()]);
         assert!(html_safe("a\r\nb") && !html_safe("a\0b"));
+    }
+
+    #[test]
+    fn chunks_made_one_by_one_are_the_whole_markup_cut_at_their_ranges() {
+        let one = "Perdana Menteri Jepang Sanae Takaichi bertemu Sekjen NATO Mark Rutte di Tokyo, \
+                   Senin (1/12). “Keamanan kedua kawasan tidak dapat dipisahkan lagi,” kata Rutte. \
+                   A & B <tag> 🙂\r\n";
+        let text = one.repeat(2_000) + &"x".repeat(200_000);
+        let doc = crate::core::recognize::annotate("big", &text);
+        let nodes = layout(&doc);
+        let mut words = |a: &Annotation, who: Option<&str>| MarkWords {
+            class: "mark--custom",
+            title: format!("{} {}", a.label, who.unwrap_or("-")),
+            sr: format!("{}:", a.label),
+        };
+        let plans = plan_chunks(&doc, &nodes);
+        assert!(plans.len() > 10, "{} chunks", plans.len());
+        let speakers = speaker_names(&doc);
+        assert!(!speakers.is_empty());
+        let whole = ChunkPlan { start: 0, end: text.len(), first: 0, last: nodes.len() - 1 };
+        let all = chunk_html(&doc, &nodes, &whole, &speakers, &mut words);
+        let joined: String =
+            plans.iter().map(|p| chunk_html(&doc, &nodes, p, &speakers, &mut words)).collect();
+        assert_eq!(joined, all);
+        let ranged = html_chunks_ranged(&doc, &nodes, &mut words);
+        assert_eq!(ranged.len(), plans.len());
+        for (c, p) in ranged.iter().zip(&plans) {
+            assert_eq!((c.start, c.end), (p.start, p.end));
+            // No chunk holds much more than its share of text.
+            assert!(c.end - c.start <= 5 * CHUNK_BYTES, "{:?}", (c.start, c.end));
+        }
     }
 }

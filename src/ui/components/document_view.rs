@@ -29,7 +29,9 @@ use yew::prelude::*;
 use super::label_class;
 use crate::core::edit::snap;
 use crate::core::labels::css_string;
-use crate::core::layout::{html_chunks_ranged, html_safe, layout, MarkWords, Node};
+use crate::core::layout::{
+    chunk_html, html_safe, layout, plan_chunks, speaker_names, ChunkPlan, MarkWords, Node,
+};
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
 
@@ -78,13 +80,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     // The markup, made once per document (and interface language).
     let chunks = {
         let d = doc.clone();
-        use_memo((Rc::as_ptr(doc) as usize, tr.code()), move |_| {
-            if html_safe(&d.doc.text) {
-                make_chunks(tr, &d)
-            } else {
-                Vec::new()
-            }
-        })
+        use_memo((Rc::as_ptr(doc) as usize, tr.code()), move |_| ViewChunks::new(tr, d))
     };
     let progress = use_mut_ref(Progress::default);
     let update = use_force_update();
@@ -190,12 +186,14 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             {
                 if safe {
                     let p = progress.borrow();
-                    chunks
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            let html = if p.flags.get(i).copied().unwrap_or(true) { &c.full } else { &c.plain };
-                            html! { <ChunkView key={i} index={i} html={html.clone()} /> }
+                    (0..chunks.len())
+                        .map(|i| {
+                            let html = if p.flags.get(i).copied().unwrap_or(true) {
+                                chunks.full(i)
+                            } else {
+                                chunks.plain(i)
+                            };
+                            html! { <ChunkView key={i} index={i} {html} /> }
                         })
                         .collect::<Html>()
                 } else {
@@ -285,50 +283,97 @@ pub const DRAWN_EVENT: &str = "sorot-drawn";
 /// time, so the page never stops answering.
 const AT_ONCE: usize = 64;
 
-/// About how much markup one step draws (bytes).
-const STEP_BYTES: usize = 256 * 1024;
-
-/// One chunk of the view: its markup with and without highlights, and the
-/// code points it holds.
-pub struct ChunkMarkup {
-    full: Rc<str>,
-    plain: Rc<str>,
-    chars: (usize, usize),
-}
+/// About how much text one step draws the highlights of (bytes; its
+/// markup is about four times as long).
+const STEP_TEXT: usize = 64 * 1024;
 
 /// The document as chunks of markup made by the core (one `innerHTML` per
 /// chunk instead of a virtual node and a dozen DOM calls per highlight:
-/// a 1 MB article has tens of thousands). A chunk whose markup is
-/// unchanged is not drawn again, so an edit redraws only the chunks it
-/// touches. The markup is the same as [`render`]'s, every text escaped by
-/// the core.
-fn make_chunks(tr: Tr, doc: &AnnotatedDocument) -> Vec<ChunkMarkup> {
-    let nodes = layout(doc);
-    let mut plain: std::collections::HashMap<(String, bool), (String, String)> = Default::default();
-    let mut words = |a: &crate::core::model::Annotation, speaker: Option<&str>| {
-        let auto = a.source == crate::core::model::Source::Auto;
-        let (title, sr) = match speaker {
-            Some(name) => (title(tr, &a.label, Some(name), auto), spoken(tr, &a.label)),
-            None => plain
-                .entry((a.label.clone(), auto))
-                .or_insert_with(|| (title(tr, &a.label, None, auto), spoken(tr, &a.label)))
-                .clone(),
+/// a 1 MB article has tens of thousands). Each chunk's markup is made when
+/// it is first drawn and kept; a chunk whose markup object is unchanged is
+/// not drawn again, so an edit redraws only what changed. The markup is the
+/// same as [`render`]'s, every text escaped by the core.
+pub struct ViewChunks {
+    tr: Tr,
+    doc: Rc<AnnotatedDocument>,
+    nodes: Vec<Node>,
+    plans: Vec<ChunkPlan>,
+    speakers: rustc_hash::FxHashMap<String, String>,
+    /// The code points each chunk holds.
+    chars: Vec<(usize, usize)>,
+    full: std::cell::RefCell<Vec<Option<Rc<str>>>>,
+    plain: std::cell::RefCell<Vec<Option<Rc<str>>>>,
+}
+
+impl ViewChunks {
+    fn new(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
+        let (nodes, plans, speakers) = if html_safe(&doc.doc.text) {
+            let nodes = layout(&doc);
+            let plans = plan_chunks(&doc, &nodes);
+            (nodes, plans, speaker_names(&doc))
+        } else {
+            Default::default()
         };
-        MarkWords { class: label_class(&a.label), title, sr: format!("{sr}:") }
-    };
-    let text = &doc.doc.text;
-    let index = doc.index();
-    let chunks = html_chunks_ranged(doc, &nodes, &mut words);
-    let long = chunks.len() > AT_ONCE;
-    chunks
-        .into_iter()
-        .map(|c| ChunkMarkup {
-            // Only a long document shows a chunk without its highlights.
-            plain: if long { c.plain(text).into() } else { Rc::from("") },
-            chars: (index.char_of_byte(text, c.start), index.char_of_byte(text, c.end)),
-            full: c.html.into(),
-        })
-        .collect()
+        let (text, index) = (&doc.doc.text, doc.index());
+        let chars = plans
+            .iter()
+            .map(|p| (index.char_of_byte(text, p.start), index.char_of_byte(text, p.end)))
+            .collect();
+        let n = plans.len();
+        ViewChunks {
+            tr,
+            nodes,
+            plans,
+            speakers,
+            chars,
+            full: std::cell::RefCell::new(vec![None; n]),
+            plain: std::cell::RefCell::new(vec![None; n]),
+            doc,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.plans.len()
+    }
+
+    /// Chunk `i` with its highlights.
+    fn full(&self, i: usize) -> Rc<str> {
+        if let Some(h) = &self.full.borrow()[i] {
+            return h.clone();
+        }
+        let tr = self.tr;
+        let mut plain: std::collections::HashMap<(String, bool), (String, String)> =
+            Default::default();
+        let mut words = |a: &crate::core::model::Annotation, speaker: Option<&str>| {
+            let auto = a.source == crate::core::model::Source::Auto;
+            let (title, sr) = match speaker {
+                Some(name) => (title(tr, &a.label, Some(name), auto), spoken(tr, &a.label)),
+                None => plain
+                    .entry((a.label.clone(), auto))
+                    .or_insert_with(|| (title(tr, &a.label, None, auto), spoken(tr, &a.label)))
+                    .clone(),
+            };
+            MarkWords { class: label_class(&a.label), title, sr: format!("{sr}:") }
+        };
+        let html: Rc<str> =
+            chunk_html(&self.doc, &self.nodes, &self.plans[i], &self.speakers, &mut words).into();
+        self.full.borrow_mut()[i] = Some(html.clone());
+        html
+    }
+
+    /// Chunk `i` without highlights: its text (a long document's chunk not
+    /// drawn yet).
+    fn plain(&self, i: usize) -> Rc<str> {
+        if let Some(h) = &self.plain.borrow()[i] {
+            return h.clone();
+        }
+        let p = &self.plans[i];
+        let mut out = String::with_capacity(p.end - p.start + 64);
+        crate::core::layout::escape_into(&mut out, &self.doc.doc.text[p.start..p.end]);
+        let html: Rc<str> = out.into();
+        self.plain.borrow_mut()[i] = Some(html.clone());
+        html
+    }
 }
 
 /// Which chunks of the document shown have their highlights drawn.
@@ -363,26 +408,27 @@ impl Progress {
     }
 
     /// Marks the next chunks drawn: the one wanted, then those nearest the
-    /// middle of the window, about [`STEP_BYTES`] of markup.
-    fn step(&mut self, chunks: &[ChunkMarkup]) {
+    /// middle of the window, about [`STEP_TEXT`] of text.
+    fn step(&mut self, chunks: &ViewChunks) {
         let n = self.flags.len().min(chunks.len());
         if n == 0 {
             return;
         }
-        let wanted = self.wanted.take().and_then(|at| {
-            chunks.iter().position(|c| c.chars.0 <= at && at < c.chars.1.max(c.chars.0 + 1))
-        });
+        let wanted = self
+            .wanted
+            .take()
+            .and_then(|at| chunks.chars.iter().position(|c| c.0 <= at && at < c.1.max(c.0 + 1)));
         let centre = wanted.or_else(on_screen).unwrap_or(0).min(n - 1);
         let mut bytes = 0;
         for d in 0..n {
             for i in [centre.checked_add(d), centre.checked_sub(d)].into_iter().flatten() {
-                if i < n && !self.flags[i] && bytes < STEP_BYTES {
+                if i < n && !self.flags[i] && bytes < STEP_TEXT {
                     self.flags[i] = true;
                     self.stepped = true;
-                    bytes += chunks[i].full.len();
+                    bytes += chunks.plans[i].end - chunks.plans[i].start;
                 }
             }
-            if bytes >= STEP_BYTES {
+            if bytes >= STEP_TEXT {
                 break;
             }
         }
@@ -408,7 +454,7 @@ thread_local! {
 
 type ViewState = (
     Rc<AnnotatedDocument>,
-    Rc<Vec<ChunkMarkup>>,
+    Rc<ViewChunks>,
     Rc<std::cell::RefCell<Progress>>,
     yew::functional::UseForceUpdateHandle,
 );
