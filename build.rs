@@ -144,16 +144,12 @@ fn main() {
     // place: all that grouping mentions needs (`core::entities`), small
     // enough for the page, which has no use for the rest.
     let mut grouped: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
-    for ((kind, phrase), group) in &rows {
-        let place = *kind <= 1;
+    for ((_, phrase), group) in &rows {
         if let Some(&n) = group.as_deref().and_then(|g| numbers.get(g)) {
-            let e = grouped.entry(phrase).or_insert((n, false));
-            e.1 |= place;
-        } else if let Some(e) = grouped.get_mut(phrase.as_str()) {
-            e.1 |= place;
+            grouped.entry(phrase).or_insert((n, false));
         }
     }
-    // A phrase whose place row comes before its numbered one.
+    // Any of its rows, numbered or not, can say it is a place.
     for (kind, phrase) in rows.keys() {
         if *kind <= 1 {
             if let Some(e) = grouped.get_mut(phrase.as_str()) {

@@ -122,7 +122,8 @@ pub fn install(lang: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-fn message(fields: &[(&str, JsValue)]) -> Object {
+/// A plain object with these fields (the messages of both sides).
+pub(crate) fn message(fields: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
     for (k, v) in fields {
         let _ = Reflect::set(&o, &(*k).into(), v);

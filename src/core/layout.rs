@@ -165,10 +165,16 @@ impl Chunk {
     /// [`Chunk::html`] escapes it (what the page shows of a long document
     /// until it has drawn the chunk's highlights).
     pub fn plain(&self, text: &str) -> String {
-        let mut out = String::with_capacity(self.end - self.start + 64);
-        escape_into(&mut out, &text[self.start..self.end]);
-        out
+        plain_html(text, self.start, self.end)
     }
+}
+
+/// Bytes `start..end` of `text` as markup without highlights: escaped as
+/// the chunks' markup escapes text.
+pub fn plain_html(text: &str, start: usize, end: usize) -> String {
+    let mut out = String::with_capacity(end - start + 64);
+    escape_into(&mut out, &text[start..end]);
+    out
 }
 
 /// [`html_chunks`], each with the range of the text it holds (the ranges

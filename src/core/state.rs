@@ -485,9 +485,7 @@ impl Workspace {
         let spans = match wire::decode(nums, strings, &old.doc.text) {
             Ok(spans) => spans,
             Err(why) => {
-                let msg = Msg::new("notice.analysis-failed")
-                    .text("reason", format!("damaged answer ({why})"));
-                self.notices.push(Notice::keyed(NoticeKind::Error, msg));
+                self.notices.push(Notice::keyed(NoticeKind::Error, wire::damaged(why)));
                 return;
             }
         };

@@ -159,9 +159,6 @@ pub fn open_files(files: &[(&str, &[u8])]) -> Vec<OpenedFile> {
 /// The page's side: an [`OpenedFile`] as the document it opens, or the
 /// message saying why it did not (also for a damaged answer).
 pub fn decode_opened(f: OpenedFile) -> Result<Opened, Msg> {
-    let damaged = |why: String| {
-        Msg::new("notice.analysis-failed").text("reason", format!("damaged answer ({why})"))
-    };
     if !f.error.is_empty() {
         return Err(decode_msgs(&f.error)
             .and_then(|mut m| m.pop())
@@ -178,6 +175,11 @@ pub fn decode_opened(f: OpenedFile) -> Result<Opened, Msg> {
     let doc = Document { name: f.name, lang: f.lang, text: f.text };
     let doc = AnnotatedDocument::from_spans(doc, &spans);
     Ok(Opened { doc, notes, note_msgs, from_annotation_file: false })
+}
+
+/// The notice for an answer of the worker that does not decode.
+pub fn damaged(why: String) -> Msg {
+    Msg::new("notice.analysis-failed").text("reason", format!("damaged answer ({why})"))
 }
 
 /// Messages as text: each field written as its length in bytes, `:`, and

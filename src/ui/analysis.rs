@@ -27,6 +27,7 @@ use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::core::state::{Action, IncomingFile, Job};
 use crate::core::wire::OpenedFile;
+use crate::worker::message;
 
 /// Where the served app's worker script is, relative to the page.
 pub const WORKER_URL: &str = "analyser_loader.js";
@@ -116,9 +117,9 @@ pub fn open(batches: Vec<Vec<IncomingFile>>) {
             moved.push(&b.buffer());
             bytes.push(&b);
         }
-        send_moving(
+        post(
             message(&[("kind", "files".into()), ("names", names.into()), ("bytes", bytes.into())]),
-            moved,
+            Some(moved),
         );
     }
 }
@@ -149,23 +150,10 @@ fn model_message(lang: &str, bytes: &Uint8Array) -> Object {
     message(&[("kind", "model".into()), ("lang", lang.into()), ("bytes", bytes.clone().into())])
 }
 
-fn message(fields: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &(*k).into(), v);
-    }
-    o
-}
-
 /// Posts `msg`, starting the worker if there is none, or keeps it until
 /// the worker listens (or the app can take answers).
 fn send(msg: Object) {
     post(msg, None);
-}
-
-/// [`send`], moving the buffers in `moved` to the worker.
-fn send_moving(msg: Object, moved: Array) {
-    post(msg, Some(moved));
 }
 
 fn deliver(worker: &Worker, msg: &Object, moved: Option<&Array>) {
@@ -175,6 +163,7 @@ fn deliver(worker: &Worker, msg: &Object, moved: Option<&Array>) {
     };
 }
 
+/// [`send`], moving the buffers in `moved` (if any) to the worker.
 fn post(msg: Object, moved: Option<Array>) {
     let failed = HUB.with(|h| {
         let mut h = h.borrow_mut();

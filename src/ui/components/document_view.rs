@@ -30,7 +30,8 @@ use super::label_class;
 use crate::core::edit::snap;
 use crate::core::labels::css_string;
 use crate::core::layout::{
-    chunk_html, html_safe, layout, plan_chunks, speaker_names, ChunkPlan, MarkWords, Node,
+    chunk_html, html_safe, layout, plain_html, plan_chunks, speaker_names, ChunkPlan, MarkWords,
+    Node,
 };
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
@@ -76,7 +77,6 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
     let article = use_node_ref();
-    let safe = html_safe(&doc.doc.text);
     // The markup, made once per document (and interface language).
     let chunks = {
         let d = doc.clone();
@@ -85,9 +85,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let progress = use_mut_ref(Progress::default);
     let update = use_force_update();
     progress.borrow_mut().start(doc, chunks.len());
-    VIEW.with(|v| {
-        *v.borrow_mut() = Some((doc.clone(), chunks.clone(), progress.clone(), update.clone()))
-    });
+    VIEW.with(|v| *v.borrow_mut() = Some((chunks.clone(), progress.clone(), update.clone())));
     {
         // Gone from the page: no step is left waiting.
         let progress = progress.clone();
@@ -184,7 +182,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
             {
-                if safe {
+                if chunks.safe {
                     let p = progress.borrow();
                     (0..chunks.len())
                         .map(|i| {
@@ -294,6 +292,9 @@ const STEP_TEXT: usize = 64 * 1024;
 /// not drawn again, so an edit redraws only what changed. The markup is the
 /// same as [`render`]'s, every text escaped by the core.
 pub struct ViewChunks {
+    /// Whether the text can go into markup at all ([`html_safe`]; else the
+    /// view draws it node by node).
+    safe: bool,
     tr: Tr,
     doc: Rc<AnnotatedDocument>,
     nodes: Vec<Node>,
@@ -307,7 +308,8 @@ pub struct ViewChunks {
 
 impl ViewChunks {
     fn new(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
-        let (nodes, plans, speakers) = if html_safe(&doc.doc.text) {
+        let safe = html_safe(&doc.doc.text);
+        let (nodes, plans, speakers) = if safe {
             let nodes = layout(&doc);
             let plans = plan_chunks(&doc, &nodes);
             (nodes, plans, speaker_names(&doc))
@@ -321,6 +323,7 @@ impl ViewChunks {
             .collect();
         let n = plans.len();
         ViewChunks {
+            safe,
             tr,
             nodes,
             plans,
@@ -368,9 +371,7 @@ impl ViewChunks {
             return h.clone();
         }
         let p = &self.plans[i];
-        let mut out = String::with_capacity(p.end - p.start + 64);
-        crate::core::layout::escape_into(&mut out, &self.doc.doc.text[p.start..p.end]);
-        let html: Rc<str> = out.into();
+        let html: Rc<str> = plain_html(&self.doc.doc.text, p.start, p.end).into();
         self.plain.borrow_mut()[i] = Some(html.clone());
         html
     }
@@ -447,17 +448,13 @@ fn on_screen() -> Option<usize> {
 }
 
 thread_local! {
-    /// The document view on the page: its document, chunks and progress,
-    /// and how to make it draw again.
+    /// The document view on the page: its chunks (which hold its
+    /// document) and progress, and how to make it draw again.
     static VIEW: std::cell::RefCell<Option<ViewState>> = const { std::cell::RefCell::new(None) };
 }
 
-type ViewState = (
-    Rc<AnnotatedDocument>,
-    Rc<ViewChunks>,
-    Rc<std::cell::RefCell<Progress>>,
-    yew::functional::UseForceUpdateHandle,
-);
+type ViewState =
+    (Rc<ViewChunks>, Rc<std::cell::RefCell<Progress>>, yew::functional::UseForceUpdateHandle);
 
 /// Properties of [`ChunkView`].
 #[derive(Properties)]
@@ -492,8 +489,8 @@ pub fn with_mark(id: &str, then: impl FnOnce(Element) + 'static) {
         then(el);
         return;
     }
-    let Some((doc, _, progress, update)) = VIEW.with(|v| v.borrow().clone()) else { return };
-    let Some(at) = doc.get(id).map(|a| a.start) else { return };
+    let Some((chunks, progress, update)) = VIEW.with(|v| v.borrow().clone()) else { return };
+    let Some(at) = chunks.doc.get(id).map(|a| a.start) else { return };
     progress.borrow_mut().wanted = Some(at);
     progress.borrow_mut().timer = None;
     update.force_update();
