@@ -192,12 +192,8 @@ test('in a long article, a quotation picked in the review list far down is shown
   await pasteLong(page, long);
   await waitForHighlights(page);
   await waitForSettled(page);
-  const quotes = page.locator('[data-testid=quote]');
-  const n = await quotes.count();
+  const { n, id } = await pickQuotation(page, 0.7);
   assert.ok(n > 600, `${n} quotations listed`);
-  const last = quotes.nth(Math.floor(n * 0.7));
-  const id = await last.getAttribute('data-id');
-  await last.click();
   await page.waitForTimeout(400);
   const box = await page.evaluate((id) => {
     const r = document.querySelector(`[data-testid=document-view] mark[data-id="${id}"]`).getBoundingClientRect();
@@ -217,10 +213,7 @@ test('a long article (3 MB, its highlights drawn in steps) comes out whole, and 
   const marks = await page.evaluate(() => document.querySelectorAll('[data-testid=document-view] mark').length);
   assert.ok(marks > 50_000, `${marks} highlights`);
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.length), long.length);
-  const quotes = page.locator('[data-testid=quote]');
-  const last = quotes.nth(Math.floor((await quotes.count()) * 0.9));
-  const id = await last.getAttribute('data-id');
-  await last.click();
+  const { id } = await pickQuotation(page, 0.9);
   await page.waitForFunction(
     (id) => {
       const r = document.querySelector(`[data-testid=document-view] mark[data-id="${id}"]`)?.getBoundingClientRect();
@@ -231,6 +224,19 @@ test('a long article (3 MB, its highlights drawn in steps) comes out whole, and 
   );
   app.assertNoPageErrors();
 });
+
+/**
+ * Clicks the quotation `fraction` of the way down the review list; returns
+ * how many are listed and the picked one's annotation id.
+ */
+async function pickQuotation(page, fraction) {
+  const quotes = page.locator('[data-testid=quote]');
+  const n = await quotes.count();
+  const picked = quotes.nth(Math.floor(n * fraction));
+  const id = await picked.getAttribute('data-id');
+  await picked.click();
+  return { n, id };
+}
 
 test('an unreadable save in IndexedDB is set aside, offered as it was, and outlives later saves', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
