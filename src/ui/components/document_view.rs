@@ -10,9 +10,9 @@
 //! either. The markup is made by the core (`layout::html_chunks`), which
 //! escapes every piece of text, so no text can become an element.
 //!
-//! A long document (more than [`AT_ONCE`] chunks, about 1 MB) shows its
-//! text at once and draws its highlights chunk by chunk, nearest the
-//! reader first, one short task at a time; the article carries
+//! A long document (more than [`AT_ONCE`], 128 KB) shows its text and
+//! the highlights nearest the reader at once and draws the rest chunk by
+//! chunk, nearest the reader first, one short task at a time; the article carries
 //! `data-drawing="true"` until it is done, and fires [`DRAWN_EVENT`] after
 //! each step.
 //!
@@ -84,7 +84,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     };
     let progress = use_mut_ref(Progress::default);
     let update = use_force_update();
-    progress.borrow_mut().start(doc, chunks.len());
+    progress.borrow_mut().start(&chunks);
     VIEW.with(|v| *v.borrow_mut() = Some((chunks.clone(), progress.clone(), update.clone())));
     {
         // Gone from the page: no step is left waiting.
@@ -112,7 +112,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                 let p = progress.clone();
                 let t = gloo::timers::callback::Timeout::new(0, move || {
                     p.borrow_mut().timer = None;
-                    p.borrow_mut().step(&chunks);
+                    p.borrow_mut().step(&chunks, on_screen());
                     update.force_update();
                 });
                 progress.borrow_mut().timer = Some(t);
@@ -191,7 +191,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                             } else {
                                 chunks.plain(i)
                             };
-                            html! { <ChunkView key={i} index={i} {html} /> }
+                            html! { <ChunkView key={i} index={i} at={chunks.chars[i].0} {html} /> }
                         })
                         .collect::<Html>()
                 } else {
@@ -275,11 +275,12 @@ fn spoken(tr: Tr, label: &str) -> String {
 /// again).
 pub const DRAWN_EVENT: &str = "sorot-drawn";
 
-/// Documents of at most this many chunks (about 1 MB) are drawn with all
-/// their highlights at once; a longer one shows its text at once and its
-/// highlights chunk by chunk, nearest the reader first, a short task at a
-/// time, so the page never stops answering.
-const AT_ONCE: usize = 64;
+/// Documents of at most this much text (bytes) are drawn with all their
+/// highlights at once; a longer one shows its text at once, the highlights
+/// of about [`STEP_TEXT`] nearest the reader with it, and the rest chunk by
+/// chunk, nearest the reader first, a short task at a time, so the page
+/// never stops answering.
+const AT_ONCE: usize = 128 * 1024;
 
 /// About how much text one step draws the highlights of (bytes; its
 /// markup is about four times as long).
@@ -364,6 +365,11 @@ impl ViewChunks {
         html
     }
 
+    /// Chunk `i` with its highlights, if its markup was made.
+    fn made(&self, i: usize) -> Option<Rc<str>> {
+        self.full.borrow().get(i).cloned().flatten()
+    }
+
     /// Chunk `i` without highlights: its text (a long document's chunk not
     /// drawn yet).
     fn plain(&self, i: usize) -> Rc<str> {
@@ -380,8 +386,8 @@ impl ViewChunks {
 /// Which chunks of the document shown have their highlights drawn.
 #[derive(Default)]
 struct Progress {
-    /// The document they are of.
-    doc: Option<Rc<AnnotatedDocument>>,
+    /// The chunks they are of (which hold their document).
+    shown: Option<Rc<ViewChunks>>,
     /// One per chunk.
     flags: Vec<bool>,
     /// The chunk holding this code point is drawn next.
@@ -390,36 +396,64 @@ struct Progress {
     timer: Option<gloo::timers::callback::Timeout>,
     /// A step was drawn since the last render.
     stepped: bool,
+    /// The code point in the middle of the window at the last step.
+    seen: Option<usize>,
 }
 
 impl Progress {
-    /// Starts over for a new document of `n` chunks, unless it is the same
-    /// text in as many chunks (an edit: what was drawn stays drawn).
-    fn start(&mut self, doc: &Rc<AnnotatedDocument>, n: usize) {
-        if self.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, doc)) {
+    /// Starts over for new chunks: a short document, or one without
+    /// highlights, is drawn at once; a longer one draws the chunks nearest
+    /// the reader now and the rest step by step. The same text in as many
+    /// chunks, with highlights before and after (an edit, or the learned
+    /// tagger's analysis), keeps drawn the chunks whose markup is the same
+    /// and draws the others again, those nearest the reader first.
+    fn start(&mut self, chunks: &Rc<ViewChunks>) {
+        if self.shown.as_ref().is_some_and(|c| Rc::ptr_eq(c, chunks)) {
             return;
         }
-        let same =
-            self.flags.len() == n && self.doc.as_ref().is_some_and(|d| d.doc.text == doc.doc.text);
-        if !same {
-            self.flags = vec![n <= AT_ONCE; n];
-            self.timer = None;
+        let (doc, n) = (&chunks.doc, chunks.len());
+        let before = self.shown.take().filter(|old| {
+            self.flags.len() == n
+                && !old.doc.annotations.is_empty()
+                && old.doc.doc.text == doc.doc.text
+        });
+        match before {
+            Some(old) => {
+                for (i, flag) in self.flags.iter_mut().enumerate() {
+                    *flag = *flag && old.made(i).is_some_and(|h| *h == *chunks.full(i));
+                }
+            }
+            None => {
+                let at_once = doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE;
+                self.flags = vec![at_once; n];
+                self.timer = None;
+            }
         }
-        self.doc = Some(doc.clone());
+        if self.flags.iter().any(|f| !f) {
+            // Not where the window is now: finding that out would lay out
+            // the page in the middle of this render, with the paste box's
+            // new text (hundreds of ms for a megabyte); where the reader
+            // was at the last step will do.
+            self.step(chunks, self.seen);
+        }
+        self.shown = Some(chunks.clone());
     }
 
     /// Marks the next chunks drawn: the one wanted, then those nearest the
-    /// middle of the window, about [`STEP_TEXT`] of text.
-    fn step(&mut self, chunks: &ViewChunks) {
+    /// middle of the window (at code point `screen`), about [`STEP_TEXT`]
+    /// of text.
+    fn step(&mut self, chunks: &ViewChunks, screen: Option<usize>) {
         let n = self.flags.len().min(chunks.len());
         if n == 0 {
             return;
         }
-        let wanted = self
-            .wanted
-            .take()
-            .and_then(|at| chunks.chars.iter().position(|c| c.0 <= at && at < c.1.max(c.0 + 1)));
-        let centre = wanted.or_else(on_screen).unwrap_or(0).min(n - 1);
+        let at_char =
+            |at: usize| chunks.chars.iter().position(|c| c.0 <= at && at < c.1.max(c.0 + 1));
+        let wanted = self.wanted.take().and_then(at_char);
+        if screen.is_some() {
+            self.seen = screen;
+        }
+        let centre = wanted.or_else(|| screen.and_then(at_char)).unwrap_or(0).min(n - 1);
         let mut bytes = 0;
         for d in 0..n {
             for i in [centre.checked_add(d), centre.checked_sub(d)].into_iter().flatten() {
@@ -436,7 +470,9 @@ impl Progress {
     }
 }
 
-/// The chunk in the middle of the window, if the view is there.
+/// Where the chunk in the middle of the window starts (code point), if
+/// the view is there: the chunks of the document drawn before may lie
+/// elsewhere than the new ones.
 fn on_screen() -> Option<usize> {
     let window = gloo::utils::window();
     let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
@@ -444,7 +480,7 @@ fn on_screen() -> Option<usize> {
     let h = window.inner_height().ok()?.as_f64()?;
     let el = gloo::utils::document()
         .element_from_point(((r.left() + r.right()) / 2.0) as f32, (h / 2.0) as f32)?;
-    el.closest("[data-chunk]").ok()??.get_attribute("data-chunk")?.parse().ok()
+    el.closest("[data-at]").ok()??.get_attribute("data-at")?.parse().ok()
 }
 
 thread_local! {
@@ -460,13 +496,18 @@ type ViewState =
 #[derive(Properties)]
 struct ChunkProps {
     index: usize,
+    /// The code point it starts at.
+    at: usize,
     html: Rc<str>,
 }
 
 impl PartialEq for ChunkProps {
-    /// The same markup object: compared without reading it.
+    /// The same markup (the same object, or the same text: an edit makes
+    /// every chunk's markup again, and only those that changed are drawn).
     fn eq(&self, other: &Self) -> bool {
-        self.index == other.index && Rc::ptr_eq(&self.html, &other.html)
+        self.index == other.index
+            && self.at == other.at
+            && (Rc::ptr_eq(&self.html, &other.html) || self.html == other.html)
     }
 }
 
@@ -474,7 +515,7 @@ impl PartialEq for ChunkProps {
 #[function_component(ChunkView)]
 fn chunk_view(props: &ChunkProps) -> Html {
     html! {
-        <div class="document-view__chunk" data-chunk={props.index.to_string()}>
+        <div class="document-view__chunk" data-chunk={props.index.to_string()} data-at={props.at.to_string()}>
             { Html::from_html_unchecked(AttrValue::from(props.html.clone())) }
         </div>
     }
