@@ -185,6 +185,12 @@ impl AnnotatedDocument {
         self.entities.0.get_or_init(|| crate::core::entities::group(self))
     }
 
+    /// Whether [`entities`](Self::entities) has been worked out already
+    /// (the page puts off grouping a long document's until it has drawn it).
+    pub fn entities_known(&self) -> bool {
+        self.entities.0.get().is_some()
+    }
+
     /// Builds annotations from recognizer spans (byte offsets), numbering
     /// them `a1`, `a2`, … in document order and resolving speaker links.
     pub fn from_spans(doc: Document, spans: &[Span]) -> Self {

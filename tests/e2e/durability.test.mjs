@@ -192,8 +192,15 @@ test('in a long article, a quotation picked in the review list far down is shown
   await pasteLong(page, long);
   await waitForHighlights(page);
   await waitForSettled(page);
+  // The list shows its first 200 and a button for as many more.
+  assert.equal(await page.locator('[data-testid=quote]').count(), 200);
+  const more = page.locator('[data-testid=more-quotes]');
+  assert.match(await more.textContent(), /Show 200 more \(\d{3,} not shown\)/);
+  await more.click();
+  assert.equal(await page.locator('[data-testid=quote]').count(), 400);
   const { n, id } = await pickQuotation(page, 0.7);
   assert.ok(n > 600, `${n} quotations listed`);
+  assert.equal(await more.count(), 0, 'all shown: no button');
   await page.waitForTimeout(400);
   const box = await page.evaluate((id) => {
     const r = document.querySelector(`[data-testid=document-view] mark[data-id="${id}"]`).getBoundingClientRect();
@@ -226,10 +233,13 @@ test('a long article (3 MB, its highlights drawn in steps) comes out whole, and 
 });
 
 /**
- * Clicks the quotation `fraction` of the way down the review list; returns
- * how many are listed and the picked one's annotation id.
+ * Clicks the quotation `fraction` of the way down the review list (all of
+ * it shown); returns how many are listed and the picked one's annotation id.
  */
 async function pickQuotation(page, fraction) {
+  // The whole list (it shows 200 at first, twice as many at each click).
+  const more = page.locator('[data-testid=more-quotes]');
+  while ((await more.count()) > 0) await more.click();
   const quotes = page.locator('[data-testid=quote]');
   const n = await quotes.count();
   const picked = quotes.nth(Math.floor(n * fraction));

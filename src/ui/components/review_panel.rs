@@ -1,6 +1,8 @@
 //! `ReviewPanel`: the document's entities, grouped by identity with their
 //! mention counts (clicking one goes through its mentions), and its
-//! quotations with their speakers (clicking one goes to it).
+//! quotations with their speakers (clicking one goes to it). Each list
+//! shows its first [`SHOWN`] rows and a button that doubles them: a long
+//! document has tens of thousands, and every row is a few elements to make.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -26,26 +28,80 @@ impl PartialEq for ReviewPanelProps {
     }
 }
 
+/// A document with more annotations than this has its entities grouped
+/// after it is drawn.
+const LATER: usize = 20_000;
+
+/// Rows each list shows at first; each click on its button shows as many
+/// again (twice as many in all), so even tens of thousands are a few
+/// clicks away.
+const SHOWN: usize = 200;
+
+/// The button under a list that shows as many more of its `total` rows
+/// as it shows, when `shown` leaves some out.
+fn more_button(
+    tr: crate::ui::i18n::Tr,
+    shown: &UseStateHandle<usize>,
+    total: usize,
+    testid: &'static str,
+) -> Html {
+    if **shown >= total {
+        return Html::default();
+    }
+    let onclick = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown * 2))
+    };
+    let left = (total - **shown).to_string();
+    let next = (**shown).min(total - **shown).to_string();
+    html! {
+        <button type="button" class="review__more" data-testid={testid} {onclick}>
+            { tr.f("review.more", &[("n", &next), ("left", &left)]) }
+        </button>
+    }
+}
+
 /// Entities and quotations of the shown document.
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
-    let entities = use_memo(Rc::as_ptr(doc) as usize, |_| {
-        let mut g = doc.entities().to_vec();
+    // A long document's entities are grouped a moment after it is drawn
+    // (a 10 MB article takes a tenth of a second), not in the same task.
+    let later = doc.annotations.len() > LATER && !doc.entities_known();
+    let update = use_force_update();
+    {
+        let doc = doc.clone();
+        use_effect_with((Rc::as_ptr(&doc) as usize, later), move |&(_, later)| {
+            let timer = later.then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    doc.entities();
+                    update.force_update();
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let entities = use_memo((Rc::as_ptr(doc) as usize, later), |&(_, later)| {
+        let mut g = if later { Vec::new() } else { doc.entities().to_vec() };
         crate::core::sort::sort_by(&mut g, |a, b| b.mentions.len().cmp(&a.mentions.len()));
         g
     });
     // Which mention of each entity the next click goes to.
     let next = use_mut_ref(HashMap::<String, usize>::new);
     let quotes: Vec<_> = doc.annotations.iter().filter(|a| a.label == labels::QUOTE).collect();
+    // How many rows of each list are shown (the page keys the panel by
+    // document, so another document starts from the top again; an edit
+    // keeps them).
+    let shown_entities = use_state(|| SHOWN);
+    let shown_quotes = use_state(|| SHOWN);
     let ids = doc.by_id();
     html! {
         <section class="review" aria-label={tr.t("review.label")} data-testid="review">
             <details open=true>
-                <summary>{ tr.f("review.entities", &[("n", &entities.len().to_string())]) }</summary>
+                <summary>{ tr.f("review.entities", &[("n", &if later { "…".to_string() } else { entities.len().to_string() })]) }</summary>
                 <ul class="review__list" data-testid="entity-list">
-                    { for entities.iter().map(|e| {
+                    { for entities.iter().take(*shown_entities).map(|e| {
                         let onclick = {
                             let (cb, next, id, mentions) = (props.on_jump.clone(), next.clone(), e.id.clone(), e.mentions.clone());
                             Callback::from(move |_: MouseEvent| {
@@ -69,11 +125,12 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                         }
                     }) }
                 </ul>
+                { more_button(tr, &shown_entities, entities.len(), "more-entities") }
             </details>
             <details open=true>
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
-                    { for quotes.iter().map(|q| {
+                    { for quotes.iter().take(*shown_quotes).map(|q| {
                         let speaker = q.speaker.as_deref().and_then(|s| ids.get(s)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
@@ -91,6 +148,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                         }
                     }) }
                 </ol>
+                { more_button(tr, &shown_quotes, quotes.len(), "more-quotes") }
             </details>
         </section>
     }
