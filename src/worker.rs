@@ -4,7 +4,8 @@
 //! every importer, and answers.
 //!
 //! Messages (plain objects):
-//! - page → worker: `{kind: "job", id, text, lang}` (`lang` null: detect),
+//! - page → worker: `{kind: "job", id, text, lang}` (`text` its UTF-8
+//!   bytes, a `Uint8Array`, or a string; `lang` null: detect),
 //!   `{kind: "files", names, bytes}` (a batch of files to open: every
 //!   importer runs here, and each plain text is analysed) and `{kind:
 //!   "model", lang, bytes}` (a learned tagger's file);
@@ -12,7 +13,7 @@
 //!   lang, nums, strings}` (the spans, [`crate::core::wire`]; `nums` a
 //!   `Uint32Array` whose buffer moves without a copy); `{kind: "opened",
 //!   files}` (one [`crate::core::wire::OpenedFile`] per document or
-//!   failure, as plain fields); `{kind: "model", lang, error}` (`error`
+//!   failure, as plain fields, `text` as UTF-8 bytes); `{kind: "model", lang, error}` (`error`
 //!   null when the tagger is installed).
 //!
 //! [`handle`] is also what the component tests (`tests/browser.rs`) serve
@@ -49,7 +50,12 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
     let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
     match get("kind").as_string().as_deref() {
         Some("job") => {
-            let text = get("text").as_string().unwrap_or_default();
+            // UTF-8 bytes (the page's own text, moved without a copy or a
+            // conversion to UTF-16 and back), or a string.
+            let text = match get("text").dyn_into::<Uint8Array>() {
+                Ok(b) => String::from_utf8(b.to_vec()).unwrap_or_default(),
+                Err(t) => t.as_string().unwrap_or_default(),
+            };
             let lang = get("lang").as_string();
             let lang = lang.as_deref().unwrap_or_else(|| detect_lang(&text));
             let (nums, strings) = wire::encode(&analyze(&text, lang));
@@ -82,10 +88,13 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
             for f in opened {
                 let nums = Uint32Array::from(&f.nums[..]);
                 moved.push(&nums.buffer());
+                // The text as UTF-8 bytes, moved (as the page's jobs come).
+                let text = Uint8Array::from(f.text.as_bytes());
+                moved.push(&text.buffer());
                 files.push(&message(&[
                     ("name", f.name.into()),
                     ("lang", f.lang.into()),
-                    ("text", f.text.into()),
+                    ("text", text.into()),
                     ("nums", nums.into()),
                     ("strings", f.strings.into()),
                     ("json", f.json.into()),

@@ -46,8 +46,9 @@ struct Conn {
 struct Hub {
     dispatch: Option<Dispatch>,
     conn: Option<Conn>,
-    /// Messages posted before the app could take answers.
-    early: Vec<(Object, Option<Array>)>,
+    /// Messages posted before the app could take answers (with their
+    /// sizes).
+    early: Vec<(Object, Option<Array>, usize)>,
     /// The taggers given so far, for a worker started again.
     models: Vec<(String, Uint8Array)>,
     /// Messages are answered by this in the page instead ([`serve_in_page`]).
@@ -55,7 +56,20 @@ struct Hub {
     /// How many times an app connected (answers in the page for an
     /// earlier one are dropped).
     generation: u64,
+    /// Messages posted to the worker and not answered yet.
+    asked: usize,
+    /// One of them carried at least [`RETIRE_BYTES`].
+    heavy: bool,
+    /// Languages whose tagger a new worker is being given again: its
+    /// answer is not news to the app (which would analyse again).
+    again: Vec<String>,
 }
+
+/// A worker that was given this much text or file data (bytes) at once is
+/// stopped when it has answered everything: a WebAssembly memory never
+/// shrinks, and analysing 10 MB leaves it some hundreds of MB. The next
+/// message starts a new one, which is given the taggers again.
+const RETIRE_BYTES: usize = 4 << 20;
 
 /// What answers a message: [`crate::worker::handle`].
 pub type Handler = fn(&JsValue) -> Option<(Object, Array)>;
@@ -82,13 +96,15 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
         if let Some(conn) = h.conn.take() {
             conn.worker.terminate();
         }
+        (h.asked, h.heavy) = (0, false);
         h.models.clear();
+        h.again.clear();
         h.generation += 1;
         h.dispatch = Some(Rc::new(dispatch));
         std::mem::take(&mut h.early)
     });
-    for (m, moved) in early {
-        post(m, moved);
+    for (m, moved, size) in early {
+        post(m, moved, size);
     }
 }
 
@@ -96,12 +112,17 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
 pub fn run(jobs: Vec<Job>) {
     for job in jobs {
         let lang = job.lang.map_or(JsValue::NULL, JsValue::from);
-        send(message(&[
+        // The text as UTF-8 bytes, moved: a JS string would be decoded to
+        // UTF-16 here and encoded again there (a quarter of a second for
+        // 10 MB, on this thread).
+        let text = Uint8Array::from(job.doc.doc.text.as_bytes());
+        let msg = message(&[
             ("kind", "job".into()),
             ("id", (job.id as f64).into()),
-            ("text", job.doc.doc.text.as_str().into()),
+            ("text", text.clone().into()),
             ("lang", lang),
-        ]));
+        ]);
+        post(msg, Some(Array::of1(&text.buffer())), job.doc.doc.text.len());
     }
 }
 
@@ -111,6 +132,7 @@ pub fn run(jobs: Vec<Job>) {
 pub fn open(batches: Vec<Vec<IncomingFile>>) {
     for batch in batches {
         let (names, bytes, moved) = (Array::new(), Array::new(), Array::new());
+        let size = batch.iter().map(|f| f.bytes.len()).sum();
         for f in batch {
             let b = Uint8Array::from(f.bytes.as_slice());
             names.push(&f.name.as_str().into());
@@ -120,6 +142,7 @@ pub fn open(batches: Vec<Vec<IncomingFile>>) {
         post(
             message(&[("kind", "files".into()), ("names", names.into()), ("bytes", bytes.into())]),
             Some(moved),
+            size,
         );
     }
 }
@@ -143,17 +166,11 @@ pub fn install_model(lang: &str, bytes: &[u8], generation: u64) {
         h.models.retain(|(l, _)| l != lang);
         h.models.push((lang.to_string(), bytes.clone()));
     });
-    send(model_message(lang, &bytes));
+    post(model_message(lang, &bytes), None, 0);
 }
 
 fn model_message(lang: &str, bytes: &Uint8Array) -> Object {
     message(&[("kind", "model".into()), ("lang", lang.into()), ("bytes", bytes.clone().into())])
-}
-
-/// Posts `msg`, starting the worker if there is none, or keeps it until
-/// the worker listens (or the app can take answers).
-fn send(msg: Object) {
-    post(msg, None);
 }
 
 fn deliver(worker: &Worker, msg: &Object, moved: Option<&Array>) {
@@ -163,12 +180,15 @@ fn deliver(worker: &Worker, msg: &Object, moved: Option<&Array>) {
     };
 }
 
-/// [`send`], moving the buffers in `moved` (if any) to the worker.
-fn post(msg: Object, moved: Option<Array>) {
+/// Posts `msg` (which carries `size` bytes of text or files), moving the
+/// buffers in `moved` (if any) to the worker, starting the worker if there
+/// is none, or keeps it until the worker listens (or the app can take
+/// answers).
+fn post(msg: Object, moved: Option<Array>, size: usize) {
     let failed = HUB.with(|h| {
         let mut h = h.borrow_mut();
         if h.dispatch.is_none() {
-            h.early.push((msg, moved));
+            h.early.push((msg, moved, size));
             return None;
         }
         if let Some(handler) = h.in_page {
@@ -188,11 +208,15 @@ fn post(msg: Object, moved: Option<Array>) {
                     let mut conn = conn;
                     // A worker started again gets the taggers first.
                     conn.waiting.extend(h.models.iter().map(|(l, b)| (model_message(l, b), None)));
+                    h.asked += h.models.len();
+                    h.again = h.models.iter().map(|(l, _)| l.clone()).collect();
                     h.conn = Some(conn);
                 }
                 Err(reason) => return Some(reason),
             }
         }
+        h.asked += 1;
+        h.heavy |= size >= RETIRE_BYTES;
         let conn = h.conn.as_mut()?;
         if conn.ready {
             deliver(&conn.worker, &msg, moved.as_ref());
@@ -203,6 +227,24 @@ fn post(msg: Object, moved: Option<Array>) {
     });
     if let Some(reason) = failed {
         tell(Action::AnalysisFailed { reason });
+    }
+}
+
+/// One message was answered: a worker that had a large one and has
+/// nothing left to answer is stopped (before the answer reaches the app,
+/// which may ask for more at once, of a new worker).
+fn answered() {
+    let retired = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.asked = h.asked.saturating_sub(1);
+        if h.asked > 0 || !h.heavy {
+            return None;
+        }
+        h.heavy = false;
+        h.conn.take()
+    });
+    if let Some(conn) = retired {
+        conn.worker.terminate();
     }
 }
 
@@ -235,7 +277,12 @@ fn spawn() -> Result<Conn, String> {
             _ => "the analysis worker could not start or stopped".to_string(),
         };
         // The next job starts a new worker.
-        if let Some(conn) = HUB.with(|h| h.borrow_mut().conn.take()) {
+        if let Some(conn) = HUB.with(|h| {
+            let mut h = h.borrow_mut();
+            (h.asked, h.heavy) = (0, false);
+            h.again.clear();
+            h.conn.take()
+        }) {
             conn.worker.terminate();
         }
         tell(Action::AnalysisFailed { reason });
@@ -254,7 +301,11 @@ fn spawn() -> Result<Conn, String> {
 /// A message from the worker.
 fn answer(data: &JsValue) {
     let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    match get("kind").as_string().as_deref() {
+    let kind = get("kind").as_string();
+    if matches!(kind.as_deref(), Some("done" | "opened" | "model")) {
+        answered();
+    }
+    match kind.as_deref() {
         Some("ready") => HUB.with(|h| {
             if let Some(conn) = h.borrow_mut().conn.as_mut() {
                 conn.ready = true;
@@ -285,10 +336,16 @@ fn answer(data: &JsValue) {
                     .and_then(|v| v.dyn_into::<Uint32Array>().ok())
                     .map(|a| a.to_vec())
                     .unwrap_or_default();
+                // UTF-8 bytes, moved here without a copy.
+                let body = Reflect::get(&f, &"text".into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+                    .and_then(|b| String::from_utf8(b.to_vec()).ok())
+                    .unwrap_or_default();
                 OpenedFile {
                     name: text("name"),
                     lang: text("lang"),
-                    text: text("text"),
+                    text: body,
                     nums,
                     strings: text("strings"),
                     json: text("json"),
@@ -300,6 +357,14 @@ fn answer(data: &JsValue) {
         }
         Some("model") => {
             let lang = get("lang").as_string().unwrap_or_default();
+            let again = HUB.with(|h| {
+                let mut h = h.borrow_mut();
+                let k = h.again.iter().position(|l| *l == lang);
+                k.map(|k| h.again.swap_remove(k)).is_some()
+            });
+            if again && get("error").is_null() {
+                return;
+            }
             tell(match get("error").as_string() {
                 None => Action::ModelReady { lang },
                 Some(reason) => Action::ModelFailed { lang, reason },

@@ -22,6 +22,7 @@ import {
   useApp,
   waitForAnalysis,
   waitForHighlights,
+  waitForSettled,
 } from './lib/harness.mjs';
 
 const app = useApp();
@@ -76,4 +77,71 @@ test('when the worker cannot start, the text still opens, a notice says why, and
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('after a large file the worker is stopped to give its memory back; a new one gets the tagger without analysing again', { timeout: 180_000 }, async () => {
+  const started = [];
+  let closed = 0;
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  const page = await app.open({
+    serviceWorkers: 'block',
+    beforeLoad: async (p) => {
+      p.on('worker', (w) => {
+        started.push(w.url());
+        w.on('close', () => closed++);
+      });
+      // The tagger arrives only when the test lets it.
+      await p.context().route('**/*.tagger', async (route) => {
+        await held;
+        await route.continue();
+      });
+      // Every analysis asked of a worker, counted.
+      await p.addInitScript(() => {
+        window.__jobs = 0;
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (m, ...rest) {
+          if (m?.kind === 'job') window.__jobs++;
+          return post.call(this, m, ...rest);
+        };
+      });
+    },
+  });
+  // About 4.5 MB, made in the page and dropped as a file: read and
+  // analysed (rules alone) by the first worker, which is then stopped.
+  const article = fixture('artikel-takaichi.txt');
+  const length = await page.evaluate((a) => {
+    const text = `${a}\n\n`.repeat(Math.ceil(4.5e6 / (a.length + 2)));
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'besar.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return text.length;
+  }, article);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, length, { timeout: 60_000 });
+  await waitForAnalysis(page, 120_000);
+  await page.waitForFunction(() => document.querySelector('[data-testid=drop-zone]')?.getAttribute('data-model-id') === 'loading');
+  await page.waitForTimeout(300);
+  assert.deepEqual([started.length, closed], [1, 1], 'the worker that read the large file was stopped');
+  // The tagger comes: a new worker is given it, and the document is
+  // analysed with it once (a tagger given again to a new worker is no news
+  // to the app).
+  const jobs = await page.evaluate(() => window.__jobs);
+  release();
+  await waitForSettled(page, 120_000);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getAttribute(sel.dropZone, 'data-model-id'), 'ready');
+  assert.equal((await page.evaluate(() => window.__jobs)) - jobs, 1, 'the document was analysed again once, with the tagger');
+  assert.deepEqual([started.length, closed], [2, 2], 'the second worker was stopped too');
+  // The next text: one new worker answers it, given the tagger first, and
+  // nothing else is analysed again.
+  const before = await page.evaluate(() => window.__jobs);
+  await pasteText(page, 'Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta pada Senin (1/12).');
+  await waitForSettled(page);
+  await page.waitForTimeout(1000);
+  assert.equal((await page.evaluate(() => window.__jobs)) - before, 1, 'only the pasted text was analysed');
+  assert.equal(started.length, 3, 'one new worker answered it');
+  const labels = (await highlights(page)).map((h) => `${h.label}:${h.text}`);
+  assert.ok(labels.includes('PERSON:Sanae Takaichi') && labels.includes('LOC:Jakarta'), labels.join(', '));
+  app.assertNoPageErrors();
 });
