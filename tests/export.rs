@@ -519,6 +519,49 @@ fn export_then_import_is_the_identity() {
 }
 
 #[test]
+fn the_line_made_in_steps_is_the_line() {
+    // The page saves a long document's line a few thousand annotations at
+    // a time (LineInSteps); it must be byte for byte to_json_line's.
+    let text = "Perdana Menteri Jepang Sanae Takaichi berkata, “Kami siap.” Sekjen NATO Mark \
+                Rutte tiba di Tokyo, Senin (1/12). “Keamanan kedua kawasan tidak dapat \
+                dipisahkan,” kata Rutte. 😀\r\nAmerika Serikat (AS) diam."
+        .repeat(3);
+    let spans = sorot::core::recognize::analyze(&text, "id");
+    let analysed = AnnotatedDocument::from_spans(
+        Document { name: "news \"1\".txt".into(), lang: "id".into(), text },
+        &spans,
+    );
+    assert!(analysed.annotations.len() > 20 && !analysed.entities().is_empty());
+    let docs = [
+        markup("", "id", ""),
+        markup("a.txt", "id", "[[PERSON>a2:Budi]] [[QUOTE>a9:“Dua.”]]"),
+        markup(
+            "x.md",
+            "en",
+            "🇯🇵 [[QUOTE>a3:“[[LOC:東京]] e\u{301}\r\nok,” said [[PERSON:Ann]]]] [[MY LABEL/user:😀]]",
+        ),
+        analysed,
+    ];
+    for doc in docs {
+        let doc = std::rc::Rc::new(doc);
+        let whole = to_json_line(&doc);
+        for batch in [1, 2, 7, 100_000] {
+            let mut steps = sorot_json::LineInSteps::new(doc.clone());
+            let mut n = 0;
+            let line = loop {
+                n += 1;
+                assert!(n < 10_000, "the line never ends");
+                if let Some(line) = steps.step(batch) {
+                    break line;
+                }
+            };
+            assert_eq!(line, whole, "batches of {batch}");
+            assert!(n >= doc.annotations.len() / batch, "{n} steps for batches of {batch}");
+        }
+    }
+}
+
+#[test]
 fn import_ignores_fields_it_does_not_know() {
     let doc = markup("a.txt", "id", "[[PERSON:Ann]] [[QUOTE>a1:“hi”]]");
     let mut v: Value = serde_json::from_str(&to_json(&doc)).expect("JSON");

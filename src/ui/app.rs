@@ -475,14 +475,26 @@ pub fn app() -> Html {
         // Not on the first render: what was just restored is already saved
         // (and saving then would overwrite what another tab saved meanwhile).
         let first = use_mut_ref(|| true);
+        // Which save is the latest asked for.
+        let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+        let latest = latest.clone();
         use_effect_with(version, move |version| {
             if std::mem::replace(&mut *first.borrow_mut(), false) || version.analysing {
                 return;
             }
-            let t = timer.clone();
+            let (t, n) = (timer.clone(), *asked.borrow() + 1);
+            *asked.borrow_mut() = n;
             *timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                t.borrow_mut().take();
-                save_now();
+                // The save stays pending (a flush when the page is hidden
+                // makes it at once) while the lines of long documents are
+                // made a part at a time; a later change asks for another.
+                let docs = latest.borrow().as_ref().map(|s| s.0.docs.clone()).unwrap_or_default();
+                wasm_bindgen_futures::spawn_local(async move {
+                    storage::prepare(docs, || *asked.borrow() == n).await;
+                    if *asked.borrow() == n && t.borrow_mut().take().is_some() {
+                        save_now();
+                    }
+                });
             }));
         });
     }
@@ -714,7 +726,7 @@ pub fn app() -> Html {
                 <div class="app__side">
                     <InputPanel value={state.0.pasted.clone()} {on_paste} on_files={open_files} />
                     if let Some(doc) = current.clone() {
-                        <ReviewPanel {doc} {on_jump} />
+                        <ReviewPanel key={format!("{:?}:{}", state.0.current, &doc.doc.name)} doc={doc.clone()} {on_jump} />
                     }
                 </div>
                 <section class="app__reader" aria-label={tr.t("app.reader")}>

@@ -10,7 +10,8 @@
 //!   browser writes it to disk only every few seconds, and it holds a few
 //!   megabytes at most.
 //! - IndexedDB (database [`DB`], store [`STORE`], record [`RECORD`]: the
-//!   number and the text), written with `durability: "strict"`: on disk
+//!   number and the text's UTF-8 bytes; a text string from earlier
+//!   versions is read too), written with `durability: "strict"`: on disk
 //!   when the write completes, so it survives a killed browser, and it holds
 //!   far more. Read once after start ([`journal_get`]); when it is newer than
 //!   what `localStorage` gave, the app puts it back (`Action::Restore`).
@@ -110,6 +111,40 @@ pub fn saved_form(ws: &Workspace) -> String {
     }
 }
 
+/// Documents with more annotations than this have their saved line made
+/// a part at a time by [`prepare`] before a save.
+const IN_STEPS: usize = 20_000;
+
+/// Annotations [`prepare`] writes in one task (about 30 ms).
+const STEP: usize = 20_000;
+
+/// Makes the saved lines of the long documents among `docs` that changed
+/// since the last save, a part at a time, one short task after another
+/// (a 10 MB article's line in one go would stop the page for a good part
+/// of a second), so that the save that follows finds them made. Stops
+/// early when `wanted` says the save it is for is no longer wanted.
+pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool) {
+    for doc in docs {
+        let key = Rc::as_ptr(&doc) as usize;
+        let known = LINES.with(|c| c.borrow().get(&key).is_some_and(|(w, _)| w.strong_count() > 0));
+        if known || doc.annotations.len() <= IN_STEPS {
+            continue;
+        }
+        let mut steps = sorot_json::LineInSteps::new(doc);
+        let line = loop {
+            if !wanted() {
+                return;
+            }
+            if let Some(line) = steps.step(STEP) {
+                break line;
+            }
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        };
+        let doc = steps.doc();
+        LINES.with(|c| c.borrow_mut().insert(key, (Rc::downgrade(doc), line.into())));
+    }
+}
+
 thread_local! {
     /// The saved line of each document of the last save.
     static LINES: RefCell<Lines> = RefCell::new(Lines::default());
@@ -145,6 +180,10 @@ pub fn local_seq() -> u64 {
         .unwrap_or(0)
 }
 
+/// The longest saved form (UTF-16 code units) [`save`] tries to put in
+/// `localStorage`; a longer one goes to IndexedDB alone.
+const LOCAL_MAX: usize = 5_000_000;
+
 /// Saves the saved form `text` (from [`saved_form`]) as save number `seq`
 /// in `localStorage`; the error says why it could not be (storage full or
 /// turned off). Nothing saved before is changed by a failed save.
@@ -154,7 +193,15 @@ pub fn save(text: &str, seq: u64) -> Result<(), Msg> {
         let _ = s.set_item(SEQ_KEY, &seq.to_string());
         return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
     }
-    s.set_item(KEY, text).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string())).map_err(|_| {
+    // Past `localStorage`'s quota (Chromium: 10 MiB of UTF-16 per site),
+    // trying costs a long pause only to fail; IndexedDB keeps it.
+    let too_big = text.len() > LOCAL_MAX && text.encode_utf16().count() > LOCAL_MAX;
+    let stored = if too_big {
+        Err(JsValue::NULL)
+    } else {
+        s.set_item(KEY, text).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string()))
+    };
+    stored.map_err(|_| {
         // One decimal, rounded to nearest (ties to even) with integers:
         // float formatting costs several KB of wasm.
         let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
@@ -254,7 +301,11 @@ fn store(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
 pub async fn journal_put(seq: u64, text: String) -> Result<(), JsValue> {
     let db = CONN.with(|c| c.borrow().clone()).ok_or(JsValue::NULL)?;
     let tx = transaction(&db, "readwrite")?;
-    let value = Array::of2(&JsValue::from_f64(seq as f64), &JsValue::from_str(&text));
+    // UTF-8 bytes: a copy, where a JS string would be a conversion to
+    // UTF-16 (a third of a second for a 10 MB article's save).
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    drop(text);
+    let value = Array::of2(&JsValue::from_f64(seq as f64), &bytes);
     store(&tx)?.put_with_key(&value, &RECORD.into())?;
     done(&tx).await
 }
@@ -267,7 +318,13 @@ pub async fn journal_get() -> Option<(u64, String)> {
     let tx = transaction(&db, "readonly").ok()?;
     let value = request(&store(&tx).ok()?.get(&RECORD.into()).ok()?).await.ok()?;
     let value: Array = value.dyn_into().ok()?;
-    Some((value.get(0).as_f64()? as u64, value.get(1).as_string()?))
+    // UTF-8 bytes; a text from before saves were bytes.
+    let text = match value.get(1).dyn_into::<js_sys::Uint8Array>() {
+        Ok(b) => String::from_utf8(b.to_vec())
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(v) => v.as_string()?,
+    };
+    Some((value.get(0).as_f64()? as u64, text))
 }
 
 /// Reads a save found in IndexedDB: the workspace, or (when it cannot be

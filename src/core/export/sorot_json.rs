@@ -296,24 +296,12 @@ struct AnnotationIn {
 }
 
 fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOut<'a> {
-    let ids: HashSet<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
+    let speakers = kept_speakers(doc);
     let annotations = doc
         .annotations
         .iter()
-        .map(|a| AnnotationOut {
-            id: &a.id,
-            label: &a.label,
-            start: a.start,
-            end: a.end,
-            text: doc.text_of(a),
-            source: a.source,
-            // The contract allows a speaker only on a QUOTE and only as a
-            // link to an existing annotation; anything else would make a
-            // file that `from_json` (and other readers) reject.
-            speaker: a.speaker.as_deref().filter(|s| a.label == labels::QUOTE && ids.contains(s)),
-            value: a.value.as_deref(),
-            title: a.title.as_deref(),
-        })
+        .zip(&speakers)
+        .map(|(a, &kept)| annotation_out(doc, a, kept))
         .collect();
     FileOut {
         format: FORMAT,
@@ -328,6 +316,108 @@ fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOu
             .collect(),
         labels: labels.map(LabelSet::to_records),
     }
+}
+
+/// Which annotations keep their speaker: the contract allows a speaker
+/// only on a QUOTE and only as a link to an existing annotation; anything
+/// else would make a file that `from_json` (and other readers) reject.
+fn kept_speakers(doc: &AnnotatedDocument) -> Vec<bool> {
+    let ids: HashSet<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
+    doc.annotations
+        .iter()
+        .map(|a| a.speaker.as_deref().is_some_and(|s| a.label == labels::QUOTE && ids.contains(s)))
+        .collect()
+}
+
+fn annotation_out<'a>(
+    doc: &'a AnnotatedDocument,
+    a: &'a Annotation,
+    speaker: bool,
+) -> AnnotationOut<'a> {
+    AnnotationOut {
+        id: &a.id,
+        label: &a.label,
+        start: a.start,
+        end: a.end,
+        text: doc.text_of(a),
+        source: a.source,
+        speaker: a.speaker.as_deref().filter(|_| speaker),
+        value: a.value.as_deref(),
+        title: a.title.as_deref(),
+    }
+}
+
+/// [`to_json_line`], made a part at a time ([`LineInSteps::step`]), so a
+/// page can save a document of hundreds of thousands of annotations
+/// without one long pause. The line is byte for byte [`to_json_line`]'s.
+pub struct LineInSteps {
+    doc: std::rc::Rc<AnnotatedDocument>,
+    /// Which annotations keep their speaker (worked out in the first step).
+    speakers: Vec<bool>,
+    /// The next annotation to write; past the last, the rest is written.
+    next: usize,
+    out: Vec<u8>,
+}
+
+impl LineInSteps {
+    /// Starts the line of `doc`.
+    pub fn new(doc: std::rc::Rc<AnnotatedDocument>) -> LineInSteps {
+        LineInSteps { doc, speakers: Vec::new(), next: 0, out: Vec::new() }
+    }
+
+    /// The document whose line this is.
+    pub fn doc(&self) -> &std::rc::Rc<AnnotatedDocument> {
+        &self.doc
+    }
+
+    /// Writes about `annotations` more annotations (the first step also
+    /// writes the document, the last the entities); the whole line once it
+    /// is done.
+    pub fn step(&mut self, annotations: usize) -> Option<String> {
+        let doc = &*self.doc;
+        if self.out.is_empty() {
+            self.speakers = kept_speakers(doc);
+            self.out.extend(b"{\"format\":");
+            self.out.extend(json(&FORMAT).bytes());
+            self.out.extend(b",\"version\":");
+            self.out.extend(json(&VERSION).bytes());
+            self.out.extend(b",\"generator\":");
+            self.out.extend(json(&GENERATOR).bytes());
+            self.out.extend(b",\"document\":");
+            let d = &doc.doc;
+            self.out
+                .extend(json(&DocumentOut { name: &d.name, lang: &d.lang, text: &d.text }).bytes());
+            self.out.extend(b",\"annotations\":[");
+        }
+        let end = (self.next + annotations.max(1)).min(doc.annotations.len());
+        if self.next < end {
+            let batch: Vec<AnnotationOut> = (self.next..end)
+                .map(|i| annotation_out(doc, &doc.annotations[i], self.speakers[i]))
+                .collect();
+            let batch = json(&batch);
+            if self.next > 0 {
+                self.out.push(b',');
+            }
+            // The batch's elements, without its brackets.
+            self.out.extend(&batch.as_bytes()[1..batch.len() - 1]);
+            self.next = end;
+            return None;
+        }
+        let entities: Vec<EntityOut> = doc
+            .entities()
+            .iter()
+            .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
+            .collect();
+        self.out.extend(b"],\"entities\":");
+        self.out.extend(json(&entities).bytes());
+        self.out.extend(b"}\n");
+        String::from_utf8(std::mem::take(&mut self.out)).ok()
+    }
+}
+
+/// A part of the line as compact JSON text.
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    super::json::to_string(value, false).expect("Sorot JSON serialises")
 }
 
 /// Serialises a document and its annotations as Sorot JSON, pretty-printed

@@ -128,10 +128,16 @@ export async function launchBrowser() {
  * Opens the app in a fresh context and waits until it has mounted.
  * Returns { page, context, errors } where `errors` collects uncaught page
  * errors (a Rust panic surfaces there) and console errors. `locale` is the
- * browser's language (`navigator.language`), English unless given.
+ * browser's language (`navigator.language`), English unless given;
+ * `serviceWorkers: 'block'` keeps the service worker away (so every request
+ * reaches Playwright's routes).
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US', beforeLoad } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport, locale });
+export async function openApp(
+  browser,
+  url,
+  { viewport = { width: 1280, height: 900 }, locale = 'en-US', beforeLoad, serviceWorkers = 'allow' } = {},
+) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale, serviceWorkers });
   const page = await context.newPage();
   // Anything to set up before the app's first load (`beforeLoad(page, url)`).
   await beforeLoad?.(page, url);
@@ -183,7 +189,8 @@ export async function pasteLong(page, text) {
 
 /**
  * The saved text of the workspace in IndexedDB (src/ui/storage.rs: database
- * `sorot`, store `saves`, record `workspace` = [number, text]), or null.
+ * `sorot`, store `saves`, record `workspace` = [number, UTF-8 bytes of the
+ * text]), or null.
  */
 export function savedInIndexedDb(page) {
   return page.evaluate(
@@ -193,7 +200,11 @@ export function savedInIndexedDb(page) {
         r.onsuccess = () => {
           if (!r.result.objectStoreNames.contains('saves')) return ok(null);
           const g = r.result.transaction('saves').objectStore('saves').get('workspace');
-          g.onsuccess = () => ok(g.result?.[1] ?? null);
+          // The text's UTF-8 bytes (a string from earlier versions).
+          g.onsuccess = () => {
+            const t = g.result?.[1] ?? null;
+            ok(t instanceof Uint8Array ? new TextDecoder().decode(t) : t);
+          };
           g.onerror = () => ok(null);
         };
         r.onerror = () => ok(null);
