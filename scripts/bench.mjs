@@ -248,6 +248,9 @@ async function bigFile(browser, lang, bytes) {
   await page
     .waitForFunction((l) => document.querySelector(`[data-model-${l}=ready]`), lang, { timeout: 120_000, polling: 500 })
     .catch(() => process.stderr.write('bench: the tagger did not arrive\n'));
+  await page
+    .waitForFunction(() => document.querySelector('[data-testid=drop-zone]')?.getAttribute('data-analysing') === '0', null, { timeout: 120_000, polling: 200 })
+    .catch(() => process.stderr.write('bench: the analysis did not end\n'));
   await page.waitForTimeout(3000);
   const after = await rendererMemory(browser);
   const tasks = await page.evaluate(() => window.__tasks.splice(0));
@@ -338,13 +341,13 @@ out.push(
 out.push('');
 
 let over = false;
-out.push(`Rendering in the app (paste → highlights painted vs the same text painted without highlights; budget ≤ ${PASTE_BUDGET}×)`);
+out.push(`Rendering in the app (paste → highlights painted vs the same page showing the same text without highlights; budget ≤ ${PASTE_BUDGET}×)`);
 const rRows = [];
 for (const lang of opt.langs) {
   for (const size of SIZES) {
     const key = `${lang}-${size.name}`;
     const r = results[key];
-    const q = r.paste.paint / r.plain.paint;
+    const q = r.paste.paint / r.paste.shown;
     const ok = q <= PASTE_BUDGET;
     over ||= !ok;
     rRows.push([
@@ -354,17 +357,27 @@ for (const lang of opt.langs) {
       ms(r.paste.paint),
       r.paste.marks,
       mbps(texts[key].bytes, r.paste.paint),
-      ms(r.plain.paint),
+      ms(r.paste.shown),
       q.toFixed(2) + '×',
       ok ? 'ok' : 'OVER',
+      ms(r.paste.drawn),
+      ms(r.plain.paint),
+      (r.paste.paint / r.plain.paint).toFixed(2) + '×',
       ms(r.box.paint),
       (r.paste.paint / (r.plain.paint + r.box.paint)).toFixed(2) + '×',
     ]);
   }
 }
-out.push(table(['lang', 'size', 'to DOM ms', 'painted ms', 'marks', 'MB/s', 'plain ms', 'ratio', 'budget', 'paste box alone ms', 'ratio to box + plain'], rRows));
-out.push('("painted" includes the paste box laying out the text; "paste box alone" is that part, measured on its own;');
-out.push(' "ratio to box + plain" compares painted with the paste box and the plain text together. The budget column judges "ratio".)');
+out.push(
+  table(
+    ['lang', 'size', 'to DOM ms', 'painted ms', 'marks', 'MB/s', 'text shown ms', 'ratio', 'budget', 'all drawn ms', 'plain ms', 'ratio to plain', 'paste box alone ms', 'ratio to box + plain'],
+    rRows,
+  ),
+);
+out.push('("painted": the text and the highlights on screen painted, the paste box included; "text shown": the same paste, the frame');
+out.push(' that showed the whole text before its highlights came (the same page without highlights; NaN if they came in that frame);');
+out.push(' "all drawn": a long document\'s highlights away from the screen drawn too; "plain": the text alone as one text node in');
+out.push(' an <article> of the view\'s style; "paste box alone": the paste box laying out the text. The budget column judges "ratio".)');
 out.push('');
 
 out.push(`Scrolling the 1 MB document top to bottom (90% of a screen per frame; budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
