@@ -58,7 +58,7 @@ const SIZES = [
   { name: '100 KB', bytes: 100_000, runs: Math.ceil(opt.runs / 2), renderRuns: Math.ceil(opt.runs / 5) },
   { name: '1 MB', bytes: 1_000_000, runs: Math.ceil(opt.runs / 5), renderRuns: Math.ceil(opt.runs / 5) },
 ];
-const PASTE_BUDGET = 2; // paste→highlights at most 2× the plain text
+const PASTE_BUDGET = 2; // paste 1 MB → highlights at most 2× the same page showing the text without them
 const LONGTASK_BUDGET = 50; // ms
 const INTERACTIVE_BUDGET = 1000; // ms from navigation to a usable page
 
@@ -341,15 +341,18 @@ out.push(
 out.push('');
 
 let over = false;
-out.push(`Rendering in the app (paste → highlights painted vs the same page showing the same text without highlights; budget ≤ ${PASTE_BUDGET}×)`);
+out.push(`Rendering in the app (paste → highlights painted vs the same page showing the same text without highlights; budget at 1 MB ≤ ${PASTE_BUDGET}×)`);
 const rRows = [];
 for (const lang of opt.langs) {
   for (const size of SIZES) {
     const key = `${lang}-${size.name}`;
     const r = results[key];
     const q = r.paste.paint / r.paste.shown;
+    // The budget is for 1 MB; smaller texts are shown for comparison (their
+    // times are a few frames).
+    const judged = size.name === '1 MB';
     const ok = q <= PASTE_BUDGET;
-    over ||= !ok;
+    if (judged) over ||= !ok;
     rRows.push([
       lang,
       size.name,
@@ -359,7 +362,7 @@ for (const lang of opt.langs) {
       mbps(texts[key].bytes, r.paste.paint),
       ms(r.paste.shown),
       q.toFixed(2) + '×',
-      ok ? 'ok' : 'OVER',
+      judged ? (ok ? 'ok' : 'OVER') : '-',
       ms(r.paste.drawn),
       ms(r.plain.paint),
       (r.paste.paint / r.plain.paint).toFixed(2) + '×',
@@ -375,7 +378,7 @@ out.push(
   ),
 );
 out.push('("painted": the text and the highlights on screen painted, the paste box included; "text shown": the same paste, the frame');
-out.push(' that showed the whole text before its highlights came (the same page without highlights; NaN if they came in that frame);');
+out.push(' that showed the whole text before its highlights came (the same page without highlights; "painted" if they came with it);');
 out.push(' "all drawn": a long document\'s highlights away from the screen drawn too; "plain": the text alone as one text node in');
 out.push(' an <article> of the view\'s style; "paste box alone": the paste box laying out the text. The budget column judges "ratio".)');
 out.push('');
