@@ -649,6 +649,31 @@ proptest! {
         prop_assert_eq!(at, text.len());
     }
 
+    /// What the page compares to keep a chunk drawn after an edit
+    /// ([`chunk_annotations`]) is what the chunk draws: one annotation per
+    /// `<mark>` in its markup, and every annotation in some chunk.
+    #[test]
+    fn chunk_annotations_are_the_marks_each_chunk_draws(doc in document()) {
+        prop_assume!(html_safe(&doc.doc.text));
+        let tree = layout(&doc);
+        let speakers = sorot::core::layout::speaker_names(&doc);
+        let mut words = |a: &Annotation, _: Option<&str>| MarkWords {
+            class: "mark--custom",
+            title: a.label.clone(),
+            sr: format!("{}:", a.label),
+        };
+        let mut seen = vec![false; doc.annotations.len()];
+        for plan in sorot::core::layout::plan_chunks(&doc, &tree) {
+            let html = sorot::core::layout::chunk_html(&doc, &tree, &plan, &speakers, &mut words);
+            let anns = sorot::core::layout::chunk_annotations(&tree, &plan);
+            prop_assert_eq!(html.matches("<mark").count(), anns.len());
+            for k in anns {
+                seen[k] = true;
+            }
+        }
+        prop_assert!(seen.iter().all(|&s| s), "an annotation no chunk draws");
+    }
+
     #[test]
     fn html_chunks_hold_the_text_and_only_marks(doc in document()) {
         prop_assume!(html_safe(&doc.doc.text));

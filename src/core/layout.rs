@@ -317,6 +317,23 @@ pub fn chunk_html(
     out
 }
 
+/// The annotations one chunk draws (indices into the document's
+/// annotations, one per `<mark>`, in the order drawn: an annotation split
+/// in parts comes once per part): with the chunk's text, the speakers'
+/// names and the words of the marks, all its markup depends on.
+pub fn chunk_annotations(nodes: &[Node], plan: &ChunkPlan) -> Vec<usize> {
+    fn walk(n: &Node, out: &mut Vec<usize>) {
+        if let Node::Mark { ann, children, .. } = n {
+            out.push(*ann);
+            children.iter().for_each(|c| walk(c, out));
+        }
+    }
+    let mut out = Vec::new();
+    let (a, b) = (plan.first.min(nodes.len()), (plan.last + 1).min(nodes.len()));
+    nodes[a..b].iter().for_each(|n| walk(n, &mut out));
+    out
+}
+
 /// Whether [`html_chunks`] can carry this text exactly (HTML has no NUL).
 pub fn html_safe(text: &str) -> bool {
     !text.contains('\0')

@@ -59,17 +59,51 @@ struct MetaOut {
 
 /// The saved form of everything the user would lose on reload.
 pub fn save(ws: &Workspace) -> String {
-    save_with(ws, &mut |d| sorot_json::to_json_line(d).into())
+    save_with(ws, &mut |d| Rc::new(sorot_json::to_json_line(d))).concat()
 }
 
-/// [`save`], taking each document's line from `line` (which must give
-/// [`sorot_json::to_json_line`] of it): the page keeps the lines of
+/// One piece of the saved form ([`Saved::concat`] joins them).
+pub struct Saved {
+    /// The first line: the workspace's header.
+    pub header: String,
+    /// Each document's line, as `line` gave it.
+    pub lines: Vec<Rc<String>>,
+}
+
+impl Saved {
+    /// The pieces of the saved form in order: the header, then each line
+    /// after a line break, without its own final one.
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.header.as_str())
+            .chain(self.lines.iter().flat_map(|l| ["\n", l.trim_end_matches('\n')]))
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.pieces().map(str::len).sum()
+    }
+
+    /// Whether it is empty (never: there is always a header).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The saved form as one text.
+    pub fn concat(&self) -> String {
+        let mut out = String::with_capacity(self.len());
+        self.pieces().for_each(|p| out.push_str(p));
+        out
+    }
+}
+
+/// [`save`] in pieces, taking each document's line from `line` (which must
+/// give [`sorot_json::to_json_line`] of it): the page keeps the lines of
 /// documents that did not change since its last save instead of writing
-/// them again.
+/// them again, and writes a long save to storage piece by piece.
 pub fn save_with(
     ws: &Workspace,
-    line: &mut dyn FnMut(&Rc<AnnotatedDocument>) -> Rc<str>,
-) -> String {
+    line: &mut dyn FnMut(&Rc<AnnotatedDocument>) -> Rc<String>,
+) -> Saved {
     let docs = (0..ws.docs.len())
         .map(|i| {
             let m = ws.meta.get(i);
@@ -96,12 +130,10 @@ pub fn save_with(
         docs,
         labels: Some(ws.labels.to_records()),
     };
-    let mut out = serde_json::to_string(&header).unwrap_or_default();
-    for d in &ws.docs {
-        out.push('\n');
-        out.push_str(line(d).trim_end_matches('\n'));
+    Saved {
+        header: serde_json::to_string(&header).unwrap_or_default(),
+        lines: ws.docs.iter().map(line).collect(),
     }
-    out
 }
 
 /// Reads a saved workspace back. An error says what is wrong; the caller

@@ -413,16 +413,16 @@ pub fn app() -> Html {
                 return;
             }
             let Some(handle) = latest.borrow().clone() else { return };
-            let text = storage::saved_form(&handle.0);
+            let saved = storage::saved_form(&handle.0);
             let seq = storage::next_seq();
-            let local = storage::save(&text, seq);
+            let local = storage::save(saved.as_ref(), seq);
             if local.is_ok() {
                 *failed.borrow_mut() = false;
             }
             let (failed, dispatcher) = (failed.clone(), dispatcher.clone());
             // Failed only if IndexedDB did not take it either.
             wasm_bindgen_futures::spawn_local(async move {
-                let journal = storage::journal_put(seq, text).await;
+                let journal = storage::journal_put(seq, saved).await;
                 match (local, journal) {
                     (Ok(()), _) | (_, Ok(())) => *failed.borrow_mut() = false,
                     (Err(e), Err(_)) => {

@@ -83,32 +83,31 @@ pub fn restore() -> Workspace {
     }
 }
 
-/// The workspace in its saved form; the empty text for an empty workspace
-/// (nothing to keep).
-pub fn saved_form(ws: &Workspace) -> String {
+/// The workspace in its saved form, in pieces; `None` for an empty
+/// workspace (nothing to keep).
+pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
     if ws.docs.is_empty() && ws.pasted.is_empty() && ws.labels == Default::default() {
-        String::new()
-    } else {
-        // A document that did not change since the last save keeps its
-        // line (serialising a long article again would cost the page a
-        // long pause on every save).
-        LINES.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let mut fresh = Lines::default();
-            let out = persist::save_with(ws, &mut |d| {
-                let key = Rc::as_ptr(d) as usize;
-                let line = match cache.get(&key) {
-                    // The same document (alive, so its address is its own).
-                    Some((w, l)) if w.strong_count() > 0 => l.clone(),
-                    _ => sorot_json::to_json_line(d).into(),
-                };
-                fresh.insert(key, (Rc::downgrade(d), line.clone()));
-                line
-            });
-            *cache = fresh;
-            out
-        })
+        return None;
     }
+    // A document that did not change since the last save keeps its line
+    // (serialising a long article again would cost the page a long pause
+    // on every save).
+    LINES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let mut fresh = Lines::default();
+        let out = persist::save_with(ws, &mut |d| {
+            let key = Rc::as_ptr(d) as usize;
+            let line = match cache.get(&key) {
+                // The same document (alive, so its address is its own).
+                Some((w, l)) if w.strong_count() > 0 => l.clone(),
+                _ => Rc::new(sorot_json::to_json_line(d)),
+            };
+            fresh.insert(key, (Rc::downgrade(d), line.clone()));
+            line
+        });
+        *cache = fresh;
+        Some(out)
+    })
 }
 
 /// Documents with more annotations than this have their saved line made
@@ -141,7 +140,7 @@ pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool
             yew::platform::time::sleep(std::time::Duration::ZERO).await;
         };
         let doc = steps.doc();
-        LINES.with(|c| c.borrow_mut().insert(key, (Rc::downgrade(doc), line.into())));
+        LINES.with(|c| c.borrow_mut().insert(key, (Rc::downgrade(doc), Rc::new(line))));
     }
 }
 
@@ -151,7 +150,7 @@ thread_local! {
 }
 
 /// Saved lines by document address.
-type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<str>)>;
+type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<String>)>;
 
 thread_local! {
     static LAST_SEQ: Cell<u64> = const { Cell::new(0) };
@@ -180,31 +179,33 @@ pub fn local_seq() -> u64 {
         .unwrap_or(0)
 }
 
-/// The longest saved form (UTF-16 code units) [`save`] tries to put in
-/// `localStorage`; a longer one goes to IndexedDB alone.
+/// The longest saved form (bytes of UTF-8, so at most as many UTF-16 code
+/// units) [`save`] tries to put in `localStorage`; a longer one goes to
+/// IndexedDB alone.
 const LOCAL_MAX: usize = 5_000_000;
 
-/// Saves the saved form `text` (from [`saved_form`]) as save number `seq`
-/// in `localStorage`; the error says why it could not be (storage full or
-/// turned off). Nothing saved before is changed by a failed save.
-pub fn save(text: &str, seq: u64) -> Result<(), Msg> {
+/// Saves the saved form (from [`saved_form`]; `None`: nothing to keep) as
+/// save number `seq` in `localStorage`; the error says why it could not be
+/// (storage full or turned off). Nothing saved before is changed by a
+/// failed save.
+pub fn save(saved: Option<&persist::Saved>, seq: u64) -> Result<(), Msg> {
     let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
-    if text.is_empty() {
+    let Some(saved) = saved else {
         let _ = s.set_item(SEQ_KEY, &seq.to_string());
         return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
-    }
+    };
     // Past `localStorage`'s quota (Chromium: 10 MiB of UTF-16 per site),
     // trying costs a long pause only to fail; IndexedDB keeps it.
-    let too_big = text.len() > LOCAL_MAX && text.encode_utf16().count() > LOCAL_MAX;
-    let stored = if too_big {
+    let size = saved.len();
+    let stored = if size > LOCAL_MAX {
         Err(JsValue::NULL)
     } else {
-        s.set_item(KEY, text).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string()))
+        s.set_item(KEY, &saved.concat()).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string()))
     };
     stored.map_err(|_| {
         // One decimal, rounded to nearest (ties to even) with integers:
         // float formatting costs several KB of wasm.
-        let (tenths, rest) = (text.len() / 100_000, text.len() % 100_000);
+        let (tenths, rest) = (size / 100_000, size % 100_000);
         let tenths = tenths + usize::from(rest > 50_000 || (rest == 50_000 && tenths % 2 == 1));
         Msg::new("save.full").text("size", format!("{}.{}", tenths / 10, tenths % 10))
     })
@@ -295,16 +296,23 @@ fn store(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
     tx.object_store(STORE)
 }
 
-/// Writes save number `seq` (the saved form `text`) to IndexedDB; done when
-/// it is on disk. Fails when IndexedDB is missing, turned off or full;
-/// nothing written before is changed then.
-pub async fn journal_put(seq: u64, text: String) -> Result<(), JsValue> {
+/// Writes save number `seq` (the saved form, `None` for nothing to keep)
+/// to IndexedDB; done when it is on disk. Fails when IndexedDB is missing,
+/// turned off or full; nothing written before is changed then.
+pub async fn journal_put(seq: u64, saved: Option<persist::Saved>) -> Result<(), JsValue> {
     let db = CONN.with(|c| c.borrow().clone()).ok_or(JsValue::NULL)?;
     let tx = transaction(&db, "readwrite")?;
-    // UTF-8 bytes: a copy, where a JS string would be a conversion to
-    // UTF-16 (a third of a second for a 10 MB article's save).
-    let bytes = js_sys::Uint8Array::from(text.as_bytes());
-    drop(text);
+    // UTF-8 bytes, copied piece by piece (the page never holds the whole
+    // text at once): a JS string would be a conversion to UTF-16 (a third
+    // of a second for a 10 MB article's save).
+    let bytes = js_sys::Uint8Array::new_with_length(saved.as_ref().map_or(0, |s| s.len()) as u32);
+    let mut at = 0u32;
+    for piece in saved.iter().flat_map(|s| s.pieces()) {
+        let end = at + piece.len() as u32;
+        bytes.subarray(at, end).copy_from(piece.as_bytes());
+        at = end;
+    }
+    drop(saved);
     let value = Array::of2(&JsValue::from_f64(seq as f64), &bytes);
     store(&tx)?.put_with_key(&value, &RECORD.into())?;
     done(&tx).await

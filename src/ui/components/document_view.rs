@@ -30,8 +30,8 @@ use super::label_class;
 use crate::core::edit::snap;
 use crate::core::labels::css_string;
 use crate::core::layout::{
-    chunk_html, html_safe, layout, plain_html, plan_chunks, speaker_names, ChunkPlan, MarkWords,
-    Node,
+    chunk_annotations, chunk_html, html_safe, layout, plain_html, plan_chunks, speaker_names,
+    ChunkPlan, MarkWords, Node,
 };
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
@@ -365,6 +365,16 @@ impl ViewChunks {
         html
     }
 
+    /// Whether chunk `i` draws the same annotations as `other`'s chunk `i`.
+    fn same_annotations(&self, other: &ViewChunks, i: usize) -> bool {
+        let (a, b) = (
+            chunk_annotations(&self.nodes, &self.plans[i]),
+            chunk_annotations(&other.nodes, &other.plans[i]),
+        );
+        let (x, y) = (&self.doc.annotations, &other.doc.annotations);
+        a.len() == b.len() && a.iter().zip(&b).all(|(&j, &k)| x[j] == y[k])
+    }
+
     /// Chunk `i` with its highlights, if its markup was made.
     fn made(&self, i: usize) -> Option<Rc<str>> {
         self.full.borrow().get(i).cloned().flatten()
@@ -419,8 +429,20 @@ impl Progress {
         });
         match before {
             Some(old) => {
+                // A chunk with the same text and the same annotations has the
+                // same markup (the speakers' names and the words being the
+                // same too): it takes the old markup and stays drawn.
+                let same_words =
+                    old.tr.code() == chunks.tr.code() && old.speakers == chunks.speakers;
                 for (i, flag) in self.flags.iter_mut().enumerate() {
-                    *flag = *flag && old.made(i).is_some_and(|h| *h == *chunks.full(i));
+                    let kept = old
+                        .made(i)
+                        .filter(|_| *flag && same_words && old.chars[i] == chunks.chars[i])
+                        .filter(|_| old.same_annotations(chunks, i));
+                    *flag = kept.is_some();
+                    if kept.is_some() {
+                        chunks.full.borrow_mut()[i] = kept;
+                    }
                 }
             }
             None => {
