@@ -14,7 +14,6 @@
 //! [`Rejected`], so analysing the document again (another language, the
 //! learned tagger) does not bring it back.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::i18n::Msg;
@@ -354,10 +353,7 @@ impl Step {
         new: &AnnotatedDocument,
         rejected: Vec<Rejected>,
     ) -> Option<Step> {
-        let old_by_id: HashMap<&str, &Annotation> =
-            old.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
-        let new_by_id: HashMap<&str, &Annotation> =
-            new.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+        let (old_by_id, new_by_id) = (old.by_id(), new.by_id());
         let removed: Vec<Annotation> = old
             .annotations
             .iter()
