@@ -145,6 +145,41 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   app.assertNoPageErrors();
 });
 
+test('typing in a long pasted text: what was typed is analysed when typing pauses, and saved', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  // About 200 KB: the paste box takes such a text when typing pauses, not
+  // at every key.
+  const long = `${ARTICLE}\n\n`.repeat(700);
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  await waitForSettled(page);
+  const typed = ' Menteri Luar Negeri Budi Santoso tiba di Surabaya.';
+  await page.evaluate(() => {
+    const a = document.querySelector('[data-testid=article-input]');
+    a.focus();
+    a.setSelectionRange(1000, 1000);
+  });
+  await page.keyboard.type(typed, { delay: 20 });
+  const want = long.slice(0, 1000) + typed + long.slice(1000);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, want.length, {
+    timeout: 30_000,
+  });
+  await waitForSettled(page);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.slice(0, 1100)), want.slice(0, 1100));
+  const found = await page.$$eval('[data-testid=document-view] mark', (ms) => ms.map((m) => `${m.dataset.label}:${m.textContent}`));
+  assert.ok(found.includes('PERSON:Budi Santoso') && found.includes('LOC:Surabaya'), found.slice(0, 30).join(', '));
+  for (let i = 0; ; i++) {
+    const saved = (await savedInIndexedDb(page)) ?? '';
+    if (saved.includes('Budi Santoso tiba di Surabaya')) break;
+    assert.ok(i < 100, 'what was typed is saved');
+    await page.waitForTimeout(100);
+  }
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=article-input]')?.value.length === n, want.length);
+  assert.equal(await page.inputValue('[data-testid=article-input]'), want);
+  app.assertNoPageErrors();
+});
+
 test('a reload brings a long article back to the same words at the top of the window', { timeout: TIMEOUT }, async () => {
   // A narrow window: the chunks not yet drawn are estimated at a height that
   // is wrong here, so a scroll position in pixels would land elsewhere.

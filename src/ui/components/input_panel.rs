@@ -1,5 +1,7 @@
 //! `InputPanel`: the paste box and the file picker.
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -11,23 +13,74 @@ use crate::ui::i18n::use_tr;
 pub struct InputPanelProps {
     /// The paste box's text.
     pub value: String,
-    /// Called with the new text whenever the paste box changes.
+    /// Called with the new text whenever the paste box changes (a long
+    /// text being typed: when typing pauses).
     pub on_paste: Callback<String>,
     /// Called with the files the user picked.
     pub on_files: Callback<Vec<File>>,
 }
 
+/// A text longer than this (UTF-16 code units) is taken from the paste
+/// box a moment after typing stops, not at every key: each take makes the
+/// whole document again and draws it.
+const TYPED_AT_ONCE: u32 = 100_000;
+
+/// How long after the last key a long text is taken (ms).
+const TYPING_PAUSE_MS: u32 = 250;
+
 /// Where an article comes in: pasted, or picked as files.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let tr = use_tr();
+    let area = use_node_ref();
+    // The take waiting for typing to stop, if any.
+    let waiting: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let take = {
+        let (on_paste, area, waiting) = (props.on_paste.clone(), area.clone(), waiting.clone());
+        move || {
+            waiting.borrow_mut().take();
+            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                on_paste.emit(a.value());
+            }
+        }
+    };
     let on_input = {
-        let on_paste = props.on_paste.clone();
+        let (area, waiting, take) = (area.clone(), waiting.clone(), take.clone());
         Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_paste.emit(area.value());
+            // Typing (not a paste, a drop, or a text set by a script).
+            let kind =
+                js_sys::Reflect::get(&e, &"inputType".into()).ok().and_then(|k| k.as_string());
+            let typing = kind.is_some_and(|k| {
+                !k.is_empty() && !matches!(k.as_str(), "insertFromPaste" | "insertFromDrop")
+            });
+            let long =
+                area.cast::<HtmlTextAreaElement>().is_some_and(|a| a.text_length() > TYPED_AT_ONCE);
+            if typing && long {
+                let take = take.clone();
+                *waiting.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, take));
+            } else {
+                take();
+            }
         })
     };
+    {
+        // Hiding or leaving the page takes what was typed at once (the
+        // autosave runs then too).
+        let (waiting, take) = (waiting.clone(), take.clone());
+        use_effect_with((), move |_| {
+            let doc = gloo::utils::document();
+            let flush = move |_: &web_sys::Event| {
+                if waiting.borrow().is_some() {
+                    take();
+                }
+            };
+            let listeners = [
+                EventListener::new(&doc, "visibilitychange", flush.clone()),
+                EventListener::new(&gloo::utils::window(), "pagehide", flush),
+            ];
+            move || drop(listeners)
+        });
+    }
     let on_change = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -42,7 +95,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     html! {
         <section class="input-panel" aria-label={tr.t("input.region")}>
             <label class="input-panel__label" for="article-input">{ tr.t("input.label") }</label>
-            <textarea id="article-input" class="input-panel__text" data-testid="article-input"
+            <textarea id="article-input" class="input-panel__text" data-testid="article-input" ref={area}
                 placeholder={tr.t("input.placeholder")}
                 spellcheck="false" value={props.value.clone()} oninput={on_input} />
             <label class="input-panel__file button">
