@@ -275,5 +275,49 @@
         longest: durations.length ? Math.max(...durations) : 0,
       };
     },
+
+    /**
+     * Types `keys` characters, 100 ms apart, into the middle of the paste
+     * box holding the text (`plain`: into a textarea of its own that the
+     * app does not watch, as a control), as the browser's editing command
+     * does (input events of type insertText), and records main-thread long
+     * tasks until the page has settled and 1 s more.
+     */
+    async typing(key, keys = 10, plain = false) {
+      const text = texts.get(key);
+      await reset();
+      let area;
+      if (plain) {
+        area = document.createElement('textarea');
+        area.className = document.querySelector(INPUT).className;
+        document.querySelector(INPUT).after(area);
+        area.value = text;
+      } else {
+        paste(text);
+        await when(viewShows(text.length, true));
+        await when(() => !document.querySelector(`${VIEW}[data-drawing]`));
+        area = document.querySelector(INPUT);
+      }
+      await frame();
+      await idle(2000);
+      const tasks = [];
+      const obs = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+      obs.observe({ type: 'longtask' });
+      area.focus();
+      area.setSelectionRange(text.length >> 1, text.length >> 1);
+      for (let i = 0; i < keys; i++) {
+        document.execCommand('insertText', false, 'abcdefghij'[i % 10]);
+        await idle(100);
+      }
+      // The app takes a long text when typing pauses; its analysis follows.
+      await idle(500);
+      if (!plain) await when(() => document.querySelector('[data-testid=drop-zone]')?.getAttribute('data-analysing') === '0');
+      await idle(1000);
+      tasks.push(...obs.takeRecords());
+      obs.disconnect();
+      if (plain) area.remove();
+      const durations = tasks.map((t) => t.duration);
+      return { keys, longTasks: durations.length, longest: durations.length ? Math.max(...durations) : 0 };
+    },
   };
 })();
