@@ -25,7 +25,8 @@
 //!   point).
 //!
 //! Run `cargo test --test quotes -- --nocapture` to see the numbers, and set
-//! `QUOTES_VERBOSE=1` to list every miss. The asserted floors sit slightly
+//! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
+//! ones are only totalled). The asserted floors sit slightly
 //! below the current scores, so a regression fails.
 
 mod common;
@@ -703,7 +704,9 @@ fn score_dir(lang: &str, split: &str) -> (Score, usize) {
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         only.is_empty() || only.split(',').any(|w| name.contains(w))
     };
-    let verbose = std::env::var_os("QUOTES_VERBOSE").is_some();
+    // Misses are listed for the tuned documents only: the held-out ones
+    // are scored in total and never read miss by miss.
+    let verbose = split == "tuned" && std::env::var_os("QUOTES_VERBOSE").is_some();
     let mut total = Score::default();
     let mut docs = 0;
     for f in files.iter().filter(|f| wanted(f)) {
@@ -750,4 +753,17 @@ fn scores_on_the_gold_documents() {
         }
     }
     assert!(failures.is_empty(), "below the floor: {failures:?}");
+}
+
+#[test]
+fn a_name_also_written_in_lower_case() {
+    // `santorum` is also a common word in this text; `Santorum`, found
+    // alone as a name after a verb of saying, is a name everywhere.
+    check(
+        "en",
+        "Former senator Rick Santorum hates the word santorum, which spread online. \
+         [[Q@Santorum:\"It is filth,\"]] said Santorum. Santorum criticized the press in an \
+         interview, saying, [[Q@Santorum:\"It's offensive, and the mainstream media laughs \
+         about it.\"]]",
+    );
 }
