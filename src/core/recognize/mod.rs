@@ -209,7 +209,8 @@ pub fn has_model(lang: &str) -> bool {
 /// before the full name (a headline "Takaichi dan Prabowo …" above
 /// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
 /// or last word of a PERSON of two or more words, starts with a capital,
-/// is covered by no other span, never occurs in lower case in the text, and
+/// is covered by no other span, never occurs in lower case in the text
+/// (unless the rules found it alone as a PERSON elsewhere), and
 /// is not a word the lexicon knows as something else (a title such as
 /// `General`, an organisation or place word, a month, a function word).
 /// Keeps `spans` sorted by start, then end descending.
@@ -231,12 +232,18 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         | FUNC_EN
         | COMMON;
     let mut parts: HashSet<&str> = HashSet::default();
+    // One-word PERSON spans the rules found on their own: such a word is a
+    // name even where the text also writes it in lower case (`Santorum`
+    // and the neologism `santorum`).
+    let mut alone: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == super::model::labels::PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
             if first.len() < name.len() {
                 parts.insert(first);
                 parts.insert(last);
+            } else {
+                alone.insert(name);
             }
         }
     }
@@ -260,7 +267,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
             && doc.is_word(k)
             && t.flags & NOT_A_NAME == 0
             && parts.contains(doc.text_of(k))
-            && !doc.seen_lower(k)
+            && (!doc.seen_lower(k) || alone.contains(doc.text_of(k)))
         {
             spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
         }
