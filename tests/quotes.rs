@@ -767,3 +767,47 @@ fn a_name_also_written_in_lower_case() {
          about it.\"]]",
     );
 }
+
+#[test]
+fn the_head_of_an_of_phrase_speaks() {
+    check(
+        "en",
+        "Shares fell. [[Q@John Smith:\"This was the worst day since 2008,\"]] John Smith of \
+         Barclays said.",
+    );
+    check(
+        "en",
+        "Shares fell. [[Q:\"This was the worst day since 2008,\"]] a spokeswoman for Barclays \
+         said.",
+    );
+}
+
+#[test]
+fn the_statement_points_back_to_its_author() {
+    check(
+        "en",
+        "The Pentagon said in a statement that it would review the case. \
+         [[Q@Pentagon:\"We take these reports seriously,\"]] the statement said.",
+    );
+    check(
+        "en",
+        "Ford Motor Co. issued a statement on Monday. [[Q@Ford Motor Co.:\"We are working with \
+         dealers,\"]] the statement said.",
+    );
+}
+
+#[test]
+fn a_short_sentence_continues_the_quotation_before() {
+    check(
+        "en",
+        "Ms. Tan spoke to reporters. [[Q@Tan:\"We had nothing,\"]] she said. \
+         [[Q@Tan:\"Nothing at all.\"]]",
+    );
+    check(
+        "en",
+        "Mary Tan and her husband, Li Wei, moved to Ohio in 2001. [[Q:\"We had nothing,\"]] they \
+         said.",
+    );
+    // Not after a term, nor in the middle of a sentence.
+    check("en", "The \"reset\" failed. Critics called it \"Plan B.\" The plan was dropped.");
+}

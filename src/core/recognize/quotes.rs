@@ -126,8 +126,15 @@
 //! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
-//! last words … were: “…”`); and a sentence naming someone with a verb of
-//! saying between two quotations hands the floor to them.
+//! last words … were: “…”`); a sentence naming someone with a verb of
+//! saying between two quotations hands the floor to them; a name that is
+//! the complement of `of`/`for`/`at`/`from` before the verb gives way to
+//! the phrase's head (`John Smith of Barclays said` → Smith, `a
+//! spokeswoman for Barclays said` → nobody); `the statement said` points
+//! to whoever made the statement mentioned in the two sentences before
+//! (`The Pentagon said in a statement …`); and a short sentence of its own
+//! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
+//! it, as does a short quotation before `they said`, which names nobody.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
 //! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
@@ -582,6 +589,11 @@ impl Quoter<'_, '_> {
                     _ => None,
                 }
             }
+            // "“…,” she said. “Nothing at all.”": a short sentence right
+            // after a quotation continues it.
+            None if words <= 3 && !naming && self.continues_last(open, close) => {
+                Some(self.bare_speaker(open))
+            }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
@@ -602,6 +614,25 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the short quotation `open`..`close` is a sentence of its own
+    /// (a capital first, a sentence mark last) opening a sentence right
+    /// after the previous quotation of the paragraph, with at most its
+    /// attribution between (`“…,” Wren said. “Well, it couldn't.”`).
+    fn continues_last(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let Some((last, para, _)) = self.last else { return false };
+        let sentence = doc.toks[close - 1].term
+            && doc.is_word(open + 1)
+            && doc.toks[open + 1].upper
+            && open > 0
+            && (doc.toks[open - 1].term || (open - 1 == last && doc.toks[last - 1].term));
+        sentence
+            && para == doc.toks[open].para
+            && open > last
+            && open - last <= 8
+            && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
     }
 
     /// Whether the quotation is a term rather than speech whatever cue is
@@ -813,6 +844,9 @@ impl Quoter<'_, '_> {
                         & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN | cue::DETERMINER)
                         != 0
                     || self.cue_flags[k - 1] & cue::DETERMINER != 0
+                    // (`they` names nobody in particular, but it is a
+                    // subject: `“We had nothing,” they said`.)
+                    || doc.low(k) == "they"
             });
         Some(Found { speaker, near, verb: true })
     }
@@ -928,6 +962,14 @@ impl Quoter<'_, '_> {
             return self.antecedent(c.min(open), true);
         }
         let after = c + len;
+        // "“…,” the statement said": the statement mentioned before.
+        if f & cue::NOUN != 0
+            && f & cue::VERB == 0
+            && c > from
+            && matches!(doc.low(c - 1), "the" | "its" | "this")
+        {
+            return self.statement_author(c - 1, open);
+        }
         if f & cue::ACCORDING != 0 {
             return self.after_cue(after, to, open);
         }
@@ -1031,7 +1073,7 @@ impl Quoter<'_, '_> {
         }
         let p = k - 1;
         if let Some(e) = self.ent(p) {
-            return Some(Some(e));
+            return Some(self.of_phrase(e, from, open).unwrap_or(Some(e)));
         }
         let fl = self.cue_flags[p];
         if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
@@ -1087,6 +1129,77 @@ impl Quoter<'_, '_> {
             }
         }
         None
+    }
+
+    /// Who made the statement that `the statement` (before token `at`)
+    /// points back to: the nearest earlier statement noun outside
+    /// quotations, within two sentences, whose verb of saying has a
+    /// subject (`The Department of Transportation said in a statement`),
+    /// else the first name of its sentence (`Acme issued a statement`).
+    fn statement_author(&self, at: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut sentences = 0;
+        let mut k = at;
+        while k > 0 && at - k < WALK {
+            k -= 1;
+            if doc.toks[k].term && self.quote_of[k] == NONE {
+                sentences += 1;
+                if sentences > 2 {
+                    return None;
+                }
+            }
+            if self.quote_of[k] != NONE || self.cue_flags[k] & cue::NOUN == 0 {
+                continue;
+            }
+            let start = self.sentence_start(k);
+            let verb = (start.max(k.saturating_sub(5))..k)
+                .rev()
+                .find(|&v| self.cue_at(v).is_some_and(|(_, f)| f & cue::VERB != 0));
+            if let Some(Some(e)) = verb.and_then(|v| self.subject_before(v, start, open)) {
+                return Some(e);
+            }
+            return self.first_name(start, k);
+        }
+        None
+    }
+
+    /// When the name `e` right before a verb ends a phrase `X of/for/at e`,
+    /// the phrase's head: a person (`John Smith of Barclays said`), or a
+    /// nominal (`a spokeswoman for Barclays said`, which names nobody).
+    /// `None` when `e` is not such a complement.
+    fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let first = self.ent_toks[e].0;
+        if first < from + 2 || !doc.is_word(first - 1) {
+            return None;
+        }
+        if !matches!(doc.low(first - 1), "of" | "for" | "at" | "from") {
+            return None;
+        }
+        let head = first - 2;
+        if let Some(h) = self.ent(head) {
+            return self.is_person(h).then_some(Some(h));
+        }
+        // The nominal before the preposition: determiner + up to three
+        // words, one of them a role or a person noun.
+        let mut words = Vec::new();
+        let mut j = head + 1;
+        while j > from && words.len() < 4 {
+            let w = j - 1;
+            if !doc.is_word(w) || self.ent(w).is_some() {
+                return None;
+            }
+            if self.cue_flags[w] & cue::DETERMINER != 0 || matches!(doc.low(w), "a" | "an") {
+                words.push(w);
+                break;
+            }
+            words.push(w);
+            j = w;
+        }
+        let role = words
+            .iter()
+            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        role.then(|| self.nominal(&words, open))
     }
 
     /// A nominal subject ending at token `p`, looking back to `from`: "the
