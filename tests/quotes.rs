@@ -811,3 +811,51 @@ fn a_short_sentence_continues_the_quotation_before() {
     // Not after a term, nor in the middle of a sentence.
     check("en", "The \"reset\" failed. Critics called it \"Plan B.\" The plan was dropped.");
 }
+
+#[test]
+fn relatives_coordination_and_messages_find_the_subject() {
+    // `, who` stands for the name before it.
+    check(
+        "en",
+        "She studied under the geneticist Nils Hedberg, who later described her as \
+         [[Q@Nils Hedberg:\"the most stubborn student I ever had, and the best\"]].",
+    );
+    // A verb joined by `and` shares the subject of the clause before.
+    check(
+        "en",
+        "My partner, Sindre Vik, took one sip and said, [[Q@Sindre Vik:\"We are not selling \
+         this to anyone we like.\"]]",
+    );
+    check(
+        "en",
+        "The mayor, John Green, met the press. He smiled and said, [[Q@John Green:\"We are not \
+         going anywhere.\"]]",
+    );
+    // What someone wrote speaks for its writer.
+    check(
+        "en",
+        "A historian, Ola Brekke, found it. He emailed me that night. His message said, \
+         [[Q@Ola Brekke:\"I think I have found you a beer. It may be terrible.\"]]",
+    );
+    // A title between the comma and the name: `, Sir Robert Hale, wrote`.
+    check(
+        "en",
+        "Its president at the time, Sir Robert Hale, wrote to her in 1953: [[Q@Robert Hale:\"Your \
+         results are as elegant as any I have seen this decade.\"]]",
+    );
+}
+
+#[test]
+fn pronouns_agree_in_gender_and_skip_interview_labels() {
+    check(
+        "en",
+        "Astrid Lindqvist won a fellowship. Writing to her brother Erik from Scotland, she \
+         complained about the food. [[Q@Astrid Lindqvist:\"The porridge is grey and so is the \
+         sky,\"]] she wrote.",
+    );
+    check(
+        "en",
+        "Hanne Dahl: A historian, Ola Brekke, found it. He emailed me that night. His message \
+         said, [[Q@Ola Brekke:\"I think I have found you a beer.\"]]",
+    );
+}

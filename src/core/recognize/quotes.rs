@@ -135,6 +135,14 @@
 //! (`The Pentagon said in a statement …`); and a short sentence of its own
 //! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
 //! it, as does a short quotation before `they said`, which names nobody.
+//! A relative `, who` stands for the name before it (`Nils Hedberg, who
+//! later described her as`); a verb joined by `and` shares the subject of
+//! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
+//! said`); a message with its writer before it speaks for the writer
+//! (`His message said`, `Brekke's letter read`). A pronoun skips people
+//! the text marks as of the other gender (`she` after `her brother Erik`,
+//! `Sir`, `Mrs`), and the name labelling an interview turn (`Hanne Dahl:`
+//! opening a paragraph) is never an antecedent.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
 //! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
@@ -268,6 +276,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let cue_flags: Vec<u16> =
         (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
     let full = full_names(doc, ents);
+    let gender = genders(doc, ents, &ent_toks, &full);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         while para_first.len() <= t.para as usize {
@@ -281,6 +290,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         ent_toks,
         cue_flags,
         full,
+        gender,
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -344,6 +354,66 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     full
 }
 
+/// The grammatical gender of a person, as far as the text marks it.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The gender a word before a name marks (`Mr`, `Sir`, `brother`, `Mrs`,
+/// `Ms`, `sister`, `wife`), or of a pronoun (`he`, `she`).
+fn gender_word(w: &str) -> Gender {
+    match w {
+        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "brother" | "father" | "son"
+        | "husband" | "uncle" | "nephew" | "grandfather" | "grandson" | "boyfriend"
+        | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman" | "he"
+        | "him" | "his" => Gender::Male,
+        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "sister"
+        | "mother" | "daughter" | "wife" | "aunt" | "niece" | "grandmother" | "granddaughter"
+        | "girlfriend" | "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman"
+        | "councilwoman" | "she" | "her" | "hers" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// For each span, the gender of the PERSON it names when a word right
+/// before one of the mentions of that person marks it (`her brother
+/// Erik`, `Sir Robert Hale`, `his wife, Anna`); `Unknown` otherwise or
+/// when the marks disagree. Mentions share their full name's gender.
+fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]) -> Vec<Gender> {
+    let mut of_full = vec![Gender::Unknown; ents.len()];
+    let mut mixed = vec![false; ents.len()];
+    for (e, s) in ents.iter().enumerate() {
+        if s.label != labels::PERSON || doc.lang == super::tokens::Lang::Id {
+            continue;
+        }
+        let first = ent_toks[e].0;
+        let mut j = first;
+        if j > 0 && doc.is(j - 1, ',') {
+            j -= 1;
+        }
+        let g = (j.saturating_sub(1)..j)
+            .filter(|&k| doc.is_word(k))
+            .map(|k| gender_word(doc.low(k).trim_end_matches('.')))
+            .find(|&g| g != Gender::Unknown)
+            .unwrap_or_default();
+        if g == Gender::Unknown {
+            continue;
+        }
+        let f = full[e];
+        if of_full[f] != Gender::Unknown && of_full[f] != g {
+            mixed[f] = true;
+        }
+        of_full[f] = g;
+    }
+    (0..ents.len())
+        .map(|e| if mixed[full[e]] { Gender::Unknown } else { of_full[full[e]] })
+        .collect()
+}
+
 /// A cue found next to a quotation.
 struct Found {
     /// The speaker it points to, if any.
@@ -379,6 +449,8 @@ struct Quoter<'d, 'a> {
     cue_flags: Vec<u16>,
     /// For each span, the span that names it in full (see [`full_names`]).
     full: Vec<usize>,
+    /// For each span, the gender its text marks (see [`genders`]).
+    gender: Vec<Gender>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -1056,6 +1128,7 @@ impl Quoter<'_, '_> {
             | cue::PRON
             | cue::THAT;
         let mut j = c;
+        let mut joined = false;
         while j > from && c - j < 6 {
             let t = &doc.toks[j - 1];
             let plain = t.kind == Kind::Word
@@ -1065,9 +1138,23 @@ impl Quoter<'_, '_> {
             if !plain {
                 break;
             }
+            joined |= self.cue_flags[j - 1] & cue::AND != 0;
             j -= 1;
         }
-        let k = if j < c && j > from && self.ent(j - 1).is_some() { j } else { c };
+        // "Sindre Vik, took one sip and said", "He smiled and said": a verb
+        // joined by `and` to the clause before shares its subject.
+        let shared = joined
+            && j > from
+            && (doc.is(j - 1, ',')
+                || self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0);
+        // "the geneticist Nils Hedberg, who later described her as": a
+        // relative pronoun stands for the name before its comma.
+        if j < c && j >= from + 2 && doc.low(j) == "who" && doc.is(j - 1, ',') {
+            if let Some(e) = self.ent(j - 2) {
+                return Some(Some(e));
+            }
+        }
+        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared) { j } else { c };
         if k == from {
             return None;
         }
@@ -1077,7 +1164,7 @@ impl Quoter<'_, '_> {
         }
         let fl = self.cue_flags[p];
         if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
-            return Some(self.antecedent(p.min(open), true));
+            return Some(self.pronoun_antecedent(p, open, true));
         }
         if doc.is_word(p) && fl & cue::ORG_PRONOUN != 0 {
             return Some(self.antecedent(p.min(open), false));
@@ -1088,7 +1175,7 @@ impl Quoter<'_, '_> {
             // "Her former professor, Koolhaas, described": a name set off
             // by commas right before the verb.
             if let Some(e) = p.checked_sub(1).and_then(|x| self.ent(x)) {
-                let first = self.ent_toks[e].0;
+                let first = self.title_start(self.ent_toks[e].0);
                 if first > from && doc.is(first - 1, ',') {
                     return Some(Some(e));
                 }
@@ -1110,6 +1197,11 @@ impl Quoter<'_, '_> {
                 }
             }
             return None;
+        }
+        // "His message said", "Brekke's letter read": what someone wrote
+        // speaks for its writer.
+        if let Some(sp) = self.possessed_message(p, from) {
+            return Some(sp);
         }
         // "the ministry said", "pelatih asal Belanda itu mengakui"
         if let Some(sp) = self.nominal_before(p, from, open) {
@@ -1202,6 +1294,56 @@ impl Quoter<'_, '_> {
         role.then(|| self.nominal(&words, open))
     }
 
+    /// A message noun at token `p` with its writer before it: a possessive
+    /// pronoun (`his message`, `her letter`: the person it means) or a name
+    /// with `'s` (`Brekke's letter`). `Some(writer)` when `p` is such a
+    /// noun phrase.
+    fn possessed_message(&self, p: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let message = doc.is_word(p)
+            && (self.cue_flags[p] & cue::NOUN != 0
+                || matches!(
+                    doc.low(p),
+                    "message"
+                        | "letter"
+                        | "email"
+                        | "e-mail"
+                        | "note"
+                        | "tweet"
+                        | "post"
+                        | "reply"
+                        | "response"
+                        | "memo"
+                        | "telegram"
+                        | "diary"
+                        | "memoir"
+                        | "blog"
+                        | "column"
+                        | "speech"
+                        | "words"
+                ));
+        if !message || p <= from {
+            return None;
+        }
+        let w = p - 1;
+        if let Some(e) = self.ent(w) {
+            let possessive =
+                doc.text_of(w).ends_with("'s") || doc.text_of(w).ends_with("\u{2019}s");
+            let next_is_s = doc.toks.get(w + 1).is_some_and(|t| t.start < doc.toks[p].start)
+                && doc.text[self.ents[e].end..doc.toks[p].start]
+                    .trim_start()
+                    .starts_with(['\'', '\u{2019}']);
+            return (possessive || next_is_s).then_some(Some(e));
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            return Some(self.antecedent(w, true));
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "its") {
+            return Some(self.antecedent(w, false));
+        }
+        None
+    }
+
     /// A nominal subject ending at token `p`, looking back to `from`: "the
     /// ministry", "menteri itu". `Some(speaker)` when there is one.
     fn nominal_before(&self, p: usize, from: usize, open: usize) -> Option<Option<usize>> {
@@ -1240,7 +1382,7 @@ impl Quoter<'_, '_> {
         if k < lim && doc.is_word(k) {
             let fl = self.cue_flags[k];
             if fl & cue::PERSON_PRONOUN != 0 {
-                return self.antecedent(k.min(open), true);
+                return self.pronoun_antecedent(k, open, true);
             }
             if fl & cue::ORG_PRONOUN != 0 {
                 return self.antecedent(k.min(open), false);
@@ -1460,7 +1602,33 @@ impl Quoter<'_, '_> {
     /// named in it.
     fn antecedent(&self, open: usize, person: bool) -> Option<usize> {
         let doc = self.doc;
-        let want = |e: usize| self.is_person(e) == person;
+        let said =
+            if person && doc.is_word(open) { gender_word(doc.low(open)) } else { Gender::Unknown };
+        self.antecedent_of(open, person, said)
+    }
+
+    /// The antecedent of the pronoun at token `p`, for a quotation opening
+    /// at token `open`: [`Self::antecedent`], with the pronoun's gender.
+    fn pronoun_antecedent(&self, p: usize, open: usize, person: bool) -> Option<usize> {
+        let said = if person { gender_word(self.doc.low(p)) } else { Gender::Unknown };
+        self.antecedent_of(p.min(open), person, said)
+    }
+
+    /// [`Self::antecedent`] for a pronoun of gender `said`: a person the
+    /// text marks as of the other gender is skipped (`she` is not `her
+    /// brother Erik`).
+    fn antecedent_of(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
+        let doc = self.doc;
+        let agrees = |e: usize| {
+            said == Gender::Unknown || self.gender[e] == Gender::Unknown || self.gender[e] == said
+        };
+        // "Hanne Dahl: A historian, Ola Brekke, found it": the name
+        // labelling an interview turn is not what the turn talks about.
+        let label = |e: usize| {
+            let (first, after) = self.ent_toks[e];
+            (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
+        };
+        let want = |e: usize| self.is_person(e) == person && agrees(e) && !label(e);
         let floor = open.saturating_sub(WALK);
         let n = doc.toks.len();
         let mut k = open.min(n);
