@@ -859,3 +859,17 @@ fn pronouns_agree_in_gender_and_skip_interview_labels() {
          said, [[Q@Ola Brekke:\"I think I have found you a beer.\"]]",
     );
 }
+
+#[test]
+fn pronoun_subjects_and_abbreviated_titles() {
+    check(
+        "en",
+        "Andy Warhol moved to New York in 1949. He later wrote in his autobiography that \
+         [[Q@Andy Warhol:\"being good in business is the most fascinating kind of art.\"]]",
+    );
+    check(
+        "en",
+        "The project leader, Dr. Andrew Westphal, said [[Q@Andrew Westphal:\"We have found dust \
+         from beyond the solar system, and that is a first.\"]]",
+    );
+}

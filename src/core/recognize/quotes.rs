@@ -138,7 +138,8 @@
 //! A relative `, who` stands for the name before it (`Nils Hedberg, who
 //! later described her as`); a verb joined by `and` shares the subject of
 //! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
-//! said`); a message with its writer before it speaks for the writer
+//! said`), as does a pronoun before lower-case words (`He later wrote`);
+//! a message with its writer before it speaks for the writer
 //! (`His message said`, `Brekke's letter read`). A pronoun skips people
 //! the text marks as of the other gender (`she` after `her brother Erik`,
 //! `Sir`, `Mrs`), and the name labelling an interview turn (`Hanne Dahl:`
@@ -1154,7 +1155,17 @@ impl Quoter<'_, '_> {
                 return Some(Some(e));
             }
         }
-        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared) { j } else { c };
+        // "He later wrote", "she has told": a pronoun subject before
+        // lower-case words.
+        let pronoun = j < c
+            && j > from
+            && doc.is_word(j - 1)
+            && self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0;
+        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun) {
+            j
+        } else {
+            c
+        };
         if k == from {
             return None;
         }
@@ -1544,6 +1555,11 @@ impl Quoter<'_, '_> {
                     break;
                 }
                 j = self.ent_toks[o].0;
+                continue;
+            }
+            // "Dr. Andrew Westphal": an abbreviation's dot.
+            if t.kind == Kind::Punct && t.ch == '.' && !t.term && p > 0 && doc.is_word(p - 1) {
+                j = p;
                 continue;
             }
             if t.kind != Kind::Word {
