@@ -873,3 +873,15 @@ fn pronoun_subjects_and_abbreviated_titles() {
          from beyond the solar system, and that is a first.\"]]",
     );
 }
+
+#[test]
+fn a_name_the_entity_rules_miss_speaks_next_to_its_verb() {
+    // `Bernoulli` is found by no other rule: a capitalised word before a
+    // verb of saying behind a short aside is a name; so is the short
+    // sentence after the attribution the same speaker's.
+    check(
+        "en",
+        "[[Q@Bernoulli:\"I have no regrets,\"]] Bernoulli, then 80, told a visitor. \
+         [[Q@Bernoulli:\"None at all.\"]]",
+    );
+}

@@ -142,6 +142,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
         // The tagger's document votes do this job when there is one.
         backfill_names(&doc, &mut spans);
     }
+    speech_names(&doc, &mut spans);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
@@ -271,6 +272,146 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         {
             spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
         }
+    }
+    if spans.len() > before {
+        crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+}
+
+/// In English, adds as a PERSON a capitalised name no span covers in the
+/// places where a speaker stands: right before a verb of saying (`Galois
+/// wrote`), before it behind a short aside set off by commas (`Bernoulli,
+/// then 80, told`), or right after it when the verb follows a quotation or
+/// a comma (`," said Galois`). The name is one to three capitalised words,
+/// none of them a word the lexicon knows as something else, none written
+/// in lower case anywhere in the text, not in capitals throughout; a name
+/// opening a sentence must also be written with a capital somewhere
+/// inside a sentence, or be a known given or family name (so `Officials
+/// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
+/// end descending.
+fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
+    use cues::cue::{PRON, VERB};
+    use lexicon::flags::{
+        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
+        WEEKDAY,
+    };
+    const NOT_A_NAME: u32 = TITLE
+        | ORG_HEAD
+        | ORG_NAME
+        | PLACE_HEAD
+        | LOC
+        | STOP
+        | DEMONYM
+        | MONTH
+        | WEEKDAY
+        | FUNC_ID
+        | FUNC_EN
+        | COMMON;
+    if doc.lang != Lang::En {
+        return;
+    }
+    let n = doc.toks.len();
+    let verb =
+        |k: usize| doc.is_word(k) && doc.toks[k].cue & VERB != 0 && doc.toks[k].cue & PRON == 0;
+    // The verbs of saying, found cheaply first: most texts have few.
+    let verbs: Vec<usize> = (0..n).filter(|&k| verb(k)).collect();
+    if verbs.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; n];
+    let mut first = 0;
+    for s in spans.iter() {
+        first = doc.tok_at_from(first, s.start);
+        let mut k = first;
+        while k < n && doc.toks[k].start < s.end {
+            covered[k] = true;
+            k += 1;
+        }
+    }
+    let namely = |k: usize| {
+        let t = &doc.toks[k];
+        doc.is_word(k)
+            && t.upper
+            && !t.caps
+            && !covered[k]
+            && t.flags & NOT_A_NAME == 0
+            && t.cue == 0
+            && !doc.seen_lower(k)
+    };
+    // Word ids written with a capital inside a sentence somewhere.
+    let mut inside: Option<Vec<bool>> = None;
+    let mut inside_of = |k: usize| {
+        let v = inside.get_or_insert_with(|| {
+            let mut v = Vec::new();
+            for t in &doc.toks {
+                if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD
+                {
+                    let i = t.id as usize;
+                    if v.len() <= i {
+                        v.resize(i + 1, false);
+                    }
+                    v[i] = true;
+                }
+            }
+            v
+        });
+        v.get(doc.toks[k].id as usize).copied().unwrap_or(false)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &c in &verbs {
+        // Before the verb: the name's last word.
+        let mut last = None;
+        if c > 0 && doc.toks[c].gap == tokens::Gap::Space && namely(c - 1) {
+            last = Some(c - 1);
+        } else if c >= 3 && doc.is(c - 1, ',') {
+            // ", then 80, told": an aside of one to five tokens with no
+            // capital, opened by a comma right after the name.
+            let open = (c.saturating_sub(7)..c - 1).rev().find(|&k| doc.is(k, ','));
+            if let Some(o) = open {
+                let plain = (o + 1..c - 1).all(|k| !doc.toks[k].upper && !doc.toks[k].term);
+                if plain && o > 0 && namely(o - 1) {
+                    last = Some(o - 1);
+                }
+            }
+        }
+        if let Some(b) = last {
+            let mut a = b;
+            while a > 0 && b - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, b));
+            continue;
+        }
+        // After the verb, when it follows a quotation or a comma.
+        let after_quote = c > 0
+            && doc.toks[c - 1].kind == tokens::Kind::Punct
+            && (doc.is(c - 1, ',') || quotes::is_mark(doc.toks[c - 1].ch));
+        if after_quote && c + 1 < n && doc.toks[c + 1].gap == tokens::Gap::Space && namely(c + 1) {
+            let mut b = c + 1;
+            while b + 1 < n
+                && b - c < 3
+                && doc.toks[b + 1].gap == tokens::Gap::Space
+                && namely(b + 1)
+            {
+                b += 1;
+            }
+            found.push((c + 1, b));
+        }
+    }
+    let before = spans.len();
+    for (a, b) in found {
+        let known =
+            (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
+        if doc.toks[a].initial && !known && !inside_of(a) {
+            continue;
+        }
+        if (a..=b).any(|k| covered[k]) {
+            continue;
+        }
+        for slot in &mut covered[a..=b] {
+            *slot = true;
+        }
+        spans.push(Span::new(super::model::labels::PERSON, doc.toks[a].start, doc.toks[b].end));
     }
     if spans.len() > before {
         crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));

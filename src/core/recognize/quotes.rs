@@ -87,6 +87,10 @@
 //!    the previous sentence ("Heald noted …. “…”"), else the speaker of the
 //!    previous quotation in the paragraph.
 //!
+//! (Before this pass, a capitalised word no rule took that stands where a
+//! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
+//! made a PERSON: see `speech_names` in the recognizer.)
+//!
 //! Around a cue, the speaker is, in order: carried by the cue itself
 //! (`ujarnya`, `menurutnya`: a pronoun); the subject before the cue — a
 //! name right before it (a couple of short words may come between:
@@ -224,7 +228,7 @@ enum Open {
 const KINDS: usize = 7;
 
 /// Whether `c` is any quotation mark this module handles.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(
         c,
         '\u{201C}'
@@ -704,7 +708,7 @@ impl Quoter<'_, '_> {
         sentence
             && para == doc.toks[open].para
             && open > last
-            && open - last <= 8
+            && open - last <= 12
             && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
     }
 
