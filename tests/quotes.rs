@@ -885,3 +885,14 @@ fn a_name_the_entity_rules_miss_speaks_next_to_its_verb() {
          [[Q@Bernoulli:\"None at all.\"]]",
     );
 }
+
+#[test]
+fn a_pronoun_after_the_only_person_of_a_sentence_marks_a_gender() {
+    // `where he wrote` makes Hardy male, so `She` is Florence Dugdale.
+    check(
+        "en",
+        "Thomas Hardy retired to Dorset, where he wrote his last poems. Thomas Hardy met Florence \
+         Dugdale in 1905. She later recalled: [[Q@Florence Dugdale:\"He was shy, and he spoke of \
+         nothing but churches for an hour.\"]]",
+    );
+}

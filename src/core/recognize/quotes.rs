@@ -146,7 +146,8 @@
 //! a message with its writer before it speaks for the writer
 //! (`His message said`, `Brekke's letter read`). A pronoun skips people
 //! the text marks as of the other gender (`she` after `her brother Erik`,
-//! `Sir`, `Mrs`), and the name labelling an interview turn (`Hanne Dahl:`
+//! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
+//! sentence: `Hardy retired to Dorset, where he wrote`), and the name labelling an interview turn (`Hanne Dahl:`
 //! opening a paragraph) is never an antecedent.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
@@ -369,53 +370,169 @@ enum Gender {
 }
 
 /// The gender a word before a name marks (`Mr`, `Sir`, `brother`, `Mrs`,
-/// `Ms`, `sister`, `wife`), or of a pronoun (`he`, `she`).
+/// `Ms`, `sister`, `wife`).
 fn gender_word(w: &str) -> Gender {
     match w {
         "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "brother" | "father" | "son"
         | "husband" | "uncle" | "nephew" | "grandfather" | "grandson" | "boyfriend"
-        | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman" | "he"
-        | "him" | "his" => Gender::Male,
+        | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman" => Gender::Male,
         "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "sister"
         | "mother" | "daughter" | "wife" | "aunt" | "niece" | "grandmother" | "granddaughter"
         | "girlfriend" | "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman"
-        | "councilwoman" | "she" | "her" | "hers" => Gender::Female,
+        | "councilwoman" => Gender::Female,
         _ => Gender::Unknown,
     }
 }
 
-/// For each span, the gender of the PERSON it names when a word right
-/// before one of the mentions of that person marks it (`her brother
-/// Erik`, `Sir Robert Hale`, `his wife, Anna`); `Unknown` otherwise or
-/// when the marks disagree. Mentions share their full name's gender.
+/// The gender of a pronoun (`he`, `his`, `him`, `she`, `her`).
+fn pronoun_gender(w: &str) -> Gender {
+    match w {
+        "he" | "him" | "his" | "himself" => Gender::Male,
+        "she" | "her" | "hers" | "herself" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// For each span, the gender of the PERSON it names, from two kinds of
+/// evidence: a word right before a mention (`her brother Erik`, `Sir
+/// Robert Hale`, `his wife, Anna`), and a subject pronoun or `his` after
+/// the only person named in a sentence (`Dugdale recalled in his memoir`
+/// is male; quoted words are left out, and `his` before a word for a
+/// relative, `his wife`, means someone else). Mentions share their full
+/// name's gender; `Unknown` when nothing marks it or the evidence
+/// disagrees.
 fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]) -> Vec<Gender> {
-    let mut of_full = vec![Gender::Unknown; ents.len()];
-    let mut mixed = vec![false; ents.len()];
+    let mut votes = vec![[0u32; 2]; ents.len()];
+    if doc.lang == super::tokens::Lang::Id {
+        return vec![Gender::Unknown; ents.len()];
+    }
+    let vote = |votes: &mut Vec<[u32; 2]>, f: usize, g: Gender, w: u32| match g {
+        Gender::Male => votes[f][0] += w,
+        Gender::Female => votes[f][1] += w,
+        Gender::Unknown => {}
+    };
+    // Each mention counts for the first span of the same full name.
+    let mut canon: HashMap<&str, usize> = HashMap::default();
+    let key: Vec<usize> = (0..ents.len())
+        .map(|e| {
+            let f = &ents[full[e]];
+            *canon.entry(&doc.text[f.start..f.end]).or_insert(full[e])
+        })
+        .collect();
+    let full = &key;
+    let mut person_at = vec![NONE; doc.toks.len()];
     for (e, s) in ents.iter().enumerate() {
-        if s.label != labels::PERSON || doc.lang == super::tokens::Lang::Id {
+        if s.label != labels::PERSON {
             continue;
         }
-        let first = ent_toks[e].0;
+        let (first, after) = ent_toks[e];
+        for slot in &mut person_at[first..after.min(doc.toks.len())] {
+            *slot = u32::try_from(full[e]).unwrap_or(NONE);
+        }
         let mut j = first;
         if j > 0 && doc.is(j - 1, ',') {
             j -= 1;
         }
-        let g = (j.saturating_sub(1)..j)
-            .filter(|&k| doc.is_word(k))
-            .map(|k| gender_word(doc.low(k).trim_end_matches('.')))
-            .find(|&g| g != Gender::Unknown)
-            .unwrap_or_default();
-        if g == Gender::Unknown {
+        if j > 0 && doc.is_word(j - 1) {
+            vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
+        }
+    }
+    // One pass over the sentences: the one person named (outside quoted
+    // words) and the pronouns after it.
+    let mut quoted = false;
+    let mut only: Option<u32> = None;
+    let mut several = false;
+    let mut said = [0u32; 2];
+    let flush = |only: Option<u32>, several: bool, said: [u32; 2], votes: &mut Vec<[u32; 2]>| {
+        if let (Some(f), false) = (only, several) {
+            votes[f as usize][0] += said[0];
+            votes[f as usize][1] += said[1];
+        }
+    };
+    for (k, t) in doc.toks.iter().enumerate() {
+        if t.gap >= Gap::Para {
+            quoted = false;
+        }
+        if t.kind == Kind::Punct && is_double_mark(t.ch) {
+            quoted = match t.ch {
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+                '\u{201D}' | '\u{00BB}' => false,
+                _ => !quoted,
+            };
             continue;
         }
-        let f = full[e];
-        if of_full[f] != Gender::Unknown && of_full[f] != g {
-            mixed[f] = true;
+        if quoted {
+            continue;
         }
-        of_full[f] = g;
+        if t.term || t.gap >= Gap::Line {
+            flush(only, several, said, &mut votes);
+            only = None;
+            several = false;
+            said = [0, 0];
+            if t.term {
+                continue;
+            }
+        }
+        let p = person_at[k];
+        if p != NONE {
+            several |= only.is_some_and(|o| o != p);
+            only = Some(p);
+        } else if only.is_some() && t.kind == Kind::Word && (!t.upper || t.initial) {
+            let w = doc.low(k);
+            // A subject pronoun opening a clause (`…, she`, `said he`,
+            // `when she`), not one after a relative (`which she won`,
+            // where the name may be the object's).
+            let opens = k > 0
+                && (doc.is(k - 1, ',')
+                    || doc.is_word(k - 1)
+                        && (doc.toks[k - 1].cue & cue::VERB != 0
+                            || matches!(
+                                doc.low(k - 1),
+                                "and"
+                                    | "but"
+                                    | "that"
+                                    | "when"
+                                    | "after"
+                                    | "before"
+                                    | "because"
+                                    | "as"
+                                    | "while"
+                                    | "where"
+                                    | "until"
+                                    | "if"
+                                    | "so"
+                            )));
+            let g = match w {
+                "he" | "she" if opens => pronoun_gender(w),
+                "himself" | "herself" => pronoun_gender(w),
+                // (`his wife` is somebody else.)
+                "his"
+                    if (k + 1..k + 3)
+                        .all(|j| !doc.is_word(j) || gender_word(doc.low(j)) == Gender::Unknown) =>
+                {
+                    Gender::Male
+                }
+                _ => Gender::Unknown,
+            };
+            match g {
+                Gender::Male => said[0] += 1,
+                Gender::Female => said[1] += 1,
+                Gender::Unknown => {}
+            }
+        }
     }
+    flush(only, several, said, &mut votes);
     (0..ents.len())
-        .map(|e| if mixed[full[e]] { Gender::Unknown } else { of_full[full[e]] })
+        .map(|e| {
+            let [m, f] = votes[full[e]];
+            if m > 2 * f {
+                Gender::Male
+            } else if f > 2 * m {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            }
+        })
         .collect()
 }
 
@@ -1630,7 +1747,7 @@ impl Quoter<'_, '_> {
     /// The antecedent of the pronoun at token `p`, for a quotation opening
     /// at token `open`: [`Self::antecedent`], with the pronoun's gender.
     fn pronoun_antecedent(&self, p: usize, open: usize, person: bool) -> Option<usize> {
-        let said = if person { gender_word(self.doc.low(p)) } else { Gender::Unknown };
+        let said = if person { pronoun_gender(self.doc.low(p)) } else { Gender::Unknown };
         self.antecedent_of(p.min(open), person, said)
     }
 
