@@ -896,3 +896,27 @@ fn a_pronoun_after_the_only_person_of_a_sentence_marks_a_gender() {
          nothing but churches for an hour.\"]]",
     );
 }
+
+#[test]
+fn names_before_auxiliaries_and_possessed_replies_speak() {
+    check(
+        "en",
+        "Leibniz quarrelled with Bernoulli. Bernoulli's reply was blunt: [[Q@Bernoulli:\"I have \
+         no regrets about any of it, none whatsoever, and I never will.\"]]",
+    );
+    check(
+        "en",
+        "The role went to Padalecki in 2005. Padalecki has described it as \
+         [[Q@Padalecki:\"the best thing that ever happened to me, and the hardest thing I have \
+         ever done\"]].",
+    );
+}
+
+#[test]
+fn a_title_after_a_word_for_a_work() {
+    check(
+        "en",
+        "His most famous work, \"The Art of Conjecturing, With a Treatise on Infinite Series\", \
+         was published after his death.",
+    );
+}

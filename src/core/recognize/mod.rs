@@ -280,9 +280,11 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 
 /// In English, adds as a PERSON a capitalised name no span covers in the
 /// places where a speaker stands: right before a verb of saying (`Galois
-/// wrote`), before it behind a short aside set off by commas (`Bernoulli,
-/// then 80, told`), or right after it when the verb follows a quotation or
-/// a comma (`," said Galois`). The name is one to three capitalised words,
+/// wrote`, also behind an auxiliary or adverb: `Padalecki has described`,
+/// `Bernoulli later wrote`), before it behind a short aside set off by
+/// commas (`Bernoulli, then 80, told`), right after it when the verb
+/// follows a quotation or a comma (`," said Galois`), or owning a reply or
+/// a letter (`Bernoulli's reply was:`). The name is one to three capitalised words,
 /// none of them a word the lexicon knows as something else, none written
 /// in lower case anywhere in the text, not in capitals throughout; a name
 /// opening a sentence must also be written with a capital somewhere
@@ -313,11 +315,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     let n = doc.toks.len();
     let verb =
         |k: usize| doc.is_word(k) && doc.toks[k].cue & VERB != 0 && doc.toks[k].cue & PRON == 0;
-    // The verbs of saying, found cheaply first: most texts have few.
     let verbs: Vec<usize> = (0..n).filter(|&k| verb(k)).collect();
-    if verbs.is_empty() {
-        return;
-    }
     let mut covered = vec![false; n];
     let mut first = 0;
     for s in spans.iter() {
@@ -361,8 +359,34 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     for &c in &verbs {
         // Before the verb: the name's last word.
         let mut last = None;
-        if c > 0 && doc.toks[c].gap == tokens::Gap::Space && namely(c - 1) {
-            last = Some(c - 1);
+        // (One or two lower-case words may come between: `Padalecki has
+        // described`, `Bernoulli later wrote`.)
+        let mut v = c;
+        while v > 0
+            && c - v < 2
+            && doc.is_word(v - 1)
+            && matches!(
+                doc.low(v - 1),
+                "has"
+                    | "had"
+                    | "have"
+                    | "later"
+                    | "also"
+                    | "once"
+                    | "then"
+                    | "again"
+                    | "often"
+                    | "reportedly"
+                    | "famously"
+                    | "simply"
+                    | "publicly"
+                    | "would"
+            )
+        {
+            v -= 1;
+        }
+        if c > 0 && doc.toks[v].gap == tokens::Gap::Space && v > 0 && namely(v - 1) {
+            last = Some(v - 1);
         } else if c >= 3 && doc.is(c - 1, ',') {
             // ", then 80, told": an aside of one to five tokens with no
             // capital, opened by a comma right after the name.
@@ -396,6 +420,40 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
                 b += 1;
             }
             found.push((c + 1, b));
+        }
+    }
+    // "Bernoulli's reply was blunt:": a name owning a message (the
+    // possessive `'s` is a mark and an `s` of their own).
+    for k in 3..n {
+        let possessive = doc.toks[k - 2].gap == tokens::Gap::None
+            && doc.toks[k - 1].gap == tokens::Gap::None
+            && matches!(doc.toks[k - 2].ch, '\'' | '\u{2019}')
+            && doc.low(k - 1) == "s";
+        if possessive
+            && doc.is_word(k)
+            && matches!(
+                doc.low(k),
+                "reply"
+                    | "response"
+                    | "answer"
+                    | "letter"
+                    | "message"
+                    | "statement"
+                    | "words"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "speech"
+                    | "diary"
+                    | "memoir"
+            )
+            && namely(k - 3)
+        {
+            let mut a = k - 3;
+            while a > 0 && k - 3 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, k - 3));
         }
     }
     let before = spans.len();

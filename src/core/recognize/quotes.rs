@@ -60,7 +60,9 @@
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
-//!   Countdown”`).
+//!   Countdown”`). After a word for a work (`His most famous work, “The
+//!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
+//!   words capitalised and no sentence mark make a title.
 //! * A quotation introduced only by a colon or a dash, or by nothing, is
 //!   speech only if it reads like speech: a sentence mark or a final
 //!   clause comma inside, or eight words or more. With no cue at all it
@@ -926,7 +928,46 @@ impl Quoter<'_, '_> {
         let caps = inner.filter(|&k| doc.toks[k].kind == Kind::Word && doc.toks[k].upper).count();
         let p = open - 1;
         let introduced = doc.is(p, ',') || doc.is(p, ':') || self.cue_at(p).is_some();
-        !sentence && caps * 4 >= words * 3 && !introduced
+        if !sentence && caps * 4 >= words * 3 && !introduced {
+            return true;
+        }
+        // "His most famous work, “The Art of Conjecturing, With a Treatise
+        // on Infinite Series”, was published": after a word for a work,
+        // half the words capitalised and no sentence mark is a title.
+        let w = if doc.is(p, ',') && p > 0 { p - 1 } else { p };
+        let work = doc.is_word(w)
+            && matches!(
+                doc.low(w),
+                "book"
+                    | "novel"
+                    | "poem"
+                    | "song"
+                    | "album"
+                    | "film"
+                    | "movie"
+                    | "play"
+                    | "paper"
+                    | "article"
+                    | "essay"
+                    | "work"
+                    | "painting"
+                    | "series"
+                    | "show"
+                    | "episode"
+                    | "opera"
+                    | "single"
+                    | "treatise"
+                    | "collection"
+                    | "story"
+                    | "memoir"
+                    | "autobiography"
+                    | "biography"
+                    | "thesis"
+                    | "musical"
+                    | "sculpture"
+            );
+        let ends = (open + 1..close).any(|k| doc.toks[k].term);
+        work && !ends && caps * 2 >= words
     }
 
     // ----------------------------------------------------------- speakers
@@ -1458,14 +1499,12 @@ impl Quoter<'_, '_> {
             return None;
         }
         let w = p - 1;
-        if let Some(e) = self.ent(w) {
-            let possessive =
-                doc.text_of(w).ends_with("'s") || doc.text_of(w).ends_with("\u{2019}s");
-            let next_is_s = doc.toks.get(w + 1).is_some_and(|t| t.start < doc.toks[p].start)
-                && doc.text[self.ents[e].end..doc.toks[p].start]
-                    .trim_start()
-                    .starts_with(['\'', '\u{2019}']);
-            return (possessive || next_is_s).then_some(Some(e));
+        // `Brekke's letter`: the possessive `'s` is two tokens of its own.
+        if w >= from + 2 && doc.low(w) == "s" && doc.toks[w].gap == Gap::None {
+            let mark = matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}');
+            if let Some(e) = self.ent(w - 2).filter(|_| mark) {
+                return Some(Some(e));
+            }
         }
         if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
             return Some(self.antecedent(w, true));
