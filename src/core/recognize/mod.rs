@@ -313,9 +313,22 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         return;
     }
     let n = doc.toks.len();
-    let verb =
-        |k: usize| doc.is_word(k) && doc.toks[k].cue & VERB != 0 && doc.toks[k].cue & PRON == 0;
-    let verbs: Vec<usize> = (0..n).filter(|&k| verb(k)).collect();
+    // One pass: the verbs of saying, and the `s` of each possessive `'s`.
+    let mut verbs: Vec<usize> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    for (k, t) in doc.toks.iter().enumerate() {
+        if t.kind != tokens::Kind::Word {
+            continue;
+        }
+        if t.cue & VERB != 0 && t.cue & PRON == 0 {
+            verbs.push(k);
+        } else if t.ch == 's' && t.end - t.start == 1 && t.gap == tokens::Gap::None && k >= 2 {
+            owners.push(k);
+        }
+    }
+    if verbs.is_empty() && owners.is_empty() {
+        return;
+    }
     let mut covered = vec![false; n];
     let mut first = 0;
     for s in spans.iter() {
@@ -424,11 +437,12 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     }
     // "Bernoulli's reply was blunt:": a name owning a message (the
     // possessive `'s` is a mark and an `s` of their own).
-    for k in 3..n {
-        let possessive = doc.toks[k - 2].gap == tokens::Gap::None
-            && doc.toks[k - 1].gap == tokens::Gap::None
-            && matches!(doc.toks[k - 2].ch, '\'' | '\u{2019}')
-            && doc.low(k - 1) == "s";
+    for s in owners {
+        let k = s + 1;
+        let possessive = k >= 3
+            && k < n
+            && doc.toks[k - 2].gap == tokens::Gap::None
+            && matches!(doc.toks[k - 2].ch, '\'' | '\u{2019}');
         if possessive
             && doc.is_word(k)
             && matches!(
@@ -456,7 +470,6 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
             found.push((a, k - 3));
         }
     }
-    let before = spans.len();
     for (a, b) in found {
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
@@ -469,10 +482,11 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         for slot in &mut covered[a..=b] {
             *slot = true;
         }
-        spans.push(Span::new(super::model::labels::PERSON, doc.toks[a].start, doc.toks[b].end));
-    }
-    if spans.len() > before {
-        crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // (Few are added: each goes in its place, start ascending, end
+        // descending.)
+        let (start, end) = (doc.toks[a].start, doc.toks[b].end);
+        let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
+        spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
     }
 }
 

@@ -284,7 +284,6 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let cue_flags: Vec<u16> =
         (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
     let full = full_names(doc, ents);
-    let gender = genders(doc, ents, &ent_toks, &full);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         while para_first.len() <= t.para as usize {
@@ -298,7 +297,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         ent_toks,
         cue_flags,
         full,
-        gender,
+        gender: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -374,16 +373,63 @@ enum Gender {
 /// The gender a word before a name marks (`Mr`, `Sir`, `brother`, `Mrs`,
 /// `Ms`, `sister`, `wife`).
 fn gender_word(w: &str) -> Gender {
-    match w {
-        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "brother" | "father" | "son"
-        | "husband" | "uncle" | "nephew" | "grandfather" | "grandson" | "boyfriend"
-        | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman" => Gender::Male,
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "sister"
-        | "mother" | "daughter" | "wife" | "aunt" | "niece" | "grandmother" | "granddaughter"
-        | "girlfriend" | "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman"
-        | "councilwoman" => Gender::Female,
-        _ => Gender::Unknown,
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let male = [
+            "mr",
+            "sir",
+            "lord",
+            "king",
+            "prince",
+            "duke",
+            "brother",
+            "father",
+            "son",
+            "husband",
+            "uncle",
+            "nephew",
+            "grandfather",
+            "grandson",
+            "boyfriend",
+            "spokesman",
+            "chairman",
+            "businessman",
+            "congressman",
+            "councilman",
+        ];
+        let female = [
+            "mrs",
+            "ms",
+            "miss",
+            "lady",
+            "dame",
+            "queen",
+            "princess",
+            "duchess",
+            "sister",
+            "mother",
+            "daughter",
+            "wife",
+            "aunt",
+            "niece",
+            "grandmother",
+            "granddaughter",
+            "girlfriend",
+            "spokeswoman",
+            "chairwoman",
+            "businesswoman",
+            "congresswoman",
+            "councilwoman",
+        ];
+        male.iter()
+            .map(|&w| (w, Gender::Male))
+            .chain(female.iter().map(|&w| (w, Gender::Female)))
+            .collect()
+    });
+    if w.len() > 13 {
+        return Gender::Unknown;
     }
+    words.get(w).copied().unwrap_or_default()
 }
 
 /// The gender of a pronoun (`he`, `his`, `him`, `she`, `her`).
@@ -413,24 +459,21 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         Gender::Female => votes[f][1] += w,
         Gender::Unknown => {}
     };
-    // Each mention counts for the first span of the same full name.
-    let mut canon: HashMap<&str, usize> = HashMap::default();
+    // Each mention counts for the first span of the same full name (the
+    // same first and last words).
+    let mut canon: HashMap<(u32, u32), usize> = HashMap::default();
     let key: Vec<usize> = (0..ents.len())
         .map(|e| {
-            let f = &ents[full[e]];
-            *canon.entry(&doc.text[f.start..f.end]).or_insert(full[e])
+            let (a, b) = ent_toks[full[e]];
+            let id = |k: usize| doc.toks.get(k).map_or(NONE, |t| t.id);
+            *canon.entry((id(a), id(b.saturating_sub(1)))).or_insert(full[e])
         })
         .collect();
     let full = &key;
-    let mut person_at = vec![NONE; doc.toks.len()];
-    for (e, s) in ents.iter().enumerate() {
-        if s.label != labels::PERSON {
-            continue;
-        }
-        let (first, after) = ent_toks[e];
-        for slot in &mut person_at[first..after.min(doc.toks.len())] {
-            *slot = u32::try_from(full[e]).unwrap_or(NONE);
-        }
+    let persons: Vec<usize> =
+        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON).collect();
+    for &e in &persons {
+        let first = ent_toks[e].0;
         let mut j = first;
         if j > 0 && doc.is(j - 1, ',') {
             j -= 1;
@@ -439,53 +482,37 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
         }
     }
-    // One pass over the sentences: the one person named (outside quoted
-    // words) and the pronouns after it.
-    let mut quoted = false;
-    let mut only: Option<u32> = None;
-    let mut several = false;
-    let mut said = [0u32; 2];
-    let flush = |only: Option<u32>, several: bool, said: [u32; 2], votes: &mut Vec<[u32; 2]>| {
-        if let (Some(f), false) = (only, several) {
-            votes[f as usize][0] += said[0];
-            votes[f as usize][1] += said[1];
-        }
-    };
-    for (k, t) in doc.toks.iter().enumerate() {
-        if t.gap >= Gap::Para {
-            quoted = false;
-        }
-        if t.kind == Kind::Punct && is_double_mark(t.ch) {
-            quoted = match t.ch {
-                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
-                '\u{201D}' | '\u{00BB}' => false,
-                _ => !quoted,
-            };
-            continue;
-        }
-        if quoted {
-            continue;
-        }
-        if t.term || t.gap >= Gap::Line {
-            flush(only, several, said, &mut votes);
-            only = None;
-            several = false;
-            said = [0, 0];
-            if t.term {
-                continue;
+    // The pronouns after each mention, up to the end of its sentence (or a
+    // quotation mark), when no other person is named in that sentence: a
+    // scan from each mention, so only sentences naming someone are read.
+    let n = doc.toks.len();
+    // Whether the previous mention's scan reached this one (same sentence).
+    let mut shared = false;
+    for (i, &e) in persons.iter().enumerate() {
+        let after = ent_toks[e].1;
+        let next_first = persons.get(i + 1).map_or(n, |&x| ent_toks[x].0);
+        let mut said = [0u32; 2];
+        let mut k = after;
+        let mut reached_next = false;
+        while k < n && k - after < 40 {
+            if k >= next_first {
+                reached_next = true;
+                break;
             }
-        }
-        let p = person_at[k];
-        if p != NONE {
-            several |= only.is_some_and(|o| o != p);
-            only = Some(p);
-        } else if only.is_some() && t.kind == Kind::Word && (!t.upper || t.initial) {
-            let w = doc.low(k);
-            // A subject pronoun opening a clause (`…, she`, `said he`,
-            // `when she`), not one after a relative (`which she won`,
-            // where the name may be the object's).
-            let opens = k > 0
-                && (doc.is(k - 1, ',')
+            let t = &doc.toks[k];
+            if t.term || t.gap >= Gap::Line || t.kind == Kind::Punct && is_double_mark(t.ch) {
+                break;
+            }
+            let candidate = t.kind == Kind::Word
+                && matches!(t.ch, 'h' | 's')
+                && t.end - t.start <= 7
+                && !t.upper;
+            if candidate {
+                let w = doc.low(k);
+                // A subject pronoun opening a clause (`…, she`, `said he`,
+                // `when she`), not one after a relative (`which she won`,
+                // where the name may be the object's).
+                let opens = doc.is(k - 1, ',')
                     || doc.is_word(k - 1)
                         && (doc.toks[k - 1].cue & cue::VERB != 0
                             || matches!(
@@ -503,27 +530,36 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
                                     | "until"
                                     | "if"
                                     | "so"
-                            )));
-            let g = match w {
-                "he" | "she" if opens => pronoun_gender(w),
-                "himself" | "herself" => pronoun_gender(w),
-                // (`his wife` is somebody else.)
-                "his"
-                    if (k + 1..k + 3)
-                        .all(|j| !doc.is_word(j) || gender_word(doc.low(j)) == Gender::Unknown) =>
-                {
-                    Gender::Male
+                            ));
+                let g = match w {
+                    "he" | "she" if opens => pronoun_gender(w),
+                    "himself" | "herself" => pronoun_gender(w),
+                    // (`his wife` is somebody else.)
+                    "his"
+                        if (k + 1..k + 3).all(|j| {
+                            !doc.is_word(j) || gender_word(doc.low(j)) == Gender::Unknown
+                        }) =>
+                    {
+                        Gender::Male
+                    }
+                    _ => Gender::Unknown,
+                };
+                match g {
+                    Gender::Male => said[0] += 1,
+                    Gender::Female => said[1] += 1,
+                    Gender::Unknown => {}
                 }
-                _ => Gender::Unknown,
-            };
-            match g {
-                Gender::Male => said[0] += 1,
-                Gender::Female => said[1] += 1,
-                Gender::Unknown => {}
             }
+            k += 1;
         }
+        // (A mention of the same person again does not make two people.)
+        let same_next = reached_next && persons.get(i + 1).is_some_and(|&x| full[x] == full[e]);
+        if !shared && (!reached_next || same_next) {
+            votes[full[e]][0] += said[0];
+            votes[full[e]][1] += said[1];
+        }
+        shared = reached_next && !same_next;
     }
-    flush(only, several, said, &mut votes);
     (0..ents.len())
         .map(|e| {
             let [m, f] = votes[full[e]];
@@ -574,7 +610,8 @@ struct Quoter<'d, 'a> {
     /// For each span, the span that names it in full (see [`full_names`]).
     full: Vec<usize>,
     /// For each span, the gender its text marks (see [`genders`]).
-    gender: Vec<Gender>,
+    /// (Made when a pronoun first asks.)
+    gender: std::cell::OnceCell<Vec<Gender>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -1778,8 +1815,11 @@ impl Quoter<'_, '_> {
     /// named in it.
     fn antecedent(&self, open: usize, person: bool) -> Option<usize> {
         let doc = self.doc;
-        let said =
-            if person && doc.is_word(open) { gender_word(doc.low(open)) } else { Gender::Unknown };
+        let said = if person && doc.is_word(open) {
+            pronoun_gender(doc.low(open))
+        } else {
+            Gender::Unknown
+        };
         self.antecedent_of(open, person, said)
     }
 
@@ -1796,7 +1836,12 @@ impl Quoter<'_, '_> {
     fn antecedent_of(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
         let doc = self.doc;
         let agrees = |e: usize| {
-            said == Gender::Unknown || self.gender[e] == Gender::Unknown || self.gender[e] == said
+            if said == Gender::Unknown {
+                return true;
+            }
+            let g =
+                self.gender.get_or_init(|| genders(doc, self.ents, &self.ent_toks, &self.full))[e];
+            g == Gender::Unknown || g == said
         };
         // "Hanne Dahl: A historian, Ola Brekke, found it": the name
         // labelling an interview turn is not what the turn talks about.
