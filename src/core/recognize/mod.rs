@@ -284,7 +284,10 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 /// `Bernoulli later wrote`), before it behind a short aside set off by
 /// commas (`Bernoulli, then 80, told`), right after it when the verb
 /// follows a quotation or a comma (`," said Galois`), or owning a reply or
-/// a letter (`Bernoulli's reply was:`). The name is one to three capitalised words,
+/// a letter (`Bernoulli's reply was:`). A name set off by an appositive
+/// headed by a word for a company or an organisation (`Voltaro, a San
+/// Francisco electric scooter maker,`) is added as an ORG, for `it` and
+/// `the company` to point to. The name is one to three capitalised words,
 /// none of them a word the lexicon knows as something else, none written
 /// in lower case anywhere in the text, not in capitals throughout; a name
 /// opening a sentence must also be written with a capital somewhere
@@ -316,8 +319,13 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     // One pass: the verbs of saying, and the `s` of each possessive `'s`.
     let mut verbs: Vec<usize> = Vec::new();
     let mut owners: Vec<usize> = Vec::new();
+    // Commas before `a`/`an`: "Voltaro, a San Francisco scooter maker,".
+    let mut appositives: Vec<usize> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         if t.kind != tokens::Kind::Word {
+            if t.ch == ',' && k > 0 {
+                appositives.push(k);
+            }
             continue;
         }
         if t.cue & VERB != 0 && t.cue & PRON == 0 {
@@ -326,7 +334,8 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
             owners.push(k);
         }
     }
-    if verbs.is_empty() && owners.is_empty() {
+    appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
+    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() {
         return;
     }
     let mut covered = vec![false; n];
@@ -470,7 +479,59 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
             found.push((a, k - 3));
         }
     }
-    for (a, b) in found {
+    // "Voltaro, a San Francisco electric scooter maker, is recalling": a
+    // name set off by an appositive whose head is a word for a company or
+    // an organisation is an ORG.
+    let orgs_from = found.len();
+    for c in appositives {
+        let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
+        let Some(end) = head else { continue };
+        let noun = doc.low(end - 1);
+        let org = matches!(
+            noun,
+            "company"
+                | "maker"
+                | "manufacturer"
+                | "firm"
+                | "startup"
+                | "start-up"
+                | "retailer"
+                | "carrier"
+                | "airline"
+                | "charity"
+                | "organisation"
+                | "organization"
+                | "association"
+                | "union"
+                | "publisher"
+                | "developer"
+                | "producer"
+                | "supplier"
+                | "chain"
+                | "operator"
+                | "insurer"
+                | "lender"
+                | "broker"
+                | "conglomerate"
+                | "subsidiary"
+                | "group"
+                | "nonprofit"
+                | "non-profit"
+                | "newspaper"
+                | "broadcaster"
+                | "party"
+        );
+        if org && namely(c - 1) {
+            let mut a = c - 1;
+            while a > 0 && c - 1 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, c - 1));
+        }
+    }
+    for (i, (a, b)) in found.into_iter().enumerate() {
+        let label =
+            if i >= orgs_from { super::model::labels::ORG } else { super::model::labels::PERSON };
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
         if doc.toks[a].initial && !known && !inside_of(a) {
@@ -486,7 +547,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         // descending.)
         let (start, end) = (doc.toks[a].start, doc.toks[b].end);
         let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
-        spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
+        spans.insert(at, Span::new(label, start, end));
     }
 }
 
