@@ -25,7 +25,8 @@
 //!   point).
 //!
 //! Run `cargo test --test quotes -- --nocapture` to see the numbers, and set
-//! `QUOTES_VERBOSE=1` to list every miss. The asserted floors sit slightly
+//! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
+//! ones are only totalled). The asserted floors sit slightly
 //! below the current scores, so a regression fails.
 
 mod common;
@@ -703,7 +704,9 @@ fn score_dir(lang: &str, split: &str) -> (Score, usize) {
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         only.is_empty() || only.split(',').any(|w| name.contains(w))
     };
-    let verbose = std::env::var_os("QUOTES_VERBOSE").is_some();
+    // Misses are listed for the tuned documents only: the held-out ones
+    // are scored in total and never read miss by miss.
+    let verbose = split == "tuned" && std::env::var_os("QUOTES_VERBOSE").is_some();
     let mut total = Score::default();
     let mut docs = 0;
     for f in files.iter().filter(|f| wanted(f)) {
@@ -718,12 +721,12 @@ fn score_dir(lang: &str, split: &str) -> (Score, usize) {
 fn scores_on_the_gold_documents() {
     // (lang, split, floor for quotation F1, floor for speaker accuracy):
     // slightly below the scores reached when these floors were set (id
-    // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.978/0.923 tuned,
+    // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.984/0.947 tuned,
     // 0.914/0.625 held out).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.94),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.96, 0.90),
+        ("en", "tuned", 0.97, 0.92),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();
@@ -750,4 +753,182 @@ fn scores_on_the_gold_documents() {
         }
     }
     assert!(failures.is_empty(), "below the floor: {failures:?}");
+}
+
+#[test]
+fn a_name_also_written_in_lower_case() {
+    // `santorum` is also a common word in this text; `Santorum`, found
+    // alone as a name after a verb of saying, is a name everywhere.
+    check(
+        "en",
+        "Former senator Rick Santorum hates the word santorum, which spread online. \
+         [[Q@Santorum:\"It is filth,\"]] said Santorum. Santorum criticized the press in an \
+         interview, saying, [[Q@Santorum:\"It's offensive, and the mainstream media laughs \
+         about it.\"]]",
+    );
+}
+
+#[test]
+fn the_head_of_an_of_phrase_speaks() {
+    check(
+        "en",
+        "Shares fell. [[Q@John Smith:\"This was the worst day since 2008,\"]] John Smith of \
+         Barclays said.",
+    );
+    check(
+        "en",
+        "Shares fell. [[Q:\"This was the worst day since 2008,\"]] a spokeswoman for Barclays \
+         said.",
+    );
+}
+
+#[test]
+fn the_statement_points_back_to_its_author() {
+    check(
+        "en",
+        "The Pentagon said in a statement that it would review the case. \
+         [[Q@Pentagon:\"We take these reports seriously,\"]] the statement said.",
+    );
+    check(
+        "en",
+        "Ford Motor Co. issued a statement on Monday. [[Q@Ford Motor Co.:\"We are working with \
+         dealers,\"]] the statement said.",
+    );
+}
+
+#[test]
+fn a_short_sentence_continues_the_quotation_before() {
+    check(
+        "en",
+        "Ms. Tan spoke to reporters. [[Q@Tan:\"We had nothing,\"]] she said. \
+         [[Q@Tan:\"Nothing at all.\"]]",
+    );
+    check(
+        "en",
+        "Mary Tan and her husband, Li Wei, moved to Ohio in 2001. [[Q:\"We had nothing,\"]] they \
+         said.",
+    );
+    // Not after a term, nor in the middle of a sentence.
+    check("en", "The \"reset\" failed. Critics called it \"Plan B.\" The plan was dropped.");
+}
+
+#[test]
+fn relatives_coordination_and_messages_find_the_subject() {
+    // `, who` stands for the name before it.
+    check(
+        "en",
+        "She studied under the geneticist Nils Hedberg, who later described her as \
+         [[Q@Nils Hedberg:\"the most stubborn student I ever had, and the best\"]].",
+    );
+    // A verb joined by `and` shares the subject of the clause before.
+    check(
+        "en",
+        "My partner, Sindre Vik, took one sip and said, [[Q@Sindre Vik:\"We are not selling \
+         this to anyone we like.\"]]",
+    );
+    check(
+        "en",
+        "The mayor, John Green, met the press. He smiled and said, [[Q@John Green:\"We are not \
+         going anywhere.\"]]",
+    );
+    // What someone wrote speaks for its writer.
+    check(
+        "en",
+        "A historian, Ola Brekke, found it. He emailed me that night. His message said, \
+         [[Q@Ola Brekke:\"I think I have found you a beer. It may be terrible.\"]]",
+    );
+    // A title between the comma and the name: `, Sir Robert Hale, wrote`.
+    check(
+        "en",
+        "Its president at the time, Sir Robert Hale, wrote to her in 1953: [[Q@Robert Hale:\"Your \
+         results are as elegant as any I have seen this decade.\"]]",
+    );
+}
+
+#[test]
+fn pronouns_agree_in_gender_and_skip_interview_labels() {
+    check(
+        "en",
+        "Astrid Lindqvist won a fellowship. Writing to her brother Erik from Scotland, she \
+         complained about the food. [[Q@Astrid Lindqvist:\"The porridge is grey and so is the \
+         sky,\"]] she wrote.",
+    );
+    check(
+        "en",
+        "Hanne Dahl: A historian, Ola Brekke, found it. He emailed me that night. His message \
+         said, [[Q@Ola Brekke:\"I think I have found you a beer.\"]]",
+    );
+}
+
+#[test]
+fn pronoun_subjects_and_abbreviated_titles() {
+    check(
+        "en",
+        "Andy Warhol moved to New York in 1949. He later wrote in his autobiography that \
+         [[Q@Andy Warhol:\"being good in business is the most fascinating kind of art.\"]]",
+    );
+    check(
+        "en",
+        "The project leader, Dr. Andrew Westphal, said [[Q@Andrew Westphal:\"We have found dust \
+         from beyond the solar system, and that is a first.\"]]",
+    );
+}
+
+#[test]
+fn a_name_the_entity_rules_miss_speaks_next_to_its_verb() {
+    // `Bernoulli` is found by no other rule: a capitalised word before a
+    // verb of saying behind a short aside is a name; so is the short
+    // sentence after the attribution the same speaker's.
+    check(
+        "en",
+        "[[Q@Bernoulli:\"I have no regrets,\"]] Bernoulli, then 80, told a visitor. \
+         [[Q@Bernoulli:\"None at all.\"]]",
+    );
+}
+
+#[test]
+fn a_pronoun_after_the_only_person_of_a_sentence_marks_a_gender() {
+    // `where he wrote` makes Hardy male, so `She` is Florence Dugdale.
+    check(
+        "en",
+        "Thomas Hardy retired to Dorset, where he wrote his last poems. Thomas Hardy met Florence \
+         Dugdale in 1905. She later recalled: [[Q@Florence Dugdale:\"He was shy, and he spoke of \
+         nothing but churches for an hour.\"]]",
+    );
+}
+
+#[test]
+fn names_before_auxiliaries_and_possessed_replies_speak() {
+    check(
+        "en",
+        "Leibniz quarrelled with Bernoulli. Bernoulli's reply was blunt: [[Q@Bernoulli:\"I have \
+         no regrets about any of it, none whatsoever, and I never will.\"]]",
+    );
+    check(
+        "en",
+        "The role went to Padalecki in 2005. Padalecki has described it as \
+         [[Q@Padalecki:\"the best thing that ever happened to me, and the hardest thing I have \
+         ever done\"]].",
+    );
+}
+
+#[test]
+fn a_title_after_a_word_for_a_work() {
+    check(
+        "en",
+        "His most famous work, \"The Art of Conjecturing, With a Treatise on Infinite Series\", \
+         was published after his death.",
+    );
+}
+
+#[test]
+fn a_name_with_a_company_appositive_is_an_organisation() {
+    // `Voltaro` is found by no other rule; the appositive makes it an
+    // organisation, which `it` then points to.
+    check(
+        "en",
+        "Voltaro, a San Francisco electric scooter maker, is recalling its scooters, and \
+         regulators thanked Voltaro. [[Q@Voltaro:\"Safety is our first priority,\"]] it said in \
+         a statement.",
+    );
 }

@@ -142,6 +142,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
         // The tagger's document votes do this job when there is one.
         backfill_names(&doc, &mut spans);
     }
+    speech_names(&doc, &mut spans);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
@@ -209,7 +210,8 @@ pub fn has_model(lang: &str) -> bool {
 /// before the full name (a headline "Takaichi dan Prabowo …" above
 /// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
 /// or last word of a PERSON of two or more words, starts with a capital,
-/// is covered by no other span, never occurs in lower case in the text, and
+/// is covered by no other span, never occurs in lower case in the text
+/// (unless the rules found it alone as a PERSON elsewhere), and
 /// is not a word the lexicon knows as something else (a title such as
 /// `General`, an organisation or place word, a month, a function word).
 /// Keeps `spans` sorted by start, then end descending.
@@ -231,12 +233,18 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         | FUNC_EN
         | COMMON;
     let mut parts: HashSet<&str> = HashSet::default();
+    // One-word PERSON spans the rules found on their own: such a word is a
+    // name even where the text also writes it in lower case (`Santorum`
+    // and the neologism `santorum`).
+    let mut alone: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == super::model::labels::PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
             if first.len() < name.len() {
                 parts.insert(first);
                 parts.insert(last);
+            } else {
+                alone.insert(name);
             }
         }
     }
@@ -260,13 +268,286 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
             && doc.is_word(k)
             && t.flags & NOT_A_NAME == 0
             && parts.contains(doc.text_of(k))
-            && !doc.seen_lower(k)
+            && (!doc.seen_lower(k) || alone.contains(doc.text_of(k)))
         {
             spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
         }
     }
     if spans.len() > before {
         crate::core::sort::sort_by(spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+}
+
+/// In English, adds as a PERSON a capitalised name no span covers in the
+/// places where a speaker stands: right before a verb of saying (`Galois
+/// wrote`, also behind an auxiliary or adverb: `Padalecki has described`,
+/// `Bernoulli later wrote`), before it behind a short aside set off by
+/// commas (`Bernoulli, then 80, told`), right after it when the verb
+/// follows a quotation or a comma (`," said Galois`), or owning a reply or
+/// a letter (`Bernoulli's reply was:`). A name set off by an appositive
+/// headed by a word for a company or an organisation (`Voltaro, a San
+/// Francisco electric scooter maker,`) is added as an ORG, for `it` and
+/// `the company` to point to. The name is one to three capitalised words,
+/// none of them a word the lexicon knows as something else, none written
+/// in lower case anywhere in the text, not in capitals throughout; a name
+/// opening a sentence must also be written with a capital somewhere
+/// inside a sentence, or be a known given or family name (so `Officials
+/// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
+/// end descending.
+fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
+    use cues::cue::{PRON, VERB};
+    use lexicon::flags::{
+        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
+        WEEKDAY,
+    };
+    const NOT_A_NAME: u32 = TITLE
+        | ORG_HEAD
+        | ORG_NAME
+        | PLACE_HEAD
+        | LOC
+        | STOP
+        | DEMONYM
+        | MONTH
+        | WEEKDAY
+        | FUNC_ID
+        | FUNC_EN
+        | COMMON;
+    if doc.lang != Lang::En {
+        return;
+    }
+    let n = doc.toks.len();
+    // One pass: the verbs of saying, and the `s` of each possessive `'s`.
+    let mut verbs: Vec<usize> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    // Commas before `a`/`an`: "Voltaro, a San Francisco scooter maker,".
+    let mut appositives: Vec<usize> = Vec::new();
+    for (k, t) in doc.toks.iter().enumerate() {
+        if t.kind != tokens::Kind::Word {
+            if t.ch == ',' && k > 0 {
+                appositives.push(k);
+            }
+            continue;
+        }
+        if t.cue & VERB != 0 && t.cue & PRON == 0 {
+            verbs.push(k);
+        } else if t.ch == 's' && t.end - t.start == 1 && t.gap == tokens::Gap::None && k >= 2 {
+            owners.push(k);
+        }
+    }
+    appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
+    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; n];
+    let mut first = 0;
+    for s in spans.iter() {
+        first = doc.tok_at_from(first, s.start);
+        let mut k = first;
+        while k < n && doc.toks[k].start < s.end {
+            covered[k] = true;
+            k += 1;
+        }
+    }
+    let namely = |k: usize| {
+        let t = &doc.toks[k];
+        doc.is_word(k)
+            && t.upper
+            && !t.caps
+            && !covered[k]
+            && t.flags & NOT_A_NAME == 0
+            && t.cue == 0
+            && !doc.seen_lower(k)
+    };
+    // Word ids written with a capital inside a sentence somewhere.
+    let mut inside: Option<Vec<bool>> = None;
+    let mut inside_of = |k: usize| {
+        let v = inside.get_or_insert_with(|| {
+            let mut v = Vec::new();
+            for t in &doc.toks {
+                if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD
+                {
+                    let i = t.id as usize;
+                    if v.len() <= i {
+                        v.resize(i + 1, false);
+                    }
+                    v[i] = true;
+                }
+            }
+            v
+        });
+        v.get(doc.toks[k].id as usize).copied().unwrap_or(false)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &c in &verbs {
+        // Before the verb: the name's last word.
+        let mut last = None;
+        // (One or two lower-case words may come between: `Padalecki has
+        // described`, `Bernoulli later wrote`.)
+        let mut v = c;
+        while v > 0
+            && c - v < 2
+            && doc.is_word(v - 1)
+            && matches!(
+                doc.low(v - 1),
+                "has"
+                    | "had"
+                    | "have"
+                    | "later"
+                    | "also"
+                    | "once"
+                    | "then"
+                    | "again"
+                    | "often"
+                    | "reportedly"
+                    | "famously"
+                    | "simply"
+                    | "publicly"
+                    | "would"
+            )
+        {
+            v -= 1;
+        }
+        if c > 0 && doc.toks[v].gap == tokens::Gap::Space && v > 0 && namely(v - 1) {
+            last = Some(v - 1);
+        } else if c >= 3 && doc.is(c - 1, ',') {
+            // ", then 80, told": an aside of one to five tokens with no
+            // capital, opened by a comma right after the name.
+            let open = (c.saturating_sub(7)..c - 1).rev().find(|&k| doc.is(k, ','));
+            if let Some(o) = open {
+                let plain = (o + 1..c - 1).all(|k| !doc.toks[k].upper && !doc.toks[k].term);
+                if plain && o > 0 && namely(o - 1) {
+                    last = Some(o - 1);
+                }
+            }
+        }
+        if let Some(b) = last {
+            let mut a = b;
+            while a > 0 && b - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, b));
+            continue;
+        }
+        // After the verb, when it follows a quotation or a comma.
+        let after_quote = c > 0
+            && doc.toks[c - 1].kind == tokens::Kind::Punct
+            && (doc.is(c - 1, ',') || quotes::is_mark(doc.toks[c - 1].ch));
+        if after_quote && c + 1 < n && doc.toks[c + 1].gap == tokens::Gap::Space && namely(c + 1) {
+            let mut b = c + 1;
+            while b + 1 < n
+                && b - c < 3
+                && doc.toks[b + 1].gap == tokens::Gap::Space
+                && namely(b + 1)
+            {
+                b += 1;
+            }
+            found.push((c + 1, b));
+        }
+    }
+    // "Bernoulli's reply was blunt:": a name owning a message (the
+    // possessive `'s` is a mark and an `s` of their own).
+    for s in owners {
+        let k = s + 1;
+        let possessive = k >= 3
+            && k < n
+            && doc.toks[k - 2].gap == tokens::Gap::None
+            && matches!(doc.toks[k - 2].ch, '\'' | '\u{2019}');
+        if possessive
+            && doc.is_word(k)
+            && matches!(
+                doc.low(k),
+                "reply"
+                    | "response"
+                    | "answer"
+                    | "letter"
+                    | "message"
+                    | "statement"
+                    | "words"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "speech"
+                    | "diary"
+                    | "memoir"
+            )
+            && namely(k - 3)
+        {
+            let mut a = k - 3;
+            while a > 0 && k - 3 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, k - 3));
+        }
+    }
+    // "Voltaro, a San Francisco electric scooter maker, is recalling": a
+    // name set off by an appositive whose head is a word for a company or
+    // an organisation is an ORG.
+    let orgs_from = found.len();
+    for c in appositives {
+        let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
+        let Some(end) = head else { continue };
+        let noun = doc.low(end - 1);
+        let org = matches!(
+            noun,
+            "company"
+                | "maker"
+                | "manufacturer"
+                | "firm"
+                | "startup"
+                | "start-up"
+                | "retailer"
+                | "carrier"
+                | "airline"
+                | "charity"
+                | "organisation"
+                | "organization"
+                | "association"
+                | "union"
+                | "publisher"
+                | "developer"
+                | "producer"
+                | "supplier"
+                | "chain"
+                | "operator"
+                | "insurer"
+                | "lender"
+                | "broker"
+                | "conglomerate"
+                | "subsidiary"
+                | "group"
+                | "nonprofit"
+                | "non-profit"
+                | "newspaper"
+                | "broadcaster"
+                | "party"
+        );
+        if org && namely(c - 1) {
+            let mut a = c - 1;
+            while a > 0 && c - 1 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
+                a -= 1;
+            }
+            found.push((a, c - 1));
+        }
+    }
+    for (i, (a, b)) in found.into_iter().enumerate() {
+        let label =
+            if i >= orgs_from { super::model::labels::ORG } else { super::model::labels::PERSON };
+        let known =
+            (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
+        if doc.toks[a].initial && !known && !inside_of(a) {
+            continue;
+        }
+        if (a..=b).any(|k| covered[k]) {
+            continue;
+        }
+        for slot in &mut covered[a..=b] {
+            *slot = true;
+        }
+        // (Few are added: each goes in its place, start ascending, end
+        // descending.)
+        let (start, end) = (doc.toks[a].start, doc.toks[b].end);
+        let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
+        spans.insert(at, Span::new(label, start, end));
     }
 }
 

@@ -60,7 +60,9 @@
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
-//!   Countdown”`).
+//!   Countdown”`). After a word for a work (`His most famous work, “The
+//!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
+//!   words capitalised and no sentence mark make a title.
 //! * A quotation introduced only by a colon or a dash, or by nothing, is
 //!   speech only if it reads like speech: a sentence mark or a final
 //!   clause comma inside, or eight words or more. With no cue at all it
@@ -86,6 +88,10 @@
 //!    was in this or the previous sentence, else a name next to a cue in
 //!    the previous sentence ("Heald noted …. “…”"), else the speaker of the
 //!    previous quotation in the paragraph.
+//!
+//! (Before this pass, a capitalised word no rule took that stands where a
+//! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
+//! made a PERSON: see `speech_names` in the recognizer.)
 //!
 //! Around a cue, the speaker is, in order: carried by the cue itself
 //! (`ujarnya`, `menurutnya`: a pronoun); the subject before the cue — a
@@ -126,8 +132,25 @@
 //! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
-//! last words … were: “…”`); and a sentence naming someone with a verb of
-//! saying between two quotations hands the floor to them.
+//! last words … were: “…”`); a sentence naming someone with a verb of
+//! saying between two quotations hands the floor to them; a name that is
+//! the complement of `of`/`for`/`at`/`from` before the verb gives way to
+//! the phrase's head (`John Smith of Barclays said` → Smith, `a
+//! spokeswoman for Barclays said` → nobody); `the statement said` points
+//! to whoever made the statement mentioned in the two sentences before
+//! (`The Pentagon said in a statement …`); and a short sentence of its own
+//! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
+//! it, as does a short quotation before `they said`, which names nobody.
+//! A relative `, who` stands for the name before it (`Nils Hedberg, who
+//! later described her as`); a verb joined by `and` shares the subject of
+//! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
+//! said`), as does a pronoun before lower-case words (`He later wrote`);
+//! a message with its writer before it speaks for the writer
+//! (`His message said`, `Brekke's letter read`). A pronoun skips people
+//! the text marks as of the other gender (`she` after `her brother Erik`,
+//! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
+//! sentence: `Hardy retired to Dorset, where he wrote`), and the name labelling an interview turn (`Hanne Dahl:`
+//! opening a paragraph) is never an antecedent.
 //! A **nominal** points to the latest person or organisation whose name or
 //! title holds its head word (`kementerian` → `Kementerian Luar Negeri
 //! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
@@ -208,7 +231,7 @@ enum Open {
 const KINDS: usize = 7;
 
 /// Whether `c` is any quotation mark this module handles.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(
         c,
         '\u{201C}'
@@ -274,6 +297,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         ent_toks,
         cue_flags,
         full,
+        gender: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -337,6 +361,219 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     full
 }
 
+/// The grammatical gender of a person, as far as the text marks it.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The gender a word before a name marks (`Mr`, `Sir`, `brother`, `Mrs`,
+/// `Ms`, `sister`, `wife`).
+fn gender_word(w: &str) -> Gender {
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let male = [
+            "mr",
+            "sir",
+            "lord",
+            "king",
+            "prince",
+            "duke",
+            "brother",
+            "father",
+            "son",
+            "husband",
+            "uncle",
+            "nephew",
+            "grandfather",
+            "grandson",
+            "boyfriend",
+            "spokesman",
+            "chairman",
+            "businessman",
+            "congressman",
+            "councilman",
+        ];
+        let female = [
+            "mrs",
+            "ms",
+            "miss",
+            "lady",
+            "dame",
+            "queen",
+            "princess",
+            "duchess",
+            "sister",
+            "mother",
+            "daughter",
+            "wife",
+            "aunt",
+            "niece",
+            "grandmother",
+            "granddaughter",
+            "girlfriend",
+            "spokeswoman",
+            "chairwoman",
+            "businesswoman",
+            "congresswoman",
+            "councilwoman",
+        ];
+        male.iter()
+            .map(|&w| (w, Gender::Male))
+            .chain(female.iter().map(|&w| (w, Gender::Female)))
+            .collect()
+    });
+    if w.len() > 13 {
+        return Gender::Unknown;
+    }
+    words.get(w).copied().unwrap_or_default()
+}
+
+/// The gender of a pronoun (`he`, `his`, `him`, `she`, `her`).
+fn pronoun_gender(w: &str) -> Gender {
+    match w {
+        "he" | "him" | "his" | "himself" => Gender::Male,
+        "she" | "her" | "hers" | "herself" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// For each span, the gender of the PERSON it names, from two kinds of
+/// evidence: a word right before a mention (`her brother Erik`, `Sir
+/// Robert Hale`, `his wife, Anna`), and a subject pronoun or `his` after
+/// the only person named in a sentence (`Dugdale recalled in his memoir`
+/// is male; quoted words are left out, and `his` before a word for a
+/// relative, `his wife`, means someone else). Mentions share their full
+/// name's gender; `Unknown` when nothing marks it or the evidence
+/// disagrees.
+fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]) -> Vec<Gender> {
+    let mut votes = vec![[0u32; 2]; ents.len()];
+    if doc.lang == super::tokens::Lang::Id {
+        return vec![Gender::Unknown; ents.len()];
+    }
+    let vote = |votes: &mut Vec<[u32; 2]>, f: usize, g: Gender, w: u32| match g {
+        Gender::Male => votes[f][0] += w,
+        Gender::Female => votes[f][1] += w,
+        Gender::Unknown => {}
+    };
+    // Each mention counts for the first span of the same full name (the
+    // same first and last words).
+    let mut canon: HashMap<(u32, u32), usize> = HashMap::default();
+    let key: Vec<usize> = (0..ents.len())
+        .map(|e| {
+            let (a, b) = ent_toks[full[e]];
+            let id = |k: usize| doc.toks.get(k).map_or(NONE, |t| t.id);
+            *canon.entry((id(a), id(b.saturating_sub(1)))).or_insert(full[e])
+        })
+        .collect();
+    let full = &key;
+    let persons: Vec<usize> =
+        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON).collect();
+    for &e in &persons {
+        let first = ent_toks[e].0;
+        let mut j = first;
+        if j > 0 && doc.is(j - 1, ',') {
+            j -= 1;
+        }
+        if j > 0 && doc.is_word(j - 1) {
+            vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
+        }
+    }
+    // The pronouns after each mention, up to the end of its sentence (or a
+    // quotation mark), when no other person is named in that sentence: a
+    // scan from each mention, so only sentences naming someone are read.
+    let n = doc.toks.len();
+    // Whether the previous mention's scan reached this one (same sentence).
+    let mut shared = false;
+    for (i, &e) in persons.iter().enumerate() {
+        let after = ent_toks[e].1;
+        let next_first = persons.get(i + 1).map_or(n, |&x| ent_toks[x].0);
+        let mut said = [0u32; 2];
+        let mut k = after;
+        let mut reached_next = false;
+        while k < n && k - after < 40 {
+            if k >= next_first {
+                reached_next = true;
+                break;
+            }
+            let t = &doc.toks[k];
+            if t.term || t.gap >= Gap::Line || t.kind == Kind::Punct && is_double_mark(t.ch) {
+                break;
+            }
+            let candidate = t.kind == Kind::Word
+                && matches!(t.ch, 'h' | 's')
+                && t.end - t.start <= 7
+                && !t.upper;
+            if candidate {
+                let w = doc.low(k);
+                // A subject pronoun opening a clause (`…, she`, `said he`,
+                // `when she`), not one after a relative (`which she won`,
+                // where the name may be the object's).
+                let opens = doc.is(k - 1, ',')
+                    || doc.is_word(k - 1)
+                        && (doc.toks[k - 1].cue & cue::VERB != 0
+                            || matches!(
+                                doc.low(k - 1),
+                                "and"
+                                    | "but"
+                                    | "that"
+                                    | "when"
+                                    | "after"
+                                    | "before"
+                                    | "because"
+                                    | "as"
+                                    | "while"
+                                    | "where"
+                                    | "until"
+                                    | "if"
+                                    | "so"
+                            ));
+                let g = match w {
+                    "he" | "she" if opens => pronoun_gender(w),
+                    "himself" | "herself" => pronoun_gender(w),
+                    // (`his wife` is somebody else.)
+                    "his"
+                        if (k + 1..k + 3).all(|j| {
+                            !doc.is_word(j) || gender_word(doc.low(j)) == Gender::Unknown
+                        }) =>
+                    {
+                        Gender::Male
+                    }
+                    _ => Gender::Unknown,
+                };
+                match g {
+                    Gender::Male => said[0] += 1,
+                    Gender::Female => said[1] += 1,
+                    Gender::Unknown => {}
+                }
+            }
+            k += 1;
+        }
+        // (A mention of the same person again does not make two people.)
+        let same_next = reached_next && persons.get(i + 1).is_some_and(|&x| full[x] == full[e]);
+        if !shared && (!reached_next || same_next) {
+            votes[full[e]][0] += said[0];
+            votes[full[e]][1] += said[1];
+        }
+        shared = reached_next && !same_next;
+    }
+    (0..ents.len())
+        .map(|e| {
+            let [m, f] = votes[full[e]];
+            if m > 2 * f {
+                Gender::Male
+            } else if f > 2 * m {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            }
+        })
+        .collect()
+}
+
 /// A cue found next to a quotation.
 struct Found {
     /// The speaker it points to, if any.
@@ -372,6 +609,9 @@ struct Quoter<'d, 'a> {
     cue_flags: Vec<u16>,
     /// For each span, the span that names it in full (see [`full_names`]).
     full: Vec<usize>,
+    /// For each span, the gender its text marks (see [`genders`]).
+    /// (Made when a pronoun first asks.)
+    gender: std::cell::OnceCell<Vec<Gender>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -582,6 +822,11 @@ impl Quoter<'_, '_> {
                     _ => None,
                 }
             }
+            // "“…,” she said. “Nothing at all.”": a short sentence right
+            // after a quotation continues it.
+            None if words <= 3 && !naming && self.continues_last(open, close) => {
+                Some(self.bare_speaker(open))
+            }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
@@ -602,6 +847,25 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the short quotation `open`..`close` is a sentence of its own
+    /// (a capital first, a sentence mark last) opening a sentence right
+    /// after the previous quotation of the paragraph, with at most its
+    /// attribution between (`“…,” Wren said. “Well, it couldn't.”`).
+    fn continues_last(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let Some((last, para, _)) = self.last else { return false };
+        let sentence = doc.toks[close - 1].term
+            && doc.is_word(open + 1)
+            && doc.toks[open + 1].upper
+            && open > 0
+            && (doc.toks[open - 1].term || (open - 1 == last && doc.toks[last - 1].term));
+        sentence
+            && para == doc.toks[open].para
+            && open > last
+            && open - last <= 12
+            && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
     }
 
     /// Whether the quotation is a term rather than speech whatever cue is
@@ -701,7 +965,46 @@ impl Quoter<'_, '_> {
         let caps = inner.filter(|&k| doc.toks[k].kind == Kind::Word && doc.toks[k].upper).count();
         let p = open - 1;
         let introduced = doc.is(p, ',') || doc.is(p, ':') || self.cue_at(p).is_some();
-        !sentence && caps * 4 >= words * 3 && !introduced
+        if !sentence && caps * 4 >= words * 3 && !introduced {
+            return true;
+        }
+        // "His most famous work, “The Art of Conjecturing, With a Treatise
+        // on Infinite Series”, was published": after a word for a work,
+        // half the words capitalised and no sentence mark is a title.
+        let w = if doc.is(p, ',') && p > 0 { p - 1 } else { p };
+        let work = doc.is_word(w)
+            && matches!(
+                doc.low(w),
+                "book"
+                    | "novel"
+                    | "poem"
+                    | "song"
+                    | "album"
+                    | "film"
+                    | "movie"
+                    | "play"
+                    | "paper"
+                    | "article"
+                    | "essay"
+                    | "work"
+                    | "painting"
+                    | "series"
+                    | "show"
+                    | "episode"
+                    | "opera"
+                    | "single"
+                    | "treatise"
+                    | "collection"
+                    | "story"
+                    | "memoir"
+                    | "autobiography"
+                    | "biography"
+                    | "thesis"
+                    | "musical"
+                    | "sculpture"
+            );
+        let ends = (open + 1..close).any(|k| doc.toks[k].term);
+        work && !ends && caps * 2 >= words
     }
 
     // ----------------------------------------------------------- speakers
@@ -813,6 +1116,9 @@ impl Quoter<'_, '_> {
                         & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN | cue::DETERMINER)
                         != 0
                     || self.cue_flags[k - 1] & cue::DETERMINER != 0
+                    // (`they` names nobody in particular, but it is a
+                    // subject: `“We had nothing,” they said`.)
+                    || doc.low(k) == "they"
             });
         Some(Found { speaker, near, verb: true })
     }
@@ -928,6 +1234,14 @@ impl Quoter<'_, '_> {
             return self.antecedent(c.min(open), true);
         }
         let after = c + len;
+        // "“…,” the statement said": the statement mentioned before.
+        if f & cue::NOUN != 0
+            && f & cue::VERB == 0
+            && c > from
+            && matches!(doc.low(c - 1), "the" | "its" | "this")
+        {
+            return self.statement_author(c - 1, open);
+        }
         if f & cue::ACCORDING != 0 {
             return self.after_cue(after, to, open);
         }
@@ -1014,6 +1328,7 @@ impl Quoter<'_, '_> {
             | cue::PRON
             | cue::THAT;
         let mut j = c;
+        let mut joined = false;
         while j > from && c - j < 6 {
             let t = &doc.toks[j - 1];
             let plain = t.kind == Kind::Word
@@ -1023,19 +1338,43 @@ impl Quoter<'_, '_> {
             if !plain {
                 break;
             }
+            joined |= self.cue_flags[j - 1] & cue::AND != 0;
             j -= 1;
         }
-        let k = if j < c && j > from && self.ent(j - 1).is_some() { j } else { c };
+        // "Sindre Vik, took one sip and said", "He smiled and said": a verb
+        // joined by `and` to the clause before shares its subject.
+        let shared = joined
+            && j > from
+            && (doc.is(j - 1, ',')
+                || self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0);
+        // "the geneticist Nils Hedberg, who later described her as": a
+        // relative pronoun stands for the name before its comma.
+        if j < c && j >= from + 2 && doc.low(j) == "who" && doc.is(j - 1, ',') {
+            if let Some(e) = self.ent(j - 2) {
+                return Some(Some(e));
+            }
+        }
+        // "He later wrote", "she has told": a pronoun subject before
+        // lower-case words.
+        let pronoun = j < c
+            && j > from
+            && doc.is_word(j - 1)
+            && self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0;
+        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun) {
+            j
+        } else {
+            c
+        };
         if k == from {
             return None;
         }
         let p = k - 1;
         if let Some(e) = self.ent(p) {
-            return Some(Some(e));
+            return Some(self.of_phrase(e, from, open).unwrap_or(Some(e)));
         }
         let fl = self.cue_flags[p];
         if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
-            return Some(self.antecedent(p.min(open), true));
+            return Some(self.pronoun_antecedent(p, open, true));
         }
         if doc.is_word(p) && fl & cue::ORG_PRONOUN != 0 {
             return Some(self.antecedent(p.min(open), false));
@@ -1046,7 +1385,7 @@ impl Quoter<'_, '_> {
             // "Her former professor, Koolhaas, described": a name set off
             // by commas right before the verb.
             if let Some(e) = p.checked_sub(1).and_then(|x| self.ent(x)) {
-                let first = self.ent_toks[e].0;
+                let first = self.title_start(self.ent_toks[e].0);
                 if first > from && doc.is(first - 1, ',') {
                     return Some(Some(e));
                 }
@@ -1069,6 +1408,11 @@ impl Quoter<'_, '_> {
             }
             return None;
         }
+        // "His message said", "Brekke's letter read": what someone wrote
+        // speaks for its writer.
+        if let Some(sp) = self.possessed_message(p, from) {
+            return Some(sp);
+        }
         // "the ministry said", "pelatih asal Belanda itu mengakui"
         if let Some(sp) = self.nominal_before(p, from, open) {
             return Some(sp);
@@ -1085,6 +1429,125 @@ impl Quoter<'_, '_> {
             if !others && c - j <= 15 {
                 return Some(Some(e));
             }
+        }
+        None
+    }
+
+    /// Who made the statement that `the statement` (before token `at`)
+    /// points back to: the nearest earlier statement noun outside
+    /// quotations, within two sentences, whose verb of saying has a
+    /// subject (`The Department of Transportation said in a statement`),
+    /// else the first name of its sentence (`Acme issued a statement`).
+    fn statement_author(&self, at: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut sentences = 0;
+        let mut k = at;
+        while k > 0 && at - k < WALK {
+            k -= 1;
+            if doc.toks[k].term && self.quote_of[k] == NONE {
+                sentences += 1;
+                if sentences > 2 {
+                    return None;
+                }
+            }
+            if self.quote_of[k] != NONE || self.cue_flags[k] & cue::NOUN == 0 {
+                continue;
+            }
+            let start = self.sentence_start(k);
+            let verb = (start.max(k.saturating_sub(5))..k)
+                .rev()
+                .find(|&v| self.cue_at(v).is_some_and(|(_, f)| f & cue::VERB != 0));
+            if let Some(Some(e)) = verb.and_then(|v| self.subject_before(v, start, open)) {
+                return Some(e);
+            }
+            return self.first_name(start, k);
+        }
+        None
+    }
+
+    /// When the name `e` right before a verb ends a phrase `X of/for/at e`,
+    /// the phrase's head: a person (`John Smith of Barclays said`), or a
+    /// nominal (`a spokeswoman for Barclays said`, which names nobody).
+    /// `None` when `e` is not such a complement.
+    fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let first = self.ent_toks[e].0;
+        if first < from + 2 || !doc.is_word(first - 1) {
+            return None;
+        }
+        if !matches!(doc.low(first - 1), "of" | "for" | "at" | "from") {
+            return None;
+        }
+        let head = first - 2;
+        if let Some(h) = self.ent(head) {
+            return self.is_person(h).then_some(Some(h));
+        }
+        // The nominal before the preposition: determiner + up to three
+        // words, one of them a role or a person noun.
+        let mut words = Vec::new();
+        let mut j = head + 1;
+        while j > from && words.len() < 4 {
+            let w = j - 1;
+            if !doc.is_word(w) || self.ent(w).is_some() {
+                return None;
+            }
+            if self.cue_flags[w] & cue::DETERMINER != 0 || matches!(doc.low(w), "a" | "an") {
+                words.push(w);
+                break;
+            }
+            words.push(w);
+            j = w;
+        }
+        let role = words
+            .iter()
+            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        role.then(|| self.nominal(&words, open))
+    }
+
+    /// A message noun at token `p` with its writer before it: a possessive
+    /// pronoun (`his message`, `her letter`: the person it means) or a name
+    /// with `'s` (`Brekke's letter`). `Some(writer)` when `p` is such a
+    /// noun phrase.
+    fn possessed_message(&self, p: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let message = doc.is_word(p)
+            && (self.cue_flags[p] & cue::NOUN != 0
+                || matches!(
+                    doc.low(p),
+                    "message"
+                        | "letter"
+                        | "email"
+                        | "e-mail"
+                        | "note"
+                        | "tweet"
+                        | "post"
+                        | "reply"
+                        | "response"
+                        | "memo"
+                        | "telegram"
+                        | "diary"
+                        | "memoir"
+                        | "blog"
+                        | "column"
+                        | "speech"
+                        | "words"
+                ));
+        if !message || p <= from {
+            return None;
+        }
+        let w = p - 1;
+        // `Brekke's letter`: the possessive `'s` is two tokens of its own.
+        if w >= from + 2 && doc.low(w) == "s" && doc.toks[w].gap == Gap::None {
+            let mark = matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}');
+            if let Some(e) = self.ent(w - 2).filter(|_| mark) {
+                return Some(Some(e));
+            }
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            return Some(self.antecedent(w, true));
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "its") {
+            return Some(self.antecedent(w, false));
         }
         None
     }
@@ -1127,7 +1590,7 @@ impl Quoter<'_, '_> {
         if k < lim && doc.is_word(k) {
             let fl = self.cue_flags[k];
             if fl & cue::PERSON_PRONOUN != 0 {
-                return self.antecedent(k.min(open), true);
+                return self.pronoun_antecedent(k, open, true);
             }
             if fl & cue::ORG_PRONOUN != 0 {
                 return self.antecedent(k.min(open), false);
@@ -1291,6 +1754,11 @@ impl Quoter<'_, '_> {
                 j = self.ent_toks[o].0;
                 continue;
             }
+            // "Dr. Andrew Westphal": an abbreviation's dot.
+            if t.kind == Kind::Punct && t.ch == '.' && !t.term && p > 0 && doc.is_word(p - 1) {
+                j = p;
+                continue;
+            }
             if t.kind != Kind::Word {
                 break;
             }
@@ -1347,7 +1815,41 @@ impl Quoter<'_, '_> {
     /// named in it.
     fn antecedent(&self, open: usize, person: bool) -> Option<usize> {
         let doc = self.doc;
-        let want = |e: usize| self.is_person(e) == person;
+        let said = if person && doc.is_word(open) {
+            pronoun_gender(doc.low(open))
+        } else {
+            Gender::Unknown
+        };
+        self.antecedent_of(open, person, said)
+    }
+
+    /// The antecedent of the pronoun at token `p`, for a quotation opening
+    /// at token `open`: [`Self::antecedent`], with the pronoun's gender.
+    fn pronoun_antecedent(&self, p: usize, open: usize, person: bool) -> Option<usize> {
+        let said = if person { pronoun_gender(self.doc.low(p)) } else { Gender::Unknown };
+        self.antecedent_of(p.min(open), person, said)
+    }
+
+    /// [`Self::antecedent`] for a pronoun of gender `said`: a person the
+    /// text marks as of the other gender is skipped (`she` is not `her
+    /// brother Erik`).
+    fn antecedent_of(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
+        let doc = self.doc;
+        let agrees = |e: usize| {
+            if said == Gender::Unknown {
+                return true;
+            }
+            let g =
+                self.gender.get_or_init(|| genders(doc, self.ents, &self.ent_toks, &self.full))[e];
+            g == Gender::Unknown || g == said
+        };
+        // "Hanne Dahl: A historian, Ola Brekke, found it": the name
+        // labelling an interview turn is not what the turn talks about.
+        let label = |e: usize| {
+            let (first, after) = self.ent_toks[e];
+            (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
+        };
+        let want = |e: usize| self.is_person(e) == person && agrees(e) && !label(e);
         let floor = open.saturating_sub(WALK);
         let n = doc.toks.len();
         let mut k = open.min(n);
