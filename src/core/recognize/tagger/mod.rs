@@ -169,7 +169,7 @@ pub struct Tagger {
     bits: u32,
     /// Each row's eight `i8` weights (the last always 0), as the bytes of
     /// a little-endian `u64`.
-    rows: Vec<u64>,
+    rows: Box<[u64]>,
     /// The words seen in lower case in the training text.
     words: WordFilter,
 }
@@ -463,17 +463,17 @@ pub(crate) fn rule_tags(doc: &Doc, rules: &[Candidate]) -> Vec<u8> {
 pub(crate) struct Features<'d, 'a> {
     doc: &'d Doc<'a>,
     /// The rule-based reading of each token ([`rule_tags`]).
-    rules: Vec<u8>,
+    rules: Box<[u8]>,
     /// The lower-cased word hash of each token.
-    low: Vec<u64>,
+    low: Box<[u64]>,
     /// The shape of each token.
-    shape: Vec<u64>,
+    shape: Box<[u64]>,
     /// Known given name (bit 0) or family name (bit 1), for capitalised
     /// words.
-    name: Vec<u8>,
+    name: Box<[u8]>,
     /// Which tags token `k` may take: [`FORCED_O`], [`CONTINUE`] (`O` or
     /// an `I-`) or [`ANY`].
-    live: Vec<u8>,
+    live: Box<[u8]>,
     /// Words seen capitalised in mid-sentence (by lower-case hash).
     mid_caps: rustc_hash::FxHashSet<u64>,
     /// Document votes ([`Features::vote`]): for each word (lower-case
@@ -483,7 +483,7 @@ pub(crate) struct Features<'d, 'a> {
     votes: rustc_hash::FxHashMap<u64, u8>,
     /// For each token in a run of capitalised words on one line: the
     /// run's first and one-past-last token (`(k, k)` outside runs).
-    run: Vec<(u32, u32)>,
+    run: Box<[(u32, u32)]>,
     /// For each token, whether it is a word in the model's word list
     /// ([`Features::set_words`]); empty when the model has none.
     words: Vec<bool>,
@@ -621,14 +621,14 @@ impl<'d, 'a> Features<'d, 'a> {
         }
         Features {
             doc,
-            rules,
-            low,
-            shape: shapes,
-            name,
-            live,
+            rules: rules.into_boxed_slice(),
+            low: low.into_boxed_slice(),
+            shape: shapes.into_boxed_slice(),
+            name: name.into_boxed_slice(),
+            live: live.into_boxed_slice(),
             mid_caps,
             votes: Default::default(),
-            run,
+            run: run.into_boxed_slice(),
             words: Vec::new(),
             next_elsewhere,
         }
@@ -694,14 +694,14 @@ impl<'d, 'a> Features<'d, 'a> {
     pub(crate) fn statics(&self, k: usize, out: &mut Hashes) {
         out.clear();
         let doc = self.doc;
-        let get = |v: &Vec<u64>, j: usize, back: usize| -> u64 {
+        let get = |v: &[u64], j: usize, back: usize| -> u64 {
             if j < back {
                 0xB0
             } else {
                 v.get(j - back).copied().unwrap_or(0xE0)
             }
         };
-        let ahead = |v: &Vec<u64>, j: usize| -> u64 { v.get(j).copied().unwrap_or(0xE0) };
+        let ahead = |v: &[u64], j: usize| -> u64 { v.get(j).copied().unwrap_or(0xE0) };
         let tk = &doc.toks[k];
         let l0 = self.low[k];
         let s0 = self.shape[k];
@@ -823,12 +823,22 @@ impl<'d, 'a> Features<'d, 'a> {
     /// `k - 1`) to token `k`; each counts for the tag at `k`.
     pub(crate) fn edges(&self, k: usize, prev: u8) -> [u64; EDGES] {
         let p = u64::from(prev);
-        [
-            mix(t::PREV, p),
-            mix(t::PREV_LOW, mix(p, self.low[k])),
-            mix(t::PREV_SHAPE, mix(p, self.shape[k])),
-        ]
+        [mix(t::PREV, p), prev_low(p, self.low[k]), prev_shape(p, self.shape[k])]
     }
+}
+
+/// The transition feature of previous tag `p` with lower-cased word hash
+/// `low` ([`Features::edges`]).
+#[inline(always)]
+fn prev_low(p: u64, low: u64) -> u64 {
+    mix(t::PREV_LOW, mix(p, low))
+}
+
+/// The transition feature of previous tag `p` with shape `shape`
+/// ([`Features::edges`]).
+#[inline(always)]
+fn prev_shape(p: u64, shape: u64) -> u64 {
+    mix(t::PREV_SHAPE, mix(p, shape))
 }
 
 /// A token that can only be `O` (lower-case words, punctuation, dates).
@@ -901,13 +911,25 @@ pub(crate) const fn allowed(p: u8, c: u8) -> bool {
 const NEG: i64 = i64::MIN / 4;
 
 /// Scores kept between the two passes of [`Tagger::tag`]: the static
-/// emission scores of each live token, and the transition scores (the
-/// transition weights and the tag-dependent features together) of each
-/// token and previous tag. Only the tokens the passes visit get an entry.
+/// emission scores of each live token, and the scores of the two
+/// transition features of [`Features::edges`] for every previous tag, by
+/// lower-cased word and by shape (so worked out once per distinct word
+/// and shape of the document). Only the tokens the passes visit get an
+/// entry.
 pub(crate) struct Memo {
     /// For each token, its entry in `entries`, or `u32::MAX` for none.
     slot: Vec<u32>,
     entries: Vec<MemoEntry>,
+    /// For each word id ([`super::tokens::Token::id`]), its entry in
+    /// `parts` for the word's transition feature, or `u32::MAX`.
+    by_id: Vec<u32>,
+    /// The same for tokens without a word id, by lower-case hash.
+    by_low: rustc_hash::FxHashMap<u64, u32>,
+    /// The entry in `parts` of each shape's transition feature.
+    by_shape: rustc_hash::FxHashMap<u64, u32>,
+    /// For each previous tag, the weights of one transition feature (`i8`
+    /// weights, widened).
+    parts: Vec<[[i16; NTAGS]; NTAGS]>,
 }
 
 /// What [`Memo`] keeps for one token.
@@ -917,15 +939,86 @@ struct MemoEntry {
     emit: [i32; NTAGS],
     /// Whether `emit` is computed.
     has_emit: bool,
-    /// For each previous tag `p`, the score of each tag: the transition
-    /// weight and the two features of [`Features::edges`] (at most three
-    /// `i8` weights, so an `i16` holds it).
-    edge: [[i16; NTAGS]; NTAGS],
+    /// The entries in [`Memo::parts`] of the token's word and shape
+    /// transition features.
+    low: u32,
+    shape: u32,
 }
 
 impl Memo {
     fn new(n: usize) -> Memo {
-        Memo { slot: vec![u32::MAX; n], entries: Vec::new() }
+        Memo {
+            slot: vec![u32::MAX; n],
+            entries: Vec::new(),
+            by_id: Vec::new(),
+            by_low: Default::default(),
+            by_shape: Default::default(),
+            parts: Vec::new(),
+        }
+    }
+
+    /// A new entry in `parts`: the weights of `feature(p)` for each
+    /// previous tag `p`.
+    fn part(&mut self, w: &impl Weights, feature: impl Fn(u64) -> u64) -> u32 {
+        let mut part = [[0i16; NTAGS]; NTAGS];
+        for (p, row) in part.iter_mut().enumerate() {
+            let mut e = [0i64; NTAGS];
+            w.add(feature(p as u64), &mut e);
+            for (s, &v) in row.iter_mut().zip(&e) {
+                debug_assert!(i16::try_from(v).is_ok());
+                *s = v as i16;
+            }
+        }
+        self.parts.push(part);
+        (self.parts.len() - 1) as u32
+    }
+
+    /// The entry of token `k`, made (with its transition parts) if it has
+    /// none yet.
+    fn entry(&mut self, f: &Features, w: &impl Weights, k: usize) -> usize {
+        let s = self.slot[k];
+        if s != u32::MAX {
+            return s as usize;
+        }
+        let (low, shape) = (f.low[k], f.shape[k]);
+        let id = f.doc.toks[k].id;
+        let known = if f.doc.toks[k].kind == Kind::Word && id != super::tokens::NO_WORD {
+            let i = id as usize;
+            if i >= self.by_id.len() {
+                self.by_id.resize(i + 1, u32::MAX);
+            }
+            self.by_id[i]
+        } else {
+            self.by_low.get(&low).copied().unwrap_or(u32::MAX)
+        };
+        let low_part = if known != u32::MAX {
+            known
+        } else {
+            let e = self.part(w, |p| prev_low(p, low));
+            if f.doc.toks[k].kind == Kind::Word && id != super::tokens::NO_WORD {
+                self.by_id[id as usize] = e;
+            } else {
+                self.by_low.insert(low, e);
+            }
+            e
+        };
+        let shape_part = match self.by_shape.get(&shape) {
+            Some(&e) => e,
+            None => {
+                let e = self.part(w, |p| prev_shape(p, shape));
+                self.by_shape.insert(shape, e);
+                e
+            }
+        };
+        let i = self.entries.len();
+        self.slot[k] = i as u32;
+        self.entries.push(MemoEntry {
+            emit: [0; NTAGS],
+            has_emit: false,
+            low: low_part,
+            shape: shape_part,
+        });
+        i
     }
 }
 
@@ -964,15 +1057,22 @@ const NEXT: [u32; NTAGS] = {
     out
 };
 
+/// Transition weights of zero (the parts [`viterbi_range`] does not use
+/// without a [`Memo`]).
+const ZERO_PART: [[i16; NTAGS]; NTAGS] = [[0; NTAGS]; NTAGS];
+
 /// One Viterbi step: from the scores `delta` of the previous token's tags
-/// to this token's, given the transition scores `edge[p][c]` (read only
-/// for the `p` whose `delta` is finite), the emission scores and the tags
-/// the token's class (`live`) allows; the best previous tag of each tag
-/// goes to `back` (the first, in tag order, of equal scores).
+/// to this token's, given the transition scores `edge[p][c] + low[p][c] +
+/// shape[p][c]` (read only for the `p` whose `delta` is finite), the
+/// emission scores and the tags the token's class (`live`) allows; the
+/// best previous tag of each tag goes to `back` (the first, in tag order,
+/// of equal scores).
 #[inline(always)]
-fn step<E: Copy + Into<i64>>(
+fn step(
     delta: &[i64; NTAGS],
-    edge: &[[E; NTAGS]; NTAGS],
+    edge: &[[i64; NTAGS]; NTAGS],
+    low: &[[i16; NTAGS]; NTAGS],
+    shape: &[[i16; NTAGS]; NTAGS],
     emit: &[i64; NTAGS],
     live: u8,
     back: &mut [u8; NTAGS],
@@ -984,12 +1084,12 @@ fn step<E: Copy + Into<i64>>(
         if d == NEG {
             continue;
         }
-        let row = &edge[p];
+        let (e, l, s) = (&edge[p], &low[p], &shape[p]);
         let mut cs = (NEXT[p] >> shift) & 0xFF;
         while cs != 0 {
             let c = cs.trailing_zeros() as usize;
             cs &= cs - 1;
-            let v = d + row[c].into() + emit[c];
+            let v = d + e[c] + i64::from(l[c]) + i64::from(s[c]) + emit[c];
             if v > next[c] {
                 next[c] = v;
                 back[c] = p as u8;
@@ -1042,24 +1142,10 @@ pub(crate) fn viterbi_range(
                         w.add_all(&f.edges(k, p as u8)[1..], row);
                     }
                 }
-                step(&delta, &edge, &emit, live, back_i)
+                step(&delta, &edge, &ZERO_PART, &ZERO_PART, &emit, live, back_i)
             }
             Cache::Fill(m) | Cache::Use(m) => {
-                let mut slot = m.slot[k] as usize;
-                if m.slot[k] == u32::MAX {
-                    slot = m.entries.len();
-                    m.slot[k] = slot as u32;
-                    let mut edge = [[0i16; NTAGS]; NTAGS];
-                    for (p, row) in edge.iter_mut().enumerate() {
-                        let mut e = trans[p];
-                        w.add_all(&f.edges(k, p as u8)[1..], &mut e);
-                        for (s, &v) in row.iter_mut().zip(&e) {
-                            debug_assert!(i16::try_from(v).is_ok());
-                            *s = v as i16;
-                        }
-                    }
-                    m.entries.push(MemoEntry { emit: [0; NTAGS], has_emit: false, edge });
-                }
+                let slot = m.entry(f, w, k);
                 let entry = &mut m.entries[slot];
                 if live != FORCED_O {
                     if !entry.has_emit {
@@ -1078,7 +1164,8 @@ pub(crate) fn viterbi_range(
                         w.add_all(&hs, &mut emit);
                     }
                 }
-                step(&delta, &entry.edge, &emit, live, back_i)
+                let (low, shape) = (entry.low as usize, entry.shape as usize);
+                step(&delta, &trans, &m.parts[low], &m.parts[shape], &emit, live, back_i)
             }
         };
         delta = next;
@@ -1222,7 +1309,7 @@ impl Tagger {
         if r.at != body.len() {
             return Err(ModelError::Damaged("trailing bytes"));
         }
-        Ok(Tagger { lang, bits, rows, words })
+        Ok(Tagger { lang, bits, rows: rows.into_boxed_slice(), words })
     }
 
     /// Writes the model file (see the module doc).
@@ -1282,7 +1369,8 @@ impl Tagger {
                 }
                 u64::from_le_bytes(row)
             })
-            .collect();
+            .collect::<Vec<u64>>()
+            .into_boxed_slice();
         Tagger { lang: lang.to_string(), bits, rows, words }
     }
 
