@@ -385,16 +385,9 @@ const INNER: u32 = flags::CONNECTOR | flags::ORG_CONNECTOR | flags::DIRECTION | 
 /// The word shape: `X` upper, `x` lower, `d` digit, other characters as
 /// themselves; runs of the same class collapsed; at most 6 classes.
 fn shape(word: &str) -> u64 {
-    if word.is_ascii() {
-        // The same classes as below, byte by byte.
-        shape_of(word.bytes().map(|b| match b {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            _ => b,
-        }))
-    } else {
-        shape_of(word.chars().map(|c| {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() {
+        return shape_of(word.chars().map(|c| {
             if c.is_uppercase() {
                 b'X'
             } else if c.is_lowercase() || c.is_alphabetic() {
@@ -406,8 +399,29 @@ fn shape(word: &str) -> u64 {
             } else {
                 b'*'
             }
-        }))
+        }));
     }
+    // The same classes, byte by byte, as the bytes of a little-endian
+    // word.
+    let (mut out, mut n, mut last) = (0u64, 0u32, 0u8);
+    for &b in bytes {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if n > 0 && last == s {
+            continue;
+        }
+        if n == 6 {
+            break;
+        }
+        out |= u64::from(s) << (8 * n);
+        last = s;
+        n += 1;
+    }
+    out ^ 0x5a
 }
 
 /// [`shape`] from the class of each character.
@@ -491,6 +505,37 @@ pub(crate) struct Features<'d, 'a> {
     /// hash), the lexicon classes ([`NEXT_BITS`]) of the tokens after its
     /// capitalised occurrences, and the number of those occurrences.
     next_elsewhere: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// The [`affixes`] of each word id ([`super::tokens::Token::id`]).
+    affixes: Box<[(u8, [u64; 4])]>,
+}
+
+/// The number of characters of a lower-cased word (at most 5: all the
+/// features ask) and the hashes of its prefix of three characters and its
+/// suffixes of two, three and four characters (those it has: the prefix
+/// from three characters, a suffix from one character more than it
+/// holds), 0 for the others.
+fn affixes(lw: &str) -> (u8, [u64; 4]) {
+    // Byte starts of the last four characters (`last[0]` the last).
+    let mut last = [0usize; 4];
+    let (mut nc, mut pre3_end) = (0usize, lw.len());
+    for (i, _) in lw.char_indices() {
+        if nc == 3 {
+            pre3_end = i;
+        }
+        nc += 1;
+        last.rotate_right(1);
+        last[0] = i;
+    }
+    let mut hs = [0u64; 4];
+    if nc >= 3 {
+        hs[0] = hash_str(&lw[..pre3_end]);
+    }
+    for m in 2..=4 {
+        if nc > m {
+            hs[m - 1] = hash_str(&lw[last[m - 1]..]);
+        }
+    }
+    (nc.min(5) as u8, hs)
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -505,6 +550,7 @@ impl<'d, 'a> Features<'d, 'a> {
         // A word's hash and name-list kinds depend only on its lower-case
         // form, which its id names: worked out once per distinct word.
         let mut per_word: Vec<Option<(u64, Option<u8>)>> = Vec::new();
+        let mut affix: Vec<(u8, [u64; 4])> = Vec::new();
         for (k, tk) in doc.toks.iter().enumerate() {
             let cached = (tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD).then(|| {
                 let i = tk.id as usize;
@@ -520,6 +566,10 @@ impl<'d, 'a> Features<'d, 'a> {
                         None => {
                             let l = hash_str(doc.low(k));
                             per_word[i] = Some((l, None));
+                            if i >= affix.len() {
+                                affix.resize(i + 1, (0, [0; 4]));
+                            }
+                            affix[i] = affixes(doc.low(k));
                             l
                         }
                     };
@@ -631,6 +681,7 @@ impl<'d, 'a> Features<'d, 'a> {
             run: run.into_boxed_slice(),
             words: Vec::new(),
             next_elsewhere,
+            affixes: affix.into_boxed_slice(),
         }
     }
 
@@ -716,24 +767,17 @@ impl<'d, 'a> Features<'d, 'a> {
         if tk.kind != Kind::Punct {
             let w = doc.text_of(k);
             push!(t::WORD, hash_str(w));
-            let lw = doc.low(k);
-            // Byte starts of the last four characters (`last[0]` the last).
-            let mut last = [0usize; 4];
-            let (mut nc, mut pre3_end) = (0usize, lw.len());
-            for (i, _) in lw.char_indices() {
-                if nc == 3 {
-                    pre3_end = i;
-                }
-                nc += 1;
-                last.rotate_right(1);
-                last[0] = i;
-            }
+            let id = tk.id as usize;
+            let (nc, hs) = match self.affixes.get(id) {
+                Some(&a) if tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD => a,
+                _ => affixes(doc.low(k)),
+            };
             if nc >= 3 {
-                push!(t::PRE3, hash_str(&lw[..pre3_end]));
+                push!(t::PRE3, hs[0]);
             }
-            for (tmpl, m) in [(t::SUF2, 2usize), (t::SUF3, 3), (t::SUF4, 4)] {
+            for (tmpl, m) in [(t::SUF2, 2u8), (t::SUF3, 3), (t::SUF4, 4)] {
                 if nc > m {
-                    push!(tmpl, hash_str(&lw[last[m - 1]..]));
+                    push!(tmpl, hs[m as usize - 1]);
                 }
             }
         }
