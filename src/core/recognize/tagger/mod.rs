@@ -505,7 +505,8 @@ pub(crate) struct Features<'d, 'a> {
     /// hash), the lexicon classes ([`NEXT_BITS`]) of the tokens after its
     /// capitalised occurrences, and the number of those occurrences.
     next_elsewhere: rustc_hash::FxHashMap<u64, (u32, u32)>,
-    /// The [`affixes`] of each word id ([`super::tokens::Token::id`]).
+    /// The [`affixes`] of each word id ([`super::tokens::Token::id`]) of
+    /// a token that may be scored (`u8::MAX` for the others).
     affixes: Box<[(u8, [u64; 4])]>,
 }
 
@@ -550,7 +551,6 @@ impl<'d, 'a> Features<'d, 'a> {
         // A word's hash and name-list kinds depend only on its lower-case
         // form, which its id names: worked out once per distinct word.
         let mut per_word: Vec<Option<(u64, Option<u8>)>> = Vec::new();
-        let mut affix: Vec<(u8, [u64; 4])> = Vec::new();
         for (k, tk) in doc.toks.iter().enumerate() {
             let cached = (tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD).then(|| {
                 let i = tk.id as usize;
@@ -566,10 +566,6 @@ impl<'d, 'a> Features<'d, 'a> {
                         None => {
                             let l = hash_str(doc.low(k));
                             per_word[i] = Some((l, None));
-                            if i >= affix.len() {
-                                affix.resize(i + 1, (0, [0; 4]));
-                            }
-                            affix[i] = affixes(doc.low(k));
                             l
                         }
                     };
@@ -668,6 +664,16 @@ impl<'d, 'a> Features<'d, 'a> {
             } else {
                 FORCED_O
             };
+        }
+        // The affixes of the words that are scored, once per word.
+        let mut affix = vec![(u8::MAX, [0; 4]); per_word.len()];
+        for (k, tk) in doc.toks.iter().enumerate() {
+            if live[k] != FORCED_O && tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD {
+                let a = &mut affix[tk.id as usize];
+                if a.0 == u8::MAX {
+                    *a = affixes(doc.low(k));
+                }
+            }
         }
         Features {
             doc,
@@ -769,7 +775,13 @@ impl<'d, 'a> Features<'d, 'a> {
             push!(t::WORD, hash_str(w));
             let id = tk.id as usize;
             let (nc, hs) = match self.affixes.get(id) {
-                Some(&a) if tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD => a,
+                Some(&a)
+                    if a.0 != u8::MAX
+                        && tk.kind == Kind::Word
+                        && tk.id != super::tokens::NO_WORD =>
+                {
+                    a
+                }
                 _ => affixes(doc.low(k)),
             };
             if nc >= 3 {
