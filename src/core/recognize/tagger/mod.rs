@@ -1172,16 +1172,19 @@ pub(crate) fn viterbi_range(
     for (p, row) in trans.iter_mut().enumerate() {
         w.add(mix(t::PREV, p as u64), row);
     }
-    let mut back: Vec<[u8; NTAGS]> = vec![[O; NTAGS]; n];
+    // The best previous tag of each tag, for the tokens visited (the others
+    // are `O` from `O`).
+    let mut back: Vec<(u32, [u8; NTAGS])> = Vec::new();
     let mut delta = [NEG; NTAGS];
     delta[O as usize] = 0;
     let mut only_o = true; // whether delta has no finite state but O
-    for (i, back_i) in back.iter_mut().enumerate() {
+    for i in 0..n {
         let k = from + i;
         let live = f.live(k);
         if live == FORCED_O && only_o {
-            continue; // back[k] = O from O; delta unchanged
+            continue; // O from O; delta unchanged
         }
+        let mut back_i = [O; NTAGS];
         let mut emit = [0i64; NTAGS];
         let next = match &mut cache {
             Cache::Off => {
@@ -1198,7 +1201,7 @@ pub(crate) fn viterbi_range(
                         w.add_all(&f.edges(k, p as u8)[1..], row);
                     }
                 }
-                step(&delta, &edge, &ZERO_PART, &ZERO_PART, &emit, live, back_i)
+                step(&delta, &edge, &ZERO_PART, &ZERO_PART, &emit, live, &mut back_i)
             }
             Cache::Fill(m) | Cache::Use(m) => {
                 let slot = m.entry(f, w, k);
@@ -1221,11 +1224,12 @@ pub(crate) fn viterbi_range(
                     }
                 }
                 let (low, shape) = (entry.low as usize, entry.shape as usize);
-                step(&delta, &trans, &m.parts[low], &m.parts[shape], &emit, live, back_i)
+                step(&delta, &trans, &m.parts[low], &m.parts[shape], &emit, live, &mut back_i)
             }
         };
         delta = next;
         only_o = delta[1..].iter().all(|&d| d == NEG);
+        back.push((i as u32, back_i));
     }
     let mut tags = vec![O; n];
     let mut best = O;
@@ -1234,9 +1238,21 @@ pub(crate) fn viterbi_range(
             best = c;
         }
     }
-    for k in (0..n).rev() {
-        tags[k] = best;
-        best = back[k][best as usize];
+    // Back from the end: a token not visited keeps the tag it is reached
+    // with and passes `O` on.
+    let mut above = n; // the token after the one being tagged
+    for &(i, b) in back.iter().rev() {
+        let i = i as usize;
+        if i + 1 < above {
+            tags[above - 1] = best;
+            best = O;
+        }
+        tags[i] = best;
+        best = b[best as usize];
+        above = i;
+    }
+    if above > 0 {
+        tags[above - 1] = best;
     }
     tags
 }
