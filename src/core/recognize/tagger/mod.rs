@@ -1644,6 +1644,30 @@ mod tests {
     }
 
     #[test]
+    fn ascii_shapes_are_the_character_shapes() {
+        // `shape` reads ASCII words byte by byte; the same word with one
+        // non-ASCII character appended (`*`) goes through the character
+        // classes, so the two shapes must agree up to that last class.
+        for w in [
+            "",
+            "a",
+            "Jakarta",
+            "BEI",
+            "McDonald's",
+            "Covid-19",
+            "3.5",
+            "x1Y2z3W4",
+            "e.g.",
+            "((Aa))",
+        ] {
+            let bytes = shape(w) ^ 0x5a;
+            let chars = shape(&format!("{w}\u{2020}")) ^ 0x5a;
+            let n = (0..6).take_while(|i| bytes >> (8 * i) & 0xFF != 0).count();
+            assert_eq!(bytes, chars & ((1u64 << (8 * n)) - 1), "{w}");
+        }
+    }
+
+    #[test]
     fn inside_only_after_same_type() {
         assert!(!allowed(O, begin(0) + 1));
         assert!(allowed(begin(0), begin(0) + 1));
