@@ -46,7 +46,10 @@
 //! name are scored: a word or number that is capitalised or followed by a
 //! capitalised word (`desa Sukamaju`, `de Gaulle`), and up to two tokens
 //! that may sit inside a name after one (`of`, `(`, `dan`); every other
-//! token is `O` at once, which skips most of the text. Date tokens are
+//! token is `O` at once, which skips most of the text (the decoder keeps
+//! no state for it). Each live token's static features are scored once,
+//! in the first pass, and the transition features' weights once per
+//! distinct word and shape of the document ([`Memo`]). Date tokens are
 //! always `O` (the date patterns own them), and an `I-` tag is only allowed
 //! after a `B-` or `I-` of the same type. In Indonesian, an organisation or
 //! place followed by its abbreviation in brackets written against it,
