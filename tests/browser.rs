@@ -309,7 +309,7 @@ fn run(docs: &[String], lang: &str, tagger: Option<&Tagger>, bytes: usize) -> (u
 #[wasm_bindgen_test]
 fn throughput_with_and_without_the_learned_tagger() {
     const BYTES: usize = 1_000_000;
-    let profile = if cfg!(debug_assertions) { "debug build" } else { "release build" };
+    let profile = if cfg!(debug_assertions) { "debug build" } else { "optimised build" };
     for (lang, model) in [
         ("id", &include_bytes!("../models/id.tagger")[..]),
         ("en", &include_bytes!("../models/en.tagger")[..]),

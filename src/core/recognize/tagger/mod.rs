@@ -46,7 +46,10 @@
 //! name are scored: a word or number that is capitalised or followed by a
 //! capitalised word (`desa Sukamaju`, `de Gaulle`), and up to two tokens
 //! that may sit inside a name after one (`of`, `(`, `dan`); every other
-//! token is `O` at once, which skips most of the text. Date tokens are
+//! token is `O` at once, which skips most of the text (the decoder keeps
+//! no state for it). Each live token's static features are scored once,
+//! in the first pass, and the transition features' weights once per
+//! distinct word and shape of the document ([`Memo`]). Date tokens are
 //! always `O` (the date patterns own them), and an `I-` tag is only allowed
 //! after a `B-` or `I-` of the same type. In Indonesian, an organisation or
 //! place followed by its abbreviation in brackets written against it,
@@ -169,7 +172,7 @@ pub struct Tagger {
     bits: u32,
     /// Each row's eight `i8` weights (the last always 0), as the bytes of
     /// a little-endian `u64`.
-    rows: Vec<u64>,
+    rows: Box<[u64]>,
     /// The words seen in lower case in the training text.
     words: WordFilter,
 }
@@ -244,7 +247,7 @@ const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Combines two hashes (order matters). Platform-independent: the same on
 /// 32- and 64-bit targets.
-#[inline]
+#[inline(always)]
 pub(crate) fn mix(a: u64, b: u64) -> u64 {
     let x = (a ^ b.rotate_left(25)).wrapping_mul(K1);
     x ^ (x >> 31)
@@ -270,7 +273,7 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 }
 
 /// The row of feature hash `h` in a table of `2^bits` rows.
-#[inline]
+#[inline(always)]
 pub(crate) fn bucket(h: u64, bits: u32) -> usize {
     let mut x = h;
     x ^= x >> 30;
@@ -385,20 +388,51 @@ const INNER: u32 = flags::CONNECTOR | flags::ORG_CONNECTOR | flags::DIRECTION | 
 /// The word shape: `X` upper, `x` lower, `d` digit, other characters as
 /// themselves; runs of the same class collapsed; at most 6 classes.
 fn shape(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() {
+        return shape_of(word.chars().map(|c| {
+            if c.is_uppercase() {
+                b'X'
+            } else if c.is_lowercase() || c.is_alphabetic() {
+                b'x'
+            } else if c.is_numeric() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'*'
+            }
+        }));
+    }
+    // The same classes, byte by byte, as the bytes of a little-endian
+    // word.
+    let (mut out, mut n, mut last) = (0u64, 0u32, 0u8);
+    for &b in bytes {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if n > 0 && last == s {
+            continue;
+        }
+        if n == 6 {
+            break;
+        }
+        out |= u64::from(s) << (8 * n);
+        last = s;
+        n += 1;
+    }
+    out ^ 0x5a
+}
+
+/// [`shape`] from the class of each character.
+#[inline(always)]
+fn shape_of(classes: impl Iterator<Item = u8>) -> u64 {
     let mut out = [0u8; 6];
     let mut n = 0;
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() || c.is_alphabetic() {
-            b'x'
-        } else if c.is_numeric() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'*'
-        };
+    for s in classes {
         if n > 0 && out[n - 1] == s {
             continue;
         }
@@ -446,17 +480,17 @@ pub(crate) fn rule_tags(doc: &Doc, rules: &[Candidate]) -> Vec<u8> {
 pub(crate) struct Features<'d, 'a> {
     doc: &'d Doc<'a>,
     /// The rule-based reading of each token ([`rule_tags`]).
-    rules: Vec<u8>,
+    rules: Box<[u8]>,
     /// The lower-cased word hash of each token.
-    low: Vec<u64>,
+    low: Box<[u64]>,
     /// The shape of each token.
-    shape: Vec<u64>,
+    shape: Box<[u64]>,
     /// Known given name (bit 0) or family name (bit 1), for capitalised
     /// words.
-    name: Vec<u8>,
+    name: Box<[u8]>,
     /// Which tags token `k` may take: [`FORCED_O`], [`CONTINUE`] (`O` or
     /// an `I-`) or [`ANY`].
-    live: Vec<u8>,
+    live: Box<[u8]>,
     /// Words seen capitalised in mid-sentence (by lower-case hash).
     mid_caps: rustc_hash::FxHashSet<u64>,
     /// Document votes ([`Features::vote`]): for each word (lower-case
@@ -466,7 +500,7 @@ pub(crate) struct Features<'d, 'a> {
     votes: rustc_hash::FxHashMap<u64, u8>,
     /// For each token in a run of capitalised words on one line: the
     /// run's first and one-past-last token (`(k, k)` outside runs).
-    run: Vec<(u32, u32)>,
+    run: Box<[(u32, u32)]>,
     /// For each token, whether it is a word in the model's word list
     /// ([`Features::set_words`]); empty when the model has none.
     words: Vec<bool>,
@@ -474,6 +508,38 @@ pub(crate) struct Features<'d, 'a> {
     /// hash), the lexicon classes ([`NEXT_BITS`]) of the tokens after its
     /// capitalised occurrences, and the number of those occurrences.
     next_elsewhere: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// The [`affixes`] of each word id ([`super::tokens::Token::id`]) of
+    /// a token that may be scored (`u8::MAX` for the others).
+    affixes: Box<[(u8, [u64; 4])]>,
+}
+
+/// The number of characters of a lower-cased word (at most 5: all the
+/// features ask) and the hashes of its prefix of three characters and its
+/// suffixes of two, three and four characters (those it has: the prefix
+/// from three characters, a suffix from one character more than it
+/// holds), 0 for the others.
+fn affixes(lw: &str) -> (u8, [u64; 4]) {
+    // Byte starts of the last four characters (`last[0]` the last).
+    let mut last = [0usize; 4];
+    let (mut nc, mut pre3_end) = (0usize, lw.len());
+    for (i, _) in lw.char_indices() {
+        if nc == 3 {
+            pre3_end = i;
+        }
+        nc += 1;
+        last.rotate_right(1);
+        last[0] = i;
+    }
+    let mut hs = [0u64; 4];
+    if nc >= 3 {
+        hs[0] = hash_str(&lw[..pre3_end]);
+    }
+    for m in 2..=4 {
+        if nc > m {
+            hs[m - 1] = hash_str(&lw[last[m - 1]..]);
+        }
+    }
+    (nc.min(5) as u8, hs)
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -602,18 +668,29 @@ impl<'d, 'a> Features<'d, 'a> {
                 FORCED_O
             };
         }
+        // The affixes of the words that are scored, once per word.
+        let mut affix = vec![(u8::MAX, [0; 4]); per_word.len()];
+        for (k, tk) in doc.toks.iter().enumerate() {
+            if live[k] != FORCED_O && tk.kind == Kind::Word && tk.id != super::tokens::NO_WORD {
+                let a = &mut affix[tk.id as usize];
+                if a.0 == u8::MAX {
+                    *a = affixes(doc.low(k));
+                }
+            }
+        }
         Features {
             doc,
-            rules,
-            low,
-            shape: shapes,
-            name,
-            live,
+            rules: rules.into_boxed_slice(),
+            low: low.into_boxed_slice(),
+            shape: shapes.into_boxed_slice(),
+            name: name.into_boxed_slice(),
+            live: live.into_boxed_slice(),
             mid_caps,
             votes: Default::default(),
-            run,
+            run: run.into_boxed_slice(),
             words: Vec::new(),
             next_elsewhere,
+            affixes: affix.into_boxed_slice(),
         }
     }
 
@@ -667,63 +744,67 @@ impl<'d, 'a> Features<'d, 'a> {
     }
 
     /// Which tags token `k` may take ([`FORCED_O`], [`CONTINUE`], [`ANY`]).
+    #[inline]
     pub(crate) fn live(&self, k: usize) -> u8 {
         self.live[k]
     }
 
     /// The hashes of the features of token `k` that do not depend on the
-    /// tags, into `out` (cleared first).
-    pub(crate) fn statics(&self, k: usize, out: &mut Vec<u64>) {
+    /// tags, into `out` (cleared first); at most [`MAX_STATICS`].
+    pub(crate) fn statics(&self, k: usize, out: &mut Hashes) {
         out.clear();
         let doc = self.doc;
-        let get = |v: &Vec<u64>, j: usize, back: usize| -> u64 {
+        let get = |v: &[u64], j: usize, back: usize| -> u64 {
             if j < back {
                 0xB0
             } else {
                 v.get(j - back).copied().unwrap_or(0xE0)
             }
         };
-        let ahead = |v: &Vec<u64>, j: usize| -> u64 { v.get(j).copied().unwrap_or(0xE0) };
+        let ahead = |v: &[u64], j: usize| -> u64 { v.get(j).copied().unwrap_or(0xE0) };
         let tk = &doc.toks[k];
         let l0 = self.low[k];
         let s0 = self.shape[k];
-        let mut push = |tmpl: u64, v: u64| out.push(mix(tmpl, v));
-        push(t::BIAS, 0);
-        push(t::LOW, l0);
-        push(t::SHAPE, s0);
+        macro_rules! push {
+            ($tmpl:expr, $v:expr) => {
+                out.push(mix($tmpl, $v))
+            };
+        }
+        push!(t::BIAS, 0);
+        push!(t::LOW, l0);
+        push!(t::SHAPE, s0);
         if tk.kind != Kind::Punct {
             let w = doc.text_of(k);
-            push(t::WORD, hash_str(w));
-            let lw = doc.low(k);
-            // Byte starts of the last four characters (`last[0]` the last).
-            let mut last = [0usize; 4];
-            let (mut nc, mut pre3_end) = (0usize, lw.len());
-            for (i, _) in lw.char_indices() {
-                if nc == 3 {
-                    pre3_end = i;
+            push!(t::WORD, hash_str(w));
+            let id = tk.id as usize;
+            let (nc, hs) = match self.affixes.get(id) {
+                Some(&a)
+                    if a.0 != u8::MAX
+                        && tk.kind == Kind::Word
+                        && tk.id != super::tokens::NO_WORD =>
+                {
+                    a
                 }
-                nc += 1;
-                last.rotate_right(1);
-                last[0] = i;
-            }
+                _ => affixes(doc.low(k)),
+            };
             if nc >= 3 {
-                push(t::PRE3, hash_str(&lw[..pre3_end]));
+                push!(t::PRE3, hs[0]);
             }
-            for (tmpl, m) in [(t::SUF2, 2usize), (t::SUF3, 3), (t::SUF4, 4)] {
+            for (tmpl, m) in [(t::SUF2, 2u8), (t::SUF3, 3), (t::SUF4, 4)] {
                 if nc > m {
-                    push(tmpl, hash_str(&lw[last[m - 1]..]));
+                    push!(tmpl, hs[m as usize - 1]);
                 }
             }
         }
-        push(t::LOW_M2, get(&self.low, k, 2));
-        push(t::LOW_M1, get(&self.low, k, 1));
-        push(t::LOW_P1, ahead(&self.low, k + 1));
-        push(t::LOW_P2, ahead(&self.low, k + 2));
-        push(t::SHAPE_M1, get(&self.shape, k, 1));
-        push(t::SHAPE_P1, ahead(&self.shape, k + 1));
-        push(t::BI_M1, mix(get(&self.low, k, 1), l0));
-        push(t::BI_P1, mix(l0, ahead(&self.low, k + 1)));
-        push(t::SHAPE_LOW_M1, mix(s0, get(&self.low, k, 1)));
+        push!(t::LOW_M2, get(&self.low, k, 2));
+        push!(t::LOW_M1, get(&self.low, k, 1));
+        push!(t::LOW_P1, ahead(&self.low, k + 1));
+        push!(t::LOW_P2, ahead(&self.low, k + 2));
+        push!(t::SHAPE_M1, get(&self.shape, k, 1));
+        push!(t::SHAPE_P1, ahead(&self.shape, k + 1));
+        push!(t::BI_M1, mix(get(&self.low, k, 1), l0));
+        push!(t::BI_P1, mix(l0, ahead(&self.low, k + 1)));
+        push!(t::SHAPE_LOW_M1, mix(s0, get(&self.low, k, 1)));
         let flags_at = |j: Option<usize>| -> u32 {
             j.and_then(|j| doc.toks.get(j)).map_or(0, |t| t.flags) & LEX_BITS
         };
@@ -732,28 +813,28 @@ impl<'d, 'a> Features<'d, 'a> {
         {
             let mut bits = flags_at(j);
             while bits != 0 {
-                push(tmpl, u64::from(bits.trailing_zeros()));
+                push!(tmpl, u64::from(bits.trailing_zeros()));
                 bits &= bits - 1;
             }
         }
         let rule = |j: Option<usize>| -> u64 {
             j.map_or(99, |j| self.rules.get(j).map_or(98, |&r| u64::from(r)))
         };
-        push(t::RULE, rule(Some(k)));
-        push(t::RULE_M1, rule(k.checked_sub(1)));
-        push(t::RULE_P1, rule(Some(k + 1)));
-        push(t::RULE_LOW, mix(rule(Some(k)), l0));
-        push(t::POS, u64::from(tk.initial) | u64::from(tk.caps) << 1);
-        push(t::SHOUTY, u64::from(tk.shouty));
-        push(t::SEEN_LOWER, u64::from(tk.upper && doc.seen_lower(k)));
-        push(t::MID_CAPS, u64::from(tk.initial && self.mid_caps.contains(&l0)));
+        push!(t::RULE, rule(Some(k)));
+        push!(t::RULE_M1, rule(k.checked_sub(1)));
+        push!(t::RULE_P1, rule(Some(k + 1)));
+        push!(t::RULE_LOW, mix(rule(Some(k)), l0));
+        push!(t::POS, u64::from(tk.initial) | u64::from(tk.caps) << 1);
+        push!(t::SHOUTY, u64::from(tk.shouty));
+        push!(t::SEEN_LOWER, u64::from(tk.upper && doc.seen_lower(k)));
+        push!(t::MID_CAPS, u64::from(tk.initial && self.mid_caps.contains(&l0)));
         let (rs, re) = (self.run[k].0 as usize, self.run[k].1 as usize);
         if re > rs {
-            push(t::RUN_FIRST, self.low[rs]);
-            push(t::RUN_LAST, self.low[re - 1]);
-            push(t::RUN_LEN, ((re - rs).min(5) * 8 + (k - rs).min(5)) as u64);
-            push(t::RUN_BEFORE, get(&self.low, rs, 1));
-            push(t::RUN_AFTER, ahead(&self.low, re));
+            push!(t::RUN_FIRST, self.low[rs]);
+            push!(t::RUN_LAST, self.low[re - 1]);
+            push!(t::RUN_LEN, ((re - rs).min(5) * 8 + (k - rs).min(5)) as u64);
+            push!(t::RUN_BEFORE, get(&self.low, rs, 1));
+            push!(t::RUN_AFTER, ahead(&self.low, re));
         }
         // Punctuation, and words written against a bracket: `(BEI)` or
         // `( BEI )`.
@@ -763,7 +844,7 @@ impl<'d, 'a> Features<'d, 'a> {
             || (k > 0 && gap(k) == 0 && bracket(k - 1))
             || (gap(k + 1) == 0 && k + 1 < doc.toks.len() && bracket(k + 1))
         {
-            push(t::GAP, mix(s0, gap(k) | gap(k + 1) << 2));
+            push!(t::GAP, mix(s0, gap(k) | gap(k + 1) << 2));
         }
         if !self.words.is_empty() {
             // (`words` is only filled around scored tokens, which are the
@@ -771,20 +852,20 @@ impl<'d, 'a> Features<'d, 'a> {
             let known =
                 |j: Option<usize>| j.and_then(|j| self.words.get(j)).map_or(4, |&w| u64::from(w));
             let here = known(Some(k)) | u64::from(tk.upper) << 3 | u64::from(tk.initial) << 4;
-            push(t::WORDS, here | known(k.checked_sub(1)) << 5 | known(Some(k + 1)) << 8);
+            push!(t::WORDS, here | known(k.checked_sub(1)) << 5 | known(Some(k + 1)) << 8);
         }
         // Only for a word written capitalised more than once (so that some
         // of the evidence comes from elsewhere).
         if let Some(&(mut bits, _)) = self.next_elsewhere.get(&l0).filter(|e| e.1 >= 2) {
             while bits != 0 {
-                push(t::NEXT_ELSEWHERE, u64::from(bits.trailing_zeros()));
+                push!(t::NEXT_ELSEWHERE, u64::from(bits.trailing_zeros()));
                 bits &= bits - 1;
             }
         }
         let name = |j: Option<usize>| j.and_then(|j| self.name.get(j)).map_or(0, |&v| u64::from(v));
-        push(t::NAME, name(Some(k)));
-        push(t::NAME_M1, name(k.checked_sub(1)));
-        push(t::NAME_P1, name(Some(k + 1)));
+        push!(t::NAME, name(Some(k)));
+        push!(t::NAME_M1, name(k.checked_sub(1)));
+        push!(t::NAME_P1, name(Some(k + 1)));
     }
 
     /// The document-vote features of token `k`, once votes are set.
@@ -801,12 +882,22 @@ impl<'d, 'a> Features<'d, 'a> {
     /// `k - 1`) to token `k`; each counts for the tag at `k`.
     pub(crate) fn edges(&self, k: usize, prev: u8) -> [u64; EDGES] {
         let p = u64::from(prev);
-        [
-            mix(t::PREV, p),
-            mix(t::PREV_LOW, mix(p, self.low[k])),
-            mix(t::PREV_SHAPE, mix(p, self.shape[k])),
-        ]
+        [mix(t::PREV, p), prev_low(p, self.low[k]), prev_shape(p, self.shape[k])]
     }
+}
+
+/// The transition feature of previous tag `p` with lower-cased word hash
+/// `low` ([`Features::edges`]).
+#[inline(always)]
+fn prev_low(p: u64, low: u64) -> u64 {
+    mix(t::PREV_LOW, mix(p, low))
+}
+
+/// The transition feature of previous tag `p` with shape `shape`
+/// ([`Features::edges`]).
+#[inline(always)]
+fn prev_shape(p: u64, shape: u64) -> u64 {
+    mix(t::PREV_SHAPE, mix(p, shape))
 }
 
 /// A token that can only be `O` (lower-case words, punctuation, dates).
@@ -818,6 +909,44 @@ pub(crate) const CONTINUE: u8 = 1;
 pub(crate) const ANY: u8 = 2;
 /// Transition features per token and previous tag.
 pub(crate) const EDGES: usize = 3;
+
+/// The most features [`Features::statics`] gives a token: 35 single ones,
+/// the 26 lexicon classes ([`LEX_BITS`]) at three positions, the 15
+/// classes of [`NEXT_BITS`].
+pub(crate) const MAX_STATICS: usize = 35 + 3 * 26 + 15;
+
+const _: () = assert!(LEX_BITS.count_ones() == 26 && NEXT_BITS.count_ones() == 15);
+const _: () = assert!(NTAGS == 7); // [`add_row`]
+
+/// A token's feature hashes: the static ones ([`Features::statics`]) and
+/// its document votes ([`Features::doc_feats`]), in a fixed buffer.
+pub(crate) struct Hashes {
+    h: [u64; MAX_STATICS + 2],
+    n: usize,
+}
+
+impl Hashes {
+    pub(crate) fn new() -> Hashes {
+        Hashes { h: [0; MAX_STATICS + 2], n: 0 }
+    }
+
+    #[inline(always)]
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    #[inline(always)]
+    pub(crate) fn push(&mut self, h: u64) {
+        self.h[self.n] = h;
+        self.n += 1;
+    }
+
+    /// The hashes.
+    #[inline(always)]
+    pub(crate) fn as_slice(&self) -> &[u64] {
+        &self.h[..self.n]
+    }
+}
 
 /// Weights that score a feature hash: adds its row to `acc`.
 pub(crate) trait Weights {
@@ -834,46 +963,121 @@ pub(crate) trait Weights {
 
 /// Whether tag `c` may follow tag `p`.
 #[inline]
-pub(crate) fn allowed(p: u8, c: u8) -> bool {
+pub(crate) const fn allowed(p: u8, c: u8) -> bool {
     !is_inside(c) || (p != O && type_of(p) == type_of(c))
 }
 
 const NEG: i64 = i64::MIN / 4;
 
 /// Scores kept between the two passes of [`Tagger::tag`]: the static
-/// emission scores of each live token, and the tag-dependent transition
-/// feature scores of each token and previous tag (computed when first
-/// needed, in either pass).
-/// Only the tokens the passes visit get an entry.
+/// emission scores of each live token, and the scores of the two
+/// transition features of [`Features::edges`] for every previous tag, by
+/// lower-cased word and by shape (so worked out once per distinct word
+/// and shape of the document). Only the tokens the passes visit get an
+/// entry.
 pub(crate) struct Memo {
     /// For each token, its entry in `entries`, or `u32::MAX` for none.
     slot: Vec<u32>,
     entries: Vec<MemoEntry>,
+    /// For each word id ([`super::tokens::Token::id`]), its entry in
+    /// `parts` for the word's transition feature, or `u32::MAX`.
+    by_id: Vec<u32>,
+    /// The same for tokens without a word id, by lower-case hash.
+    by_low: rustc_hash::FxHashMap<u64, u32>,
+    /// The entry in `parts` of each shape's transition feature.
+    by_shape: rustc_hash::FxHashMap<u64, u32>,
+    /// For each previous tag, the weights of one transition feature (`i8`
+    /// weights, widened).
+    parts: Vec<[[i16; NTAGS]; NTAGS]>,
 }
 
 /// What [`Memo`] keeps for one token.
 #[derive(Clone, Copy)]
 struct MemoEntry {
+    /// The static emission scores (without the document votes).
     emit: [i32; NTAGS],
-    edge: [[i32; NTAGS]; NTAGS],
-    /// Bit `p`: `edge[p]` is computed.
-    have: u8,
+    /// Whether `emit` is computed.
+    has_emit: bool,
+    /// The entries in [`Memo::parts`] of the token's word and shape
+    /// transition features.
+    low: u32,
+    shape: u32,
 }
 
 impl Memo {
     fn new(n: usize) -> Memo {
-        Memo { slot: vec![u32::MAX; n], entries: Vec::new() }
+        Memo {
+            slot: vec![u32::MAX; n],
+            entries: Vec::new(),
+            by_id: Vec::new(),
+            by_low: Default::default(),
+            by_shape: Default::default(),
+            parts: Vec::new(),
+        }
     }
 
-    /// The entry of token `k`, made empty if it has none yet.
-    fn at(&mut self, k: usize) -> &mut MemoEntry {
-        let mut i = self.slot[k] as usize;
-        if self.slot[k] == u32::MAX {
-            i = self.entries.len();
-            self.slot[k] = i as u32;
-            self.entries.push(MemoEntry { emit: [0; NTAGS], edge: [[0; NTAGS]; NTAGS], have: 0 });
+    /// A new entry in `parts`: the weights of `feature(p)` for each
+    /// previous tag `p`.
+    fn part(&mut self, w: &impl Weights, feature: impl Fn(u64) -> u64) -> u32 {
+        let mut part = [[0i16; NTAGS]; NTAGS];
+        for (p, row) in part.iter_mut().enumerate() {
+            let mut e = [0i64; NTAGS];
+            w.add(feature(p as u64), &mut e);
+            for (s, &v) in row.iter_mut().zip(&e) {
+                debug_assert!(i16::try_from(v).is_ok());
+                *s = v as i16;
+            }
         }
-        &mut self.entries[i]
+        self.parts.push(part);
+        (self.parts.len() - 1) as u32
+    }
+
+    /// The entry of token `k`, made (with its transition parts) if it has
+    /// none yet.
+    fn entry(&mut self, f: &Features, w: &impl Weights, k: usize) -> usize {
+        let s = self.slot[k];
+        if s != u32::MAX {
+            return s as usize;
+        }
+        let (low, shape) = (f.low[k], f.shape[k]);
+        let id = f.doc.toks[k].id;
+        let known = if f.doc.toks[k].kind == Kind::Word && id != super::tokens::NO_WORD {
+            let i = id as usize;
+            if i >= self.by_id.len() {
+                self.by_id.resize(i + 1, u32::MAX);
+            }
+            self.by_id[i]
+        } else {
+            self.by_low.get(&low).copied().unwrap_or(u32::MAX)
+        };
+        let low_part = if known != u32::MAX {
+            known
+        } else {
+            let e = self.part(w, |p| prev_low(p, low));
+            if f.doc.toks[k].kind == Kind::Word && id != super::tokens::NO_WORD {
+                self.by_id[id as usize] = e;
+            } else {
+                self.by_low.insert(low, e);
+            }
+            e
+        };
+        let shape_part = match self.by_shape.get(&shape) {
+            Some(&e) => e,
+            None => {
+                let e = self.part(w, |p| prev_shape(p, shape));
+                self.by_shape.insert(shape, e);
+                e
+            }
+        };
+        let i = self.entries.len();
+        self.slot[k] = i as u32;
+        self.entries.push(MemoEntry {
+            emit: [0; NTAGS],
+            has_emit: false,
+            low: low_part,
+            shape: shape_part,
+        });
+        i
     }
 }
 
@@ -888,6 +1092,72 @@ pub(crate) enum Cache<'c> {
     Use(&'c mut Memo),
 }
 
+/// For each previous tag `p` (index) and each [`Features::live`] class
+/// (bits `8 × class ..`), the tags that may follow as a bit set: [`allowed`]
+/// and the class together.
+const NEXT: [u32; NTAGS] = {
+    let mut out = [0u32; NTAGS];
+    let mut p = 0;
+    while p < NTAGS {
+        let mut c = 0;
+        while c < NTAGS {
+            if allowed(p as u8, c as u8) {
+                let any = 1u32 << c;
+                let cont = if c as u8 == O || is_inside(c as u8) { any } else { 0 };
+                let forced = if c as u8 == O { any } else { 0 };
+                out[p] |= forced << (8 * FORCED_O as u32)
+                    | cont << (8 * CONTINUE as u32)
+                    | any << (8 * ANY as u32);
+            }
+            c += 1;
+        }
+        p += 1;
+    }
+    out
+};
+
+/// Transition weights of zero (the parts [`viterbi_range`] does not use
+/// without a [`Memo`]).
+const ZERO_PART: [[i16; NTAGS]; NTAGS] = [[0; NTAGS]; NTAGS];
+
+/// One Viterbi step: from the scores `delta` of the previous token's tags
+/// to this token's, given the transition scores `edge[p][c] + low[p][c] +
+/// shape[p][c]` (read only for the `p` whose `delta` is finite), the
+/// emission scores and the tags the token's class (`live`) allows; the
+/// best previous tag of each tag goes to `back` (the first, in tag order,
+/// of equal scores).
+#[inline(always)]
+fn step(
+    delta: &[i64; NTAGS],
+    edge: &[[i64; NTAGS]; NTAGS],
+    low: &[[i16; NTAGS]; NTAGS],
+    shape: &[[i16; NTAGS]; NTAGS],
+    emit: &[i64; NTAGS],
+    live: u8,
+    back: &mut [u8; NTAGS],
+) -> [i64; NTAGS] {
+    let mut next = [NEG; NTAGS];
+    let shift = 8 * u32::from(live);
+    for p in 0..NTAGS {
+        let d = delta[p];
+        if d == NEG {
+            continue;
+        }
+        let (e, l, s) = (&edge[p], &low[p], &shape[p]);
+        let mut cs = (NEXT[p] >> shift) & 0xFF;
+        while cs != 0 {
+            let c = cs.trailing_zeros() as usize;
+            cs &= cs - 1;
+            let v = d + e[c] + i64::from(l[c]) + i64::from(s[c]) + emit[c];
+            if v > next[c] {
+                next[c] = v;
+                back[c] = p as u8;
+            }
+        }
+    }
+    next
+}
+
 /// The best tag sequence for the tokens `from..to` (Viterbi over the
 /// lattice the [`Features::live`] classes allow; first-order
 /// transitions). Tokens that can only be `O`, after a token that could
@@ -895,7 +1165,7 @@ pub(crate) enum Cache<'c> {
 pub(crate) fn viterbi_range(
     f: &Features,
     w: &impl Weights,
-    buf: &mut Vec<u64>,
+    buf: &mut Hashes,
     from: usize,
     to: usize,
     mut cache: Cache,
@@ -905,80 +1175,64 @@ pub(crate) fn viterbi_range(
     for (p, row) in trans.iter_mut().enumerate() {
         w.add(mix(t::PREV, p as u64), row);
     }
-    let mut back: Vec<[u8; NTAGS]> = vec![[O; NTAGS]; n];
+    // The best previous tag of each tag, for the tokens visited (the others
+    // are `O` from `O`).
+    let mut back: Vec<(u32, [u8; NTAGS])> = Vec::new();
     let mut delta = [NEG; NTAGS];
     delta[O as usize] = 0;
     let mut only_o = true; // whether delta has no finite state but O
-    for (i, back_i) in back.iter_mut().enumerate() {
+    for i in 0..n {
         let k = from + i;
         let live = f.live(k);
         if live == FORCED_O && only_o {
-            continue; // back[k] = O from O; delta unchanged
+            continue; // O from O; delta unchanged
         }
+        let mut back_i = [O; NTAGS];
         let mut emit = [0i64; NTAGS];
-        if live != FORCED_O {
-            match &mut cache {
-                Cache::Use(c) => {
-                    for (e, &v) in emit.iter_mut().zip(&c.at(k).emit) {
+        let next = match &mut cache {
+            Cache::Off => {
+                if live != FORCED_O {
+                    f.statics(k, buf);
+                    w.add_all(buf.as_slice(), &mut emit);
+                    if let Some(hs) = f.doc_feats(k) {
+                        w.add_all(&hs, &mut emit);
+                    }
+                }
+                let mut edge = trans;
+                for (p, row) in edge.iter_mut().enumerate() {
+                    if delta[p] != NEG {
+                        w.add_all(&f.edges(k, p as u8)[1..], row);
+                    }
+                }
+                step(&delta, &edge, &ZERO_PART, &ZERO_PART, &emit, live, &mut back_i)
+            }
+            Cache::Fill(m) | Cache::Use(m) => {
+                let slot = m.entry(f, w, k);
+                let entry = &mut m.entries[slot];
+                if live != FORCED_O {
+                    if !entry.has_emit {
+                        f.statics(k, buf);
+                        let mut e = [0i64; NTAGS];
+                        w.add_all(buf.as_slice(), &mut e);
+                        for (s, &v) in entry.emit.iter_mut().zip(&e) {
+                            *s = v as i32;
+                        }
+                        entry.has_emit = true;
+                    }
+                    for (e, &v) in emit.iter_mut().zip(&entry.emit) {
                         *e = i64::from(v);
                     }
-                }
-                other => {
-                    f.statics(k, buf);
-                    w.add_all(buf, &mut emit);
-                    if let Cache::Fill(c) = other {
-                        for (slot, &v) in c.at(k).emit.iter_mut().zip(&emit) {
-                            *slot = v as i32;
-                        }
+                    if let Some(hs) = f.doc_feats(k) {
+                        w.add_all(&hs, &mut emit);
                     }
                 }
+                let (low, shape) = (entry.low as usize, entry.shape as usize);
+                step(&delta, &trans, &m.parts[low], &m.parts[shape], &emit, live, &mut back_i)
             }
-            if let Some(hs) = f.doc_feats(k) {
-                w.add_all(&hs, &mut emit);
-            }
-        }
-        let mut next = [NEG; NTAGS];
-        for p in 0..NTAGS as u8 {
-            if delta[p as usize] == NEG {
-                continue;
-            }
-            let mut edge = trans[p as usize];
-            match &mut cache {
-                Cache::Fill(m) | Cache::Use(m) => {
-                    let bit = 1u8 << p;
-                    let m = m.at(k);
-                    if m.have & bit == 0 {
-                        let mut e = [0i64; NTAGS];
-                        w.add_all(&f.edges(k, p)[1..], &mut e);
-                        for (slot, &v) in m.edge[p as usize].iter_mut().zip(&e) {
-                            *slot = v as i32;
-                        }
-                        m.have |= bit;
-                    }
-                    for (e, &v) in edge.iter_mut().zip(&m.edge[p as usize]) {
-                        *e += i64::from(v);
-                    }
-                }
-                Cache::Off => w.add_all(&f.edges(k, p)[1..], &mut edge),
-            }
-            for c in 0..NTAGS as u8 {
-                let ok = match live {
-                    FORCED_O => c == O,
-                    CONTINUE => c == O || is_inside(c),
-                    _ => true,
-                };
-                if !ok || !allowed(p, c) {
-                    continue;
-                }
-                let v = delta[p as usize] + edge[c as usize] + emit[c as usize];
-                if v > next[c as usize] {
-                    next[c as usize] = v;
-                    back_i[c as usize] = p;
-                }
-            }
-        }
+        };
         delta = next;
-        only_o = (1..NTAGS).all(|c| delta[c] == NEG);
+        only_o = delta[1..].iter().all(|&d| d == NEG);
+        back.push((i as u32, back_i));
     }
     let mut tags = vec![O; n];
     let mut best = O;
@@ -987,20 +1241,42 @@ pub(crate) fn viterbi_range(
             best = c;
         }
     }
-    for k in (0..n).rev() {
-        tags[k] = best;
-        best = back[k][best as usize];
+    // Back from the end: a token not visited keeps the tag it is reached
+    // with and passes `O` on.
+    let mut above = n; // the token after the one being tagged
+    for &(i, b) in back.iter().rev() {
+        let i = i as usize;
+        if i + 1 < above {
+            tags[above - 1] = best;
+            best = O;
+        }
+        tags[i] = best;
+        best = b[best as usize];
+        above = i;
+    }
+    if above > 0 {
+        tags[above - 1] = best;
     }
     tags
+}
+
+/// Adds the seven `i8` weights of a row (the bytes of `r`, little-endian)
+/// to `acc`.
+#[inline(always)]
+fn add_row(r: u64, acc: &mut [i64; NTAGS]) {
+    acc[0] += i64::from(r as i8);
+    acc[1] += i64::from((r >> 8) as i8);
+    acc[2] += i64::from((r >> 16) as i8);
+    acc[3] += i64::from((r >> 24) as i8);
+    acc[4] += i64::from((r >> 32) as i8);
+    acc[5] += i64::from((r >> 40) as i8);
+    acc[6] += i64::from((r >> 48) as i8);
 }
 
 impl Weights for Tagger {
     #[inline]
     fn add(&self, h: u64, acc: &mut [i64; NTAGS]) {
-        let row = self.rows[bucket(h, self.bits)].to_le_bytes();
-        for c in 0..NTAGS {
-            acc[c] += i64::from(row[c] as i8);
-        }
+        add_row(self.rows[bucket(h, self.bits)], acc);
     }
 
     /// Sums the rows eight weights at a time: each weight is biased by
@@ -1008,10 +1284,22 @@ impl Weights for Tagger {
     /// are added in two words of four 16-bit lanes, which cannot overflow
     /// for up to 257 rows; the bias is taken off at the end. The same
     /// integers as [`Weights::add`], with fewer operations.
+    #[inline]
     fn add_all(&self, hs: &[u64], acc: &mut [i64; NTAGS]) {
+        if hs.len() <= 4 {
+            // Few rows (the transition and document-vote features): one by
+            // one.
+            for &h in hs {
+                add_row(self.rows[bucket(h, self.bits)], acc);
+            }
+            return;
+        }
         const LANES: u64 = 0x00FF_00FF_00FF_00FF;
         const BIAS: u64 = 0x8080_8080_8080_8080;
-        for chunk in hs.chunks(256) {
+        let mut rest = hs;
+        while !rest.is_empty() {
+            let (chunk, tail) = rest.split_at(rest.len().min(256));
+            rest = tail;
             let (mut even, mut odd) = (0u64, 0u64);
             for &h in chunk {
                 let r = self.rows[bucket(h, self.bits)] ^ BIAS;
@@ -1096,7 +1384,7 @@ impl Tagger {
         if r.at != body.len() {
             return Err(ModelError::Damaged("trailing bytes"));
         }
-        Ok(Tagger { lang, bits, rows, words })
+        Ok(Tagger { lang, bits, rows: rows.into_boxed_slice(), words })
     }
 
     /// Writes the model file (see the module doc).
@@ -1156,7 +1444,8 @@ impl Tagger {
                 }
                 u64::from_le_bytes(row)
             })
-            .collect();
+            .collect::<Vec<u64>>()
+            .into_boxed_slice();
         Tagger { lang: lang.to_string(), bits, rows, words }
     }
 
@@ -1170,7 +1459,7 @@ impl Tagger {
     /// document votes of the first ([`Features::vote`]).
     pub(crate) fn tag(&self, f: &mut Features) -> Vec<u8> {
         f.set_words(&self.words);
-        let mut buf = Vec::with_capacity(64);
+        let mut buf = Hashes::new();
         let n = f.len();
         let mut memo = Memo::new(n);
         let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut memo));
@@ -1355,6 +1644,30 @@ mod tests {
         bad[20] ^= 1;
         assert!(Tagger::from_bytes(&bad).is_err());
         assert_eq!(Tagger::from_bytes(b"hello").unwrap_err(), ModelError::NotAModel);
+    }
+
+    #[test]
+    fn ascii_shapes_are_the_character_shapes() {
+        // `shape` reads ASCII words byte by byte; the same word with one
+        // non-ASCII character appended (`*`) goes through the character
+        // classes, so the two shapes must agree up to that last class.
+        for w in [
+            "",
+            "a",
+            "Jakarta",
+            "BEI",
+            "McDonald's",
+            "Covid-19",
+            "3.5",
+            "x1Y2z3W4",
+            "e.g.",
+            "((Aa))",
+        ] {
+            let bytes = shape(w) ^ 0x5a;
+            let chars = shape(&format!("{w}\u{2020}")) ^ 0x5a;
+            let n = (0..6).take_while(|i| bytes >> (8 * i) & 0xFF != 0).count();
+            assert_eq!(bytes, chars & ((1u64 << (8 * n)) - 1), "{w}");
+        }
     }
 
     #[test]

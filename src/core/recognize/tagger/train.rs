@@ -26,8 +26,8 @@
 //! `i8`; weights below `prune` (after scaling) become zero.
 
 use super::{
-    allowed, begin, bucket, hash_str, is_inside, rule_tags, viterbi_range, Cache, Features, Tagger,
-    Weights, WordFilter, CONTINUE, FORCED_O, NTAGS, O, TYPES,
+    allowed, begin, bucket, hash_str, is_inside, rule_tags, viterbi_range, Cache, Features, Hashes,
+    Tagger, Weights, WordFilter, CONTINUE, FORCED_O, NTAGS, O, TYPES,
 };
 use crate::core::eval::{Entity, GoldDoc};
 use crate::core::model::labels;
@@ -329,7 +329,7 @@ fn train_one(docs: &[GoldDoc], s: &Settings, seed: u64) -> (Vec<[f32; NTAGS]>, W
         }
     }
     let mut errors = Vec::new();
-    let mut buf = Vec::new();
+    let mut buf = Hashes::new();
     for epoch in 0..s.epochs {
         // Document votes from a first pass with the current weights (none
         // in the first epoch).
@@ -369,8 +369,10 @@ fn train_one(docs: &[GoldDoc], s: &Settings, seed: u64) -> (Vec<[f32; NTAGS]>, W
                 if g != p {
                     wrong += 1;
                     f.statics(k, &mut buf);
-                    buf.extend(f.doc_feats(k).into_iter().flatten());
-                    for &h in &buf {
+                    for h in f.doc_feats(k).into_iter().flatten() {
+                        buf.push(h);
+                    }
+                    for &h in buf.as_slice() {
                         update(&mut w, h, g, 1);
                         update(&mut w, h, p, -1);
                     }
