@@ -206,21 +206,15 @@ pub fn has_model(lang: &str) -> bool {
     model(lang).is_some()
 }
 
-/// Adds one-word mentions of people the text names in full anywhere, also
-/// before the full name (a headline "Takaichi dan Prabowo …" above
-/// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
-/// or last word of a PERSON of two or more words, starts with a capital,
-/// is covered by no other span, never occurs in lower case in the text
-/// (unless the rules found it alone as a PERSON elsewhere), and
-/// is not a word the lexicon knows as something else (a title such as
-/// `General`, an organisation or place word, a month, a function word).
-/// Keeps `spans` sorted by start, then end descending.
-fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
+/// Lexicon classes of words that are not names (a title such as
+/// `General`, an organisation or place word, a month, a function word):
+/// the name passes below leave them out.
+const NOT_A_NAME: u32 = {
     use lexicon::flags::{
         COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
         WEEKDAY,
     };
-    const NOT_A_NAME: u32 = TITLE
+    TITLE
         | ORG_HEAD
         | ORG_NAME
         | PLACE_HEAD
@@ -231,7 +225,19 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
         | WEEKDAY
         | FUNC_ID
         | FUNC_EN
-        | COMMON;
+        | COMMON
+};
+
+/// Adds one-word mentions of people the text names in full anywhere, also
+/// before the full name (a headline "Takaichi dan Prabowo …" above
+/// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
+/// or last word of a PERSON of two or more words, starts with a capital,
+/// is covered by no other span, never occurs in lower case in the text
+/// (unless the rules found it alone as a PERSON elsewhere), and
+/// is not a word the lexicon knows as something else (a title such as
+/// `General`, an organisation or place word, a month, a function word).
+/// Keeps `spans` sorted by start, then end descending.
+fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
     let mut parts: HashSet<&str> = HashSet::default();
     // One-word PERSON spans the rules found on their own: such a word is a
     // name even where the text also writes it in lower case (`Santorum`
@@ -296,22 +302,6 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 /// end descending.
 fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     use cues::cue::{PRON, VERB};
-    use lexicon::flags::{
-        COMMON, DEMONYM, FUNC_EN, FUNC_ID, LOC, MONTH, ORG_HEAD, ORG_NAME, PLACE_HEAD, STOP, TITLE,
-        WEEKDAY,
-    };
-    const NOT_A_NAME: u32 = TITLE
-        | ORG_HEAD
-        | ORG_NAME
-        | PLACE_HEAD
-        | LOC
-        | STOP
-        | DEMONYM
-        | MONTH
-        | WEEKDAY
-        | FUNC_ID
-        | FUNC_EN
-        | COMMON;
     if doc.lang != Lang::En {
         return;
     }
