@@ -12,9 +12,9 @@
 //!
 //! A long document (more than [`AT_ONCE`], 128 KB) shows its text and
 //! the highlights nearest the reader at once and draws the rest chunk by
-//! chunk, nearest the reader first, one short task at a time; the article carries
-//! `data-drawing="true"` until it is done, and fires [`DRAWN_EVENT`] after
-//! each step.
+//! chunk, nearest the reader first, one short task at a time; the article
+//! carries `data-drawing="true"` until it is done, and fires
+//! [`DRAWN_EVENT`] after each step.
 //!
 //! The view reports what the user points at: a selection of text (snapped
 //! to words unless Alt is held, as code points) and a highlight clicked or
@@ -415,8 +415,9 @@ impl Progress {
     /// highlights, is drawn at once; a longer one draws the chunks nearest
     /// the reader now and the rest step by step. The same text in as many
     /// chunks, with highlights before and after (an edit, or the learned
-    /// tagger's analysis), keeps drawn the chunks whose markup is the same
-    /// and draws the others again, those nearest the reader first.
+    /// tagger's analysis), keeps drawn, with their markup, the chunks that
+    /// draw the same annotations, and draws the others again, those nearest
+    /// the reader first.
     fn start(&mut self, chunks: &Rc<ViewChunks>) {
         if self.shown.as_ref().is_some_and(|c| Rc::ptr_eq(c, chunks)) {
             return;
