@@ -200,15 +200,21 @@ test('a reload brings a long article back to the same words at the top of the wi
       range.collapse(false);
       return { offset, top: Math.round(range.getBoundingClientRect().top) };
     });
-  // Read down to about the middle, a screen at a time (every chunk on the
-  // way is drawn and takes its real height).
-  await page.evaluate(async () => {
+  // The learned tagger's analysis done (it draws chunks again), read down
+  // to about the middle, a screen at a time (every chunk on the way is
+  // drawn and takes its real height); a page that stops scrolling fails
+  // here, with where it stood, instead of hanging.
+  await waitForSettled(page);
+  const read = await page.evaluate(async () => {
     const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    while (window.scrollY < document.documentElement.scrollHeight * 0.5) {
+    for (let i = 0; i < 1000; i++) {
+      if (window.scrollY >= document.documentElement.scrollHeight * 0.5) return { ok: true };
       window.scrollBy(0, window.innerHeight * 0.9);
       await frame();
     }
+    return { ok: false, y: window.scrollY, height: document.documentElement.scrollHeight };
   });
+  assert.ok(read.ok, `the page stopped scrolling: ${JSON.stringify(read)}`);
   await page.waitForTimeout(500);
   const before = await topWords();
   assert.ok(before.offset > 50_000, `scrolled into the article: ${JSON.stringify(before)}`);
