@@ -50,12 +50,7 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
     let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
     match get("kind").as_string().as_deref() {
         Some("job") => {
-            // UTF-8 bytes (the page's own text, moved without a copy or a
-            // conversion to UTF-16 and back), or a string.
-            let text = match get("text").dyn_into::<Uint8Array>() {
-                Ok(b) => String::from_utf8(b.to_vec()).unwrap_or_default(),
-                Err(t) => t.as_string().unwrap_or_default(),
-            };
+            let text = utf8(get("text"));
             let lang = get("lang").as_string();
             let lang = lang.as_deref().unwrap_or_else(|| detect_lang(&text));
             let (nums, strings) = wire::encode(&analyze(&text, lang));
@@ -118,6 +113,16 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
             Some((reply, Array::new()))
         }
         _ => None,
+    }
+}
+
+/// A text that crossed between the page and the worker: its UTF-8 bytes
+/// (moved without a copy, and without a conversion to UTF-16 and back), or
+/// a string; empty for anything else.
+pub(crate) fn utf8(v: JsValue) -> String {
+    match v.dyn_into::<Uint8Array>() {
+        Ok(b) => String::from_utf8(b.to_vec()).unwrap_or_default(),
+        Err(t) => t.as_string().unwrap_or_default(),
     }
 }
 

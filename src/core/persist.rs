@@ -62,7 +62,7 @@ pub fn save(ws: &Workspace) -> String {
     save_with(ws, &mut |d| Rc::new(sorot_json::to_json_line(d))).concat()
 }
 
-/// One piece of the saved form ([`Saved::concat`] joins them).
+/// The saved form in pieces ([`Saved::concat`] joins them).
 pub struct Saved {
     /// The first line: the workspace's header.
     pub header: String,

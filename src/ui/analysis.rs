@@ -65,6 +65,16 @@ struct Hub {
     again: Vec<String>,
 }
 
+impl Hub {
+    /// Forgets the worker (returned, to be terminated) and what it was
+    /// asked: the next message starts a new one.
+    fn stop(&mut self) -> Option<Conn> {
+        (self.asked, self.heavy) = (0, false);
+        self.again.clear();
+        self.conn.take()
+    }
+}
+
 /// A worker that was given this much text or file data (bytes) at once is
 /// stopped when it has answered everything: a WebAssembly memory never
 /// shrinks, and analysing 10 MB leaves it some hundreds of MB. The next
@@ -93,12 +103,10 @@ thread_local! {
 pub fn connect(dispatch: impl Fn(Action) + 'static) {
     let early = HUB.with(|h| {
         let mut h = h.borrow_mut();
-        if let Some(conn) = h.conn.take() {
+        if let Some(conn) = h.stop() {
             conn.worker.terminate();
         }
-        (h.asked, h.heavy) = (0, false);
         h.models.clear();
-        h.again.clear();
         h.generation += 1;
         h.dispatch = Some(Rc::new(dispatch));
         std::mem::take(&mut h.early)
@@ -240,8 +248,7 @@ fn answered() {
         if h.asked > 0 || !h.heavy {
             return None;
         }
-        h.heavy = false;
-        h.conn.take()
+        h.stop()
     });
     if let Some(conn) = retired {
         conn.worker.terminate();
@@ -277,12 +284,7 @@ fn spawn() -> Result<Conn, String> {
             _ => "the analysis worker could not start or stopped".to_string(),
         };
         // The next job starts a new worker.
-        if let Some(conn) = HUB.with(|h| {
-            let mut h = h.borrow_mut();
-            (h.asked, h.heavy) = (0, false);
-            h.again.clear();
-            h.conn.take()
-        }) {
+        if let Some(conn) = HUB.with(|h| h.borrow_mut().stop()) {
             conn.worker.terminate();
         }
         tell(Action::AnalysisFailed { reason });
@@ -337,11 +339,8 @@ fn answer(data: &JsValue) {
                     .map(|a| a.to_vec())
                     .unwrap_or_default();
                 // UTF-8 bytes, moved here without a copy.
-                let body = Reflect::get(&f, &"text".into())
-                    .ok()
-                    .and_then(|v| v.dyn_into::<Uint8Array>().ok())
-                    .and_then(|b| String::from_utf8(b.to_vec()).ok())
-                    .unwrap_or_default();
+                let body =
+                    crate::worker::utf8(Reflect::get(&f, &"text".into()).unwrap_or_default());
                 OpenedFile {
                     name: text("name"),
                     lang: text("lang"),

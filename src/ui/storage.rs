@@ -96,13 +96,9 @@ pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
         let mut cache = cache.borrow_mut();
         let mut fresh = Lines::default();
         let out = persist::save_with(ws, &mut |d| {
-            let key = Rc::as_ptr(d) as usize;
-            let line = match cache.get(&key) {
-                // The same document (alive, so its address is its own).
-                Some((w, l)) if w.strong_count() > 0 => l.clone(),
-                _ => Rc::new(sorot_json::to_json_line(d)),
-            };
-            fresh.insert(key, (Rc::downgrade(d), line.clone()));
+            let line =
+                known_line(&cache, d).unwrap_or_else(|| Rc::new(sorot_json::to_json_line(d)));
+            fresh.insert(Rc::as_ptr(d) as usize, (Rc::downgrade(d), line.clone()));
             line
         });
         *cache = fresh;
@@ -110,11 +106,15 @@ pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
     })
 }
 
-/// Documents with more annotations than this have their saved line made
-/// a part at a time by [`prepare`] before a save.
-const IN_STEPS: usize = 20_000;
+/// The saved line of `doc` made for an earlier save, if it did not change
+/// since (the same document, alive, so its address is its own).
+fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Rc<String>> {
+    let (w, line) = cache.get(&(Rc::as_ptr(doc) as usize))?;
+    (w.strong_count() > 0).then(|| line.clone())
+}
 
-/// Annotations [`prepare`] writes in one task (about 30 ms).
+/// Annotations [`prepare`] writes in one task (about 30 ms); a document
+/// with no more has its line made in the save itself.
 const STEP: usize = 20_000;
 
 /// Makes the saved lines of the long documents among `docs` that changed
@@ -124,11 +124,11 @@ const STEP: usize = 20_000;
 /// early when `wanted` says the save it is for is no longer wanted.
 pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool) {
     for doc in docs {
-        let key = Rc::as_ptr(&doc) as usize;
-        let known = LINES.with(|c| c.borrow().get(&key).is_some_and(|(w, _)| w.strong_count() > 0));
-        if known || doc.annotations.len() <= IN_STEPS {
+        if doc.annotations.len() <= STEP || LINES.with(|c| known_line(&c.borrow(), &doc)).is_some()
+        {
             continue;
         }
+        let key = Rc::as_ptr(&doc) as usize;
         let mut steps = sorot_json::LineInSteps::new(doc);
         let line = loop {
             if !wanted() {

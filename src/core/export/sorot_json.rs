@@ -309,11 +309,7 @@ fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOu
         generator: GENERATOR,
         document: DocumentOut { name: &doc.doc.name, lang: &doc.doc.lang, text: &doc.doc.text },
         annotations,
-        entities: doc
-            .entities()
-            .iter()
-            .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
-            .collect(),
+        entities: entities_out(doc),
         labels: labels.map(LabelSet::to_records),
     }
 }
@@ -326,6 +322,13 @@ fn kept_speakers(doc: &AnnotatedDocument) -> Vec<bool> {
     doc.annotations
         .iter()
         .map(|a| a.speaker.as_deref().is_some_and(|s| a.label == labels::QUOTE && ids.contains(s)))
+        .collect()
+}
+
+fn entities_out(doc: &AnnotatedDocument) -> Vec<EntityOut<'_>> {
+    doc.entities()
+        .iter()
+        .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
         .collect()
 }
 
@@ -403,13 +406,8 @@ impl LineInSteps {
             self.next = end;
             return None;
         }
-        let entities: Vec<EntityOut> = doc
-            .entities()
-            .iter()
-            .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
-            .collect();
         self.out.extend(b"],\"entities\":");
-        self.out.extend(json(&entities).bytes());
+        self.out.extend(json(&entities_out(doc)).bytes());
         self.out.extend(b"}\n");
         String::from_utf8(std::mem::take(&mut self.out)).ok()
     }
@@ -444,9 +442,7 @@ pub fn to_json_with_labels(doc: &AnnotatedDocument, labels: &LabelSet) -> String
 /// newline: one record of a JSON Lines stream. The content is the same as
 /// [`to_json`]'s.
 pub fn to_json_line(doc: &AnnotatedDocument) -> String {
-    // As in `to_json`, this cannot fail.
-    let mut out =
-        super::json::to_string(&file_out(doc, None), false).expect("Sorot JSON serialises");
+    let mut out = json(&file_out(doc, None));
     out.push('\n');
     out
 }
