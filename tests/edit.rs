@@ -241,6 +241,75 @@ fn reanalysis_is_an_undo_step_and_keeps_out_what_the_user_rejected() {
 }
 
 #[test]
+fn a_fresh_analysis_keeps_the_ids_of_what_it_finds_again() {
+    // The old analysis: the recognizer's, with Tokyo lost and the other ids
+    // changed (as after earlier analyses and edits).
+    let d = sorot::core::recognize::annotate("berita.txt", TEXT);
+    let first = d.annotations.iter().position(|a| d.text_of(a) == "Tokyo").unwrap();
+    let renamed = |id: &str| format!("x{}", &id[1..]);
+    let old: Vec<Annotation> = d
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != first)
+        .map(|(_, a)| Annotation {
+            id: renamed(&a.id),
+            speaker: a.speaker.as_deref().map(renamed),
+            ..a.clone()
+        })
+        .collect();
+    let old = d.with_annotations(old);
+    let fresh = old.refreshed(sorot::core::recognize::annotate("berita.txt", TEXT));
+    assert_eq!(fresh.annotations.len(), d.annotations.len());
+    for a in &fresh.annotations {
+        match old
+            .annotations
+            .iter()
+            .find(|o| (&o.label, o.start, o.end) == (&a.label, a.start, a.end))
+        {
+            Some(o) => assert_eq!(a.id, o.id, "{a:?}"),
+            None => {
+                assert_eq!(fresh.text_of(a), "Tokyo");
+                assert!(old.get(&a.id).is_none(), "a new id: {a:?}");
+            }
+        }
+        if let Some(s) = &a.speaker {
+            assert!(fresh.get(s).is_some(), "the speaker link points into the document: {a:?}");
+        }
+    }
+    // An id never comes back for another span: Tokyo found as an
+    // organisation before is a new place now.
+    let org = fresh.with_annotations(
+        fresh
+            .annotations
+            .iter()
+            .map(|a| Annotation {
+                label: if fresh.text_of(a) == "Tokyo" { "ORG".into() } else { a.label.clone() },
+                ..a.clone()
+            })
+            .collect(),
+    );
+    let again = org.refreshed(sorot::core::recognize::annotate("berita.txt", TEXT));
+    let id = |d: &AnnotatedDocument| {
+        d.annotations.iter().find(|a| d.text_of(a) == "Tokyo").map(|a| a.id.clone()).unwrap()
+    };
+    assert_ne!(id(&again), id(&org));
+    assert!(org.get(&id(&again)).is_none());
+    // So a re-analysis that finds one more mention is an undo step of that one.
+    let step = sorot::core::edit::Step::between(
+        sorot::core::i18n::Msg::new("step.analyse-again"),
+        &old,
+        &fresh,
+        Vec::new(),
+    )
+    .unwrap();
+    let back = step.undo(&fresh);
+    assert_eq!(back, old);
+    assert_eq!(step.redo(&back), fresh);
+    assert_eq!(step.size(), (0, 1));
+}
+
+#[test]
 fn a_model_arriving_keeps_edits_and_rejections() {
     let text = "Menurut Sri Mulyani, anggaran naik. “Kami siap,” kata Sri Mulyani di Bandung.";
     let mut ws = Workspace::default();

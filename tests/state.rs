@@ -437,7 +437,34 @@ fn typing_keeps_the_highlights_away_from_the_change_until_the_answer() {
     answer(&mut ws, &jobs[0]);
     let mut inline = Workspace::default();
     inline.apply(Action::Paste(typed));
-    assert_eq!(ws.docs, inline.docs);
+    assert_eq!(without_ids(&ws.docs[0]), without_ids(&inline.docs[0]));
+    // The annotations found again keep their ids: Takaichi's and the date's
+    // before the change, and Jakarta's after it.
+    let id_of = |d: &sorot::core::model::AnnotatedDocument, text: &str| {
+        d.annotations.iter().find(|a| d.text_of(a) == text).map(|a| a.id.clone())
+    };
+    for name in ["Sanae Takaichi", "Jakarta", "Senin (1/12)"] {
+        let old = before.iter().find(|a| {
+            TAKAICHI.chars().skip(a.start).take(a.end - a.start).collect::<String>() == name
+        });
+        assert_eq!(id_of(&ws.docs[0], name), old.map(|a| a.id.clone()), "{name}");
+    }
+}
+
+/// An annotation without its id: label, span, the span of its speaker,
+/// value and title.
+type NoId = (String, usize, usize, Option<(usize, usize)>, Option<String>, Option<String>);
+
+/// A document's annotations with each speaker link as the span it points
+/// to, and no ids.
+fn without_ids(d: &sorot::core::model::AnnotatedDocument) -> Vec<NoId> {
+    d.annotations
+        .iter()
+        .map(|a| {
+            let speaker = a.speaker.as_deref().and_then(|s| d.get(s)).map(|s| (s.start, s.end));
+            (a.label.clone(), a.start, a.end, speaker, a.value.clone(), a.title.clone())
+        })
+        .collect()
 }
 
 #[test]

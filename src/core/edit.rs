@@ -374,6 +374,12 @@ impl Step {
         Some(Step { what, said, removed, added, lang, rejected })
     }
 
+    /// How many annotations the step removed and added (one that changed
+    /// counts in both).
+    pub fn size(&self) -> (usize, usize) {
+        (self.removed.len(), self.added.len())
+    }
+
     /// `doc` as it was before the step.
     pub fn undo(&self, doc: &AnnotatedDocument) -> AnnotatedDocument {
         swap(doc, &self.added, &self.removed, &self.lang.0)

@@ -229,19 +229,25 @@ impl AnnotatedDocument {
     /// This document with a fresh analysis of its text (`fresh`, the same
     /// text, possibly in another language): the automatic annotations are
     /// replaced and every annotation the user made or confirmed is kept.
-    /// New automatic annotations get ids the user's annotations do not
-    /// use, and none repeats or overlaps a user's annotation (except that a
-    /// QUOTE and the entities in it may overlap). A
+    /// A fresh annotation with the label and span of one of the old
+    /// automatic ones keeps that one's id (so an undo step, a link or a
+    /// highlight drawn holds only what really changed); the others get ids
+    /// no annotation uses or used. None repeats or overlaps a user's annotation
+    /// (except that a QUOTE and the entities in it may overlap). A
     /// user's QUOTE whose speaker was an automatic annotation keeps its
     /// speaker if the new analysis finds the same mention, and loses the
     /// link otherwise.
     pub fn refreshed(&self, fresh: AnnotatedDocument) -> AnnotatedDocument {
         let mut kept: Vec<Annotation> =
             self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
-        if kept.is_empty() {
+        if self.annotations.is_empty() {
             return fresh;
         }
-        let taken: rustc_hash::FxHashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
+        // Ids in use, and those of the old automatic annotations: an id
+        // never comes back for another span.
+        let mut taken: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
+        let old_ids: rustc_hash::FxHashSet<&str> =
+            self.annotations.iter().map(|a| a.id.as_str()).collect();
         let same = |a: &Annotation, b: &Annotation| {
             a.label == b.label && a.start == b.start && a.end == b.end
         };
@@ -256,17 +262,34 @@ impl AnnotatedDocument {
         };
         let fresh_anns: Vec<&Annotation> =
             fresh.annotations.iter().filter(|f| !kept.iter().any(|k| clashes(k, f))).collect();
-        let mut next = 0usize;
-        let mut new_id: rustc_hash::FxHashMap<String, String> = Default::default();
+        // Ids of the old automatic annotations, by label and span.
+        let old_auto: rustc_hash::FxHashMap<(&str, usize, usize), &str> = self
+            .annotations
+            .iter()
+            .filter(|a| a.source == Source::Auto)
+            .map(|a| ((a.label.as_str(), a.start, a.end), a.id.as_str()))
+            .collect();
+        let mut new_id: rustc_hash::FxHashMap<&str, String> = Default::default();
         for a in &fresh_anns {
+            if let Some(&id) = old_auto.get(&(a.label.as_str(), a.start, a.end)) {
+                if taken.insert(id) {
+                    new_id.insert(a.id.as_str(), id.to_string());
+                }
+            }
+        }
+        let mut next = 0usize;
+        for a in &fresh_anns {
+            if new_id.contains_key(a.id.as_str()) {
+                continue;
+            }
             let id = loop {
                 next += 1;
                 let candidate = format!("a{next}");
-                if !taken.contains(&candidate) {
+                if !taken.contains(candidate.as_str()) && !old_ids.contains(candidate.as_str()) {
                     break candidate;
                 }
             };
-            new_id.insert(a.id.clone(), id);
+            new_id.insert(a.id.as_str(), id);
         }
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
@@ -274,25 +297,35 @@ impl AnnotatedDocument {
             if let Some(k) = kept.iter().find(|k| same(k, old)) {
                 return Some(k.id.clone());
             }
-            fresh_anns.iter().find(|f| same(f, old)).and_then(|f| new_id.get(&f.id)).cloned()
+            fresh_anns
+                .iter()
+                .find(|f| same(f, old))
+                .and_then(|f| new_id.get(f.id.as_str()))
+                .cloned()
         };
+        let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
         let relinked: Vec<Option<String>> = kept
             .iter()
             .map(|a| match &a.speaker {
-                Some(s) if !taken.contains(s) => self.get(s).and_then(&id_now),
+                Some(s) if !user.contains(s.as_str()) => self.get(s).and_then(&id_now),
                 other => other.clone(),
             })
             .collect();
         let renamed: Vec<Annotation> = fresh_anns
             .iter()
             .map(|a| Annotation {
-                id: new_id[&a.id].clone(),
+                id: new_id[a.id.as_str()].clone(),
                 speaker: a.speaker.as_ref().and_then(|s| {
-                    new_id.get(s).cloned().or_else(|| fresh.get(s).and_then(&id_now))
+                    new_id.get(s.as_str()).cloned().or_else(|| fresh.get(s).and_then(&id_now))
                 }),
                 ..(*a).clone()
             })
             .collect();
+        drop(new_id);
+        drop(taken);
+        drop(user);
+        drop(old_auto);
+        drop(old_ids);
         for (a, s) in kept.iter_mut().zip(relinked) {
             a.speaker = s;
         }

@@ -39,7 +39,9 @@
 //!   ascending, then by `end` descending (an enclosing span comes before
 //!   the spans inside it). Spans may nest and overlap.
 //!   * `id` (string): identifier, unique in the file. The recognizer numbers
-//!     its annotations `a1`, `a2`, … in document order; treat ids as opaque.
+//!     its annotations `a1`, `a2`, … in document order; a later analysis of
+//!     the same document keeps the id of every annotation it finds again
+//!     and gives the new ones ids not in use. Treat ids as opaque.
 //!   * `label` (string): what the span is. The built-in labels are
 //!     `PERSON`, `ORG` (organisation), `LOC` (place), `DATE` and `QUOTE`
 //!     (a direct quotation); any other string is a label the user made.
@@ -352,14 +354,18 @@ fn annotation_out<'a>(
 
 /// [`to_json_line`], made a part at a time ([`LineInSteps::step`]), so a
 /// page can save a document of hundreds of thousands of annotations
-/// without one long pause. The line is byte for byte [`to_json_line`]'s.
+/// without one long pause. The line comes in pieces (one per step, none
+/// much longer than the document's text), which joined are byte for byte
+/// [`to_json_line`]'s: a page holding tens of megabytes of saved line in
+/// one piece would need that much memory in one block, and each time it
+/// grew, as much again.
 pub struct LineInSteps {
     doc: std::rc::Rc<AnnotatedDocument>,
     /// Which annotations keep their speaker (worked out in the first step).
     speakers: Vec<bool>,
     /// The next annotation to write; past the last, the rest is written.
     next: usize,
-    out: Vec<u8>,
+    out: Vec<String>,
 }
 
 impl LineInSteps {
@@ -374,23 +380,26 @@ impl LineInSteps {
     }
 
     /// Writes about `annotations` more annotations (the first step also
-    /// writes the document, the last the entities); the whole line once it
-    /// is done.
-    pub fn step(&mut self, annotations: usize) -> Option<String> {
+    /// writes the document, the last the entities); the whole line, in
+    /// pieces, once it is done.
+    pub fn step(&mut self, annotations: usize) -> Option<Vec<String>> {
         let doc = &*self.doc;
         if self.out.is_empty() {
             self.speakers = kept_speakers(doc);
-            self.out.extend(b"{\"format\":");
-            self.out.extend(json(&FORMAT).bytes());
-            self.out.extend(b",\"version\":");
-            self.out.extend(json(&VERSION).bytes());
-            self.out.extend(b",\"generator\":");
-            self.out.extend(json(&GENERATOR).bytes());
-            self.out.extend(b",\"document\":");
             let d = &doc.doc;
-            self.out
-                .extend(json(&DocumentOut { name: &d.name, lang: &d.lang, text: &d.text }).bytes());
-            self.out.extend(b",\"annotations\":[");
+            let document = json(&DocumentOut { name: &d.name, lang: &d.lang, text: &d.text });
+            let mut head = String::with_capacity(document.len() + 128);
+            head.push_str("{\"format\":");
+            head.push_str(&json(&FORMAT));
+            head.push_str(",\"version\":");
+            head.push_str(&json(&VERSION));
+            head.push_str(",\"generator\":");
+            head.push_str(&json(&GENERATOR));
+            head.push_str(",\"document\":");
+            head.push_str(&document);
+            drop(document);
+            head.push_str(",\"annotations\":[");
+            self.out.push(head);
         }
         let end = (self.next + annotations.max(1)).min(doc.annotations.len());
         if self.next < end {
@@ -398,18 +407,21 @@ impl LineInSteps {
                 .map(|i| annotation_out(doc, &doc.annotations[i], self.speakers[i]))
                 .collect();
             let batch = json(&batch);
+            let mut piece = String::with_capacity(batch.len());
             if self.next > 0 {
-                self.out.push(b',');
+                piece.push(',');
             }
             // The batch's elements, without its brackets.
-            self.out.extend(&batch.as_bytes()[1..batch.len() - 1]);
+            piece.push_str(&batch[1..batch.len() - 1]);
+            self.out.push(piece);
             self.next = end;
             return None;
         }
-        self.out.extend(b"],\"entities\":");
-        self.out.extend(json(&entities_out(doc)).bytes());
-        self.out.extend(b"}\n");
-        String::from_utf8(std::mem::take(&mut self.out)).ok()
+        let mut tail = String::from("],\"entities\":");
+        tail.push_str(&json(&entities_out(doc)));
+        tail.push_str("}\n");
+        self.out.push(tail);
+        Some(std::mem::take(&mut self.out))
     }
 }
 
