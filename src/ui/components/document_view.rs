@@ -186,12 +186,12 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                     let p = progress.borrow();
                     (0..chunks.len())
                         .map(|i| {
-                            let html = if p.flags.get(i).copied().unwrap_or(true) {
-                                chunks.full(i)
-                            } else {
-                                chunks.plain(i)
-                            };
-                            html! { <ChunkView key={i} index={i} at={chunks.chars[i].0} {html} /> }
+                            let full = p.flags.get(i).copied().unwrap_or(true);
+                            let token = chunks.token(i, full);
+                            html! {
+                                <ChunkView key={i} index={i} at={chunks.chars[i].0} {full} {token}
+                                    chunks={Rc::downgrade(&chunks)} />
+                            }
                         })
                         .collect::<Html>()
                 } else {
@@ -288,10 +288,12 @@ const STEP_TEXT: usize = 64 * 1024;
 
 /// The document as chunks of markup made by the core (one `innerHTML` per
 /// chunk instead of a virtual node and a dozen DOM calls per highlight:
-/// a 1 MB article has tens of thousands). Each chunk's markup is made when
-/// it is first drawn and kept; a chunk whose markup object is unchanged is
-/// not drawn again, so an edit redraws only what changed. The markup is the
-/// same as [`render`]'s, every text escaped by the core.
+/// a 1 MB article has tens of thousands). A chunk's markup is made when it
+/// is drawn and dropped once it is on the page (kept, it would hold four
+/// times the text); a number stands for it ([`ViewChunks::token`]), and a
+/// chunk whose number is unchanged is not drawn again, so an edit redraws
+/// only what changed. The markup is the same as [`render`]'s, every text
+/// escaped by the core.
 pub struct ViewChunks {
     /// Whether the text can go into markup at all ([`html_safe`]; else the
     /// view draws it node by node).
@@ -303,8 +305,22 @@ pub struct ViewChunks {
     speakers: rustc_hash::FxHashMap<String, String>,
     /// The code points each chunk holds.
     chars: Vec<(usize, usize)>,
-    full: std::cell::RefCell<Vec<Option<Rc<str>>>>,
-    plain: std::cell::RefCell<Vec<Option<Rc<str>>>>,
+    /// The number of each chunk's markup with its highlights, once it was
+    /// asked for.
+    full: std::cell::RefCell<Vec<Option<u64>>>,
+    /// The number of each chunk's markup without highlights.
+    plain: std::cell::RefCell<Vec<u64>>,
+}
+
+/// A new markup number.
+fn new_token() -> u64 {
+    thread_local! {
+        static LAST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    LAST.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
 }
 
 impl ViewChunks {
@@ -331,7 +347,7 @@ impl ViewChunks {
             speakers,
             chars,
             full: std::cell::RefCell::new(vec![None; n]),
-            plain: std::cell::RefCell::new(vec![None; n]),
+            plain: std::cell::RefCell::new((0..n).map(|_| new_token()).collect()),
             doc,
         }
     }
@@ -340,10 +356,21 @@ impl ViewChunks {
         self.plans.len()
     }
 
-    /// Chunk `i` with its highlights.
-    fn full(&self, i: usize) -> Rc<str> {
-        if let Some(h) = &self.full.borrow()[i] {
-            return h.clone();
+    /// The number of chunk `i`'s markup, with its highlights or without.
+    fn token(&self, i: usize, full: bool) -> u64 {
+        if full {
+            *self.full.borrow_mut()[i].get_or_insert_with(new_token)
+        } else {
+            self.plain.borrow()[i]
+        }
+    }
+
+    /// The markup of chunk `i`, with its highlights or without (its text:
+    /// a long document's chunk not drawn yet).
+    fn markup(&self, i: usize, full: bool) -> String {
+        let p = &self.plans[i];
+        if !full {
+            return plain_html(&self.doc.doc.text, p.start, p.end);
         }
         let tr = self.tr;
         let mut plain: std::collections::HashMap<(String, bool), (String, String)> =
@@ -359,10 +386,7 @@ impl ViewChunks {
             };
             MarkWords { class: label_class(&a.label), title, sr: format!("{sr}:") }
         };
-        let html: Rc<str> =
-            chunk_html(&self.doc, &self.nodes, &self.plans[i], &self.speakers, &mut words).into();
-        self.full.borrow_mut()[i] = Some(html.clone());
-        html
+        chunk_html(&self.doc, &self.nodes, p, &self.speakers, &mut words)
     }
 
     /// Whether chunk `i` draws the same annotations as `other`'s chunk `i`.
@@ -375,21 +399,10 @@ impl ViewChunks {
         a.len() == b.len() && a.iter().zip(&b).all(|(&j, &k)| x[j] == y[k])
     }
 
-    /// Chunk `i` with its highlights, if its markup was made.
-    fn made(&self, i: usize) -> Option<Rc<str>> {
-        self.full.borrow().get(i).cloned().flatten()
-    }
-
-    /// Chunk `i` without highlights: its text (a long document's chunk not
-    /// drawn yet).
-    fn plain(&self, i: usize) -> Rc<str> {
-        if let Some(h) = &self.plain.borrow()[i] {
-            return h.clone();
-        }
-        let p = &self.plans[i];
-        let html: Rc<str> = plain_html(&self.doc.doc.text, p.start, p.end).into();
-        self.plain.borrow_mut()[i] = Some(html.clone());
-        html
+    /// The number of chunk `i`'s markup with its highlights, if it was
+    /// asked for.
+    fn made(&self, i: usize) -> Option<u64> {
+        self.full.borrow().get(i).copied().flatten()
     }
 }
 
@@ -423,11 +436,19 @@ impl Progress {
             return;
         }
         let (doc, n) = (&chunks.doc, chunks.len());
-        let before = self.shown.take().filter(|old| {
-            self.flags.len() == n
-                && !old.doc.annotations.is_empty()
-                && old.doc.doc.text == doc.doc.text
+        let old = self.shown.take();
+        let same_text = old.as_ref().filter(|old| {
+            old.len() == n && (Rc::ptr_eq(&old.doc, doc) || old.doc.doc.text == doc.doc.text)
         });
+        if let Some(old) = same_text {
+            // The same text in the same chunks: the same markup without
+            // highlights.
+            for i in (0..n).filter(|&i| old.chars[i] == chunks.chars[i]) {
+                chunks.plain.borrow_mut()[i] = old.plain.borrow()[i];
+            }
+        }
+        let before =
+            same_text.filter(|old| self.flags.len() == n && !old.doc.annotations.is_empty());
         match before {
             Some(old) => {
                 // A chunk with the same text and the same annotations has the
@@ -521,26 +542,40 @@ struct ChunkProps {
     index: usize,
     /// The code point it starts at.
     at: usize,
-    html: Rc<str>,
+    /// With its highlights.
+    full: bool,
+    /// The number of its markup ([`ViewChunks::token`]).
+    token: u64,
+    /// Where its markup comes from: weak, as a chunk whose number did not
+    /// change keeps the properties it had, which must not keep an old
+    /// document alive.
+    chunks: std::rc::Weak<ViewChunks>,
 }
 
 impl PartialEq for ChunkProps {
-    /// The same markup (the same object, or the same text: an edit makes
-    /// every chunk's markup again, and only those that changed are drawn).
+    /// The same markup (the same number: an edit or a new analysis of the
+    /// same text keeps the number of every chunk whose markup is the same,
+    /// and only the others are drawn).
     fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
-            && self.at == other.at
-            && (Rc::ptr_eq(&self.html, &other.html) || self.html == other.html)
+        self.index == other.index && self.at == other.at && self.token == other.token
     }
 }
 
-/// One chunk of the document view.
+/// One chunk of the document view. Its markup is made, set and dropped
+/// when its number changes.
 #[function_component(ChunkView)]
 fn chunk_view(props: &ChunkProps) -> Html {
+    let node = use_node_ref();
+    {
+        let (node, chunks, i, full) = (node.clone(), props.chunks.clone(), props.index, props.full);
+        use_effect_with(props.token, move |_| {
+            if let (Some(el), Some(chunks)) = (node.cast::<Element>(), chunks.upgrade()) {
+                el.set_inner_html(&chunks.markup(i, full));
+            }
+        });
+    }
     html! {
-        <div class="document-view__chunk" data-chunk={props.index.to_string()} data-at={props.at.to_string()}>
-            { Html::from_html_unchecked(AttrValue::from(props.html.clone())) }
-        </div>
+        <div class="document-view__chunk" ref={node} data-chunk={props.index.to_string()} data-at={props.at.to_string()}></div>
     }
 }
 
