@@ -553,8 +553,10 @@ fn the_line_made_in_steps_is_the_line() {
                     break line;
                 }
             };
-            assert_eq!(line, whole, "batches of {batch}");
+            assert_eq!(line.concat(), whole, "batches of {batch}");
             assert!(n >= doc.annotations.len() / batch, "{n} steps for batches of {batch}");
+            // One piece for the document, one a step, one for the end.
+            assert_eq!(line.len(), n + 1, "batches of {batch}");
         }
     }
 }

@@ -59,23 +59,32 @@ struct MetaOut {
 
 /// The saved form of everything the user would lose on reload.
 pub fn save(ws: &Workspace) -> String {
-    save_with(ws, &mut |d| Rc::new(sorot_json::to_json_line(d))).concat()
+    save_with(ws, &mut |d| Rc::new(vec![sorot_json::to_json_line(d)])).concat()
 }
 
 /// The saved form in pieces ([`Saved::concat`] joins them).
 pub struct Saved {
     /// The first line: the workspace's header.
     pub header: String,
-    /// Each document's line, as `line` gave it.
-    pub lines: Vec<Rc<String>>,
+    /// Each document's line, as `line` gave it: in pieces, which joined
+    /// are the line ([`sorot_json::LineInSteps`] makes a long one so).
+    pub lines: Vec<Rc<Vec<String>>>,
 }
 
 impl Saved {
     /// The pieces of the saved form in order: the header, then each line
     /// after a line break, without its own final one.
     pub fn pieces(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.header.as_str())
-            .chain(self.lines.iter().flat_map(|l| ["\n", l.trim_end_matches('\n')]))
+        std::iter::once(self.header.as_str()).chain(self.lines.iter().flat_map(|l| {
+            let last = l.len().saturating_sub(1);
+            std::iter::once("\n").chain(l.iter().enumerate().map(move |(i, p)| {
+                if i == last {
+                    p.trim_end_matches('\n')
+                } else {
+                    p.as_str()
+                }
+            }))
+        }))
     }
 
     /// Its length in bytes.
@@ -102,7 +111,7 @@ impl Saved {
 /// them again, and writes a long save to storage piece by piece.
 pub fn save_with(
     ws: &Workspace,
-    line: &mut dyn FnMut(&Rc<AnnotatedDocument>) -> Rc<String>,
+    line: &mut dyn FnMut(&Rc<AnnotatedDocument>) -> Rc<Vec<String>>,
 ) -> Saved {
     let docs = (0..ws.docs.len())
         .map(|i| {

@@ -97,7 +97,7 @@ pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
         let mut fresh = Lines::default();
         let out = persist::save_with(ws, &mut |d| {
             let line =
-                known_line(&cache, d).unwrap_or_else(|| Rc::new(sorot_json::to_json_line(d)));
+                known_line(&cache, d).unwrap_or_else(|| Rc::new(vec![sorot_json::to_json_line(d)]));
             fresh.insert(Rc::as_ptr(d) as usize, (Rc::downgrade(d), line.clone()));
             line
         });
@@ -108,7 +108,7 @@ pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
 
 /// The saved line of `doc` made for an earlier save, if it did not change
 /// since (the same document, alive, so its address is its own).
-fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Rc<String>> {
+fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Rc<Vec<String>>> {
     let (w, line) = cache.get(&(Rc::as_ptr(doc) as usize))?;
     (w.strong_count() > 0).then(|| line.clone())
 }
@@ -150,7 +150,7 @@ thread_local! {
 }
 
 /// Saved lines by document address.
-type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<String>)>;
+type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<Vec<String>>)>;
 
 thread_local! {
     static LAST_SEQ: Cell<u64> = const { Cell::new(0) };
