@@ -113,19 +113,22 @@ fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Rc<Vec<Strin
     (w.strong_count() > 0).then(|| line.clone())
 }
 
-/// Annotations [`prepare`] writes in one task (about 30 ms); a document
-/// with no more has its line made in the save itself.
+/// Annotations [`prepare`] writes in one task (about 30 ms), or 64 times
+/// as many bytes of text; a document with no more of either has its line
+/// made in the save itself.
 const STEP: usize = 20_000;
 
-/// Makes the saved lines of the long documents among `docs` that changed
+/// Makes the saved lines of the long documents (more than [`STEP`]
+/// annotations, or more text than a step writes) among `docs` that changed
 /// since the last save, a part at a time, one short task after another
 /// (a 10 MB article's line in one go would stop the page for a good part
 /// of a second), so that the save that follows finds them made. Stops
 /// early when `wanted` says the save it is for is no longer wanted.
 pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool) {
     for doc in docs {
-        if doc.annotations.len() <= STEP || LINES.with(|c| known_line(&c.borrow(), &doc)).is_some()
-        {
+        let short = doc.annotations.len() <= STEP
+            && doc.doc.text.len() <= STEP * sorot_json::TEXT_PER_ANNOTATION;
+        if short || LINES.with(|c| known_line(&c.borrow(), &doc)).is_some() {
             continue;
         }
         let key = Rc::as_ptr(&doc) as usize;

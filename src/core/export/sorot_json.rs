@@ -353,25 +353,32 @@ fn annotation_out<'a>(
 }
 
 /// [`to_json_line`], made a part at a time ([`LineInSteps::step`]), so a
-/// page can save a document of hundreds of thousands of annotations
-/// without one long pause. The line comes in pieces (one per step, none
-/// much longer than the document's text), which joined are byte for byte
-/// [`to_json_line`]'s: a page holding tens of megabytes of saved line in
-/// one piece would need that much memory in one block, and each time it
-/// grew, as much again.
+/// page can save a document of megabytes of text and hundreds of thousands
+/// of annotations without one long pause. The line comes in pieces (one
+/// per step), which joined are byte for byte [`to_json_line`]'s: a page
+/// holding tens of megabytes of saved line in one piece would need that
+/// much memory in one block, and each time it grew, as much again.
 pub struct LineInSteps {
     doc: std::rc::Rc<AnnotatedDocument>,
     /// Which annotations keep their speaker (worked out in the first step).
     speakers: Vec<bool>,
+    /// How much of the text is written (bytes); `None` before the first
+    /// step.
+    text_at: Option<usize>,
     /// The next annotation to write; past the last, the rest is written.
     next: usize,
     out: Vec<String>,
 }
 
+/// Bytes of text a step writes for each annotation it could write
+/// instead (escaping a byte of text costs about as much as writing a
+/// sixtieth of an annotation).
+pub const TEXT_PER_ANNOTATION: usize = 64;
+
 impl LineInSteps {
     /// Starts the line of `doc`.
     pub fn new(doc: std::rc::Rc<AnnotatedDocument>) -> LineInSteps {
-        LineInSteps { doc, speakers: Vec::new(), next: 0, out: Vec::new() }
+        LineInSteps { doc, speakers: Vec::new(), text_at: None, next: 0, out: Vec::new() }
     }
 
     /// The document whose line this is.
@@ -379,27 +386,41 @@ impl LineInSteps {
         &self.doc
     }
 
-    /// Writes about `annotations` more annotations (the first step also
-    /// writes the document, the last the entities); the whole line, in
+    /// Writes one more piece: the start, then about `annotations` times
+    /// [`TEXT_PER_ANNOTATION`] bytes of the text, then about `annotations`
+    /// annotations, then the entities and the end; the whole line, in
     /// pieces, once it is done.
     pub fn step(&mut self, annotations: usize) -> Option<Vec<String>> {
         let doc = &*self.doc;
-        if self.out.is_empty() {
+        let text = doc.doc.text.as_str();
+        let Some(at) = self.text_at else {
             self.speakers = kept_speakers(doc);
             let d = &doc.doc;
-            let document = json(&DocumentOut { name: &d.name, lang: &d.lang, text: &d.text });
-            let mut head = String::with_capacity(document.len() + 128);
-            head.push_str("{\"format\":");
+            // The document with an empty text, up to the text's opening mark.
+            let document = json(&DocumentOut { name: &d.name, lang: &d.lang, text: "" });
+            let mut head = String::from("{\"format\":");
             head.push_str(&json(&FORMAT));
             head.push_str(",\"version\":");
             head.push_str(&json(&VERSION));
             head.push_str(",\"generator\":");
             head.push_str(&json(&GENERATOR));
             head.push_str(",\"document\":");
-            head.push_str(&document);
-            drop(document);
-            head.push_str(",\"annotations\":[");
+            head.push_str(&document[..document.len() - 2]);
             self.out.push(head);
+            self.text_at = Some(0);
+            return None;
+        };
+        if at < text.len() {
+            let mut end = (at + annotations.max(1) * TEXT_PER_ANNOTATION).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            // Escaping goes character by character: the pieces' escapes
+            // joined are the whole text's.
+            let quoted = json(&text[at..end]);
+            self.out.push(quoted[1..quoted.len() - 1].to_string());
+            self.text_at = Some(end);
+            return None;
         }
         let end = (self.next + annotations.max(1)).min(doc.annotations.len());
         if self.next < end {
@@ -407,8 +428,10 @@ impl LineInSteps {
                 .map(|i| annotation_out(doc, &doc.annotations[i], self.speakers[i]))
                 .collect();
             let batch = json(&batch);
-            let mut piece = String::with_capacity(batch.len());
-            if self.next > 0 {
+            let mut piece = String::with_capacity(batch.len() + 24);
+            if self.next == 0 {
+                piece.push_str("\"},\"annotations\":[");
+            } else {
                 piece.push(',');
             }
             // The batch's elements, without its brackets.
@@ -417,7 +440,11 @@ impl LineInSteps {
             self.next = end;
             return None;
         }
-        let mut tail = String::from("],\"entities\":");
+        let mut tail = String::from(if doc.annotations.is_empty() {
+            "\"},\"annotations\":[],\"entities\":"
+        } else {
+            "],\"entities\":"
+        });
         tail.push_str(&json(&entities_out(doc)));
         tail.push_str("}\n");
         self.out.push(tail);
