@@ -932,3 +932,107 @@ fn a_name_with_a_company_appositive_is_an_organisation() {
          a statement.",
     );
 }
+
+#[test]
+fn a_dateline_credit_is_nobody_a_nominal_means() {
+    check(
+        "en",
+        "LONDON (Reuters) - Acme Holdings will cut 500 jobs, it said on Thursday.\n\n\
+         [[Q@Acme Holdings:\"These are painful decisions,\"]] the company said in a statement.",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_is_whom_the_pronoun_means() {
+    // `A spokesman for …` brings in someone nobody names; `he` is him.
+    check(
+        "en",
+        "Judge Ramona Castellanos ruled against Parallax Labs on Friday. A spokesman for the \
+         company declined to say whether it would appeal. [[Q:\"We are reviewing the ruling,\"]] \
+         he said.",
+    );
+    check(
+        "en",
+        "Deepa Raman spoke for the workers. A spokeswoman for the Department of Trade said \
+         ministers would meet the company. [[Q:\"We stand ready to help,\"]] the spokeswoman \
+         said.",
+    );
+    // Not when a name is set off after it.
+    check(
+        "en",
+        "Trade fell. A spokeswoman for the authority, Femke de Wit, said cargo was moving. \
+         [[Q@Femke de Wit:\"Fruit goes first. Everything else waits,\"]] she said.",
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_a_role_names_its_holder() {
+    check(
+        "en",
+        "U.S. District Judge Ramona Castellanos refused to dismiss the case. Its general counsel, \
+         Howard Lim, had asked her to. The judge was not persuaded. [[Q@Ramona Castellanos:\"The \
+         argument is beside the point,\"]] she wrote.",
+    );
+    // The role word is the head that must match: `the health secretary`
+    // is not `the opposition health spokesman`.
+    check(
+        "en",
+        "Health Secretary Rachel Amos promised more money. The opposition health spokesman, \
+         Graham Pryce, said the government had failed. Speaking later, the health secretary \
+         said: [[Q@Rachel Amos:\"Nobody is more frustrated than I am.\"]]",
+    );
+}
+
+#[test]
+fn an_appositive_names_what_a_nominal_means() {
+    check(
+        "en",
+        "The operators' association, Deltaport Employers, said the demand was unaffordable.\n\n\
+         [[Q@Deltaport Employers:\"Ships are being diverted every day this goes on,\"]] the \
+         association said in a statement.",
+    );
+}
+
+#[test]
+fn a_name_after_a_role_heads_the_phrase_after_the_verb() {
+    check(
+        "en",
+        "The winger left on Monday. [[Q@Steve Callaghan:\"He's the best player I have worked \
+         with,\"]] said Thamesbury Athletic manager Steve Callaghan.",
+    );
+    // `the 26-year-old` is a person.
+    check(
+        "en",
+        "Callum Harwood signed a five-year contract on Monday. [[Q@Callum Harwood:\"I owe that \
+         club everything,\"]] the 26-year-old said.",
+    );
+}
+
+#[test]
+fn asides_clauses_and_audiences() {
+    // The person opening an aside after a role speaks.
+    check(
+        "en",
+        "The authors sued. Her lawyer, Benjamin Osei of the firm Osei & Hart, said the ruling \
+         was [[Q@Benjamin Osei:\"an important first step.\"]]",
+    );
+    // `said the union had …` is a clause with its own subject, not `said
+    // the union`.
+    check(
+        "en",
+        "The union, Havenbond, called the strike. One crane operator, who asked not to be named, \
+         said the union had [[Q:\"lost sight of what we actually need.\"]]",
+    );
+    // A few quoted words after an article, going on with a preposition.
+    check(
+        "en",
+        "Judge Ramona Castellanos said the authors could proceed, although she cautioned that \
+         they faced [[Q@Ramona Castellanos:\"a long road\"]] to prove their claims.",
+    );
+    // `told` takes its audience: `.” Holst told a news conference`.
+    check(
+        "en",
+        "Prime Minister Karen Holst called an election. [[Q@Karen Holst:\"Do you want to go \
+         forward or back?\"]] Holst told a news conference.",
+    );
+}
