@@ -1036,3 +1036,44 @@ fn asides_clauses_and_audiences() {
          forward or back?\"]] Holst told a news conference.",
     );
 }
+
+#[test]
+fn a_name_the_text_calls_it_is_an_organisation() {
+    // `Kestrel Foods` has no word that marks a company, but `, it said`
+    // treats it as one, so `the company` points to it.
+    check(
+        "en",
+        "Kestrel Foods will cut 1,200 jobs and close two factories, it said on Thursday. \
+         [[Q@Kestrel Foods:\"These are painful decisions,\"]] the company said in a statement.",
+    );
+    check(
+        "en",
+        "Veltrix Semiconductor said on Tuesday it would delay its next processor. \
+         [[Q@Veltrix Semiconductor:\"We found a flaw in final testing,\"]] the company said.",
+    );
+}
+
+#[test]
+fn indefinites_descriptions_and_titles_with_their_full_stop() {
+    // `one woman` is someone new and unnamed.
+    check(
+        "en",
+        "Detective Claire Holroyd appealed for witnesses. [[Q:\"Nobody knew what was \
+         happening,\"]] said one woman who had been walking past.",
+    );
+    // A few words may describe the name after `for`: the spokeswoman is
+    // unnamed, not the company.
+    check(
+        "en",
+        "Karen Oduya cut her target. [[Q:\"We'd rather wait for a chip that works,\"]] a \
+         spokeswoman for the cloud provider Stratanet said.",
+    );
+    // A title after a word for a work, with the sentence's full stop
+    // inside the marks.
+    check(
+        "en",
+        "She later recalled those years in her 1998 memoir, \"Flour on My Hands.\" \
+         [[Q@Rosalind Achterberg:\"I was twenty-four and I knew nothing about money,\"]] \
+         Rosalind Achterberg wrote.",
+    );
+}

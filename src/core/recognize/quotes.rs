@@ -64,7 +64,9 @@
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
 //!   Countdown”`). After a word for a work (`His most famous work, “The
 //!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
-//!   words capitalised and no sentence mark make a title.
+//!   words capitalised and no sentence mark make a title (the full stop of
+//!   the sentence may stand inside the marks: `her memoir, “Flour on My
+//!   Hands.”`).
 //! * A quotation introduced only by a colon or a dash, or by nothing, is
 //!   speech only if it reads like speech: a sentence mark or a final
 //!   clause comma inside, or eight words or more. With no cue at all it
@@ -131,14 +133,16 @@
 //! as does one set off by a comma after a title (`kata Ketua Asosiasi …,
 //! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
 //! back even when it holds an organisation (`tegas politikus PDI-P itu`);
-//! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
+//! an indefinite (`kata seorang warga`, `asked a resident`, `said one
+//! woman`) names nobody;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
 //! last words … were: “…”`); a sentence naming someone with a verb of
 //! saying between two quotations hands the floor to them; a name that is
 //! the complement of `of`/`for`/`at`/`from` before the verb gives way to
 //! the phrase's head (`John Smith of Barclays said` → Smith, `a
-//! spokeswoman for Barclays said` → nobody); `the statement said` points
+//! spokeswoman for Barclays said` and `a spokeswoman for the cloud provider
+//! Stratanet said` → nobody); `the statement said` points
 //! to whoever made the statement mentioned in the two sentences before
 //! (`The Pentagon said in a statement …`); and a short sentence of its own
 //! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
@@ -160,7 +164,11 @@
 //! persuaded. “…,” she wrote`) means whoever holds that role; a name after
 //! `of`/`at`/`from` stands for the person before it (`Tom Whitfield of
 //! Carrow Capital said`). The agency credited in a dateline (`LONDON
-//! (Reuters) -`) is never an antecedent.
+//! (Reuters) -`) is never an antecedent, and a name with no known given
+//! name that its own sentence calls `it` (`Kestrel Foods will cut 1,200
+//! jobs, it said`, `Veltrix Semiconductor said it would delay …`) is an
+//! organisation to `it` and `the company` even when the entity rules
+//! labelled it a PERSON.
 //! A **nominal** points to the latest person or organisation whose name,
 //! title or appositive holds its head word (`kementerian` → `Kementerian
 //! Luar Negeri Jepang`, `minister` → `Finance Minister Sri Mulyani`,
@@ -319,6 +327,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         cue_flags,
         full,
         gender: std::cell::OnceCell::new(),
+        org_like: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -596,6 +605,69 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         .collect()
 }
 
+/// For each span, whether it is a PERSON that the text treats as an
+/// organisation: in English, a name with no known given name in it that
+/// the rest of its sentence calls `it` (`Kestrel Foods will cut 1,200
+/// jobs, it said`; `Veltrix Semiconductor said on Tuesday it would
+/// delay …`), before any other name. Mentions share their full name's
+/// answer. (The entity rules label such names PERSON when no word marks
+/// an organisation.)
+fn org_like(
+    doc: &Doc,
+    ents: &[Span],
+    ent_of: &[u32],
+    ent_toks: &[(usize, usize)],
+    full: &[usize],
+) -> Vec<bool> {
+    let mut own = vec![false; ents.len()];
+    if doc.lang != super::tokens::Lang::En {
+        return own;
+    }
+    let n = doc.toks.len();
+    let verb = |k: usize| doc.is_word(k) && doc.toks[k].cue & cue::VERB != 0;
+    for (e, s) in ents.iter().enumerate() {
+        if s.label != labels::PERSON {
+            continue;
+        }
+        let (first, after) = ent_toks[e];
+        if (first..after).any(|k| doc.toks[k].more & super::lexicon::more::GIVEN != 0) {
+            continue;
+        }
+        let mut said: Option<usize> = None;
+        for k in after..(after + 30).min(n) {
+            let t = &doc.toks[k];
+            let other = ent_of.get(k).is_some_and(|&x| x != NONE);
+            if t.term
+                || t.gap >= Gap::Line
+                || other
+                || t.kind == Kind::Punct && is_double_mark(t.ch)
+            {
+                break;
+            }
+            if verb(k) && k - after <= 3 {
+                said = said.or(Some(k));
+            }
+            if !doc.is_word(k) || doc.low(k) != "it" {
+                continue;
+            }
+            // "…, it said"
+            let after_comma = doc.is(k - 1, ',') && verb(k + 1);
+            // "… said on Tuesday it would …"
+            let reported = said.is_some_and(|v| k - v <= 4)
+                && doc.is_word(k + 1)
+                && matches!(
+                    doc.low(k + 1),
+                    "would" | "will" | "had" | "has" | "was" | "is" | "could" | "planned" | "plans"
+                );
+            if after_comma || reported {
+                own[full[e]] = true;
+                break;
+            }
+        }
+    }
+    (0..ents.len()).map(|e| own[full[e]] || own[e]).collect()
+}
+
 /// A cue found next to a quotation.
 struct Found {
     /// The speaker it points to, if any.
@@ -634,6 +706,9 @@ struct Quoter<'d, 'a> {
     /// For each span, the gender its text marks (see [`genders`]).
     /// (Made when a pronoun first asks.)
     gender: std::cell::OnceCell<Vec<Gender>>,
+    /// For each span, whether a PERSON acts as an organisation (see
+    /// [`org_like`]). (Made when a walk first asks.)
+    org_like: std::cell::OnceCell<Vec<bool>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -1086,7 +1161,9 @@ impl Quoter<'_, '_> {
                     | "musical"
                     | "sculpture"
             );
-        let ends = (open + 1..close).any(|k| doc.toks[k].term);
+        // (A sentence mark right before the closing mark ends the
+        // sentence around the title: `her memoir, “Flour on My Hands.”`)
+        let ends = (open + 1..close - 1).any(|k| doc.toks[k].term);
         work && !ends && caps * 2 >= words
     }
 
@@ -1564,13 +1641,22 @@ impl Quoter<'_, '_> {
     fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
         let first = self.ent_toks[e].0;
-        if first < from + 2 || !doc.is_word(first - 1) {
+        let prep = |k: usize| doc.is_word(k) && matches!(doc.low(k), "of" | "for" | "at" | "from");
+        // (A few lower-case words may describe the name: `a spokeswoman
+        // for the cloud provider Stratanet`.)
+        let mut at = first;
+        while at > from + 2
+            && first - at < 4
+            && doc.is_word(at - 1)
+            && !doc.toks[at - 1].upper
+            && !prep(at - 1)
+        {
+            at -= 1;
+        }
+        if at < from + 2 || !prep(at - 1) {
             return None;
         }
-        if !matches!(doc.low(first - 1), "of" | "for" | "at" | "from") {
-            return None;
-        }
-        let head = first - 2;
+        let head = at - 2;
         if let Some(h) = self.ent(head) {
             return self.is_person(h).then_some(Some(h));
         }
@@ -1835,7 +1921,7 @@ impl Quoter<'_, '_> {
         // someone new and unnamed.
         if words
             .iter()
-            .any(|&w| matches!(doc.low(w), "a" | "an" | "another" | "seorang" | "sebuah"))
+            .any(|&w| matches!(doc.low(w), "a" | "an" | "one" | "another" | "seorang" | "sebuah"))
         {
             return None;
         }
@@ -2066,7 +2152,7 @@ impl Quoter<'_, '_> {
             let (first, after) = self.ent_toks[e];
             (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
         };
-        let want = |e: usize| self.is_person(e) == person && agrees(e) && !label(e);
+        let want = |e: usize| self.is_kind(e, person) && agrees(e) && !label(e);
         let floor = open.saturating_sub(WALK);
         let n = doc.toks.len();
         let mut k = open.min(n);
@@ -2337,9 +2423,22 @@ impl Quoter<'_, '_> {
         let upto = self.ents.partition_point(|s| s.start < b);
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
-            let kind = if person { labels::PERSON } else { labels::ORG };
-            s.label == kind && !self.inside_quote_byte(s.start) && !self.in_term[self.ent_toks[e].0]
+            let named = s.label == labels::PERSON || s.label == labels::ORG;
+            named
+                && self.is_kind(e, person)
+                && !self.inside_quote_byte(s.start)
+                && !self.in_term[self.ent_toks[e].0]
         })
+    }
+
+    /// Whether span `e` (a PERSON or an ORG) is a person (`person`) or an
+    /// organisation as a pronoun sees it: a PERSON the text calls `it` is
+    /// an organisation (see [`org_like`]).
+    fn is_kind(&self, e: usize, person: bool) -> bool {
+        let org_like = self.org_like.get_or_init(|| {
+            org_like(self.doc, self.ents, &self.ent_of, &self.ent_toks, &self.full)
+        })[e];
+        (self.is_person(e) && !org_like) == person
     }
 
     /// The speaker of a quotation with no cue at all (see the module doc).
