@@ -1077,3 +1077,23 @@ fn indefinites_descriptions_and_titles_with_their_full_stop() {
          Rosalind Achterberg wrote.",
     );
 }
+
+#[test]
+fn a_name_after_the_is_an_organisation_and_a_nominal_subject_points_back() {
+    // A person's name does not take `the`: `the agency` is the World Food
+    // Programme, not the UN named before.
+    check(
+        "en",
+        "UN spokeswoman Ingrid Solberg spoke in Geneva. The World Food Programme said the trucks \
+         carried flour. According to the agency, [[Q@World Food Programme:\"malnutrition rates \
+         have doubled since the start of the year.\"]]",
+    );
+    // `The Frenchman, who …` is the subject, not the name after `from`;
+    // the walk goes back a paragraph more to find whom it means.
+    check(
+        "en",
+        "Rovers won on Sunday, thanks to a late header from Antoine Delacroix.\n\n\
+         The Frenchman, who joined in January, rose to meet a corner from Luke Barnes.\n\n\
+         [[Q@Antoine Delacroix:\"I didn't even see it go in,\"]] the striker told reporters.",
+    );
+}

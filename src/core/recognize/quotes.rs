@@ -165,10 +165,14 @@
 //! `of`/`at`/`from` stands for the person before it (`Tom Whitfield of
 //! Carrow Capital said`). The agency credited in a dateline (`LONDON
 //! (Reuters) -`) is never an antecedent, and a name with no known given
-//! name that its own sentence calls `it` (`Kestrel Foods will cut 1,200
-//! jobs, it said`, `Veltrix Semiconductor said it would delay …`) is an
-//! organisation to `it` and `the company` even when the entity rules
-//! labelled it a PERSON.
+//! name that takes `the` (`The World Food Programme said`) or that its
+//! own sentence calls `it` (`Kestrel Foods will cut 1,200 jobs, it said`,
+//! `Veltrix Semiconductor said it would delay …`) is an organisation to
+//! `it` and `the company` even when the entity rules labelled it a PERSON.
+//! A definite nominal for a person as a sentence's subject (`The
+//! Frenchman, who joined in January, rose to meet a corner from Luke
+//! Barnes`) continues the topic as a pronoun subject does, and a paragraph
+//! opened so lets the walk go one paragraph further back.
 //! A **nominal** points to the latest person or organisation whose name,
 //! title or appositive holds its head word (`kementerian` → `Kementerian
 //! Luar Negeri Jepang`, `minister` → `Finance Minister Sri Mulyani`,
@@ -606,10 +610,11 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
 }
 
 /// For each span, whether it is a PERSON that the text treats as an
-/// organisation: in English, a name with no known given name in it that
-/// the rest of its sentence calls `it` (`Kestrel Foods will cut 1,200
-/// jobs, it said`; `Veltrix Semiconductor said on Tuesday it would
-/// delay …`), before any other name. Mentions share their full name's
+/// organisation: in English, a name of two words or more with no known
+/// given name in it after `the` (`The World Food Programme said`), or one
+/// with no known given name that the rest of its sentence calls `it`
+/// (`Kestrel Foods will cut 1,200 jobs, it said`; `Veltrix Semiconductor
+/// said on Tuesday it would delay …`), before any other name. Mentions share their full name's
 /// answer. (The entity rules label such names PERSON when no word marks
 /// an organisation.)
 fn org_like(
@@ -631,6 +636,13 @@ fn org_like(
         }
         let (first, after) = ent_toks[e];
         if (first..after).any(|k| doc.toks[k].more & super::lexicon::more::GIVEN != 0) {
+            continue;
+        }
+        // "The World Food Programme said": a person's name does not take
+        // `the`.
+        if first > 0 && doc.is_word(first - 1) && doc.low(first - 1) == "the" && after - first >= 2
+        {
+            own[full[e]] = true;
             continue;
         }
         let mut said: Option<usize> = None;
@@ -2172,6 +2184,7 @@ impl Quoter<'_, '_> {
         // The earliest subject of the sentence that brings in someone new
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
+        let mut continued_para = false;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -2205,10 +2218,19 @@ impl Quoter<'_, '_> {
                 // sentence whose subject is already a pronoun continues its
                 // topic, so the name after that pronoun is not the
                 // antecedent; the walk goes on to what that pronoun means.
-                if first.is_some() && pronoun_at.is_some_and(|p| p < first_at) {
+                // (So does one whose subject is a definite nominal for a
+                // person: `The Frenchman, who joined in January, rose to
+                // meet a corner from Luke Barnes.`)
+                let nominal_subject =
+                    person && first.is_some() && first_at > k && self.person_nominal_subject(k);
+                if first.is_some() && (pronoun_at.is_some_and(|p| p < first_at) || nominal_subject)
+                {
                     chained = chained.or(first);
                     first = None;
                     mention = None;
+                    // (A paragraph opening so points further back: the
+                    // walk may go one paragraph more.)
+                    continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
                     return self.chain_end(Some(sp), chained, open, person);
                 }
@@ -2217,7 +2239,7 @@ impl Quoter<'_, '_> {
                 unnamed = None;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
-                if sentences > SENTENCES_BACK || paras > 1 {
+                if sentences > SENTENCES_BACK || paras > 1 + usize::from(continued_para) {
                     break;
                 }
             }
@@ -2306,6 +2328,43 @@ impl Quoter<'_, '_> {
             }
         }
         true
+    }
+
+    /// Whether the sentence starting at token `k` has a definite nominal
+    /// for a person as its subject: `the` and a role word (`The striker
+    /// said`, `The 26-year-old scored`) or a word for a nationality (`The
+    /// Frenchman, who …`, `The Brazilian said`), followed by a comma, a
+    /// verb of saying or `who`, or (for a role word) a lower-case word, and
+    /// not by a name set off by a comma (`The minister, Anouk Brinkman,`).
+    fn person_nominal_subject(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if k + 2 >= n || !doc.is_word(k) || doc.low(k) != "the" || !doc.is_word(k + 1) {
+            return false;
+        }
+        let w = doc.low(k + 1);
+        let t = &doc.toks[k + 1];
+        let role = !t.upper
+            && (t.flags & TITLE != 0
+                || self.cue_flags[k + 1] & cue::PERSON_NOUN != 0
+                || w.ends_with("-year-old"));
+        let nationality = t.upper
+            && !t.caps
+            && ((w.ends_with("man") || w.ends_with("woman")) && w.len() > 6
+                || w.ends_with("ian")
+                || w.ends_with("ese")
+                || w.ends_with("ean"));
+        if !role && !nationality {
+            return false;
+        }
+        let next = &doc.toks[k + 2];
+        if doc.is(k + 2, ',') {
+            return !self.ent(k + 3).is_some_and(|e| self.is_person(e));
+        }
+        next.kind == Kind::Word
+            && (self.cue_flags[k + 2] & cue::VERB != 0
+                || doc.low(k + 2) == "who"
+                || role && !next.upper && self.ent(k + 2).is_none())
     }
 
     /// The person (or organisation) a sentence starting at token `k` with
