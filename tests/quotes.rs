@@ -721,12 +721,12 @@ fn score_dir(lang: &str, split: &str) -> (Score, usize) {
 fn scores_on_the_gold_documents() {
     // (lang, split, floor for quotation F1, floor for speaker accuracy):
     // slightly below the scores reached when these floors were set (id
-    // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.984/0.947 tuned,
+    // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
     // 0.914/0.625 held out).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.94),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.97, 0.92),
+        ("en", "tuned", 0.97, 0.95),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();
@@ -930,5 +930,170 @@ fn a_name_with_a_company_appositive_is_an_organisation() {
         "Voltaro, a San Francisco electric scooter maker, is recalling its scooters, and \
          regulators thanked Voltaro. [[Q@Voltaro:\"Safety is our first priority,\"]] it said in \
          a statement.",
+    );
+}
+
+#[test]
+fn a_dateline_credit_is_nobody_a_nominal_means() {
+    check(
+        "en",
+        "LONDON (Reuters) - Acme Holdings will cut 500 jobs, it said on Thursday.\n\n\
+         [[Q@Acme Holdings:\"These are painful decisions,\"]] the company said in a statement.",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_is_whom_the_pronoun_means() {
+    // `A spokesman for …` brings in someone nobody names; `he` is him.
+    check(
+        "en",
+        "Judge Ramona Castellanos ruled against Parallax Labs on Friday. A spokesman for the \
+         company declined to say whether it would appeal. [[Q:\"We are reviewing the ruling,\"]] \
+         he said.",
+    );
+    check(
+        "en",
+        "Deepa Raman spoke for the workers. A spokeswoman for the Department of Trade said \
+         ministers would meet the company. [[Q:\"We stand ready to help,\"]] the spokeswoman \
+         said.",
+    );
+    // Not when a name is set off after it.
+    check(
+        "en",
+        "Trade fell. A spokeswoman for the authority, Femke de Wit, said cargo was moving. \
+         [[Q@Femke de Wit:\"Fruit goes first. Everything else waits,\"]] she said.",
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_a_role_names_its_holder() {
+    check(
+        "en",
+        "U.S. District Judge Ramona Castellanos refused to dismiss the case. Its general counsel, \
+         Howard Lim, had asked her to. The judge was not persuaded. [[Q@Ramona Castellanos:\"The \
+         argument is beside the point,\"]] she wrote.",
+    );
+    // The role word is the head that must match: `the health secretary`
+    // is not `the opposition health spokesman`.
+    check(
+        "en",
+        "Health Secretary Rachel Amos promised more money. The opposition health spokesman, \
+         Graham Pryce, said the government had failed. Speaking later, the health secretary \
+         said: [[Q@Rachel Amos:\"Nobody is more frustrated than I am.\"]]",
+    );
+}
+
+#[test]
+fn an_appositive_names_what_a_nominal_means() {
+    check(
+        "en",
+        "The operators' association, Deltaport Employers, said the demand was unaffordable.\n\n\
+         [[Q@Deltaport Employers:\"Ships are being diverted every day this goes on,\"]] the \
+         association said in a statement.",
+    );
+}
+
+#[test]
+fn a_name_after_a_role_heads_the_phrase_after_the_verb() {
+    check(
+        "en",
+        "The winger left on Monday. [[Q@Steve Callaghan:\"He's the best player I have worked \
+         with,\"]] said Thamesbury Athletic manager Steve Callaghan.",
+    );
+    // `the 26-year-old` is a person.
+    check(
+        "en",
+        "Callum Harwood signed a five-year contract on Monday. [[Q@Callum Harwood:\"I owe that \
+         club everything,\"]] the 26-year-old said.",
+    );
+}
+
+#[test]
+fn asides_clauses_and_audiences() {
+    // The person opening an aside after a role speaks.
+    check(
+        "en",
+        "The authors sued. Her lawyer, Benjamin Osei of the firm Osei & Hart, said the ruling \
+         was [[Q@Benjamin Osei:\"an important first step.\"]]",
+    );
+    // `said the union had …` is a clause with its own subject, not `said
+    // the union`.
+    check(
+        "en",
+        "The union, Havenbond, called the strike. One crane operator, who asked not to be named, \
+         said the union had [[Q:\"lost sight of what we actually need.\"]]",
+    );
+    // A few quoted words after an article, going on with a preposition.
+    check(
+        "en",
+        "Judge Ramona Castellanos said the authors could proceed, although she cautioned that \
+         they faced [[Q@Ramona Castellanos:\"a long road\"]] to prove their claims.",
+    );
+    // `told` takes its audience: `.” Holst told a news conference`.
+    check(
+        "en",
+        "Prime Minister Karen Holst called an election. [[Q@Karen Holst:\"Do you want to go \
+         forward or back?\"]] Holst told a news conference.",
+    );
+}
+
+#[test]
+fn a_name_the_text_calls_it_is_an_organisation() {
+    // `Kestrel Foods` has no word that marks a company, but `, it said`
+    // treats it as one, so `the company` points to it.
+    check(
+        "en",
+        "Kestrel Foods will cut 1,200 jobs and close two factories, it said on Thursday. \
+         [[Q@Kestrel Foods:\"These are painful decisions,\"]] the company said in a statement.",
+    );
+    check(
+        "en",
+        "Veltrix Semiconductor said on Tuesday it would delay its next processor. \
+         [[Q@Veltrix Semiconductor:\"We found a flaw in final testing,\"]] the company said.",
+    );
+}
+
+#[test]
+fn indefinites_descriptions_and_titles_with_their_full_stop() {
+    // `one woman` is someone new and unnamed.
+    check(
+        "en",
+        "Detective Claire Holroyd appealed for witnesses. [[Q:\"Nobody knew what was \
+         happening,\"]] said one woman who had been walking past.",
+    );
+    // A few words may describe the name after `for`: the spokeswoman is
+    // unnamed, not the company.
+    check(
+        "en",
+        "Karen Oduya cut her target. [[Q:\"We'd rather wait for a chip that works,\"]] a \
+         spokeswoman for the cloud provider Stratanet said.",
+    );
+    // A title after a word for a work, with the sentence's full stop
+    // inside the marks.
+    check(
+        "en",
+        "She later recalled those years in her 1998 memoir, \"Flour on My Hands.\" \
+         [[Q@Rosalind Achterberg:\"I was twenty-four and I knew nothing about money,\"]] \
+         Rosalind Achterberg wrote.",
+    );
+}
+
+#[test]
+fn a_name_after_the_is_an_organisation_and_a_nominal_subject_points_back() {
+    // A person's name does not take `the`: `the agency` is the World Food
+    // Programme, not the UN named before.
+    check(
+        "en",
+        "UN spokeswoman Ingrid Solberg spoke in Geneva. The World Food Programme said the trucks \
+         carried flour. According to the agency, [[Q@World Food Programme:\"malnutrition rates \
+         have doubled since the start of the year.\"]]",
+    );
+    // `The Frenchman, who …` is the subject, not the name after `from`;
+    // the walk goes back a paragraph more to find whom it means.
+    check(
+        "en",
+        "Rovers won on Sunday, thanks to a late header from Antoine Delacroix.\n\n\
+         The Frenchman, who joined in January, rose to meet a corner from Luke Barnes.\n\n\
+         [[Q@Antoine Delacroix:\"I didn't even see it go in,\"]] the striker told reporters.",
     );
 }

@@ -56,13 +56,17 @@
 //! * Two or three words closing a sentence right after an article are a
 //!   quotation when a verb of saying earlier in the sentence has a named
 //!   subject (`John Key said he believes the flag has a “strong
-//!   rationale”.`).
+//!   rationale”.`). The article may open the quoted words, and the
+//!   sentence may go on with a preposition or a conjunction (`she
+//!   cautioned that they faced “a long road” to prove`).
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
 //!   Countdown”`). After a word for a work (`His most famous work, “The
 //!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
-//!   words capitalised and no sentence mark make a title.
+//!   words capitalised and no sentence mark make a title (the full stop of
+//!   the sentence may stand inside the marks: `her memoir, “Flour on My
+//!   Hands.”`).
 //! * A quotation introduced only by a colon or a dash, or by nothing, is
 //!   speech only if it reads like speech: a sentence mark or a final
 //!   clause comma inside, or eight words or more. With no cue at all it
@@ -129,14 +133,16 @@
 //! as does one set off by a comma after a title (`kata Ketua Asosiasi …,
 //! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
 //! back even when it holds an organisation (`tegas politikus PDI-P itu`);
-//! an indefinite (`kata seorang warga`, `asked a resident`) names nobody;
+//! an indefinite (`kata seorang warga`, `asked a resident`, `said one
+//! woman`) names nobody;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
 //! last words … were: “…”`); a sentence naming someone with a verb of
 //! saying between two quotations hands the floor to them; a name that is
 //! the complement of `of`/`for`/`at`/`from` before the verb gives way to
 //! the phrase's head (`John Smith of Barclays said` → Smith, `a
-//! spokeswoman for Barclays said` → nobody); `the statement said` points
+//! spokeswoman for Barclays said` and `a spokeswoman for the cloud provider
+//! Stratanet said` → nobody); `the statement said` points
 //! to whoever made the statement mentioned in the two sentences before
 //! (`The Pentagon said in a statement …`); and a short sentence of its own
 //! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
@@ -151,12 +157,39 @@
 //! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
 //! sentence: `Hardy retired to Dorset, where he wrote`), and the name labelling an interview turn (`Hanne Dahl:`
 //! opening a paragraph) is never an antecedent.
-//! A **nominal** points to the latest person or organisation whose name or
-//! title holds its head word (`kementerian` → `Kementerian Luar Negeri
-//! Jepang`, `minister` → `Finance Minister Sri Mulyani`); failing that, a
-//! role or person word (`menteri`, `minister`, `pria`, `official`) acts
-//! as a person pronoun and an institution word (`ministry`, `kementerian`)
-//! as `it`; any other noun (`said the post`) names nobody.
+//! In English, a pronoun also stops at a sentence whose subject brings in
+//! someone unnamed (`A spokesman for Parallax declined to say …. “…,” he
+//! said`: nobody; but not `A spokeswoman for the authority, Femke de Wit,
+//! said`), and a sentence opening with a role noun (`The judge was not
+//! persuaded. “…,” she wrote`) means whoever holds that role; a name after
+//! `of`/`at`/`from` stands for the person before it (`Tom Whitfield of
+//! Carrow Capital said`). The agency credited in a dateline (`LONDON
+//! (Reuters) -`) is never an antecedent, and a name with no known given
+//! name that takes `the` (`The World Food Programme said`) or that its
+//! own sentence calls `it` (`Kestrel Foods will cut 1,200 jobs, it said`,
+//! `Veltrix Semiconductor said it would delay …`) is an organisation to
+//! `it` and `the company` even when the entity rules labelled it a PERSON.
+//! A definite nominal for a person as a sentence's subject (`The
+//! Frenchman, who joined in January, rose to meet a corner from Luke
+//! Barnes`) continues the topic as a pronoun subject does, and a paragraph
+//! opened so lets the walk go one paragraph further back.
+//! A **nominal** points to the latest person or organisation whose name,
+//! title or appositive holds its head word (`kementerian` → `Kementerian
+//! Luar Negeri Jepang`, `minister` → `Finance Minister Sri Mulyani`,
+//! `association` → `The operators' association, Deltaport Employers,`,
+//! `utility` → `Maritime Grid, the province's main utility,`; when the
+//! nominal holds a role or institution word, only that word must match:
+//! `the health secretary` is not `the opposition health spokesman`);
+//! failing that, a role or person word (`menteri`, `minister`, `pria`,
+//! `official`, `manager`, `the 26-year-old`) acts as a person pronoun and
+//! an institution word (`ministry`, `kementerian`, `union`, `utility`) as
+//! `it`; any other noun (`said the post`) names nobody, and neither do
+//! words holding an auxiliary (`said the union had “…”` is a clause with a
+//! subject of its own). After a verb, a name following a role word heads
+//! the phrase (`said Thamesbury Athletic manager Steve Callaghan`), and
+//! before it the person opening an aside after a role speaks (`Her lawyer,
+//! Benjamin Osei of the firm Osei & Hart, said`). `told` takes its
+//! audience as object, so `.” Holst told a news conference` attributes.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -298,6 +331,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         cue_flags,
         full,
         gender: std::cell::OnceCell::new(),
+        org_like: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -306,6 +340,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         quote_open: Vec::new(),
         last: None,
     };
+    q.mark_credits();
     q.pair(&marks);
     q.quotes
 }
@@ -574,6 +609,77 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         .collect()
 }
 
+/// For each span, whether it is a PERSON that the text treats as an
+/// organisation: in English, a name of two words or more with no known
+/// given name in it after `the` (`The World Food Programme said`), or one
+/// with no known given name that the rest of its sentence calls `it`
+/// (`Kestrel Foods will cut 1,200 jobs, it said`; `Veltrix Semiconductor
+/// said on Tuesday it would delay …`), before any other name. Mentions share their full name's
+/// answer. (The entity rules label such names PERSON when no word marks
+/// an organisation.)
+fn org_like(
+    doc: &Doc,
+    ents: &[Span],
+    ent_of: &[u32],
+    ent_toks: &[(usize, usize)],
+    full: &[usize],
+) -> Vec<bool> {
+    let mut own = vec![false; ents.len()];
+    if doc.lang != super::tokens::Lang::En {
+        return own;
+    }
+    let n = doc.toks.len();
+    let verb = |k: usize| doc.is_word(k) && doc.toks[k].cue & cue::VERB != 0;
+    for (e, s) in ents.iter().enumerate() {
+        if s.label != labels::PERSON {
+            continue;
+        }
+        let (first, after) = ent_toks[e];
+        if (first..after).any(|k| doc.toks[k].more & super::lexicon::more::GIVEN != 0) {
+            continue;
+        }
+        // "The World Food Programme said": a person's name does not take
+        // `the`.
+        if first > 0 && doc.is_word(first - 1) && doc.low(first - 1) == "the" && after - first >= 2
+        {
+            own[full[e]] = true;
+            continue;
+        }
+        let mut said: Option<usize> = None;
+        for k in after..(after + 30).min(n) {
+            let t = &doc.toks[k];
+            let other = ent_of.get(k).is_some_and(|&x| x != NONE);
+            if t.term
+                || t.gap >= Gap::Line
+                || other
+                || t.kind == Kind::Punct && is_double_mark(t.ch)
+            {
+                break;
+            }
+            if verb(k) && k - after <= 3 {
+                said = said.or(Some(k));
+            }
+            if !doc.is_word(k) || doc.low(k) != "it" {
+                continue;
+            }
+            // "…, it said"
+            let after_comma = doc.is(k - 1, ',') && verb(k + 1);
+            // "… said on Tuesday it would …"
+            let reported = said.is_some_and(|v| k - v <= 4)
+                && doc.is_word(k + 1)
+                && matches!(
+                    doc.low(k + 1),
+                    "would" | "will" | "had" | "has" | "was" | "is" | "could" | "planned" | "plans"
+                );
+            if after_comma || reported {
+                own[full[e]] = true;
+                break;
+            }
+        }
+    }
+    (0..ents.len()).map(|e| own[full[e]] || own[e]).collect()
+}
+
 /// A cue found next to a quotation.
 struct Found {
     /// The speaker it points to, if any.
@@ -612,6 +718,9 @@ struct Quoter<'d, 'a> {
     /// For each span, the gender its text marks (see [`genders`]).
     /// (Made when a pronoun first asks.)
     gender: std::cell::OnceCell<Vec<Gender>>,
+    /// For each span, whether a PERSON acts as an organisation (see
+    /// [`org_like`]). (Made when a walk first asks.)
+    org_like: std::cell::OnceCell<Vec<bool>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -632,6 +741,40 @@ struct Quoter<'d, 'a> {
 }
 
 impl Quoter<'_, '_> {
+    /// Marks the agency credited in a dateline (`LONDON (Reuters) -`,
+    /// `SAN FRANCISCO, Oct 3 (Reuters) -`, `TOKYO (AP) —`): a paragraph
+    /// that opens with a word in capitals, then a bracketed name of at
+    /// most three words right before a dash. The agency reports the story;
+    /// it is never whom a pronoun or a nominal (`it said`, `the company
+    /// said`) points to, so its tokens are treated like a term's.
+    fn mark_credits(&mut self) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        for p in 0..self.para_first.len() {
+            let first = self.para_first[p];
+            if first >= n || !doc.is_word(first) || !doc.toks[first].caps {
+                continue;
+            }
+            let lim = (first + 10).min(n);
+            let Some(open) = (first + 1..lim).find(|&k| doc.is(k, '(')) else { continue };
+            // Before the bracket: the place and date only.
+            if (first..open).any(|k| doc.toks[k].term || doc.toks[k].para != doc.toks[first].para) {
+                continue;
+            }
+            let Some(close) = (open + 2..(open + 5).min(n)).find(|&k| doc.is(k, ')')) else {
+                continue;
+            };
+            let dash = doc.toks.get(close + 1).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.ch, '-' | '\u{2014}' | '\u{2013}')
+            });
+            if dash && (open + 1..close).all(|k| doc.is_word(k)) {
+                for slot in &mut self.in_term[open..=close] {
+                    *slot = true;
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------ pairing
 
     /// The kind of opening mark at token `k`, if it can open a quotation.
@@ -908,9 +1051,36 @@ impl Quoter<'_, '_> {
     /// a fragment that a verb of saying earlier in the sentence governs.
     fn governed_fragment(&self, open: usize, close: usize) -> bool {
         let doc = self.doc;
-        let article =
-            open > 0 && doc.is_word(open - 1) && matches!(doc.low(open - 1), "a" | "an" | "the");
-        let ends = doc.toks.get(close + 1).is_some_and(|t| t.term) || doc.toks[close - 1].term;
+        // (The article may open the quoted words: `faced “a long road”`.)
+        let is_article = |k: usize| doc.is_word(k) && matches!(doc.low(k), "a" | "an" | "the");
+        let article = open > 0 && is_article(open - 1) || is_article(open + 1);
+        // (Or goes on with a preposition or a conjunction after it, not a
+        // noun it modifies: `faced “a long road” to prove`, `needed “a
+        // clean slate” after a year`; or ends a headline.)
+        let next = close + 1;
+        let goes_on = doc.is_word(next)
+            && doc.toks[next].gap == Gap::Space
+            && matches!(
+                doc.low(next),
+                "to" | "after"
+                    | "before"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "over"
+                    | "because"
+                    | "since"
+                    | "until"
+                    | "from"
+                    | "at"
+                    | "by"
+                    | "if"
+                    | "unless"
+            );
+        let ends = doc.toks.get(next).is_none_or(|t| t.term || t.gap >= Gap::Line)
+            || doc.toks[close - 1].term
+            || goes_on;
         let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
         article && ends && !inner_punct
     }
@@ -1003,7 +1173,9 @@ impl Quoter<'_, '_> {
                     | "musical"
                     | "sculpture"
             );
-        let ends = (open + 1..close).any(|k| doc.toks[k].term);
+        // (A sentence mark right before the closing mark ends the
+        // sentence around the title: `her memoir, “Flour on My Hands.”`)
+        let ends = (open + 1..close - 1).any(|k| doc.toks[k].term);
         work && !ends && caps * 2 >= words
     }
 
@@ -1086,7 +1258,11 @@ impl Quoter<'_, '_> {
         // After a quotation that ends its sentence, "Zenghelis described
         // her as …" or "He said that …" starts a new statement: a verb
         // with an object or a clause after it does not attribute.
-        if (ends_sentence || !joined) && doc.is_word(c + len) {
+        // (`told` takes its audience as object: `.” Holst told a news
+        // conference` attributes.)
+        let audience = matches!(doc.low(c), "told" | "tells")
+            && self.cue_flags.get(c + len).is_some_and(|&f| f & cue::THAT == 0);
+        if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
             let takes_object = self.cue_flags[c + len] & (cue::THAT | cue::DETERMINER) != 0
                 || matches!(
@@ -1399,6 +1575,11 @@ impl Quoter<'_, '_> {
                 if let Some(e) = self.ent(q - 2) {
                     return Some(Some(e));
                 }
+                // "Her lawyer, Benjamin Osei of the firm Osei & Hart,
+                // said": the person opening the aside after a role.
+                if let Some(e) = self.ent(q).filter(|&e| self.is_person(e)) {
+                    return Some(Some(e));
+                }
             }
             if let Some(e) = self.first_name(start, p) {
                 let first = (start..p).find(|&j| self.ent(j) == Some(e)).unwrap_or(p);
@@ -1472,13 +1653,22 @@ impl Quoter<'_, '_> {
     fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
         let first = self.ent_toks[e].0;
-        if first < from + 2 || !doc.is_word(first - 1) {
+        let prep = |k: usize| doc.is_word(k) && matches!(doc.low(k), "of" | "for" | "at" | "from");
+        // (A few lower-case words may describe the name: `a spokeswoman
+        // for the cloud provider Stratanet`.)
+        let mut at = first;
+        while at > from + 2
+            && first - at < 4
+            && doc.is_word(at - 1)
+            && !doc.toks[at - 1].upper
+            && !prep(at - 1)
+        {
+            at -= 1;
+        }
+        if at < from + 2 || !prep(at - 1) {
             return None;
         }
-        if !matches!(doc.low(first - 1), "of" | "for" | "at" | "from") {
-            return None;
-        }
-        let head = first - 2;
+        let head = at - 2;
         if let Some(h) = self.ent(head) {
             return self.is_person(h).then_some(Some(h));
         }
@@ -1617,6 +1807,12 @@ impl Quoter<'_, '_> {
                     if j > k && doc.is(j - 1, ',') {
                         return Some(e);
                     }
+                    // "said Thamesbury Athletic manager Steve Callaghan": a
+                    // name after a role word heads the phrase; the name
+                    // before only qualifies the role.
+                    if person.is_some_and(|p| p != e && self.role_between(p, j)) {
+                        person = Some(e);
+                    }
                     person = person.or(Some(e));
                 } else {
                     org = org.or(Some(e));
@@ -1680,10 +1876,51 @@ impl Quoter<'_, '_> {
                 return self.nominal(&[head], open);
             }
         }
-        if words.is_empty() {
+        // "…, said the union had “lost sight …”": an auxiliary makes the
+        // words a clause with its own subject, not a speaker after the verb.
+        let clause = words.iter().any(|&w| {
+            matches!(
+                doc.low(w),
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "can"
+                    | "may"
+            )
+        });
+        if words.is_empty() || clause {
             return None;
         }
         self.nominal(&words, open)
+    }
+
+    /// Whether only one to three lower-case words stand between the end
+    /// of span `p` and token `j`, one of them a role (`manager`, `coach`,
+    /// `spokesman`): in English, `Thamesbury Athletic manager Steve
+    /// Callaghan`.
+    fn role_between(&self, p: usize, j: usize) -> bool {
+        let doc = self.doc;
+        let after = self.ent_toks[p].1;
+        if doc.lang != super::tokens::Lang::En || after >= j || j - after > 3 {
+            return false;
+        }
+        let plain = (after..j).all(|x| doc.is_word(x) && !doc.toks[x].upper);
+        plain
+            && (after..j).any(|x| {
+                doc.toks[x].flags & TITLE != 0 || self.cue_flags[x] & cue::PERSON_NOUN != 0
+            })
     }
 
     /// The speaker a nominal (the word tokens `words`) stands for, in a
@@ -1696,14 +1933,47 @@ impl Quoter<'_, '_> {
         // someone new and unnamed.
         if words
             .iter()
-            .any(|&w| matches!(doc.low(w), "a" | "an" | "another" | "seorang" | "sebuah"))
+            .any(|&w| matches!(doc.low(w), "a" | "an" | "one" | "another" | "seorang" | "sebuah"))
         {
             return None;
         }
-        let role = words
-            .iter()
-            .any(|&w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        // (`the 26-year-old said` names a person too.)
+        let role = words.iter().any(|&w| {
+            doc.toks[w].flags & TITLE != 0
+                || self.cue_flags[w] & cue::PERSON_NOUN != 0
+                || doc.low(w).ends_with("-year-old")
+        });
         let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
+        if let Some(e) = self.named_by(words, open) {
+            return Some(e);
+        }
+        if role {
+            self.antecedent(open, true)
+        } else if institution {
+            self.antecedent(open, false)
+        } else {
+            None
+        }
+    }
+
+    /// The latest PERSON/ORG before token `open` whose name, title or
+    /// appositive holds one of the word tokens `words` (`the ministry` →
+    /// `Kementerian Luar Negeri Jepang`, `the minister` → `Finance
+    /// Minister Sri Mulyani`, `the association` → `The operators'
+    /// association, Deltaport Employers,`, `the utility` → `Maritime Grid,
+    /// the province's main utility,`).
+    fn named_by(&self, words: &[usize], open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        // A role or institution word among the words is the head that
+        // must match (`the health secretary` is not `the opposition health
+        // spokesman`).
+        let head = |w: usize| {
+            doc.toks[w].flags & TITLE != 0
+                || self.cue_flags[w] & (cue::PERSON_NOUN | cue::INSTITUTION) != 0
+        };
+        let heads: Vec<usize> = words.iter().copied().filter(|&w| head(w)).collect();
+        let words = if heads.is_empty() { words } else { &heads[..] };
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
@@ -1713,24 +1983,69 @@ impl Quoter<'_, '_> {
             {
                 continue;
             }
-
             let (first, last) = self.ent_toks[e];
+            if self.in_term[first] {
+                continue;
+            }
             let title_from = self.title_start(first);
+            let same = |j: usize, word: &str| doc.is_word(j) && doc.low(j) == word;
+            // The appositive before the name, back to a comma or the start
+            // of the sentence (`The operators' association, Deltaport
+            // Employers,`), and the one after it, up to the next comma or
+            // name (`Maritime Grid, the province's main utility,`).
+            let comma_before = first > 0 && doc.is(first - 1, ',');
+            // (An appositive after the name is a noun phrase: `, the …`,
+            // `, a …`, `, its …`; `, said the union's …` is not one.)
+            let comma_after = doc.is(last, ',')
+                && doc.is_word(last + 1)
+                && matches!(
+                    doc.low(last + 1),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                );
+            let before = |word: &str| {
+                let mut j = first - 1;
+                while j > 0 && first - 1 - j < 6 {
+                    let p = j - 1;
+                    if doc.toks[p].kind == Kind::Punct && !doc.is(p, '\'') || self.ent(p).is_some()
+                    {
+                        break;
+                    }
+                    if same(p, word) {
+                        return true;
+                    }
+                    if doc.toks[p].initial {
+                        break;
+                    }
+                    j = p;
+                }
+                false
+            };
+            let after = |word: &str| {
+                let mut j = last + 1;
+                while j < n && j - last < 9 {
+                    if doc.toks[j].kind == Kind::Punct && !doc.is(j, '\'') || self.ent(j).is_some()
+                    {
+                        break;
+                    }
+                    if same(j, word) {
+                        return true;
+                    }
+                    j += 1;
+                }
+                false
+            };
             let holds = |w: usize| {
                 let word = doc.low(w);
-                word.len() >= 3 && (title_from..last).any(|j| doc.is_word(j) && doc.low(j) == word)
+                word.len() >= 3
+                    && ((title_from..last).any(|j| same(j, word))
+                        || comma_before && before(word)
+                        || comma_after && after(word))
             };
             if words.iter().any(|&w| holds(w)) {
                 return Some(e);
             }
         }
-        if role {
-            self.antecedent(open, true)
-        } else if institution {
-            self.antecedent(open, false)
-        } else {
-            None
-        }
+        None
     }
 
     /// The first token of the title words written right before the name at
@@ -1849,7 +2164,7 @@ impl Quoter<'_, '_> {
             let (first, after) = self.ent_toks[e];
             (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
         };
-        let want = |e: usize| self.is_person(e) == person && agrees(e) && !label(e);
+        let want = |e: usize| self.is_kind(e, person) && agrees(e) && !label(e);
         let floor = open.saturating_sub(WALK);
         let n = doc.toks.len();
         let mut k = open.min(n);
@@ -1866,6 +2181,10 @@ impl Quoter<'_, '_> {
         // The name a pronoun subject stood before, when the walk went past
         // it.
         let mut chained: Option<usize> = None;
+        // The earliest subject of the sentence that brings in someone new
+        // and unnamed (`A spokesman for Parallax declined …`).
+        let mut unnamed: Option<usize> = None;
+        let mut continued_para = false;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -1881,22 +2200,46 @@ impl Quoter<'_, '_> {
                 if silent && first.is_none() {
                     return None;
                 }
+                // "A spokesman for Parallax declined to say …. “…,” he
+                // said": an unnamed subject before any name.
+                if unnamed.is_some_and(|u| first.is_none() || u < first_at) {
+                    return None;
+                }
+                // "The judge was not persuaded. “…,” she wrote": a sentence
+                // opening with a role noun names whoever holds the role.
+                // (Not the sentence of the quotation itself: `The health
+                // secretary had “…,” he said` names whoever `he` is.)
+                if first.is_none() && sentences > 0 {
+                    if let Some(e) = self.role_subject(k, person).filter(|&e| want(e)) {
+                        return self.chain_end(Some(e), chained, open, person);
+                    }
+                }
                 // "He met President Prabowo Subianto. “…,” he said": a
                 // sentence whose subject is already a pronoun continues its
                 // topic, so the name after that pronoun is not the
                 // antecedent; the walk goes on to what that pronoun means.
-                if first.is_some() && pronoun_at.is_some_and(|p| p < first_at) {
+                // (So does one whose subject is a definite nominal for a
+                // person: `The Frenchman, who joined in January, rose to
+                // meet a corner from Luke Barnes.`)
+                let nominal_subject =
+                    person && first.is_some() && first_at > k && self.person_nominal_subject(k);
+                if first.is_some() && (pronoun_at.is_some_and(|p| p < first_at) || nominal_subject)
+                {
                     chained = chained.or(first);
                     first = None;
                     mention = None;
+                    // (A paragraph opening so points further back: the
+                    // walk may go one paragraph more.)
+                    continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
                     return self.chain_end(Some(sp), chained, open, person);
                 }
                 pronoun_at = None;
                 silent = false;
+                unnamed = None;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
-                if sentences > SENTENCES_BACK || paras > 1 {
+                if sentences > SENTENCES_BACK || paras > 1 + usize::from(continued_para) {
                     break;
                 }
             }
@@ -1910,7 +2253,10 @@ impl Quoter<'_, '_> {
                 k = self.quote_open.get(q as usize).copied().unwrap_or(0).min(j);
                 continue;
             }
-            if let Some(e) = self.ent(j).filter(|&e| want(e) && !self.in_term[j]) {
+            // "Analyst Tom Whitfield of Carrow Capital said": the name
+            // after `of` stands for the person before it.
+            let e = self.ent(j).map(|e| self.of_head(e).unwrap_or(e));
+            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j]) {
                 first = Some(e);
                 first_at = j;
                 if self.next_to_cue(j) {
@@ -1918,6 +2264,8 @@ impl Quoter<'_, '_> {
                 }
             } else if doc.is_word(j) && self.cue_flags[j] & pronoun != 0 {
                 pronoun_at = Some(j);
+            } else if person && self.unnamed_subject(j, said) {
+                unnamed = Some(j);
             }
             k = j;
         }
@@ -1926,6 +2274,125 @@ impl Quoter<'_, '_> {
             return self.chain_end(found, chained, open, person);
         }
         self.latest(open, person)
+    }
+
+    /// The person before `of`/`at`/`from` when span `e` is that
+    /// preposition's complement (`Tom Whitfield of Carrow Capital`).
+    fn of_head(&self, e: usize) -> Option<usize> {
+        let doc = self.doc;
+        let first = self.ent_toks[e].0;
+        if first < 2 || !doc.is_word(first - 1) || doc.toks[first - 1].upper {
+            return None;
+        }
+        if !matches!(doc.low(first - 1), "of" | "at" | "from") {
+            return None;
+        }
+        self.ent(first - 2).filter(|&h| h != e && self.is_person(h))
+    }
+
+    /// Whether token `j` heads a subject that brings in a person nobody
+    /// names: a role or person noun after `a`, `an`, `one` or `another`
+    /// (one word may come between: `A Parallax spokesman`) opening a
+    /// sentence or a clause after a comma, with no name set off by a comma
+    /// after it (`A spokeswoman for the authority, Femke de Wit,` is
+    /// named), and not of the other gender than the pronoun (`said`).
+    fn unnamed_subject(&self, j: usize, said: Gender) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || !doc.is_word(j) || doc.toks[j].upper {
+            return false;
+        }
+        let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
+        if !role {
+            return false;
+        }
+        let article = (j.saturating_sub(2)..j)
+            .find(|&a| doc.is_word(a) && matches!(doc.low(a), "a" | "an" | "one" | "another"));
+        let Some(a) = article else { return false };
+        if a + 2 == j && !doc.is_word(a + 1) {
+            return false;
+        }
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',')) {
+            return false;
+        }
+        let g = gender_word(doc.low(j));
+        if said != Gender::Unknown && g != Gender::Unknown && g != said {
+            return false;
+        }
+        let n = doc.toks.len();
+        for x in j + 1..(j + 10).min(n) {
+            if doc.toks[x].term {
+                break;
+            }
+            if doc.is(x, ',') {
+                return !self.ent(x + 1).is_some_and(|e| self.is_person(e));
+            }
+        }
+        true
+    }
+
+    /// Whether the sentence starting at token `k` has a definite nominal
+    /// for a person as its subject: `the` and a role word (`The striker
+    /// said`, `The 26-year-old scored`) or a word for a nationality (`The
+    /// Frenchman, who …`, `The Brazilian said`), followed by a comma, a
+    /// verb of saying or `who`, or (for a role word) a lower-case word, and
+    /// not by a name set off by a comma (`The minister, Anouk Brinkman,`).
+    fn person_nominal_subject(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if k + 2 >= n || !doc.is_word(k) || doc.low(k) != "the" || !doc.is_word(k + 1) {
+            return false;
+        }
+        let w = doc.low(k + 1);
+        let t = &doc.toks[k + 1];
+        let role = !t.upper
+            && (t.flags & TITLE != 0
+                || self.cue_flags[k + 1] & cue::PERSON_NOUN != 0
+                || w.ends_with("-year-old"));
+        let nationality = t.upper
+            && !t.caps
+            && ((w.ends_with("man") || w.ends_with("woman")) && w.len() > 6
+                || w.ends_with("ian")
+                || w.ends_with("ese")
+                || w.ends_with("ean"));
+        if !role && !nationality {
+            return false;
+        }
+        let next = &doc.toks[k + 2];
+        if doc.is(k + 2, ',') {
+            return !self.ent(k + 3).is_some_and(|e| self.is_person(e));
+        }
+        next.kind == Kind::Word
+            && (self.cue_flags[k + 2] & cue::VERB != 0
+                || doc.low(k + 2) == "who"
+                || role && !next.upper && self.ent(k + 2).is_none())
+    }
+
+    /// The person (or organisation) a sentence starting at token `k` with
+    /// a definite role noun (`The judge was not persuaded`, `The ministry
+    /// said`) is about: the latest one before it whose title or appositive
+    /// holds the noun.
+    fn role_subject(&self, k: usize, person: bool) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.is_word(k) || doc.low(k) != "the" {
+            return None;
+        }
+        let mut words = Vec::new();
+        let mut j = k + 1;
+        while j < doc.toks.len() && words.len() < 3 && doc.is_word(j) && !doc.toks[j].upper {
+            words.push(j);
+            j += 1;
+        }
+        let kind = |w: usize| {
+            if person {
+                doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0
+            } else {
+                self.cue_flags[w] & cue::INSTITUTION != 0
+            }
+        };
+        if !words.iter().any(|&w| kind(w)) {
+            return None;
+        }
+        self.named_by(&words, k)
     }
 
     /// The antecedent found (`found`) after the walk went past a pronoun
@@ -2015,9 +2482,22 @@ impl Quoter<'_, '_> {
         let upto = self.ents.partition_point(|s| s.start < b);
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
-            let kind = if person { labels::PERSON } else { labels::ORG };
-            s.label == kind && !self.inside_quote_byte(s.start) && !self.in_term[self.ent_toks[e].0]
+            let named = s.label == labels::PERSON || s.label == labels::ORG;
+            named
+                && self.is_kind(e, person)
+                && !self.inside_quote_byte(s.start)
+                && !self.in_term[self.ent_toks[e].0]
         })
+    }
+
+    /// Whether span `e` (a PERSON or an ORG) is a person (`person`) or an
+    /// organisation as a pronoun sees it: a PERSON the text calls `it` is
+    /// an organisation (see [`org_like`]).
+    fn is_kind(&self, e: usize, person: bool) -> bool {
+        let org_like = self.org_like.get_or_init(|| {
+            org_like(self.doc, self.ents, &self.ent_of, &self.ent_toks, &self.full)
+        })[e];
+        (self.is_person(e) && !org_like) == person
     }
 
     /// The speaker of a quotation with no cue at all (see the module doc).
