@@ -176,28 +176,27 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             }
         })
     };
+    let content = if chunks.safe {
+        let mut p = progress.borrow_mut();
+        (0..chunks.len())
+            .map(|i| {
+                let (full, token) = p.token(&chunks, i);
+                html! {
+                    <ChunkView key={i} index={i} at={chunks.chars[i].0} {full} {token}
+                        chunks={Rc::downgrade(&chunks)} />
+                }
+            })
+            .collect::<Html>()
+    } else {
+        render(tr, doc, &layout(doc))
+    };
+    let drawing = progress.borrow().flags.iter().any(|f| !f);
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            data-drawing={progress.borrow().flags.iter().any(|f| !f).then_some("true")}
+            data-drawing={drawing.then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
-            {
-                if chunks.safe {
-                    let p = progress.borrow();
-                    (0..chunks.len())
-                        .map(|i| {
-                            let full = p.flags.get(i).copied().unwrap_or(true);
-                            let token = chunks.token(i, full);
-                            html! {
-                                <ChunkView key={i} index={i} at={chunks.chars[i].0} {full} {token}
-                                    chunks={Rc::downgrade(&chunks)} />
-                            }
-                        })
-                        .collect::<Html>()
-                } else {
-                    render(tr, doc, &layout(doc))
-                }
-            }
+            { content }
         </article>
     }
 }
@@ -413,6 +412,12 @@ struct Progress {
     shown: Option<Rc<ViewChunks>>,
     /// One per chunk.
     flags: Vec<bool>,
+    /// The markup number each chunk was last drawn with.
+    on_page: Vec<u64>,
+    /// The chunks not drawn yet that keep the markup they were last drawn
+    /// with (the highlights before an edit or a new analysis of the same
+    /// text) instead of showing their text without highlights.
+    stale: Vec<bool>,
     /// The chunk holding this code point is drawn next.
     wanted: Option<usize>,
     /// The next step, when one is waiting.
@@ -457,10 +462,16 @@ impl Progress {
                 let same_words =
                     old.tr.code() == chunks.tr.code() && old.speakers == chunks.speakers;
                 for (i, flag) in self.flags.iter_mut().enumerate() {
+                    let same_place = old.chars[i] == chunks.chars[i];
                     let kept = old
                         .made(i)
-                        .filter(|_| *flag && same_words && old.chars[i] == chunks.chars[i])
+                        .filter(|_| *flag && same_words && same_place)
                         .filter(|_| old.same_annotations(chunks, i));
+                    // Until it is drawn again, a chunk that changed keeps
+                    // what it shows (drawing its text alone for a moment
+                    // would cost as much as drawing it, and the highlights
+                    // would blink).
+                    self.stale[i] = kept.is_none() && same_place;
                     *flag = kept.is_some();
                     if kept.is_some() {
                         chunks.full.borrow_mut()[i] = kept;
@@ -470,6 +481,8 @@ impl Progress {
             None => {
                 let at_once = doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE;
                 self.flags = vec![at_once; n];
+                self.stale = vec![false; n];
+                self.on_page = vec![0; n];
                 self.timer = None;
             }
         }
@@ -481,6 +494,21 @@ impl Progress {
             self.step(chunks, self.seen);
         }
         self.shown = Some(chunks.clone());
+    }
+
+    /// Whether chunk `i` is drawn with its highlights, and the number of
+    /// the markup it shows.
+    fn token(&mut self, chunks: &ViewChunks, i: usize) -> (bool, u64) {
+        let full = self.flags.get(i).copied().unwrap_or(true);
+        let stale = !full && self.stale.get(i).copied().unwrap_or(false);
+        let token = match self.on_page.get(i) {
+            Some(&t) if stale && t != 0 => t,
+            _ => chunks.token(i, full),
+        };
+        if let Some(t) = self.on_page.get_mut(i) {
+            *t = token;
+        }
+        (full, token)
     }
 
     /// Marks the next chunks drawn: the one wanted, then those nearest the
