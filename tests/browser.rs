@@ -37,15 +37,16 @@ async fn settle() {
 
 /// Waits until `selector` matches inside `root` (Yew may render a changed
 /// child component in a later turn of the event loop than its parent), and
-/// returns the element; fails the test after two seconds.
+/// returns the element; fails the test after five seconds (a loaded
+/// machine can take more than two).
 async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..200 {
+    for _ in 0..500 {
         if let Some(e) = root.query_selector(selector).unwrap() {
             return e;
         }
         yew::platform::time::sleep(Duration::from_millis(10)).await;
     }
-    panic!("nothing matched {selector} within two seconds");
+    panic!("nothing matched {selector} within five seconds");
 }
 
 fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotation {

@@ -203,8 +203,12 @@ fn post(msg: Object, moved: Option<Array>, size: usize) {
             let generation = h.generation;
             wasm_bindgen_futures::spawn_local(async move {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                let current = HUB.with(|h| h.borrow().generation) == generation;
-                if let Some((reply, _)) = handler(&msg).filter(|_| current) {
+                // Not even handled for an app replaced since: a tagger
+                // given to it must not reach the next one's analyses.
+                if HUB.with(|h| h.borrow().generation) != generation {
+                    return;
+                }
+                if let Some((reply, _)) = handler(&msg) {
                     answer(&reply);
                 }
             });

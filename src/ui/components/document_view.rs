@@ -589,22 +589,25 @@ impl PartialEq for ChunkProps {
     }
 }
 
-/// One chunk of the document view. Its markup is made, set and dropped
-/// when its number changes.
+/// One chunk of the document view: an element of its own, whose markup is
+/// made, set and dropped in the render in which its number changed (so the
+/// frame after a paste shows the new text: an effect would set it a task
+/// later).
 #[function_component(ChunkView)]
 fn chunk_view(props: &ChunkProps) -> Html {
-    let node = use_node_ref();
-    {
-        let (node, chunks, i, full) = (node.clone(), props.chunks.clone(), props.index, props.full);
-        use_effect_with(props.token, move |_| {
-            if let (Some(el), Some(chunks)) = (node.cast::<Element>(), chunks.upgrade()) {
-                el.set_inner_html(&chunks.markup(i, full));
-            }
-        });
+    let el = use_memo((), |_| gloo::utils::document().create_element("div").ok());
+    let drawn = use_mut_ref(|| 0u64);
+    let Some(el) = el.as_ref() else { return Html::default() };
+    if *drawn.borrow() != props.token {
+        if let Some(chunks) = props.chunks.upgrade() {
+            el.set_inner_html(&chunks.markup(props.index, props.full));
+            *drawn.borrow_mut() = props.token;
+        }
     }
-    html! {
-        <div class="document-view__chunk" ref={node} data-chunk={props.index.to_string()} data-at={props.at.to_string()}></div>
-    }
+    el.set_class_name("document-view__chunk");
+    let _ = el.set_attribute("data-chunk", &props.index.to_string());
+    let _ = el.set_attribute("data-at", &props.at.to_string());
+    Html::VRef(el.clone().into())
 }
 
 /// Runs `then` with the (first) element of the highlight with this id
