@@ -137,6 +137,29 @@ test('a 10 MB article and a 5 MB single line open in full; what was open stays',
   app.assertNoPageErrors();
 });
 
+test('a longer text pasted over a highlighted one is shown whole in the next frame', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  // A highlighted article, then a text several chunks long that starts
+  // with it: the chunks the two share keep their place, and every chunk
+  // must hold the new text in the frame after the paste, not a task later.
+  const long = articleOf(1_000_000);
+  await pasteLong(page, long.slice(0, 20_000));
+  await waitForHighlights(page);
+  await waitForAnalysis(page);
+  const seen = await page.evaluate(
+    (t) =>
+      new Promise((done) => {
+        const input = document.querySelector('[data-testid=article-input]');
+        input.value = t;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        requestAnimationFrame(() => done(document.querySelector('[data-testid=document-view]').textContent.length));
+      }),
+    long,
+  );
+  assert.equal(seen, long.length, 'the whole text in the first frame after the paste');
+  await waitForAnalysis(page);
+});
+
 test('text with NUL characters is shown exactly, highlights and all', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
   const text = 'Presiden Joko Widodo\u0000 tiba di Jakarta pada Senin (1/12).\u0000\nMenteri Sugiono hadir.';
