@@ -238,16 +238,11 @@ impl AnnotatedDocument {
     /// speaker if the new analysis finds the same mention, and loses the
     /// link otherwise.
     pub fn refreshed(&self, fresh: AnnotatedDocument) -> AnnotatedDocument {
-        let mut kept: Vec<Annotation> =
-            self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
         if self.annotations.is_empty() {
             return fresh;
         }
-        // Ids in use, and those of the old automatic annotations: an id
-        // never comes back for another span.
-        let mut taken: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
-        let old_ids: rustc_hash::FxHashSet<&str> =
-            self.annotations.iter().map(|a| a.id.as_str()).collect();
+        let mut kept: Vec<Annotation> =
+            self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
         let same = |a: &Annotation, b: &Annotation| {
             a.label == b.label && a.start == b.start && a.end == b.end
         };
@@ -262,46 +257,58 @@ impl AnnotatedDocument {
         };
         let fresh_anns: Vec<&Annotation> =
             fresh.annotations.iter().filter(|f| !kept.iter().any(|k| clashes(k, f))).collect();
-        // Ids of the old automatic annotations, by label and span.
-        let old_auto: rustc_hash::FxHashMap<(&str, usize, usize), &str> = self
+        // Both lists are in the annotations' order (start, then end
+        // descending): one walk pairs each fresh annotation with an old
+        // automatic one of the same label and span. New ids count on from
+        // the highest `a<n>` the document used, so none comes back.
+        let old_auto: Vec<&Annotation> =
+            self.annotations.iter().filter(|a| a.source == Source::Auto).collect();
+        let mut reused = vec![false; old_auto.len()];
+        let mut next = self
             .annotations
             .iter()
-            .filter(|a| a.source == Source::Auto)
-            .map(|a| ((a.label.as_str(), a.start, a.end), a.id.as_str()))
+            .filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end));
+        let mut j = 0;
+        let ids: Vec<String> = fresh_anns
+            .iter()
+            .map(|f| {
+                while j < old_auto.len() && key(old_auto[j]) < key(f) {
+                    j += 1;
+                }
+                let found = (j..old_auto.len())
+                    .take_while(|&k| key(old_auto[k]) == key(f))
+                    .find(|&k| !reused[k] && old_auto[k].label == f.label);
+                match found {
+                    Some(k) => {
+                        reused[k] = true;
+                        old_auto[k].id.clone()
+                    }
+                    None => {
+                        next += 1;
+                        format!("a{next}")
+                    }
+                }
+            })
             .collect();
-        let mut new_id: rustc_hash::FxHashMap<&str, String> = Default::default();
-        for a in &fresh_anns {
-            if let Some(&id) = old_auto.get(&(a.label.as_str(), a.start, a.end)) {
-                if taken.insert(id) {
-                    new_id.insert(a.id.as_str(), id.to_string());
-                }
-            }
-        }
-        let mut next = 0usize;
-        for a in &fresh_anns {
-            if new_id.contains_key(a.id.as_str()) {
-                continue;
-            }
-            let id = loop {
-                next += 1;
-                let candidate = format!("a{next}");
-                if !taken.contains(candidate.as_str()) && !old_ids.contains(candidate.as_str()) {
-                    break candidate;
-                }
-            };
-            new_id.insert(a.id.as_str(), id);
-        }
+        // Where each fresh annotation that is a speaker went.
+        let speakers: rustc_hash::FxHashSet<&str> =
+            fresh_anns.iter().filter_map(|a| a.speaker.as_deref()).collect();
+        let new_id: rustc_hash::FxHashMap<&str, &str> = fresh_anns
+            .iter()
+            .zip(&ids)
+            .filter(|(a, _)| speakers.contains(a.id.as_str()))
+            .map(|(a, id)| (a.id.as_str(), id.as_str()))
+            .collect();
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
         let id_now = |old: &Annotation| -> Option<String> {
             if let Some(k) = kept.iter().find(|k| same(k, old)) {
                 return Some(k.id.clone());
             }
-            fresh_anns
-                .iter()
-                .find(|f| same(f, old))
-                .and_then(|f| new_id.get(f.id.as_str()))
-                .cloned()
+            fresh_anns.iter().position(|f| same(f, old)).map(|i| ids[i].clone())
         };
         let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
         let relinked: Vec<Option<String>> = kept
@@ -313,19 +320,18 @@ impl AnnotatedDocument {
             .collect();
         let renamed: Vec<Annotation> = fresh_anns
             .iter()
-            .map(|a| Annotation {
-                id: new_id[a.id.as_str()].clone(),
-                speaker: a.speaker.as_ref().and_then(|s| {
-                    new_id.get(s.as_str()).cloned().or_else(|| fresh.get(s).and_then(&id_now))
+            .zip(&ids)
+            .map(|(a, id)| Annotation {
+                id: id.clone(),
+                speaker: a.speaker.as_ref().and_then(|s| match new_id.get(s.as_str()) {
+                    Some(&id) => Some(id.to_string()),
+                    None => fresh.get(s).and_then(&id_now),
                 }),
                 ..(*a).clone()
             })
             .collect();
         drop(new_id);
-        drop(taken);
         drop(user);
-        drop(old_auto);
-        drop(old_ids);
         for (a, s) in kept.iter_mut().zip(relinked) {
             a.speaker = s;
         }
