@@ -330,7 +330,6 @@ impl AnnotatedDocument {
                 ..(*a).clone()
             })
             .collect();
-        drop(new_id);
         drop(user);
         for (a, s) in kept.iter_mut().zip(relinked) {
             a.speaker = s;

@@ -412,12 +412,10 @@ struct Progress {
     shown: Option<Rc<ViewChunks>>,
     /// One per chunk.
     flags: Vec<bool>,
-    /// The markup number each chunk was last drawn with.
+    /// The markup number each chunk shows until it is drawn: the one it
+    /// was last drawn with (the highlights before an edit or a new analysis
+    /// of the same text), or 0 for its text without highlights.
     on_page: Vec<u64>,
-    /// The chunks not drawn yet that keep the markup they were last drawn
-    /// with (the highlights before an edit or a new analysis of the same
-    /// text) instead of showing their text without highlights.
-    stale: Vec<bool>,
     /// The chunk holding this code point is drawn next.
     wanted: Option<usize>,
     /// The next step, when one is waiting.
@@ -471,7 +469,9 @@ impl Progress {
                     // what it shows (drawing its text alone for a moment
                     // would cost as much as drawing it, and the highlights
                     // would blink).
-                    self.stale[i] = kept.is_none() && same_place;
+                    if !same_place {
+                        self.on_page[i] = 0;
+                    }
                     *flag = kept.is_some();
                     if kept.is_some() {
                         chunks.full.borrow_mut()[i] = kept;
@@ -481,7 +481,6 @@ impl Progress {
             None => {
                 let at_once = doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE;
                 self.flags = vec![at_once; n];
-                self.stale = vec![false; n];
                 self.on_page = vec![0; n];
                 self.timer = None;
             }
@@ -500,9 +499,8 @@ impl Progress {
     /// the markup it shows.
     fn token(&mut self, chunks: &ViewChunks, i: usize) -> (bool, u64) {
         let full = self.flags.get(i).copied().unwrap_or(true);
-        let stale = !full && self.stale.get(i).copied().unwrap_or(false);
         let token = match self.on_page.get(i) {
-            Some(&t) if stale && t != 0 => t,
+            Some(&t) if !full && t != 0 => t,
             _ => chunks.token(i, full),
         };
         if let Some(t) = self.on_page.get_mut(i) {
@@ -595,7 +593,13 @@ impl PartialEq for ChunkProps {
 /// later).
 #[function_component(ChunkView)]
 fn chunk_view(props: &ChunkProps) -> Html {
-    let el = use_memo((), |_| gloo::utils::document().create_element("div").ok());
+    let index = props.index;
+    let el = use_memo((), move |_| {
+        let el = gloo::utils::document().create_element("div").ok()?;
+        el.set_class_name("document-view__chunk");
+        let _ = el.set_attribute("data-chunk", &index.to_string());
+        Some(el)
+    });
     let drawn = use_mut_ref(|| 0u64);
     let Some(el) = el.as_ref() else { return Html::default() };
     if *drawn.borrow() != props.token {
@@ -604,8 +608,6 @@ fn chunk_view(props: &ChunkProps) -> Html {
             *drawn.borrow_mut() = props.token;
         }
     }
-    el.set_class_name("document-view__chunk");
-    let _ = el.set_attribute("data-chunk", &props.index.to_string());
     let _ = el.set_attribute("data-at", &props.at.to_string());
     Html::VRef(el.clone().into())
 }
