@@ -487,12 +487,11 @@ fn char_at_top() -> Option<(u32, i32)> {
     if !view.contains(Some(&node)) {
         return None;
     }
+    let offset = crate::ui::components::document_view::utf16_at(&view, &node, caret.offset())?;
     let range = doc.create_range().ok()?;
-    range.set_start(&view, 0).ok()?;
-    range.set_end(&node, caret.offset()).ok()?;
-    let offset = range.to_string().length();
-    range.collapse_with_to_start(false);
-    Some((offset, range.get_bounding_client_rect().top().round() as i32))
+    range.set_start(&node, caret.offset()).ok()?;
+    range.collapse_with_to_start(true);
+    Some((offset as u32, range.get_bounding_client_rect().top().round() as i32))
 }
 
 /// Scrolls back to the place kept by [`save_place`], if any: to the same
@@ -511,15 +510,12 @@ pub fn restore_place() {
         // Bring the chunk holding the character on screen first: a chunk
         // off screen is not drawn and has an estimated height, so the
         // character's position inside it is not where it will be.
-        if let Some((node, _)) = char_node(offset) {
-            if let Some(chunk) = node
-                .parent_element()
-                .and_then(|e| e.closest(".document-view__chunk").ok().flatten())
-            {
-                chunk.scroll_into_view();
-                settle_place(offset, top, 0);
-                return;
-            }
+        let chunk = view()
+            .and_then(|v| crate::ui::components::document_view::chunk_at16(&v, offset as usize));
+        if let Some(chunk) = chunk {
+            chunk.scroll_into_view();
+            settle_place(offset, top, 0);
+            return;
         }
     }
     window.scroll_to_with_x_and_y(0.0, y as f64);
@@ -548,16 +544,12 @@ fn settle_place(offset: u32, top: i32, round: u32) {
 /// UTF-16 units into the view's text, and the offset inside it.
 fn char_node(offset: u32) -> Option<(web_sys::Node, u32)> {
     let view = view()?;
-    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4).ok()?;
-    let mut seen = 0u32;
-    while let Some(node) = walker.next_node().ok()? {
-        let len = node.dyn_ref::<web_sys::CharacterData>()?.length();
-        if seen + len > offset {
-            return Some((node, offset - seen));
-        }
-        seen += len;
-    }
-    None
+    let nodes = crate::ui::components::document_view::text_nodes(&view);
+    let offset = offset as usize;
+    let i = nodes.partition_point(|(_, at)| *at <= offset).checked_sub(1)?;
+    let (node, at) = &nodes[i];
+    let len = node.dyn_ref::<web_sys::CharacterData>()?.length() as usize;
+    (offset - at < len).then(|| (node.clone(), (offset - at) as u32))
 }
 
 /// The window-relative top of the line holding the character `offset`

@@ -95,12 +95,13 @@ test('empty input: an empty paste opens nothing, an empty file gets a notice', {
   app.assertNoPageErrors();
 });
 
-test('a 10 MB article and a 5 MB single line open in full; what was open stays', { timeout: TIMEOUT }, async () => {
+test('a 10 MB article and a 5 MB single line open in full, only the text near the reader on the page; what was open stays', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
   const first = fixture('artikel-takaichi.txt');
   await pasteText(page, first);
   await waitForHighlights(page);
-  const big = articleOf(10_000_000);
+  // A word found once, at the very end.
+  const big = `${articleOf(10_000_000)}Catatan penutup: Zorblax.\n`;
   const line = articleOf(5_000_000).replace(/\n/g, ' ');
   await dropTexts(page, [
     { name: 'sepuluh-mb.txt', text: big },
@@ -113,24 +114,54 @@ test('a 10 MB article and a 5 MB single line open in full; what was open stays',
   );
   for (const [name, text] of [['sepuluh-mb.txt', big], ['satu-baris.txt', line]]) {
     await page.click(`${sel.tab}:has-text("${name}")`);
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n,
-      text.length,
-      { timeout: 60_000, polling: 500 },
-    );
+    await page.waitForSelector('[data-testid=document-view][data-sparse=true]', { timeout: 60_000 });
     await waitForAnalysis(page, 120_000);
-    // A long document draws its highlights chunk by chunk, nearest the
-    // reader first.
+    // The chunks near the reader are drawn, with their highlights; the
+    // rest of the text is not on the page at all.
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-view] mark').length > 1000, null, {
       timeout: 60_000,
       polling: 200,
     });
+    const shown = await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent);
+    assert.ok(shown.length > 100_000 && shown.length < 1_000_000, `${shown.length} characters on the page`);
+    assert.equal(shown, text.slice(0, shown.length), 'the page shows the start of the text');
+    // At the end of the page, its end.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      (tail) => {
+        const chunks = [...document.querySelectorAll('.document-view__chunk')];
+        const last = chunks[chunks.length - 1];
+        return last.textContent.length > 0 && last.querySelector('mark') && tail.endsWith(last.textContent);
+      },
+      text.slice(-200_000),
+      { timeout: 30_000, polling: 200 },
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
   }
   // The one long line is drawn in pieces (no block holds megabytes).
   const longest = await page.evaluate(() =>
     Math.max(...[...document.querySelectorAll('.document-view__chunk')].map((c) => c.textContent.length)),
   );
   assert.ok(longest < 100_000, `a chunk of ${longest} characters`);
+  // Found by the search box though not on the page: the hit is brought
+  // on screen and painted.
+  await page.click(`${sel.tab}:has-text("sepuluh-mb.txt")`);
+  await page.waitForSelector('[data-testid=document-view][data-sparse=true]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.fill('[data-testid=search]', 'Zorblax');
+  await page.waitForFunction(() => {
+    const h = CSS.highlights.get('sorot-search-current');
+    const r = h && [...h][0];
+    if (!r || r.toString() !== 'Zorblax') return false;
+    const box = r.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  }, null, { timeout: 30_000, polling: 200 });
+  assert.equal(await page.textContent('[data-testid=search-count]'), '1 of 1');
+  // Selected (Ctrl+Enter), it is the same word in the document: a place on
+  // the page is counted from its own chunk, not from the text before it.
+  await page.press('[data-testid=search]', 'Control+Enter');
+  await page.waitForSelector('[data-testid=edit-bar-text]', { timeout: 10_000 });
+  assert.equal(await page.textContent('[data-testid=edit-bar-text]'), '“Zorblax”');
   assert.deepEqual((await notices(page)).filter((n) => !/saved/.test(n)), [], 'no notice but perhaps about saving');
   await page.click(`${sel.tab}:has-text("pasted-article")`);
   await waitForViewText(page, first);

@@ -14,7 +14,16 @@
 //! the highlights nearest the reader at once and draws the rest chunk by
 //! chunk, nearest the reader first, one short task at a time; the article
 //! carries `data-drawing="true"` until it is done, and fires
-//! [`DRAWN_EVENT`] after each step.
+//! [`DRAWN_EVENT`] after each step. A very long one (more than
+//! [`SPARSE_MIN`], 4 MB) keeps on the page only the chunks within about
+//! [`LIVE_TEXT`] of the reader (the article carries `data-sparse`): the
+//! others are empty blocks of their height, drawn when the reader comes
+//! near, emptied again when the reader has gone on (a 10 MB article's
+//! highlights are some 140 MB of the page's memory when all are drawn).
+//! Every chunk carries `data-at` and `data-at16`, where its text starts
+//! in the document (code points, UTF-16 units): [`utf16_at`] and
+//! [`text_nodes`] turn positions on the page into the document's and
+//! back.
 //!
 //! The view reports what the user points at: a selection of text (snapped
 //! to words unless Alt is held, as code points) and a highlight clicked or
@@ -107,7 +116,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                     let _ = gloo::utils::document().dispatch_event(&e);
                 }
             }
-            let waiting = progress.borrow().flags.iter().any(|f| !f);
+            let waiting = progress.borrow().waiting() || progress.borrow().wanted.is_some();
             if waiting && progress.borrow().timer.is_none() {
                 let p = progress.clone();
                 let t = gloo::timers::callback::Timeout::new(0, move || {
@@ -117,6 +126,24 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                 });
                 progress.borrow_mut().timer = Some(t);
             }
+        });
+    }
+    {
+        // A sparse document follows the reader: the chunks near the middle
+        // of the window are drawn, those far from it emptied.
+        let (progress, chunks, update) = (progress.clone(), chunks.clone(), update.clone());
+        use_effect_with(Rc::as_ptr(&chunks) as usize, move |_| {
+            let listener = chunks.sparse.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                    let Some(at) = on_screen() else { return };
+                    let moved = progress.borrow_mut().follow(&chunks, at);
+                    if moved {
+                        progress.borrow_mut().timer = None;
+                        update.force_update();
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     let onmouseup = {
@@ -181,19 +208,20 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         (0..chunks.len())
             .map(|i| {
                 let (full, token) = p.token(&chunks, i);
+                let lines = chunks.lines.get(i).copied().unwrap_or(0);
                 html! {
-                    <ChunkView key={i} index={i} at={chunks.chars[i].0} {full} {token}
-                        chunks={Rc::downgrade(&chunks)} />
+                    <ChunkView key={i} index={i} at={chunks.chars[i].0} at16={chunks.utf16[i]}
+                        {full} {token} {lines} chunks={Rc::downgrade(&chunks)} />
                 }
             })
             .collect::<Html>()
     } else {
         render(tr, doc, &layout(doc))
     };
-    let drawing = progress.borrow().flags.iter().any(|f| !f);
+    let drawing = progress.borrow().waiting();
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            data-drawing={drawing.then_some("true")}
+            data-drawing={drawing.then_some("true")} data-sparse={chunks.sparse.then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
             { content }
@@ -213,14 +241,8 @@ fn picked(doc: &AnnotatedDocument, article: &Element, words: bool) -> Option<Pic
     if !inside(range.start_container().ok()?) || !inside(range.end_container().ok()?) {
         return None;
     }
-    let utf16_at = |node: DomNode, offset: u32| -> Option<usize> {
-        let r = gloo::utils::document().create_range().ok()?;
-        r.set_start(root, 0).ok()?;
-        r.set_end(&node, offset).ok()?;
-        Some(r.to_string().length() as usize)
-    };
-    let a = utf16_at(range.start_container().ok()?, range.start_offset().ok()?)?;
-    let b = utf16_at(range.end_container().ok()?, range.end_offset().ok()?)?;
+    let a = utf16_at(article, &range.start_container().ok()?, range.start_offset().ok()?)?;
+    let b = utf16_at(article, &range.end_container().ok()?, range.end_offset().ok()?)?;
     let text = &doc.doc.text;
     let index = doc.index();
     let (start, end) =
@@ -285,6 +307,18 @@ const AT_ONCE: usize = 128 * 1024;
 /// markup is about four times as long).
 const STEP_TEXT: usize = 64 * 1024;
 
+/// Documents of more than this much text (bytes) keep on the page only
+/// the chunks near the reader.
+pub const SPARSE_MIN: usize = 4 * 1024 * 1024;
+
+/// How much text either side of the reader's chunk such a document keeps
+/// drawn (bytes): a few thousand lines, far more than a screen.
+pub const LIVE_TEXT: usize = 256 * 1024;
+
+/// The markup number of an empty chunk (of a sparse document, away from
+/// the reader).
+const EMPTY: u64 = u64::MAX;
+
 /// The document as chunks of markup made by the core (one `innerHTML` per
 /// chunk instead of a virtual node and a dozen DOM calls per highlight:
 /// a 1 MB article has tens of thousands). A chunk's markup is made when it
@@ -304,6 +338,13 @@ pub struct ViewChunks {
     speakers: rustc_hash::FxHashMap<String, String>,
     /// The code points each chunk holds.
     chars: Vec<(usize, usize)>,
+    /// Where each chunk starts in UTF-16 units.
+    utf16: Vec<usize>,
+    /// About how many lines each chunk takes (the height of an empty one
+    /// not drawn before).
+    lines: Vec<u32>,
+    /// Only the chunks near the reader are on the page ([`SPARSE_MIN`]).
+    sparse: bool,
     /// The number of each chunk's markup with its highlights, once it was
     /// asked for.
     full: std::cell::RefCell<Vec<Option<u64>>>,
@@ -333,10 +374,25 @@ impl ViewChunks {
             Default::default()
         };
         let (text, index) = (&doc.doc.text, doc.index());
-        let chars = plans
+        let chars: Vec<(usize, usize)> = plans
             .iter()
             .map(|p| (index.char_of_byte(text, p.start), index.char_of_byte(text, p.end)))
             .collect();
+        let utf16 = chars.iter().map(|c| index.utf16_of_char(text, c.0)).collect();
+        let sparse = safe && text.len() > SPARSE_MIN;
+        let lines = if sparse {
+            // A line break ends a line; a line holds about 80 characters.
+            plans
+                .iter()
+                .map(|p| {
+                    let t = &text.as_bytes()[p.start..p.end];
+                    let breaks = t.iter().filter(|&&b| b == b'\n').count();
+                    (breaks + t.len() / 80 + 1).min(u32::MAX as usize) as u32
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let n = plans.len();
         ViewChunks {
             safe,
@@ -345,6 +401,9 @@ impl ViewChunks {
             plans,
             speakers,
             chars,
+            utf16,
+            lines,
+            sparse,
             full: std::cell::RefCell::new(vec![None; n]),
             plain: std::cell::RefCell::new((0..n).map(|_| new_token()).collect()),
             doc,
@@ -414,8 +473,12 @@ struct Progress {
     flags: Vec<bool>,
     /// The markup number each chunk shows until it is drawn: the one it
     /// was last drawn with (the highlights before an edit or a new analysis
-    /// of the same text), or 0 for its text without highlights.
+    /// of the same text), or 0 for its text without highlights (empty, in a
+    /// sparse document).
     on_page: Vec<u64>,
+    /// The chunks that may be drawn (`start..end`): all of them, or in a
+    /// sparse document those near the reader.
+    live: (usize, usize),
     /// The chunk holding this code point is drawn next.
     wanted: Option<usize>,
     /// The next step, when one is waiting.
@@ -450,8 +513,9 @@ impl Progress {
                 chunks.plain.borrow_mut()[i] = old.plain.borrow()[i];
             }
         }
-        let before =
-            same_text.filter(|old| self.flags.len() == n && !old.doc.annotations.is_empty());
+        let before = same_text.filter(|old| {
+            self.flags.len() == n && !old.doc.annotations.is_empty() && old.sparse == chunks.sparse
+        });
         match before {
             Some(old) => {
                 // A chunk with the same text and the same annotations has the
@@ -479,20 +543,33 @@ impl Progress {
                 }
             }
             None => {
-                let at_once = doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE;
+                let at_once =
+                    !chunks.sparse && (doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE);
                 self.flags = vec![at_once; n];
                 self.on_page = vec![0; n];
+                self.live = if chunks.sparse { (0, 0) } else { (0, n) };
                 self.timer = None;
             }
         }
-        if self.flags.iter().any(|f| !f) {
+        self.shown = Some(chunks.clone());
+        if self.waiting() || chunks.sparse {
             // Not where the window is now: finding that out would lay out
             // the page in the middle of this render, with the paste box's
             // new text (hundreds of ms for a megabyte); where the reader
             // was at the last step will do.
             self.step(chunks, self.seen);
         }
-        self.shown = Some(chunks.clone());
+    }
+
+    /// Whether chunk `i` may be drawn.
+    fn is_live(&self, i: usize) -> bool {
+        self.live.0 <= i && i < self.live.1
+    }
+
+    /// Whether a chunk that may be drawn is not drawn yet.
+    fn waiting(&self) -> bool {
+        let (a, b) = (self.live.0, self.live.1.min(self.flags.len()));
+        self.flags.get(a..b).is_some_and(|f| f.iter().any(|f| !f))
     }
 
     /// Whether chunk `i` is drawn with its highlights, and the number of
@@ -501,33 +578,90 @@ impl Progress {
         let full = self.flags.get(i).copied().unwrap_or(true);
         let token = match self.on_page.get(i) {
             Some(&t) if !full && t != 0 => t,
+            _ if !full && chunks.sparse => EMPTY,
             _ => chunks.token(i, full),
         };
         if let Some(t) = self.on_page.get_mut(i) {
-            *t = token;
+            *t = if token == EMPTY { 0 } else { token };
         }
         (full, token)
     }
 
+    /// The chunk holding code point `at`.
+    fn chunk_of(chunks: &ViewChunks, at: usize) -> Option<usize> {
+        let i = chunks.chars.partition_point(|c| c.0 <= at).checked_sub(1)?;
+        Some(i)
+    }
+
+    /// In a sparse document, makes the chunks within [`LIVE_TEXT`] of chunk
+    /// `centre` the ones that may be drawn; the others are emptied.
+    fn centre_on(&mut self, chunks: &ViewChunks, centre: usize) {
+        let n = self.flags.len().min(chunks.len());
+        if !chunks.sparse || centre >= n {
+            return;
+        }
+        let size = |i: usize| chunks.plans[i].end - chunks.plans[i].start;
+        let (mut a, mut b, mut before, mut after) = (centre, centre + 1, 0, 0);
+        while a > 0 && before < LIVE_TEXT {
+            a -= 1;
+            before += size(a);
+        }
+        while b < n && after < LIVE_TEXT {
+            after += size(b);
+            b += 1;
+        }
+        for i in (self.live.0..self.live.1.min(n)).filter(|&i| i < a || i >= b) {
+            self.flags[i] = false;
+            self.on_page[i] = 0;
+        }
+        self.live = (a, b);
+    }
+
+    /// Whether the reader, now at code point `at`, has gone far enough
+    /// into the chunks drawn of a sparse document that they should be
+    /// centred again; if so, centres them and draws the nearest.
+    fn follow(&mut self, chunks: &ViewChunks, at: usize) -> bool {
+        let Some(c) = Self::chunk_of(chunks, at).filter(|_| chunks.sparse) else { return false };
+        let (a, b) = self.live;
+        let text = |r: std::ops::Range<usize>| {
+            r.map(|i| chunks.plans[i].end - chunks.plans[i].start).sum::<usize>()
+        };
+        let near_edge = c < a
+            || c >= b
+            || text(a..c) < LIVE_TEXT / 2 && a > 0
+            || text(c..b) < LIVE_TEXT / 2 && b < chunks.len();
+        if near_edge {
+            self.centre_on(chunks, c);
+            self.step(chunks, Some(at));
+        }
+        near_edge
+    }
+
     /// Marks the next chunks drawn: the one wanted, then those nearest the
     /// middle of the window (at code point `screen`), about [`STEP_TEXT`]
-    /// of text.
+    /// of text. In a sparse document, the chunks that may be drawn are
+    /// centred on the wanted one, or on the reader's when it is not among
+    /// them.
     fn step(&mut self, chunks: &ViewChunks, screen: Option<usize>) {
         let n = self.flags.len().min(chunks.len());
         if n == 0 {
             return;
         }
-        let at_char =
-            |at: usize| chunks.chars.iter().position(|c| c.0 <= at && at < c.1.max(c.0 + 1));
-        let wanted = self.wanted.take().and_then(at_char);
+        let wanted = self.wanted.take().and_then(|at| Self::chunk_of(chunks, at));
         if screen.is_some() {
             self.seen = screen;
         }
-        let centre = wanted.or_else(|| screen.and_then(at_char)).unwrap_or(0).min(n - 1);
+        let centre = wanted
+            .or_else(|| screen.and_then(|at| Self::chunk_of(chunks, at)))
+            .unwrap_or(0)
+            .min(n - 1);
+        if chunks.sparse && (wanted.is_some() || !self.is_live(centre)) {
+            self.centre_on(chunks, centre);
+        }
         let mut bytes = 0;
         for d in 0..n {
             for i in [centre.checked_add(d), centre.checked_sub(d)].into_iter().flatten() {
-                if i < n && !self.flags[i] && bytes < STEP_TEXT {
+                if i < n && !self.flags[i] && self.is_live(i) && bytes < STEP_TEXT {
                     self.flags[i] = true;
                     self.stepped = true;
                     bytes += chunks.plans[i].end - chunks.plans[i].start;
@@ -568,6 +702,11 @@ struct ChunkProps {
     index: usize,
     /// The code point it starts at.
     at: usize,
+    /// The UTF-16 unit it starts at.
+    at16: usize,
+    /// About how many lines it takes (its height when empty, if it was
+    /// not on the page before).
+    lines: u32,
     /// With its highlights.
     full: bool,
     /// The number of its markup ([`ViewChunks::token`]).
@@ -583,7 +722,10 @@ impl PartialEq for ChunkProps {
     /// same text keeps the number of every chunk whose markup is the same,
     /// and only the others are drawn).
     fn eq(&self, other: &Self) -> bool {
-        self.index == other.index && self.at == other.at && self.token == other.token
+        self.index == other.index
+            && self.at == other.at
+            && self.at16 == other.at16
+            && self.token == other.token
     }
 }
 
@@ -602,13 +744,31 @@ fn chunk_view(props: &ChunkProps) -> Html {
     });
     let drawn = use_mut_ref(|| 0u64);
     let Some(el) = el.as_ref() else { return Html::default() };
-    if *drawn.borrow() != props.token {
-        if let Some(chunks) = props.chunks.upgrade() {
+    let before = *drawn.borrow();
+    if before != props.token {
+        let style = el.dyn_ref::<HtmlElement>().map(HtmlElement::style);
+        if props.token == EMPTY {
+            // Empty, as high as it was (or as its lines would be), so the
+            // page keeps its length and the reader's place.
+            let was = if before != 0 { el.get_bounding_client_rect().height() } else { 0.0 };
+            el.set_inner_html("");
+            let height = if was > 0.0 { format!("{was}px") } else { format!("{}lh", props.lines) };
+            if let Some(s) = &style {
+                let _ = s.set_property("height", &height);
+            }
+            *drawn.borrow_mut() = EMPTY;
+        } else if let Some(chunks) = props.chunks.upgrade() {
             el.set_inner_html(&chunks.markup(props.index, props.full));
+            if before == EMPTY {
+                if let Some(s) = &style {
+                    let _ = s.remove_property("height");
+                }
+            }
             *drawn.borrow_mut() = props.token;
         }
     }
     let _ = el.set_attribute("data-at", &props.at.to_string());
+    let _ = el.set_attribute("data-at16", &props.at16.to_string());
     Html::VRef(el.clone().into())
 }
 
@@ -627,6 +787,96 @@ pub fn with_mark(id: &str, then: impl FnOnce(Element) + 'static) {
     progress.borrow_mut().timer = None;
     update.force_update();
     retry(id.to_string(), then, 100);
+}
+
+/// Has the chunk holding code point `at` drawn next, if it is not on the
+/// page (a sparse document's chunk far from the reader, or a long
+/// document's not drawn yet); [`DRAWN_EVENT`] follows when it is.
+pub fn reveal(at: usize) {
+    let Some((_, progress, update)) = VIEW.with(|v| v.borrow().clone()) else { return };
+    progress.borrow_mut().wanted = Some(at);
+    progress.borrow_mut().timer = None;
+    update.force_update();
+}
+
+/// Where a position on the page (`node`, `offset`, as in a DOM range)
+/// inside the document view `view` is in the document's text, in UTF-16
+/// units: counted from the start of its chunk (`data-at16`), so neither
+/// a long document's length nor the chunks not on the page matter.
+pub fn utf16_at(view: &Element, node: &DomNode, offset: u32) -> Option<usize> {
+    let own = node.dyn_ref::<Element>().cloned().or_else(|| node.parent_element());
+    let chunk = own.and_then(|e| e.closest("[data-at16]").ok().flatten());
+    let (root, base): (DomNode, usize) = match chunk {
+        Some(c) => {
+            let base = c.get_attribute("data-at16")?.parse().ok()?;
+            (c.into(), base)
+        }
+        None if node == AsRef::<DomNode>::as_ref(view) => {
+            // Between the view's chunks: where the next one starts.
+            let children = view.children();
+            return match children.item(offset) {
+                Some(next) => next.get_attribute("data-at16").and_then(|a| a.parse().ok()),
+                None => text_nodes(view).last().map(|(n, at)| {
+                    at + n.dyn_ref::<web_sys::CharacterData>().map_or(0, |c| c.length() as usize)
+                }),
+            };
+        }
+        None => (view.clone().into(), 0),
+    };
+    let r = gloo::utils::document().create_range().ok()?;
+    r.set_start(&root, 0).ok()?;
+    r.set_end(node, offset).ok()?;
+    Some(base + r.to_string().length() as usize)
+}
+
+/// The chunk of the document view holding UTF-16 unit `u` of the text,
+/// whether it is on the page or not.
+pub fn chunk_at16(view: &Element, u: usize) -> Option<Element> {
+    let children = view.children();
+    let at =
+        |i: u32| -> Option<usize> { children.item(i)?.get_attribute("data-at16")?.parse().ok() };
+    let (mut lo, mut hi) = (0u32, children.length());
+    at(0)?;
+    // The last chunk starting at or before `u`.
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid)? <= u {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    children.item(lo)
+}
+
+/// The text nodes of the document view on the page, in order, each with
+/// the UTF-16 unit of the document's text it starts at.
+pub fn text_nodes(view: &Element) -> Vec<(DomNode, usize)> {
+    let mut out = Vec::new();
+    let doc = gloo::utils::document();
+    let mut walk = |root: &DomNode, mut pos: usize| {
+        let Ok(walker) = doc.create_tree_walker_with_what_to_show(root, 4) else { return };
+        while let Ok(Some(n)) = walker.next_node() {
+            let len = n.dyn_ref::<web_sys::CharacterData>().map_or(0, |c| c.length() as usize);
+            out.push((n, pos));
+            pos += len;
+        }
+    };
+    let children = view.children();
+    let chunked = children.item(0).is_some_and(|c| c.has_attribute("data-at16"));
+    if !chunked {
+        walk(view.as_ref(), 0);
+        return out;
+    }
+    for i in 0..children.length() {
+        let Some(c) = children.item(i) else { continue };
+        if c.has_child_nodes() {
+            if let Some(at) = c.get_attribute("data-at16").and_then(|a| a.parse().ok()) {
+                walk(c.as_ref(), at);
+            }
+        }
+    }
+    out
 }
 
 fn retry(id: String, then: impl FnOnce(Element) + 'static, left: u32) {

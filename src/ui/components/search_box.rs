@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CharacterData, HtmlInputElement, Node, Range};
 use yew::prelude::*;
 
-use super::document_view::scroll_to_middle;
+use super::document_view::{reveal, scroll_to_middle, text_nodes};
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
@@ -44,13 +44,30 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         let (doc, hits, at, current) = (props.doc.clone(), hits.clone(), *at, current.clone());
         use_effect_with((Rc::as_ptr(&props.doc) as usize, hits.clone(), at), move |_| {
             *current.borrow_mut() = paint(&doc, &hits, at, true);
+            // The current hit is not on the page (a very long document
+            // keeps only the text near the reader): its chunk is drawn
+            // next, and the hit is shown then.
+            let pending = Rc::new(std::cell::Cell::new(false));
+            if current.borrow().is_none() {
+                if let Some(&(start, _)) = hits.get(at.min(hits.len().saturating_sub(1))) {
+                    pending.set(true);
+                    reveal(start);
+                }
+            }
             // A long document draws its highlights in steps, replacing the
             // text nodes the hits were painted on: paint them again (where
-            // they are; the reader is not moved).
+            // they are; the reader is not moved, unless the current hit
+            // was waiting to be shown).
             let listener = gloo::events::EventListener::new(
                 &gloo::utils::document(),
                 super::document_view::DRAWN_EVENT,
-                move |_| *current.borrow_mut() = paint(&doc, &hits, at, false),
+                move |_| {
+                    let painted = paint(&doc, &hits, at, pending.get());
+                    if painted.is_some() {
+                        pending.set(false);
+                    }
+                    *current.borrow_mut() = painted;
+                },
             );
             move || {
                 drop(listener);
@@ -162,18 +179,13 @@ fn paint(
         return None;
     }
     let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
-    // The text nodes of the view in order, with their UTF-16 starts.
-    let mut nodes: Vec<(Node, usize)> = Vec::new();
-    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&view, 4).ok()?;
-    let mut pos = 0usize;
-    while let Ok(Some(n)) = walker.next_node() {
-        let len = n.dyn_ref::<CharacterData>().map_or(0, |c| c.length() as usize);
-        nodes.push((n, pos));
-        pos += len;
-    }
+    // The text nodes of the view on the page, with their UTF-16 starts.
+    let nodes = text_nodes(&view);
     let locate = |u: usize| -> Option<(&Node, u32)> {
         let i = nodes.partition_point(|(_, s)| *s <= u).checked_sub(1)?;
-        Some((&nodes[i].0, (u - nodes[i].1) as u32))
+        let (n, at) = &nodes[i];
+        let len = n.dyn_ref::<CharacterData>().map_or(0, |c| c.length() as usize);
+        (u - at <= len).then_some((n, (u - at) as u32))
     };
     let text = &doc.doc.text;
     let index = doc.index();
