@@ -199,21 +199,26 @@ impl AnnotatedDocument {
         crate::core::sort::sort_indices(&mut order, &mut |a, b| {
             spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
         });
-        let mut id_of = vec![String::new(); spans.len()];
+        // Each span's place in that order: its id is `a<place + 1>`.
+        let mut place = vec![0usize; spans.len()];
         for (n, &i) in order.iter().enumerate() {
-            id_of[i] = format!("a{}", n + 1);
+            place[i] = n;
         }
         let annotations = order
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(n, &i)| {
                 let s = &spans[i];
                 Annotation {
-                    id: id_of[i].clone(),
+                    id: format!("a{}", n + 1),
                     label: s.label.to_string(),
                     start: index.char_of_byte(&doc.text, s.start),
                     end: index.char_of_byte(&doc.text, s.end),
                     source: Source::Auto,
-                    speaker: s.speaker.filter(|&k| k < spans.len()).map(|k| id_of[k].clone()),
+                    speaker: s
+                        .speaker
+                        .filter(|&k| k < spans.len())
+                        .map(|k| format!("a{}", place[k] + 1)),
                     value: s.value.clone(),
                     title: s
                         .title
@@ -255,12 +260,11 @@ impl AnnotatedDocument {
                     && k.label != labels::QUOTE
                     && f.label != labels::QUOTE)
         };
-        let fresh_anns: Vec<&Annotation> =
-            fresh.annotations.iter().filter(|f| !kept.iter().any(|k| clashes(k, f))).collect();
         // Both lists are in the annotations' order (start, then end
         // descending): one walk pairs each fresh annotation with an old
         // automatic one of the same label and span. New ids count on from
-        // the highest `a<n>` the document used, so none comes back.
+        // the highest `a<n>` the document used, so none comes back. A fresh
+        // annotation that stays away has no id.
         let old_auto: Vec<&Annotation> =
             self.annotations.iter().filter(|a| a.source == Source::Auto).collect();
         let mut reused = vec![false; old_auto.len()];
@@ -272,16 +276,20 @@ impl AnnotatedDocument {
             .unwrap_or(0);
         let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end));
         let mut j = 0;
-        let ids: Vec<String> = fresh_anns
+        let ids: Vec<Option<String>> = fresh
+            .annotations
             .iter()
             .map(|f| {
+                if kept.iter().any(|k| clashes(k, f)) {
+                    return None;
+                }
                 while j < old_auto.len() && key(old_auto[j]) < key(f) {
                     j += 1;
                 }
                 let found = (j..old_auto.len())
                     .take_while(|&k| key(old_auto[k]) == key(f))
                     .find(|&k| !reused[k] && old_auto[k].label == f.label);
-                match found {
+                Some(match found {
                     Some(k) => {
                         reused[k] = true;
                         old_auto[k].id.clone()
@@ -290,17 +298,16 @@ impl AnnotatedDocument {
                         next += 1;
                         format!("a{next}")
                     }
-                }
+                })
             })
             .collect();
+        let staying = || fresh.annotations.iter().zip(&ids).filter(|(_, id)| id.is_some());
         // Where each fresh annotation that is a speaker went.
         let speakers: rustc_hash::FxHashSet<&str> =
-            fresh_anns.iter().filter_map(|a| a.speaker.as_deref()).collect();
-        let new_id: rustc_hash::FxHashMap<&str, &str> = fresh_anns
-            .iter()
-            .zip(&ids)
+            staying().filter_map(|(a, _)| a.speaker.as_deref()).collect();
+        let new_id: rustc_hash::FxHashMap<&str, &str> = staying()
             .filter(|(a, _)| speakers.contains(a.id.as_str()))
-            .map(|(a, id)| (a.id.as_str(), id.as_str()))
+            .filter_map(|(a, id)| Some((a.id.as_str(), id.as_deref()?)))
             .collect();
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
@@ -308,7 +315,7 @@ impl AnnotatedDocument {
             if let Some(k) = kept.iter().find(|k| same(k, old)) {
                 return Some(k.id.clone());
             }
-            fresh_anns.iter().position(|f| same(f, old)).map(|i| ids[i].clone())
+            staying().find(|(f, _)| same(f, old)).and_then(|(_, id)| id.clone())
         };
         let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
         let relinked: Vec<Option<String>> = kept
@@ -318,24 +325,33 @@ impl AnnotatedDocument {
                 other => other.clone(),
             })
             .collect();
-        let renamed: Vec<Annotation> = fresh_anns
+        let linked: Vec<Option<String>> = fresh
+            .annotations
             .iter()
             .zip(&ids)
-            .map(|(a, id)| Annotation {
-                id: id.clone(),
-                speaker: a.speaker.as_ref().and_then(|s| match new_id.get(s.as_str()) {
+            .map(|(a, id)| {
+                id.as_ref()?;
+                a.speaker.as_ref().and_then(|s| match new_id.get(s.as_str()) {
                     Some(&id) => Some(id.to_string()),
                     None => fresh.get(s).and_then(&id_now),
-                }),
-                ..(*a).clone()
+                })
             })
             .collect();
-        drop(user);
         for (a, s) in kept.iter_mut().zip(relinked) {
             a.speaker = s;
         }
-        kept.extend(renamed);
-        fresh.with_annotations(kept)
+        // The fresh annotations move over (a long article has over a
+        // hundred thousand: no copy of them all).
+        let AnnotatedDocument { doc, annotations, index, .. } = fresh;
+        kept.reserve(annotations.len());
+        kept.extend(annotations.into_iter().zip(ids).zip(linked).filter_map(
+            |((mut a, id), speaker)| {
+                a.id = id?;
+                a.speaker = speaker;
+                Some(a)
+            },
+        ));
+        Self::with_index(doc, kept, index)
     }
 
     /// The same document with other annotations (dropped and sorted as
