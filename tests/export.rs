@@ -560,6 +560,20 @@ fn the_line_made_in_steps_is_the_line() {
             assert!(n >= doc.annotations.len() / batch, "{n} steps for batches of {batch}");
             // One piece a step.
             assert_eq!(line.len(), n, "batches of {batch}");
+            // The pieces taken as they are made (the page moves them out of
+            // its memory), then the rest: the same line.
+            let mut steps = sorot_json::LineInSteps::new(doc.clone());
+            let mut taken = Vec::new();
+            let rest = loop {
+                let done = steps.step(batch);
+                if let Some(rest) = done {
+                    break rest;
+                }
+                taken.extend(steps.take_pieces());
+            };
+            assert!(rest.len() <= 1, "only the last piece is left: {}", rest.len());
+            taken.extend(rest);
+            assert_eq!(taken.concat(), whole, "pieces taken, batches of {batch}");
         }
     }
 }

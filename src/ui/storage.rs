@@ -10,8 +10,8 @@
 //!   browser writes it to disk only every few seconds, and it holds a few
 //!   megabytes at most.
 //! - IndexedDB (database [`DB`], store [`STORE`], record [`RECORD`]: the
-//!   number and the text's UTF-8 bytes; a text string from earlier
-//!   versions is read too), written with `durability: "strict"`: on disk
+//!   number and a `Blob` of the text's UTF-8 bytes; the bytes or a text
+//!   string from earlier versions are read too), written with `durability: "strict"`: on disk
 //!   when the write completes, so it survives a killed browser, and it holds
 //!   far more. Read once after start ([`journal_get`]); when it is newer than
 //!   what `localStorage` gave, the app puts it back (`Action::Restore`).
@@ -83,9 +83,34 @@ pub fn restore() -> Workspace {
     }
 }
 
+/// The workspace in its saved form, ready to be written: the core's
+/// saved form, in which a line kept outside the page's memory
+/// ([`Line::Blob`]) has no pieces, and those lines.
+pub struct Form {
+    /// The saved form.
+    pub saved: persist::Saved,
+    /// For each of its lines, the line itself when the page keeps it as a
+    /// `Blob` (its pieces in `saved` are empty then), with its length.
+    blobs: Vec<Option<(web_sys::Blob, usize)>>,
+}
+
+impl Form {
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        self.saved.len() + self.blobs.iter().flatten().map(|(_, n)| n).sum::<usize>()
+    }
+
+    /// Whether every line is in the page's memory (else it is not written
+    /// to `localStorage`, which takes a text: such a form is longer than
+    /// it can hold anyway).
+    fn in_memory(&self) -> bool {
+        self.blobs.iter().all(Option::is_none)
+    }
+}
+
 /// The workspace in its saved form, in pieces; `None` for an empty
 /// workspace (nothing to keep).
-pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
+pub fn saved_form(ws: &Workspace) -> Option<Form> {
     if ws.docs.is_empty() && ws.pasted.is_empty() && ws.labels == Default::default() {
         return None;
     }
@@ -95,22 +120,43 @@ pub fn saved_form(ws: &Workspace) -> Option<persist::Saved> {
     LINES.with(|cache| {
         let mut cache = cache.borrow_mut();
         let mut fresh = Lines::default();
-        let out = persist::save_with(ws, &mut |d| {
-            let line =
-                known_line(&cache, d).unwrap_or_else(|| Rc::new(vec![sorot_json::to_json_line(d)]));
+        let mut blobs = Vec::new();
+        let saved = persist::save_with(ws, &mut |d| {
+            let line = known_line(&cache, d)
+                .unwrap_or_else(|| Line::Text(Rc::new(vec![sorot_json::to_json_line(d)])));
             fresh.insert(Rc::as_ptr(d) as usize, (Rc::downgrade(d), line.clone()));
-            line
+            match line {
+                Line::Text(pieces) => {
+                    blobs.push(None);
+                    pieces
+                }
+                Line::Blob(blob, n) => {
+                    blobs.push(Some((blob, n)));
+                    Rc::new(Vec::new())
+                }
+            }
         });
         *cache = fresh;
-        Some(out)
+        Some(Form { saved, blobs })
     })
 }
 
 /// The saved line of `doc` made for an earlier save, if it did not change
 /// since (the same document, alive, so its address is its own).
-fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Rc<Vec<String>>> {
+fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Line> {
     let (w, line) = cache.get(&(Rc::as_ptr(doc) as usize))?;
     (w.strong_count() > 0).then(|| line.clone())
+}
+
+/// A document's saved line, as it is kept between saves.
+#[derive(Clone)]
+enum Line {
+    /// In pieces, in the page's memory.
+    Text(Rc<Vec<String>>),
+    /// A line too long for `localStorage` anyway, kept as a `Blob` (the
+    /// browser keeps its bytes outside the page: a 10 MB article's line is
+    /// some 30 MB), without its final line break, with its length.
+    Blob(web_sys::Blob, usize),
 }
 
 /// Annotations [`prepare`] writes in one task (about 30 ms), or 64 times
@@ -131,8 +177,13 @@ pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool
         if short || LINES.with(|c| known_line(&c.borrow(), &doc)).is_some() {
             continue;
         }
+        // A line surely longer than `localStorage` holds goes out of the
+        // page's memory piece by piece, as it is made.
+        let outside = doc.doc.text.len() + doc.annotations.len() * 64 > LOCAL_MAX;
         let key = Rc::as_ptr(&doc) as usize;
         let mut steps = sorot_json::LineInSteps::new(doc);
+        let parts = Array::new();
+        let mut len = 0usize;
         let line = loop {
             if !wanted() {
                 return;
@@ -140,11 +191,37 @@ pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool
             if let Some(line) = steps.step(STEP) {
                 break line;
             }
+            if outside {
+                for piece in steps.take_pieces() {
+                    len += piece.len();
+                    parts.push(&blob_of(&[piece.as_str()]));
+                }
+            }
             yew::platform::time::sleep(std::time::Duration::ZERO).await;
         };
+        let line = if outside {
+            let rest: Vec<&str> = persist::Saved::line_end(&line).collect();
+            len += rest.iter().map(|p| p.len()).sum::<usize>();
+            parts.push(&blob_of(&rest));
+            match web_sys::Blob::new_with_blob_sequence(&parts) {
+                Ok(blob) => Line::Blob(blob, len),
+                Err(_) => return,
+            }
+        } else {
+            Line::Text(Rc::new(line))
+        };
         let doc = steps.doc();
-        LINES.with(|c| c.borrow_mut().insert(key, (Rc::downgrade(doc), Rc::new(line))));
+        LINES.with(|c| c.borrow_mut().insert(key, (Rc::downgrade(doc), line)));
     }
+}
+
+/// A `Blob` of these texts' UTF-8 bytes, one after the other.
+fn blob_of(texts: &[&str]) -> JsValue {
+    let parts = Array::new();
+    for t in texts {
+        parts.push(&js_sys::Uint8Array::from(t.as_bytes()));
+    }
+    web_sys::Blob::new_with_u8_array_sequence(&parts).map(JsValue::from).unwrap_or(JsValue::NULL)
 }
 
 thread_local! {
@@ -153,7 +230,7 @@ thread_local! {
 }
 
 /// Saved lines by document address.
-type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Rc<Vec<String>>)>;
+type Lines = rustc_hash::FxHashMap<usize, (Weak<AnnotatedDocument>, Line)>;
 
 thread_local! {
     static LAST_SEQ: Cell<u64> = const { Cell::new(0) };
@@ -191,19 +268,19 @@ const LOCAL_MAX: usize = 5_000_000;
 /// save number `seq` in `localStorage`; the error says why it could not be
 /// (storage full or turned off). Nothing saved before is changed by a
 /// failed save.
-pub fn save(saved: Option<&persist::Saved>, seq: u64) -> Result<(), Msg> {
+pub fn save(form: Option<&Form>, seq: u64) -> Result<(), Msg> {
     let s = storage().ok_or_else(|| Msg::new("save.no-storage"))?;
-    let Some(saved) = saved else {
+    let Some(form) = form else {
         let _ = s.set_item(SEQ_KEY, &seq.to_string());
         return s.remove_item(KEY).map_err(|_| Msg::new("save.unchangeable"));
     };
     // Past `localStorage`'s quota (Chromium: 10 MiB of UTF-16 per site),
     // trying costs a long pause only to fail; IndexedDB keeps it.
-    let size = saved.len();
-    let stored = if size > LOCAL_MAX {
+    let size = form.len();
+    let stored = if size > LOCAL_MAX || !form.in_memory() {
         Err(JsValue::NULL)
     } else {
-        s.set_item(KEY, &saved.concat()).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string()))
+        s.set_item(KEY, &form.saved.concat()).and_then(|()| s.set_item(SEQ_KEY, &seq.to_string()))
     };
     stored.map_err(|_| {
         // One decimal, rounded to nearest (ties to even) with integers:
@@ -302,21 +379,35 @@ fn store(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
 /// Writes save number `seq` (the saved form, `None` for nothing to keep)
 /// to IndexedDB; done when it is on disk. Fails when IndexedDB is missing,
 /// turned off or full; nothing written before is changed then.
-pub async fn journal_put(seq: u64, saved: Option<persist::Saved>) -> Result<(), JsValue> {
+pub async fn journal_put(seq: u64, form: Option<Form>) -> Result<(), JsValue> {
     let db = CONN.with(|c| c.borrow().clone()).ok_or(JsValue::NULL)?;
     let tx = transaction(&db, "readwrite")?;
-    // UTF-8 bytes, copied piece by piece (the page never holds the whole
-    // text at once): a JS string would be a conversion to UTF-16 (a third
-    // of a second for a 10 MB article's save).
-    let bytes = js_sys::Uint8Array::new_with_length(saved.as_ref().map_or(0, |s| s.len()) as u32);
-    let mut at = 0u32;
-    for piece in saved.iter().flat_map(|s| s.pieces()) {
-        let end = at + piece.len() as u32;
-        bytes.subarray(at, end).copy_from(piece.as_bytes());
-        at = end;
+    // A `Blob` of the UTF-8 bytes, made of the pieces and of the lines kept
+    // as blobs (the page never holds the whole text at once, nor copies a
+    // long line again): a JS string would be a conversion to UTF-16 (a
+    // third of a second for a 10 MB article's save), one array of bytes a
+    // copy of it all that IndexedDB would copy again.
+    let parts = Array::new();
+    if let Some(form) = &form {
+        let saved = &form.saved;
+        parts.push(&blob_of(&[saved.header.as_str()]));
+        for (line, blob) in saved.lines.iter().zip(&form.blobs) {
+            match blob {
+                Some((blob, _)) => {
+                    parts.push(&blob_of(&["\n"]));
+                    parts.push(blob);
+                }
+                None => {
+                    let pieces: Vec<&str> =
+                        std::iter::once("\n").chain(saved.line_pieces(line)).collect();
+                    parts.push(&blob_of(&pieces));
+                }
+            }
+        }
     }
-    drop(saved);
-    let value = Array::of2(&JsValue::from_f64(seq as f64), &bytes);
+    drop(form);
+    let blob = web_sys::Blob::new_with_blob_sequence(&parts)?;
+    let value = Array::of2(&JsValue::from_f64(seq as f64), &blob);
     store(&tx)?.put_with_key(&value, &RECORD.into())?;
     done(&tx).await
 }
@@ -329,8 +420,16 @@ pub async fn journal_get() -> Option<(u64, String)> {
     let tx = transaction(&db, "readonly").ok()?;
     let value = request(&store(&tx).ok()?.get(&RECORD.into()).ok()?).await.ok()?;
     let value: Array = value.dyn_into().ok()?;
-    // UTF-8 bytes; a text from before saves were bytes.
-    let text = match value.get(1).dyn_into::<js_sys::Uint8Array>() {
+    // A `Blob` of UTF-8 bytes; the bytes themselves, or a text, from
+    // earlier versions.
+    let mut saved = value.get(1);
+    if let Some(blob) = saved.dyn_ref::<web_sys::Blob>() {
+        saved = JsFuture::from(blob.array_buffer()).await.ok()?;
+    }
+    if saved.is_instance_of::<js_sys::ArrayBuffer>() {
+        saved = js_sys::Uint8Array::new(&saved).into();
+    }
+    let text = match saved.dyn_into::<js_sys::Uint8Array>() {
         Ok(b) => String::from_utf8(b.to_vec())
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         Err(v) => v.as_string()?,

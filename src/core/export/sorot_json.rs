@@ -386,6 +386,13 @@ impl LineInSteps {
         &self.doc
     }
 
+    /// The pieces written so far and not taken before (a page can move
+    /// them out of its memory as they are made); [`step`](Self::step)
+    /// then gives back only the pieces made after.
+    pub fn take_pieces(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.out)
+    }
+
     /// Writes one more piece: the start, then about `annotations` times
     /// [`TEXT_PER_ANNOTATION`] bytes of the text, then about `annotations`
     /// annotations, then the entities and the end; the whole line, in

@@ -189,8 +189,8 @@ export async function pasteLong(page, text) {
 
 /**
  * The saved text of the workspace in IndexedDB (src/ui/storage.rs: database
- * `sorot`, store `saves`, record `workspace` = [number, UTF-8 bytes of the
- * text]), or null.
+ * `sorot`, store `saves`, record `workspace` = [number, Blob of the UTF-8
+ * bytes of the text]), or null.
  */
 export function savedInIndexedDb(page) {
   return page.evaluate(
@@ -200,10 +200,12 @@ export function savedInIndexedDb(page) {
         r.onsuccess = () => {
           if (!r.result.objectStoreNames.contains('saves')) return ok(null);
           const g = r.result.transaction('saves').objectStore('saves').get('workspace');
-          // The text's UTF-8 bytes (a string from earlier versions).
+          // A Blob of the text's UTF-8 bytes (the bytes, or a string, from
+          // earlier versions).
           g.onsuccess = () => {
             const t = g.result?.[1] ?? null;
-            ok(t instanceof Uint8Array ? new TextDecoder().decode(t) : t);
+            if (t instanceof Blob) t.text().then(ok, () => ok(null));
+            else ok(t instanceof Uint8Array ? new TextDecoder().decode(t) : t);
           };
           g.onerror = () => ok(null);
         };
