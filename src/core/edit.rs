@@ -353,19 +353,41 @@ impl Step {
         new: &AnnotatedDocument,
         rejected: Vec<Rejected>,
     ) -> Option<Step> {
-        let (old_by_id, new_by_id) = (old.by_id(), new.by_id());
-        let removed: Vec<Annotation> = old
-            .annotations
-            .iter()
-            .filter(|a| new_by_id.get(a.id.as_str()) != Some(a))
-            .cloned()
-            .collect();
-        let added: Vec<Annotation> = new
-            .annotations
-            .iter()
-            .filter(|a| old_by_id.get(a.id.as_str()) != Some(a))
-            .cloned()
-            .collect();
+        // Both lists are in the document's order (start, end descending,
+        // id), in which an annotation kept as it was stands at the same
+        // key in both: one walk over them pairs them (no table of a long
+        // article's hundred thousand ids).
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.id.len());
+        let order =
+            |a: &Annotation, b: &Annotation| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id));
+        let (xs, ys) = (&old.annotations, &new.annotations);
+        let (mut removed, mut added) = (Vec::new(), Vec::new());
+        let (mut i, mut j) = (0, 0);
+        while i < xs.len() || j < ys.len() {
+            let o = match (xs.get(i), ys.get(j)) {
+                (Some(a), Some(b)) => order(a, b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match o {
+                std::cmp::Ordering::Less => {
+                    removed.push(xs[i].clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    added.push(ys[j].clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    if xs[i] != ys[j] {
+                        removed.push(xs[i].clone());
+                        added.push(ys[j].clone());
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         let lang = (old.doc.lang.clone(), new.doc.lang.clone());
         if removed.is_empty() && added.is_empty() && lang.0 == lang.1 {
             return None;
