@@ -597,6 +597,19 @@ fn char_at_top() -> Option<(u32, i32)> {
 /// character at the same height when it was kept and the view still holds
 /// it, else to the same scroll position.
 pub fn restore_place() {
+    restore_place_in(40);
+}
+
+/// [`restore_place`], once the document view has its chunks (a very long
+/// document's are laid out a moment after it is shown): tried again
+/// every 50 ms, `tries` times more.
+fn restore_place_in(tries: u32) {
+    let laying_out =
+        view().is_some_and(|v| v.has_attribute("data-sparse") && v.first_element_child().is_none());
+    if laying_out && tries > 0 {
+        gloo::timers::callback::Timeout::new(50, move || restore_place_in(tries - 1)).forget();
+        return;
+    }
     let Some(place) = storage().and_then(|s| s.get_item(PLACE_KEY).ok().flatten()) else { return };
     let mut parts = place.split(' ');
     let Some(y) = parts.next().and_then(|v| v.parse::<u64>().ok()) else { return };

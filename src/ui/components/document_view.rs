@@ -86,21 +86,58 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
     let article = use_node_ref();
-    // The markup, made once per document (and interface language).
-    let chunks = {
-        let d = doc.clone();
-        use_memo((Rc::as_ptr(doc) as usize, tr.code()), move |_| ViewChunks::new(tr, d))
+    let update = use_force_update();
+    // The markup, made once per document (and interface language): in the
+    // render; but a new analysis or an edit of a sparse document's text is
+    // laid out in a task of its own after it (the answer that brought it
+    // is a long enough task), the view showing the chunks before until then.
+    let made = use_mut_ref(|| None::<Rc<ViewChunks>>);
+    let later = use_mut_ref(|| None::<(usize, gloo::timers::callback::Timeout)>);
+    let is_for = |c: &ViewChunks| !c.waiting && Rc::ptr_eq(&c.doc, doc) && c.tr.code() == tr.code();
+    let mut before = made.borrow().clone();
+    let same_text = |c: &ViewChunks| Rc::ptr_eq(&c.doc, doc) || c.doc.doc.text == doc.doc.text;
+    if doc.doc.text.len() > SPARSE_MIN && before.as_deref().is_none_or(|c| !same_text(c)) {
+        // A new sparse document: an empty view for a moment.
+        let c = Rc::new(ViewChunks::waiting(tr, doc.clone()));
+        *made.borrow_mut() = Some(c.clone());
+        before = Some(c);
+    }
+    let chunks = match before {
+        Some(c) if is_for(&c) => {
+            *later.borrow_mut() = None;
+            c
+        }
+        Some(c) if c.sparse && same_text(&c) => {
+            let key = Rc::as_ptr(doc) as usize;
+            if later.borrow().as_ref().is_none_or(|(k, _)| *k != key) {
+                let (made, later2, update, d) =
+                    (made.clone(), later.clone(), update.clone(), doc.clone());
+                let t = gloo::timers::callback::Timeout::new(0, move || {
+                    *made.borrow_mut() = Some(Rc::new(ViewChunks::new(tr, d)));
+                    later2.borrow_mut().take();
+                    update.force_update();
+                });
+                *later.borrow_mut() = Some((key, t));
+            }
+            c
+        }
+        _ => {
+            *later.borrow_mut() = None;
+            let c = Rc::new(ViewChunks::new(tr, doc.clone()));
+            *made.borrow_mut() = Some(c.clone());
+            c
+        }
     };
     let progress = use_mut_ref(Progress::default);
-    let update = use_force_update();
     progress.borrow_mut().start(&chunks);
     VIEW.with(|v| *v.borrow_mut() = Some((chunks.clone(), progress.clone(), update.clone())));
     {
         // Gone from the page: no step is left waiting.
-        let progress = progress.clone();
+        let (progress, later) = (progress.clone(), later.clone());
         use_effect_with((), move |_| {
             move || {
                 progress.borrow_mut().timer = None;
+                later.borrow_mut().take();
                 VIEW.with(|v| *v.borrow_mut() = None);
             }
         });
@@ -221,7 +258,8 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let drawing = progress.borrow().waiting();
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            data-drawing={drawing.then_some("true")} data-sparse={chunks.sparse.then_some("true")}
+            data-drawing={(drawing || chunks.waiting).then_some("true")}
+            data-sparse={chunks.sparse.then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
             { content }
@@ -345,6 +383,8 @@ pub struct ViewChunks {
     lines: Vec<u32>,
     /// Only the chunks near the reader are on the page ([`SPARSE_MIN`]).
     sparse: bool,
+    /// None yet: the chunks are being laid out, in a task of their own.
+    waiting: bool,
     /// The number of each chunk's markup with its highlights, once it was
     /// asked for.
     full: std::cell::RefCell<Vec<Option<u64>>>,
@@ -404,8 +444,28 @@ impl ViewChunks {
             utf16,
             lines,
             sparse,
+            waiting: false,
             full: std::cell::RefCell::new(vec![None; n]),
             plain: std::cell::RefCell::new((0..n).map(|_| new_token()).collect()),
+            doc,
+        }
+    }
+
+    /// No chunks yet for a sparse document: they are laid out next.
+    fn waiting(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
+        ViewChunks {
+            safe: true,
+            tr,
+            nodes: Vec::new(),
+            plans: Vec::new(),
+            speakers: Default::default(),
+            chars: Vec::new(),
+            utf16: Vec::new(),
+            lines: Vec::new(),
+            sparse: true,
+            waiting: true,
+            full: Default::default(),
+            plain: Default::default(),
             doc,
         }
     }
