@@ -26,7 +26,8 @@
 //!
 //! Run `cargo test --test quotes -- --nocapture` to see the numbers, and set
 //! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
-//! ones are only totalled). The asserted floors sit slightly
+//! ones are only totalled), `QUOTES_SPLIT=tuned` to score the tuned
+//! documents alone. The asserted floors sit slightly
 //! below the current scores, so a regression fails.
 
 mod common;
@@ -722,16 +723,24 @@ fn scores_on_the_gold_documents() {
     // (lang, split, floor for quotation F1, floor for speaker accuracy):
     // slightly below the scores reached when these floors were set (id
     // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
-    // 0.914/0.625 held out).
+    // 0.914/0.625 held out). The English tuned speaker floor was lowered
+    // when six biographies and interviews joined the tuned documents (at
+    // first contact their speakers were right 30 times in 55).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.94),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.97, 0.95),
+        ("en", "tuned", 0.97, 0.93),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();
     println!("lang split    docs  gold found   P     R     F1    speaker");
+    // `QUOTES_SPLIT=tuned` scores one split only (so that working on the
+    // tuned documents never prints the held-out totals).
+    let only_split = std::env::var("QUOTES_SPLIT").unwrap_or_default();
     for &(lang, split, f1_floor, sp_floor) in FLOORS {
+        if !only_split.is_empty() && only_split != split {
+            continue;
+        }
         let (s, docs) = score_dir(lang, split);
         println!(
             "{lang:4} {split:8} {docs:4} {:5} {:5}  {:.3} {:.3} {:.3} {:.3} ({}/{})",
@@ -1095,5 +1104,83 @@ fn a_name_after_the_is_an_organisation_and_a_nominal_subject_points_back() {
         "Rovers won on Sunday, thanks to a late header from Antoine Delacroix.\n\n\
          The Frenchman, who joined in January, rose to meet a corner from Luke Barnes.\n\n\
          [[Q@Antoine Delacroix:\"I didn't even see it go in,\"]] the striker told reporters.",
+    );
+}
+
+#[test]
+fn a_new_sentence_telling_someone_that_does_not_attribute() {
+    // `.” I told her that …` starts a statement of its own: the quotation
+    // before it is the editor's.
+    check(
+        "en",
+        "My agent, Mira Holt, hated the ending. She told me, [[Q@Mira Holt:\"Nobody will read \
+         past the second chapter.\"]] I told her that nobody reads past the first.",
+    );
+}
+
+#[test]
+fn i_in_an_interview_turn_is_the_turn_s_label() {
+    check(
+        "en",
+        "Wikinews: Did you answer her?\n\nTom Reyes: I did. I wrote back the same day: \
+         [[Q@Tom Reyes:\"Come to the reading and then decide.\"]] She came.",
+    );
+    // Not outside an interview turn.
+    check("en", "I wrote back the same day: [[Q:\"Come to the reading and then decide.\"]]");
+}
+
+#[test]
+fn a_long_phrase_after_called_and_its_object_is_the_callers() {
+    check(
+        "en",
+        "The bridge opened in 1901. The Daily Courier called it [[Q@Daily Courier:\"a bridge \
+         with the manners of a cathedral\"]].",
+    );
+    // A few words stay a term, and so does a name right after `called`.
+    check("en", "The Daily Courier called the plan \"a betrayal.\"");
+    check("en", "She hosts a podcast called \"The Long Way Round Home Again\".");
+    // `, Name, has called`: the name set off by commas is the subject.
+    check(
+        "en",
+        "Your publisher, Jan Vrba, has called it [[Q@Jan Vrba:\"the saddest book we have ever \
+         sold\"]]. Is that fair?",
+    );
+}
+
+#[test]
+fn an_unnamed_relative_of_the_narrator_speaks_for_she() {
+    check(
+        "en",
+        "Novak: It came from my grandmother. She was born in a village under the reservoir. She \
+         used to say, [[Q:\"On a still day you can hear the bells.\"]]",
+    );
+}
+
+#[test]
+fn occupations_name_a_person_and_a_nominal_subject_keeps_the_topic() {
+    check(
+        "en",
+        "Adaeze Okafor wrote the book after her father died. Okafor was fifty. The poet later \
+         described it as [[Q@Adaeze Okafor:\"a long conversation with someone who had stopped \
+         answering\"]].",
+    );
+    // `The composer never forgot the review` is about the composer, not
+    // the critic named once before.
+    check(
+        "en",
+        "Konrad Maelzer wrote four symphonies. Maelzer's first was played in Graz, and Maelzer \
+         conducted it. The critic Paul Ehrlich disliked it. The composer never forgot the review. \
+         Decades later he told an interviewer: [[Q@Konrad Maelzer:\"I had it framed. I looked at \
+         it every day.\"]]",
+    );
+}
+
+#[test]
+fn a_colon_after_a_sentence_with_a_pronoun_subject() {
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. In a short memoir for his grandchildren, he gave his \
+         rule for a good bridge: [[Q@Thomas Ashdown:\"Build it for the worst day in a hundred \
+         years, and then for the day after.\"]]",
     );
 }

@@ -251,7 +251,10 @@ const PERSON_NOUNS: &[&str] = &[
     "novelist", "campaigner", "protester", "survivor", "neighbour", "neighbor", "mother",
     "father", "driver", "pilot", "soldier", "fisherman", "shopkeeper", "candidate", "chairman",
     "chairwoman", "chairperson", "founder", "employee", "customer", "passenger", "patient",
-    "parent", "mp", "senator", "congressman", "congresswoman", "envoy",
+    "parent", "mp", "senator", "congressman", "congresswoman", "envoy", "poet", "composer",
+    "critic", "artist", "painter", "sculptor", "singer", "musician", "conductor", "architect",
+    "actor", "actress", "playwright", "biographer", "journalist", "editor", "publisher",
+    "philosopher", "mathematician", "physicist", "chemist", "scholar", "designer",
 ];
 
 /// English verbs of saying: base form and irregular past (empty when

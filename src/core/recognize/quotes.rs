@@ -42,7 +42,10 @@
 //!   kata dia`, `said a “more general reflection”`); otherwise it is a
 //!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
 //!   `mengkritik program “lumbung pangan”`). Right after a verb that also
-//!   means "to call" (`yang mereka sebut “…”`) it is always a term.
+//!   means "to call" (`yang mereka sebut “…”`) it is always a term. Four
+//!   words or more after `called` and its object of one to three words
+//!   are the caller's (`The Glasgow Herald called it “a bridge with the
+//!   manners of a cathedral”`); right after `called` they name something.
 //! * A quotation within three words after a word that announces a name or
 //!   a term (`named`, `so-called`, `adage`, `disebut`, `bertajuk`) is a
 //!   term unless a cue touches it, and so is one after a cue when such a
@@ -189,7 +192,21 @@
 //! the phrase (`said Thamesbury Athletic manager Steve Callaghan`), and
 //! before it the person opening an aside after a role speaks (`Her lawyer,
 //! Benjamin Osei of the firm Osei & Hart, said`). `told` takes its
-//! audience as object, so `.” Holst told a news conference` attributes.
+//! audience as object, so `.” Holst told a news conference` attributes
+//! (but `.” I told her that …` is a statement of its own).
+//!
+//! In an interview turn (a paragraph opening with `Name:`), `I` before a
+//! verb of saying is the person the turn is labelled with. A relative the
+//! text's narrator calls `my`/`our` and does not name (`From my
+//! grandmother. She used to say, “…”`) is someone unnamed, for a pronoun
+//! of the same gender. A bare colon after a sentence with no name but a
+//! subject pronoun (`…, he gave his rule for a good bridge: “…”`) takes
+//! what the pronoun means. A sentence before the quotation's own whose
+//! subject is a definite nominal for a person and that names nobody (`The
+//! composer never forgot the review.`) continues the topic: whoever the
+//! walk then finds gives way to the person named at least twice as often.
+//! A name set off by commas before lower-case words (`Your publisher, Jan
+//! Vrba, has called it`) is the subject.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -945,7 +962,22 @@ impl Quoter<'_, '_> {
             self.mark_term(open, close);
             return false;
         }
-        let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        let mut naming =
+            (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        // "The Glasgow Herald called it “a bridge with the manners of a
+        // cathedral”": four words or more after `called` and its object
+        // are the caller's words (fewer are a term: `called the decision
+        // “a betrayal.”`).
+        let found = match found {
+            Some(f) if f.verb => Some(f),
+            other => match self.caller(open, words) {
+                Some(sp) => {
+                    naming = false;
+                    Some(Found { speaker: sp, near: false, verb: true })
+                }
+                None => other,
+            },
+        };
         // A verb of saying whose speaker names nobody ("the company said",
         // "kata seorang warga"): a pronoun after it means that speaker.
         let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
@@ -990,6 +1022,34 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// The speaker of a quotation of four words or more (`words`) opening
+    /// at token `open` right after `call` and its object of one to three
+    /// lower-case words (`called it`, `called her loaves`, `called him`):
+    /// `Some` with the subject of `call` (`None` inside when it names
+    /// nobody), `None` when the quotation does not stand so.
+    fn caller(&self, open: usize, words: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if words < 4 || doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let mut c = open;
+        while c > 0 && open - c <= 3 {
+            let k = c - 1;
+            if !doc.is_word(k) || doc.toks[k].upper || self.quote_of[k] != NONE {
+                return None;
+            }
+            if matches!(doc.low(k), "call" | "calls" | "called" | "calling") {
+                if k + 1 == open {
+                    return None; // `a podcast called “…”` names it
+                }
+                let from = self.sentence_start(k);
+                return Some(self.subject_before(k, from, open).flatten());
+            }
+            c = k;
+        }
+        None
     }
 
     /// Whether the short quotation `open`..`close` is a sentence of its own
@@ -1260,8 +1320,10 @@ impl Quoter<'_, '_> {
         // with an object or a clause after it does not attribute.
         // (`told` takes its audience as object: `.” Holst told a news
         // conference` attributes.)
+        // (But not `.” I told her that nobody …`: an audience followed by
+        // `that` and a clause is a new statement.)
         let audience = matches!(doc.low(c), "told" | "tells")
-            && self.cue_flags.get(c + len).is_some_and(|&f| f & cue::THAT == 0);
+            && (c + len..(c + len + 3).min(n)).all(|k| self.cue_flags[k] & cue::THAT == 0);
         if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
             let takes_object = self.cue_flags[c + len] & (cue::THAT | cue::DETERMINER) != 0
@@ -1385,7 +1447,20 @@ impl Quoter<'_, '_> {
                     let sp = self.antecedent(j, true);
                     return Some(Found { speaker: sp, near: true, verb: false });
                 }
-                Some(Found { speaker: self.first_name(from, open), near: true, verb: false })
+                // "In a short memoir …, he gave his rule for a good
+                // bridge: “…”": else a subject pronoun opening the sentence
+                // or a clause.
+                let speaker = self.first_name(from, open).or_else(|| {
+                    (from..open)
+                        .find(|&k| {
+                            doc.is_word(k)
+                                && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
+                                && self.quote_of[k] == NONE
+                                && (k == from || doc.is(k - 1, ','))
+                        })
+                        .and_then(|p| self.pronoun_antecedent(p, open, true))
+                });
+                Some(Found { speaker, near: true, verb: false })
             }
             None => None,
         }
@@ -1536,7 +1611,11 @@ impl Quoter<'_, '_> {
             && j > from
             && doc.is_word(j - 1)
             && self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0;
-        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun) {
+        // "Your publisher, Jan Vrba, has called it": a name set off by
+        // commas before lower-case words.
+        let set_off = j < c && j >= from + 2 && doc.is(j - 1, ',') && self.ent(j - 2).is_some();
+        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun || set_off)
+        {
             j
         } else {
             c
@@ -1547,6 +1626,13 @@ impl Quoter<'_, '_> {
         let p = k - 1;
         if let Some(e) = self.ent(p) {
             return Some(self.of_phrase(e, from, open).unwrap_or(Some(e)));
+        }
+        // "Calder: … I wrote in my notebook that evening: “…”": in an
+        // interview turn, `I` is the person the turn is labelled with.
+        if doc.is_word(p) && doc.toks[p].upper && doc.low(p) == "i" {
+            if let Some(e) = self.turn_label(p) {
+                return Some(Some(e));
+            }
         }
         let fl = self.cue_flags[p];
         if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
@@ -1612,6 +1698,23 @@ impl Quoter<'_, '_> {
             }
         }
         None
+    }
+
+    /// The PERSON labelling the interview turn that token `k` is in: a
+    /// name opening the paragraph (or line) followed by a colon (`Ruth
+    /// Calder: …`), when the line start is within [`WALK`] tokens.
+    fn turn_label(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut s = k;
+        while s > 0 && doc.toks[s].gap < Gap::Line {
+            if k - s >= WALK {
+                return None;
+            }
+            s -= 1;
+        }
+        let e = self.ent(s).filter(|&e| self.is_person(e))?;
+        let (first, after) = self.ent_toks[e];
+        (first == s && doc.is(after, ':')).then_some(e)
     }
 
     /// Who made the statement that `the statement` (before token `at`)
@@ -2185,6 +2288,9 @@ impl Quoter<'_, '_> {
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
         let mut continued_para = false;
+        // Whether a sentence passed continued the topic with a pronoun or
+        // a nominal subject and no name.
+        let mut topic = false;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -2193,7 +2299,7 @@ impl Quoter<'_, '_> {
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
                 if quoted.is_some() {
-                    return self.chain_end(quoted, chained, open, person);
+                    return self.chain_end(quoted, chained, topic, open, person);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
                 // speaker is someone unnamed.
@@ -2211,7 +2317,7 @@ impl Quoter<'_, '_> {
                 // secretary had “…,” he said` names whoever `he` is.)
                 if first.is_none() && sentences > 0 {
                     if let Some(e) = self.role_subject(k, person).filter(|&e| want(e)) {
-                        return self.chain_end(Some(e), chained, open, person);
+                        return self.chain_end(Some(e), chained, topic, open, person);
                     }
                 }
                 // "He met President Prabowo Subianto. “…,” he said": a
@@ -2223,6 +2329,16 @@ impl Quoter<'_, '_> {
                 // meet a corner from Luke Barnes.`)
                 let nominal_subject =
                     person && first.is_some() && first_at > k && self.person_nominal_subject(k);
+                // (A sentence before the quotation's own with such a
+                // nominal subject and no name, `The composer never forgot
+                // the review.`, continues the topic too: whoever the walk
+                // then finds must be named about as often as the person the
+                // text is about.)
+                topic |= person
+                    && doc.lang == super::tokens::Lang::En
+                    && first.is_none()
+                    && sentences > 0
+                    && self.person_nominal_subject(k);
                 if first.is_some() && (pronoun_at.is_some_and(|p| p < first_at) || nominal_subject)
                 {
                     chained = chained.or(first);
@@ -2232,7 +2348,7 @@ impl Quoter<'_, '_> {
                     // walk may go one paragraph more.)
                     continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
-                    return self.chain_end(Some(sp), chained, open, person);
+                    return self.chain_end(Some(sp), chained, topic, open, person);
                 }
                 pronoun_at = None;
                 silent = false;
@@ -2271,7 +2387,7 @@ impl Quoter<'_, '_> {
         }
         let found = quoted.or(mention).or(first);
         if found.is_some() || chained.is_some() {
-            return self.chain_end(found, chained, open, person);
+            return self.chain_end(found, chained, topic, open, person);
         }
         self.latest(open, person)
     }
@@ -2302,6 +2418,20 @@ impl Quoter<'_, '_> {
             return false;
         }
         let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
+        let g = gender_word(doc.low(j));
+        // "From my grandmother. She was born in …": a relative the speaker
+        // of the text calls `my`/`our` and does not name, of the pronoun's
+        // gender.
+        if j > 0
+            && g != Gender::Unknown
+            && g == said
+            && doc.is_word(j - 1)
+            && matches!(doc.low(j - 1), "my" | "our")
+            && !self.ent(j + 1).is_some_and(|e| self.is_person(e))
+            && !(doc.is(j + 1, ',') && self.ent(j + 2).is_some_and(|e| self.is_person(e)))
+        {
+            return true;
+        }
         if !role {
             return false;
         }
@@ -2314,7 +2444,6 @@ impl Quoter<'_, '_> {
         if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',')) {
             return false;
         }
-        let g = gender_word(doc.low(j));
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
             return false;
         }
@@ -2396,7 +2525,9 @@ impl Quoter<'_, '_> {
     }
 
     /// The antecedent found (`found`) after the walk went past a pronoun
-    /// subject that stood before the name `chained`: the one found, unless
+    /// subject that stood before the name `chained`, or past a sentence
+    /// that continued the topic with a nominal subject (`topic`): the one
+    /// found (or its other mention of the same surname), unless
     /// the text is plainly about someone else — named at least twice as
     /// often (`Byron` in his biography, past a poem's caption naming John
     /// FitzGibbon); with nothing found, the person most named, else
@@ -2405,10 +2536,11 @@ impl Quoter<'_, '_> {
         &self,
         found: Option<usize>,
         chained: Option<usize>,
+        topic: bool,
         open: usize,
         person: bool,
     ) -> Option<usize> {
-        if chained.is_none() {
+        if chained.is_none() && !topic {
             return found;
         }
         let Some((top, top_count, counts)) = self.salience(open, person) else {
@@ -2418,6 +2550,13 @@ impl Quoter<'_, '_> {
         let text = self.doc.text;
         let s = &self.ents[self.full[f]];
         let f_count = counts.get(&text[s.start..s.end]).copied().unwrap_or(1);
+        // (`Rosalind Achterberg` and `Rosalind Mary Achterberg` are one
+        // person.)
+        let t = &self.ents[self.full[top]];
+        let last = |a: usize, b: usize| text[a..b].rsplit(' ').next().unwrap_or("");
+        if last(t.start, t.end) == last(s.start, s.end) {
+            return Some(f);
+        }
         if top_count >= 2 * f_count.max(1) {
             Some(top)
         } else {
