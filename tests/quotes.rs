@@ -1184,3 +1184,33 @@ fn a_colon_after_a_sentence_with_a_pronoun_subject() {
          years, and then for the day after.\"]]",
     );
 }
+
+#[test]
+fn a_given_name_of_one_gender_only_is_a_weak_clue() {
+    // `Nils` is a man's name, so `she` is Astrid Berg, not the teacher
+    // named last.
+    check(
+        "en",
+        "Astrid Berg studied botany at Uppsala under the geneticist Nils Hedberg. Hedberg \
+         encouraged her to apply for a fellowship. Writing home from Scotland, she complained \
+         about the food. [[Q@Astrid Berg:\"The porridge is grey and so is the sky,\"]] she wrote.",
+    );
+    // A pronoun with no one of its gender within reach takes the latest
+    // person of that gender, not the latest person.
+    check(
+        "en",
+        "In London Konrad Maelzer played for the radio. His diary is about money.\n\n\
+         According to his biographer, Helen Marsh, the war years were [[Q@Helen Marsh:\"the \
+         quietest of his life\"]]. The years passed. The trams were red. The city was cold. In a \
+         1962 interview he said: [[Q@Konrad Maelzer:\"I came back because the trams were still \
+         red.\"]]",
+    );
+    // What the text says outweighs the list: `Ola` is listed as a woman's
+    // name, but `He` opening the next sentence makes this Ola a man.
+    check(
+        "en",
+        "Hanne Dahl: A historian, Ola Brekke, found the recipe by accident. He was looking for \
+         something else. Later that week he emailed me. His message said, [[Q@Ola Brekke:\"I \
+         think I have found you a beer.\"]]",
+    );
+}

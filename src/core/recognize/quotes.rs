@@ -158,7 +158,11 @@
 //! (`His message said`, `Brekke's letter read`). A pronoun skips people
 //! the text marks as of the other gender (`she` after `her brother Erik`,
 //! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
-//! sentence: `Hardy retired to Dorset, where he wrote`), and the name labelling an interview turn (`Hanne Dahl:`
+//! sentence: `Hardy retired to Dorset, where he wrote`, or `He` opening
+//! the next sentence; and, one vote only, a given name that the gazetteer
+//! lists for the other gender alone: `Nils`, `Helen`), also when nobody of
+//! the pronoun's gender is within reach and the latest person is taken,
+//! and the name labelling an interview turn (`Hanne Dahl:`
 //! opening a paragraph) is never an antecedent.
 //! In English, a pronoun also stops at a sentence whose subject brings in
 //! someone unnamed (`A spokesman for Parallax declined to say …. “…,” he
@@ -217,6 +221,7 @@ use std::borrow::Cow;
 
 use super::cues::cue;
 use super::lexicon::flags::TITLE;
+use super::lexicon::more;
 use super::tokens::{Doc, Gap, Kind};
 use crate::core::model::{labels, Span};
 
@@ -522,8 +527,14 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         })
         .collect();
     let full = &key;
+    // (The name labelling an interview turn, `Hanne Dahl:` opening a
+    // paragraph, is not someone the turn's sentence speaks of.)
+    let label = |e: usize| {
+        let (first, after) = ent_toks[e];
+        (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
+    };
     let persons: Vec<usize> =
-        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON).collect();
+        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON && !label(e)).collect();
     for &e in &persons {
         let first = ent_toks[e].0;
         let mut j = first;
@@ -532,6 +543,19 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
+        }
+    }
+    // A given name listed for women or men only is one weak vote for its
+    // full name (what the text says of the person outweighs it).
+    for &e in &persons {
+        let (a, b) = ent_toks[full[e]];
+        if let Some(k) = (a..b).find(|&k| doc.toks[k].more & more::GIVEN != 0) {
+            let m = doc.toks[k].more;
+            if m & more::FEMALE != 0 {
+                vote(&mut votes, full[e], Gender::Female, 1);
+            } else if m & more::MALE != 0 {
+                vote(&mut votes, full[e], Gender::Male, 1);
+            }
         }
     }
     // The pronouns after each mention, up to the end of its sentence (or a
@@ -552,6 +576,19 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
                 break;
             }
             let t = &doc.toks[k];
+            // "A historian, Ola Brekke, found it by accident. He was
+            // looking …": a subject pronoun opening the next sentence of
+            // the paragraph counts too.
+            if t.term && k + 1 < next_first && doc.is_word(k + 1) {
+                let next = &doc.toks[k + 1];
+                if next.upper && next.gap < Gap::Line && matches!(doc.low(k + 1), "he" | "she") {
+                    match pronoun_gender(doc.low(k + 1)) {
+                        Gender::Male => said[0] += 1,
+                        Gender::Female => said[1] += 1,
+                        Gender::Unknown => {}
+                    }
+                }
+            }
             if t.term || t.gap >= Gap::Line || t.kind == Kind::Punct && is_double_mark(t.ch) {
                 break;
             }
@@ -2389,7 +2426,7 @@ impl Quoter<'_, '_> {
         if found.is_some() || chained.is_some() {
             return self.chain_end(found, chained, topic, open, person);
         }
-        self.latest(open, person)
+        self.latest(open, person, said)
     }
 
     /// The person before `of`/`at`/`from` when span `e` is that
@@ -2615,15 +2652,29 @@ impl Quoter<'_, '_> {
         verb(after) || comma_verb || (first > 0 && verb(first - 1))
     }
 
-    /// The latest PERSON (or ORG) before token `open`, outside quotations.
-    fn latest(&self, open: usize, person: bool) -> Option<usize> {
+    /// The latest PERSON (or ORG) before token `open`, outside quotations,
+    /// not of the other gender than a pronoun of gender `said`.
+    fn latest(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
         let b = self.doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
+        let agrees = |e: usize| {
+            said == Gender::Unknown || {
+                let g = self
+                    .gender
+                    .get_or_init(|| genders(self.doc, self.ents, &self.ent_toks, &self.full))[e];
+                g == Gender::Unknown || g == said
+            }
+        };
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
             let named = s.label == labels::PERSON || s.label == labels::ORG;
+            let (first, after) = self.ent_toks[e];
+            let label =
+                (first == 0 || self.doc.toks[first].gap >= Gap::Line) && self.doc.is(after, ':');
             named
                 && self.is_kind(e, person)
+                && agrees(e)
+                && !label
                 && !self.inside_quote_byte(s.start)
                 && !self.in_term[self.ent_toks[e].0]
         })
