@@ -1214,3 +1214,35 @@ fn a_given_name_of_one_gender_only_is_a_weak_clue() {
          think I have found you a beer.\"]]",
     );
 }
+
+#[test]
+fn according_to_a_name_then_a_clause_with_its_own_subject() {
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. According to his biographer Alan Reid, Ashdown was \
+         [[Q@Alan Reid:\"a shy man with a loud pen\"]].",
+    );
+    // A critic who `dismissed it as` quotes his own words.
+    check(
+        "en",
+        "The critic Paul Ehrlich, writing in a Vienna daily, dismissed it as [[Q@Paul \
+         Ehrlich:\"an hour of brass in search of a tune\"]].",
+    );
+}
+
+#[test]
+fn seorang_brings_in_someone_unnamed() {
+    check(
+        "id",
+        "Ketua serikat, Yudi Prasetyo, menilai PHK dilakukan sepihak. [[Q@Yudi Prasetyo:“Kami \
+         akan melapor,”]] kata Yudi.\n\n\
+         Seorang karyawan yang terkena PHK, yang meminta namanya tidak ditulis, mengaku baru \
+         bekerja delapan bulan. [[Q:“Sekarang saya harus cari kerja lagi,”]] ujarnya.",
+    );
+    // Not when a name is set off after it.
+    check(
+        "id",
+        "Salah seorang penumpang, Rizky Pratama (27), mengaku terlambat. [[Q@Rizky \
+         Pratama:“Saya sudah berdiri dari jam tujuh,”]] ujarnya.",
+    );
+}

@@ -284,6 +284,7 @@ const EN_VERBS_QUOTES: &[(&str, &str)] = &[
     ("retort", ""), ("plead", ""), ("vow", ""), ("pledge", ""), ("caution", ""),
     ("clarify", ""), ("assure", ""), ("lament", ""), ("proclaim", ""), ("remind", ""),
     ("boast", ""), ("yell", ""), ("scream", ""), ("mutter", ""), ("murmur", ""),
+    ("dismiss", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only

@@ -137,7 +137,10 @@
 //! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
 //! back even when it holds an organisation (`tegas politikus PDI-P itu`);
 //! an indefinite (`kata seorang warga`, `asked a resident`, `said one
-//! woman`) names nobody;
+//! woman`, and a subject `Seorang karyawan …` for a later `ujarnya`) names
+//! nobody; after `according to` a name and a comma, a name opening a
+//! clause (`According to his biographer Alan Reid, Ashdown was “…”`) is
+//! not the speaker;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
 //! last words … were: “…”`); a sentence naming someone with a verb of
@@ -1945,6 +1948,18 @@ impl Quoter<'_, '_> {
             if let Some(e) = self.ent(j) {
                 if self.is_person(e) {
                     if j > k && doc.is(j - 1, ',') {
+                        // (Unless a person was named already and this name
+                        // opens a clause: `According to his biographer Alan
+                        // Reid, Ashdown was “…”`.)
+                        let after = self.ent_toks[e].1;
+                        // (In Indonesian a place follows: `…, Evelina Fadil
+                        // Pietruschka di Jakarta`.)
+                        let clause = doc.lang == super::tokens::Lang::En
+                            && doc.is_word(after)
+                            && !doc.toks[after].upper;
+                        if person.is_some() && clause {
+                            break;
+                        }
                         return Some(e);
                     }
                     // "said Thamesbury Athletic manager Steve Callaghan": a
@@ -2445,13 +2460,15 @@ impl Quoter<'_, '_> {
 
     /// Whether token `j` heads a subject that brings in a person nobody
     /// names: a role or person noun after `a`, `an`, `one` or `another`
+    /// (in Indonesian `seorang`: `Seorang karyawan yang terkena PHK, …`)
     /// (one word may come between: `A Parallax spokesman`) opening a
     /// sentence or a clause after a comma, with no name set off by a comma
     /// after it (`A spokeswoman for the authority, Femke de Wit,` is
     /// named), and not of the other gender than the pronoun (`said`).
     fn unnamed_subject(&self, j: usize, said: Gender) -> bool {
         let doc = self.doc;
-        if doc.lang != super::tokens::Lang::En || !doc.is_word(j) || doc.toks[j].upper {
+        let en = doc.lang == super::tokens::Lang::En;
+        if !doc.is_word(j) || doc.toks[j].upper {
             return false;
         }
         let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
@@ -2459,7 +2476,8 @@ impl Quoter<'_, '_> {
         // "From my grandmother. She was born in …": a relative the speaker
         // of the text calls `my`/`our` and does not name, of the pronoun's
         // gender.
-        if j > 0
+        if en
+            && j > 0
             && g != Gender::Unknown
             && g == said
             && doc.is_word(j - 1)
@@ -2472,8 +2490,15 @@ impl Quoter<'_, '_> {
         if !role {
             return false;
         }
-        let article = (j.saturating_sub(2)..j)
-            .find(|&a| doc.is_word(a) && matches!(doc.low(a), "a" | "an" | "one" | "another"));
+        // (`Seorang karyawan yang terkena PHK … mengaku …. “…,” ujarnya`.)
+        let article = (j.saturating_sub(2)..j).find(|&a| {
+            doc.is_word(a)
+                && if en {
+                    matches!(doc.low(a), "a" | "an" | "one" | "another")
+                } else {
+                    doc.low(a) == "seorang"
+                }
+        });
         let Some(a) = article else { return false };
         if a + 2 == j && !doc.is_word(a + 1) {
             return false;
