@@ -1246,3 +1246,36 @@ fn seorang_brings_in_someone_unnamed() {
          Pratama:“Saya sudah berdiri dari jam tujuh,”]] ujarnya.",
     );
 }
+
+#[test]
+fn what_a_biography_s_first_sentence_says_the_subject_is() {
+    // `the poet` is Okafor: her first sentence says she is one.
+    check(
+        "en",
+        "Adaeze Okafor (born 1948) is a Nigerian-born British poet and essayist. Since 2010 she \
+         has lived in Hastings. According to Ruth Sandler, she rarely travels. Asked whether she \
+         was still writing, the poet replied: [[Q@Adaeze Okafor:\"Every morning. Most of it goes \
+         in the fire.\"]]",
+    );
+}
+
+#[test]
+fn a_pronoun_of_the_other_gender_does_not_continue_the_topic() {
+    // `he married the soprano Lotte Weiss`: `She` is Lotte Weiss, not
+    // whoever `he` is.
+    check(
+        "en",
+        "Konrad Maelzer wrote an opera. [[Q@Konrad Maelzer:\"I had it framed,\"]] Maelzer said. \
+         In 1931 he married the soprano Lotte Weiss, who sang in the premiere. She later recalled \
+         the rehearsals: [[Q@Lotte Weiss:\"He rewrote my big aria eleven times.\"]]",
+    );
+}
+
+#[test]
+fn a_title_after_published_as() {
+    check(
+        "en",
+        "In his memoirs, published in 1965 as \"Notes from the Pit\", he recalled his first \
+         lessons.",
+    );
+}

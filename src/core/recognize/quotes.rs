@@ -66,7 +66,8 @@
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
 //!   Countdown”`). After a word for a work (`His most famous work, “The
-//!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
+//!   Art of Conjecturing, With a Treatise on Infinite Series”`, or
+//!   `published in 1965 as “Notes from the Pit”`), half the
 //!   words capitalised and no sentence mark make a title (the full stop of
 //!   the sentence may stand inside the marks: `her memoir, “Flour on My
 //!   Hands.”`).
@@ -123,7 +124,8 @@
 //! verb of saying in it, else its first person; failing all, the latest
 //! person. `it` and `pihaknya` do the same for organisations. Two
 //! exceptions: a sentence whose subject is already a pronoun (`He met
-//! President Prabowo`) continues its topic, so the walk goes on to what
+//! President Prabowo`; of the same gender: after `he married the soprano
+//! Lotte Weiss`, `She` is her) continues its topic, so the walk goes on to what
 //! that pronoun means (unless someone else is named at least twice as
 //! often: `Byron` in his biography); and a quotation whose verb of saying
 //! names nobody (`a lawyer for the men said`) stops the walk: the pronoun
@@ -187,7 +189,8 @@
 //! title or appositive holds its head word (`kementerian` → `Kementerian
 //! Luar Negeri Jepang`, `minister` → `Finance Minister Sri Mulyani`,
 //! `association` → `The operators' association, Deltaport Employers,`,
-//! `utility` → `Maritime Grid, the province's main utility,`; when the
+//! `utility` → `Maritime Grid, the province's main utility,`, `poet` →
+//! `Adaeze Okafor (born 1948) is a Nigerian-born British poet`; when the
 //! nominal holds a role or institution word, only that word must match:
 //! `the health secretary` is not `the opposition health spokesman`);
 //! failing that, a role or person word (`menteri`, `minister`, `pria`,
@@ -456,6 +459,10 @@ fn gender_word(w: &str) -> Gender {
             "businessman",
             "congressman",
             "councilman",
+            "widower",
+            "tenor",
+            "baritone",
+            "monk",
         ];
         let female = [
             "mrs",
@@ -480,6 +487,11 @@ fn gender_word(w: &str) -> Gender {
             "businesswoman",
             "congresswoman",
             "councilwoman",
+            "widow",
+            "soprano",
+            "actress",
+            "ballerina",
+            "nun",
         ];
         male.iter()
             .map(|&w| (w, Gender::Male))
@@ -1242,37 +1254,49 @@ impl Quoter<'_, '_> {
         // on Infinite Series”, was published": after a word for a work,
         // half the words capitalised and no sentence mark is a title.
         let w = if doc.is(p, ',') && p > 0 { p - 1 } else { p };
-        let work = doc.is_word(w)
-            && matches!(
-                doc.low(w),
-                "book"
-                    | "novel"
-                    | "poem"
-                    | "song"
-                    | "album"
-                    | "film"
-                    | "movie"
-                    | "play"
-                    | "paper"
-                    | "article"
-                    | "essay"
-                    | "work"
-                    | "painting"
-                    | "series"
-                    | "show"
-                    | "episode"
-                    | "opera"
-                    | "single"
-                    | "treatise"
-                    | "collection"
-                    | "story"
-                    | "memoir"
-                    | "autobiography"
-                    | "biography"
-                    | "thesis"
-                    | "musical"
-                    | "sculpture"
-            );
+        // (So after `published as`, `released as`: `his memoirs, published
+        // in 1965 as “Notes from the Pit”`.)
+        let published = doc.is_word(p)
+            && doc.low(p) == "as"
+            && (p.saturating_sub(5)..p).any(|k| {
+                doc.is_word(k)
+                    && matches!(
+                        doc.low(k),
+                        "published" | "released" | "issued" | "reissued" | "translated"
+                    )
+            });
+        let work = published
+            || doc.is_word(w)
+                && matches!(
+                    doc.low(w),
+                    "book"
+                        | "novel"
+                        | "poem"
+                        | "song"
+                        | "album"
+                        | "film"
+                        | "movie"
+                        | "play"
+                        | "paper"
+                        | "article"
+                        | "essay"
+                        | "work"
+                        | "painting"
+                        | "series"
+                        | "show"
+                        | "episode"
+                        | "opera"
+                        | "single"
+                        | "treatise"
+                        | "collection"
+                        | "story"
+                        | "memoir"
+                        | "autobiography"
+                        | "biography"
+                        | "thesis"
+                        | "musical"
+                        | "sculpture"
+                );
         // (A sentence mark right before the closing mark ends the
         // sentence around the title: `her memoir, “Flour on My Hands.”`)
         let ends = (open + 1..close - 1).any(|k| doc.toks[k].term);
@@ -2189,12 +2213,43 @@ impl Quoter<'_, '_> {
                 }
                 false
             };
+            // "Konrad Maelzer (1899 – 1971) was an Austrian composer and
+            // conductor": what the name is said to be, after `is`/`was` and
+            // an article (a bracket of dates may come between).
+            let mut cop = last;
+            if doc.is(cop, '(') {
+                while cop < n && cop - last < 20 && !doc.is(cop, ')') {
+                    cop += 1;
+                }
+                cop += 1;
+            }
+            let copula = cop + 1 < n
+                && doc.is_word(cop)
+                && matches!(doc.low(cop), "is" | "was")
+                && doc.is_word(cop + 1)
+                && matches!(doc.low(cop + 1), "a" | "an" | "the");
+            let predicate = |word: &str| {
+                let mut j = cop + 2;
+                while j < n && j - cop < 10 {
+                    let t = &doc.toks[j];
+                    if t.kind == Kind::Punct && !matches!(t.ch, '-' | '\'') || self.ent(j).is_some()
+                    {
+                        break;
+                    }
+                    if same(j, word) {
+                        return true;
+                    }
+                    j += 1;
+                }
+                false
+            };
             let holds = |w: usize| {
                 let word = doc.low(w);
                 word.len() >= 3
                     && ((title_from..last).any(|j| same(j, word))
                         || comma_before && before(word)
-                        || comma_after && after(word))
+                        || comma_after && after(word)
+                        || copula && predicate(word))
             };
             if words.iter().any(|&w| holds(w)) {
                 return Some(e);
@@ -2431,7 +2486,13 @@ impl Quoter<'_, '_> {
                     mention = Some(e);
                 }
             } else if doc.is_word(j) && self.cue_flags[j] & pronoun != 0 {
-                pronoun_at = Some(j);
+                // (A pronoun of the other gender does not continue the
+                // topic: `In 1931 he married the soprano Lotte Weiss. She
+                // later recalled` means Lotte Weiss.)
+                let g = pronoun_gender(doc.low(j));
+                if said == Gender::Unknown || g == Gender::Unknown || g == said {
+                    pronoun_at = Some(j);
+                }
             } else if person && self.unnamed_subject(j, said) {
                 unnamed = Some(j);
             }
