@@ -1279,3 +1279,26 @@ fn a_title_after_published_as() {
          lessons.",
     );
 }
+
+#[test]
+fn a_pronoun_subject_before_a_bare_quotation_and_an_addressee() {
+    // A sentence naming nobody with a pronoun subject hands the floor to
+    // whom the pronoun means.
+    check(
+        "en",
+        "Milan Novak will read from the book on Friday. Asked what he would read, he laughed. \
+         [[Q@Milan Novak:\"The funny parts. People cry enough at home.\"]]",
+    );
+    // A name set off by commas after a few words opens the sentence.
+    check(
+        "en",
+        "The pupils read the news. One girl, Maria Santos, read a report and added at the end, \
+         [[Q@Maria Santos:\"And that is why my street smells.\"]]",
+    );
+    // `you` in the interviewer's turn is whom the turn addresses.
+    check(
+        "en",
+        "Wikinews: Maria Santos, you said in 2020 that radio is [[Q@Maria Santos:\"the last place \
+         where nobody is selling anything\"]]. Is that still true?",
+    );
+}

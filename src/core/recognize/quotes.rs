@@ -94,8 +94,10 @@
 //!    counts only within six tokens of the mark;
 //! 3. for a bare quotation: the speaker of the previous quotation when it
 //!    was in this or the previous sentence, else a name next to a cue in
-//!    the previous sentence ("Heald noted …. “…”"), else the speaker of the
-//!    previous quotation in the paragraph.
+//!    the previous sentence ("Heald noted …. “…”"), else (in English) whom
+//!    the subject pronoun of a previous sentence naming nobody means
+//!    ("Asked what he would read, he laughed. “…”"), else the speaker of
+//!    the previous quotation in the paragraph.
 //!
 //! (Before this pass, a capitalised word no rule took that stands where a
 //! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
@@ -216,7 +218,10 @@
 //! composer never forgot the review.`) continues the topic: whoever the
 //! walk then finds gives way to the person named at least twice as often.
 //! A name set off by commas before lower-case words (`Your publisher, Jan
-//! Vrba, has called it`) is the subject.
+//! Vrba, has called it`) is the subject, as is one set off after a few
+//! opening words (`One girl, Maria Santos, read a report and added`); a
+//! subject `you` is the name the sentence addresses (`Wikinews: Maria
+//! Santos, you said …`), or nobody.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1755,6 +1760,29 @@ impl Quoter<'_, '_> {
         while j < c && doc.toks[j].kind == Kind::Word && !doc.toks[j].upper {
             j += 1; // "the"
         }
+        // "Wikinews: Inês, you said in 2020 that …": `you` means the name
+        // the turn opens by addressing.
+        if doc.is_word(p) && doc.low(p) == "you" {
+            let mut v = self.sentence_start(p);
+            if let Some(l) = self.ent(v).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
+                v = self.ent_toks[l].1 + 1;
+            }
+            return self
+                .ent(v)
+                .filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
+                .map(Some);
+        }
+        // "One girl, Beatriz, she was nine, read a report … and added":
+        // a name set off by commas after a few opening words.
+        if self.ent(j).is_none() {
+            if let Some(x) = (j..(j + 4).min(c)).find(|&x| self.ent(x).is_some()) {
+                let set_off = x > j && doc.is(x - 1, ',');
+                let plain = (j..x - 1).all(|y| doc.is_word(y) && self.ent(y).is_none());
+                if set_off && plain {
+                    j = x;
+                }
+            }
+        }
         if let Some(e) = self.ent(j) {
             let others = (j..c).filter_map(|x| self.ent(x)).any(|x| x != e);
             if !others && c - j <= 15 {
@@ -2822,6 +2850,22 @@ impl Quoter<'_, '_> {
         }
         if let Some(e) = named_before() {
             return Some(e);
+        }
+        // "Asked what he would read, he laughed. “The funny parts.”": a
+        // sentence before that names nobody but has a pronoun subject
+        // hands the floor to whom the pronoun means.
+        if prev_end > 0 && last_close.is_none_or(|c| c < prev_end) {
+            let prev_start = self.sentence_start(prev_end - 1);
+            let named = (prev_start..prev_end).any(|k| self.ent(k).is_some());
+            let subject = (prev_start..prev_end).find(|&k| {
+                doc.is_word(k)
+                    && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
+                    && self.quote_of[k] == NONE
+                    && (k == prev_start || doc.is(k - 1, ','))
+            });
+            if let Some(p) = subject.filter(|_| !named && doc.lang == super::tokens::Lang::En) {
+                return self.pronoun_antecedent(p, open, true);
+            }
         }
         if last_para == para && last_close.is_some() {
             return last_speaker;
