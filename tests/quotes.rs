@@ -1302,3 +1302,24 @@ fn a_pronoun_subject_before_a_bare_quotation_and_an_addressee() {
          where nobody is selling anything\"]]. Is that still true?",
     );
 }
+
+#[test]
+fn a_pronoun_subject_naming_nobody_keeps_a_biography_s_subject() {
+    // `In 1991 she was offered an OBE` is about Okafor, named three times
+    // as often as the student quoted before it.
+    check(
+        "en",
+        "Adaeze Okafor was born in Enugu. Okafor studied in Leeds, and Okafor taught in London. \
+         One of her students, the novelist Femi Adeyemi, remembered her classes: [[Q@Femi \
+         Adeyemi:\"She read your poem aloud in a flat voice.\"]]\n\n\
+         In 1991 she was offered an OBE and turned it down. In an interview she explained: \
+         [[Q@Adaeze Okafor:\"I did not want to be an officer of that empire.\"]]",
+    );
+    // Not when the person found is named about as often.
+    check(
+        "en",
+        "Health Secretary Rachel Amos promised money. Amos spoke in the House. Dr. Helen Achebe \
+         said staff were exhausted. She described nights in the corridors. [[Q@Helen \
+         Achebe:\"That is not care,\"]] she said.",
+    );
+}

@@ -216,7 +216,10 @@
 //! what the pronoun means. A sentence before the quotation's own whose
 //! subject is a definite nominal for a person and that names nobody (`The
 //! composer never forgot the review.`) continues the topic: whoever the
-//! walk then finds gives way to the person named at least twice as often.
+//! walk then finds gives way to the person named at least twice as often;
+//! so does one whose subject pronoun comes within its first words (`In
+//! 1991 she was offered an OBE and turned it down.`), for a person named
+//! at least three times as often.
 //! A name set off by commas before lower-case words (`Your publisher, Jan
 //! Vrba, has called it`) is the subject, as is one set off after a few
 //! opening words (`One girl, Maria Santos, read a report and added`); a
@@ -2423,9 +2426,11 @@ impl Quoter<'_, '_> {
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
         let mut continued_para = false;
-        // Whether a sentence passed continued the topic with a pronoun or
-        // a nominal subject and no name.
-        let mut topic = false;
+        // How many times as often as the one found the person the text is
+        // about must be named to take its place, when a sentence passed
+        // continued the topic with a nominal (2) or a pronoun subject (3)
+        // and no name; 0 when none did.
+        let mut topic = 0;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -2469,11 +2474,17 @@ impl Quoter<'_, '_> {
                 // the review.`, continues the topic too: whoever the walk
                 // then finds must be named about as often as the person the
                 // text is about.)
-                topic |= person
-                    && doc.lang == super::tokens::Lang::En
-                    && first.is_none()
-                    && sentences > 0
-                    && self.person_nominal_subject(k);
+                // (So does one opening with a subject pronoun and naming
+                // nobody, `In 1991 she was offered an OBE and turned it
+                // down.`, more weakly: three times as often.)
+                if person && doc.lang == super::tokens::Lang::En && first.is_none() && sentences > 0
+                {
+                    if self.person_nominal_subject(k) {
+                        topic = 2;
+                    } else if pronoun_at.is_some_and(|p| p - k <= 3) && topic == 0 {
+                        topic = 3;
+                    }
+                }
                 if first.is_some() && (pronoun_at.is_some_and(|p| p < first_at) || nominal_subject)
                 {
                     chained = chained.or(first);
@@ -2687,13 +2698,14 @@ impl Quoter<'_, '_> {
         &self,
         found: Option<usize>,
         chained: Option<usize>,
-        topic: bool,
+        topic: usize,
         open: usize,
         person: bool,
     ) -> Option<usize> {
-        if chained.is_none() && !topic {
+        if chained.is_none() && topic == 0 {
             return found;
         }
+        let factor = if chained.is_some() { 2 } else { topic };
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
@@ -2708,7 +2720,7 @@ impl Quoter<'_, '_> {
         if last(t.start, t.end) == last(s.start, s.end) {
             return Some(f);
         }
-        if top_count >= 2 * f_count.max(1) {
+        if top_count >= factor * f_count.max(1) {
             Some(top)
         } else {
             Some(f)
