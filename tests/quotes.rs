@@ -1323,3 +1323,19 @@ fn a_pronoun_subject_naming_nobody_keeps_a_biography_s_subject() {
          Achebe:\"That is not care,\"]] she said.",
     );
 }
+
+#[test]
+fn an_entry_of_someone_s_diary_speaks_for_its_writer() {
+    check(
+        "en",
+        "In London Konrad Maelzer played the piano for the radio. His diary for 1941 is mostly \
+         about money. An entry from that March reads: [[Q@Konrad Maelzer:\"Played for four \
+         hours. Paid for two.\"]]",
+    );
+    // Nobody's diary named: nobody.
+    check(
+        "en",
+        "The archive holds many papers. An entry from that March reads: [[Q:\"Played for four \
+         hours. Paid for two.\"]]",
+    );
+}

@@ -162,7 +162,9 @@
 //! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
 //! said`), as does a pronoun before lower-case words (`He later wrote`);
 //! a message with its writer before it speaks for the writer
-//! (`His message said`, `Brekke's letter read`). A pronoun skips people
+//! (`His message said`, `Brekke's letter read`), and so does an entry of
+//! someone's diary after a colon (`His diary for 1941 is mostly about
+//! money. An entry from that March reads: “…”`). A pronoun skips people
 //! the text marks as of the other gender (`she` after `her brother Erik`,
 //! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
 //! sentence: `Hardy retired to Dorset, where he wrote`, or `He` opening
@@ -1522,16 +1524,19 @@ impl Quoter<'_, '_> {
                 // "In a short memoir …, he gave his rule for a good
                 // bridge: “…”": else a subject pronoun opening the sentence
                 // or a clause.
-                let speaker = self.first_name(from, open).or_else(|| {
-                    (from..open)
-                        .find(|&k| {
-                            doc.is_word(k)
-                                && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
-                                && self.quote_of[k] == NONE
-                                && (k == from || doc.is(k - 1, ','))
-                        })
-                        .and_then(|p| self.pronoun_antecedent(p, open, true))
-                });
+                let speaker = self
+                    .first_name(from, open)
+                    .or_else(|| {
+                        (from..open)
+                            .find(|&k| {
+                                doc.is_word(k)
+                                    && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
+                                    && self.quote_of[k] == NONE
+                                    && (k == from || doc.is(k - 1, ','))
+                            })
+                            .and_then(|p| self.pronoun_antecedent(p, open, true))
+                    })
+                    .or_else(|| self.diary_writer(from, open));
                 Some(Found { speaker, near: true, verb: false })
             }
             None => None,
@@ -1795,6 +1800,36 @@ impl Quoter<'_, '_> {
         None
     }
 
+    /// The writer of the diary or letters that an `entry` (or `passage`,
+    /// `page`) in the sentence `from`..`open` belongs to: "His diary for
+    /// 1941 is mostly about money. An entry from that March reads: “…”" —
+    /// whom the possessive before `diary` (`his`, `her`, `X's`) in this
+    /// sentence or the one before means.
+    fn diary_writer(&self, from: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let entry = (from..open)
+            .any(|k| doc.is_word(k) && matches!(doc.low(k), "entry" | "passage" | "page"));
+        if !entry || doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let start = if from > 0 { self.sentence_start(from - 1) } else { from };
+        let diary = (start..open).find(|&k| {
+            doc.is_word(k)
+                && self.quote_of[k] == NONE
+                && matches!(
+                    doc.low(k),
+                    "diary"
+                        | "diaries"
+                        | "journal"
+                        | "journals"
+                        | "notebook"
+                        | "notebooks"
+                        | "letters"
+                )
+        })?;
+        self.possessed_message(diary, start).flatten()
+    }
+
     /// The PERSON labelling the interview turn that token `k` is in: a
     /// name opening the paragraph (or line) followed by a colon (`Ruth
     /// Calder: …`), when the line start is within [`WALK`] tokens.
@@ -1914,6 +1949,10 @@ impl Quoter<'_, '_> {
                         | "memo"
                         | "telegram"
                         | "diary"
+                        | "diaries"
+                        | "journal"
+                        | "notebook"
+                        | "letters"
                         | "memoir"
                         | "blog"
                         | "column"
