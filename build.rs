@@ -41,6 +41,8 @@ const KINDS: &[(&str, u8)] = &[
     ("title-cap", 5),
     ("given", 6),
     ("family", 7),
+    ("given-f", 8),
+    ("given-m", 9),
 ];
 
 /// The longest phrase, in words, that the recognizer looks up

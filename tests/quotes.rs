@@ -26,7 +26,8 @@
 //!
 //! Run `cargo test --test quotes -- --nocapture` to see the numbers, and set
 //! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
-//! ones are only totalled). The asserted floors sit slightly
+//! ones are only totalled), `QUOTES_SPLIT=tuned` to score the tuned
+//! documents alone. The asserted floors sit slightly
 //! below the current scores, so a regression fails.
 
 mod common;
@@ -722,16 +723,24 @@ fn scores_on_the_gold_documents() {
     // (lang, split, floor for quotation F1, floor for speaker accuracy):
     // slightly below the scores reached when these floors were set (id
     // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
-    // 0.914/0.625 held out).
+    // 0.914/0.625 held out); the tuned ones set again after six English
+    // biographies and interviews and four Indonesian articles joined them
+    // (id 1.000/0.962, en 0.989/0.967).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
-        ("id", "tuned", 0.97, 0.94),
+        ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.97, 0.95),
+        ("en", "tuned", 0.98, 0.96),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();
     println!("lang split    docs  gold found   P     R     F1    speaker");
+    // `QUOTES_SPLIT=tuned` scores one split only (so that working on the
+    // tuned documents never prints the held-out totals).
+    let only_split = std::env::var("QUOTES_SPLIT").unwrap_or_default();
     for &(lang, split, f1_floor, sp_floor) in FLOORS {
+        if !only_split.is_empty() && only_split != split {
+            continue;
+        }
         let (s, docs) = score_dir(lang, split);
         println!(
             "{lang:4} {split:8} {docs:4} {:5} {:5}  {:.3} {:.3} {:.3} {:.3} ({}/{})",
@@ -1095,5 +1104,238 @@ fn a_name_after_the_is_an_organisation_and_a_nominal_subject_points_back() {
         "Rovers won on Sunday, thanks to a late header from Antoine Delacroix.\n\n\
          The Frenchman, who joined in January, rose to meet a corner from Luke Barnes.\n\n\
          [[Q@Antoine Delacroix:\"I didn't even see it go in,\"]] the striker told reporters.",
+    );
+}
+
+#[test]
+fn a_new_sentence_telling_someone_that_does_not_attribute() {
+    // `.” I told her that …` starts a statement of its own: the quotation
+    // before it is the editor's.
+    check(
+        "en",
+        "My agent, Mira Holt, hated the ending. She told me, [[Q@Mira Holt:\"Nobody will read \
+         past the second chapter.\"]] I told her that nobody reads past the first.",
+    );
+}
+
+#[test]
+fn i_in_an_interview_turn_is_the_turn_s_label() {
+    check(
+        "en",
+        "Wikinews: Did you answer her?\n\nTom Reyes: I did. I wrote back the same day: \
+         [[Q@Tom Reyes:\"Come to the reading and then decide.\"]] She came.",
+    );
+    // Not outside an interview turn.
+    check("en", "I wrote back the same day: [[Q:\"Come to the reading and then decide.\"]]");
+}
+
+#[test]
+fn a_long_phrase_after_called_and_its_object_is_the_callers() {
+    check(
+        "en",
+        "The bridge opened in 1901. The Daily Courier called it [[Q@Daily Courier:\"a bridge \
+         with the manners of a cathedral\"]].",
+    );
+    // A few words stay a term, and so does a name right after `called`.
+    check("en", "The Daily Courier called the plan \"a betrayal.\"");
+    check("en", "She hosts a podcast called \"The Long Way Round Home Again\".");
+    // `, Name, has called`: the name set off by commas is the subject.
+    check(
+        "en",
+        "Your publisher, Jan Vrba, has called it [[Q@Jan Vrba:\"the saddest book we have ever \
+         sold\"]]. Is that fair?",
+    );
+}
+
+#[test]
+fn an_unnamed_relative_of_the_narrator_speaks_for_she() {
+    check(
+        "en",
+        "Novak: It came from my grandmother. She was born in a village under the reservoir. She \
+         used to say, [[Q:\"On a still day you can hear the bells.\"]]",
+    );
+}
+
+#[test]
+fn occupations_name_a_person_and_a_nominal_subject_keeps_the_topic() {
+    check(
+        "en",
+        "Adaeze Okafor wrote the book after her father died. Okafor was fifty. The poet later \
+         described it as [[Q@Adaeze Okafor:\"a long conversation with someone who had stopped \
+         answering\"]].",
+    );
+    // `The composer never forgot the review` is about the composer, not
+    // the critic named once before.
+    check(
+        "en",
+        "Konrad Maelzer wrote four symphonies. Maelzer's first was played in Graz, and Maelzer \
+         conducted it. The critic Paul Ehrlich disliked it. The composer never forgot the review. \
+         Decades later he told an interviewer: [[Q@Konrad Maelzer:\"I had it framed. I looked at \
+         it every day.\"]]",
+    );
+}
+
+#[test]
+fn a_colon_after_a_sentence_with_a_pronoun_subject() {
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. In a short memoir for his grandchildren, he gave his \
+         rule for a good bridge: [[Q@Thomas Ashdown:\"Build it for the worst day in a hundred \
+         years, and then for the day after.\"]]",
+    );
+}
+
+#[test]
+fn a_given_name_of_one_gender_only_is_a_weak_clue() {
+    // `Nils` is a man's name, so `she` is Astrid Berg, not the teacher
+    // named last.
+    check(
+        "en",
+        "Astrid Berg studied botany at Uppsala under the geneticist Nils Hedberg. Hedberg \
+         encouraged her to apply for a fellowship. Writing home from Scotland, she complained \
+         about the food. [[Q@Astrid Berg:\"The porridge is grey and so is the sky,\"]] she wrote.",
+    );
+    // A pronoun with no one of its gender within reach takes the latest
+    // person of that gender, not the latest person.
+    check(
+        "en",
+        "In London Konrad Maelzer played for the radio. His diary is about money.\n\n\
+         According to his biographer, Helen Marsh, the war years were [[Q@Helen Marsh:\"the \
+         quietest of his life\"]]. The years passed. The trams were red. The city was cold. In a \
+         1962 interview he said: [[Q@Konrad Maelzer:\"I came back because the trams were still \
+         red.\"]]",
+    );
+    // What the text says outweighs the list: `Ola` is listed as a woman's
+    // name, but `He` opening the next sentence makes this Ola a man.
+    check(
+        "en",
+        "Hanne Dahl: A historian, Ola Brekke, found the recipe by accident. He was looking for \
+         something else. Later that week he emailed me. His message said, [[Q@Ola Brekke:\"I \
+         think I have found you a beer.\"]]",
+    );
+}
+
+#[test]
+fn according_to_a_name_then_a_clause_with_its_own_subject() {
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. According to his biographer Alan Reid, Ashdown was \
+         [[Q@Alan Reid:\"a shy man with a loud pen\"]].",
+    );
+    // A critic who `dismissed it as` quotes his own words.
+    check(
+        "en",
+        "The critic Paul Ehrlich, writing in a Vienna daily, dismissed it as [[Q@Paul \
+         Ehrlich:\"an hour of brass in search of a tune\"]].",
+    );
+}
+
+#[test]
+fn seorang_brings_in_someone_unnamed() {
+    check(
+        "id",
+        "Ketua serikat, Yudi Prasetyo, menilai PHK dilakukan sepihak. [[Q@Yudi Prasetyo:“Kami \
+         akan melapor,”]] kata Yudi.\n\n\
+         Seorang karyawan yang terkena PHK, yang meminta namanya tidak ditulis, mengaku baru \
+         bekerja delapan bulan. [[Q:“Sekarang saya harus cari kerja lagi,”]] ujarnya.",
+    );
+    // Not when a name is set off after it.
+    check(
+        "id",
+        "Salah seorang penumpang, Rizky Pratama (27), mengaku terlambat. [[Q@Rizky \
+         Pratama:“Saya sudah berdiri dari jam tujuh,”]] ujarnya.",
+    );
+}
+
+#[test]
+fn what_a_biography_s_first_sentence_says_the_subject_is() {
+    // `the poet` is Okafor: her first sentence says she is one.
+    check(
+        "en",
+        "Adaeze Okafor (born 1948) is a Nigerian-born British poet and essayist. Since 2010 she \
+         has lived in Hastings. According to Ruth Sandler, she rarely travels. Asked whether she \
+         was still writing, the poet replied: [[Q@Adaeze Okafor:\"Every morning. Most of it goes \
+         in the fire.\"]]",
+    );
+}
+
+#[test]
+fn a_pronoun_of_the_other_gender_does_not_continue_the_topic() {
+    // `he married the soprano Lotte Weiss`: `She` is Lotte Weiss, not
+    // whoever `he` is.
+    check(
+        "en",
+        "Konrad Maelzer wrote an opera. [[Q@Konrad Maelzer:\"I had it framed,\"]] Maelzer said. \
+         In 1931 he married the soprano Lotte Weiss, who sang in the premiere. She later recalled \
+         the rehearsals: [[Q@Lotte Weiss:\"He rewrote my big aria eleven times.\"]]",
+    );
+}
+
+#[test]
+fn a_title_after_published_as() {
+    check(
+        "en",
+        "In his memoirs, published in 1965 as \"Notes from the Pit\", he recalled his first \
+         lessons.",
+    );
+}
+
+#[test]
+fn a_pronoun_subject_before_a_bare_quotation_and_an_addressee() {
+    // A sentence naming nobody with a pronoun subject hands the floor to
+    // whom the pronoun means.
+    check(
+        "en",
+        "Milan Novak will read from the book on Friday. Asked what he would read, he laughed. \
+         [[Q@Milan Novak:\"The funny parts. People cry enough at home.\"]]",
+    );
+    // A name set off by commas after a few words opens the sentence.
+    check(
+        "en",
+        "The pupils read the news. One girl, Maria Santos, read a report and added at the end, \
+         [[Q@Maria Santos:\"And that is why my street smells.\"]]",
+    );
+    // `you` in the interviewer's turn is whom the turn addresses.
+    check(
+        "en",
+        "Wikinews: Maria Santos, you said in 2020 that radio is [[Q@Maria Santos:\"the last place \
+         where nobody is selling anything\"]]. Is that still true?",
+    );
+}
+
+#[test]
+fn a_pronoun_subject_naming_nobody_keeps_a_biography_s_subject() {
+    // `In 1991 she was offered an OBE` is about Okafor, named three times
+    // as often as the student quoted before it.
+    check(
+        "en",
+        "Adaeze Okafor was born in Enugu. Okafor studied in Leeds, and Okafor taught in London. \
+         One of her students, the novelist Femi Adeyemi, remembered her classes: [[Q@Femi \
+         Adeyemi:\"She read your poem aloud in a flat voice.\"]]\n\n\
+         In 1991 she was offered an OBE and turned it down. In an interview she explained: \
+         [[Q@Adaeze Okafor:\"I did not want to be an officer of that empire.\"]]",
+    );
+    // Not when the person found is named about as often.
+    check(
+        "en",
+        "Health Secretary Rachel Amos promised money. Amos spoke in the House. Dr. Helen Achebe \
+         said staff were exhausted. She described nights in the corridors. [[Q@Helen \
+         Achebe:\"That is not care,\"]] she said.",
+    );
+}
+
+#[test]
+fn an_entry_of_someone_s_diary_speaks_for_its_writer() {
+    check(
+        "en",
+        "In London Konrad Maelzer played the piano for the radio. His diary for 1941 is mostly \
+         about money. An entry from that March reads: [[Q@Konrad Maelzer:\"Played for four \
+         hours. Paid for two.\"]]",
+    );
+    // Nobody's diary named: nobody.
+    check(
+        "en",
+        "The archive holds many papers. An entry from that March reads: [[Q:\"Played for four \
+         hours. Paid for two.\"]]",
     );
 }

@@ -135,10 +135,15 @@ try {
 const { faker: fakerEn } = await import(join(modules, '@faker-js/faker/dist/locale/en.js'));
 const places = new Set([...rows.keys()].map((k) => k.split('\t')[0]));
 const names = new Map(); // phrase -> kind
+const GENDERED = { female: 'given-f', male: 'given-m' };
 for (const [faker, src] of [[fakerEn, 'en'], [fakerId, 'id_ID']]) {
   const person = faker.rawDefinitions.person;
-  for (const [field, kind] of [['first_name', 'given'], ['last_name', 'family']]) {
-    for (const list of Object.values(person[field])) {
+  for (const [field, base] of [['first_name', 'given'], ['last_name', 'family']]) {
+    for (const [sex, list] of Object.entries(person[field])) {
+      // A given name listed as female or male only is `given-f` or
+      // `given-m` (the quotation rules read a person's gender from it); one
+      // listed for both, in either locale, is plain `given`.
+      const kind = base === 'given' && GENDERED[sex] ? GENDERED[sex] : base;
       for (const n of list) {
         const phrase = n.normalize('NFC').replace(/[A-Z]/g, (c) => c.toLowerCase());
         if (!/^\p{L}[\p{L}'-]+$/u.test(n) || phrase.length < 3) continue;
@@ -146,6 +151,8 @@ for (const [faker, src] of [[fakerEn, 'en'], [fakerId, 'id_ID']]) {
         if (!names.has(phrase)) {
           names.set(phrase, kind);
           counts[`faker ${src} ${field}`] = (counts[`faker ${src} ${field}`] || 0) + 1;
+        } else if (names.get(phrase) !== kind && names.get(phrase).startsWith('given') && base === 'given') {
+          names.set(phrase, 'given');
         }
       }
     }

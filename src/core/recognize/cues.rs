@@ -251,7 +251,10 @@ const PERSON_NOUNS: &[&str] = &[
     "novelist", "campaigner", "protester", "survivor", "neighbour", "neighbor", "mother",
     "father", "driver", "pilot", "soldier", "fisherman", "shopkeeper", "candidate", "chairman",
     "chairwoman", "chairperson", "founder", "employee", "customer", "passenger", "patient",
-    "parent", "mp", "senator", "congressman", "congresswoman", "envoy",
+    "parent", "mp", "senator", "congressman", "congresswoman", "envoy", "poet", "composer",
+    "critic", "artist", "painter", "sculptor", "singer", "musician", "conductor", "architect",
+    "actor", "actress", "playwright", "biographer", "journalist", "editor", "publisher",
+    "philosopher", "mathematician", "physicist", "chemist", "scholar", "designer",
 ];
 
 /// English verbs of saying: base form and irregular past (empty when
@@ -281,6 +284,7 @@ const EN_VERBS_QUOTES: &[(&str, &str)] = &[
     ("retort", ""), ("plead", ""), ("vow", ""), ("pledge", ""), ("caution", ""),
     ("clarify", ""), ("assure", ""), ("lament", ""), ("proclaim", ""), ("remind", ""),
     ("boast", ""), ("yell", ""), ("scream", ""), ("mutter", ""), ("murmur", ""),
+    ("dismiss", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only

@@ -41,6 +41,10 @@ pub(crate) enum Kind {
     Given,
     /// A family name (`Santoso`, `Abbott`).
     Family,
+    /// A given name of women only (`Melanie`, `Dewi`).
+    GivenFemale,
+    /// A given name of men only (`Budi`, `Thomas`).
+    GivenMale,
 }
 
 impl Kind {
@@ -54,6 +58,8 @@ impl Kind {
             4 => Kind::Title,
             5 => Kind::TitleCap,
             6 => Kind::Given,
+            8 => Kind::GivenFemale,
+            9 => Kind::GivenMale,
             _ => Kind::Family,
         }
     }
@@ -69,7 +75,7 @@ impl Kind {
             Kind::TitleCap => TITLE | TITLE_CAP,
             // Names take no flag bit: the lexicon gives them their own
             // (`lexicon::more::GIVEN`, `FAMILY`).
-            Kind::Given | Kind::Family => 0,
+            Kind::Given | Kind::GivenFemale | Kind::GivenMale | Kind::Family => 0,
         }
     }
 }
@@ -139,7 +145,7 @@ fn table() -> &'static HashMap<&'static str, Info> {
 
 /// The kinds of a table entry.
 fn kinds(info: Info) -> impl Iterator<Item = Kind> {
-    (0..8u8).filter(move |c| info.kinds & (1 << c) != 0).map(Kind::from_code)
+    (0..10u8).filter(move |c| info.kinds & (1 << c) != 0).map(Kind::from_code)
 }
 
 /// Every entry: phrase, and each of its kinds.
@@ -173,7 +179,10 @@ pub(crate) fn group(phrase: &str) -> Option<u16> {
 /// recognizer reads it from the token: `lexicon::more::GIVEN`, `FAMILY`.)
 #[cfg(test)]
 pub(crate) fn is_person_name(word: &str) -> bool {
-    table().get(word).is_some_and(|&i| kinds(i).any(|k| matches!(k, Kind::Given | Kind::Family)))
+    table().get(word).is_some_and(|&i| {
+        kinds(i)
+            .any(|k| matches!(k, Kind::Given | Kind::GivenFemale | Kind::GivenMale | Kind::Family))
+    })
 }
 
 /// Whether a lower-case word is a known given name (bit 0) and a known
@@ -181,7 +190,7 @@ pub(crate) fn is_person_name(word: &str) -> bool {
 pub(crate) fn person_name_kinds(word: &str) -> u8 {
     table().get(word).map_or(0, |&i| {
         kinds(i).fold(0, |acc, k| match k {
-            Kind::Given => acc | 1,
+            Kind::Given | Kind::GivenFemale | Kind::GivenMale => acc | 1,
             Kind::Family => acc | 2,
             _ => acc,
         })

@@ -469,6 +469,12 @@ pub(crate) mod more {
     pub const GIVEN: u8 = 1 << 2;
     /// A known family name (`gazetteer::person_name_kinds` bit 1).
     pub const FAMILY: u8 = 1 << 3;
+    /// A given name of women only (the gazetteer's `given-f`; it is
+    /// `GIVEN` too).
+    pub const FEMALE: u8 = 1 << 4;
+    /// A given name of men only (the gazetteer's `given-m`; it is `GIVEN`
+    /// too).
+    pub const MALE: u8 = 1 << 5;
 }
 
 /// What the lexicon knows of one lower-case word, looked up once per
@@ -523,6 +529,8 @@ fn words() -> &'static HashMap<&'static str, Word> {
         for (w, kind) in gazetteer::entries() {
             let bit = match kind {
                 gazetteer::Kind::Given => more::GIVEN,
+                gazetteer::Kind::GivenFemale => more::GIVEN | more::FEMALE,
+                gazetteer::Kind::GivenMale => more::GIVEN | more::MALE,
                 gazetteer::Kind::Family => more::FAMILY,
                 _ => continue,
             };

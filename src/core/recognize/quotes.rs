@@ -42,7 +42,10 @@
 //!   kata dia`, `said a “more general reflection”`); otherwise it is a
 //!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
 //!   `mengkritik program “lumbung pangan”`). Right after a verb that also
-//!   means "to call" (`yang mereka sebut “…”`) it is always a term.
+//!   means "to call" (`yang mereka sebut “…”`) it is always a term. Four
+//!   words or more after `called` and its object of one to three words
+//!   are the caller's (`The Glasgow Herald called it “a bridge with the
+//!   manners of a cathedral”`); right after `called` they name something.
 //! * A quotation within three words after a word that announces a name or
 //!   a term (`named`, `so-called`, `adage`, `disebut`, `bertajuk`) is a
 //!   term unless a cue touches it, and so is one after a cue when such a
@@ -63,7 +66,8 @@
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
 //!   Countdown”`). After a word for a work (`His most famous work, “The
-//!   Art of Conjecturing, With a Treatise on Infinite Series”`), half the
+//!   Art of Conjecturing, With a Treatise on Infinite Series”`, or
+//!   `published in 1965 as “Notes from the Pit”`), half the
 //!   words capitalised and no sentence mark make a title (the full stop of
 //!   the sentence may stand inside the marks: `her memoir, “Flour on My
 //!   Hands.”`).
@@ -90,8 +94,10 @@
 //!    counts only within six tokens of the mark;
 //! 3. for a bare quotation: the speaker of the previous quotation when it
 //!    was in this or the previous sentence, else a name next to a cue in
-//!    the previous sentence ("Heald noted …. “…”"), else the speaker of the
-//!    previous quotation in the paragraph.
+//!    the previous sentence ("Heald noted …. “…”"), else (in English) whom
+//!    the subject pronoun of a previous sentence naming nobody means
+//!    ("Asked what he would read, he laughed. “…”"), else the speaker of
+//!    the previous quotation in the paragraph.
 //!
 //! (Before this pass, a capitalised word no rule took that stands where a
 //! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
@@ -120,7 +126,8 @@
 //! verb of saying in it, else its first person; failing all, the latest
 //! person. `it` and `pihaknya` do the same for organisations. Two
 //! exceptions: a sentence whose subject is already a pronoun (`He met
-//! President Prabowo`) continues its topic, so the walk goes on to what
+//! President Prabowo`; of the same gender: after `he married the soprano
+//! Lotte Weiss`, `She` is her) continues its topic, so the walk goes on to what
 //! that pronoun means (unless someone else is named at least twice as
 //! often: `Byron` in his biography); and a quotation whose verb of saying
 //! names nobody (`a lawyer for the men said`) stops the walk: the pronoun
@@ -134,7 +141,10 @@
 //! Evelina Fadil Pietruschka`); a role phrase closed by `ini`/`itu` points
 //! back even when it holds an organisation (`tegas politikus PDI-P itu`);
 //! an indefinite (`kata seorang warga`, `asked a resident`, `said one
-//! woman`) names nobody;
+//! woman`, and a subject `Seorang karyawan …` for a later `ujarnya`) names
+//! nobody; after `according to` a name and a comma, a name opening a
+//! clause (`According to his biographer Alan Reid, Ashdown was “…”`) is
+//! not the speaker;
 //! a verb before a statement noun (`said in a statement:`) is the cue; a
 //! possessive opening the sentence before a colon names the speaker (`His
 //! last words … were: “…”`); a sentence naming someone with a verb of
@@ -152,10 +162,16 @@
 //! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
 //! said`), as does a pronoun before lower-case words (`He later wrote`);
 //! a message with its writer before it speaks for the writer
-//! (`His message said`, `Brekke's letter read`). A pronoun skips people
+//! (`His message said`, `Brekke's letter read`), and so does an entry of
+//! someone's diary after a colon (`His diary for 1941 is mostly about
+//! money. An entry from that March reads: “…”`). A pronoun skips people
 //! the text marks as of the other gender (`she` after `her brother Erik`,
 //! `Sir`, `Mrs`, or a clause's `he` after the only person named in its
-//! sentence: `Hardy retired to Dorset, where he wrote`), and the name labelling an interview turn (`Hanne Dahl:`
+//! sentence: `Hardy retired to Dorset, where he wrote`, or `He` opening
+//! the next sentence; and, one vote only, a given name that the gazetteer
+//! lists for the other gender alone: `Nils`, `Helen`), also when nobody of
+//! the pronoun's gender is within reach and the latest person is taken,
+//! and the name labelling an interview turn (`Hanne Dahl:`
 //! opening a paragraph) is never an antecedent.
 //! In English, a pronoun also stops at a sentence whose subject brings in
 //! someone unnamed (`A spokesman for Parallax declined to say …. “…,” he
@@ -177,7 +193,8 @@
 //! title or appositive holds its head word (`kementerian` → `Kementerian
 //! Luar Negeri Jepang`, `minister` → `Finance Minister Sri Mulyani`,
 //! `association` → `The operators' association, Deltaport Employers,`,
-//! `utility` → `Maritime Grid, the province's main utility,`; when the
+//! `utility` → `Maritime Grid, the province's main utility,`, `poet` →
+//! `Adaeze Okafor (born 1948) is a Nigerian-born British poet`; when the
 //! nominal holds a role or institution word, only that word must match:
 //! `the health secretary` is not `the opposition health spokesman`);
 //! failing that, a role or person word (`menteri`, `minister`, `pria`,
@@ -189,7 +206,27 @@
 //! the phrase (`said Thamesbury Athletic manager Steve Callaghan`), and
 //! before it the person opening an aside after a role speaks (`Her lawyer,
 //! Benjamin Osei of the firm Osei & Hart, said`). `told` takes its
-//! audience as object, so `.” Holst told a news conference` attributes.
+//! audience as object, so `.” Holst told a news conference` attributes
+//! (but `.” I told her that …` is a statement of its own).
+//!
+//! In an interview turn (a paragraph opening with `Name:`), `I` before a
+//! verb of saying is the person the turn is labelled with. A relative the
+//! text's narrator calls `my`/`our` and does not name (`From my
+//! grandmother. She used to say, “…”`) is someone unnamed, for a pronoun
+//! of the same gender. A bare colon after a sentence with no name but a
+//! subject pronoun (`…, he gave his rule for a good bridge: “…”`) takes
+//! what the pronoun means. A sentence before the quotation's own whose
+//! subject is a definite nominal for a person and that names nobody (`The
+//! composer never forgot the review.`) continues the topic: whoever the
+//! walk then finds gives way to the person named at least twice as often;
+//! so does one whose subject pronoun comes within its first words (`In
+//! 1991 she was offered an OBE and turned it down.`), for a person named
+//! at least three times as often.
+//! A name set off by commas before lower-case words (`Your publisher, Jan
+//! Vrba, has called it`) is the subject, as is one set off after a few
+//! opening words (`One girl, Maria Santos, read a report and added`); a
+//! subject `you` is the name the sentence addresses (`Wikinews: Maria
+//! Santos, you said …`), or nobody.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -200,6 +237,7 @@ use std::borrow::Cow;
 
 use super::cues::cue;
 use super::lexicon::flags::TITLE;
+use super::lexicon::more;
 use super::tokens::{Doc, Gap, Kind};
 use crate::core::model::{labels, Span};
 
@@ -431,6 +469,10 @@ fn gender_word(w: &str) -> Gender {
             "businessman",
             "congressman",
             "councilman",
+            "widower",
+            "tenor",
+            "baritone",
+            "monk",
         ];
         let female = [
             "mrs",
@@ -455,6 +497,11 @@ fn gender_word(w: &str) -> Gender {
             "businesswoman",
             "congresswoman",
             "councilwoman",
+            "widow",
+            "soprano",
+            "actress",
+            "ballerina",
+            "nun",
         ];
         male.iter()
             .map(|&w| (w, Gender::Male))
@@ -505,8 +552,14 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         })
         .collect();
     let full = &key;
+    // (The name labelling an interview turn, `Hanne Dahl:` opening a
+    // paragraph, is not someone the turn's sentence speaks of.)
+    let label = |e: usize| {
+        let (first, after) = ent_toks[e];
+        (first == 0 || doc.toks[first].gap >= Gap::Line) && doc.is(after, ':')
+    };
     let persons: Vec<usize> =
-        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON).collect();
+        (0..ents.len()).filter(|&e| ents[e].label == labels::PERSON && !label(e)).collect();
     for &e in &persons {
         let first = ent_toks[e].0;
         let mut j = first;
@@ -515,6 +568,19 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
+        }
+    }
+    // A given name listed for women or men only is one weak vote for its
+    // full name (what the text says of the person outweighs it).
+    for &e in &persons {
+        let (a, b) = ent_toks[full[e]];
+        if let Some(k) = (a..b).find(|&k| doc.toks[k].more & more::GIVEN != 0) {
+            let m = doc.toks[k].more;
+            if m & more::FEMALE != 0 {
+                vote(&mut votes, full[e], Gender::Female, 1);
+            } else if m & more::MALE != 0 {
+                vote(&mut votes, full[e], Gender::Male, 1);
+            }
         }
     }
     // The pronouns after each mention, up to the end of its sentence (or a
@@ -535,6 +601,19 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
                 break;
             }
             let t = &doc.toks[k];
+            // "A historian, Ola Brekke, found it by accident. He was
+            // looking …": a subject pronoun opening the next sentence of
+            // the paragraph counts too.
+            if t.term && k + 1 < next_first && doc.is_word(k + 1) {
+                let next = &doc.toks[k + 1];
+                if next.upper && next.gap < Gap::Line && matches!(doc.low(k + 1), "he" | "she") {
+                    match pronoun_gender(doc.low(k + 1)) {
+                        Gender::Male => said[0] += 1,
+                        Gender::Female => said[1] += 1,
+                        Gender::Unknown => {}
+                    }
+                }
+            }
             if t.term || t.gap >= Gap::Line || t.kind == Kind::Punct && is_double_mark(t.ch) {
                 break;
             }
@@ -945,7 +1024,22 @@ impl Quoter<'_, '_> {
             self.mark_term(open, close);
             return false;
         }
-        let naming = (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        let mut naming =
+            (open.saturating_sub(3)..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
+        // "The Glasgow Herald called it “a bridge with the manners of a
+        // cathedral”": four words or more after `called` and its object
+        // are the caller's words (fewer are a term: `called the decision
+        // “a betrayal.”`).
+        let found = match found {
+            Some(f) if f.verb => Some(f),
+            other => match self.caller(open, words) {
+                Some(sp) => {
+                    naming = false;
+                    Some(Found { speaker: sp, near: false, verb: true })
+                }
+                None => other,
+            },
+        };
         // A verb of saying whose speaker names nobody ("the company said",
         // "kata seorang warga"): a pronoun after it means that speaker.
         let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
@@ -990,6 +1084,34 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// The speaker of a quotation of four words or more (`words`) opening
+    /// at token `open` right after `call` and its object of one to three
+    /// lower-case words (`called it`, `called her loaves`, `called him`):
+    /// `Some` with the subject of `call` (`None` inside when it names
+    /// nobody), `None` when the quotation does not stand so.
+    fn caller(&self, open: usize, words: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if words < 4 || doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let mut c = open;
+        while c > 0 && open - c <= 3 {
+            let k = c - 1;
+            if !doc.is_word(k) || doc.toks[k].upper || self.quote_of[k] != NONE {
+                return None;
+            }
+            if matches!(doc.low(k), "call" | "calls" | "called" | "calling") {
+                if k + 1 == open {
+                    return None; // `a podcast called “…”` names it
+                }
+                let from = self.sentence_start(k);
+                return Some(self.subject_before(k, from, open).flatten());
+            }
+            c = k;
+        }
+        None
     }
 
     /// Whether the short quotation `open`..`close` is a sentence of its own
@@ -1142,37 +1264,49 @@ impl Quoter<'_, '_> {
         // on Infinite Series”, was published": after a word for a work,
         // half the words capitalised and no sentence mark is a title.
         let w = if doc.is(p, ',') && p > 0 { p - 1 } else { p };
-        let work = doc.is_word(w)
-            && matches!(
-                doc.low(w),
-                "book"
-                    | "novel"
-                    | "poem"
-                    | "song"
-                    | "album"
-                    | "film"
-                    | "movie"
-                    | "play"
-                    | "paper"
-                    | "article"
-                    | "essay"
-                    | "work"
-                    | "painting"
-                    | "series"
-                    | "show"
-                    | "episode"
-                    | "opera"
-                    | "single"
-                    | "treatise"
-                    | "collection"
-                    | "story"
-                    | "memoir"
-                    | "autobiography"
-                    | "biography"
-                    | "thesis"
-                    | "musical"
-                    | "sculpture"
-            );
+        // (So after `published as`, `released as`: `his memoirs, published
+        // in 1965 as “Notes from the Pit”`.)
+        let published = doc.is_word(p)
+            && doc.low(p) == "as"
+            && (p.saturating_sub(5)..p).any(|k| {
+                doc.is_word(k)
+                    && matches!(
+                        doc.low(k),
+                        "published" | "released" | "issued" | "reissued" | "translated"
+                    )
+            });
+        let work = published
+            || doc.is_word(w)
+                && matches!(
+                    doc.low(w),
+                    "book"
+                        | "novel"
+                        | "poem"
+                        | "song"
+                        | "album"
+                        | "film"
+                        | "movie"
+                        | "play"
+                        | "paper"
+                        | "article"
+                        | "essay"
+                        | "work"
+                        | "painting"
+                        | "series"
+                        | "show"
+                        | "episode"
+                        | "opera"
+                        | "single"
+                        | "treatise"
+                        | "collection"
+                        | "story"
+                        | "memoir"
+                        | "autobiography"
+                        | "biography"
+                        | "thesis"
+                        | "musical"
+                        | "sculpture"
+                );
         // (A sentence mark right before the closing mark ends the
         // sentence around the title: `her memoir, “Flour on My Hands.”`)
         let ends = (open + 1..close - 1).any(|k| doc.toks[k].term);
@@ -1260,8 +1394,10 @@ impl Quoter<'_, '_> {
         // with an object or a clause after it does not attribute.
         // (`told` takes its audience as object: `.” Holst told a news
         // conference` attributes.)
+        // (But not `.” I told her that nobody …`: an audience followed by
+        // `that` and a clause is a new statement.)
         let audience = matches!(doc.low(c), "told" | "tells")
-            && self.cue_flags.get(c + len).is_some_and(|&f| f & cue::THAT == 0);
+            && (c + len..(c + len + 3).min(n)).all(|k| self.cue_flags[k] & cue::THAT == 0);
         if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
             let takes_object = self.cue_flags[c + len] & (cue::THAT | cue::DETERMINER) != 0
@@ -1385,7 +1521,23 @@ impl Quoter<'_, '_> {
                     let sp = self.antecedent(j, true);
                     return Some(Found { speaker: sp, near: true, verb: false });
                 }
-                Some(Found { speaker: self.first_name(from, open), near: true, verb: false })
+                // "In a short memoir …, he gave his rule for a good
+                // bridge: “…”": else a subject pronoun opening the sentence
+                // or a clause.
+                let speaker = self
+                    .first_name(from, open)
+                    .or_else(|| {
+                        (from..open)
+                            .find(|&k| {
+                                doc.is_word(k)
+                                    && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
+                                    && self.quote_of[k] == NONE
+                                    && (k == from || doc.is(k - 1, ','))
+                            })
+                            .and_then(|p| self.pronoun_antecedent(p, open, true))
+                    })
+                    .or_else(|| self.diary_writer(from, open));
+                Some(Found { speaker, near: true, verb: false })
             }
             None => None,
         }
@@ -1536,7 +1688,11 @@ impl Quoter<'_, '_> {
             && j > from
             && doc.is_word(j - 1)
             && self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0;
-        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun) {
+        // "Your publisher, Jan Vrba, has called it": a name set off by
+        // commas before lower-case words.
+        let set_off = j < c && j >= from + 2 && doc.is(j - 1, ',') && self.ent(j - 2).is_some();
+        let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun || set_off)
+        {
             j
         } else {
             c
@@ -1547,6 +1703,13 @@ impl Quoter<'_, '_> {
         let p = k - 1;
         if let Some(e) = self.ent(p) {
             return Some(self.of_phrase(e, from, open).unwrap_or(Some(e)));
+        }
+        // "Calder: … I wrote in my notebook that evening: “…”": in an
+        // interview turn, `I` is the person the turn is labelled with.
+        if doc.is_word(p) && doc.toks[p].upper && doc.low(p) == "i" {
+            if let Some(e) = self.turn_label(p) {
+                return Some(Some(e));
+            }
         }
         let fl = self.cue_flags[p];
         if doc.is_word(p) && fl & cue::PERSON_PRONOUN != 0 {
@@ -1605,6 +1768,29 @@ impl Quoter<'_, '_> {
         while j < c && doc.toks[j].kind == Kind::Word && !doc.toks[j].upper {
             j += 1; // "the"
         }
+        // "Wikinews: Inês, you said in 2020 that …": `you` means the name
+        // the turn opens by addressing.
+        if doc.is_word(p) && doc.low(p) == "you" {
+            let mut v = self.sentence_start(p);
+            if let Some(l) = self.ent(v).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
+                v = self.ent_toks[l].1 + 1;
+            }
+            return self
+                .ent(v)
+                .filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
+                .map(Some);
+        }
+        // "One girl, Beatriz, she was nine, read a report … and added":
+        // a name set off by commas after a few opening words.
+        if self.ent(j).is_none() {
+            if let Some(x) = (j..(j + 4).min(c)).find(|&x| self.ent(x).is_some()) {
+                let set_off = x > j && doc.is(x - 1, ',');
+                let plain = (j..x - 1).all(|y| doc.is_word(y) && self.ent(y).is_none());
+                if set_off && plain {
+                    j = x;
+                }
+            }
+        }
         if let Some(e) = self.ent(j) {
             let others = (j..c).filter_map(|x| self.ent(x)).any(|x| x != e);
             if !others && c - j <= 15 {
@@ -1612,6 +1798,53 @@ impl Quoter<'_, '_> {
             }
         }
         None
+    }
+
+    /// The writer of the diary or letters that an `entry` (or `passage`,
+    /// `page`) in the sentence `from`..`open` belongs to: "His diary for
+    /// 1941 is mostly about money. An entry from that March reads: “…”" —
+    /// whom the possessive before `diary` (`his`, `her`, `X's`) in this
+    /// sentence or the one before means.
+    fn diary_writer(&self, from: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let entry = (from..open)
+            .any(|k| doc.is_word(k) && matches!(doc.low(k), "entry" | "passage" | "page"));
+        if !entry || doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let start = if from > 0 { self.sentence_start(from - 1) } else { from };
+        let diary = (start..open).find(|&k| {
+            doc.is_word(k)
+                && self.quote_of[k] == NONE
+                && matches!(
+                    doc.low(k),
+                    "diary"
+                        | "diaries"
+                        | "journal"
+                        | "journals"
+                        | "notebook"
+                        | "notebooks"
+                        | "letters"
+                )
+        })?;
+        self.possessed_message(diary, start).flatten()
+    }
+
+    /// The PERSON labelling the interview turn that token `k` is in: a
+    /// name opening the paragraph (or line) followed by a colon (`Ruth
+    /// Calder: …`), when the line start is within [`WALK`] tokens.
+    fn turn_label(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut s = k;
+        while s > 0 && doc.toks[s].gap < Gap::Line {
+            if k - s >= WALK {
+                return None;
+            }
+            s -= 1;
+        }
+        let e = self.ent(s).filter(|&e| self.is_person(e))?;
+        let (first, after) = self.ent_toks[e];
+        (first == s && doc.is(after, ':')).then_some(e)
     }
 
     /// Who made the statement that `the statement` (before token `at`)
@@ -1716,6 +1949,10 @@ impl Quoter<'_, '_> {
                         | "memo"
                         | "telegram"
                         | "diary"
+                        | "diaries"
+                        | "journal"
+                        | "notebook"
+                        | "letters"
                         | "memoir"
                         | "blog"
                         | "column"
@@ -1805,6 +2042,18 @@ impl Quoter<'_, '_> {
             if let Some(e) = self.ent(j) {
                 if self.is_person(e) {
                     if j > k && doc.is(j - 1, ',') {
+                        // (Unless a person was named already and this name
+                        // opens a clause: `According to his biographer Alan
+                        // Reid, Ashdown was “…”`.)
+                        let after = self.ent_toks[e].1;
+                        // (In Indonesian a place follows: `…, Evelina Fadil
+                        // Pietruschka di Jakarta`.)
+                        let clause = doc.lang == super::tokens::Lang::En
+                            && doc.is_word(after)
+                            && !doc.toks[after].upper;
+                        if person.is_some() && clause {
+                            break;
+                        }
                         return Some(e);
                     }
                     // "said Thamesbury Athletic manager Steve Callaghan": a
@@ -2034,12 +2283,43 @@ impl Quoter<'_, '_> {
                 }
                 false
             };
+            // "Konrad Maelzer (1899 – 1971) was an Austrian composer and
+            // conductor": what the name is said to be, after `is`/`was` and
+            // an article (a bracket of dates may come between).
+            let mut cop = last;
+            if doc.is(cop, '(') {
+                while cop < n && cop - last < 20 && !doc.is(cop, ')') {
+                    cop += 1;
+                }
+                cop += 1;
+            }
+            let copula = cop + 1 < n
+                && doc.is_word(cop)
+                && matches!(doc.low(cop), "is" | "was")
+                && doc.is_word(cop + 1)
+                && matches!(doc.low(cop + 1), "a" | "an" | "the");
+            let predicate = |word: &str| {
+                let mut j = cop + 2;
+                while j < n && j - cop < 10 {
+                    let t = &doc.toks[j];
+                    if t.kind == Kind::Punct && !matches!(t.ch, '-' | '\'') || self.ent(j).is_some()
+                    {
+                        break;
+                    }
+                    if same(j, word) {
+                        return true;
+                    }
+                    j += 1;
+                }
+                false
+            };
             let holds = |w: usize| {
                 let word = doc.low(w);
                 word.len() >= 3
                     && ((title_from..last).any(|j| same(j, word))
                         || comma_before && before(word)
-                        || comma_after && after(word))
+                        || comma_after && after(word)
+                        || copula && predicate(word))
             };
             if words.iter().any(|&w| holds(w)) {
                 return Some(e);
@@ -2185,6 +2465,11 @@ impl Quoter<'_, '_> {
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
         let mut continued_para = false;
+        // How many times as often as the one found the person the text is
+        // about must be named to take its place, when a sentence passed
+        // continued the topic with a nominal (2) or a pronoun subject (3)
+        // and no name; 0 when none did.
+        let mut topic = 0;
         let pronoun = if person { cue::PERSON_PRONOUN } else { cue::ORG_PRONOUN };
         while k > floor {
             let j = k - 1;
@@ -2193,7 +2478,7 @@ impl Quoter<'_, '_> {
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
                 if quoted.is_some() {
-                    return self.chain_end(quoted, chained, open, person);
+                    return self.chain_end(quoted, chained, topic, open, person);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
                 // speaker is someone unnamed.
@@ -2211,7 +2496,7 @@ impl Quoter<'_, '_> {
                 // secretary had “…,” he said` names whoever `he` is.)
                 if first.is_none() && sentences > 0 {
                     if let Some(e) = self.role_subject(k, person).filter(|&e| want(e)) {
-                        return self.chain_end(Some(e), chained, open, person);
+                        return self.chain_end(Some(e), chained, topic, open, person);
                     }
                 }
                 // "He met President Prabowo Subianto. “…,” he said": a
@@ -2223,6 +2508,22 @@ impl Quoter<'_, '_> {
                 // meet a corner from Luke Barnes.`)
                 let nominal_subject =
                     person && first.is_some() && first_at > k && self.person_nominal_subject(k);
+                // (A sentence before the quotation's own with such a
+                // nominal subject and no name, `The composer never forgot
+                // the review.`, continues the topic too: whoever the walk
+                // then finds must be named about as often as the person the
+                // text is about.)
+                // (So does one opening with a subject pronoun and naming
+                // nobody, `In 1991 she was offered an OBE and turned it
+                // down.`, more weakly: three times as often.)
+                if person && doc.lang == super::tokens::Lang::En && first.is_none() && sentences > 0
+                {
+                    if self.person_nominal_subject(k) {
+                        topic = 2;
+                    } else if pronoun_at.is_some_and(|p| p - k <= 3) && topic == 0 {
+                        topic = 3;
+                    }
+                }
                 if first.is_some() && (pronoun_at.is_some_and(|p| p < first_at) || nominal_subject)
                 {
                     chained = chained.or(first);
@@ -2232,7 +2533,7 @@ impl Quoter<'_, '_> {
                     // walk may go one paragraph more.)
                     continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
-                    return self.chain_end(Some(sp), chained, open, person);
+                    return self.chain_end(Some(sp), chained, topic, open, person);
                 }
                 pronoun_at = None;
                 silent = false;
@@ -2263,7 +2564,13 @@ impl Quoter<'_, '_> {
                     mention = Some(e);
                 }
             } else if doc.is_word(j) && self.cue_flags[j] & pronoun != 0 {
-                pronoun_at = Some(j);
+                // (A pronoun of the other gender does not continue the
+                // topic: `In 1931 he married the soprano Lotte Weiss. She
+                // later recalled` means Lotte Weiss.)
+                let g = pronoun_gender(doc.low(j));
+                if said == Gender::Unknown || g == Gender::Unknown || g == said {
+                    pronoun_at = Some(j);
+                }
             } else if person && self.unnamed_subject(j, said) {
                 unnamed = Some(j);
             }
@@ -2271,9 +2578,9 @@ impl Quoter<'_, '_> {
         }
         let found = quoted.or(mention).or(first);
         if found.is_some() || chained.is_some() {
-            return self.chain_end(found, chained, open, person);
+            return self.chain_end(found, chained, topic, open, person);
         }
-        self.latest(open, person)
+        self.latest(open, person, said)
     }
 
     /// The person before `of`/`at`/`from` when span `e` is that
@@ -2292,21 +2599,45 @@ impl Quoter<'_, '_> {
 
     /// Whether token `j` heads a subject that brings in a person nobody
     /// names: a role or person noun after `a`, `an`, `one` or `another`
+    /// (in Indonesian `seorang`: `Seorang karyawan yang terkena PHK, …`)
     /// (one word may come between: `A Parallax spokesman`) opening a
     /// sentence or a clause after a comma, with no name set off by a comma
     /// after it (`A spokeswoman for the authority, Femke de Wit,` is
     /// named), and not of the other gender than the pronoun (`said`).
     fn unnamed_subject(&self, j: usize, said: Gender) -> bool {
         let doc = self.doc;
-        if doc.lang != super::tokens::Lang::En || !doc.is_word(j) || doc.toks[j].upper {
+        let en = doc.lang == super::tokens::Lang::En;
+        if !doc.is_word(j) || doc.toks[j].upper {
             return false;
         }
         let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
+        let g = gender_word(doc.low(j));
+        // "From my grandmother. She was born in …": a relative the speaker
+        // of the text calls `my`/`our` and does not name, of the pronoun's
+        // gender.
+        if en
+            && j > 0
+            && g != Gender::Unknown
+            && g == said
+            && doc.is_word(j - 1)
+            && matches!(doc.low(j - 1), "my" | "our")
+            && !self.ent(j + 1).is_some_and(|e| self.is_person(e))
+            && !(doc.is(j + 1, ',') && self.ent(j + 2).is_some_and(|e| self.is_person(e)))
+        {
+            return true;
+        }
         if !role {
             return false;
         }
-        let article = (j.saturating_sub(2)..j)
-            .find(|&a| doc.is_word(a) && matches!(doc.low(a), "a" | "an" | "one" | "another"));
+        // (`Seorang karyawan yang terkena PHK … mengaku …. “…,” ujarnya`.)
+        let article = (j.saturating_sub(2)..j).find(|&a| {
+            doc.is_word(a)
+                && if en {
+                    matches!(doc.low(a), "a" | "an" | "one" | "another")
+                } else {
+                    doc.low(a) == "seorang"
+                }
+        });
         let Some(a) = article else { return false };
         if a + 2 == j && !doc.is_word(a + 1) {
             return false;
@@ -2314,7 +2645,6 @@ impl Quoter<'_, '_> {
         if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',')) {
             return false;
         }
-        let g = gender_word(doc.low(j));
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
             return false;
         }
@@ -2396,7 +2726,9 @@ impl Quoter<'_, '_> {
     }
 
     /// The antecedent found (`found`) after the walk went past a pronoun
-    /// subject that stood before the name `chained`: the one found, unless
+    /// subject that stood before the name `chained`, or past a sentence
+    /// that continued the topic with a nominal subject (`topic`): the one
+    /// found (or its other mention of the same surname), unless
     /// the text is plainly about someone else — named at least twice as
     /// often (`Byron` in his biography, past a poem's caption naming John
     /// FitzGibbon); with nothing found, the person most named, else
@@ -2405,12 +2737,14 @@ impl Quoter<'_, '_> {
         &self,
         found: Option<usize>,
         chained: Option<usize>,
+        topic: usize,
         open: usize,
         person: bool,
     ) -> Option<usize> {
-        if chained.is_none() {
+        if chained.is_none() && topic == 0 {
             return found;
         }
+        let factor = if chained.is_some() { 2 } else { topic };
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
@@ -2418,7 +2752,14 @@ impl Quoter<'_, '_> {
         let text = self.doc.text;
         let s = &self.ents[self.full[f]];
         let f_count = counts.get(&text[s.start..s.end]).copied().unwrap_or(1);
-        if top_count >= 2 * f_count.max(1) {
+        // (`Rosalind Achterberg` and `Rosalind Mary Achterberg` are one
+        // person.)
+        let t = &self.ents[self.full[top]];
+        let last = |a: usize, b: usize| text[a..b].rsplit(' ').next().unwrap_or("");
+        if last(t.start, t.end) == last(s.start, s.end) {
+            return Some(f);
+        }
+        if top_count >= factor * f_count.max(1) {
             Some(top)
         } else {
             Some(f)
@@ -2476,15 +2817,29 @@ impl Quoter<'_, '_> {
         verb(after) || comma_verb || (first > 0 && verb(first - 1))
     }
 
-    /// The latest PERSON (or ORG) before token `open`, outside quotations.
-    fn latest(&self, open: usize, person: bool) -> Option<usize> {
+    /// The latest PERSON (or ORG) before token `open`, outside quotations,
+    /// not of the other gender than a pronoun of gender `said`.
+    fn latest(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
         let b = self.doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
+        let agrees = |e: usize| {
+            said == Gender::Unknown || {
+                let g = self
+                    .gender
+                    .get_or_init(|| genders(self.doc, self.ents, &self.ent_toks, &self.full))[e];
+                g == Gender::Unknown || g == said
+            }
+        };
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
             let named = s.label == labels::PERSON || s.label == labels::ORG;
+            let (first, after) = self.ent_toks[e];
+            let label =
+                (first == 0 || self.doc.toks[first].gap >= Gap::Line) && self.doc.is(after, ':');
             named
                 && self.is_kind(e, person)
+                && agrees(e)
+                && !label
                 && !self.inside_quote_byte(s.start)
                 && !self.in_term[self.ent_toks[e].0]
         })
@@ -2546,6 +2901,22 @@ impl Quoter<'_, '_> {
         }
         if let Some(e) = named_before() {
             return Some(e);
+        }
+        // "Asked what he would read, he laughed. “The funny parts.”": a
+        // sentence before that names nobody but has a pronoun subject
+        // hands the floor to whom the pronoun means.
+        if prev_end > 0 && last_close.is_none_or(|c| c < prev_end) {
+            let prev_start = self.sentence_start(prev_end - 1);
+            let named = (prev_start..prev_end).any(|k| self.ent(k).is_some());
+            let subject = (prev_start..prev_end).find(|&k| {
+                doc.is_word(k)
+                    && self.cue_flags[k] & cue::PERSON_PRONOUN != 0
+                    && self.quote_of[k] == NONE
+                    && (k == prev_start || doc.is(k - 1, ','))
+            });
+            if let Some(p) = subject.filter(|_| !named && doc.lang == super::tokens::Lang::En) {
+                return self.pronoun_antecedent(p, open, true);
+            }
         }
         if last_para == para && last_close.is_some() {
             return last_speaker;
