@@ -812,7 +812,10 @@ fn chunk_view(props: &ChunkProps) -> Html {
             // page keeps its length and the reader's place.
             let was = if before != 0 { el.get_bounding_client_rect().height() } else { 0.0 };
             el.set_inner_html("");
-            let height = if was > 0.0 { format!("{was}px") } else { format!("{}lh", props.lines) };
+            // Whole pixels: formatting a float would add some 10 KB to the
+            // page's wasm.
+            let px = was.round() as u64;
+            let height = if px > 0 { format!("{px}px") } else { format!("{}lh", props.lines) };
             if let Some(s) = &style {
                 let _ = s.set_property("height", &height);
             }
