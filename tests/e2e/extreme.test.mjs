@@ -125,6 +125,23 @@ test('a 10 MB article and a 5 MB single line open in full, only the text near th
     const shown = await page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent);
     assert.ok(shown.length > 100_000 && shown.length < 1_000_000, `${shown.length} characters on the page`);
     assert.equal(shown, text.slice(0, shown.length), 'the page shows the start of the text');
+    // Scrolled through, screen after screen: the middle of the window always
+    // shows text, and what the reader left behind leaves the page.
+    const scrolled = await page.evaluate(async () => {
+      let blank = 0;
+      for (let i = 0; i < 120; i++) {
+        scrollBy(0, 2500);
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 30)));
+        const chunk = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('.document-view__chunk');
+        if (chunk && !chunk.hasChildNodes()) blank++;
+      }
+      await new Promise((ok) => setTimeout(ok, 300));
+      const v = document.querySelector('[data-testid=document-view]');
+      return { blank, y: scrollY, onPage: v.textContent.length, first: v.firstElementChild.hasChildNodes() };
+    });
+    assert.ok(scrolled.y > 290_000, `scrolled to ${scrolled.y}`);
+    assert.equal(scrolled.blank, 0, 'no blank screen while scrolling');
+    assert.ok(!scrolled.first && scrolled.onPage < 1_000_000, `the start left the page (${scrolled.onPage} characters on it)`);
     // At the end of the page, its end.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForFunction(
