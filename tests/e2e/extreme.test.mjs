@@ -142,6 +142,26 @@ test('a 10 MB article and a 5 MB single line open in full, only the text near th
     assert.ok(scrolled.y > 290_000, `scrolled to ${scrolled.y}`);
     assert.equal(scrolled.blank, 0, 'no blank screen while scrolling');
     assert.ok(!scrolled.first && scrolled.onPage < 1_000_000, `the start left the page (${scrolled.onPage} characters on it)`);
+    if (name === 'sepuluh-mb.txt') {
+      // Far down, a highlight clicked and relabelled with a key, then the
+      // change undone: the view shows each at once.
+      const id = await page.evaluate(() => {
+        const marks = [...document.querySelectorAll('[data-testid=document-view] mark[data-label=LOC]')];
+        const near = marks.find((m) => {
+          const r = m.getBoundingClientRect();
+          return r.top > 100 && r.bottom < innerHeight - 100;
+        });
+        return near?.dataset.id ?? null;
+      });
+      assert.ok(id, 'a place on screen far down');
+      await page.click(`${sel.view} mark[data-id="${id}"]`);
+      await page.waitForSelector(`[data-testid=edit-bar][data-for="${id}"]`);
+      await page.keyboard.press('2');
+      await page.waitForSelector(`${sel.view} mark[data-id="${id}"][data-label=ORG][data-source=user]`, { timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+z');
+      await page.waitForSelector(`${sel.view} mark[data-id="${id}"][data-label=LOC][data-source=auto]`, { timeout: 10_000 });
+    }
     // At the end of the page, its end.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForFunction(
