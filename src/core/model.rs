@@ -276,7 +276,10 @@ impl AnnotatedDocument {
             .unwrap_or(0);
         let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end));
         let mut j = 0;
-        let ids: Vec<Option<String>> = fresh
+        // An old id is borrowed, and written over the fresh one's own text
+        // when the annotation moves (no new string for each of a long
+        // article's annotations).
+        let ids: Vec<Option<std::borrow::Cow<str>>> = fresh
             .annotations
             .iter()
             .map(|f| {
@@ -292,11 +295,11 @@ impl AnnotatedDocument {
                 Some(match found {
                     Some(k) => {
                         reused[k] = true;
-                        old_auto[k].id.clone()
+                        std::borrow::Cow::Borrowed(old_auto[k].id.as_str())
                     }
                     None => {
                         next += 1;
-                        format!("a{next}")
+                        std::borrow::Cow::Owned(format!("a{next}"))
                     }
                 })
             })
@@ -315,7 +318,9 @@ impl AnnotatedDocument {
             if let Some(k) = kept.iter().find(|k| same(k, old)) {
                 return Some(k.id.clone());
             }
-            staying().find(|(f, _)| same(f, old)).and_then(|(_, id)| id.clone())
+            staying()
+                .find(|(f, _)| same(f, old))
+                .and_then(|(_, id)| Some(id.as_deref()?.to_string()))
         };
         let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
         let relinked: Vec<Option<String>> = kept
@@ -346,7 +351,13 @@ impl AnnotatedDocument {
         kept.reserve(annotations.len());
         kept.extend(annotations.into_iter().zip(ids).zip(linked).filter_map(
             |((mut a, id), speaker)| {
-                a.id = id?;
+                match id? {
+                    std::borrow::Cow::Borrowed(old) => {
+                        a.id.clear();
+                        a.id.push_str(old);
+                    }
+                    std::borrow::Cow::Owned(new) => a.id = new,
+                }
                 a.speaker = speaker;
                 Some(a)
             },
