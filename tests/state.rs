@@ -398,6 +398,46 @@ fn an_answer_for_an_older_text_or_a_closed_document_is_ignored() {
 }
 
 #[test]
+fn a_long_documents_answer_is_taken_in_two_halves_with_the_same_result() {
+    use sorot::core::model::{AnnotatedDocument, Document};
+    // Over LATER_FROM annotations: the answer is numbered first and merged
+    // a moment later (the page's second task), still waited for between.
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(5_000);
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.clone()));
+    let jobs = ws.take_jobs();
+    // (Analysed once here: another test may install a tagger meanwhile.)
+    let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(&text, "id"));
+    let spans = wire::decode(&nums, &strings, &text).unwrap();
+    ws.update(Action::Analysed { job: jobs[0].id, lang: "id".into(), nums, strings });
+    let later = ws.take_later();
+    assert_eq!(later.len(), 1, "the second half waits");
+    assert!(ws.analysing(0), "still analysing between the halves");
+    assert!(ws.current_doc().unwrap().annotations.is_empty());
+    for a in later {
+        ws.update(a);
+    }
+    assert!(!ws.analysing(0));
+    let doc = Document { name: PASTED_NAME.into(), lang: "id".into(), text: text.clone() };
+    let want = AnnotatedDocument::from_spans(doc, &spans);
+    assert!(want.annotations.len() > sorot::core::state::LATER_FROM);
+    assert_eq!(*ws.docs[0], want, "the same document as taking the answer at once");
+    // A new text pasted between the halves: the older answer's second half
+    // changes nothing.
+    ws.update(Action::SetLang { index: 0, lang: Some("en".into()) });
+    let jobs = ws.take_jobs();
+    answer(&mut ws, &jobs[0]);
+    let later = ws.take_later();
+    assert_eq!(later.len(), 1);
+    ws.update(Action::Paste(TAKAICHI.into()));
+    let pasted = ws.docs.clone();
+    for a in later {
+        ws.update(a);
+    }
+    assert_eq!(ws.docs, pasted, "the second half of an answer for an older text is ignored");
+}
+
+#[test]
 fn work_done_while_waiting_is_kept_when_the_analysis_answers() {
     let mut ws = Workspace::default();
     ws.update(Action::Paste(TAKAICHI.into()));

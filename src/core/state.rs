@@ -123,6 +123,10 @@ impl Notice {
     }
 }
 
+/// An analysis of more annotations than this is taken in two halves,
+/// a moment apart ([`Action::Refreshed`]).
+pub const LATER_FROM: usize = 20_000;
+
 /// A change to the workspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -198,6 +202,16 @@ pub enum Action {
         nums: Vec<u32>,
         /// The spans' DATE values ([`wire`]).
         strings: String,
+    },
+    /// The second half of taking a long document's [`Action::Analysed`],
+    /// a moment later (the page runs it in a task of its own, so neither
+    /// half stops the page long): the fresh analysis, already numbered, is
+    /// taken as [`Action::Analysed`] would have taken it.
+    Refreshed {
+        /// The job's number.
+        job: u64,
+        /// The document as the analysis found it.
+        fresh: Rc<AnnotatedDocument>,
     },
     /// The analysis worker could not start or stopped: say so (once, and
     /// again whenever files waiting to be read are lost with it); the
@@ -342,6 +356,9 @@ pub struct Workspace {
     pub last_job: u64,
     /// Whether the analysis worker failed (its notice was shown).
     pub analysis_failed: bool,
+    /// Actions to apply a moment later, in a task of their own, that the UI
+    /// has not taken yet ([`Workspace::take_later`]).
+    pub later: Vec<Action>,
 }
 
 /// What the workspace keeps about one open document besides its text and
@@ -402,6 +419,12 @@ impl Workspace {
         std::mem::take(&mut self.file_jobs)
     }
 
+    /// The actions to apply a moment later since the last call, for the UI
+    /// to dispatch each in a task of its own.
+    pub fn take_later(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.later)
+    }
+
     /// Whether work is waiting for the analysis worker: a document's
     /// analysis, or files being read.
     pub fn busy(&self) -> usize {
@@ -424,7 +447,10 @@ impl Workspace {
                 files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())).collect();
             self.update(Action::FilesOpened(wire::open_files(&batch)));
         }
-        while !self.jobs.is_empty() {
+        while !self.jobs.is_empty() || !self.later.is_empty() {
+            for action in self.take_later() {
+                self.update(action);
+            }
             for job in self.take_jobs() {
                 let text = &job.doc.doc.text;
                 let lang =
@@ -480,17 +506,39 @@ impl Workspace {
         else {
             return;
         };
-        let Some(pending) = self.meta[i].analysis.take() else { return };
         let old = &self.docs[i];
         let spans = match wire::decode(nums, strings, &old.doc.text) {
             Ok(spans) => spans,
             Err(why) => {
+                self.meta[i].analysis = None;
                 self.notices.push(Notice::keyed(NoticeKind::Error, wire::damaged(why)));
                 return;
             }
         };
         let doc = Document { name: old.doc.name.clone(), lang, text: old.doc.text.clone() };
-        let fresh = old.refreshed(AnnotatedDocument::from_spans(doc, &spans));
+        let fresh = AnnotatedDocument::from_spans(doc, &spans);
+        drop(spans);
+        if fresh.annotations.len() > LATER_FROM {
+            // Taken in a task of its own, still waited for meanwhile.
+            self.later.push(Action::Refreshed { job, fresh: Rc::new(fresh) });
+            return;
+        }
+        self.refresh(job, Rc::new(fresh));
+    }
+
+    /// Takes the fresh analysis of [`Job`] `job` (numbered, not yet merged
+    /// with what the document has): the second half of
+    /// [`Workspace::analysed`].
+    fn refresh(&mut self, job: u64, fresh: Rc<AnnotatedDocument>) {
+        self.sync_meta();
+        let Some(i) =
+            self.meta.iter().position(|m| m.analysis.as_ref().is_some_and(|p| p.job == job))
+        else {
+            return;
+        };
+        let Some(pending) = self.meta[i].analysis.take() else { return };
+        let fresh = Rc::unwrap_or_clone(fresh);
+        let fresh = self.docs[i].refreshed(fresh);
         match pending.what {
             Some(what) => self.reanalysed(i, fresh, what),
             None => {
@@ -520,6 +568,7 @@ impl Workspace {
                 | Action::ModelReady { .. }
                 | Action::Restore(_)
                 | Action::Analysed { .. }
+                | Action::Refreshed { .. }
         );
         match action {
             Action::Paste(text) => self.paste(text),
@@ -587,6 +636,7 @@ impl Workspace {
             Action::Analysed { job, lang, nums, strings } => {
                 self.analysed(job, lang, &nums, &strings)
             }
+            Action::Refreshed { job, fresh } => self.refresh(job, fresh),
             Action::AnalysisFailed { reason } => {
                 for m in &mut self.meta {
                     m.analysis = None;

@@ -259,6 +259,14 @@ fn answered() {
     }
 }
 
+/// Dispatches each action a moment later, in a task of its own (the
+/// second half of taking a long document's analysis).
+pub fn later(actions: Vec<Action>) {
+    for action in actions {
+        gloo::timers::callback::Timeout::new(0, move || tell(action)).forget();
+    }
+}
+
 fn tell(action: Action) {
     if let Some(d) = HUB.with(|h| h.borrow().dispatch.clone()) {
         d(action);

@@ -144,6 +144,7 @@ impl Reducible for State {
         ws.update(action);
         analysis::run(ws.take_jobs());
         analysis::open(ws.take_file_jobs());
+        analysis::later(ws.take_later());
         Rc::new(State(ws))
     }
 }
