@@ -353,19 +353,16 @@ impl Step {
         new: &AnnotatedDocument,
         rejected: Vec<Rejected>,
     ) -> Option<Step> {
-        // Both lists are in the document's order (start, end descending,
-        // id), in which an annotation kept as it was stands at the same
-        // key in both: one walk over them pairs them (no table of a long
-        // article's hundred thousand ids).
-        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.id.len());
-        let order =
-            |a: &Annotation, b: &Annotation| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id));
+        // Both lists are in the document's order (`Annotation::order`), in
+        // which an annotation kept as it was stands at the same place in
+        // both: one walk over them pairs them (no table of a long article's
+        // hundred thousand ids).
         let (xs, ys) = (&old.annotations, &new.annotations);
         let (mut removed, mut added) = (Vec::new(), Vec::new());
         let (mut i, mut j) = (0, 0);
         while i < xs.len() || j < ys.len() {
             let o = match (xs.get(i), ys.get(j)) {
-                (Some(a), Some(b)) => order(a, b),
+                (Some(a), Some(b)) => Annotation::order(a, b),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };

@@ -63,6 +63,17 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// The order of a document's annotations: by start, then end
+    /// descending (an enclosing span first), ties in id order (`a2` before
+    /// `a10`).
+    pub fn order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.id.len().cmp(&b.id.len()))
+            .then(a.id.cmp(&b.id))
+    }
+
     /// An automatic annotation with no speaker, value or title.
     pub fn new(id: impl Into<String>, label: impl Into<Label>, start: usize, end: usize) -> Self {
         Annotation {
@@ -167,13 +178,7 @@ impl AnnotatedDocument {
         // Ties (the same span) in id order (`a2` before `a10`), so the order
         // never depends on how the list was built (undo gives back exactly
         // the same document).
-        crate::core::sort::sort_by(&mut annotations, |a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.id.len().cmp(&b.id.len()))
-                .then(a.id.cmp(&b.id))
-        });
+        crate::core::sort::sort_by(&mut annotations, Annotation::order);
         AnnotatedDocument { doc, annotations, index, entities: EntityCache::default() }
     }
 

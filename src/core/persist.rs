@@ -76,20 +76,14 @@ impl Saved {
     /// after a line break, without its own final one.
     pub fn pieces(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.header.as_str()).chain(
-            (0..self.lines.len())
-                .flat_map(|i| std::iter::once("\n").chain(self.line_pieces(&self.lines[i]))),
+            self.lines.iter().flat_map(|l| std::iter::once("\n").chain(Self::line_pieces(l))),
         )
     }
 
-    /// The pieces of one document's line (`line`: one of [`Saved::lines`]
-    /// or pieces made the same way), without its own final line break.
-    pub fn line_pieces<'a>(&self, line: &'a [String]) -> impl Iterator<Item = &'a str> {
-        Self::line_end(line)
-    }
-
-    /// [`Saved::line_pieces`] of the last pieces of a line (those after
-    /// the pieces taken before: the line break is trimmed from its last).
-    pub fn line_end(line: &[String]) -> impl Iterator<Item = &str> {
+    /// The pieces of one document's line (one of [`Saved::lines`], or the
+    /// last pieces of one made the same way), without its final line
+    /// break.
+    pub fn line_pieces(line: &[String]) -> impl Iterator<Item = &str> {
         let last = line.len().saturating_sub(1);
         line.iter()
             .enumerate()

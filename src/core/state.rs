@@ -501,11 +501,7 @@ impl Workspace {
     /// An answer of the analysis worker.
     fn analysed(&mut self, job: u64, lang: String, nums: &[u32], strings: &str) {
         self.sync_meta();
-        let Some(i) =
-            self.meta.iter().position(|m| m.analysis.as_ref().is_some_and(|p| p.job == job))
-        else {
-            return;
-        };
+        let Some(i) = self.waiting_for(job) else { return };
         let old = &self.docs[i];
         let spans = match wire::decode(nums, strings, &old.doc.text) {
             Ok(spans) => spans,
@@ -526,16 +522,17 @@ impl Workspace {
         self.refresh(job, Rc::new(fresh));
     }
 
+    /// The document waiting for [`Job`] `job`, if one still is.
+    fn waiting_for(&self, job: u64) -> Option<usize> {
+        self.meta.iter().position(|m| m.analysis.as_ref().is_some_and(|p| p.job == job))
+    }
+
     /// Takes the fresh analysis of [`Job`] `job` (numbered, not yet merged
     /// with what the document has): the second half of
     /// [`Workspace::analysed`].
     fn refresh(&mut self, job: u64, fresh: Rc<AnnotatedDocument>) {
         self.sync_meta();
-        let Some(i) =
-            self.meta.iter().position(|m| m.analysis.as_ref().is_some_and(|p| p.job == job))
-        else {
-            return;
-        };
+        let Some(i) = self.waiting_for(job) else { return };
         let Some(pending) = self.meta[i].analysis.take() else { return };
         let fresh = Rc::unwrap_or_clone(fresh);
         let fresh = self.docs[i].refreshed(fresh);

@@ -200,7 +200,7 @@ pub async fn prepare(docs: Vec<Rc<AnnotatedDocument>>, wanted: impl Fn() -> bool
             yew::platform::time::sleep(std::time::Duration::ZERO).await;
         };
         let line = if outside {
-            let rest: Vec<&str> = persist::Saved::line_end(&line).collect();
+            let rest: Vec<&str> = persist::Saved::line_pieces(&line).collect();
             len += rest.iter().map(|p| p.len()).sum::<usize>();
             parts.push(&blob_of(&rest));
             match web_sys::Blob::new_with_blob_sequence(&parts) {
@@ -399,7 +399,7 @@ pub async fn journal_put(seq: u64, form: Option<Form>) -> Result<(), JsValue> {
                 }
                 None => {
                     let pieces: Vec<&str> =
-                        std::iter::once("\n").chain(saved.line_pieces(line)).collect();
+                        std::iter::once("\n").chain(persist::Saved::line_pieces(line)).collect();
                     parts.push(&blob_of(&pieces));
                 }
             }
@@ -655,13 +655,9 @@ fn settle_place(offset: u32, top: i32, round: u32) {
 /// The text node of the document view holding the character `offset`
 /// UTF-16 units into the view's text, and the offset inside it.
 fn char_node(offset: u32) -> Option<(web_sys::Node, u32)> {
-    let view = view()?;
-    let nodes = crate::ui::components::document_view::text_nodes(&view);
-    let offset = offset as usize;
-    let i = nodes.partition_point(|(_, at)| *at <= offset).checked_sub(1)?;
-    let (node, at) = &nodes[i];
-    let len = node.dyn_ref::<web_sys::CharacterData>()?.length() as usize;
-    (offset - at < len).then(|| (node.clone(), (offset - at) as u32))
+    let nodes = crate::ui::components::document_view::text_nodes(&view()?);
+    crate::ui::components::document_view::node_at(&nodes, offset as usize)
+        .map(|(n, at)| (n.clone(), at))
 }
 
 /// The window-relative top of the line holding the character `offset`

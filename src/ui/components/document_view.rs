@@ -93,12 +93,13 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     // is a long enough task), the view showing the chunks before until then.
     let made = use_mut_ref(|| None::<Rc<ViewChunks>>);
     let later = use_mut_ref(|| None::<(usize, gloo::timers::callback::Timeout)>);
-    let is_for = |c: &ViewChunks| !c.waiting && Rc::ptr_eq(&c.doc, doc) && c.tr.code() == tr.code();
+    let is_for =
+        |c: &ViewChunks| !c.waiting() && Rc::ptr_eq(&c.doc, doc) && c.tr.code() == tr.code();
     let mut before = made.borrow().clone();
     let same_text = |c: &ViewChunks| Rc::ptr_eq(&c.doc, doc) || c.doc.doc.text == doc.doc.text;
     if doc.doc.text.len() > SPARSE_MIN && before.as_deref().is_none_or(|c| !same_text(c)) {
         // A new sparse document: an empty view for a moment.
-        let c = Rc::new(ViewChunks::waiting(tr, doc.clone()));
+        let c = Rc::new(ViewChunks::laid_out_next(tr, doc.clone()));
         *made.borrow_mut() = Some(c.clone());
         before = Some(c);
     }
@@ -258,7 +259,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let drawing = progress.borrow().waiting();
     html! {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
-            data-drawing={(drawing || chunks.waiting).then_some("true")}
+            data-drawing={(drawing || chunks.waiting()).then_some("true")}
             data-sparse={chunks.sparse.then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
@@ -383,8 +384,6 @@ pub struct ViewChunks {
     lines: Vec<u32>,
     /// Only the chunks near the reader are on the page ([`SPARSE_MIN`]).
     sparse: bool,
-    /// None yet: the chunks are being laid out, in a task of their own.
-    waiting: bool,
     /// The number of each chunk's markup with its highlights, once it was
     /// asked for.
     full: std::cell::RefCell<Vec<Option<u64>>>,
@@ -444,7 +443,6 @@ impl ViewChunks {
             utf16,
             lines,
             sparse,
-            waiting: false,
             full: std::cell::RefCell::new(vec![None; n]),
             plain: std::cell::RefCell::new((0..n).map(|_| new_token()).collect()),
             doc,
@@ -452,7 +450,7 @@ impl ViewChunks {
     }
 
     /// No chunks yet for a sparse document: they are laid out next.
-    fn waiting(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
+    fn laid_out_next(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
         ViewChunks {
             safe: true,
             tr,
@@ -463,7 +461,6 @@ impl ViewChunks {
             utf16: Vec::new(),
             lines: Vec::new(),
             sparse: true,
-            waiting: true,
             full: Default::default(),
             plain: Default::default(),
             doc,
@@ -472,6 +469,12 @@ impl ViewChunks {
 
     fn len(&self) -> usize {
         self.plans.len()
+    }
+
+    /// None yet: a sparse document's chunks being laid out, in a task of
+    /// their own (a text of more than 4 MB has at least one).
+    fn waiting(&self) -> bool {
+        self.sparse && self.plans.is_empty()
     }
 
     /// The number of chunk `i`'s markup, with its highlights or without.
@@ -649,8 +652,7 @@ impl Progress {
 
     /// The chunk holding code point `at`.
     fn chunk_of(chunks: &ViewChunks, at: usize) -> Option<usize> {
-        let i = chunks.chars.partition_point(|c| c.0 <= at).checked_sub(1)?;
-        Some(i)
+        chunks.chars.partition_point(|c| c.0 <= at).checked_sub(1)
     }
 
     /// In a sparse document, makes the chunks within [`LIVE_TEXT`] of chunk
@@ -844,11 +846,9 @@ pub fn with_mark(id: &str, then: impl FnOnce(Element) + 'static) {
         then(el);
         return;
     }
-    let Some((chunks, progress, update)) = VIEW.with(|v| v.borrow().clone()) else { return };
+    let Some((chunks, ..)) = VIEW.with(|v| v.borrow().clone()) else { return };
     let Some(at) = chunks.doc.get(id).map(|a| a.start) else { return };
-    progress.borrow_mut().wanted = Some(at);
-    progress.borrow_mut().timer = None;
-    update.force_update();
+    reveal(at);
     retry(id.to_string(), then, 100);
 }
 
@@ -940,6 +940,16 @@ pub fn text_nodes(view: &Element) -> Vec<(DomNode, usize)> {
         }
     }
     out
+}
+
+/// The text node among `nodes` ([`text_nodes`]) holding UTF-16 unit `u`
+/// of the document's text, and the offset in it (`u` may be the node's
+/// end).
+pub fn node_at(nodes: &[(DomNode, usize)], u: usize) -> Option<(&DomNode, u32)> {
+    let i = nodes.partition_point(|(_, s)| *s <= u).checked_sub(1)?;
+    let (n, at) = &nodes[i];
+    let len = n.dyn_ref::<web_sys::CharacterData>().map_or(0, |c| c.length() as usize);
+    (u - at <= len).then_some((n, (u - at) as u32))
 }
 
 fn retry(id: String, then: impl FnOnce(Element) + 'static, left: u32) {

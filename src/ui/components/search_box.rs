@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CharacterData, HtmlInputElement, Node, Range};
+use web_sys::{HtmlInputElement, Range};
 use yew::prelude::*;
 
-use super::document_view::{reveal, scroll_to_middle, text_nodes};
+use super::document_view::{node_at, reveal, scroll_to_middle, text_nodes};
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
@@ -181,12 +181,7 @@ fn paint(
     let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
     // The text nodes of the view on the page, with their UTF-16 starts.
     let nodes = text_nodes(&view);
-    let locate = |u: usize| -> Option<(&Node, u32)> {
-        let i = nodes.partition_point(|(_, s)| *s <= u).checked_sub(1)?;
-        let (n, at) = &nodes[i];
-        let len = n.dyn_ref::<CharacterData>().map_or(0, |c| c.length() as usize);
-        (u - at <= len).then_some((n, (u - at) as u32))
-    };
+    let locate = |u: usize| node_at(&nodes, u);
     let text = &doc.doc.text;
     let index = doc.index();
     let all = Array::new();
