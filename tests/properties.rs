@@ -588,6 +588,26 @@ fn walk(
 proptest! {
     #![proptest_config(config(4000))]
 
+    /// An automatic annotation's id is `a` and its number in decimal.
+    #[test]
+    fn automatic_ids_are_their_numbers(n in any::<u64>()) {
+        prop_assert_eq!(sorot::core::model::auto_id(n), format!("a{n}"));
+    }
+
+    /// Looking an id up from anywhere in the list (`get_near`, the review
+    /// panel's speaker look-up) finds what `get` finds, and nothing for an
+    /// id no annotation has.
+    #[test]
+    fn looking_an_id_up_from_any_place_finds_it(doc in document()) {
+        let n = doc.annotations.len();
+        for a in &doc.annotations {
+            for at in [0, n / 2, n.saturating_sub(1), n, n + 3] {
+                prop_assert_eq!(doc.get_near(at, &a.id), doc.get(&a.id));
+            }
+        }
+        prop_assert!(doc.get_near(n / 2, "no-such-id").is_none());
+    }
+
     /// `layout` on arbitrary overlapping annotations gives a tree whose
     /// text runs, read in order, are exactly the document text; every
     /// annotation's marks are consecutive pieces that together cover its

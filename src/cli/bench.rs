@@ -16,7 +16,9 @@
 //! boundary) and prints the same numbers plus nanoseconds per byte, in
 //! total and for each step of the pipeline (language guess, recognizer,
 //! annotated document): a flat ns/byte column means the time grows linearly
-//! with the length.
+//! with the length. Two more columns time what the page does with the
+//! document after the analysis, apart from the total: grouping its
+//! entities and laying out its highlights.
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -100,6 +102,10 @@ struct Measurement {
     /// Each step apart: language guess, recognizer, annotated document
     /// (each the median over the runs).
     steps: [Duration; 3],
+    /// What the page does with the document after it, apart (medians,
+    /// not part of `median`): grouping its entities, laying out its
+    /// highlights.
+    after: [Duration; 2],
     /// Annotations found.
     spans: usize,
 }
@@ -117,17 +123,29 @@ fn measure(name: &str, text: &str, lang: Option<&str>, models: bool, runs: usize
     drop(warm);
     let mut totals = Vec::with_capacity(runs);
     let mut steps: [Vec<Duration>; 3] = Default::default();
+    let mut after: [Vec<Duration>; 2] = Default::default();
     for _ in 0..runs {
         let (name, text) = (name.to_string(), text.to_string());
         let start = Instant::now();
         let (doc, step) = analyze_document_timed(name, text, lang, models);
         totals.push(start.elapsed());
-        std::hint::black_box(doc);
         for (all, t) in steps.iter_mut().zip(step) {
             all.push(t);
         }
+        let start = Instant::now();
+        std::hint::black_box(doc.entities());
+        after[0].push(start.elapsed());
+        let start = Instant::now();
+        std::hint::black_box(crate::core::layout::layout(&doc));
+        after[1].push(start.elapsed());
+        std::hint::black_box(doc);
     }
-    Measurement { median: median(totals), steps: steps.map(median), spans }
+    Measurement {
+        median: median(totals),
+        steps: steps.map(median),
+        after: after.map(median),
+        spans,
+    }
 }
 
 /// Megabytes (10^6 bytes) per second.
@@ -188,7 +206,7 @@ pub(super) fn run(
         };
         report.push_str(&format!("scaling {file} ({} bytes)\n\n", text.len()));
         report.push_str(&format!(
-            "{:<8}{:>11}{:>12}{:>9}{:>9}{:>9}  {:>8}{:>11}{:>10}\n",
+            "{:<8}{:>11}{:>12}{:>9}{:>9}{:>9}  {:>8}{:>11}{:>10}  {:>8}{:>8}\n",
             "size",
             "bytes",
             "median ms",
@@ -197,7 +215,9 @@ pub(super) fn run(
             "spans",
             "lang",
             "recognize",
-            "document"
+            "document",
+            "group",
+            "layout"
         ));
         let name = doc_name(file);
         for (size, label) in SCALING_SIZES {
@@ -205,7 +225,7 @@ pub(super) fn run(
             let m = measure(&name, &sized, lang, !options.no_model, options.runs);
             let per_byte = |t: Duration| t.as_secs_f64() * 1e9 / sized.len().max(1) as f64;
             report.push_str(&format!(
-                "{label:<8}{:>11}{:>12.3}{:>9.1}{:>9.1}{:>9}  {:>8.1}{:>11.1}{:>10.1}\n",
+                "{label:<8}{:>11}{:>12.3}{:>9.1}{:>9.1}{:>9}  {:>8.1}{:>11.1}{:>10.1}  {:>8.1}{:>8.1}\n",
                 sized.len(),
                 m.median.as_secs_f64() * 1e3,
                 mb_per_s(sized.len(), m.median),
@@ -214,12 +234,16 @@ pub(super) fn run(
                 per_byte(m.steps[0]),
                 per_byte(m.steps[1]),
                 per_byte(m.steps[2]),
+                per_byte(m.after[0]),
+                per_byte(m.after[1]),
             ));
         }
         report.push_str(
             "\nns/byte: time per input byte, flat when time grows linearly; lang, recognize and \
              document split it\ninto the pipeline's steps (language guess, recognizer, annotated \
-             document), each a median.\n",
+             document), each a median;\ngroup and layout are what the page does with the \
+             document after it (grouping its entities, laying out its highlights), not part of \
+             the total.\n",
         );
     } else {
         report.push('\n');

@@ -62,71 +62,101 @@ pub struct Entity {
 
 /// A group under construction.
 struct Group {
-    label: &'static str,
+    /// Index into [`GROUPED`].
+    label: usize,
     /// Index into `mentions` of the longest mention.
     name: usize,
     mentions: Vec<usize>,
 }
 
-/// A mention text's comparison key and which of its elements are places.
-type Key = (Rc<[String]>, Rc<[bool]>);
+/// The labels that are grouped; a mention's label is an index into it.
+const GROUPED: [&str; 3] = [labels::PERSON, labels::ORG, labels::LOC];
+
+/// One distinct mention text, prepared once for all its mentions.
+struct Text {
+    /// Its words, lower-cased, gazetteer aliases replaced by `#group`.
+    key: Rc<[String]>,
+    /// Whether each element of `key` is a place alias.
+    place: Rc<[bool]>,
+    /// A number for `key`, the same for every text with an equal key.
+    key_id: usize,
+    /// Its length in code points.
+    chars: usize,
+    /// The mention (index into `mentions`) whose bracketed acronym or
+    /// expansion defines this text, if the text defines one (rule 1).
+    defined_by: Option<usize>,
+}
 
 /// One mention, prepared for comparison.
 struct Mention<'a> {
     /// Index into the document's annotations.
     ann: usize,
-    label: &'static str,
+    /// Index into [`GROUPED`].
+    label: usize,
     text: &'a str,
-    /// Its words, lower-cased, gazetteer aliases replaced by `#group`
-    /// (shared by every mention with the same text).
+    /// Index of its text's [`Text`].
+    text_id: usize,
+    /// Its text's key and places (shared by every mention of that text).
     key: Rc<[String]>,
-    /// Whether each element of `key` is a place alias.
     place: Rc<[bool]>,
 }
 
 /// Groups the PERSON, ORG and LOC annotations of `doc` into entities.
 pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     // A long article names the same things again and again: each distinct
-    // text's key is worked out once.
-    let mut keys: HashMap<&str, Key> = HashMap::default();
+    // text is prepared once, and the loop below compares numbers.
+    let mut text_ids: HashMap<&str, usize> = HashMap::default();
+    let mut key_ids: HashMap<Rc<[String]>, usize> = HashMap::default();
+    let mut texts: Vec<Text> = Vec::new();
     let mentions: Vec<Mention> = doc
         .annotations
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let label =
-                [labels::PERSON, labels::ORG, labels::LOC].into_iter().find(|&l| l == a.label)?;
+            let label = GROUPED.iter().position(|&l| l == a.label)?;
             let text = doc.text_of(a);
-            let (key, place) = keys
-                .entry(text)
-                .or_insert_with(|| {
-                    let (key, place) = key_of(text);
-                    (key.into(), place.into())
-                })
-                .clone();
-            Some(Mention { ann: i, label, text, key, place })
+            let text_id = *text_ids.entry(text).or_insert_with(|| {
+                let (key, place) = key_of(text);
+                let key: Rc<[String]> = key.into();
+                let next = key_ids.len();
+                let key_id = *key_ids.entry(key.clone()).or_insert(next);
+                let chars = text.chars().count();
+                texts.push(Text { key, place: place.into(), key_id, chars, defined_by: None });
+                texts.len() - 1
+            });
+            let t = &texts[text_id];
+            Some(Mention {
+                ann: i,
+                label,
+                text,
+                text_id,
+                key: t.key.clone(),
+                place: t.place.clone(),
+            })
         })
         .collect();
-    let acronyms = defined_acronyms(doc, &mentions);
+    // An acronym defined in brackets but never annotated is never looked up.
+    for (text, m) in defined_acronyms(doc, &mentions) {
+        if let Some(&t) = text_ids.get(text) {
+            texts[t].defined_by = Some(m);
+        }
+    }
 
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<(&str, &[String]), usize> = HashMap::default();
-    let mut chars: Vec<usize> = Vec::with_capacity(mentions.len());
-    for m in &mentions {
-        chars.push(m.text.chars().count());
-    }
+    // The first group of each (label, key).
+    let mut by_key: HashMap<(usize, usize), usize> = HashMap::default();
     // Recent groups per label, most recent last, for the look-back rules.
-    let mut recent: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut recent: [Vec<usize>; 3] = Default::default();
     for (m, mention) in mentions.iter().enumerate() {
-        let found = acronyms
-            .get(mention.text)
-            .and_then(|&d| (d < m).then(|| group_of[d]))
+        let text = &texts[mention.text_id];
+        let found = text
+            .defined_by
+            .and_then(|d| (d < m).then(|| group_of[d]))
             .filter(|&g| groups[g].label == mention.label)
-            .or_else(|| by_key.get(&(mention.label, &mention.key[..])).copied())
+            .or_else(|| by_key.get(&(mention.label, text.key_id)).copied())
             .or_else(|| {
-                let rec = recent.get(mention.label)?;
-                rec.iter().rev().take(LOOK_BACK).copied().find(|&g| {
+                recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(|&g| {
                     let other = &mentions[groups[g].name];
                     related(mention, other)
                 })
@@ -140,12 +170,12 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
         };
         let grp = &mut groups[g];
         grp.mentions.push(m);
-        if chars[m] > chars[grp.name] {
+        if text.chars > texts[mentions[grp.name].text_id].chars {
             grp.name = m;
         }
         group_of.push(g);
-        by_key.entry((mention.label, &mention.key[..])).or_insert(g);
-        let rec = recent.entry(mention.label).or_default();
+        by_key.entry((mention.label, text.key_id)).or_insert(g);
+        let rec = &mut recent[mention.label];
         if rec.last() != Some(&g) {
             // Move `g` to the end; an entry further back than the look-back
             // window is left where it is (it is never read again).
@@ -161,7 +191,7 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
         .enumerate()
         .map(|(n, g)| Entity {
             id: format!("e{}", n + 1),
-            label: g.label.to_string(),
+            label: GROUPED[g.label].to_string(),
             name: mentions[g.name].text.to_string(),
             mentions: g
                 .mentions
@@ -221,7 +251,7 @@ fn related(m: &Mention, other: &Mention) -> bool {
     if m.label != other.label || m.key.is_empty() || other.key.is_empty() {
         return false;
     }
-    match m.label {
+    match GROUPED[m.label] {
         l if l == labels::PERSON => {
             let (short, long) =
                 if m.key.len() <= other.key.len() { (m, other) } else { (other, m) };

@@ -62,6 +62,26 @@ pub struct Annotation {
     pub title: Option<String>,
 }
 
+/// The id `a<n>` of the `n`-th automatic annotation, written without the
+/// formatting machinery (a long article numbers a hundred thousand, in the
+/// page, in one task).
+pub fn auto_id(n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let (mut i, mut rest) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('a');
+    id.extend(digits[i..].iter().map(|&d| char::from(d)));
+    id
+}
+
 impl Annotation {
     /// The order of a document's annotations: by start, then end
     /// descending (an enclosing span first), ties in id order (`a2` before
@@ -215,7 +235,7 @@ impl AnnotatedDocument {
             .map(|(n, &i)| {
                 let s = &spans[i];
                 Annotation {
-                    id: format!("a{}", n + 1),
+                    id: auto_id(n as u64 + 1),
                     label: s.label.to_string(),
                     start: index.char_of_byte(&doc.text, s.start),
                     end: index.char_of_byte(&doc.text, s.end),
@@ -223,7 +243,7 @@ impl AnnotatedDocument {
                     speaker: s
                         .speaker
                         .filter(|&k| k < spans.len())
-                        .map(|k| format!("a{}", place[k] + 1)),
+                        .map(|k| auto_id(place[k] as u64 + 1)),
                     value: s.value.clone(),
                     title: s
                         .title
@@ -304,7 +324,7 @@ impl AnnotatedDocument {
                     }
                     None => {
                         next += 1;
-                        std::borrow::Cow::Owned(format!("a{next}"))
+                        std::borrow::Cow::Owned(auto_id(next))
                     }
                 })
             })
@@ -390,6 +410,25 @@ impl AnnotatedDocument {
     /// look-up; to follow many speaker links use [`AnnotatedDocument::by_id`]).
     pub fn get(&self, id: &str) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// The annotation with the given id, looked for outwards from the
+    /// annotation at index `at` (a quotation's speaker is named near it:
+    /// following a few links in a long article costs no table of all its
+    /// ids), then through the rest of the list.
+    pub fn get_near(&self, at: usize, id: &str) -> Option<&Annotation> {
+        let list = &self.annotations;
+        let at = at.min(list.len());
+        for d in 0..list.len().max(1) {
+            let (before, after) = (at.checked_sub(d + 1).map(|i| &list[i]), list.get(at + d));
+            if before.is_none() && after.is_none() {
+                break;
+            }
+            if let Some(a) = after.filter(|a| a.id == id).or(before.filter(|a| a.id == id)) {
+                return Some(a);
+            }
+        }
+        None
     }
 
     /// Every annotation by its id, for following many links at once (a

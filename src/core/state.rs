@@ -732,9 +732,12 @@ impl Workspace {
     /// Adds to the label set every label an open document uses and the set
     /// lacks, at the end (one renamed away comes back with its colour).
     pub fn sync_labels(&mut self) {
+        // A long article has a hundred thousand annotations and a handful
+        // of labels: each distinct label is looked up once.
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
         for d in &self.docs {
             for a in &d.annotations {
-                if self.labels.get(&a.label).is_none() {
+                if seen.insert(a.label.as_str()) && self.labels.get(&a.label).is_none() {
                     match self.former_labels.iter().find(|f| f.name == a.label) {
                         Some(f) => self.labels.insert(f.clone()),
                         None => self.labels.ensure(&a.label),

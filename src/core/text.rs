@@ -94,10 +94,23 @@ impl CharIndex {
         let k = cp / STRIDE;
         let base = self.byte_at[k];
         let rest = cp - k * STRIDE;
-        match text[base..].char_indices().nth(rest) {
-            Some((b, _)) => base + b,
-            None => self.bytes,
+        if self.ascii_from(k) {
+            return base + rest;
         }
+        // The `rest`-th byte after `base` that starts a character (every
+        // byte that is not a continuation byte, `10xxxxxx`).
+        text.as_bytes()[base..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b & 0xC0 != 0x80)
+            .nth(rest)
+            .map_or(self.bytes, |(b, _)| base + b)
+    }
+
+    /// Whether the `STRIDE` code points after checkpoint `k` are ASCII:
+    /// `STRIDE` code points in `STRIDE` bytes (most of news text).
+    fn ascii_from(&self, k: usize) -> bool {
+        self.byte_at.get(k + 1).is_some_and(|&next| next - self.byte_at[k] == STRIDE)
     }
 
     /// Code-point offset of byte `b`. A byte inside a character maps to the
@@ -134,6 +147,9 @@ impl CharIndex {
         let k = cp / STRIDE;
         let base = self.byte_at[k.min(self.byte_at.len() - 1)];
         let start16 = self.utf16_at[k.min(self.utf16_at.len() - 1)];
+        if self.ascii_from(k) {
+            return start16 + (cp - k * STRIDE);
+        }
         start16 + text[base..].chars().take(cp - k * STRIDE).map(char::len_utf16).sum::<usize>()
     }
 

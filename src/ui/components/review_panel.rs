@@ -98,13 +98,13 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let waiting = later && last.borrow().is_none();
     // Which mention of each entity the next click goes to.
     let next = use_mut_ref(HashMap::<String, usize>::new);
-    let quotes: Vec<_> = doc.annotations.iter().filter(|a| a.label == labels::QUOTE).collect();
+    let quotes: Vec<_> =
+        doc.annotations.iter().enumerate().filter(|(_, a)| a.label == labels::QUOTE).collect();
     // How many rows of each list are shown (the page keys the panel by
     // document, so another document starts from the top again; an edit
     // keeps them).
     let shown_entities = use_state(|| SHOWN);
     let shown_quotes = use_state(|| SHOWN);
-    let ids = doc.by_id();
     html! {
         <section class="review" aria-label={tr.t("review.label")} data-testid="review">
             <details open=true>
@@ -139,8 +139,8 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
             <details open=true>
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
-                    { for quotes.iter().take(*shown_quotes).map(|q| {
-                        let speaker = q.speaker.as_deref().and_then(|s| ids.get(s)).map(|s| doc.text_of(s).to_string());
+                    { for quotes.iter().take(*shown_quotes).map(|&(at, q)| {
+                        let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
                             Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
