@@ -397,12 +397,31 @@ fn an_answer_for_an_older_text_or_a_closed_document_is_ignored() {
     assert!(ws.docs.is_empty());
 }
 
+/// Applies the actions the workspace puts off to a task of their own, one
+/// task at a time, until none is left; `between` is called before each
+/// task. Returns how many tasks there were.
+fn run_later(ws: &mut Workspace, mut between: impl FnMut(&Workspace)) -> usize {
+    let mut tasks = 0;
+    loop {
+        let later = ws.take_later();
+        if later.is_empty() {
+            return tasks;
+        }
+        for a in later {
+            between(ws);
+            tasks += 1;
+            ws.update(a);
+        }
+    }
+}
+
 #[test]
-fn a_long_documents_answer_is_taken_in_two_halves_with_the_same_result() {
+fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
     use sorot::core::model::{AnnotatedDocument, Document};
-    // Over LATER_FROM annotations: the answer is numbered first and merged
-    // a moment later (the page's second task), still waited for between.
-    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(5_000);
+    use sorot::core::state::{LATER_FROM, NUMBER_PER_TASK};
+    // Over LATER_FROM annotations: the answer is numbered a part at a time
+    // and merged after (each a task of the page), still waited for between.
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(12_000);
     let mut ws = Workspace::default();
     ws.update(Action::Paste(text.clone()));
     let jobs = ws.take_jobs();
@@ -410,31 +429,53 @@ fn a_long_documents_answer_is_taken_in_two_halves_with_the_same_result() {
     let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(&text, "id"));
     let spans = wire::decode(&nums, &strings, &text).unwrap();
     ws.update(Action::Analysed { job: jobs[0].id, lang: "id".into(), nums, strings });
-    let later = ws.take_later();
-    assert_eq!(later.len(), 1, "the second half waits");
-    assert!(ws.analysing(0), "still analysing between the halves");
-    assert!(ws.current_doc().unwrap().annotations.is_empty());
-    for a in later {
-        ws.update(a);
-    }
+    let tasks = run_later(&mut ws, |ws| {
+        assert!(ws.analysing(0), "still analysing between the parts");
+        assert!(ws.current_doc().unwrap().annotations.is_empty());
+    });
     assert!(!ws.analysing(0));
     let doc = Document { name: PASTED_NAME.into(), lang: "id".into(), text: text.clone() };
     let want = AnnotatedDocument::from_spans(doc, &spans);
-    assert!(want.annotations.len() > sorot::core::state::LATER_FROM);
+    assert!(
+        want.annotations.len() > NUMBER_PER_TASK.max(LATER_FROM),
+        "numbered in two parts or more"
+    );
+    assert_eq!(tasks, want.annotations.len().div_ceil(NUMBER_PER_TASK) + 1, "numbered, merged");
     assert_eq!(*ws.docs[0], want, "the same document as taking the answer at once");
-    // A new text pasted between the halves: the older answer's second half
-    // changes nothing.
+    // A new text pasted between the parts: the older answer's later parts
+    // change nothing.
     ws.update(Action::SetLang { index: 0, lang: Some("en".into()) });
     let jobs = ws.take_jobs();
     answer(&mut ws, &jobs[0]);
     let later = ws.take_later();
     assert_eq!(later.len(), 1);
-    ws.update(Action::Paste(TAKAICHI.into()));
-    let pasted = ws.docs.clone();
     for a in later {
         ws.update(a);
     }
-    assert_eq!(ws.docs, pasted, "the second half of an answer for an older text is ignored");
+    ws.update(Action::Paste(TAKAICHI.into()));
+    let pasted = ws.docs.clone();
+    assert_eq!(run_later(&mut ws, |_| ()), 1, "the next part, which stops there");
+    assert_eq!(ws.docs, pasted, "the later parts of an answer for an older text are ignored");
+}
+
+#[test]
+fn a_long_text_file_opens_after_its_batch_numbered_a_part_at_a_time() {
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(8_000);
+    let files: Vec<(&str, &[u8])> =
+        vec![("panjang.txt", text.as_bytes()), ("pendek.txt", TAKAICHI.as_bytes())];
+    let mut ws = Workspace::default();
+    ws.update(Action::FilesOpened(wire::open_files(&files)));
+    assert_eq!(ws.docs.len(), 1, "the short file opens at once");
+    assert_eq!(ws.docs[0].doc.name, "pendek.txt");
+    assert_eq!(ws.current, Some(0));
+    let tasks = run_later(&mut ws, |ws| assert!(ws.busy() > 0, "still opening"));
+    assert!(tasks >= 1);
+    assert_eq!(ws.busy(), 0);
+    assert_eq!(ws.docs.len(), 2);
+    assert_eq!(ws.current, Some(1), "the first file of the batch is shown when it opens");
+    let whole = wire::decode_opened(wire::open_files(&files[..1]).remove(0)).unwrap();
+    assert!(whole.doc.annotations.len() > sorot::core::state::LATER_FROM);
+    assert_eq!(*ws.docs[1], whole.doc, "the same document as opening it at once");
 }
 
 #[test]

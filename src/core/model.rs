@@ -220,38 +220,11 @@ impl AnnotatedDocument {
     /// them `a1`, `a2`, … in document order and resolving speaker links.
     pub fn from_spans(doc: Document, spans: &[Span]) -> Self {
         let index = CharIndex::new(&doc.text);
-        let mut order: Vec<usize> = (0..spans.len()).collect();
-        crate::core::sort::sort_indices(&mut order, &mut |a, b| {
-            spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
-        });
-        // Each span's place in that order: its id is `a<place + 1>`.
-        let mut place = vec![0usize; spans.len()];
-        for (n, &i) in order.iter().enumerate() {
-            place[i] = n;
-        }
+        let (order, place) = span_order(spans);
         let annotations = order
             .iter()
             .enumerate()
-            .map(|(n, &i)| {
-                let s = &spans[i];
-                Annotation {
-                    id: auto_id(n as u64 + 1),
-                    label: s.label.to_string(),
-                    start: index.char_of_byte(&doc.text, s.start),
-                    end: index.char_of_byte(&doc.text, s.end),
-                    source: Source::Auto,
-                    speaker: s
-                        .speaker
-                        .filter(|&k| k < spans.len())
-                        .map(|k| auto_id(place[k] as u64 + 1)),
-                    value: s.value.clone(),
-                    title: s
-                        .title
-                        .and_then(|(a, b)| doc.text.get(a..b))
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty()),
-                }
-            })
+            .map(|(n, &i)| numbered(&doc.text, &index, spans, &place, n, i))
             .collect();
         AnnotatedDocument::with_index(doc, annotations, index)
     }
@@ -436,5 +409,105 @@ impl AnnotatedDocument {
     /// per quotation made drawing it quadratic).
     pub fn by_id(&self) -> rustc_hash::FxHashMap<&str, &Annotation> {
         self.annotations.iter().map(|a| (a.id.as_str(), a)).collect()
+    }
+}
+
+/// The order of `spans` in the document (start, then the longer first; a
+/// tie keeps the list's order) and each span's place in it (its id is
+/// `a<place + 1>`).
+fn span_order(spans: &[Span]) -> (Vec<usize>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    crate::core::sort::sort_indices(&mut order, &mut |a, b| {
+        spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
+    });
+    let mut place = vec![0usize; spans.len()];
+    for (n, &i) in order.iter().enumerate() {
+        place[i] = n;
+    }
+    (order, place)
+}
+
+/// Span `i`, the `n`-th in document order, as the automatic annotation
+/// `a<n + 1>` of `text` (offsets in code points, speaker as an id).
+fn numbered(
+    text: &str,
+    index: &CharIndex,
+    spans: &[Span],
+    place: &[usize],
+    n: usize,
+    i: usize,
+) -> Annotation {
+    let s = &spans[i];
+    Annotation {
+        id: auto_id(n as u64 + 1),
+        label: s.label.to_string(),
+        start: index.char_of_byte(text, s.start),
+        end: index.char_of_byte(text, s.end),
+        source: Source::Auto,
+        speaker: s.speaker.filter(|&k| k < spans.len()).map(|k| auto_id(place[k] as u64 + 1)),
+        value: s.value.clone(),
+        title: s
+            .title
+            .and_then(|(a, b)| text.get(a..b))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+    }
+}
+
+/// [`AnnotatedDocument::from_spans`] a part at a time: the page numbers a
+/// long article's hundred thousand spans over several tasks, so none of
+/// them holds the page long. [`step`](Numbering::step) until it says all
+/// are numbered, then [`finish`](Numbering::finish) gives exactly the
+/// document `from_spans` gives.
+#[derive(Debug, Clone)]
+pub struct Numbering {
+    doc: Document,
+    spans: Vec<Span>,
+    index: CharIndex,
+    order: Vec<usize>,
+    place: Vec<usize>,
+    done: Vec<Annotation>,
+}
+
+impl Numbering {
+    /// Starts numbering `spans` (byte offsets into `doc`'s text).
+    pub fn new(doc: Document, spans: Vec<Span>) -> Self {
+        let index = CharIndex::new(&doc.text);
+        let (order, place) = span_order(&spans);
+        let done = Vec::with_capacity(spans.len());
+        Numbering { doc, spans, index, order, place, done }
+    }
+
+    /// Numbers up to `n` more spans; whether all are numbered now.
+    pub fn step(&mut self, n: usize) -> bool {
+        let from = self.done.len();
+        let to = (from + n).min(self.order.len());
+        for k in from..to {
+            let i = self.order[k];
+            let a = numbered(&self.doc.text, &self.index, &self.spans, &self.place, k, i);
+            self.done.push(a);
+        }
+        self.is_done()
+    }
+
+    /// Whether every span is numbered.
+    pub fn is_done(&self) -> bool {
+        self.done.len() == self.order.len()
+    }
+
+    /// How many spans there are in all.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are no spans.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The document, with the spans numbered so far (all of them once
+    /// [`step`](Numbering::step) said so).
+    pub fn finish(self) -> AnnotatedDocument {
+        AnnotatedDocument::with_index(self.doc, self.done, self.index)
     }
 }

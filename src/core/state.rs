@@ -28,7 +28,7 @@ use super::edit::{self, Edit, History, Rejected, Step};
 use super::export::sorot_json;
 use super::import;
 use super::labels::{Colour, LabelDef, LabelSet};
-use super::model::{AnnotatedDocument, Document};
+use super::model::{AnnotatedDocument, Document, Numbering};
 use super::wire;
 
 pub use super::i18n::Msg;
@@ -123,9 +123,56 @@ impl Notice {
     }
 }
 
-/// An analysis of more annotations than this is taken in two halves,
-/// a moment apart ([`Action::Refreshed`]).
+/// An analysis of more annotations than this is taken a part at a time,
+/// each a moment after the one before: numbered [`NUMBER_PER_TASK`] at a
+/// time ([`Action::Number`]), then merged into the document
+/// ([`Action::Refreshed`]).
 pub const LATER_FROM: usize = 20_000;
+
+/// How many spans of a long analysis are numbered in one task.
+pub const NUMBER_PER_TASK: usize = 40_000;
+
+/// A long analysis being numbered ([`Numbering`]), handed from one task to
+/// the next. Two are equal when they are the same one.
+#[derive(Clone)]
+pub struct Work(Rc<std::cell::RefCell<Numbering>>);
+
+impl Work {
+    fn new(n: Numbering) -> Self {
+        Work(Rc::new(std::cell::RefCell::new(n)))
+    }
+
+    /// The numbering itself (a copy only if the work is shared, which an
+    /// action taken once never is).
+    fn take(self) -> Numbering {
+        Rc::try_unwrap(self.0).map_or_else(|rc| rc.borrow().clone(), std::cell::RefCell::into_inner)
+    }
+}
+
+impl PartialEq for Work {
+    fn eq(&self, other: &Work) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Work {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Work({} spans)", self.0.borrow().len())
+    }
+}
+
+/// What a long analysis is numbered for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumberFor {
+    /// The answer to [`Job`] `job`: merged into its document next.
+    Job(u64),
+    /// A plain text file just read: opened as a document, and shown when
+    /// `show` (it was the first of its batch to open).
+    File {
+        /// Show it when it opens.
+        show: bool,
+    },
+}
 
 /// A change to the workspace.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,6 +249,14 @@ pub enum Action {
         nums: Vec<u32>,
         /// The spans' DATE values ([`wire`]).
         strings: String,
+    },
+    /// Number the next part of a long analysis (a task each, so no part
+    /// holds the page long); the last part takes it on as `to` says.
+    Number {
+        /// The numbering so far.
+        work: Work,
+        /// What it is for.
+        to: NumberFor,
     },
     /// The second half of taking a long document's [`Action::Analysed`],
     /// a moment later (the page runs it in a task of its own, so neither
@@ -512,14 +567,45 @@ impl Workspace {
             }
         };
         let doc = Document { name: old.doc.name.clone(), lang, text: old.doc.text.clone() };
-        let fresh = AnnotatedDocument::from_spans(doc, &spans);
-        drop(spans);
-        if fresh.annotations.len() > LATER_FROM {
-            // Taken in a task of its own, still waited for meanwhile.
-            self.later.push(Action::Refreshed { job, fresh: Rc::new(fresh) });
+        if spans.len() > LATER_FROM {
+            // Numbered and merged in tasks of their own, still waited for
+            // meanwhile.
+            let work = Work::new(Numbering::new(doc, spans));
+            self.later.push(Action::Number { work, to: NumberFor::Job(job) });
             return;
         }
+        let fresh = AnnotatedDocument::from_spans(doc, &spans);
+        drop(spans);
         self.refresh(job, Rc::new(fresh));
+    }
+
+    /// Numbers the next part of a long analysis; the last part goes on to
+    /// merge it into its document (a task later) or open it as a file.
+    fn number(&mut self, work: Work, to: NumberFor) {
+        if let NumberFor::Job(job) = to {
+            if self.waiting_for(job).is_none() {
+                return;
+            }
+        }
+        if !work.0.borrow_mut().step(NUMBER_PER_TASK) {
+            self.later.push(Action::Number { work, to });
+            return;
+        }
+        let doc = work.take().finish();
+        match to {
+            NumberFor::Job(job) => self.later.push(Action::Refreshed { job, fresh: Rc::new(doc) }),
+            NumberFor::File { show } => {
+                self.opening = self.opening.saturating_sub(1);
+                self.docs.push(Rc::new(doc));
+                let i = self.docs.len() - 1;
+                self.fresh_meta(i, false);
+                self.sync_labels();
+                if show {
+                    self.focus = None;
+                    self.current = Some(i);
+                }
+            }
+        }
     }
 
     /// The document waiting for [`Job`] `job`, if one still is.
@@ -633,6 +719,7 @@ impl Workspace {
             Action::Analysed { job, lang, nums, strings } => {
                 self.analysed(job, lang, &nums, &strings)
             }
+            Action::Number { work, to } => self.number(work, to),
             Action::Refreshed { job, fresh } => self.refresh(job, fresh),
             Action::AnalysisFailed { reason } => {
                 for m in &mut self.meta {
@@ -918,7 +1005,25 @@ impl Workspace {
 
     fn files_opened(&mut self, files: Vec<wire::OpenedFile>) {
         let mut first = None;
-        for result in files.into_iter().map(wire::decode_opened) {
+        // A long text is numbered in tasks of its own and opens after the
+        // rest of its batch; when it comes first in the batch, it is shown
+        // when it opens (the file after it until then).
+        let mut shown_later = false;
+        for result in files.into_iter().map(wire::decode_opened_parts) {
+            let result = match result {
+                Ok(wire::Decoded::Spans { doc, spans, note_msgs }) if spans.len() > LATER_FROM => {
+                    for note in note_msgs {
+                        self.notices.push(Notice::keyed(NoticeKind::Info, note));
+                    }
+                    let show = first.is_none() && !shown_later;
+                    shown_later |= show;
+                    self.opening += 1;
+                    let work = Work::new(Numbering::new(doc, spans));
+                    self.later.push(Action::Number { work, to: NumberFor::File { show } });
+                    continue;
+                }
+                other => other.map(wire::Decoded::into_opened),
+            };
             match result {
                 Ok(opened) => {
                     for note in opened.note_msgs {

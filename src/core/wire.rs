@@ -159,22 +159,60 @@ pub fn open_files(files: &[(&str, &[u8])]) -> Vec<OpenedFile> {
 /// The page's side: an [`OpenedFile`] as the document it opens, or the
 /// message saying why it did not (also for a damaged answer).
 pub fn decode_opened(f: OpenedFile) -> Result<Opened, Msg> {
+    decode_opened_parts(f).map(Decoded::into_opened)
+}
+
+/// An [`OpenedFile`] decoded: a document opened whole, or a plain text
+/// with its spans, still to be numbered
+/// ([`AnnotatedDocument::from_spans`], or a part at a time with
+/// [`super::model::Numbering`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded {
+    /// The document, opened.
+    Opened(Opened),
+    /// A plain text and its analysis.
+    Spans {
+        /// The document (no annotations).
+        doc: Document,
+        /// Its spans, checked against its text.
+        spans: Vec<Span>,
+        /// What the user should know about how it was read.
+        note_msgs: Vec<Msg>,
+    },
+}
+
+impl Decoded {
+    /// The document opened, its spans numbered at once.
+    pub fn into_opened(self) -> Opened {
+        match self {
+            Decoded::Opened(o) => o,
+            Decoded::Spans { doc, spans, note_msgs } => Opened {
+                doc: AnnotatedDocument::from_spans(doc, &spans),
+                notes: note_msgs.iter().map(Msg::english).collect(),
+                note_msgs,
+                from_annotation_file: false,
+            },
+        }
+    }
+}
+
+/// [`decode_opened`] up to a plain text's spans (not numbered yet).
+pub fn decode_opened_parts(f: OpenedFile) -> Result<Decoded, Msg> {
     if !f.error.is_empty() {
         return Err(decode_msgs(&f.error)
             .and_then(|mut m| m.pop())
             .unwrap_or_else(|| damaged("unreadable message".into())));
     }
     let note_msgs = decode_msgs(&f.notes).ok_or_else(|| damaged("unreadable notes".into()))?;
-    let notes = note_msgs.iter().map(Msg::english).collect();
     if !f.json.is_empty() {
         let doc =
             super::export::sorot_json::from_json(&f.json).map_err(|e| damaged(e.to_string()))?;
-        return Ok(Opened { doc, notes, note_msgs, from_annotation_file: true });
+        let notes = note_msgs.iter().map(Msg::english).collect();
+        return Ok(Decoded::Opened(Opened { doc, notes, note_msgs, from_annotation_file: true }));
     }
     let spans = decode(&f.nums, &f.strings, &f.text).map_err(damaged)?;
     let doc = Document { name: f.name, lang: f.lang, text: f.text };
-    let doc = AnnotatedDocument::from_spans(doc, &spans);
-    Ok(Opened { doc, notes, note_msgs, from_annotation_file: false })
+    Ok(Decoded::Spans { doc, spans, note_msgs })
 }
 
 /// The notice for an answer of the worker that does not decode.
