@@ -346,6 +346,22 @@ proptest! {
         common::assert_span_invariants(&t, &spans);
     }
 
+    /// Numbering the spans a part at a time, in parts of any size
+    /// (`Numbering`, the page's way with a long analysis), gives exactly the
+    /// document `from_spans` gives at once.
+    #[test]
+    fn numbering_in_parts_is_numbering_at_once(t in text(), part in 1usize..6) {
+        let spans = analyze(&t, "id");
+        let doc = || Document { name: "x".into(), lang: "id".into(), text: t.clone() };
+        let mut work = sorot::core::model::Numbering::new(doc(), spans.clone());
+        let mut steps = 0;
+        while !work.step(part) {
+            steps += 1;
+            prop_assert!(steps <= spans.len(), "numbering ends");
+        }
+        prop_assert_eq!(work.finish(), AnnotatedDocument::from_spans(doc(), &spans));
+    }
+
     /// `annotate` never panics; its document has the text it was given, and
     /// every annotation's text is the code-point slice of its offsets
     /// (see `assert_doc_invariants`). Re-analysing as another language keeps

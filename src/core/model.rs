@@ -463,51 +463,56 @@ fn numbered(
 pub struct Numbering {
     doc: Document,
     spans: Vec<Span>,
-    index: CharIndex,
-    order: Vec<usize>,
-    place: Vec<usize>,
+    /// The text's index, the spans' order and places: worked out by the
+    /// first step (not where the answer is taken, a long enough task).
+    ready: Option<(CharIndex, Vec<usize>, Vec<usize>)>,
     done: Vec<Annotation>,
 }
 
 impl Numbering {
     /// Starts numbering `spans` (byte offsets into `doc`'s text).
     pub fn new(doc: Document, spans: Vec<Span>) -> Self {
-        let index = CharIndex::new(&doc.text);
-        let (order, place) = span_order(&spans);
-        let done = Vec::with_capacity(spans.len());
-        Numbering { doc, spans, index, order, place, done }
+        Numbering { doc, spans, ready: None, done: Vec::new() }
     }
 
     /// Numbers up to `n` more spans; whether all are numbered now.
     pub fn step(&mut self, n: usize) -> bool {
+        let (doc, spans) = (&self.doc, &self.spans);
+        let (index, order, place) = self.ready.get_or_insert_with(|| {
+            let (order, place) = span_order(spans);
+            (CharIndex::new(&doc.text), order, place)
+        });
         let from = self.done.len();
-        let to = (from + n).min(self.order.len());
-        for k in from..to {
-            let i = self.order[k];
-            let a = numbered(&self.doc.text, &self.index, &self.spans, &self.place, k, i);
-            self.done.push(a);
+        let to = (from + n).min(order.len());
+        self.done.reserve_exact(order.len() - from);
+        for (k, &i) in order.iter().enumerate().take(to).skip(from) {
+            self.done.push(numbered(&doc.text, index, spans, place, k, i));
         }
         self.is_done()
     }
 
     /// Whether every span is numbered.
     pub fn is_done(&self) -> bool {
-        self.done.len() == self.order.len()
+        self.done.len() == self.spans.len()
     }
 
     /// How many spans there are in all.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.spans.len()
     }
 
     /// Whether there are no spans.
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.spans.is_empty()
     }
 
     /// The document, with the spans numbered so far (all of them once
     /// [`step`](Numbering::step) said so).
     pub fn finish(self) -> AnnotatedDocument {
-        AnnotatedDocument::with_index(self.doc, self.done, self.index)
+        let index = match self.ready {
+            Some((index, ..)) => index,
+            None => CharIndex::new(&self.doc.text),
+        };
+        AnnotatedDocument::with_index(self.doc, self.done, index)
     }
 }
