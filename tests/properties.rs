@@ -618,10 +618,31 @@ proptest! {
         let n = doc.annotations.len();
         for a in &doc.annotations {
             for at in [0, n / 2, n.saturating_sub(1), n, n + 3] {
-                prop_assert_eq!(doc.get_near(at, &a.id), doc.get(&a.id));
+                prop_assert_eq!(doc.get_near(at, &a.id, usize::MAX), doc.get(&a.id));
             }
         }
-        prop_assert!(doc.get_near(n / 2, "no-such-id").is_none());
+        prop_assert!(doc.get_near(n / 2, "no-such-id", usize::MAX).is_none());
+        // Bounded: only what lies within that many places of `at`.
+        for (k, a) in doc.annotations.iter().enumerate() {
+            let found = doc.get_near(0, &a.id, 2).map(|x| x.id.clone());
+            let first = doc.annotations.iter().position(|x| x.id == a.id).unwrap();
+            prop_assert_eq!(found.is_some(), first < 2 || k < 2, "{} at {}", a.id, k);
+        }
+    }
+
+    /// The speakers' names the page's markup uses are those of every
+    /// annotation some annotation names as its speaker, near it or not.
+    #[test]
+    fn speaker_names_are_every_linked_annotations_text(doc in document()) {
+        let wanted: std::collections::HashSet<&str> =
+            doc.annotations.iter().filter_map(|a| a.speaker.as_deref()).collect();
+        let want: rustc_hash::FxHashMap<String, String> = doc
+            .annotations
+            .iter()
+            .filter(|a| wanted.contains(a.id.as_str()))
+            .map(|a| (a.id.clone(), doc.text_of(a).to_string()))
+            .collect();
+        prop_assert_eq!(sorot::core::layout::speaker_names(&doc), want);
     }
 
     /// `layout` on arbitrary overlapping annotations gives a tree whose
@@ -778,4 +799,22 @@ fn w3c_keeps_blank_labels() {
         let opened = import::read("x.w3c.json", w.as_bytes()).unwrap();
         assert_eq!(opened[0].doc, doc, "W3C loses the annotation labelled {label:?}");
     }
+}
+
+/// A speaker far from its quotation (past the near look-up) and a link to
+/// no annotation: the first is still named, the second not.
+#[test]
+fn speaker_names_reach_far_speakers() {
+    let text = "x ".repeat(1_000);
+    let mut anns: Vec<Annotation> =
+        (0..600).map(|k| Annotation::new(format!("p{k}"), "PERSON", 2 * k, 2 * k + 1)).collect();
+    let mut quote = Annotation::new("q", "QUOTE", 1_500, 1_600);
+    quote.speaker = Some("p3".into());
+    let mut lost = Annotation::new("q2", "QUOTE", 1_700, 1_800);
+    lost.speaker = Some("nobody".into());
+    anns.extend([quote, lost]);
+    let doc = AnnotatedDocument::new(Document { name: "x".into(), lang: "en".into(), text }, anns);
+    let names = sorot::core::layout::speaker_names(&doc);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!(names["p3"], "x");
 }

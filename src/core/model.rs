@@ -386,13 +386,13 @@ impl AnnotatedDocument {
     }
 
     /// The annotation with the given id, looked for outwards from the
-    /// annotation at index `at` (a quotation's speaker is named near it:
-    /// following a few links in a long article costs no table of all its
-    /// ids), then through the rest of the list.
-    pub fn get_near(&self, at: usize, id: &str) -> Option<&Annotation> {
+    /// annotation at index `at`, at most `within` places either way (a
+    /// quotation's speaker is named near it: following a few links in a long
+    /// article costs no table of all its ids; `usize::MAX`: the whole list).
+    pub fn get_near(&self, at: usize, id: &str, within: usize) -> Option<&Annotation> {
         let list = &self.annotations;
         let at = at.min(list.len());
-        for d in 0..list.len().max(1) {
+        for d in 0..list.len().min(within).max(1) {
             let (before, after) = (at.checked_sub(d + 1).map(|i| &list[i]), list.get(at + d));
             if before.is_none() && after.is_none() {
                 break;

@@ -140,7 +140,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
                     { for quotes.iter().take(*shown_quotes).map(|&(at, q)| {
-                        let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s)).map(|s| doc.text_of(s).to_string());
+                        let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s, usize::MAX)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
                             Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
