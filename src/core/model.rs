@@ -303,13 +303,35 @@ impl AnnotatedDocument {
             })
             .collect();
         let staying = || fresh.annotations.iter().zip(&ids).filter(|(_, id)| id.is_some());
-        // Where each fresh annotation that is a speaker went.
-        let speakers: rustc_hash::FxHashSet<&str> =
-            staying().filter_map(|(a, _)| a.speaker.as_deref()).collect();
-        let new_id: rustc_hash::FxHashMap<&str, &str> = staying()
-            .filter(|(a, _)| speakers.contains(a.id.as_str()))
-            .filter_map(|(a, id)| Some((a.id.as_str(), id.as_deref()?)))
-            .collect();
+        // Where each fresh annotation that is a speaker and stays went: a
+        // speaker is looked for near its quotation, then those not found
+        // there in one pass (no table of every id).
+        let mut new_id: rustc_hash::FxHashMap<&str, &str> = Default::default();
+        let mut asked: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut elsewhere: rustc_hash::FxHashSet<&str> = Default::default();
+        for (k, (a, id)) in fresh.annotations.iter().zip(&ids).enumerate() {
+            let Some(s) = a.speaker.as_deref().filter(|_| id.is_some()) else { continue };
+            if !asked.insert(s) {
+                continue;
+            }
+            match position_near(&fresh.annotations, k, s, 256) {
+                Some(p) => {
+                    if let Some(now) = ids[p].as_deref() {
+                        new_id.insert(s, now);
+                    }
+                }
+                None => {
+                    elsewhere.insert(s);
+                }
+            }
+        }
+        if !elsewhere.is_empty() {
+            for (a, id) in staying().filter(|(a, _)| elsewhere.contains(a.id.as_str())) {
+                if let Some(now) = id.as_deref() {
+                    new_id.entry(a.id.as_str()).or_insert(now);
+                }
+            }
+        }
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
         let id_now = |old: &Annotation| -> Option<String> {
@@ -343,24 +365,25 @@ impl AnnotatedDocument {
         for (a, s) in kept.iter_mut().zip(relinked) {
             a.speaker = s;
         }
-        // The fresh annotations move over (a long article has over a
-        // hundred thousand: no copy of them all).
-        let AnnotatedDocument { doc, annotations, index, .. } = fresh;
-        kept.reserve(annotations.len());
-        kept.extend(annotations.into_iter().zip(ids).zip(linked).filter_map(
-            |((mut a, id), speaker)| {
-                match id? {
-                    std::borrow::Cow::Borrowed(old) => {
-                        a.id.clear();
-                        a.id.push_str(old);
-                    }
-                    std::borrow::Cow::Owned(new) => a.id = new,
+        // The fresh annotations stay where they are, in their own list (a
+        // long article has over a hundred thousand: no copy of them all, no
+        // second list as long), and the user's join them.
+        let AnnotatedDocument { doc, mut annotations, index, .. } = fresh;
+        let mut new = ids.into_iter().zip(linked);
+        annotations.retain_mut(|a| {
+            let Some((Some(id), speaker)) = new.next() else { return false };
+            match id {
+                std::borrow::Cow::Borrowed(old) => {
+                    a.id.clear();
+                    a.id.push_str(old);
                 }
-                a.speaker = speaker;
-                Some(a)
-            },
-        ));
-        Self::with_index(doc, kept, index)
+                std::borrow::Cow::Owned(new) => a.id = new,
+            }
+            a.speaker = speaker;
+            true
+        });
+        annotations.append(&mut kept);
+        Self::with_index(doc, annotations, index)
     }
 
     /// The same document with other annotations (dropped and sorted as
@@ -390,18 +413,7 @@ impl AnnotatedDocument {
     /// quotation's speaker is named near it: following a few links in a long
     /// article costs no table of all its ids; `usize::MAX`: the whole list).
     pub fn get_near(&self, at: usize, id: &str, within: usize) -> Option<&Annotation> {
-        let list = &self.annotations;
-        let at = at.min(list.len());
-        for d in 0..list.len().min(within).max(1) {
-            let (before, after) = (at.checked_sub(d + 1).map(|i| &list[i]), list.get(at + d));
-            if before.is_none() && after.is_none() {
-                break;
-            }
-            if let Some(a) = after.filter(|a| a.id == id).or(before.filter(|a| a.id == id)) {
-                return Some(a);
-            }
-        }
-        None
+        position_near(&self.annotations, at, id, within).map(|k| &self.annotations[k])
     }
 
     /// Every annotation by its id, for following many links at once (a
@@ -515,4 +527,23 @@ impl Numbering {
         };
         AnnotatedDocument::with_index(self.doc, self.done, index)
     }
+}
+
+/// Where the annotation with the given id is in `list`, looked for
+/// outwards from index `at`, at most `within` places either way.
+fn position_near(list: &[Annotation], at: usize, id: &str, within: usize) -> Option<usize> {
+    let at = at.min(list.len());
+    for d in 0..list.len().min(within).max(1) {
+        let (before, after) = (at.checked_sub(d + 1), at + d);
+        if before.is_none() && after >= list.len() {
+            break;
+        }
+        if list.get(after).is_some_and(|a| a.id == id) {
+            return Some(after);
+        }
+        if let Some(b) = before.filter(|&b| list[b].id == id) {
+            return Some(b);
+        }
+    }
+    None
 }
