@@ -440,7 +440,8 @@ fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
         want.annotations.len() > NUMBER_PER_TASK.max(LATER_FROM),
         "numbered in two parts or more"
     );
-    assert_eq!(tasks, want.annotations.len().div_ceil(NUMBER_PER_TASK) + 1, "numbered, merged");
+    let parts = want.annotations.len().div_ceil(NUMBER_PER_TASK);
+    assert_eq!(tasks, parts + 2, "numbered, merged, then in the document's place");
     assert_eq!(*ws.docs[0], want, "the same document as taking the answer at once");
     // A new text pasted between the parts: the older answer's later parts
     // change nothing.
@@ -456,6 +457,43 @@ fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
     let pasted = ws.docs.clone();
     assert_eq!(run_later(&mut ws, |_| ()), 1, "the next part, which stops there");
     assert_eq!(ws.docs, pasted, "the later parts of an answer for an older text are ignored");
+}
+
+#[test]
+fn an_edit_made_while_a_long_answer_is_merged_is_kept() {
+    // The user adds an annotation between the task that merges a long
+    // analysis with the document and the one that puts it in its place.
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(5_000);
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.clone()));
+    let jobs = ws.take_jobs();
+    answer(&mut ws, &jobs[0]);
+    loop {
+        let later = ws.take_later();
+        assert_eq!(later.len(), 1);
+        let last = matches!(later[0], Action::Merged { .. });
+        if last {
+            // "Kami" in the first quotation, as an organisation.
+            let start = text.find("Kami").map(|b| text[..b].chars().count()).unwrap();
+            let edit = Edit::Add { label: "ORG".into(), start, end: start + 4 };
+            ws.update(Action::Edit { index: 0, edit });
+        }
+        for a in later {
+            ws.update(a);
+        }
+        if last {
+            break;
+        }
+    }
+    assert!(!ws.analysing(0));
+    let d = ws.current_doc().unwrap();
+    let start = text.find("Kami").map(|b| text[..b].chars().count()).unwrap();
+    let user: Vec<_> = d.annotations.iter().filter(|a| a.source == Source::User).collect();
+    assert_eq!(user.len(), 1, "the user's annotation is kept");
+    assert_eq!((user[0].label.as_str(), user[0].start), ("ORG", start));
+    let auto = d.annotations.iter().filter(|a| a.source == Source::Auto).count();
+    assert!(auto > sorot::core::state::LATER_FROM, "and the analysis: {auto}");
+    assert!(ws.history(0).unwrap().next_undo().is_some(), "the edit is still undoable");
 }
 
 #[test]

@@ -28,7 +28,7 @@ use super::edit::{self, Edit, History, Rejected, Step};
 use super::export::sorot_json;
 use super::import;
 use super::labels::{Colour, LabelDef, LabelSet};
-use super::model::{AnnotatedDocument, Document, Numbering};
+use super::model::{AnnotatedDocument, Document, Numbering, Source};
 use super::wire;
 
 pub use super::i18n::Msg;
@@ -267,6 +267,18 @@ pub enum Action {
         job: u64,
         /// The document as the analysis found it.
         fresh: Rc<AnnotatedDocument>,
+    },
+    /// The last part of taking a long document's analysis, a task after
+    /// [`Action::Refreshed`] merged it with the document: the merged
+    /// document takes the document's place.
+    Merged {
+        /// The job's number.
+        job: u64,
+        /// The document the analysis was merged with (if the document
+        /// changed since, the analysis is merged with it again).
+        base: Rc<AnnotatedDocument>,
+        /// The document merged.
+        merged: Rc<AnnotatedDocument>,
     },
     /// The analysis worker could not start or stopped: say so (once, and
     /// again whenever files waiting to be read are lost with it); the
@@ -619,9 +631,39 @@ impl Workspace {
     fn refresh(&mut self, job: u64, fresh: Rc<AnnotatedDocument>) {
         self.sync_meta();
         let Some(i) = self.waiting_for(job) else { return };
-        let Some(pending) = self.meta[i].analysis.take() else { return };
         let fresh = Rc::unwrap_or_clone(fresh);
-        let fresh = self.docs[i].refreshed(fresh);
+        let long = fresh.annotations.len() > LATER_FROM;
+        let merged = self.docs[i].refreshed(fresh);
+        if long {
+            // It takes the document's place in a task of its own (a long
+            // article's old document goes then, and the page draws it).
+            let base = self.docs[i].clone();
+            self.later.push(Action::Merged { job, base, merged: Rc::new(merged) });
+            return;
+        }
+        self.install(i, merged);
+    }
+
+    /// [`Action::Merged`].
+    fn merged(&mut self, job: u64, base: Rc<AnnotatedDocument>, merged: Rc<AnnotatedDocument>) {
+        self.sync_meta();
+        let Some(i) = self.waiting_for(job) else { return };
+        let mut merged = Rc::unwrap_or_clone(merged);
+        if !Rc::ptr_eq(&self.docs[i], &base) {
+            // Changed between the two tasks (an edit): the analysis's
+            // automatic annotations are merged with it as it is now.
+            let auto = merged.annotations.iter().filter(|a| a.source == Source::Auto).cloned();
+            let fresh = merged.with_annotations(auto.collect());
+            merged = self.docs[i].refreshed(fresh);
+        }
+        drop(base);
+        self.install(i, merged);
+    }
+
+    /// Document `i`, merged with the analysis it waited for, takes its
+    /// place.
+    fn install(&mut self, i: usize, fresh: AnnotatedDocument) {
+        let Some(pending) = self.meta[i].analysis.take() else { return };
         match pending.what {
             Some(what) => self.reanalysed(i, fresh, what),
             None => {
@@ -652,6 +694,7 @@ impl Workspace {
                 | Action::Restore(_)
                 | Action::Analysed { .. }
                 | Action::Refreshed { .. }
+                | Action::Merged { .. }
         );
         match action {
             Action::Paste(text) => self.paste(text),
@@ -721,6 +764,7 @@ impl Workspace {
             }
             Action::Number { work, to } => self.number(work, to),
             Action::Refreshed { job, fresh } => self.refresh(job, fresh),
+            Action::Merged { job, base, merged } => self.merged(job, base, merged),
             Action::AnalysisFailed { reason } => {
                 for m in &mut self.meta {
                     m.analysis = None;
