@@ -113,10 +113,17 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             if later.borrow().as_ref().is_none_or(|(k, _)| *k != key) {
                 let (made, later2, update, d) =
                     (made.clone(), later.clone(), update.clone(), doc.clone());
+                // Two tasks: the highlights laid out, then the chunks made
+                // and drawn.
                 let t = gloo::timers::callback::Timeout::new(0, move || {
-                    *made.borrow_mut() = Some(Rc::new(ViewChunks::new(tr, d)));
-                    later2.borrow_mut().take();
-                    update.force_update();
+                    let nodes = ViewChunks::nodes(&d);
+                    let next = later2.clone();
+                    let t = gloo::timers::callback::Timeout::new(0, move || {
+                        *made.borrow_mut() = Some(Rc::new(ViewChunks::from_nodes(tr, d, nodes)));
+                        next.borrow_mut().take();
+                        update.force_update();
+                    });
+                    *later2.borrow_mut() = Some((key, t));
                 });
                 *later.borrow_mut() = Some((key, t));
             }
@@ -404,9 +411,29 @@ fn new_token() -> u64 {
 
 impl ViewChunks {
     fn new(tr: Tr, doc: Rc<AnnotatedDocument>) -> ViewChunks {
+        let nodes = Self::nodes(&doc);
+        Self::from_nodes(tr, doc, nodes)
+    }
+
+    /// The highlights of `doc` laid out over its text (none for a text the
+    /// page cannot show as markup).
+    fn nodes(doc: &AnnotatedDocument) -> Vec<crate::core::layout::Node> {
+        if html_safe(&doc.doc.text) {
+            layout(doc)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The chunks of `doc`, whose highlights are laid out as `nodes`
+    /// ([`ViewChunks::nodes`]).
+    fn from_nodes(
+        tr: Tr,
+        doc: Rc<AnnotatedDocument>,
+        nodes: Vec<crate::core::layout::Node>,
+    ) -> ViewChunks {
         let safe = html_safe(&doc.doc.text);
         let (nodes, plans, speakers) = if safe {
-            let nodes = layout(&doc);
             let plans = plan_chunks(&doc, &nodes);
             (nodes, plans, speaker_names(&doc))
         } else {
