@@ -96,7 +96,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let is_for =
         |c: &ViewChunks| !c.waiting() && Rc::ptr_eq(&c.doc, doc) && c.tr.code() == tr.code();
     let mut before = made.borrow().clone();
-    let same_text = |c: &ViewChunks| Rc::ptr_eq(&c.doc, doc) || c.doc.doc.text == doc.doc.text;
+    let same_text = |c: &ViewChunks| same_text(&c.doc, doc);
     if doc.doc.text.len() > SPARSE_MIN && before.as_deref().is_none_or(|c| !same_text(c)) {
         // A new sparse document: an empty view for a moment.
         let c = Rc::new(ViewChunks::laid_out_next(tr, doc.clone()));
@@ -593,9 +593,7 @@ impl Progress {
         }
         let (doc, n) = (&chunks.doc, chunks.len());
         let old = self.shown.take();
-        let same_text = old.as_ref().filter(|old| {
-            old.len() == n && (Rc::ptr_eq(&old.doc, doc) || old.doc.doc.text == doc.doc.text)
-        });
+        let same_text = old.as_ref().filter(|old| old.len() == n && same_text(&old.doc, doc));
         if let Some(old) = same_text {
             // The same text in the same chunks: the same markup without
             // highlights.
@@ -761,6 +759,42 @@ impl Progress {
             }
         }
     }
+}
+
+/// Whether two documents have the same text. A new analysis of a long
+/// article brings a new document with its text: the answer is kept for
+/// the last few pairs asked about (alive, so the same pair), as a render
+/// and the steps after it ask several times (comparing 10 MB costs some
+/// milliseconds each time).
+fn same_text(a: &Rc<AnnotatedDocument>, b: &Rc<AnnotatedDocument>) -> bool {
+    type Pair = (std::rc::Weak<AnnotatedDocument>, std::rc::Weak<AnnotatedDocument>, bool);
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Vec<Pair>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if Rc::ptr_eq(a, b) {
+        return true;
+    }
+    if a.doc.text.len() != b.doc.text.len() {
+        return false;
+    }
+    let is = |w: &std::rc::Weak<AnnotatedDocument>, d: &Rc<AnnotatedDocument>| {
+        w.upgrade().is_some_and(|x| Rc::ptr_eq(&x, d))
+    };
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(x, y, _)| x.strong_count() > 0 && y.strong_count() > 0);
+        if let Some(&(_, _, same)) =
+            k.iter().find(|(x, y, _)| (is(x, a) && is(y, b)) || (is(x, b) && is(y, a)))
+        {
+            return same;
+        }
+        let same = a.doc.text == b.doc.text;
+        if k.len() >= 4 {
+            k.remove(0);
+        }
+        k.push((Rc::downgrade(a), Rc::downgrade(b), same));
+        same
+    })
 }
 
 /// Where the chunk in the middle of the window starts (code point), if
