@@ -94,11 +94,8 @@ struct Mention<'a> {
     /// Index into [`GROUPED`].
     label: usize,
     text: &'a str,
-    /// Index of its text's [`Text`].
+    /// Index of its text's [`Text`] (its key and places).
     text_id: usize,
-    /// Its text's key and places (shared by every mention of that text).
-    key: Rc<[String]>,
-    place: Rc<[bool]>,
 }
 
 /// Groups the PERSON, ORG and LOC annotations of `doc` into entities.
@@ -108,33 +105,21 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     let mut text_ids: HashMap<&str, usize> = HashMap::default();
     let mut key_ids: HashMap<Rc<[String]>, usize> = HashMap::default();
     let mut texts: Vec<Text> = Vec::new();
-    let mentions: Vec<Mention> = doc
-        .annotations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let label = GROUPED.iter().position(|&l| l == a.label)?;
-            let text = doc.text_of(a);
-            let text_id = *text_ids.entry(text).or_insert_with(|| {
-                let (key, place) = key_of(text);
-                let key: Rc<[String]> = key.into();
-                let next = key_ids.len();
-                let key_id = *key_ids.entry(key.clone()).or_insert(next);
-                let chars = text.chars().count();
-                texts.push(Text { key, place: place.into(), key_id, chars, defined_by: None });
-                texts.len() - 1
-            });
-            let t = &texts[text_id];
-            Some(Mention {
-                ann: i,
-                label,
-                text,
-                text_id,
-                key: t.key.clone(),
-                place: t.place.clone(),
-            })
-        })
-        .collect();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(doc.annotations.len());
+    mentions.extend(doc.annotations.iter().enumerate().filter_map(|(i, a)| {
+        let label = GROUPED.iter().position(|&l| l == a.label)?;
+        let text = doc.text_of(a);
+        let text_id = *text_ids.entry(text).or_insert_with(|| {
+            let (key, place) = key_of(text);
+            let key: Rc<[String]> = key.into();
+            let next = key_ids.len();
+            let key_id = *key_ids.entry(key.clone()).or_insert(next);
+            let chars = text.chars().count();
+            texts.push(Text { key, place: place.into(), key_id, chars, defined_by: None });
+            texts.len() - 1
+        });
+        Some(Mention { ann: i, label, text, text_id })
+    }));
     // An acronym defined in brackets but never annotated is never looked up.
     for (text, m) in defined_acronyms(doc, &mentions) {
         if let Some(&t) = text_ids.get(text) {
@@ -158,7 +143,7 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             .or_else(|| {
                 recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(|&g| {
                     let other = &mentions[groups[g].name];
-                    related(mention, other)
+                    related(mention, other, &texts)
                 })
             });
         let g = match found {
@@ -247,19 +232,18 @@ fn is_place_group(phrase: &str) -> bool {
 
 /// Rules 3 to 5: whether `m` names the same entity as `other`, an earlier
 /// mention with the same label.
-fn related(m: &Mention, other: &Mention) -> bool {
-    if m.label != other.label || m.key.is_empty() || other.key.is_empty() {
+fn related(m: &Mention, other: &Mention, texts: &[Text]) -> bool {
+    let (mt, ot) = (&texts[m.text_id], &texts[other.text_id]);
+    if m.label != other.label || mt.key.is_empty() || ot.key.is_empty() {
         return false;
     }
     match GROUPED[m.label] {
         l if l == labels::PERSON => {
-            let (short, long) =
-                if m.key.len() <= other.key.len() { (m, other) } else { (other, m) };
+            let (short, long) = if mt.key.len() <= ot.key.len() { (mt, ot) } else { (ot, mt) };
             short.key.iter().all(|w| long.key.contains(w))
         }
         l if l == labels::ORG => {
-            let (short, long) =
-                if m.key.len() <= other.key.len() { (m, other) } else { (other, m) };
+            let (short, long) = if mt.key.len() <= ot.key.len() { (mt, ot) } else { (ot, mt) };
             let n = short.key.len();
             let less_places = long.key.len() > n
                 && long.key[..n] == short.key[..]
