@@ -159,10 +159,10 @@ enum Line {
     Blob(web_sys::Blob, usize),
 }
 
-/// Annotations [`prepare`] writes in one task (about 30 ms), or 64 times
+/// Annotations [`prepare`] writes in one task (about 25 ms), or 64 times
 /// as many bytes of text; a document with no more of either has its line
 /// made in the save itself.
-const STEP: usize = 20_000;
+const STEP: usize = 12_000;
 
 /// Makes the saved lines of the long documents (more than [`STEP`]
 /// annotations, or more text than a step writes) among `docs` that changed

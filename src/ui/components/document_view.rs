@@ -353,6 +353,11 @@ const AT_ONCE: usize = 128 * 1024;
 /// markup is about four times as long).
 const STEP_TEXT: usize = 64 * 1024;
 
+/// The same for a document that keeps only the chunks near the reader on
+/// the page ([`SPARSE_MIN`]): its chunks may be one line of text, which
+/// the browser lays out more slowly.
+const SPARSE_STEP_TEXT: usize = 32 * 1024;
+
 /// Documents of more than this much text (bytes) keep on the page only
 /// the chunks near the reader.
 pub const SPARSE_MIN: usize = 4 * 1024 * 1024;
@@ -745,16 +750,16 @@ impl Progress {
         if chunks.sparse && (wanted.is_some() || !self.is_live(centre)) {
             self.centre_on(chunks, centre);
         }
-        let mut bytes = 0;
+        let (mut bytes, most) = (0, if chunks.sparse { SPARSE_STEP_TEXT } else { STEP_TEXT });
         for d in 0..n {
             for i in [centre.checked_add(d), centre.checked_sub(d)].into_iter().flatten() {
-                if i < n && !self.flags[i] && self.is_live(i) && bytes < STEP_TEXT {
+                if i < n && !self.flags[i] && self.is_live(i) && bytes < most {
                     self.flags[i] = true;
                     self.stepped = true;
                     bytes += chunks.plans[i].end - chunks.plans[i].start;
                 }
             }
-            if bytes >= STEP_TEXT {
+            if bytes >= most {
                 break;
             }
         }
