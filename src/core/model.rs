@@ -161,7 +161,7 @@ pub struct AnnotatedDocument {
 /// the document's value: it never differs between equal documents, and a
 /// copy starts without it.
 #[derive(Debug, Default)]
-struct EntityCache(std::cell::OnceCell<Vec<crate::core::entities::Entity>>);
+struct EntityCache(std::cell::OnceCell<std::rc::Rc<[crate::core::entities::Entity]>>);
 
 impl Clone for EntityCache {
     fn clone(&self) -> Self {
@@ -207,7 +207,17 @@ impl AnnotatedDocument {
     /// long article ask for them). The annotations must not change after
     /// the first call.
     pub fn entities(&self) -> &[crate::core::entities::Entity] {
-        self.entities.0.get_or_init(|| crate::core::entities::group(self))
+        self.shared_entities_ref()
+    }
+
+    /// [`entities`](Self::entities), shared: for a list that outlives the
+    /// document's turn on screen without a copy of every entity.
+    pub fn shared_entities(&self) -> std::rc::Rc<[crate::core::entities::Entity]> {
+        self.shared_entities_ref().clone()
+    }
+
+    fn shared_entities_ref(&self) -> &std::rc::Rc<[crate::core::entities::Entity]> {
+        self.entities.0.get_or_init(|| crate::core::entities::group(self).into())
     }
 
     /// Whether [`entities`](Self::entities) has been worked out already

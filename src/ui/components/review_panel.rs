@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{excerpt, label_class};
+use crate::core::entities::Entity;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::ui::i18n::use_tr;
 
@@ -83,18 +84,25 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
             move || drop(timer)
         });
     }
+    // The document's entities (shared with it, not copied: a long article
+    // has tens of thousands) and the order the list shows them in, the
+    // most mentioned first.
     let grouped = use_memo((Rc::as_ptr(doc) as usize, later), |&(_, later)| {
-        let mut g = if later { Vec::new() } else { doc.entities().to_vec() };
-        crate::core::sort::sort_by(&mut g, |a, b| b.mentions.len().cmp(&a.mentions.len()));
-        g
+        let all: Rc<[Entity]> = if later { Rc::new([]) } else { doc.shared_entities() };
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        crate::core::sort::sort_by(&mut order, |&a, &b| {
+            all[b].mentions.len().cmp(&all[a].mentions.len())
+        });
+        (all, order)
     });
     // Until then the list stays as it was (typing in a long text does not
     // make it flash); "…" for the count of a list not made yet.
-    let last = use_mut_ref(|| None::<Rc<Vec<crate::core::entities::Entity>>>);
+    let last = use_mut_ref(|| None::<Rc<(Rc<[Entity]>, Vec<usize>)>>);
     if !later {
         *last.borrow_mut() = Some(grouped.clone());
     }
     let entities = last.borrow().clone().unwrap_or_else(|| grouped.clone());
+    let (all, order) = (&entities.0, &entities.1);
     let waiting = later && last.borrow().is_none();
     // Which mention of each entity the next click goes to.
     let next = use_mut_ref(HashMap::<String, usize>::new);
@@ -108,15 +116,17 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     html! {
         <section class="review" aria-label={tr.t("review.label")} data-testid="review">
             <details open=true>
-                <summary>{ tr.f("review.entities", &[("n", &if waiting { "…".to_string() } else { entities.len().to_string() })]) }</summary>
+                <summary>{ tr.f("review.entities", &[("n", &if waiting { "…".to_string() } else { all.len().to_string() })]) }</summary>
                 <ul class="review__list" data-testid="entity-list">
-                    { for entities.iter().take(*shown_entities).map(|e| {
+                    { for order.iter().take(*shown_entities).map(|&at| {
+                        let e = &all[at];
                         let onclick = {
-                            let (cb, next, id, mentions) = (props.on_jump.clone(), next.clone(), e.id.clone(), e.mentions.clone());
+                            let (cb, next, all) = (props.on_jump.clone(), next.clone(), all.clone());
                             Callback::from(move |_: MouseEvent| {
+                                let e = &all[at];
                                 let mut n = next.borrow_mut();
-                                let k = n.entry(id.clone()).or_insert(0);
-                                if let Some(m) = mentions.get(*k % mentions.len().max(1)) {
+                                let k = n.entry(e.id.clone()).or_insert(0);
+                                if let Some(m) = e.mentions.get(*k % e.mentions.len().max(1)) {
                                     cb.emit(m.clone());
                                 }
                                 *k += 1;
@@ -134,7 +144,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                         }
                     }) }
                 </ul>
-                { more_button(tr, &shown_entities, entities.len(), "more-entities") }
+                { more_button(tr, &shown_entities, all.len(), "more-entities") }
             </details>
             <details open=true>
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
