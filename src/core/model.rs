@@ -481,7 +481,7 @@ fn numbered(
 /// them holds the page long. [`step`](Numbering::step) until it says all
 /// are numbered, then [`finish`](Numbering::finish) gives exactly the
 /// document `from_spans` gives.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Numbering {
     doc: Document,
     spans: Vec<Span>,

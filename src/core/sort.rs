@@ -9,11 +9,6 @@ use std::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`, with the same result as `v.sort_by(cmp)`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    // Already in order (a document's annotations mostly are): nothing to
-    // move, and no index list of a long article's length.
-    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
-        return;
-    }
     let mut order: Vec<usize> = (0..v.len()).collect();
     sort_indices(&mut order, &mut |a, b| cmp(&v[a], &v[b]));
     permute(v, order);
@@ -23,6 +18,8 @@ pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 /// `order.sort_by(|&a, &b| cmp(a, b))`.
 #[inline(never)]
 pub(crate) fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    // Already in order (a document's annotations and the recognizer's
+    // spans mostly are): nothing to sort.
     if order.windows(2).all(|w| cmp(w[0], w[1]) != Ordering::Greater) {
         return;
     }

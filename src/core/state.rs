@@ -135,17 +135,11 @@ pub const NUMBER_PER_TASK: usize = 40_000;
 /// A long analysis being numbered ([`Numbering`]), handed from one task to
 /// the next. Two are equal when they are the same one.
 #[derive(Clone)]
-pub struct Work(Rc<std::cell::RefCell<Numbering>>);
+pub struct Work(Rc<std::cell::RefCell<Option<Numbering>>>);
 
 impl Work {
     fn new(n: Numbering) -> Self {
-        Work(Rc::new(std::cell::RefCell::new(n)))
-    }
-
-    /// The numbering itself (a copy only if the work is shared, which an
-    /// action taken once never is).
-    fn take(self) -> Numbering {
-        Rc::try_unwrap(self.0).map_or_else(|rc| rc.borrow().clone(), std::cell::RefCell::into_inner)
+        Work(Rc::new(std::cell::RefCell::new(Some(n))))
     }
 }
 
@@ -157,7 +151,7 @@ impl PartialEq for Work {
 
 impl std::fmt::Debug for Work {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Work({} spans)", self.0.borrow().len())
+        write!(f, "Work({:?} spans)", self.0.borrow().as_ref().map(Numbering::len))
     }
 }
 
@@ -599,11 +593,18 @@ impl Workspace {
                 return;
             }
         }
-        if !work.0.borrow_mut().step(NUMBER_PER_TASK) {
+        // (Taken by the last step: an action applied twice does nothing
+        // the second time.)
+        let done = match work.0.borrow_mut().as_mut() {
+            Some(n) => n.step(NUMBER_PER_TASK),
+            None => return,
+        };
+        if !done {
             self.later.push(Action::Number { work, to });
             return;
         }
-        let doc = work.take().finish();
+        let Some(numbering) = work.0.borrow_mut().take() else { return };
+        let doc = numbering.finish();
         match to {
             NumberFor::Job(job) => self.later.push(Action::Refreshed { job, fresh: Rc::new(doc) }),
             NumberFor::File { show } => {

@@ -50,3 +50,26 @@ test('the app runs under the policy with no violation', { timeout: 60_000 }, asy
     await context.close();
   }
 });
+
+test('every stylesheet loads: its integrity hash fits the built file (scripts/css.mjs)', { timeout: 60_000 }, async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+  assert.ok(linked.length >= 5, `${linked.length} stylesheets linked`);
+  assert.ok(linked.every((l) => /integrity="sha384-/.test(l)), 'each with an integrity hash');
+  for (const l of linked) {
+    const name = l.match(/href="\/([^"]+)"/)[1];
+    assert.doesNotMatch(readFileSync(join(DIST, name), 'utf8'), /\/\*/, `${name} keeps no comment`);
+  }
+  const { page, context, errors } = await openApp(env.browser, env.server.url, {});
+  try {
+    // A stylesheet whose hash does not fit is refused: it has no rules.
+    const sheets = await page.evaluate(() =>
+      [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+    );
+    assert.equal(sheets.length, linked.length, JSON.stringify(sheets));
+    assert.ok(sheets.every((s) => s.rules > 0), JSON.stringify(sheets));
+    assert.deepEqual(errors.filter((e) => /integrity/i.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -768,13 +768,13 @@ impl Progress {
 
 /// Whether two documents have the same text. A new analysis of a long
 /// article brings a new document with its text: the answer is kept for
-/// the last few pairs asked about (alive, so the same pair), as a render
-/// and the steps after it ask several times (comparing 10 MB costs some
-/// milliseconds each time).
+/// the last pair asked about (while both are alive, so the same pair), as
+/// a render and the steps after it ask several times (comparing 10 MB
+/// costs some milliseconds each time).
 fn same_text(a: &Rc<AnnotatedDocument>, b: &Rc<AnnotatedDocument>) -> bool {
     type Pair = (std::rc::Weak<AnnotatedDocument>, std::rc::Weak<AnnotatedDocument>, bool);
     thread_local! {
-        static KNOWN: std::cell::RefCell<Vec<Pair>> = const { std::cell::RefCell::new(Vec::new()) };
+        static KNOWN: std::cell::RefCell<Option<Pair>> = const { std::cell::RefCell::new(None) };
     }
     if Rc::ptr_eq(a, b) {
         return true;
@@ -787,17 +787,13 @@ fn same_text(a: &Rc<AnnotatedDocument>, b: &Rc<AnnotatedDocument>) -> bool {
     };
     KNOWN.with(|k| {
         let mut k = k.borrow_mut();
-        k.retain(|(x, y, _)| x.strong_count() > 0 && y.strong_count() > 0);
-        if let Some(&(_, _, same)) =
-            k.iter().find(|(x, y, _)| (is(x, a) && is(y, b)) || (is(x, b) && is(y, a)))
-        {
-            return same;
+        if let Some((x, y, same)) = k.as_ref() {
+            if (is(x, a) && is(y, b)) || (is(x, b) && is(y, a)) {
+                return *same;
+            }
         }
         let same = a.doc.text == b.doc.text;
-        if k.len() >= 4 {
-            k.remove(0);
-        }
-        k.push((Rc::downgrade(a), Rc::downgrade(b), same));
+        *k = Some((Rc::downgrade(a), Rc::downgrade(b), same));
         same
     })
 }
