@@ -558,6 +558,11 @@ fn the_line_made_in_steps_is_the_line() {
             };
             assert_eq!(line.concat(), whole, "batches of {batch}");
             assert!(n >= doc.annotations.len() / batch, "{n} steps for batches of {batch}");
+            if batch == 1 {
+                // The entities too are written a few at a time.
+                let parts = doc.annotations.len() + doc.entities().len();
+                assert!(n > parts, "{n} steps for {parts} annotations and entities");
+            }
             // One piece a step.
             assert_eq!(line.len(), n, "batches of {batch}");
             // The pieces taken as they are made (the page moves them out of

@@ -282,32 +282,10 @@ pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &[Node]) -> Vec<ChunkPlan> {
 /// The name of every annotation that a quotation names as its speaker, by
 /// id (what [`chunk_html`] writes as `data-speaker-name`).
 pub fn speaker_names(doc: &AnnotatedDocument) -> rustc_hash::FxHashMap<String, String> {
-    // A speaker is named near its quotation: looked for there first (a
-    // long article has a hundred thousand annotations and a few thousand
-    // quotations), then the few not found in one pass over the list.
-    const NEAR: usize = 256;
-    let mut names = rustc_hash::FxHashMap::default();
-    let mut elsewhere = rustc_hash::FxHashSet::default();
-    for (k, a) in doc.annotations.iter().enumerate() {
-        let Some(s) = a.speaker.as_deref() else { continue };
-        if names.contains_key(s) || elsewhere.contains(s) {
-            continue;
-        }
-        match doc.get_near(k, s, NEAR) {
-            Some(sp) => {
-                names.insert(sp.id.clone(), doc.text_of(sp).to_string());
-            }
-            None => {
-                elsewhere.insert(s);
-            }
-        }
-    }
-    if !elsewhere.is_empty() {
-        for a in doc.annotations.iter().filter(|a| elsewhere.contains(a.id.as_str())) {
-            names.entry(a.id.clone()).or_insert_with(|| doc.text_of(a).to_string());
-        }
-    }
-    names
+    doc.speaker_indices()
+        .into_iter()
+        .map(|(id, k)| (id.to_string(), doc.text_of(&doc.annotations[k]).to_string()))
+        .collect()
 }
 
 /// The markup of one chunk ([`plan_chunks`]; `speakers` from

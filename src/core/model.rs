@@ -426,6 +426,38 @@ impl AnnotatedDocument {
         position_near(&self.annotations, at, id, within).map(|k| &self.annotations[k])
     }
 
+    /// Where each annotation that some annotation names as its speaker is
+    /// in the list, by id (a link to no annotation is left out). A speaker
+    /// is looked for near its quotation first, then those not found there
+    /// in one pass: no table of a long article's hundred thousand ids.
+    pub fn speaker_indices(&self) -> rustc_hash::FxHashMap<&str, usize> {
+        const NEAR: usize = 256;
+        let list = &self.annotations;
+        let mut found = rustc_hash::FxHashMap::default();
+        let mut elsewhere = rustc_hash::FxHashSet::default();
+        for (k, a) in list.iter().enumerate() {
+            let Some(s) = a.speaker.as_deref() else { continue };
+            if found.contains_key(s) || elsewhere.contains(s) {
+                continue;
+            }
+            match position_near(list, k, s, NEAR) {
+                Some(p) => {
+                    found.insert(list[p].id.as_str(), p);
+                }
+                None => {
+                    elsewhere.insert(s);
+                }
+            }
+        }
+        if !elsewhere.is_empty() {
+            for (p, a) in list.iter().enumerate().filter(|(_, a)| elsewhere.contains(a.id.as_str()))
+            {
+                found.entry(a.id.as_str()).or_insert(p);
+            }
+        }
+        found
+    }
+
     /// Every annotation by its id, for following many links at once (a
     /// 10 MB article has over 100,000 annotations: a look through the list
     /// per quotation made drawing it quadratic).

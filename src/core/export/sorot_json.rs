@@ -320,15 +320,21 @@ fn file_out<'a>(doc: &'a AnnotatedDocument, labels: Option<&LabelSet>) -> FileOu
 /// only on a QUOTE and only as a link to an existing annotation; anything
 /// else would make a file that `from_json` (and other readers) reject.
 fn kept_speakers(doc: &AnnotatedDocument) -> Vec<bool> {
-    let ids: HashSet<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
+    let ids = doc.speaker_indices();
     doc.annotations
         .iter()
-        .map(|a| a.speaker.as_deref().is_some_and(|s| a.label == labels::QUOTE && ids.contains(s)))
+        .map(|a| {
+            a.speaker.as_deref().is_some_and(|s| a.label == labels::QUOTE && ids.contains_key(s))
+        })
         .collect()
 }
 
 fn entities_out(doc: &AnnotatedDocument) -> Vec<EntityOut<'_>> {
-    doc.entities()
+    entities_out_of(doc.entities())
+}
+
+fn entities_out_of(entities: &[crate::core::entities::Entity]) -> Vec<EntityOut<'_>> {
+    entities
         .iter()
         .map(|e| EntityOut { id: &e.id, label: &e.label, name: &e.name, mentions: &e.mentions })
         .collect()
@@ -365,8 +371,10 @@ pub struct LineInSteps {
     /// How much of the text is written (bytes); `None` before the first
     /// step.
     text_at: Option<usize>,
-    /// The next annotation to write; past the last, the rest is written.
+    /// The next annotation to write; past the last, the entities.
     next: usize,
+    /// The next entity to write; `None` before the first.
+    next_entity: Option<usize>,
     out: Vec<String>,
 }
 
@@ -378,7 +386,14 @@ pub const TEXT_PER_ANNOTATION: usize = 64;
 impl LineInSteps {
     /// Starts the line of `doc`.
     pub fn new(doc: std::rc::Rc<AnnotatedDocument>) -> LineInSteps {
-        LineInSteps { doc, speakers: Vec::new(), text_at: None, next: 0, out: Vec::new() }
+        LineInSteps {
+            doc,
+            speakers: Vec::new(),
+            text_at: None,
+            next: 0,
+            next_entity: None,
+            out: Vec::new(),
+        }
     }
 
     /// The document whose line this is.
@@ -395,8 +410,8 @@ impl LineInSteps {
 
     /// Writes one more piece: the start, then about `annotations` times
     /// [`TEXT_PER_ANNOTATION`] bytes of the text, then about `annotations`
-    /// annotations, then the entities and the end; the whole line, in
-    /// pieces, once it is done.
+    /// annotations, then entities of about `annotations` mentions, then the
+    /// end; the whole line, in pieces, once it is done.
     pub fn step(&mut self, annotations: usize) -> Option<Vec<String>> {
         let doc = &*self.doc;
         let text = doc.doc.text.as_str();
@@ -447,14 +462,38 @@ impl LineInSteps {
             self.next = end;
             return None;
         }
-        let mut tail = String::from(if doc.annotations.is_empty() {
-            "\"},\"annotations\":[],\"entities\":"
-        } else {
-            "],\"entities\":"
-        });
-        tail.push_str(&json(&entities_out(doc)));
-        tail.push_str("}\n");
-        self.out.push(tail);
+        let entities = doc.entities();
+        let Some(from) = self.next_entity else {
+            self.out.push(
+                if doc.annotations.is_empty() {
+                    "\"},\"annotations\":[],\"entities\":["
+                } else {
+                    "],\"entities\":["
+                }
+                .to_string(),
+            );
+            self.next_entity = Some(0);
+            return None;
+        };
+        // Entities up to about `annotations` mentions (one at least).
+        let mut to = from;
+        let mut mentions = 0;
+        while to < entities.len() && (to == from || mentions < annotations) {
+            mentions += entities[to].mentions.len();
+            to += 1;
+        }
+        if from < to {
+            let batch = json(&entities_out_of(&entities[from..to]));
+            let mut piece = String::with_capacity(batch.len());
+            if from > 0 {
+                piece.push(',');
+            }
+            piece.push_str(&batch[1..batch.len() - 1]);
+            self.out.push(piece);
+            self.next_entity = Some(to);
+            return None;
+        }
+        self.out.push("]}\n".to_string());
         Some(std::mem::take(&mut self.out))
     }
 }
