@@ -454,7 +454,7 @@ if (Object.keys(bigs).length) {
       ms(b.open),
       b.marks,
       b.tasks.length,
-      ms(longest),
+      b.tasks.length ? ms(longest) : `none ≥ ${LONGTASK_BUDGET}`,
       ms(b.tasks.reduce((x, y) => x + y, 0)),
       `${(b.grewKb / 1024).toFixed(0)} MB`,
       `${memRatio.toFixed(1)}×`,
