@@ -161,7 +161,7 @@ pub enum NumberFor {
     /// The answer to [`Job`] `job`: merged into its document next.
     Job(u64),
     /// A plain text file just read: opened as a document, and shown when
-    /// `show` (it was the first of its batch to open).
+    /// `show` (it came first in its batch).
     File {
         /// Show it when it opens.
         show: bool,
@@ -252,10 +252,10 @@ pub enum Action {
         /// What it is for.
         to: NumberFor,
     },
-    /// The second half of taking a long document's [`Action::Analysed`],
-    /// a moment later (the page runs it in a task of its own, so neither
-    /// half stops the page long): the fresh analysis, already numbered, is
-    /// taken as [`Action::Analysed`] would have taken it.
+    /// Taking a long document's [`Action::Analysed`], once numbered
+    /// ([`Action::Number`]), in a task of its own: the fresh analysis is
+    /// merged with the document as [`Action::Analysed`] would have merged
+    /// it, and takes its place a task later ([`Action::Merged`]).
     Refreshed {
         /// The job's number.
         job: u64,
