@@ -313,35 +313,12 @@ impl AnnotatedDocument {
             })
             .collect();
         let staying = || fresh.annotations.iter().zip(&ids).filter(|(_, id)| id.is_some());
-        // Where each fresh annotation that is a speaker and stays went: a
-        // speaker is looked for near its quotation, then those not found
-        // there in one pass (no table of every id).
-        let mut new_id: rustc_hash::FxHashMap<&str, &str> = Default::default();
-        let mut asked: rustc_hash::FxHashSet<&str> = Default::default();
-        let mut elsewhere: rustc_hash::FxHashSet<&str> = Default::default();
-        for (k, (a, id)) in fresh.annotations.iter().zip(&ids).enumerate() {
-            let Some(s) = a.speaker.as_deref().filter(|_| id.is_some()) else { continue };
-            if !asked.insert(s) {
-                continue;
-            }
-            match position_near(&fresh.annotations, k, s, 256) {
-                Some(p) => {
-                    if let Some(now) = ids[p].as_deref() {
-                        new_id.insert(s, now);
-                    }
-                }
-                None => {
-                    elsewhere.insert(s);
-                }
-            }
-        }
-        if !elsewhere.is_empty() {
-            for (a, id) in staying().filter(|(a, _)| elsewhere.contains(a.id.as_str())) {
-                if let Some(now) = id.as_deref() {
-                    new_id.entry(a.id.as_str()).or_insert(now);
-                }
-            }
-        }
+        // Where each fresh annotation that is a speaker and stays went.
+        let new_id: rustc_hash::FxHashMap<&str, &str> = fresh
+            .speaker_indices()
+            .into_iter()
+            .filter_map(|(s, p)| Some((s, ids[p].as_deref()?)))
+            .collect();
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
         let id_now = |old: &Annotation| -> Option<String> {

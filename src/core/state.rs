@@ -627,8 +627,9 @@ impl Workspace {
     }
 
     /// Takes the fresh analysis of [`Job`] `job` (numbered, not yet merged
-    /// with what the document has): the second half of
-    /// [`Workspace::analysed`].
+    /// with what the document has): merges it, and puts it in the
+    /// document's place at once, or a task later for a long one
+    /// ([`Action::Merged`]).
     fn refresh(&mut self, job: u64, fresh: Rc<AnnotatedDocument>) {
         self.sync_meta();
         let Some(i) = self.waiting_for(job) else { return };

@@ -420,14 +420,10 @@ impl ViewChunks {
         Self::from_nodes(tr, doc, nodes)
     }
 
-    /// The highlights of `doc` laid out over its text (none for a text the
-    /// page cannot show as markup).
-    fn nodes(doc: &AnnotatedDocument) -> Vec<crate::core::layout::Node> {
-        if html_safe(&doc.doc.text) {
-            layout(doc)
-        } else {
-            Vec::new()
-        }
+    /// The highlights of `doc` laid out over its text; `None` for a text
+    /// the page cannot show as markup.
+    fn nodes(doc: &AnnotatedDocument) -> Option<Vec<crate::core::layout::Node>> {
+        html_safe(&doc.doc.text).then(|| layout(doc))
     }
 
     /// The chunks of `doc`, whose highlights are laid out as `nodes`
@@ -435,10 +431,10 @@ impl ViewChunks {
     fn from_nodes(
         tr: Tr,
         doc: Rc<AnnotatedDocument>,
-        nodes: Vec<crate::core::layout::Node>,
+        nodes: Option<Vec<crate::core::layout::Node>>,
     ) -> ViewChunks {
-        let safe = html_safe(&doc.doc.text);
-        let (nodes, plans, speakers) = if safe {
+        let safe = nodes.is_some();
+        let (nodes, plans, speakers) = if let Some(nodes) = nodes {
             let plans = plan_chunks(&doc, &nodes);
             (nodes, plans, speaker_names(&doc))
         } else {
