@@ -654,7 +654,7 @@ proptest! {
         let text = &doc.doc.text;
         let tree = layout(&doc);
         let mut marks = Vec::new();
-        let end = walk(&tree, 0, text.len(), &mut marks);
+        let end = walk(&tree.tree(), 0, text.len(), &mut marks);
         prop_assert_eq!(end, text.len(), "the tree covers the whole text");
         let ix = doc.index();
         for (k, a) in doc.annotations.iter().enumerate() {
@@ -736,7 +736,7 @@ proptest! {
         prop_assume!(html_safe(&doc.doc.text));
         let tree = layout(&doc);
         let mut marks = Vec::new();
-        walk(&tree, 0, doc.doc.text.len(), &mut marks);
+        walk(&tree.tree(), 0, doc.doc.text.len(), &mut marks);
         let mut words = |a: &Annotation, who: Option<&str>| MarkWords {
             class: "mark--custom",
             title: format!("{} <{}>", a.label, who.unwrap_or("\"&'")),

@@ -11,7 +11,7 @@
 
 use super::model::{AnnotatedDocument, Annotation, Source};
 
-/// One node of the highlight tree.
+/// One node of the highlight tree, as [`Layout::tree`] gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// A run of plain text: bytes `start..end` of the document text.
@@ -33,6 +33,84 @@ pub enum Node {
     },
 }
 
+/// The highlight tree of a document, kept flat: every node in document
+/// order (a mark before what it contains), four numbers each. A long
+/// article has some 150,000 highlights; as a tree of [`Node`]s (a vector
+/// of children in every mark) its layout took about 170 bytes a highlight
+/// in the page, flat it takes 48.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    items: Vec<Item>,
+}
+
+/// One node of a [`Layout`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Item {
+    /// First byte.
+    start: usize,
+    /// One past the last byte.
+    end: usize,
+    /// [`TEXT`] for a run of plain text; for a mark, the index of its
+    /// annotation, with [`PART`] set when the mark is only part of it.
+    ann: usize,
+    /// How many nodes follow that are inside this one.
+    inside: usize,
+}
+
+/// [`Item::ann`] of a run of plain text.
+const TEXT: usize = usize::MAX;
+/// The bit of [`Item::ann`] that marks a part of an annotation.
+const PART: usize = 1 << (usize::BITS - 2);
+
+impl Item {
+    fn is_text(&self) -> bool {
+        self.ann == TEXT
+    }
+
+    /// The annotation's index (a mark).
+    fn ann(&self) -> usize {
+        self.ann & !PART
+    }
+
+    /// Whether the mark is only part of its annotation.
+    fn part(&self) -> bool {
+        !self.is_text() && self.ann & PART != 0
+    }
+
+    /// The index of the node after this one and everything inside it.
+    fn next(&self, at: usize) -> usize {
+        at + 1 + self.inside
+    }
+}
+
+impl Layout {
+    /// The same layout as a tree (what the page draws node by node, for a
+    /// text the chunks cannot carry).
+    pub fn tree(&self) -> Vec<Node> {
+        self.tree_of(0, self.items.len())
+    }
+
+    /// The nodes `from..to` (whole subtrees, one after another) as trees.
+    fn tree_of(&self, from: usize, to: usize) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        let mut i = from;
+        while i < to {
+            let it = self.items[i];
+            nodes.push(if it.is_text() {
+                Node::Text { start: it.start, end: it.end }
+            } else {
+                Node::Mark {
+                    ann: it.ann(),
+                    part: it.part(),
+                    children: self.tree_of(i + 1, it.next(i)),
+                }
+            });
+            i = it.next(i);
+        }
+        nodes
+    }
+}
+
 /// An annotation reduced to what layout needs: its index and byte range.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
@@ -43,7 +121,7 @@ struct Piece {
 }
 
 /// Lays out the highlights of `doc` as a tree over its text.
-pub fn layout(doc: &AnnotatedDocument) -> Vec<Node> {
+pub fn layout(doc: &AnnotatedDocument) -> Layout {
     let text = &doc.doc.text;
     let ix = doc.index();
     let mut pieces: Vec<Piece> = doc
@@ -59,7 +137,11 @@ pub fn layout(doc: &AnnotatedDocument) -> Vec<Node> {
         .filter(|p| p.start < p.end)
         .collect();
     sort(&mut pieces);
-    build(pieces, 0, text.len())
+    // About three nodes a highlight: the mark, its text, the text after.
+    let mut items = Vec::with_capacity(pieces.len() * 3 + 1);
+    build(pieces, 0, text.len(), &mut items);
+    items.shrink_to_fit();
+    Layout { items }
 }
 
 fn sort(pieces: &mut [Piece]) {
@@ -68,17 +150,17 @@ fn sort(pieces: &mut [Piece]) {
     });
 }
 
-/// Builds the nodes for bytes `lo..hi`, given the pieces inside that range,
-/// sorted by start ascending and end descending.
-fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize) -> Vec<Node> {
-    let mut nodes = Vec::new();
+/// Writes the nodes for bytes `lo..hi` to `out`, given the pieces inside
+/// that range, sorted by start ascending and end descending.
+fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize, out: &mut Vec<Item>) {
+    let text = |start: usize, end: usize| Item { start, end, ann: TEXT, inside: 0 };
     let mut pos = lo;
     let mut i = 0;
     while i < pieces.len() {
         let p = pieces[i];
         i += 1;
         if p.start > pos {
-            nodes.push(Node::Text { start: pos, end: p.start });
+            out.push(text(pos, p.start));
         }
         // Everything that starts inside `p` is a child; a child that runs past
         // `p`'s end is cut there and its remainder goes back to the siblings.
@@ -100,17 +182,20 @@ fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize) -> Vec<Node> {
             pieces = rest;
             i = 0;
         }
-        nodes.push(Node::Mark {
-            ann: p.ann,
-            part: p.part,
-            children: build(children, p.start, p.end),
-        });
+        let at = out.len();
+        let ann = if p.part { p.ann | PART } else { p.ann };
+        out.push(Item { start: p.start, end: p.end, ann, inside: 0 });
+        if children.is_empty() {
+            out.push(text(p.start, p.end));
+        } else {
+            build(children, p.start, p.end, out);
+        }
+        out[at].inside = out.len() - at - 1;
         pos = p.end;
     }
     if pos < hi {
-        nodes.push(Node::Text { start: pos, end: hi });
+        out.push(text(pos, hi));
     }
-    nodes
 }
 
 /// What a highlight says besides its text, in the interface language:
@@ -143,7 +228,7 @@ pub const CHUNK_BYTES: usize = 16 * 1024;
 /// NUL, which HTML cannot carry (see [`html_safe`]).
 pub fn html_chunks(
     doc: &AnnotatedDocument,
-    nodes: &[Node],
+    nodes: &Layout,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> Vec<String> {
     html_chunks_ranged(doc, nodes, words).into_iter().map(|c| c.html).collect()
@@ -181,7 +266,7 @@ pub fn plain_html(text: &str, start: usize, end: usize) -> String {
 /// follow one another and cover the whole text).
 pub fn html_chunks_ranged(
     doc: &AnnotatedDocument,
-    nodes: &[Node],
+    nodes: &Layout,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> Vec<Chunk> {
     let speakers = speaker_names(doc);
@@ -204,22 +289,28 @@ pub struct ChunkPlan {
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
-    /// The top-level nodes it holds (all or part of): `first..=last`.
+    /// The nodes of the [`Layout`] it holds (all or part of the first and
+    /// last, which may be text runs it shares with the chunk before or
+    /// after): `first..end`, whole subtrees.
     first: usize,
-    last: usize,
+    end_node: usize,
 }
 
 /// The chunks of [`html_chunks_ranged`], without their markup.
-pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &[Node]) -> Vec<ChunkPlan> {
+pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &Layout) -> Vec<ChunkPlan> {
     let text = &doc.doc.text;
     let mut plans = Vec::new();
     let mut held = 0usize;
     // Where the chunk being planned starts (byte, top-level node), how far
     // the text planned so far reaches, and whether the chunk holds anything.
     let (mut from, mut first, mut pos, mut open) = (0usize, 0usize, 0usize, false);
-    for (i, n) in nodes.iter().enumerate() {
-        match n {
-            Node::Text { start, end } => {
+    let mut i = 0;
+    while i < nodes.items.len() {
+        let n = nodes.items[i];
+        let next = n.next(i);
+        match n.is_text() {
+            true => {
+                let (start, end) = (&n.start, &n.end);
                 let mut s = *start;
                 while s < *end {
                     let room = CHUNK_BYTES.saturating_sub(held);
@@ -244,7 +335,7 @@ pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &[Node]) -> Vec<ChunkPlan> {
                     .filter(|&c| c > s);
                     match cut {
                         Some(c) if c < *end => {
-                            plans.push(ChunkPlan { start: from, end: c, first, last: i });
+                            plans.push(ChunkPlan { start: from, end: c, first, end_node: i + 1 });
                             (from, first, held, open) = (c, i, 0, false);
                             s = c;
                         }
@@ -257,24 +348,20 @@ pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &[Node]) -> Vec<ChunkPlan> {
                     }
                 }
             }
-            Node::Mark { .. } => {
-                held += text_len(n);
-                pos += text_len(n);
+            false => {
+                held += n.end - n.start;
+                pos += n.end - n.start;
                 open = true;
                 if held >= 4 * CHUNK_BYTES {
-                    plans.push(ChunkPlan { start: from, end: pos, first, last: i });
-                    (from, first, held, open) = (pos, i + 1, 0, false);
+                    plans.push(ChunkPlan { start: from, end: pos, first, end_node: next });
+                    (from, first, held, open) = (pos, next, 0, false);
                 }
             }
         }
+        i = next;
     }
     if open || plans.is_empty() {
-        plans.push(ChunkPlan {
-            start: from,
-            end: text.len(),
-            first,
-            last: nodes.len().saturating_sub(1),
-        });
+        plans.push(ChunkPlan { start: from, end: text.len(), first, end_node: nodes.items.len() });
     }
     plans
 }
@@ -292,24 +379,25 @@ pub fn speaker_names(doc: &AnnotatedDocument) -> rustc_hash::FxHashMap<String, S
 /// [`speaker_names`]).
 pub fn chunk_html(
     doc: &AnnotatedDocument,
-    nodes: &[Node],
+    nodes: &Layout,
     plan: &ChunkPlan,
     speakers: &rustc_hash::FxHashMap<String, String>,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
 ) -> String {
     let text = &doc.doc.text;
     let mut out = String::new();
-    let (a, b) = (plan.first.min(nodes.len()), (plan.last + 1).min(nodes.len()));
-    for n in &nodes[a..b] {
-        match n {
-            Node::Text { start, end } => {
-                let (s, e) = ((*start).max(plan.start), (*end).min(plan.end));
-                if s < e {
-                    escape_into(&mut out, &text[s..e]);
-                }
+    let (mut i, b) = (plan.first.min(nodes.items.len()), plan.end_node.min(nodes.items.len()));
+    while i < b {
+        let n = nodes.items[i];
+        if n.is_text() {
+            let (s, e) = (n.start.max(plan.start), n.end.min(plan.end));
+            if s < e {
+                escape_into(&mut out, &text[s..e]);
             }
-            Node::Mark { .. } => mark_html(doc, speakers, n, words, &mut out),
+        } else {
+            mark_html(doc, speakers, nodes, i, words, &mut out);
         }
+        i = n.next(i);
     }
     out
 }
@@ -318,17 +406,9 @@ pub fn chunk_html(
 /// annotations, one per `<mark>`, in the order drawn: an annotation split
 /// in parts comes once per part): with the chunk's text, the speakers'
 /// names and the words of the marks, all its markup depends on.
-pub fn chunk_annotations(nodes: &[Node], plan: &ChunkPlan) -> Vec<usize> {
-    fn walk(n: &Node, out: &mut Vec<usize>) {
-        if let Node::Mark { ann, children, .. } = n {
-            out.push(*ann);
-            children.iter().for_each(|c| walk(c, out));
-        }
-    }
-    let mut out = Vec::new();
-    let (a, b) = (plan.first.min(nodes.len()), (plan.last + 1).min(nodes.len()));
-    nodes[a..b].iter().for_each(|n| walk(n, &mut out));
-    out
+pub fn chunk_annotations(nodes: &Layout, plan: &ChunkPlan) -> Vec<usize> {
+    let (a, b) = (plan.first.min(nodes.items.len()), plan.end_node.min(nodes.items.len()));
+    nodes.items[a..b].iter().filter(|n| !n.is_text()).map(Item::ann).collect()
 }
 
 /// Whether [`html_chunks`] can carry this text exactly (HTML has no NUL).
@@ -337,13 +417,6 @@ pub fn html_safe(text: &str) -> bool {
 }
 
 /// Bytes of text under a node.
-fn text_len(n: &Node) -> usize {
-    match n {
-        Node::Text { start, end } => end - start,
-        Node::Mark { children, .. } => children.iter().map(text_len).sum(),
-    }
-}
-
 fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
@@ -357,15 +430,18 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 fn mark_html(
     doc: &AnnotatedDocument,
     speakers: &rustc_hash::FxHashMap<String, String>,
-    n: &Node,
+    nodes: &Layout,
+    at: usize,
     words: &mut dyn FnMut(&Annotation, Option<&str>) -> MarkWords,
     out: &mut String,
 ) {
     use std::fmt::Write;
-    match n {
-        Node::Text { start, end } => escape_into(out, &doc.doc.text[*start..*end]),
-        Node::Mark { ann, part, children } => {
-            let a = &doc.annotations[*ann];
+    let n = nodes.items[at];
+    match n.is_text() {
+        true => escape_into(out, &doc.doc.text[n.start..n.end]),
+        false => {
+            let (ann, part) = (n.ann(), n.part());
+            let a = &doc.annotations[ann];
             let speaker = a.speaker.as_deref().and_then(|id| speakers.get(id)).map(String::as_str);
             let w = words(a, speaker);
             out.push_str("<mark class=\"mark ");
@@ -383,7 +459,7 @@ fn mark_html(
             attr(out, "data-label", &a.label);
             attr(out, "data-id", &a.id);
             attr(out, "data-sr", &w.sr);
-            if *part {
+            if part {
                 out.push_str(" data-part=\"true\"");
             }
             if let Some(id) = &a.speaker {
@@ -394,8 +470,10 @@ fn mark_html(
             }
             attr(out, "title", &w.title);
             out.push('>');
-            for c in children {
-                mark_html(doc, speakers, c, words, out);
+            let mut c = at + 1;
+            while c < n.next(at) {
+                mark_html(doc, speakers, nodes, c, words, out);
+                c = nodes.items[c].next(c);
             }
             out.push_str("</mark>");
         }
@@ -462,7 +540,7 @@ mod tests {
             }
         }
         let mut s = String::new();
-        go(&d.doc.text, &layout(d), &mut s);
+        go(&d.doc.text, &layout(d).tree(), &mut s);
         s
     }
 
@@ -611,7 +689,7 @@ mod tests {
         assert!(plans.len() > 10, "{} chunks", plans.len());
         let speakers = speaker_names(&doc);
         assert!(!speakers.is_empty());
-        let whole = ChunkPlan { start: 0, end: text.len(), first: 0, last: nodes.len() - 1 };
+        let whole = ChunkPlan { start: 0, end: text.len(), first: 0, end_node: nodes.items.len() };
         let all = chunk_html(&doc, &nodes, &whole, &speakers, &mut words);
         let joined: String =
             plans.iter().map(|p| chunk_html(&doc, &nodes, p, &speakers, &mut words)).collect();

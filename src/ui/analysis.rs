@@ -330,8 +330,7 @@ fn answer(data: &JsValue) {
         }),
         Some("done") => {
             let Some(job) = get("id").as_f64() else { return };
-            let nums =
-                get("nums").dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
+            let nums = get("nums").dyn_into::<Uint32Array>().map(numbers).unwrap_or_default();
             tell(Action::Analysed {
                 job: job as u64,
                 lang: get("lang").as_string().unwrap_or_default(),
@@ -348,7 +347,7 @@ fn answer(data: &JsValue) {
                 let nums = Reflect::get(&f, &"nums".into())
                     .ok()
                     .and_then(|v| v.dyn_into::<Uint32Array>().ok())
-                    .map(|a| a.to_vec())
+                    .map(numbers)
                     .unwrap_or_default();
                 // UTF-8 bytes, moved here without a copy.
                 let body =
@@ -383,4 +382,12 @@ fn answer(data: &JsValue) {
         }
         _ => {}
     }
+}
+
+/// The numbers of an answer, copied into the page's memory; the buffer
+/// they came in (moved from the worker) is freed.
+fn numbers(a: Uint32Array) -> Vec<u32> {
+    let nums = a.to_vec();
+    crate::worker::release(&a.buffer());
+    nums
 }

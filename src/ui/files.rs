@@ -1,6 +1,7 @@
 //! Reading files the user dropped or picked into [`IncomingFile`]s.
 
 use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList};
 
@@ -26,7 +27,13 @@ pub async fn read_all(files: Vec<File>) -> Vec<Action> {
             continue;
         }
         match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => read.push(IncomingFile { name, bytes: Uint8Array::new(&buf).to_vec() }),
+            Ok(buf) => {
+                let bytes = Uint8Array::new(&buf).to_vec();
+                if let Some(buf) = buf.dyn_ref::<js_sys::ArrayBuffer>() {
+                    crate::worker::release(buf);
+                }
+                read.push(IncomingFile { name, bytes })
+            }
             Err(_) => actions.push(Action::FileRejected { name, reason: FileError::Unreadable }),
         }
     }

@@ -40,7 +40,7 @@ use crate::core::edit::snap;
 use crate::core::labels::css_string;
 use crate::core::layout::{
     chunk_annotations, chunk_html, html_safe, layout, plain_html, plan_chunks, speaker_names,
-    ChunkPlan, MarkWords, Node,
+    ChunkPlan, Layout, MarkWords, Node,
 };
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::{use_tr, Tr};
@@ -261,7 +261,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             })
             .collect::<Html>()
     } else {
-        render(tr, doc, &layout(doc))
+        render(tr, doc, &layout(doc).tree())
     };
     let drawing = progress.borrow().waiting();
     html! {
@@ -384,7 +384,7 @@ pub struct ViewChunks {
     safe: bool,
     tr: Tr,
     doc: Rc<AnnotatedDocument>,
-    nodes: Vec<Node>,
+    nodes: Layout,
     plans: Vec<ChunkPlan>,
     speakers: rustc_hash::FxHashMap<String, String>,
     /// The code points each chunk holds.
@@ -422,17 +422,13 @@ impl ViewChunks {
 
     /// The highlights of `doc` laid out over its text; `None` for a text
     /// the page cannot show as markup.
-    fn nodes(doc: &AnnotatedDocument) -> Option<Vec<crate::core::layout::Node>> {
+    fn nodes(doc: &AnnotatedDocument) -> Option<Layout> {
         html_safe(&doc.doc.text).then(|| layout(doc))
     }
 
     /// The chunks of `doc`, whose highlights are laid out as `nodes`
     /// ([`ViewChunks::nodes`]).
-    fn from_nodes(
-        tr: Tr,
-        doc: Rc<AnnotatedDocument>,
-        nodes: Option<Vec<crate::core::layout::Node>>,
-    ) -> ViewChunks {
+    fn from_nodes(tr: Tr, doc: Rc<AnnotatedDocument>, nodes: Option<Layout>) -> ViewChunks {
         let safe = nodes.is_some();
         let (nodes, plans, speakers) = if let Some(nodes) = nodes {
             let plans = plan_chunks(&doc, &nodes);
@@ -482,7 +478,7 @@ impl ViewChunks {
         ViewChunks {
             safe: true,
             tr,
-            nodes: Vec::new(),
+            nodes: Layout::default(),
             plans: Vec::new(),
             speakers: Default::default(),
             chars: Vec::new(),
