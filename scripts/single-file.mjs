@@ -140,7 +140,7 @@ function standalone(js, name) {
   // import.meta.url) would be fetched only without bytes; make that
   // impossible.
   js = js.replace(
-    /new URL\(\s*'[^']*\.wasm'\s*,\s*import\.meta\.url\s*\)/g,
+    /new URL\(\s*(['"])[^'"]*\.wasm\1\s*,\s*import\.meta\.url\s*\)/g,
     () => `(() => { throw new Error('sorot.html: the wasm is inlined; pass its bytes to init'); })()`,
   );
   if (/import\.meta/.test(js)) fail(`${name} still uses import.meta`);

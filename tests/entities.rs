@@ -76,7 +76,10 @@ fn doc_of(markup: &str) -> AnnotatedDocument {
             title: None,
         })
         .collect();
-    AnnotatedDocument::new(Document { name: "t.txt".into(), lang: "id".into(), text }, annotations)
+    AnnotatedDocument::new(
+        Document { name: "t.txt".into(), lang: "id".into(), text: text.into() },
+        annotations,
+    )
 }
 
 /// Groups the markup's annotations and compares the entities, each written

@@ -91,7 +91,7 @@ fn check(marked: &str, expected: &[Expected]) -> String {
     let json = to_json(&doc);
     let file = parse(&json);
     assert_conforms(&json);
-    assert_eq!(file.document.text, doc.doc.text);
+    assert_eq!(file.document.text, *doc.doc.text);
     let got: Vec<WireAnnotation> = file.annotations;
     let want: Vec<WireAnnotation> = expected
         .iter()
@@ -534,7 +534,7 @@ fn the_line_made_in_steps_is_the_line() {
         .repeat(3);
     let spans = sorot::core::recognize::analyze(&text, "id");
     let analysed = AnnotatedDocument::from_spans(
-        Document { name: "news \"1\".txt".into(), lang: "id".into(), text },
+        Document { name: "news \"1\".txt".into(), lang: "id".into(), text: text.into() },
         &spans,
     );
     assert!(analysed.annotations.len() > 20 && !analysed.entities().is_empty());

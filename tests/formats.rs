@@ -231,7 +231,7 @@ fn w3c_without_text_is_read_against_the_text_dropped_with_it() {
     let got = import::read_files(&[("artikel.w3c.json", &json), ("artikel.txt", text.as_bytes())]);
     assert_eq!(got.len(), 1);
     let d = &got[0].as_ref().unwrap().doc;
-    assert_eq!(d.doc.text, text);
+    assert_eq!(*d.doc.text, *text);
     let texts: Vec<&str> = d.annotations.iter().map(|a| d.text_of(a)).collect();
     assert_eq!(texts, ["Budi", "Surabaya"]);
 }
@@ -322,7 +322,11 @@ fn random_doc(rng: &mut Rng) -> AnnotatedDocument {
         }
     }
     AnnotatedDocument::new(
-        Document { name: format!("acak {}.txt", rng.below(100)), lang: "id".into(), text },
+        Document {
+            name: format!("acak {}.txt", rng.below(100)),
+            lang: "id".into(),
+            text: text.into(),
+        },
         anns,
     )
 }
@@ -401,7 +405,7 @@ fn doccano_spacy_and_label_studio_count_code_points() {
     let text: Vec<char> = doc.doc.text.chars().collect();
     let slice = |s: u64, e: u64| text[s as usize..e as usize].iter().collect::<String>();
     let d: Value = serde_json::from_str(export::doccano::to_jsonl(&doc).trim_end()).unwrap();
-    assert_eq!(d["text"], doc.doc.text.as_str());
+    assert_eq!(d["text"], &*doc.doc.text);
     assert_eq!(d["label"].as_array().unwrap().len(), doc.annotations.len());
     for l in d["label"].as_array().unwrap() {
         assert!(doc.annotations.iter().any(|a| a.label == l[2]

@@ -22,7 +22,7 @@ fn check(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
     assert_eq!(got.len(), 1, "{name}: one document");
     let o = got.remove(0);
     assert!(!o.doc.doc.text.is_empty());
-    (o.doc.doc.text, o.notes)
+    (o.doc.doc.text.to_string(), o.notes)
 }
 
 fn error(name: &str, bytes: &[u8]) -> String {
@@ -100,7 +100,7 @@ fn a_zip_opens_every_file_in_it_and_reports_the_rest() {
     let ok: Vec<(String, String)> = got
         .iter()
         .filter_map(|r| r.as_ref().ok())
-        .map(|o| (o.doc.doc.name.clone(), o.doc.doc.text.clone()))
+        .map(|o| (o.doc.doc.name.clone(), o.doc.doc.text.to_string()))
         .collect();
     assert_eq!(
         ok,

@@ -233,7 +233,8 @@ fn document() -> impl Strategy<Value = AnnotatedDocument> {
                     }
                 }
             }
-            let doc = Document { name: format!("{name}.txt"), lang: lang.to_string(), text };
+            let doc =
+                Document { name: format!("{name}.txt"), lang: lang.to_string(), text: text.into() };
             AnnotatedDocument::new(doc, anns)
         })
 }
@@ -352,7 +353,7 @@ proptest! {
     #[test]
     fn numbering_in_parts_is_numbering_at_once(t in text(), part in 1usize..6) {
         let spans = analyze(&t, "id");
-        let doc = || Document { name: "x".into(), lang: "id".into(), text: t.clone() };
+        let doc = || Document { name: "x".into(), lang: "id".into(), text: t.as_str().into() };
         let mut work = sorot::core::model::Numbering::new(doc(), spans.clone());
         let mut steps = 0;
         while !work.step(part) {
@@ -373,7 +374,7 @@ proptest! {
         user in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
     ) {
         let doc = annotate("t.txt", &t);
-        prop_assert_eq!(&doc.doc.text, &t);
+        prop_assert_eq!(&*doc.doc.text, t.as_str());
         assert_doc_invariants(&doc);
         // The user confirms some annotations, then changes the language.
         let mut edited = doc.clone();
@@ -773,7 +774,7 @@ proptest! {
             .replace("&#39;", "'")
             .replace("&#13;", "\r")
             .replace("&amp;", "&");
-        prop_assert_eq!(&text, &doc.doc.text);
+        prop_assert_eq!(text.as_str(), &*doc.doc.text);
         prop_assert_eq!(opened, marks.len());
     }
 }
@@ -813,7 +814,10 @@ fn speaker_names_reach_far_speakers() {
     let mut lost = Annotation::new("q2", "QUOTE", 1_700, 1_800);
     lost.speaker = Some("nobody".into());
     anns.extend([quote, lost]);
-    let doc = AnnotatedDocument::new(Document { name: "x".into(), lang: "en".into(), text }, anns);
+    let doc = AnnotatedDocument::new(
+        Document { name: "x".into(), lang: "en".into(), text: text.into() },
+        anns,
+    );
     let names = sorot::core::layout::speaker_names(&doc);
     assert_eq!(names.len(), 1, "{names:?}");
     assert_eq!(names["p3"], "x");

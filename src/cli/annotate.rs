@@ -405,7 +405,7 @@ pub(super) fn open(file: &str, job: &Job, stdin: &mut dyn Read) -> Result<Opened
         let mut doc = o.doc;
         if !o.from_annotation_file {
             // A text read from a page, document or archive: analyse it.
-            doc = analyze_document(doc.doc.name, doc.doc.text, job.lang);
+            doc = analyze_document(doc.doc.name, doc.doc.text.to_string(), job.lang);
         }
         docs.push(doc);
         notes.extend(o.notes);
@@ -550,6 +550,6 @@ mod tests {
             sorot_json::from_json(&String::from_utf8(out).expect("UTF-8")).expect("Sorot JSON");
         assert_eq!(doc.doc.name, STDIN_NAME);
         assert_eq!(doc.doc.lang, "en");
-        assert_eq!(doc.doc.text, "😀 teks");
+        assert_eq!(&*doc.doc.text, "😀 teks");
     }
 }

@@ -334,8 +334,10 @@ fn analyze_document_timed(
     let tagger = if models { recognize::model(lang) } else { None };
     let spans = recognize::analyze_with(&text, lang, tagger);
     let t2 = Instant::now();
-    let doc =
-        AnnotatedDocument::from_spans(Document { name, lang: lang.to_string(), text }, &spans);
+    let doc = AnnotatedDocument::from_spans(
+        Document { name, lang: lang.to_string(), text: text.into() },
+        &spans,
+    );
     let t3 = Instant::now();
     (doc, [t1 - t0, t2 - t1, t3 - t2])
 }

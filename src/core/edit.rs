@@ -338,8 +338,8 @@ pub struct Step {
     pub what: Msg,
     /// The same in English (for the command line and the tests).
     said: String,
-    removed: Vec<Annotation>,
-    added: Vec<Annotation>,
+    removed: Packed,
+    added: Packed,
     lang: (String, String),
     rejected: Vec<Rejected>,
 }
@@ -358,7 +358,7 @@ impl Step {
         // both: one walk over them pairs them (no table of a long article's
         // hundred thousand ids).
         let (xs, ys) = (&old.annotations, &new.annotations);
-        let (mut removed, mut added) = (Vec::new(), Vec::new());
+        let (mut removed, mut added) = (Packed::default(), Packed::default());
         let (mut i, mut j) = (0, 0);
         while i < xs.len() || j < ys.len() {
             let o = match (xs.get(i), ys.get(j)) {
@@ -368,17 +368,17 @@ impl Step {
             };
             match o {
                 std::cmp::Ordering::Less => {
-                    removed.push(xs[i].clone());
+                    removed.push(&xs[i]);
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    added.push(ys[j].clone());
+                    added.push(&ys[j]);
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => {
                     if xs[i] != ys[j] {
-                        removed.push(xs[i].clone());
-                        added.push(ys[j].clone());
+                        removed.push(&xs[i]);
+                        added.push(&ys[j]);
                     }
                     i += 1;
                     j += 1;
@@ -390,6 +390,8 @@ impl Step {
             return None;
         }
         let said = what.english();
+        removed.shrink_to_fit();
+        added.shrink_to_fit();
         Some(Step { what, said, removed, added, lang, rejected })
     }
 
@@ -410,19 +412,108 @@ impl Step {
     }
 }
 
-fn swap(
-    doc: &AnnotatedDocument,
-    out: &[Annotation],
-    into: &[Annotation],
-    lang: &str,
-) -> AnnotatedDocument {
-    let gone: std::collections::HashSet<&str> = out.iter().map(|a| a.id.as_str()).collect();
+fn swap(doc: &AnnotatedDocument, out: &Packed, into: &Packed, lang: &str) -> AnnotatedDocument {
+    let gone: std::collections::HashSet<&str> = out.ids().collect();
     let mut anns: Vec<Annotation> =
         doc.annotations.iter().filter(|a| !gone.contains(a.id.as_str())).cloned().collect();
-    anns.extend(into.iter().cloned());
+    anns.extend(into.annotations());
     let mut d = doc.with_annotations(anns);
     d.doc.lang = lang.to_string();
     d
+}
+
+/// A list of annotations kept for undo and redo, packed: numbers and one
+/// text instead of an [`Annotation`] (some 70 bytes and two or more heap
+/// strings in the page) each. The step that the learned tagger's arrival
+/// makes on a long article holds over a hundred thousand annotations, for
+/// as long as the article is open.
+///
+/// Each annotation is [`PACKED`] numbers: start, end, the label's index in
+/// `labels` times 2 plus 1 for a user's annotation, and the byte lengths of
+/// its id, then of its speaker, value and title (each length + 1, 0:
+/// none), whose texts follow one another in `strings`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Packed {
+    nums: Vec<usize>,
+    strings: String,
+    labels: Vec<String>,
+}
+
+/// Numbers per annotation of a [`Packed`] list.
+const PACKED: usize = 7;
+
+impl Packed {
+    fn push(&mut self, a: &Annotation) {
+        let label = match self.labels.iter().position(|l| *l == a.label) {
+            Some(k) => k,
+            None => {
+                self.labels.push(a.label.clone());
+                self.labels.len() - 1
+            }
+        };
+        let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 1);
+        self.nums.extend([
+            a.start,
+            a.end,
+            label * 2 + usize::from(a.source == Source::User),
+            a.id.len(),
+            len(&a.speaker),
+            len(&a.value),
+            len(&a.title),
+        ]);
+        for s in [Some(&a.id), a.speaker.as_ref(), a.value.as_ref(), a.title.as_ref()] {
+            self.strings.push_str(s.map_or("", String::as_str));
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.nums.shrink_to_fit();
+        self.strings.shrink_to_fit();
+    }
+
+    fn len(&self) -> usize {
+        self.nums.len() / PACKED
+    }
+
+    fn is_empty(&self) -> bool {
+        self.nums.is_empty()
+    }
+
+    /// Each annotation's numbers and its four texts (id, speaker, value,
+    /// title; `None`: none).
+    #[allow(clippy::type_complexity)]
+    fn each(&self) -> impl Iterator<Item = (&[usize], [Option<&str>; 4])> + '_ {
+        let mut at = 0;
+        self.nums.chunks_exact(PACKED).map(move |n| {
+            let mut texts = [None; 4];
+            for (k, &len) in [n[3] + 1, n[4], n[5], n[6]].iter().enumerate() {
+                if len > 0 {
+                    texts[k] = Some(&self.strings[at..at + len - 1]);
+                    at += len - 1;
+                }
+            }
+            (n, texts)
+        })
+    }
+
+    /// The ids, in order.
+    fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.each().map(|(_, t)| t[0].unwrap_or(""))
+    }
+
+    /// The annotations, in order.
+    fn annotations(&self) -> impl Iterator<Item = Annotation> + '_ {
+        self.each().map(|(n, t)| Annotation {
+            id: t[0].unwrap_or("").to_string(),
+            label: self.labels[n[2] / 2].clone(),
+            start: n[0],
+            end: n[1],
+            source: if n[2] % 2 == 1 { Source::User } else { Source::Auto },
+            speaker: t[1].map(str::to_string),
+            value: t[2].map(str::to_string),
+            title: t[3].map(str::to_string),
+        })
+    }
 }
 
 /// How many steps each document keeps to undo.
@@ -699,4 +790,30 @@ pub fn find_text(doc: &AnnotatedDocument, query: &str) -> Vec<(usize, usize)> {
         i = j;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_annotations_come_back_as_they_were() {
+        let mut anns = vec![
+            Annotation::new("a1", "PERSON", 0, 5),
+            Annotation::new("u7", "Klaim ✓", 3, 9),
+            Annotation::new("", "QUOTE", 10, 40),
+            Annotation::new("a12", "DATE", 41, 43),
+        ];
+        anns[0].title = Some("Perdana Menteri Jepang".into());
+        anns[1].source = Source::User;
+        anns[2].speaker = Some("a1".into());
+        anns[3].value = Some("2025-12-01".into());
+        anns[3].speaker = Some(String::new());
+        let mut p = Packed::default();
+        anns.iter().for_each(|a| p.push(a));
+        assert_eq!(p.len(), 4);
+        assert_eq!(p.ids().collect::<Vec<_>>(), ["a1", "u7", "", "a12"]);
+        assert_eq!(p.annotations().collect::<Vec<_>>(), anns);
+        assert_eq!(p.labels.len(), 4, "each label once");
+    }
 }

@@ -278,7 +278,7 @@ fn defined_acronyms<'a>(
     mentions: &[Mention<'a>],
 ) -> HashMap<&'a str, usize> {
     let mut defs = HashMap::default();
-    let text = doc.doc.text.as_str();
+    let text = &*doc.doc.text;
     let index = doc.index();
     for (m, mention) in mentions.iter().enumerate() {
         let a = &doc.annotations[mention.ann];

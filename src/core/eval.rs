@@ -465,7 +465,7 @@ pub fn read_json(input: &str) -> Result<Gold, GoldError> {
             labels.extend(gold.entities.iter().map(|e| e.label));
             docs.push(GoldDoc {
                 id: Some(doc.doc.name.clone()),
-                text: doc.doc.text,
+                text: doc.doc.text.to_string(),
                 entities: gold.entities,
                 quotes: Some(gold.quotes),
             });

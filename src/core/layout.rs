@@ -595,7 +595,7 @@ mod tests {
     fn html_is_the_text_with_its_marks() {
         let d = doc("Ali & <b>Budi</b>\r\nsaid \"hi\" 😀", &[(0, 3), (9, 13)]);
         let html = chunks_of(&d).concat();
-        assert_eq!(text_content(&html), d.doc.text);
+        assert_eq!(text_content(&html), *d.doc.text);
         assert!(html.starts_with(
             "<mark class=\"mark mark--custom\" tabindex=\"0\" data-start=\"0\" data-end=\"3\""
         ));
@@ -614,7 +614,7 @@ mod tests {
         let speaker_id = d.annotations[1].id.clone();
         d.annotations[0].speaker = Some(speaker_id);
         let html = chunks_of(&d).concat();
-        assert_eq!(text_content(&html), d.doc.text);
+        assert_eq!(text_content(&html), *d.doc.text);
         for bad in ["<img", "<script", "<svg", "\"><"] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }

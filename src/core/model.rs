@@ -143,7 +143,11 @@ pub struct Document {
     /// A BCP 47 language tag (`id`, `en`) as detected or chosen.
     pub lang: String,
     /// The full text, exactly as annotated (line endings are kept).
-    pub text: String,
+    /// Shared: a fresh analysis, an undo step and the page's view of the
+    /// document hold the same text, not copies of it (a long article's
+    /// text is 10 MB), and two documents with the same text know it
+    /// without comparing it.
+    pub text: std::rc::Rc<str>,
 }
 
 /// A document with its annotations, kept sorted by `(start, -end)`, then id.

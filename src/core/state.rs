@@ -1007,7 +1007,7 @@ impl Workspace {
     fn paste(&mut self, text: String) {
         let at = self.docs.iter().position(|d| d.doc.name == PASTED_NAME);
         if let Some(i) = at {
-            if self.docs[i].doc.text == text {
+            if *self.docs[i].doc.text == *text {
                 self.pasted = text;
                 self.current = Some(i);
                 return;
@@ -1027,7 +1027,7 @@ impl Workspace {
                 Some(i) => self.docs[i].doc.lang.clone(),
                 None => UNDETERMINED.to_string(),
             }),
-            text: text.clone(),
+            text: text.as_str().into(),
         };
         let doc = Rc::new(AnnotatedDocument::new(doc, kept));
         self.pasted = text;

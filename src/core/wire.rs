@@ -145,7 +145,7 @@ pub fn open_files(files: &[(&str, &[u8])]) -> Vec<OpenedFile> {
                 OpenedFile {
                     name,
                     lang: lang.to_string(),
-                    text,
+                    text: text.to_string(),
                     nums,
                     strings,
                     notes: encode_msgs(&o.note_msgs),
@@ -211,7 +211,7 @@ pub fn decode_opened_parts(f: OpenedFile) -> Result<Decoded, Msg> {
         return Ok(Decoded::Opened(Opened { doc, notes, note_msgs, from_annotation_file: true }));
     }
     let spans = decode(&f.nums, &f.strings, &f.text).map_err(damaged)?;
-    let doc = Document { name: f.name, lang: f.lang, text: f.text };
+    let doc = Document { name: f.name, lang: f.lang, text: f.text.into() };
     Ok(Decoded::Spans { doc, spans, note_msgs })
 }
 

@@ -120,7 +120,7 @@ pub fn document(
             }
         })
         .collect();
-    let doc = Document { name: name.to_string(), lang: lang.to_string(), text };
+    let doc = Document { name: name.to_string(), lang: lang.to_string(), text: text.into() };
     AnnotatedDocument::new(doc, annotations)
 }
 

@@ -191,8 +191,5 @@ pub fn from_ann(name: &str, text: &str, ann: &str) -> Result<AnnotatedDocument, 
         }
     }
     let lang = crate::core::recognize::detect_lang(text).to_string();
-    Ok(AnnotatedDocument::new(
-        Document { name: name.to_string(), lang, text: text.to_string() },
-        anns,
-    ))
+    Ok(AnnotatedDocument::new(Document { name: name.to_string(), lang, text: text.into() }, anns))
 }

@@ -168,7 +168,7 @@ impl Format {
                 OutputFile {
                     name: format!("{base}.txt"),
                     mime: "text/plain;charset=utf-8",
-                    bytes: doc.doc.text.clone().into_bytes(),
+                    bytes: doc.doc.text.as_bytes().to_vec(),
                 },
                 OutputFile {
                     name: format!("{base}.ann"),

@@ -414,7 +414,7 @@ impl LineInSteps {
     /// end; the whole line, in pieces, once it is done.
     pub fn step(&mut self, annotations: usize) -> Option<Vec<String>> {
         let doc = &*self.doc;
-        let text = doc.doc.text.as_str();
+        let text = &*doc.doc.text;
         let Some(at) = self.text_at else {
             self.speakers = kept_speakers(doc);
             let d = &doc.doc;
@@ -850,7 +850,7 @@ pub fn from_json_with_labels(json: &str) -> Result<(AnnotatedDocument, LabelSet)
             title: a.title,
         })
         .collect();
-    let doc = Document { name: file.document.name, lang: file.document.lang, text };
+    let doc = Document { name: file.document.name, lang: file.document.lang, text: text.into() };
     Ok((AnnotatedDocument::new(doc, annotations), labels))
 }
 

@@ -420,7 +420,8 @@ pub fn from_json(value: &Value, name: &str, text: Option<&str>) -> Result<W3cImp
             a.speaker = Some(speaker);
         }
     }
-    let doc = AnnotatedDocument::new(Document { name: doc_name, lang, text }, annotations);
+    let doc =
+        AnnotatedDocument::new(Document { name: doc_name, lang, text: text.into() }, annotations);
     Ok(W3cImport { doc, reanchored, unplaced })
 }
 

@@ -352,7 +352,7 @@ fn read_one(name: &str, bytes: &[u8]) -> Result<Vec<Opened>, ImportError> {
         let doc = Document {
             name: doc_name.to_string(),
             lang: crate::core::state::UNDETERMINED.to_string(),
-            text,
+            text: text.into(),
         };
         let doc = AnnotatedDocument::new(doc, Vec::new());
         Ok(vec![Opened { doc, notes, note_msgs, from_annotation_file: false }])

@@ -725,7 +725,7 @@ pub fn annotate(name: &str, text: &str) -> AnnotatedDocument {
 pub fn annotate_as(name: &str, text: &str, lang: Option<&str>) -> AnnotatedDocument {
     let lang = lang.unwrap_or_else(|| detect_lang(text));
     let spans = analyze(text, lang);
-    let doc = Document { name: name.to_string(), lang: lang.to_string(), text: text.to_string() };
+    let doc = Document { name: name.to_string(), lang: lang.to_string(), text: text.into() };
     AnnotatedDocument::from_spans(doc, &spans)
 }
 
