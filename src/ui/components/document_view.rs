@@ -630,10 +630,47 @@ impl Progress {
             None => {
                 let at_once =
                     !chunks.sparse && (doc.annotations.is_empty() || doc.doc.text.len() <= AT_ONCE);
+                // The same document with its text edited (typing in the
+                // paste box): a chunk whose text did not change keeps
+                // what it shows until it is drawn again, as above (its
+                // marks' offsets may be a few characters off for a moment;
+                // the page takes positions from the chunk, not from them).
+                // Drawing every chunk's text again at once would cost a
+                // megabyte's markup in the task that takes the edit.
+                let kept_from = old.as_ref().filter(|old| {
+                    !at_once
+                        && !chunks.sparse
+                        && !old.sparse
+                        && old.doc.doc.name == doc.doc.name
+                        && self.on_page.len() == old.len()
+                });
+                let on_page = match kept_from {
+                    Some(old) => (0..n)
+                        .map(|i| {
+                            let (a, b) = (&old.plans.get(i), &chunks.plans[i]);
+                            let same = a.is_some_and(|a| {
+                                old.doc.doc.text.as_bytes().get(a.start..a.end)
+                                    == doc.doc.text.as_bytes().get(b.start..b.end)
+                            });
+                            if same {
+                                self.on_page[i]
+                            } else {
+                                0
+                            }
+                        })
+                        .collect(),
+                    None => vec![0; n],
+                };
+                let kept = on_page.iter().any(|&t| t != 0);
                 self.flags = vec![at_once; n];
-                self.on_page = vec![0; n];
+                self.on_page = on_page;
                 self.live = if chunks.sparse { (0, 0) } else { (0, n) };
                 self.timer = None;
+                if kept {
+                    // Drawn from the next task on.
+                    self.shown = Some(chunks.clone());
+                    return;
+                }
             }
         }
         self.shown = Some(chunks.clone());
