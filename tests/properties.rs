@@ -822,3 +822,48 @@ fn speaker_names_reach_far_speakers() {
     assert_eq!(names.len(), 1, "{names:?}");
     assert_eq!(names["p3"], "x");
 }
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// Typing into the paste box (any change, anywhere, in text with
+    /// characters of several bytes): until the analysis answers, the
+    /// highlights wholly before or after the change stay on the same
+    /// characters, and those are exactly the ones a character-by-character
+    /// comparison of the two texts keeps.
+    #[test]
+    fn typing_keeps_the_highlights_away_from_the_change(
+        cut in 0usize..200,
+        len in 0usize..12,
+        typed in "[a-zé😀“” ]{0,6}",
+    ) {
+        let text = "Perdana Menteri Jepang Sanae Takaichi 😀 tiba di Jakarta pada Senin (1/12). “Kami siap,” kata Takaichi. Presiden Prabowo Subianto bertemu di Istana Merdeka, Jakarta.";
+        let mut ws = Workspace::default();
+        ws.apply(Action::Paste(text.into()));
+        let old = ws.current_doc().unwrap().clone();
+        let chars: Vec<char> = text.chars().collect();
+        let a = cut.min(chars.len());
+        let b = (a + len).min(chars.len());
+        let new: String =
+            chars[..a].iter().collect::<String>() + &typed + &chars[b..].iter().collect::<String>();
+        ws.update(Action::Paste(new.clone()));
+        let shown = ws.current_doc().unwrap();
+        // The reference: common characters at the start and the end.
+        let n: Vec<char> = new.chars().collect();
+        let prefix = chars.iter().zip(&n).take_while(|(x, y)| x == y).count();
+        let room = chars.len().min(n.len()) - prefix;
+        let suffix =
+            chars.iter().rev().zip(n.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+        let tail = chars.len() - suffix;
+        let want: Vec<(String, String)> = old
+            .annotations
+            .iter()
+            .filter(|x| x.source == Source::Auto && (x.end <= prefix || x.start >= tail))
+            .map(|x| (x.id.clone(), old.text_of(x).to_string()))
+            .collect();
+        let got: Vec<(String, String)> =
+            shown.annotations.iter().map(|x| (x.id.clone(), shown.text_of(x).to_string())).collect();
+        prop_assert_eq!(got, want);
+        prop_assert_eq!(&*ws.pasted, new.as_str());
+    }
+}

@@ -25,7 +25,7 @@ fn paste_creates_then_updates_one_pasted_document() {
     ws.apply(Action::Paste("Ali pergi ke Bandung.".into()));
     assert_eq!(names(&ws), [PASTED_NAME]);
     assert_eq!(&*ws.current_doc().unwrap().doc.text, "Ali pergi ke Bandung.");
-    assert_eq!(ws.pasted, "Ali pergi ke Bandung.");
+    assert_eq!(&*ws.pasted, "Ali pergi ke Bandung.");
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
     assert_eq!(auto, want, "after the model: the model's annotations, the user's winning");
     assert!(Rc::ptr_eq(&ws.docs[1], &english), "a document of another language is not touched");
     assert_eq!(ws.current, Some(0), "the document shown stays shown");
-    assert_eq!(ws.pasted, text, "the paste box is kept");
+    assert_eq!(*ws.pasted, *text, "the paste box is kept");
     assert_eq!(names(&ws), [PASTED_NAME, "en.txt"]);
 
     // A later paste uses the model straight away (the same text again only

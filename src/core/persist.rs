@@ -137,7 +137,7 @@ pub fn save_with(
         sorot_workspace: VERSION,
         current: ws.current,
         focus: ws.focus.clone(),
-        pasted: ws.pasted.clone(),
+        pasted: ws.pasted.to_string(),
         pasted_lang: ws.pasted_lang.clone(),
         docs,
         labels: Some(ws.labels.to_records()),
@@ -197,7 +197,7 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
     }
     ws.current = header.current.filter(|&c| c < ws.docs.len());
     ws.focus = header.focus.filter(|f| ws.current_doc().is_some_and(|d| d.get(f).is_some()));
-    ws.pasted = header.pasted;
+    ws.pasted = header.pasted.into();
     ws.pasted_lang = header.pasted_lang;
     ws.sync_labels();
     Ok(ws)

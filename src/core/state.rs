@@ -386,8 +386,9 @@ pub struct Workspace {
     pub docs: Vec<Rc<AnnotatedDocument>>,
     /// Which document is shown.
     pub current: Option<usize>,
-    /// The text of the paste box.
-    pub pasted: String,
+    /// The text of the paste box (shared with the pasted document, whose
+    /// text it is, and with the page's paste box).
+    pub pasted: Rc<str>,
     /// The language the user chose for pasted text (`None`: detect it).
     pub pasted_lang: Option<String>,
     /// Messages for the user, oldest first.
@@ -1005,6 +1006,7 @@ impl Workspace {
     /// corrections and history go with the old text); the same text again
     /// only shows it.
     fn paste(&mut self, text: String) {
+        let text: Rc<str> = text.into();
         let at = self.docs.iter().position(|d| d.doc.name == PASTED_NAME);
         if let Some(i) = at {
             if *self.docs[i].doc.text == *text {
@@ -1027,7 +1029,7 @@ impl Workspace {
                 Some(i) => self.docs[i].doc.lang.clone(),
                 None => UNDETERMINED.to_string(),
             }),
-            text: text.as_str().into(),
+            text: text.clone(),
         };
         let doc = Rc::new(AnnotatedDocument::new(doc, kept));
         self.pasted = text;
@@ -1094,40 +1096,47 @@ impl Workspace {
 /// part of its text that `new` changes, placed in `new` (no annotation of
 /// the user: the paste box's document starts afresh with each text).
 fn carried_over(old: &AnnotatedDocument, new: &str) -> Vec<super::model::Annotation> {
-    let a = &old.doc.text;
-    let prefix: usize = a.chars().zip(new.chars()).take_while(|(x, y)| x == y).count();
-    let (a_len, b_len) = (old.index().char_len(), new.chars().count());
-    let room = a_len.min(b_len) - prefix;
-    let suffix =
-        a.chars().rev().zip(new.chars().rev()).take(room).take_while(|(x, y)| x == y).count();
-    let old_tail = a_len - suffix;
-    let mut kept: Vec<super::model::Annotation> = old
-        .annotations
-        .iter()
-        .filter(|x| x.source == super::model::Source::Auto)
-        .filter_map(|x| {
-            if x.end <= prefix {
-                Some(x.clone())
-            } else if x.start >= old_tail {
-                let shift = |p: usize| p + b_len - a_len;
-                Some(super::model::Annotation {
-                    start: shift(x.start),
-                    end: shift(x.end),
-                    ..x.clone()
-                })
-            } else {
-                None
-            }
-        })
-        .collect();
-    // A quotation whose speaker did not stay keeps no link.
-    let ids: std::collections::HashSet<String> = kept.iter().map(|x| x.id.clone()).collect();
-    for x in &mut kept {
-        if x.speaker.as_ref().is_some_and(|s| !ids.contains(s)) {
-            x.speaker = None;
-        }
+    let a: &str = &old.doc.text;
+    let (ab, nb) = (a.as_bytes(), new.as_bytes());
+    // The common start and end, compared as bytes (typing into a long text
+    // takes this at every pause), then cut back to whole characters: where
+    // the bytes before are the same, a character boundary of one text is
+    // one of the other.
+    let mut pre = ab.iter().zip(nb).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(pre) {
+        pre -= 1;
     }
-    kept
+    let room = ab.len().min(nb.len()) - pre;
+    let mut suf =
+        ab.iter().rev().zip(nb.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(ab.len() - suf) {
+        suf -= 1;
+    }
+    let index = old.index();
+    let (prefix, old_tail) = (index.char_of_byte(a, pre), index.char_of_byte(a, ab.len() - suf));
+    let a_len = index.char_len();
+    let b_len = a_len - (old_tail - prefix) + new[pre..nb.len() - suf].chars().count();
+    let auto = |x: &&super::model::Annotation| x.source == super::model::Source::Auto;
+    let stays = |x: &super::model::Annotation| x.end <= prefix || x.start >= old_tail;
+    // A quotation whose speaker did not stay keeps no link.
+    let ids: rustc_hash::FxHashSet<&str> =
+        old.annotations.iter().filter(auto).filter(|x| stays(x)).map(|x| x.id.as_str()).collect();
+    old.annotations
+        .iter()
+        .filter(auto)
+        .filter(|x| stays(x))
+        .map(|x| {
+            let mut y = x.clone();
+            if x.end > prefix {
+                y.start = x.start + b_len - a_len;
+                y.end = x.end + b_len - a_len;
+            }
+            if y.speaker.as_deref().is_some_and(|s| !ids.contains(s)) {
+                y.speaker = None;
+            }
+            y
+        })
+        .collect()
 }
 
 /// `msg` with the reason a label name was refused (`labels::check_name`,

@@ -11,8 +11,9 @@ use crate::ui::i18n::use_tr;
 /// Properties of [`InputPanel`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct InputPanelProps {
-    /// The paste box's text.
-    pub value: String,
+    /// The paste box's text (shared with the workspace: comparing the
+    /// properties compares an address, not a megabyte of text).
+    pub value: std::rc::Rc<str>,
     /// Called with the new text whenever the paste box changes (a long
     /// text being typed: when typing pauses).
     pub on_paste: Callback<String>,
@@ -35,15 +36,35 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let area = use_node_ref();
     // The take waiting for typing to stop, if any.
     let waiting: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // What the box held when it was last taken (length and hash): the
+    // workspace's text coming back as the box's value is not set again (a
+    // megabyte converted and given to the box at every pause in typing).
+    let taken = use_mut_ref(|| None::<(usize, u64)>);
     let take = {
         let (on_paste, area, waiting) = (props.on_paste.clone(), area.clone(), waiting.clone());
+        let taken = taken.clone();
         move || {
             waiting.borrow_mut().take();
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                on_paste.emit(a.value());
+                let text = a.value();
+                *taken.borrow_mut() = Some(fingerprint(&text));
+                on_paste.emit(text);
             }
         }
     };
+    {
+        // The box shows the workspace's text: set when it is not what the
+        // box gave.
+        let area = area.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if *taken.borrow() != Some(fingerprint(value)) {
+                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                    a.set_value(value);
+                }
+                *taken.borrow_mut() = None;
+            }
+        });
+    }
     let on_input = {
         let (area, waiting, take) = (area.clone(), waiting.clone(), take.clone());
         Callback::from(move |e: InputEvent| {
@@ -97,7 +118,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             <label class="input-panel__label" for="article-input">{ tr.t("input.label") }</label>
             <textarea id="article-input" class="input-panel__text" data-testid="article-input" ref={area}
                 placeholder={tr.t("input.placeholder")}
-                spellcheck="false" value={props.value.clone()} oninput={on_input} />
+                spellcheck="false" oninput={on_input} />
             <label class="input-panel__file button">
                 { tr.t("input.open") }
                 <input type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.zip,.json,.jsonld,.jsonl,.ann,text/plain,text/markdown,text/html,application/json,application/zip" data-testid="file-input"
@@ -105,4 +126,12 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             </label>
         </section>
     }
+}
+
+/// A text's length and hash, to tell it from another without keeping it.
+fn fingerprint(text: &str) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    (text.len(), h.finish())
 }
