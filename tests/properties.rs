@@ -489,7 +489,7 @@ fn action() -> impl Strategy<Value = Action> {
     let lang =
         prop::option::of(prop::sample::select(&["id", "en", "fr", ""][..]).prop_map(String::from));
     prop_oneof![
-        3 => text().prop_map(Action::Paste),
+        3 => text().prop_map(|t| Action::Paste(t.into())),
         3 => prop::collection::vec(file, 0..4).prop_map(Action::OpenFiles),
         2 => (0..6usize).prop_map(Action::Select),
         2 => (0..6usize).prop_map(Action::Close),
@@ -846,7 +846,7 @@ proptest! {
         let b = (a + len).min(chars.len());
         let new: String =
             chars[..a].iter().collect::<String>() + &typed + &chars[b..].iter().collect::<String>();
-        ws.update(Action::Paste(new.clone()));
+        ws.update(Action::Paste(new.as_str().into()));
         let shown = ws.current_doc().unwrap();
         // The reference: common characters at the start and the end.
         let n: Vec<char> = new.chars().collect();

@@ -107,7 +107,7 @@ fn choosing_the_language_reanalyses_and_holds_for_later_pastes() {
     let other = if detected == "id" { "en" } else { "id" };
     ws.apply(Action::SetLang { index: 0, lang: Some(other.into()) });
     assert_eq!(ws.current_doc().unwrap().doc.lang, other);
-    ws.apply(Action::Paste(format!("{text} More text.")));
+    ws.apply(Action::Paste(format!("{text} More text.").into()));
     assert_eq!(ws.current_doc().unwrap().doc.lang, other, "the choice holds for the next paste");
     ws.apply(Action::SetLang { index: 0, lang: None });
     assert_eq!(ws.current_doc().unwrap().doc.lang, detected, "detect again");
@@ -211,7 +211,7 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
         AnnotatedDocument::from_spans(doc, &analyze_with(&text, "id", tagger)).annotations
     };
     let mut ws = Workspace::default();
-    ws.apply(Action::Paste(text.clone()));
+    ws.apply(Action::Paste(text.as_str().into()));
     ws.apply(Action::OpenFiles(vec![file(
         "en.txt",
         b"The minister said the talks in London went well.",
@@ -267,10 +267,10 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
 
     // A later paste uses the model straight away (the same text again only
     // shows it, keeping the user's work, so paste another first).
-    ws.apply(Action::Paste(text.clone()));
+    ws.apply(Action::Paste(text.as_str().into()));
     assert_eq!(ws.docs[0].annotations.iter().filter(|a| a.source == Source::User).count(), 1);
     ws.apply(Action::Paste("Lain.".into()));
-    ws.apply(Action::Paste(text.clone()));
+    ws.apply(Action::Paste(text.as_str().into()));
     assert_eq!(ws.docs[0].annotations, with_model);
 }
 
@@ -424,7 +424,7 @@ fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
     // and merged after (each a task of the page), still waited for between.
     let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(12_000);
     let mut ws = Workspace::default();
-    ws.update(Action::Paste(text.clone()));
+    ws.update(Action::Paste(text.as_str().into()));
     let jobs = ws.take_jobs();
     // (Analysed once here: another test may install a tagger meanwhile.)
     let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(&text, "id"));
@@ -466,7 +466,7 @@ fn an_edit_made_while_a_long_answer_is_merged_is_kept() {
     // analysis with the document and the one that puts it in its place.
     let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(5_000);
     let mut ws = Workspace::default();
-    ws.update(Action::Paste(text.clone()));
+    ws.update(Action::Paste(text.as_str().into()));
     let jobs = ws.take_jobs();
     answer(&mut ws, &jobs[0]);
     loop {
@@ -546,7 +546,7 @@ fn typing_keeps_the_highlights_away_from_the_change_until_the_answer() {
     // A word typed in the middle, after "Takaichi".
     let at = TAKAICHI.find(" tiba").unwrap();
     let typed = format!("{} kemarin{}", &TAKAICHI[..at], &TAKAICHI[at..]);
-    ws.update(Action::Paste(typed.clone()));
+    ws.update(Action::Paste(typed.as_str().into()));
     let interim = ws.current_doc().unwrap();
     let shown: Vec<(&str, &str)> =
         interim.annotations.iter().map(|a| (a.label.as_str(), interim.text_of(a))).collect();
@@ -556,7 +556,7 @@ fn typing_keeps_the_highlights_away_from_the_change_until_the_answer() {
     let jobs = ws.take_jobs();
     answer(&mut ws, &jobs[0]);
     let mut inline = Workspace::default();
-    inline.apply(Action::Paste(typed));
+    inline.apply(Action::Paste(typed.into()));
     assert_eq!(without_ids(&ws.docs[0]), without_ids(&inline.docs[0]));
     // The annotations found again keep their ids: Takaichi's and the date's
     // before the change, and Jakarta's after it.

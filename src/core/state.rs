@@ -173,7 +173,7 @@ pub enum NumberFor {
 pub enum Action {
     /// The paste box now holds this text: (re)annotate the pasted document
     /// and show it.
-    Paste(String),
+    Paste(Rc<str>),
     /// Open these files as documents (the first one that opens is shown).
     /// They are read, and plain texts analysed, by the analysis worker
     /// ([`Workspace::take_file_jobs`]), which answers with
@@ -1005,8 +1005,7 @@ impl Workspace {
     /// A new text in the paste box replaces the pasted document (its
     /// corrections and history go with the old text); the same text again
     /// only shows it.
-    fn paste(&mut self, text: String) {
-        let text: Rc<str> = text.into();
+    fn paste(&mut self, text: Rc<str>) {
         let at = self.docs.iter().position(|d| d.doc.name == PASTED_NAME);
         if let Some(i) = at {
             if *self.docs[i].doc.text == *text {
@@ -1116,14 +1115,13 @@ fn carried_over(old: &AnnotatedDocument, new: &str) -> Vec<super::model::Annotat
     let (prefix, old_tail) = (index.char_of_byte(a, pre), index.char_of_byte(a, ab.len() - suf));
     let a_len = index.char_len();
     let b_len = a_len - (old_tail - prefix) + new[pre..nb.len() - suf].chars().count();
-    let auto = |x: &&super::model::Annotation| x.source == super::model::Source::Auto;
-    let stays = |x: &super::model::Annotation| x.end <= prefix || x.start >= old_tail;
+    let stays = |x: &super::model::Annotation| {
+        x.source == super::model::Source::Auto && (x.end <= prefix || x.start >= old_tail)
+    };
     // A quotation whose speaker did not stay keeps no link.
-    let ids: rustc_hash::FxHashSet<&str> =
-        old.annotations.iter().filter(auto).filter(|x| stays(x)).map(|x| x.id.as_str()).collect();
+    let speakers = old.speaker_indices();
     old.annotations
         .iter()
-        .filter(auto)
         .filter(|x| stays(x))
         .map(|x| {
             let mut y = x.clone();
@@ -1131,8 +1129,10 @@ fn carried_over(old: &AnnotatedDocument, new: &str) -> Vec<super::model::Annotat
                 y.start = x.start + b_len - a_len;
                 y.end = x.end + b_len - a_len;
             }
-            if y.speaker.as_deref().is_some_and(|s| !ids.contains(s)) {
-                y.speaker = None;
+            if let Some(s) = y.speaker.as_deref() {
+                if !speakers.get(s).is_some_and(|&k| stays(&old.annotations[k])) {
+                    y.speaker = None;
+                }
             }
             y
         })

@@ -453,7 +453,13 @@ pub fn app() -> Html {
                         // An unreadable one is set aside with a notice; the
                         // page keeps the work it has.
                         match storage::read_journal(text).await {
-                            Ok(ws) => dispatcher.dispatch(Action::Restore(Box::new(ws))),
+                            Ok(ws) => {
+                                dispatcher.dispatch(Action::Restore(Box::new(ws)));
+                                // Back to where the reader was in it, once
+                                // it is drawn (a save too long for
+                                // `localStorage` comes back only from here).
+                                Timeout::new(0, storage::restore_place).forget();
+                            }
                             Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
                         }
                     }
@@ -596,7 +602,7 @@ pub fn app() -> Html {
     };
     let on_paste = {
         let state = state.dispatcher();
-        Callback::from(move |text: String| state.dispatch(Action::Paste(text)))
+        Callback::from(move |text: std::rc::Rc<str>| state.dispatch(Action::Paste(text)))
     };
     let on_select = {
         let state = state.dispatcher();

@@ -16,7 +16,7 @@ pub struct InputPanelProps {
     pub value: std::rc::Rc<str>,
     /// Called with the new text whenever the paste box changes (a long
     /// text being typed: when typing pauses).
-    pub on_paste: Callback<String>,
+    pub on_paste: Callback<std::rc::Rc<str>>,
     /// Called with the files the user picked.
     pub on_files: Callback<Vec<File>>,
 }
@@ -36,35 +36,32 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let area = use_node_ref();
     // The take waiting for typing to stop, if any.
     let waiting: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    // What the box held when it was last taken (length and hash): the
-    // workspace's text coming back as the box's value is not set again (a
-    // megabyte converted and given to the box at every pause in typing).
-    let taken = use_mut_ref(|| None::<(usize, u64)>);
+    // The text the box holds as far as the page knows: the one last taken
+    // from it or given to it. The box is given the workspace's text only
+    // when it is another (a restore, a clear), not when it is what the box
+    // just gave; and not through the markup's `value`, which has the box's
+    // whole text read back and compared at every render (a megabyte
+    // converted at every pause in typing).
+    let shown = use_mut_ref(|| props.value.clone());
+    if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+        let mut s = shown.borrow_mut();
+        if !std::rc::Rc::ptr_eq(&s, &props.value) {
+            a.set_value(&props.value);
+            *s = props.value.clone();
+        }
+    }
     let take = {
         let (on_paste, area, waiting) = (props.on_paste.clone(), area.clone(), waiting.clone());
-        let taken = taken.clone();
+        let shown = shown.clone();
         move || {
             waiting.borrow_mut().take();
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                let text = a.value();
-                *taken.borrow_mut() = Some(fingerprint(&text));
+                let text: std::rc::Rc<str> = a.value().into();
+                *shown.borrow_mut() = text.clone();
                 on_paste.emit(text);
             }
         }
     };
-    {
-        // The box shows the workspace's text: set when it is not what the
-        // box gave.
-        let area = area.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            if *taken.borrow() != Some(fingerprint(value)) {
-                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                    a.set_value(value);
-                }
-                *taken.borrow_mut() = None;
-            }
-        });
-    }
     let on_input = {
         let (area, waiting, take) = (area.clone(), waiting.clone(), take.clone());
         Callback::from(move |e: InputEvent| {
@@ -85,10 +82,15 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         })
     };
     {
-        // Hiding or leaving the page takes what was typed at once (the
-        // autosave runs then too).
+        // The box's first text; and hiding or leaving the page takes what
+        // was typed at once (the autosave runs then too).
         let (waiting, take) = (waiting.clone(), take.clone());
+        let (area, shown) = (area.clone(), shown.clone());
         use_effect_with((), move |_| {
+            // The first text, once the box is on the page.
+            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                a.set_value(&shown.borrow());
+            }
             let doc = gloo::utils::document();
             let flush = move |_: &web_sys::Event| {
                 if waiting.borrow().is_some() {
@@ -126,12 +128,4 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             </label>
         </section>
     }
-}
-
-/// A text's length and hash, to tell it from another without keeping it.
-fn fingerprint(text: &str) -> (usize, u64) {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    text.hash(&mut h);
-    (text.len(), h.finish())
 }
