@@ -180,6 +180,42 @@ test('typing in a long pasted text: what was typed is analysed when typing pause
   app.assertNoPageErrors();
 });
 
+test('typing in a long pasted text: the highlights away from the change stay on screen while it is taken', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  // About 200 KB: longer than the view draws at once, so a new text is
+  // drawn near the reader first and the rest a step at a time.
+  const long = `${ARTICLE}\n\n`.repeat(700);
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  await waitForSettled(page);
+  // Every frame from the first key until the view shows the new text (and
+  // a few frames more): the marks in the last chunk, far from the change.
+  await page.evaluate(() => {
+    window.__lastMarks = [];
+    const view = document.querySelector('[data-testid=document-view]');
+    const n = view.textContent.length;
+    const count = () => [...view.querySelectorAll('[data-chunk]')].at(-1).querySelectorAll('mark').length;
+    let after = 0;
+    const frame = () => {
+      window.__lastMarks.push(count());
+      if (view.textContent.length !== n) after++;
+      if (after < 5) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    const a = document.querySelector('[data-testid=article-input]');
+    a.focus();
+    a.setSelectionRange(1000, 1000);
+  });
+  await page.keyboard.type('x');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n + 1, long.length);
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => window.__lastMarks);
+  assert.ok(seen[0] > 0, `the last chunk had highlights: ${seen.slice(0, 5)}`);
+  assert.ok(seen.every((k) => k > 0), `the last chunk kept its highlights in every frame: ${seen.join(',')}`);
+  await waitForSettled(page);
+  app.assertNoPageErrors();
+});
+
 test('a reload brings a long article back to the same words at the top of the window', { timeout: TIMEOUT }, async () => {
   // A narrow window: the chunks not yet drawn are estimated at a height that
   // is wrong here, so a scroll position in pixels would land elsewhere.
