@@ -130,6 +130,28 @@ pub(crate) fn utf8(v: JsValue) -> String {
     }
 }
 
+/// [`utf8`] as a shared text, its bytes copied once, straight into it
+/// (the text of a file the worker read: a 10 MB article would otherwise
+/// be copied into a `String`, then into the shared text, leaving a 10 MB
+/// hole in the page's memory). Empty for anything else or bytes that are
+/// not UTF-8.
+pub(crate) fn shared_utf8(v: JsValue) -> std::rc::Rc<str> {
+    let Ok(b) = v.dyn_into::<Uint8Array>() else { return std::rc::Rc::from("") };
+    let len = b.length() as usize;
+    // SAFETY: zeroed bytes are initialised `u8`s.
+    let mut bytes = unsafe { std::rc::Rc::<[u8]>::new_zeroed_slice(len).assume_init() };
+    if let Some(dst) = std::rc::Rc::get_mut(&mut bytes) {
+        b.copy_to(dst);
+    }
+    release(&b.buffer());
+    if std::str::from_utf8(&bytes).is_err() {
+        return std::rc::Rc::from("");
+    }
+    // SAFETY: the bytes were just checked to be UTF-8, and `str` has the
+    // layout of `[u8]`.
+    unsafe { std::rc::Rc::from_raw(std::rc::Rc::into_raw(bytes) as *const str) }
+}
+
 /// Frees a buffer whose bytes were just copied into this side's own
 /// memory, at once rather than whenever the garbage collector next runs:
 /// the text of a 10 MB article crosses between the page and the worker

@@ -110,8 +110,8 @@ pub struct OpenedFile {
     pub name: String,
     /// The language it was analysed as (plain texts).
     pub lang: String,
-    /// Its text (plain texts).
-    pub text: String,
+    /// Its text (plain texts), shared with the document it opens as.
+    pub text: std::rc::Rc<str>,
     /// Its spans ([`encode`]; plain texts).
     pub nums: Vec<u32>,
     /// Its spans' DATE values ([`encode`]; plain texts).
@@ -145,7 +145,7 @@ pub fn open_files(files: &[(&str, &[u8])]) -> Vec<OpenedFile> {
                 OpenedFile {
                     name,
                     lang: lang.to_string(),
-                    text: text.to_string(),
+                    text,
                     nums,
                     strings,
                     notes: encode_msgs(&o.note_msgs),
@@ -211,7 +211,7 @@ pub fn decode_opened_parts(f: OpenedFile) -> Result<Decoded, Msg> {
         return Ok(Decoded::Opened(Opened { doc, notes, note_msgs, from_annotation_file: true }));
     }
     let spans = decode(&f.nums, &f.strings, &f.text).map_err(damaged)?;
-    let doc = Document { name: f.name, lang: f.lang, text: f.text.into() };
+    let doc = Document { name: f.name, lang: f.lang, text: f.text };
     Ok(Decoded::Spans { doc, spans, note_msgs })
 }
 
