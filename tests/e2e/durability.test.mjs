@@ -75,6 +75,18 @@ async function kill(proc) {
   await gone;
 }
 
+
+/** Pastes the article 700 times (about 200 KB: a dozen chunks, longer than
+ * the view draws at once, and taken from the paste box when typing pauses,
+ * not at every key), waits for its highlights and, unless `settled` is
+ * false, for the analysis and drawing to end. Returns the text. */
+async function pasteLongArticle(page, { settled = true } = {}) {
+  const long = `${ARTICLE}\n\n`.repeat(700);
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  if (settled) await waitForSettled(page);
+  return long;
+}
 test('a browser killed mid-editing: everything is back up to the last change', { timeout: TIMEOUT }, async () => {
   let { proc, browser } = await startBrowser();
   try {
@@ -149,10 +161,7 @@ test('typing in a long pasted text: what was typed is analysed when typing pause
   const page = await app.open();
   // About 200 KB: the paste box takes such a text when typing pauses, not
   // at every key.
-  const long = `${ARTICLE}\n\n`.repeat(700);
-  await pasteLong(page, long);
-  await waitForHighlights(page);
-  await waitForSettled(page);
+  const long = await pasteLongArticle(page);
   const typed = ' Menteri Luar Negeri Budi Santoso tiba di Surabaya.';
   await page.evaluate(() => {
     const a = document.querySelector('[data-testid=article-input]');
@@ -184,10 +193,7 @@ test('typing in a long pasted text: the highlights away from the change stay on 
   const page = await app.open();
   // About 200 KB: longer than the view draws at once, so a new text is
   // drawn near the reader first and the rest a step at a time.
-  const long = `${ARTICLE}\n\n`.repeat(700);
-  await pasteLong(page, long);
-  await waitForHighlights(page);
-  await waitForSettled(page);
+  const long = await pasteLongArticle(page);
   // Every frame from the first key until the view shows the new text (and
   // a few frames more): the marks in the last chunk, far from the change.
   await page.evaluate(() => {
@@ -221,9 +227,7 @@ test('a reload brings a long article back to the same words at the top of the wi
   // is wrong here, so a scroll position in pixels would land elsewhere.
   const page = await app.open({ viewport: { width: 900, height: 800 } });
   // About 200 KB: a dozen chunks, most drawn only when they come near.
-  const long = `${ARTICLE}\n\n`.repeat(700);
-  await pasteLong(page, long);
-  await waitForHighlights(page);
+  const long = await pasteLongArticle(page, { settled: false });
   const topWords = () =>
     page.evaluate(() => {
       const view = document.querySelector('[data-testid=document-view]');
@@ -265,10 +269,7 @@ test('a reload brings a long article back to the same words at the top of the wi
 
 test('in a long article, a quotation picked in the review list far down is shown on screen (chunks off screen are drawn on the way)', { timeout: TIMEOUT }, async () => {
   const page = await app.open({ viewport: { width: 900, height: 800 } });
-  const long = `${ARTICLE}\n\n`.repeat(700);
-  await pasteLong(page, long);
-  await waitForHighlights(page);
-  await waitForSettled(page);
+  await pasteLongArticle(page);
   // The list shows its first 200 and a button for as many more.
   assert.equal(await page.locator('[data-testid=quote]').count(), 200);
   const more = page.locator('[data-testid=more-quotes]');
