@@ -354,13 +354,26 @@ proptest! {
     fn numbering_in_parts_is_numbering_at_once(t in text(), part in 1usize..6) {
         let spans = analyze(&t, "id");
         let doc = || Document { name: "x".into(), lang: "id".into(), text: t.as_str().into() };
-        let mut work = sorot::core::model::Numbering::new(doc(), spans.clone());
+        let mut work = sorot::core::model::Numbering::new(doc(), sorot::core::wire::pack(&spans));
         let mut steps = 0;
         while !work.step(part) {
             steps += 1;
             prop_assert!(steps <= spans.len(), "numbering ends");
         }
         prop_assert_eq!(work.finish(), AnnotatedDocument::from_spans(doc(), &spans));
+    }
+
+    /// The page's answer kept as numbers (`wire::check`) is the same as
+    /// the spans packed directly (`wire::pack`), and every span comes back
+    /// out of it as it went in.
+    #[test]
+    fn an_answer_kept_as_numbers_gives_back_its_spans(t in text(), lang in prop::sample::select(&["id", "en"][..])) {
+        let spans = analyze(&t, lang);
+        let (nums, strings) = sorot::core::wire::encode(&spans);
+        let kept = sorot::core::wire::check(nums, strings, &t).expect("its own answer checks");
+        prop_assert_eq!(&kept, &sorot::core::wire::pack(&spans));
+        let back: Vec<_> = (0..kept.len()).map(|i| kept.span(i)).collect();
+        prop_assert_eq!(back, spans);
     }
 
     /// `annotate` never panics; its document has the text it was given, and

@@ -37,11 +37,18 @@ pub enum Node {
 /// order (a mark before what it contains), four numbers each. A long
 /// article has some 150,000 highlights; as a tree of [`Node`]s (a vector
 /// of children in every mark) its layout took about 170 bytes a highlight
-/// in the page, flat it takes 48.
+/// in the page, flat it takes 48. The nodes are kept in blocks of
+/// [`BLOCK`]: one array of a long article's nodes would be 7 MB in one
+/// piece, which the page's memory, holding the layout shown while the
+/// next is made, had to grow for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
-    items: Vec<Item>,
+    blocks: Vec<Vec<Item>>,
+    len: usize,
 }
+
+/// Nodes per block of a [`Layout`] (512 KB in the page).
+const BLOCK: usize = 1 << 15;
 
 /// One node of a [`Layout`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +91,30 @@ impl Item {
 }
 
 impl Layout {
+    /// How many nodes.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Node `i`.
+    fn get(&self, i: usize) -> Item {
+        self.blocks[i / BLOCK][i % BLOCK]
+    }
+
+    fn push(&mut self, item: Item) {
+        if self.len.is_multiple_of(BLOCK) {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        if let Some(b) = self.blocks.last_mut() {
+            b.push(item);
+        }
+        self.len += 1;
+    }
+
     /// The same layout as a tree (what the page draws node by node, for a
     /// text the chunks cannot carry).
     pub fn tree(&self) -> Vec<Node> {
-        self.tree_of(0, self.items.len())
+        self.tree_of(0, self.len())
     }
 
     /// The nodes `from..to` (whole subtrees, one after another) as trees.
@@ -95,7 +122,7 @@ impl Layout {
         let mut nodes = Vec::new();
         let mut i = from;
         while i < to {
-            let it = self.items[i];
+            let it = self.get(i);
             nodes.push(if it.is_text() {
                 Node::Text { start: it.start, end: it.end }
             } else {
@@ -138,10 +165,12 @@ pub fn layout(doc: &AnnotatedDocument) -> Layout {
         .collect();
     sort(&mut pieces);
     // About three nodes a highlight: the mark, its text, the text after.
-    let mut items = Vec::with_capacity(pieces.len() * 3 + 1);
-    build(pieces, 0, text.len(), &mut items);
-    items.shrink_to_fit();
-    Layout { items }
+    let mut nodes = Layout::default();
+    build(pieces, 0, text.len(), &mut nodes);
+    if let Some(b) = nodes.blocks.last_mut() {
+        b.shrink_to_fit();
+    }
+    nodes
 }
 
 fn sort(pieces: &mut [Piece]) {
@@ -152,7 +181,7 @@ fn sort(pieces: &mut [Piece]) {
 
 /// Writes the nodes for bytes `lo..hi` to `out`, given the pieces inside
 /// that range, sorted by start ascending and end descending.
-fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize, out: &mut Vec<Item>) {
+fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize, out: &mut Layout) {
     let text = |start: usize, end: usize| Item { start, end, ann: TEXT, inside: 0 };
     let mut pos = lo;
     let mut i = 0;
@@ -190,7 +219,8 @@ fn build(mut pieces: Vec<Piece>, lo: usize, hi: usize, out: &mut Vec<Item>) {
         } else {
             build(children, p.start, p.end, out);
         }
-        out[at].inside = out.len() - at - 1;
+        let inside = out.len() - at - 1;
+        out.blocks[at / BLOCK][at % BLOCK].inside = inside;
         pos = p.end;
     }
     if pos < hi {
@@ -305,8 +335,8 @@ pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &Layout) -> Vec<ChunkPlan> {
     // the text planned so far reaches, and whether the chunk holds anything.
     let (mut from, mut first, mut pos, mut open) = (0usize, 0usize, 0usize, false);
     let mut i = 0;
-    while i < nodes.items.len() {
-        let n = nodes.items[i];
+    while i < nodes.len() {
+        let n = nodes.get(i);
         let next = n.next(i);
         match n.is_text() {
             true => {
@@ -361,7 +391,7 @@ pub fn plan_chunks(doc: &AnnotatedDocument, nodes: &Layout) -> Vec<ChunkPlan> {
         i = next;
     }
     if open || plans.is_empty() {
-        plans.push(ChunkPlan { start: from, end: text.len(), first, end_node: nodes.items.len() });
+        plans.push(ChunkPlan { start: from, end: text.len(), first, end_node: nodes.len() });
     }
     plans
 }
@@ -386,9 +416,9 @@ pub fn chunk_html(
 ) -> String {
     let text = &doc.doc.text;
     let mut out = String::new();
-    let (mut i, b) = (plan.first.min(nodes.items.len()), plan.end_node.min(nodes.items.len()));
+    let (mut i, b) = (plan.first.min(nodes.len()), plan.end_node.min(nodes.len()));
     while i < b {
-        let n = nodes.items[i];
+        let n = nodes.get(i);
         if n.is_text() {
             let (s, e) = (n.start.max(plan.start), n.end.min(plan.end));
             if s < e {
@@ -407,8 +437,8 @@ pub fn chunk_html(
 /// in parts comes once per part): with the chunk's text, the speakers'
 /// names and the words of the marks, all its markup depends on.
 pub fn chunk_annotations(nodes: &Layout, plan: &ChunkPlan) -> Vec<usize> {
-    let (a, b) = (plan.first.min(nodes.items.len()), plan.end_node.min(nodes.items.len()));
-    nodes.items[a..b].iter().filter(|n| !n.is_text()).map(Item::ann).collect()
+    let (a, b) = (plan.first.min(nodes.len()), plan.end_node.min(nodes.len()));
+    (a..b).map(|i| nodes.get(i)).filter(|n| !n.is_text()).map(|n| n.ann()).collect()
 }
 
 /// Whether [`html_chunks`] can carry this text exactly (HTML has no NUL).
@@ -436,7 +466,7 @@ fn mark_html(
     out: &mut String,
 ) {
     use std::fmt::Write;
-    let n = nodes.items[at];
+    let n = nodes.get(at);
     match n.is_text() {
         true => escape_into(out, &doc.doc.text[n.start..n.end]),
         false => {
@@ -473,7 +503,7 @@ fn mark_html(
             let mut c = at + 1;
             while c < n.next(at) {
                 mark_html(doc, speakers, nodes, c, words, out);
-                c = nodes.items[c].next(c);
+                c = nodes.get(c).next(c);
             }
             out.push_str("</mark>");
         }
@@ -549,6 +579,19 @@ mod tests {
         assert_eq!(show(&doc("abc", &[])), "abc");
         assert_eq!(show(&doc("a bc d", &[(2, 4)])), "a [bc] d");
         assert_eq!(show(&doc("“Ali pergi”", &[(0, 11), (1, 4)])), "[“[Ali] pergi”]");
+    }
+
+    #[test]
+    fn a_layout_of_several_blocks_is_whole() {
+        let n = 30_000;
+        let text = "ab ".repeat(n);
+        let spans: Vec<(usize, usize)> = (0..n).map(|k| (3 * k, 3 * k + 2)).collect();
+        let d = doc(&text, &spans);
+        assert!(layout(&d).len() > 2 * BLOCK, "three blocks or more");
+        assert_eq!(show(&d), "[ab] ".repeat(n));
+        let html = chunks_of(&d).concat();
+        assert_eq!(text_content(&html), text);
+        assert_eq!(html.matches("<mark ").count(), n);
     }
 
     #[test]
@@ -689,7 +732,7 @@ mod tests {
         assert!(plans.len() > 10, "{} chunks", plans.len());
         let speakers = speaker_names(&doc);
         assert!(!speakers.is_empty());
-        let whole = ChunkPlan { start: 0, end: text.len(), first: 0, end_node: nodes.items.len() };
+        let whole = ChunkPlan { start: 0, end: text.len(), first: 0, end_node: nodes.len() };
         let all = chunk_html(&doc, &nodes, &whole, &speakers, &mut words);
         let joined: String =
             plans.iter().map(|p| chunk_html(&doc, &nodes, p, &speakers, &mut words)).collect();

@@ -234,7 +234,7 @@ impl AnnotatedDocument {
     /// them `a1`, `a2`, … in document order and resolving speaker links.
     pub fn from_spans(doc: Document, spans: &[Span]) -> Self {
         let index = CharIndex::new(&doc.text);
-        let (order, place) = span_order(spans);
+        let (order, place) = span_order(spans.len(), |i| (spans[i].start, spans[i].end));
         let annotations = order
             .iter()
             .enumerate()
@@ -450,12 +450,13 @@ impl AnnotatedDocument {
 /// The order of `spans` in the document (start, then the longer first; a
 /// tie keeps the list's order) and each span's place in it (its id is
 /// `a<place + 1>`).
-fn span_order(spans: &[Span]) -> (Vec<usize>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..spans.len()).collect();
+fn span_order(n: usize, range: impl Fn(usize) -> (usize, usize)) -> (Vec<usize>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..n).collect();
     crate::core::sort::sort_indices(&mut order, &mut |a, b| {
-        spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end))
+        let ((sa, ea), (sb, eb)) = (range(a), range(b));
+        sa.cmp(&sb).then(eb.cmp(&ea))
     });
-    let mut place = vec![0usize; spans.len()];
+    let mut place = vec![0usize; n];
     for (n, &i) in order.iter().enumerate() {
         place[i] = n;
     }
@@ -489,6 +490,64 @@ fn numbered(
     }
 }
 
+/// Spans as they cross from the analysis worker ([`crate::core::wire`]):
+/// their numbers and DATE values, checked against the text they are of
+/// ([`crate::core::wire::check`]). The page numbers an analysis from these
+/// ([`Numbering`]) without making a [`Span`] of each first: for a 10 MB
+/// article that was 7 MB more in the page's memory, at the moment it
+/// holds the most (the document shown and the new one being numbered).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanNumbers {
+    /// [`crate::core::wire::FIELDS`] numbers a span.
+    pub(crate) nums: Vec<u32>,
+    /// The DATE values, one after another.
+    pub(crate) strings: String,
+    /// Where each span's value starts in `strings` (`u32::MAX`: none).
+    pub(crate) values: Vec<u32>,
+}
+
+impl SpanNumbers {
+    /// How many spans.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    fn fields(&self, i: usize) -> &[u32] {
+        let f = crate::core::wire::FIELDS;
+        &self.nums[i * f..(i + 1) * f]
+    }
+
+    /// Span `i`'s byte range.
+    fn range(&self, i: usize) -> (usize, usize) {
+        let f = self.fields(i);
+        (f[1] as usize, f[2] as usize)
+    }
+
+    /// Span `i`'s DATE value.
+    fn value(&self, i: usize) -> Option<&str> {
+        let (at, len) = (self.values[i], self.fields(i)[6]);
+        (at != u32::MAX).then(|| &self.strings[at as usize..at as usize + len as usize - 1])
+    }
+
+    /// Span `i`.
+    pub fn span(&self, i: usize) -> Span {
+        let f = self.fields(i);
+        Span {
+            label: labels::ALL[f[0] as usize],
+            start: f[1] as usize,
+            end: f[2] as usize,
+            speaker: (f[3] as usize).checked_sub(1),
+            value: self.value(i).map(str::to_string),
+            title: (f[4] > 0).then(|| (f[4] as usize - 1, f[5] as usize)),
+        }
+    }
+}
+
 /// [`AnnotatedDocument::from_spans`] a part at a time: the page numbers a
 /// long article's hundred thousand spans over several tasks, so none of
 /// them holds the page long. [`step`](Numbering::step) until it says all
@@ -497,7 +556,7 @@ fn numbered(
 #[derive(Debug)]
 pub struct Numbering {
     doc: Document,
-    spans: Vec<Span>,
+    spans: SpanNumbers,
     /// The text's index, the spans' order and places: worked out by the
     /// first step (not where the answer is taken, a long enough task).
     ready: Option<(CharIndex, Vec<usize>, Vec<usize>)>,
@@ -506,22 +565,48 @@ pub struct Numbering {
 
 impl Numbering {
     /// Starts numbering `spans` (byte offsets into `doc`'s text).
-    pub fn new(doc: Document, spans: Vec<Span>) -> Self {
+    pub fn new(doc: Document, spans: SpanNumbers) -> Self {
         Numbering { doc, spans, ready: None, done: Vec::new() }
+    }
+
+    /// All of it at once: [`AnnotatedDocument::from_spans`].
+    pub fn at_once(doc: Document, spans: SpanNumbers) -> AnnotatedDocument {
+        let mut n = Numbering::new(doc, spans);
+        n.step(usize::MAX);
+        n.finish()
     }
 
     /// Numbers up to `n` more spans; whether all are numbered now.
     pub fn step(&mut self, n: usize) -> bool {
         let (doc, spans) = (&self.doc, &self.spans);
         let (index, order, place) = self.ready.get_or_insert_with(|| {
-            let (order, place) = span_order(spans);
+            let (order, place) = span_order(spans.len(), |i| spans.range(i));
             (CharIndex::new(&doc.text), order, place)
         });
         let from = self.done.len();
-        let to = (from + n).min(order.len());
+        let to = from.saturating_add(n).min(order.len());
         self.done.reserve_exact(order.len() - from);
+        let text = &doc.text;
         for (k, &i) in order.iter().enumerate().take(to).skip(from) {
-            self.done.push(numbered(&doc.text, index, spans, place, k, i));
+            // As `numbered` makes it of the span.
+            let f = spans.fields(i);
+            self.done.push(Annotation {
+                id: auto_id(k as u64 + 1),
+                label: labels::ALL[f[0] as usize].to_string(),
+                start: index.char_of_byte(text, f[1] as usize),
+                end: index.char_of_byte(text, f[2] as usize),
+                source: Source::Auto,
+                speaker: (f[3] as usize)
+                    .checked_sub(1)
+                    .filter(|&s| s < spans.len())
+                    .map(|s| auto_id(place[s] as u64 + 1)),
+                value: spans.value(i).map(str::to_string),
+                title: (f[4] > 0)
+                    .then(|| text.get(f[4] as usize - 1..f[5] as usize))
+                    .flatten()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty()),
+            });
         }
         self.is_done()
     }

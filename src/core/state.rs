@@ -561,11 +561,11 @@ impl Workspace {
     }
 
     /// An answer of the analysis worker.
-    fn analysed(&mut self, job: u64, lang: String, nums: &[u32], strings: &str) {
+    fn analysed(&mut self, job: u64, lang: String, nums: Vec<u32>, strings: String) {
         self.sync_meta();
         let Some(i) = self.waiting_for(job) else { return };
         let old = &self.docs[i];
-        let spans = match wire::decode(nums, strings, &old.doc.text) {
+        let spans = match wire::check(nums, strings, &old.doc.text) {
             Ok(spans) => spans,
             Err(why) => {
                 self.meta[i].analysis = None;
@@ -581,8 +581,7 @@ impl Workspace {
             self.later.push(Action::Number { work, to: NumberFor::Job(job) });
             return;
         }
-        let fresh = AnnotatedDocument::from_spans(doc, &spans);
-        drop(spans);
+        let fresh = Numbering::at_once(doc, spans);
         self.refresh(job, Rc::new(fresh));
     }
 
@@ -763,7 +762,7 @@ impl Workspace {
             }
             Action::Notify(n) => self.notices.push(n),
             Action::Analysed { job, lang, nums, strings } => {
-                self.analysed(job, lang, &nums, &strings)
+                self.analysed(job, lang, nums, strings)
             }
             Action::Number { work, to } => self.number(work, to),
             Action::Refreshed { job, fresh } => self.refresh(job, fresh),

@@ -20,7 +20,7 @@
 
 use super::i18n::{Arg, Msg};
 use super::import::{self, Opened};
-use super::model::{labels, AnnotatedDocument, Document, Span};
+use super::model::{labels, Document, Numbering, Span, SpanNumbers};
 
 /// Numbers per span.
 pub const FIELDS: usize = 7;
@@ -53,6 +53,30 @@ pub fn encode(spans: &[Span]) -> (Vec<u32>, String) {
 /// within it on character boundaries, every label is known, every speaker
 /// is a span of the list and every value is in `strings`.
 pub fn decode(nums: &[u32], strings: &str, text: &str) -> Result<Vec<Span>, String> {
+    let spans = check(nums.to_vec(), strings.to_string(), text)?;
+    Ok((0..spans.len()).map(|i| spans.span(i)).collect())
+}
+
+/// The spans [`encode`] wrote, kept as they are.
+pub fn pack(spans: &[Span]) -> SpanNumbers {
+    let (nums, strings) = encode(spans);
+    let mut at = 0u32;
+    let values = nums
+        .chunks_exact(FIELDS)
+        .map(|f| match f[6] {
+            0 => u32::MAX,
+            len => {
+                at += len - 1;
+                at - (len - 1)
+            }
+        })
+        .collect();
+    SpanNumbers { nums, strings, values }
+}
+
+/// What [`encode`] wrote for `text`, checked as [`decode`] checks it, and
+/// kept as numbers (the page's way: see [`SpanNumbers`]).
+pub fn check(nums: Vec<u32>, strings: String, text: &str) -> Result<SpanNumbers, String> {
     if !nums.len().is_multiple_of(FIELDS) {
         return Err(format!("{} numbers is not a whole number of spans", nums.len()));
     }
@@ -60,45 +84,41 @@ pub fn decode(nums: &[u32], strings: &str, text: &str) -> Result<Vec<Span>, Stri
     let within = |a: usize, b: usize| {
         a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
     };
-    let mut spans = Vec::with_capacity(count);
+    let mut values = Vec::with_capacity(count);
     let mut at = 0usize;
     for (i, f) in nums.chunks_exact(FIELDS).enumerate() {
         let bad = |what: &str| Err(format!("span {i}: {what}"));
-        let label = match labels::ALL.get(f[0] as usize) {
-            Some(l) => *l,
-            None => return bad("unknown label"),
-        };
-        let (start, end) = (f[1] as usize, f[2] as usize);
-        if !within(start, end) {
+        if labels::ALL.get(f[0] as usize).is_none() {
+            return bad("unknown label");
+        }
+        if !within(f[1] as usize, f[2] as usize) {
             return bad("outside the text");
         }
-        let speaker = match f[3] {
-            0 => None,
-            k if (k as usize) <= count => Some(k as usize - 1),
-            _ => return bad("speaker not in the list"),
-        };
-        let title = match (f[4], f[5]) {
-            (0, 0) => None,
-            (a, b) if a > 0 && within(a as usize - 1, b as usize) => {
-                Some((a as usize - 1, b as usize))
-            }
+        if f[3] as usize > count {
+            return bad("speaker not in the list");
+        }
+        match (f[4], f[5]) {
+            (0, 0) => {}
+            (a, b) if a > 0 && within(a as usize - 1, b as usize) => {}
             _ => return bad("title outside the text"),
-        };
-        let value = match f[6] {
-            0 => None,
+        }
+        values.push(match f[6] {
+            0 => u32::MAX,
             len => {
                 let end = at + (len as usize - 1);
-                let Some(v) = strings.get(at..end) else { return bad("value outside the strings") };
+                if strings.get(at..end).is_none() {
+                    return bad("value outside the strings");
+                }
+                let start = at;
                 at = end;
-                Some(v.to_string())
+                u32::try_from(start).unwrap_or(u32::MAX)
             }
-        };
-        spans.push(Span { label, start, end, speaker, value, title });
+        });
     }
     if at != strings.len() {
         return Err("strings left over".to_string());
     }
-    Ok(spans)
+    Ok(SpanNumbers { nums, strings, values })
 }
 
 /// One result of reading a batch of files, as the worker sends it: a
@@ -164,7 +184,7 @@ pub fn decode_opened(f: OpenedFile) -> Result<Opened, Msg> {
 
 /// An [`OpenedFile`] decoded: a document opened whole, or a plain text
 /// with its spans, still to be numbered
-/// ([`AnnotatedDocument::from_spans`], or a part at a time with
+/// ([`super::model::AnnotatedDocument::from_spans`], or a part at a time with
 /// [`super::model::Numbering`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decoded {
@@ -175,7 +195,7 @@ pub enum Decoded {
         /// The document (no annotations).
         doc: Document,
         /// Its spans, checked against its text.
-        spans: Vec<Span>,
+        spans: SpanNumbers,
         /// What the user should know about how it was read.
         note_msgs: Vec<Msg>,
     },
@@ -187,7 +207,7 @@ impl Decoded {
         match self {
             Decoded::Opened(o) => o,
             Decoded::Spans { doc, spans, note_msgs } => Opened {
-                doc: AnnotatedDocument::from_spans(doc, &spans),
+                doc: Numbering::at_once(doc, spans),
                 notes: note_msgs.iter().map(Msg::english).collect(),
                 note_msgs,
                 from_annotation_file: false,
@@ -210,7 +230,7 @@ pub fn decode_opened_parts(f: OpenedFile) -> Result<Decoded, Msg> {
         let notes = note_msgs.iter().map(Msg::english).collect();
         return Ok(Decoded::Opened(Opened { doc, notes, note_msgs, from_annotation_file: true }));
     }
-    let spans = decode(&f.nums, &f.strings, &f.text).map_err(damaged)?;
+    let spans = check(f.nums, f.strings, &f.text).map_err(damaged)?;
     let doc = Document { name: f.name, lang: f.lang, text: f.text };
     Ok(Decoded::Spans { doc, spans, note_msgs })
 }
