@@ -10,9 +10,9 @@
 //
 // Runs with TRUNK_STAGING_DIR set (see Trunk.toml [[hooks]]); also usable by
 // hand: `node scripts/css.mjs path/to/dist`.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withIntegrity } from './sri.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 const indexFile = join(dir, 'index.html');
@@ -38,11 +38,6 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.css'))) {
   const after = shorter(before);
   if (after === before) continue;
   writeFileSync(path, after);
-  const integrity = `sha384-${createHash('sha384').update(after, 'utf8').digest('base64')}`;
-  const link = new RegExp(`(<link\\b[^>]*href="/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`);
-  if (!link.test(html)) {
-    throw new Error(`${indexFile}: no <link> with an integrity hash for ${name}`);
-  }
-  html = html.replace(link, `$1${integrity}$2`);
+  html = withIntegrity(html, name, after, indexFile);
 }
 writeFileSync(indexFile, html);

@@ -16,16 +16,16 @@
 // Release builds only (a development build keeps the glue readable). Runs
 // with TRUNK_STAGING_DIR and TRUNK_PROFILE set (see Trunk.toml [[hooks]]);
 // also usable by hand: `TRUNK_PROFILE=release node scripts/glue.mjs dist`.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { withIntegrity } from './sri.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 const indexFile = join(dir, 'index.html');
-let html = readFileSync(indexFile, 'utf8');
+const html = readFileSync(indexFile, 'utf8');
 
 const glue = readdirSync(dir).filter((f) => /^sorot-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`${dir}: expected one sorot-<hash>.js, found ${glue.length}`);
@@ -38,10 +38,5 @@ const before = readFileSync(path, 'utf8');
   if (!/^export\{[^}]*\bdefault\b[^}]*\};$/m.test(code)) throw new Error(`${name}: the minified glue has no export list on a line of its own`);
   const after = code;
   writeFileSync(path, after);
-  const integrity = `sha384-${createHash('sha384').update(after, 'utf8').digest('base64')}`;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const link = new RegExp(`(<link\\b[^>]*href="/${escaped}"[^>]*integrity=")[^"]*(")`);
-  if (!link.test(html)) throw new Error(`${indexFile}: no <link> with an integrity hash for ${name}`);
-  html = html.replace(link, `$1${integrity}$2`);
-  writeFileSync(indexFile, html);
+  writeFileSync(indexFile, withIntegrity(html, name, after, indexFile));
 }

@@ -117,26 +117,16 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
 }
 
 /// A text that crossed between the page and the worker: its UTF-8 bytes
-/// (moved without a copy, and without a conversion to UTF-16 and back), or
-/// a string; empty for anything else.
-pub(crate) fn utf8(v: JsValue) -> String {
-    match v.dyn_into::<Uint8Array>() {
-        Ok(b) => {
-            let bytes = b.to_vec();
-            release(&b.buffer());
-            String::from_utf8(bytes).unwrap_or_default()
-        }
-        Err(t) => t.as_string().unwrap_or_default(),
-    }
-}
-
-/// [`utf8`] as a shared text, its bytes copied once, straight into it
-/// (the text of a file the worker read: a 10 MB article would otherwise
-/// be copied into a `String`, then into the shared text, leaving a 10 MB
-/// hole in the page's memory). Empty for anything else or bytes that are
-/// not UTF-8.
-pub(crate) fn shared_utf8(v: JsValue) -> std::rc::Rc<str> {
-    let Ok(b) = v.dyn_into::<Uint8Array>() else { return std::rc::Rc::from("") };
+/// (moved without a copy, and without a conversion to UTF-16 and back),
+/// or a string; empty for anything else or bytes that are not UTF-8. The
+/// bytes are copied once, straight into the shared text (a 10 MB article
+/// read into a `String` first, then into the shared text, left a 10 MB
+/// hole in the page's memory), and their buffer is freed at once.
+pub(crate) fn utf8(v: JsValue) -> std::rc::Rc<str> {
+    let b = match v.dyn_into::<Uint8Array>() {
+        Ok(b) => b,
+        Err(t) => return t.as_string().unwrap_or_default().into(),
+    };
     let len = b.length() as usize;
     // SAFETY: zeroed bytes are initialised `u8`s.
     let mut bytes = unsafe { std::rc::Rc::<[u8]>::new_zeroed_slice(len).assume_init() };

@@ -416,16 +416,23 @@ fn run_later(ws: &mut Workspace, mut between: impl FnMut(&Workspace)) -> usize {
     }
 }
 
+/// A text of `n` lines, each a sentence and a quotation, pasted into a
+/// new workspace: the text, the workspace and the analysis it asks for.
+fn pasted_quotes(n: usize) -> (String, Workspace, Vec<sorot::core::state::Job>) {
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(n);
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.as_str().into()));
+    let jobs = ws.take_jobs();
+    (text, ws, jobs)
+}
+
 #[test]
 fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
     use sorot::core::model::{AnnotatedDocument, Document};
     use sorot::core::state::{LATER_FROM, NUMBER_PER_TASK};
     // Over LATER_FROM annotations: the answer is numbered a part at a time
     // and merged after (each a task of the page), still waited for between.
-    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(12_000);
-    let mut ws = Workspace::default();
-    ws.update(Action::Paste(text.as_str().into()));
-    let jobs = ws.take_jobs();
+    let (text, mut ws, jobs) = pasted_quotes(12_000);
     // (Analysed once here: another test may install a tagger meanwhile.)
     let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(&text, "id"));
     let spans = wire::decode(&nums, &strings, &text).unwrap();
@@ -464,10 +471,7 @@ fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
 fn an_edit_made_while_a_long_answer_is_merged_is_kept() {
     // The user adds an annotation between the task that merges a long
     // analysis with the document and the one that puts it in its place.
-    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(5_000);
-    let mut ws = Workspace::default();
-    ws.update(Action::Paste(text.as_str().into()));
-    let jobs = ws.take_jobs();
+    let (text, mut ws, jobs) = pasted_quotes(5_000);
     answer(&mut ws, &jobs[0]);
     loop {
         let later = ws.take_later();

@@ -238,7 +238,11 @@ impl AnnotatedDocument {
         let annotations = order
             .iter()
             .enumerate()
-            .map(|(n, &i)| numbered(&doc.text, &index, spans, &place, n, i))
+            .map(|(n, &i)| {
+                let s = &spans[i];
+                let span = (s.label, s.start, s.end, s.speaker, s.value.as_deref(), s.title);
+                numbered(&doc.text, &index, span, spans.len(), &place, n)
+            })
             .collect();
         AnnotatedDocument::with_index(doc, annotations, index)
     }
@@ -463,27 +467,32 @@ fn span_order(n: usize, range: impl Fn(usize) -> (usize, usize)) -> (Vec<usize>,
     (order, place)
 }
 
-/// Span `i`, the `n`-th in document order, as the automatic annotation
-/// `a<n + 1>` of `text` (offsets in code points, speaker as an id).
+/// A span's label, byte range, speaker (index into its list), DATE value
+/// and title (byte range), as [`numbered`] takes them from a [`Span`] or
+/// from [`SpanNumbers`].
+type SpanParts<'a> =
+    (&'a str, usize, usize, Option<usize>, Option<&'a str>, Option<(usize, usize)>);
+
+/// A span, the `n`-th in document order of a list of `count`, as the
+/// automatic annotation `a<n + 1>` of `text` (offsets in code points,
+/// speaker as an id).
 fn numbered(
     text: &str,
     index: &CharIndex,
-    spans: &[Span],
+    (label, start, end, speaker, value, title): SpanParts,
+    count: usize,
     place: &[usize],
     n: usize,
-    i: usize,
 ) -> Annotation {
-    let s = &spans[i];
     Annotation {
         id: auto_id(n as u64 + 1),
-        label: s.label.to_string(),
-        start: index.char_of_byte(text, s.start),
-        end: index.char_of_byte(text, s.end),
+        label: label.to_string(),
+        start: index.char_of_byte(text, start),
+        end: index.char_of_byte(text, end),
         source: Source::Auto,
-        speaker: s.speaker.filter(|&k| k < spans.len()).map(|k| auto_id(place[k] as u64 + 1)),
-        value: s.value.clone(),
-        title: s
-            .title
+        speaker: speaker.filter(|&k| k < count).map(|k| auto_id(place[k] as u64 + 1)),
+        value: value.map(str::to_string),
+        title: title
             .and_then(|(a, b)| text.get(a..b))
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty()),
@@ -534,17 +543,24 @@ impl SpanNumbers {
         (at != u32::MAX).then(|| &self.strings[at as usize..at as usize + len as usize - 1])
     }
 
+    /// Span `i`'s parts, as [`numbered`] takes them.
+    fn parts(&self, i: usize) -> SpanParts<'_> {
+        let f = self.fields(i);
+        (
+            labels::ALL[f[0] as usize],
+            f[1] as usize,
+            f[2] as usize,
+            (f[3] as usize).checked_sub(1),
+            self.value(i),
+            (f[4] > 0).then(|| (f[4] as usize - 1, f[5] as usize)),
+        )
+    }
+
     /// Span `i`.
     pub fn span(&self, i: usize) -> Span {
-        let f = self.fields(i);
-        Span {
-            label: labels::ALL[f[0] as usize],
-            start: f[1] as usize,
-            end: f[2] as usize,
-            speaker: (f[3] as usize).checked_sub(1),
-            value: self.value(i).map(str::to_string),
-            title: (f[4] > 0).then(|| (f[4] as usize - 1, f[5] as usize)),
-        }
+        let (_, start, end, speaker, value, title) = self.parts(i);
+        let label = labels::ALL[self.fields(i)[0] as usize];
+        Span { label, start, end, speaker, value: value.map(str::to_string), title }
     }
 }
 
@@ -586,27 +602,9 @@ impl Numbering {
         let from = self.done.len();
         let to = from.saturating_add(n).min(order.len());
         self.done.reserve_exact(order.len() - from);
-        let text = &doc.text;
         for (k, &i) in order.iter().enumerate().take(to).skip(from) {
-            // As `numbered` makes it of the span.
-            let f = spans.fields(i);
-            self.done.push(Annotation {
-                id: auto_id(k as u64 + 1),
-                label: labels::ALL[f[0] as usize].to_string(),
-                start: index.char_of_byte(text, f[1] as usize),
-                end: index.char_of_byte(text, f[2] as usize),
-                source: Source::Auto,
-                speaker: (f[3] as usize)
-                    .checked_sub(1)
-                    .filter(|&s| s < spans.len())
-                    .map(|s| auto_id(place[s] as u64 + 1)),
-                value: spans.value(i).map(str::to_string),
-                title: (f[4] > 0)
-                    .then(|| text.get(f[4] as usize - 1..f[5] as usize))
-                    .flatten()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty()),
-            });
+            let span = spans.parts(i);
+            self.done.push(numbered(&doc.text, index, span, spans.len(), place, k));
         }
         self.is_done()
     }

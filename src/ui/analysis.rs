@@ -350,9 +350,8 @@ fn answer(data: &JsValue) {
                     .map(numbers)
                     .unwrap_or_default();
                 // UTF-8 bytes, moved here without a copy.
-                let body = crate::worker::shared_utf8(
-                    Reflect::get(&f, &"text".into()).unwrap_or_default(),
-                );
+                let body =
+                    crate::worker::utf8(Reflect::get(&f, &"text".into()).unwrap_or_default());
                 OpenedFile {
                     name: text("name"),
                     lang: text("lang"),

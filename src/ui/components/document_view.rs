@@ -795,36 +795,12 @@ impl Progress {
     }
 }
 
-/// Whether two documents have the same text. A new analysis of a long
-/// article brings a new document with its text: the answer is kept for
-/// the last pair asked about (while both are alive, so the same pair), as
-/// a render and the steps after it ask several times (comparing 10 MB
-/// costs some milliseconds each time).
+/// Whether two documents have the same text: an analysis, an edit or an
+/// undo of a document shares its text (`Rc<str>`), so this is mostly a
+/// comparison of two addresses; texts of one length held apart are
+/// compared.
 fn same_text(a: &Rc<AnnotatedDocument>, b: &Rc<AnnotatedDocument>) -> bool {
-    type Pair = (std::rc::Weak<AnnotatedDocument>, std::rc::Weak<AnnotatedDocument>, bool);
-    thread_local! {
-        static KNOWN: std::cell::RefCell<Option<Pair>> = const { std::cell::RefCell::new(None) };
-    }
-    if Rc::ptr_eq(a, b) {
-        return true;
-    }
-    if a.doc.text.len() != b.doc.text.len() {
-        return false;
-    }
-    let is = |w: &std::rc::Weak<AnnotatedDocument>, d: &Rc<AnnotatedDocument>| {
-        w.upgrade().is_some_and(|x| Rc::ptr_eq(&x, d))
-    };
-    KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        if let Some((x, y, same)) = k.as_ref() {
-            if (is(x, a) && is(y, b)) || (is(x, b) && is(y, a)) {
-                return *same;
-            }
-        }
-        let same = a.doc.text == b.doc.text;
-        *k = Some((Rc::downgrade(a), Rc::downgrade(b), same));
-        same
-    })
+    Rc::ptr_eq(&a.doc.text, &b.doc.text) || a.doc.text == b.doc.text
 }
 
 /// Where the chunk in the middle of the window starts (code point), if
