@@ -50,7 +50,7 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 }
 
 fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotation {
-    Annotation { speaker: speaker.map(str::to_owned), ..Annotation::new(id, label, start, end) }
+    Annotation { speaker: speaker.map(Into::into), ..Annotation::new(id, label, start, end) }
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {
@@ -228,7 +228,7 @@ async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
         AnnotatedDocument::from_spans(doc, &analyze_with(text, "id", Some(&tagger)))
             .annotations
             .into_iter()
-            .map(|a| (a.label, a.start, a.end))
+            .map(|a| (a.label.into(), a.start, a.end))
             .collect();
     let shown: std::collections::BTreeSet<(String, usize, usize)> = marks(&r)
         .iter()

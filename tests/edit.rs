@@ -36,7 +36,10 @@ fn edit(ws: &mut Workspace, e: Edit) {
 
 fn spans(ws: &Workspace) -> Vec<(String, String, Source)> {
     let d = &ws.docs[0];
-    d.annotations.iter().map(|a| (a.label.clone(), d.text_of(a).to_string(), a.source)).collect()
+    d.annotations
+        .iter()
+        .map(|a| (a.label.to_string(), d.text_of(a).to_string(), a.source))
+        .collect()
 }
 
 const TEXT: &str = "Menteri Luar Negeri Jepang bertemu Rutte di Tokyo. “Kami siap,” kata Rutte.";
@@ -83,7 +86,7 @@ fn edits_that_cannot_apply_change_nothing_and_record_nothing() {
     for e in [
         Edit::Add { label: "ORG".into(), start: 5, end: 5 },
         Edit::Add { label: "ORG".into(), start: 70, end: 500 },
-        Edit::Add { label: String::new(), start: 0, end: 3 },
+        Edit::Add { label: String::new().into(), start: 0, end: 3 },
         Edit::Relabel { id: "a99".into(), label: "ORG".into() },
         Edit::Relabel { id: "a1".into(), label: "LOC".into() },
         Edit::Delete { id: "zz".into() },
@@ -216,8 +219,8 @@ fn reanalysis_is_an_undo_step_and_keeps_out_what_the_user_rejected() {
     let d = ws.docs[0].clone();
     let jakarta = d.annotations.iter().find(|a| d.text_of(a) == "Jakarta").unwrap().clone();
     let widodo = d.annotations.iter().find(|a| d.text_of(a) == "Joko Widodo").unwrap().clone();
-    ws.apply(Action::Edit { index: 0, edit: Edit::Delete { id: jakarta.id.clone() } });
-    ws.apply(Action::Edit { index: 0, edit: Edit::Accept { id: widodo.id.clone() } });
+    ws.apply(Action::Edit { index: 0, edit: Edit::Delete { id: jakarta.id.to_string() } });
+    ws.apply(Action::Edit { index: 0, edit: Edit::Accept { id: widodo.id.to_string() } });
     let edited = ws.docs[0].clone();
 
     ws.apply(Action::SetLang { index: 0, lang: Some("en".into()) });
@@ -253,8 +256,8 @@ fn a_fresh_analysis_keeps_the_ids_of_what_it_finds_again() {
         .enumerate()
         .filter(|&(i, _)| i != first)
         .map(|(_, a)| Annotation {
-            id: renamed(&a.id),
-            speaker: a.speaker.as_deref().map(renamed),
+            id: renamed(&a.id).into(),
+            speaker: a.speaker.as_deref().map(|s| renamed(s).into()),
             ..a.clone()
         })
         .collect();
@@ -318,7 +321,7 @@ fn a_model_arriving_keeps_edits_and_rejections() {
     let bandung = d.annotations.iter().find(|a| d.text_of(a) == "Bandung").unwrap().clone();
     ws.apply(Action::Edit {
         index: 0,
-        edit: Edit::Relabel { id: bandung.id, label: "ORG".into() },
+        edit: Edit::Relabel { id: bandung.id.to_string(), label: "ORG".into() },
     });
     ws.apply(Action::ModelReady { lang: "id".into() });
     let d = &ws.docs[0];
@@ -401,7 +404,7 @@ fn the_saved_workspace_reads_back_with_edits_rejections_and_place() {
     }]));
     let d = ws.docs[1].clone();
     let jakarta = d.annotations.iter().find(|a| d.text_of(a) == "Jakarta").unwrap().id.clone();
-    ws.apply(Action::Edit { index: 1, edit: Edit::Delete { id: jakarta } });
+    ws.apply(Action::Edit { index: 1, edit: Edit::Delete { id: jakarta.to_string() } });
     ws.apply(Action::Edit { index: 1, edit: Edit::Add { label: "ORG".into(), start: 0, end: 4 } });
     ws.apply(Action::Focus(Some("a3".into())));
     let saved = save(&ws);

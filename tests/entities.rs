@@ -16,7 +16,7 @@ mod common;
 
 use sorot::core::entities::group;
 use sorot::core::export::sorot_json::to_json;
-use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source, Span};
+use sorot::core::model::{AnnotatedDocument, Annotation, Document, Short, Source, Span};
 use sorot::core::recognize::{analyze, annotate};
 
 /// One expected or found span: byte range, label, text and title (speaker
@@ -66,8 +66,8 @@ fn doc_of(markup: &str) -> AnnotatedDocument {
         .iter()
         .enumerate()
         .map(|(n, g)| Annotation {
-            id: format!("a{}", n + 1),
-            label: g.label.clone(),
+            id: format!("a{}", n + 1).into(),
+            label: g.label.as_str().into(),
             start: text[..g.start].chars().count(),
             end: text[..g.end].chars().count(),
             source: Source::User,
@@ -301,7 +301,7 @@ fn grouping_follows_the_annotations_after_edits() {
     assert_eq!(groups.len(), 1);
     assert_eq!(
         (groups[0].name.as_str(), groups[0].mentions.as_slice()),
-        ("Takaichi", &["a2".to_string()][..])
+        ("Takaichi", &[Short::from("a2")][..])
     );
 }
 
@@ -314,7 +314,7 @@ fn every_person_org_and_loc_is_in_exactly_one_entity_of_a_recognized_text() {
     let doc = annotate("a.txt", text);
     let entities = group(&doc);
     let mut seen: Vec<&str> =
-        entities.iter().flat_map(|e| e.mentions.iter().map(String::as_str)).collect();
+        entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.as_str())).collect();
     seen.sort_unstable();
     let mut want: Vec<&str> = doc
         .annotations

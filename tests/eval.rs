@@ -418,7 +418,7 @@ fn speaker_text_matches_on_whole_words() {
 fn predictions_come_from_an_annotated_document() {
     let text = "Rutte: “Siap.” pada 1 Mei.";
     let a = |id: &str, label: &str, start, end, speaker: Option<&str>| Annotation {
-        speaker: speaker.map(String::from),
+        speaker: speaker.map(Into::into),
         ..Annotation::new(id, label, start, end)
     };
     let doc = AnnotatedDocument::new(

@@ -304,8 +304,8 @@ fn random_doc(rng: &mut Rng) -> AnnotatedDocument {
             let s = rng.below(len);
             let e = s + 1 + rng.below(len - s);
             anns.push(Annotation {
-                id: format!("a{}", k + 1),
-                label: labels[rng.below(labels.len())].to_string(),
+                id: format!("a{}", k + 1).into(),
+                label: labels[rng.below(labels.len())].into(),
                 start: s,
                 end: e,
                 source: if rng.below(2) == 0 { Source::Auto } else { Source::User },
@@ -314,7 +314,7 @@ fn random_doc(rng: &mut Rng) -> AnnotatedDocument {
                 title: (rng.below(4) == 0).then(|| "Dr. 😀".to_string()),
             });
         }
-        let ids: Vec<String> = anns.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<_> = anns.iter().map(|a| a.id.clone()).collect();
         for a in anns.iter_mut() {
             if a.label == "QUOTE" && rng.below(2) == 0 {
                 a.speaker = Some(ids[rng.below(ids.len())].clone());
@@ -408,7 +408,7 @@ fn doccano_spacy_and_label_studio_count_code_points() {
     assert_eq!(d["text"], &*doc.doc.text);
     assert_eq!(d["label"].as_array().unwrap().len(), doc.annotations.len());
     for l in d["label"].as_array().unwrap() {
-        assert!(doc.annotations.iter().any(|a| a.label == l[2]
+        assert!(doc.annotations.iter().any(|a| *a.label == l[2]
             && slice(l[0].as_u64().unwrap(), l[1].as_u64().unwrap()) == doc.text_of(a)));
     }
     let s: Value = serde_json::from_str(&export::spacy::to_json(&doc)).unwrap();

@@ -216,8 +216,8 @@ fn document() -> impl Strategy<Value = AnnotatedDocument> {
                     let end =
                         start + 1 + ((r.len * (n - start) as f64) as usize).min(n - start - 1);
                     anns.push(Annotation {
-                        id: format!("a{}", k + 1),
-                        label: r.label.clone(),
+                        id: format!("a{}", k + 1).into(),
+                        label: r.label.as_str().into(),
                         start,
                         end,
                         source: if r.user { Source::User } else { Source::Auto },
@@ -229,7 +229,8 @@ fn document() -> impl Strategy<Value = AnnotatedDocument> {
                 let len = anns.len();
                 for (a, r) in anns.iter_mut().zip(&raw) {
                     if a.label == "QUOTE" {
-                        a.speaker = r.speaker.filter(|&s| s < len).map(|s| format!("a{}", s + 1));
+                        a.speaker =
+                            r.speaker.filter(|&s| s < len).map(|s| format!("a{}", s + 1).into());
                     }
                 }
             }
@@ -523,9 +524,9 @@ fn edit() -> impl Strategy<Value = Edit> {
     let id = (0..14usize).prop_map(|k| format!("a{k}"));
     let span = (0..40usize, 0..12usize).prop_map(|(s, l)| (s, s + l));
     prop_oneof![
-        3 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::Add { label, start, end }),
-        1 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::LabelAll { label, start, end }),
-        2 => (id.clone(), label()).prop_map(|(id, label)| Edit::Relabel { id, label }),
+        3 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::Add { label: label.into(), start, end }),
+        1 => (label(), span.clone()).prop_map(|(label, (start, end))| Edit::LabelAll { label: label.into(), start, end }),
+        2 => (id.clone(), label()).prop_map(|(id, label)| Edit::Relabel { id, label: label.into() }),
         2 => (id.clone(), span).prop_map(|(id, (start, end))| Edit::Resize { id, start, end }),
         2 => id.clone().prop_map(|id| Edit::Delete { id }),
         2 => (id.clone(), prop::option::of(id.clone())).prop_map(|(id, speaker)| Edit::SetSpeaker { id, speaker }),
@@ -654,7 +655,7 @@ proptest! {
             .annotations
             .iter()
             .filter(|a| wanted.contains(a.id.as_str()))
-            .map(|a| (a.id.clone(), doc.text_of(a).to_string()))
+            .map(|a| (a.id.to_string(), doc.text_of(a).to_string()))
             .collect();
         prop_assert_eq!(sorot::core::layout::speaker_names(&doc), want);
     }
@@ -697,7 +698,7 @@ proptest! {
         let tree = layout(&doc);
         let mut words = |a: &Annotation, _: Option<&str>| MarkWords {
             class: "mark--custom",
-            title: a.label.clone(),
+            title: a.label.to_string(),
             sr: format!("{}:", a.label),
         };
         let chunks = sorot::core::layout::html_chunks_ranged(&doc, &tree, &mut words);
@@ -730,7 +731,7 @@ proptest! {
         let speakers = sorot::core::layout::speaker_names(&doc);
         let mut words = |a: &Annotation, _: Option<&str>| MarkWords {
             class: "mark--custom",
-            title: a.label.clone(),
+            title: a.label.to_string(),
             sr: format!("{}:", a.label),
         };
         let mut seen = vec![false; doc.annotations.len()];
@@ -872,10 +873,10 @@ proptest! {
             .annotations
             .iter()
             .filter(|x| x.source == Source::Auto && (x.end <= prefix || x.start >= tail))
-            .map(|x| (x.id.clone(), old.text_of(x).to_string()))
+            .map(|x| (x.id.to_string(), old.text_of(x).to_string()))
             .collect();
         let got: Vec<(String, String)> =
-            shown.annotations.iter().map(|x| (x.id.clone(), shown.text_of(x).to_string())).collect();
+            shown.annotations.iter().map(|x| (x.id.to_string(), shown.text_of(x).to_string())).collect();
         prop_assert_eq!(got, want);
         prop_assert_eq!(&*ws.pasted, new.as_str());
     }

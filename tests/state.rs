@@ -577,7 +577,14 @@ fn typing_keeps_the_highlights_away_from_the_change_until_the_answer() {
 
 /// An annotation without its id: label, span, the span of its speaker,
 /// value and title.
-type NoId = (String, usize, usize, Option<(usize, usize)>, Option<String>, Option<String>);
+type NoId = (
+    sorot::core::model::Label,
+    usize,
+    usize,
+    Option<(usize, usize)>,
+    Option<String>,
+    Option<String>,
+);
 
 /// A document's annotations with each speaker link as the span it points
 /// to, and no ids.

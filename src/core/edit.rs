@@ -17,7 +17,7 @@
 use std::rc::Rc;
 
 use super::i18n::Msg;
-use super::model::{labels, AnnotatedDocument, Annotation, Label, Source};
+use super::model::{labels, AnnotatedDocument, Annotation, Label, Short, Source};
 
 /// A step description with a label in it.
 fn step_msg(key: &'static str) -> StepMsg {
@@ -225,7 +225,7 @@ pub fn apply(doc: &AnnotatedDocument, edit: &Edit) -> Option<Outcome> {
         }
         Edit::SetSpeaker { id, speaker } => {
             let i = pos(&anns, id)?;
-            if anns[i].label != labels::QUOTE || anns[i].speaker == *speaker {
+            if anns[i].label != labels::QUOTE || anns[i].speaker.as_deref() == speaker.as_deref() {
                 return None;
             }
             if let Some(s) = speaker {
@@ -233,7 +233,7 @@ pub fn apply(doc: &AnnotatedDocument, edit: &Edit) -> Option<Outcome> {
                     return None;
                 }
             }
-            anns[i].speaker = speaker.clone();
+            anns[i].speaker = speaker.as_deref().map(Short::from);
             anns[i].source = Source::User;
             Some(id.clone())
         }
@@ -264,12 +264,12 @@ fn add(
     if let Some(a) = anns.iter_mut().find(|a| a.label == label && a.start == start && a.end == end)
     {
         a.source = Source::User;
-        return a.id.clone();
+        return a.id.to_string();
     }
     let id = ids.next();
     anns.push(Annotation {
-        id: id.clone(),
-        label: label.to_string(),
+        id: Short::from(&id),
+        label: Label::from(label),
         start,
         end,
         source: Source::User,
@@ -436,7 +436,7 @@ fn swap(doc: &AnnotatedDocument, out: &Packed, into: &Packed, lang: &str) -> Ann
 struct Packed {
     nums: Vec<usize>,
     strings: String,
-    labels: Vec<String>,
+    labels: Vec<Label>,
 }
 
 /// Numbers per annotation of a [`Packed`] list.
@@ -451,18 +451,18 @@ impl Packed {
                 self.labels.len() - 1
             }
         };
-        let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 1);
+        let len = |s: Option<&str>| s.map_or(0, |s| s.len() + 1);
         self.nums.extend([
             a.start,
             a.end,
             label * 2 + usize::from(a.source == Source::User),
             a.id.len(),
-            len(&a.speaker),
-            len(&a.value),
-            len(&a.title),
+            len(a.speaker.as_deref()),
+            len(a.value.as_deref()),
+            len(a.title.as_deref()),
         ]);
-        for s in [Some(&a.id), a.speaker.as_ref(), a.value.as_ref(), a.title.as_ref()] {
-            self.strings.push_str(s.map_or("", String::as_str));
+        for s in [Some(&*a.id), a.speaker.as_deref(), a.value.as_deref(), a.title.as_deref()] {
+            self.strings.push_str(s.unwrap_or(""));
         }
     }
 
@@ -504,12 +504,12 @@ impl Packed {
     /// The annotations, in order.
     fn annotations(&self) -> impl Iterator<Item = Annotation> + '_ {
         self.each().map(|(n, t)| Annotation {
-            id: t[0].unwrap_or("").to_string(),
+            id: Short::from(t[0].unwrap_or("")),
             label: self.labels[n[2] / 2].clone(),
             start: n[0],
             end: n[1],
             source: if n[2] % 2 == 1 { Source::User } else { Source::Auto },
-            speaker: t[1].map(str::to_string),
+            speaker: t[1].map(Short::from),
             value: t[2].map(str::to_string),
             title: t[3].map(str::to_string),
         })
@@ -602,7 +602,7 @@ pub fn without_rejected(doc: AnnotatedDocument, rejected: &[Rejected]) -> Annota
         return doc;
     }
     let drop = |a: &Annotation| a.source == Source::Auto && rejected.iter().any(|r| r.matches(a));
-    let dropped: Vec<String> =
+    let dropped: Vec<Short> =
         doc.annotations.iter().filter(|a| drop(a)).map(|a| a.id.clone()).collect();
     if dropped.is_empty() {
         return doc;
@@ -808,7 +808,7 @@ mod tests {
         anns[1].source = Source::User;
         anns[2].speaker = Some("a1".into());
         anns[3].value = Some("2025-12-01".into());
-        anns[3].speaker = Some(String::new());
+        anns[3].speaker = Some(Short::default());
         let mut p = Packed::default();
         anns.iter().for_each(|a| p.push(a));
         assert_eq!(p.len(), 4);

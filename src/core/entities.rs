@@ -38,7 +38,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::model::{labels, AnnotatedDocument};
+use super::model::{labels, AnnotatedDocument, Short};
 use super::recognize::{gazetteer_group, gazetteer_place};
 
 /// How many earlier candidates rules 3–5 look at, most recent first.
@@ -57,7 +57,7 @@ pub struct Entity {
     /// The text of its fullest (longest) mention.
     pub name: String,
     /// The ids of its annotations, in document order.
-    pub mentions: Vec<String>,
+    pub mentions: Vec<Short>,
 }
 
 /// A group under construction.

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod persist;
 pub mod recognize;
+pub mod short;
 pub(crate) mod sort;
 pub mod state;
 pub mod text;

@@ -7,11 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::short::Short;
 use super::text::CharIndex;
 
 /// A label name. The built-in ones are the associated constants; users may
-/// add their own.
-pub type Label = String;
+/// add their own. Kept in place ([`Short`]): a long article's hundred
+/// thousand annotations need no heap block for it.
+pub type Label = Short;
 
 /// The built-in labels, in legend order.
 pub mod labels {
@@ -43,7 +45,7 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
     /// Identifier, unique within the document (`a1`, `a2`, …).
-    pub id: String,
+    pub id: Short,
     /// The label.
     pub label: Label,
     /// First code point of the span.
@@ -53,7 +55,7 @@ pub struct Annotation {
     /// Who made it.
     pub source: Source,
     /// For a QUOTE: the id of the annotation naming its speaker.
-    pub speaker: Option<String>,
+    pub speaker: Option<Short>,
     /// For a DATE: its normalised value in ISO 8601 (`2025-12-01`,
     /// `2025-01`, `2022`), as precise as the text allows.
     pub value: Option<String>,
@@ -65,21 +67,8 @@ pub struct Annotation {
 /// The id `a<n>` of the `n`-th automatic annotation, written without the
 /// formatting machinery (a long article numbers a hundred thousand, in the
 /// page, in one task).
-pub fn auto_id(n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let (mut i, mut rest) = (digits.len(), n);
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - i);
-    id.push('a');
-    id.extend(digits[i..].iter().map(|&d| char::from(d)));
-    id
+pub fn auto_id(n: u64) -> Short {
+    Short::numbered(b'a', n)
 }
 
 impl Annotation {
@@ -95,7 +84,7 @@ impl Annotation {
     }
 
     /// An automatic annotation with no speaker, value or title.
-    pub fn new(id: impl Into<String>, label: impl Into<Label>, start: usize, end: usize) -> Self {
+    pub fn new(id: impl Into<Short>, label: impl Into<Label>, start: usize, end: usize) -> Self {
         Annotation {
             id: id.into(),
             label: label.into(),
@@ -292,10 +281,9 @@ impl AnnotatedDocument {
             .unwrap_or(0);
         let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end));
         let mut j = 0;
-        // An old id is borrowed, and written over the fresh one's own text
-        // when the annotation moves (no new string for each of a long
-        // article's annotations).
-        let ids: Vec<Option<std::borrow::Cow<str>>> = fresh
+        // An id is a `Short`: an old one is copied in place, no heap block
+        // for each of a long article's annotations.
+        let ids: Vec<Option<Short>> = fresh
             .annotations
             .iter()
             .map(|f| {
@@ -311,11 +299,11 @@ impl AnnotatedDocument {
                 Some(match found {
                     Some(k) => {
                         reused[k] = true;
-                        std::borrow::Cow::Borrowed(old_auto[k].id.as_str())
+                        old_auto[k].id.clone()
                     }
                     None => {
                         next += 1;
-                        std::borrow::Cow::Owned(auto_id(next))
+                        auto_id(next)
                     }
                 })
             })
@@ -329,30 +317,28 @@ impl AnnotatedDocument {
             .collect();
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
-        let id_now = |old: &Annotation| -> Option<String> {
+        let id_now = |old: &Annotation| -> Option<Short> {
             if let Some(k) = kept.iter().find(|k| same(k, old)) {
                 return Some(k.id.clone());
             }
-            staying()
-                .find(|(f, _)| same(f, old))
-                .and_then(|(_, id)| Some(id.as_deref()?.to_string()))
+            staying().find(|(f, _)| same(f, old)).and_then(|(_, id)| id.clone())
         };
         let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
-        let relinked: Vec<Option<String>> = kept
+        let relinked: Vec<Option<Short>> = kept
             .iter()
             .map(|a| match &a.speaker {
                 Some(s) if !user.contains(s.as_str()) => self.get(s).and_then(&id_now),
                 other => other.clone(),
             })
             .collect();
-        let linked: Vec<Option<String>> = fresh
+        let linked: Vec<Option<Short>> = fresh
             .annotations
             .iter()
             .zip(&ids)
             .map(|(a, id)| {
                 id.as_ref()?;
                 a.speaker.as_ref().and_then(|s| match new_id.get(s.as_str()) {
-                    Some(&id) => Some(id.to_string()),
+                    Some(&id) => Some(Short::from(id)),
                     None => fresh.get(s).and_then(&id_now),
                 })
             })
@@ -367,13 +353,7 @@ impl AnnotatedDocument {
         let mut new = ids.into_iter().zip(linked);
         annotations.retain_mut(|a| {
             let Some((Some(id), speaker)) = new.next() else { return false };
-            match id {
-                std::borrow::Cow::Borrowed(old) => {
-                    a.id.clear();
-                    a.id.push_str(old);
-                }
-                std::borrow::Cow::Owned(new) => a.id = new,
-            }
+            a.id = id;
             a.speaker = speaker;
             true
         });
@@ -486,7 +466,7 @@ fn numbered(
 ) -> Annotation {
     Annotation {
         id: auto_id(n as u64 + 1),
-        label: label.to_string(),
+        label: Label::from(label),
         start: index.char_of_byte(text, start),
         end: index.char_of_byte(text, end),
         source: Source::Auto,

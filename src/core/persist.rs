@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::edit::{History, Rejected};
 use super::export::sorot_json;
 use super::labels::{LabelRecord, LabelSet};
-use super::model::AnnotatedDocument;
+use super::model::{AnnotatedDocument, Label};
 use super::state::{DocMeta, Workspace};
 
 /// The header's version.
@@ -126,7 +126,7 @@ pub fn save_with(
                         m.history
                             .rejected
                             .iter()
-                            .map(|r| (r.label.clone(), r.start, r.end))
+                            .map(|r| (r.label.to_string(), r.start, r.end))
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -174,7 +174,7 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
                 m.rejected
                     .iter()
                     .map(|(label, start, end)| Rejected {
-                        label: label.clone(),
+                        label: Label::from(label),
                         start: *start,
                         end: *end,
                     })

@@ -28,7 +28,7 @@ use super::edit::{self, Edit, History, Rejected, Step};
 use super::export::sorot_json;
 use super::import;
 use super::labels::{Colour, LabelDef, LabelSet};
-use super::model::{AnnotatedDocument, Document, Numbering, Source};
+use super::model::{AnnotatedDocument, Document, Label, Numbering, Source};
 use super::wire;
 
 pub use super::i18n::Msg;
@@ -906,7 +906,7 @@ impl Workspace {
                 .map(|a| {
                     let mut a = a.clone();
                     if a.label == from {
-                        a.label = new.clone();
+                        a.label = Label::from(&new);
                     }
                     a
                 })

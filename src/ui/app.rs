@@ -79,16 +79,16 @@ fn key_edit(e: &KeyboardEvent, live: &Live) -> Option<Edit> {
     if let Some(p) = live.picked {
         let label = digit?;
         return Some(if e.shift_key() {
-            Edit::LabelAll { label, start: p.start, end: p.end }
+            Edit::LabelAll { label: label.into(), start: p.start, end: p.end }
         } else {
-            Edit::Add { label, start: p.start, end: p.end }
+            Edit::Add { label: label.into(), start: p.start, end: p.end }
         });
     }
     let id = live.focus.clone()?;
     let doc = live.doc.as_ref()?;
     let a = doc.get(&id)?;
     if let Some(label) = digit {
-        return Some(Edit::Relabel { id, label });
+        return Some(Edit::Relabel { id, label: label.into() });
     }
     match e.key().as_str() {
         "Delete" | "Backspace" => Some(Edit::Delete { id }),

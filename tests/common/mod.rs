@@ -109,12 +109,12 @@ pub fn document(
         .map(|(n, m)| {
             let Head { label, source, speaker, value, title } = read_head(&m.head);
             Annotation {
-                id: format!("a{}", n + 1),
-                label,
+                id: format!("a{}", n + 1).into(),
+                label: label.into(),
                 start: cp(m.start),
                 end: cp(m.end),
                 source,
-                speaker,
+                speaker: speaker.map(Into::into),
                 value,
                 title,
             }

@@ -191,7 +191,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::core::labels::{LabelRecord, LabelSet};
-use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Source};
+use crate::core::model::{labels, AnnotatedDocument, Annotation, Document, Short, Source};
 use crate::core::text::CharIndex;
 
 /// The value of the `format` field.
@@ -225,7 +225,7 @@ struct EntityOut<'a> {
     id: &'a str,
     label: &'a str,
     name: &'a str,
-    mentions: &'a [String],
+    mentions: &'a [Short],
 }
 
 /// `document`, as written.
@@ -820,7 +820,7 @@ pub fn from_json_with_labels(json: &str) -> Result<(AnnotatedDocument, LabelSet)
             if !ids.contains(speaker.as_str()) {
                 return Err(ImportError::UnknownSpeaker {
                     id: a.id.clone(),
-                    speaker: speaker.clone(),
+                    speaker: speaker.to_string(),
                 });
             }
         }
@@ -840,12 +840,12 @@ pub fn from_json_with_labels(json: &str) -> Result<(AnnotatedDocument, LabelSet)
         .annotations
         .into_iter()
         .map(|a| Annotation {
-            id: a.id,
-            label: a.label,
+            id: a.id.into(),
+            label: a.label.into(),
             start: a.start,
             end: a.end,
             source: a.source,
-            speaker: a.speaker,
+            speaker: a.speaker.map(Short::from),
             value: a.value,
             title: a.title,
         })

@@ -401,8 +401,8 @@ pub fn from_json(value: &Value, name: &str, text: Option<&str>) -> Result<W3cImp
         };
         let s = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
         annotations.push(Annotation {
-            id,
-            label,
+            id: id.into(),
+            label: label.into(),
             start,
             end,
             source,
@@ -417,7 +417,7 @@ pub fn from_json(value: &Value, name: &str, text: Option<&str>) -> Result<W3cImp
         }
         if let Some(a) = annotations.iter_mut().find(|a| a.id == quote && a.label == labels::QUOTE)
         {
-            a.speaker = Some(speaker);
+            a.speaker = Some(speaker.into());
         }
     }
     let doc =

@@ -525,7 +525,7 @@ impl ViewChunks {
             let (title, sr) = match speaker {
                 Some(name) => (title(tr, &a.label, Some(name), auto), spoken(tr, &a.label)),
                 None => plain
-                    .entry((a.label.clone(), auto))
+                    .entry((a.label.to_string(), auto))
                     .or_insert_with(|| (title(tr, &a.label, None, auto), spoken(tr, &a.label)))
                     .clone(),
             };
@@ -1059,14 +1059,14 @@ fn render(tr: Tr, doc: &AnnotatedDocument, nodes: &[Node]) -> Html {
                 html! {
                     <mark class={classes!("mark", label_class(&a.label), a.label.eq("QUOTE").then_some("mark--block"))}
                         tabindex="0"
-                        data-label={a.label.clone()}
+                        data-label={a.label.to_string()}
                         data-start={a.start.to_string()}
                         data-end={a.end.to_string()}
-                        data-id={a.id.clone()}
+                        data-id={a.id.to_string()}
                         data-source={if auto { "auto" } else { "user" }}
                         data-sr={format!("{}:", spoken(tr, &a.label))}
                         data-part={part.then_some("true")}
-                        data-speaker={a.speaker.clone()}
+                        data-speaker={a.speaker.as_deref().map(str::to_owned)}
                         data-speaker-name={speaker_name}
                         title={title}>
                         { render(tr, doc, children) }

@@ -111,9 +111,9 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         let others = occurrences(doc, start, end).len().saturating_sub(1);
         let every = *all && others > 0;
         let make: Rc<dyn Fn(String) -> Edit> = if every {
-            Rc::new(move |label| Edit::LabelAll { label, start, end })
+            Rc::new(move |label| Edit::LabelAll { label: label.into(), start, end })
         } else {
-            Rc::new(move |label| Edit::Add { label, start, end })
+            Rc::new(move |label| Edit::Add { label: label.into(), start, end })
         };
         let toggle = {
             let all = all.clone();
@@ -148,13 +148,13 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
     };
     let relabel: Rc<dyn Fn(String) -> Edit> = {
         let id = id.clone();
-        Rc::new(move |label| Edit::Relabel { id: id.clone(), label })
+        Rc::new(move |label| Edit::Relabel { id: id.to_string(), label: label.into() })
     };
     let edge = |edge: Edge, grow: bool, text: &'static str, title: &'static str| -> Html {
         match nudge(doc, a.start, a.end, edge, grow) {
             Some((start, end)) => html! {
                 <button type="button" class="edit-bar__edge" title={title}
-                    onclick={emit(Edit::Resize { id: id.clone(), start, end })}>{ text }</button>
+                    onclick={emit(Edit::Resize { id: id.to_string(), start, end })}>{ text }</button>
             },
             None => html! {
                 <button type="button" class="edit-bar__edge" title={title} disabled=true>{ text }</button>
@@ -168,16 +168,16 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
         for e in doc.annotations.iter().filter(|e| e.label == labels::PERSON || e.label == labels::ORG) {
             let name = doc.text_of(e).to_string();
             match choices.iter_mut().find(|(_, n)| *n == name) {
-                None => choices.push((e.id.clone(), name)),
-                Some(c) if e.start <= a.start => c.0 = e.id.clone(),
+                None => choices.push((e.id.to_string(), name)),
+                Some(c) if e.start <= a.start => c.0 = e.id.to_string(),
                 Some(_) => {}
             }
         }
         if let Some(s) = a.speaker.as_ref().and_then(|s| doc.get(s)) {
             let name = doc.text_of(s).to_string();
             match choices.iter_mut().find(|(_, n)| *n == name) {
-                Some(c) => c.0 = s.id.clone(),
-                None => choices.push((s.id.clone(), name)),
+                Some(c) => c.0 = s.id.to_string(),
+                None => choices.push((s.id.to_string(), name)),
             }
         }
         let onchange = {
@@ -185,7 +185,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
             Callback::from(move |e: Event| {
                 let select: HtmlSelectElement = e.target_unchecked_into();
                 let v = select.value();
-                cb.emit(Edit::SetSpeaker { id: id.clone(), speaker: (!v.is_empty()).then_some(v) });
+                cb.emit(Edit::SetSpeaker { id: id.to_string(), speaker: (!v.is_empty()).then_some(v) });
             })
         };
         html! {
@@ -194,7 +194,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
                 <select data-testid="speaker-select" aria-keyshortcuts="S" {onchange}>
                     <option value="" selected={a.speaker.is_none()}>{ tr.t("edit.no-speaker") }</option>
                     { for choices.iter().map(|(cid, name)| html! {
-                        <option value={cid.clone()} selected={a.speaker.as_ref() == Some(cid)}>{ excerpt(name, 60) }</option>
+                        <option value={cid.clone()} selected={a.speaker.as_deref() == Some(cid.as_str())}>{ excerpt(name, 60) }</option>
                     }) }
                 </select>
             </label>
@@ -202,7 +202,7 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
     });
     let auto = a.source == Source::Auto;
     html! {
-        <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.clone()} ref={bar}
+        <div class="edit-bar" data-testid="edit-bar" role="dialog" data-for={id.to_string()} ref={bar}
             aria-label={tr.f("edit.correct", &[("label", &tr.label(&a.label).to_lowercase()), ("text", &excerpt(doc.text_of(a), 60))])}>
             <p class="edit-bar__head">
                 <span class={classes!("edit-bar__source", auto.then_some("edit-bar__source--auto"))} data-testid="edit-bar-source">
@@ -215,10 +215,10 @@ pub fn edit_bar(props: &EditBarProps) -> Html {
             <div class="edit-bar__row">
                 if auto {
                     <button type="button" class="button" data-testid="accept" aria-keyshortcuts="Enter"
-                        title={tr.t("edit.accept-title")} onclick={emit(Edit::Accept { id: id.clone() })}>{ tr.t("edit.accept") }</button>
+                        title={tr.t("edit.accept-title")} onclick={emit(Edit::Accept { id: id.to_string() })}>{ tr.t("edit.accept") }</button>
                 }
                 <button type="button" class="button" data-testid="delete" aria-keyshortcuts="Delete"
-                    title={tr.t("edit.delete-title")} onclick={emit(Edit::Delete { id: id.clone() })}>{ tr.t(if auto { "edit.reject" } else { "edit.delete" }) }</button>
+                    title={tr.t("edit.delete-title")} onclick={emit(Edit::Delete { id: id.to_string() })}>{ tr.t(if auto { "edit.reject" } else { "edit.delete" }) }</button>
                 <span class="edit-bar__edges" role="group" aria-label={tr.t("edit.extent")}>
                     { edge(Edge::Start, true, "⇤", tr.t("edit.start-grow")) }
                     { edge(Edge::Start, false, "⇥", tr.t("edit.start-shrink")) }

@@ -127,7 +127,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                                 let mut n = next.borrow_mut();
                                 let k = n.entry(e.id.clone()).or_insert(0);
                                 if let Some(m) = e.mentions.get(*k % e.mentions.len().max(1)) {
-                                    cb.emit(m.clone());
+                                    cb.emit(m.to_string());
                                 }
                                 *k += 1;
                             })
@@ -153,11 +153,11 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                         let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s, usize::MAX)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
-                            Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+                            Callback::from(move |_: MouseEvent| cb.emit(id.to_string()))
                         };
                         html! {
                             <li>
-                                <button type="button" class="review__item review__item--quote" data-testid="quote" data-id={q.id.clone()} {onclick}>
+                                <button type="button" class="review__item review__item--quote" data-testid="quote" data-id={q.id.to_string()} {onclick}>
                                     <span class="review__quote">{ excerpt(doc.text_of(q), 90) }</span>
                                     <span class="review__speaker" data-testid="quote-speaker">
                                         { speaker.map_or(tr.t("review.no-speaker").to_string(), |s| format!("— {s}")) }
