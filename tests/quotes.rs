@@ -1339,3 +1339,33 @@ fn an_entry_of_someone_s_diary_speaks_for_its_writer() {
          hours. Paid for two.\"]]",
     );
 }
+
+#[test]
+fn the_narrator_s_i_is_nobody_a_pronoun_means() {
+    // A reply of a word or two with the narrator's `I said` is speech,
+    // and names nobody; a `she` after `I asked` still means the woman the
+    // story is about, as does the `She laughed.` before a bare reply.
+    check(
+        "en",
+        "Maria Lopez stayed with me that night. She lay tense in the dark. \
+         [[Q:\"Are you going to be a teacher?\"]] I asked. She laughed. \
+         [[Q@Maria Lopez:\"If I get out of here.\"]] I waited for more. \
+         [[Q:\"You came here from Earth?\"]] I asked. \
+         [[Q@Maria Lopez:\"My family came here from Earth,\"]] she said. [[Q:\"No,\"]] I said.",
+    );
+    check("en", "[[Q:\"Yes,\"]] we said, and left.");
+}
+
+#[test]
+fn try_text() {
+    // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
+    // prints the quotations found in an English text and their speakers.
+    let Ok(text) = std::env::var("QUOTES_TRY") else { return };
+    let spans = analyze(&text, "en");
+    for s in spans.iter().filter(|s| s.label != "QUOTE") {
+        println!("{} {:?}", s.label, &text[s.start..s.end]);
+    }
+    for q in found(&text, &spans) {
+        println!("{:?} <- {:?}", q.text, q.speaker);
+    }
+}

@@ -1042,7 +1042,10 @@ impl Quoter<'_, '_> {
         };
         // A verb of saying whose speaker names nobody ("the company said",
         // "kata seorang warga"): a pronoun after it means that speaker.
-        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
+        // (Not the narrator's own `I said`, `we asked`: a `she` after it
+        // means someone else.)
+        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none())
+            && !self.first_person_cue(open, close);
         let speaker = match found {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
@@ -1112,6 +1115,21 @@ impl Quoter<'_, '_> {
             c = k;
         }
         None
+    }
+
+    /// Whether the verb of saying next to the quotation `open`..`close` has
+    /// the narrator's `I` or `we` for subject (`“No,” I said`, `I asked
+    /// her: “…”`), looking a few tokens either side.
+    fn first_person_cue(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let narrator = |k: usize| {
+            doc.is_word(k)
+                && matches!(doc.low(k), "i" | "we")
+                && self.cue_flags.get(k + 1).is_some_and(|f| f & cue::VERB != 0)
+        };
+        (close + 1..(close + 3).min(n)).any(narrator)
+            || (open.saturating_sub(4)..open).any(narrator)
     }
 
     /// Whether the short quotation `open`..`close` is a sentence of its own
@@ -1429,8 +1447,9 @@ impl Quoter<'_, '_> {
                         != 0
                     || self.cue_flags[k - 1] & cue::DETERMINER != 0
                     // (`they` names nobody in particular, but it is a
-                    // subject: `“We had nothing,” they said`.)
-                    || doc.low(k) == "they"
+                    // subject: `“We had nothing,” they said`; so are the
+                    // narrator's `I` and `we`: `“No,” I said`.)
+                    || matches!(doc.low(k), "they" | "i" | "we")
             });
         Some(Found { speaker, near, verb: true })
     }
