@@ -1357,15 +1357,99 @@ fn the_narrator_s_i_is_nobody_a_pronoun_means() {
 }
 
 #[test]
+fn more_verbs_of_saying_and_their_subjects() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    // Verbs that attribute speech after a quotation, in their inflections.
+    for verb in [
+        "mused",
+        "maintained",
+        "agreed",
+        "confessed",
+        "wondered",
+        "interjected",
+        "laughed",
+        "sighed",
+        "shrugged",
+        "grinned",
+        "remembers",
+        "posted on Facebook",
+        "cried",
+    ] {
+        check(
+            "en",
+            &format!("{who}[[Q@Holt:\"I really do not know what happened there,\"]] Holt {verb}."),
+        );
+    }
+    // A verb joined by `and` to the verb of saying is still its predicate.
+    check(
+        "en",
+        &format!("{who}She laughed and added, [[Q@Holt:\"We will see what happens next.\"]]"),
+    );
+}
+
+#[test]
+fn someone_of_the_named_person_s_speaks_unnamed() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check(
+        "en",
+        &format!("{who}[[Q:\"She never talks about her work at home,\"]] Holt's husband said."),
+    );
+    check(
+        "en",
+        &format!("{who}[[Q:\"My client will appeal the ruling,\"]] Holt's lawyer told reporters."),
+    );
+    // But the message someone wrote speaks for its writer.
+    check(
+        "en",
+        &format!("{who}Holt's letter said: [[Q@Holt:\"I will not return to the laboratory.\"]]"),
+    );
+}
+
+#[test]
+fn a_person_before_an_of_phrase_and_a_role_in_an_aside() {
+    check(
+        "en",
+        "[[Q@Anne Ruiz:\"He was armed and dangerous,\"]] Anne Ruiz of the Leeds police said.",
+    );
+    check(
+        "en",
+        "Okafor taught at Goldsmiths College. One of her students, the novelist Femi Adeyemi, \
+         remembered her classes in an essay: [[Q@Femi Adeyemi:\"She read every poem aloud.\"]]",
+    );
+}
+
+#[test]
+fn a_colon_announces_a_short_quotation() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check("en", &format!("{who}Holt wrote in her diary: [[Q@Holt:\"Nothing happened today.\"]]"));
+    check(
+        "en",
+        &format!("{who}In 1995 she told an interviewer: [[Q@Holt:\"Chemistry chose me.\"]]"),
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
-    // prints the quotations found in an English text and their speakers.
-    let Ok(text) = std::env::var("QUOTES_TRY") else { return };
-    let spans = analyze(&text, "en");
-    for s in spans.iter().filter(|s| s.label != "QUOTE") {
-        println!("{} {:?}", s.label, &text[s.start..s.end]);
-    }
-    for q in found(&text, &spans) {
-        println!("{:?} <- {:?}", q.text, q.speaker);
+    // prints the names and the quotations found in an English text, and
+    // `QUOTES_TRY_FILE=path` the quotations of each line of a file.
+    let texts: Vec<String> = match (std::env::var("QUOTES_TRY"), std::env::var("QUOTES_TRY_FILE")) {
+        (Ok(t), _) => vec![t],
+        (_, Ok(f)) => std::fs::read_to_string(f).expect("read").lines().map(String::from).collect(),
+        _ => return,
+    };
+    let one = texts.len() == 1;
+    for text in &texts {
+        let spans = analyze(text, "en");
+        if one {
+            for s in spans.iter().filter(|s| s.label != "QUOTE") {
+                println!("{} {:?}", s.label, &text[s.start..s.end]);
+            }
+        } else {
+            println!("# {text}");
+        }
+        for q in found(text, &spans) {
+            println!("  {:?} <- {:?}", q.text, q.speaker);
+        }
     }
 }

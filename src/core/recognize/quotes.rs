@@ -1524,7 +1524,11 @@ impl Quoter<'_, '_> {
                             || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::DETERMINER) != 0
                             || matches!(doc.low(k), "a" | "an")
                     });
-                Some(Found { speaker, near, verb: true })
+                // (A colon announces what the verb before it in the
+                // sentence introduces, however short: `Holt wrote in her
+                // diary: “Nothing happened today.”`.)
+                let announced = colon && f & cue::VERB != 0 && f & cue::PARTICIPLE == 0;
+                Some(Found { speaker, near: near || announced, verb: true })
             }
             // "… has called it “dangerous”: “We face …”": the sentence's
             // subject speaks.
@@ -1678,10 +1682,15 @@ impl Quoter<'_, '_> {
         let mut joined = false;
         while j > from && c - j < 6 {
             let t = &doc.toks[j - 1];
+            // (A verb joined by `and` to this one is part of the
+            // predicate: `He smiled and said`, `She laughed and added`.)
+            let joined_verb = self.cue_flags[j - 1] & cue::VERB != 0
+                && j < c
+                && self.cue_flags[j] & cue::AND != 0;
             let plain = t.kind == Kind::Word
                 && !t.upper
                 && self.ent(j - 1).is_none()
-                && self.cue_flags[j - 1] & NOT_PLAIN == 0;
+                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb);
             if !plain {
                 break;
             }
@@ -1762,6 +1771,20 @@ impl Quoter<'_, '_> {
                 if let Some(e) = self.ent(q).filter(|&e| self.is_person(e)) {
                     return Some(Some(e));
                 }
+                // "One of her students, the novelist Femi Adeyemi,
+                // remembered": the person a role phrase in the aside
+                // names.
+                let mut r = q;
+                while r < p && r - q < 4 && doc.is_word(r) && !doc.toks[r].upper {
+                    r += 1;
+                }
+                if r > q {
+                    if let Some(e) = self.ent(r).filter(|&e| self.is_person(e)) {
+                        if self.ent_toks[e].1 == p {
+                            return Some(Some(e));
+                        }
+                    }
+                }
             }
             if let Some(e) = self.first_name(start, p) {
                 let first = (start..p).find(|&j| self.ent(j) == Some(e)).unwrap_or(p);
@@ -1770,6 +1793,23 @@ impl Quoter<'_, '_> {
                 }
             }
             return None;
+        }
+        // "Anne Ruiz of the Leeds police said", "John Smith at the
+        // University of Oslo told": a person before `of`/`at`/`from` and a
+        // phrase of a few words with no verb or punctuation in it.
+        let mut x = c;
+        while x > from && c - x < 8 && doc.is_word(x - 1) && self.cue_flags[x - 1] & NOT_PLAIN == 0
+        {
+            x -= 1;
+            if x > from
+                && !doc.toks[x].upper
+                && matches!(doc.low(x), "of" | "at" | "from")
+                && self.quote_of[x] == NONE
+            {
+                if let Some(e) = self.ent(x - 1).filter(|&e| self.is_person(e)) {
+                    return Some(Some(e));
+                }
+            }
         }
         // "His message said", "Brekke's letter read": what someone wrote
         // speaks for its writer.
@@ -1813,10 +1853,64 @@ impl Quoter<'_, '_> {
         if let Some(e) = self.ent(j) {
             let others = (j..c).filter_map(|x| self.ent(x)).any(|x| x != e);
             if !others && c - j <= 15 {
+                // "Holt's husband said", "Holt's lawyer told": someone
+                // of the named person's, and unnamed, speaks.
+                if self.possessed_person(self.ent_toks[e].1, c) {
+                    return Some(None);
+                }
                 return Some(Some(e));
             }
         }
         None
+    }
+
+    /// Whether the tokens from `after` (just past a name) up to the verb at
+    /// `c` are a possessive `'s` and a word for a person (`Holt's husband`,
+    /// `Holt's lawyer`, `the Holts' family`): someone the name is not.
+    fn possessed_person(&self, after: usize, c: usize) -> bool {
+        let doc = self.doc;
+        let at = if doc.toks.get(after).is_some_and(|t| matches!(t.ch, '\'' | '\u{2019}'))
+            && doc.is_word(after + 1)
+            && doc.low(after + 1) == "s"
+            && doc.toks[after + 1].gap == Gap::None
+        {
+            after + 2
+        } else {
+            return false;
+        };
+        (at..c.min(at + 3)).any(|k| {
+            doc.is_word(k)
+                && (self.cue_flags[k] & cue::PERSON_NOUN != 0
+                    || matches!(
+                        doc.low(k),
+                        "husband"
+                            | "wife"
+                            | "son"
+                            | "daughter"
+                            | "brother"
+                            | "sister"
+                            | "friend"
+                            | "colleague"
+                            | "partner"
+                            | "widow"
+                            | "widower"
+                            | "uncle"
+                            | "aunt"
+                            | "cousin"
+                            | "grandmother"
+                            | "grandfather"
+                            | "boyfriend"
+                            | "girlfriend"
+                            | "family"
+                            | "relatives"
+                            | "parents"
+                            | "spokesperson"
+                            | "aide"
+                            | "adviser"
+                            | "advisor"
+                            | "agent"
+                    ))
+        })
     }
 
     /// The writer of the diary or letters that an `entry` (or `passage`,
