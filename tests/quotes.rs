@@ -1429,6 +1429,36 @@ fn a_colon_announces_a_short_quotation() {
 }
 
 #[test]
+fn the_subject_of_a_short_sentence_before_speaks_in_the_first_person() {
+    let who = "Andrew Gordon (1890–1961) was a Scottish painter. Gordon studied in Paris. ";
+    check(
+        "en",
+        &format!("{who}Gordon disagreed. [[Q@Gordon:\"I am a craftsman, not an artist.\"]]"),
+    );
+    // (Not words about someone: those are nobody's in particular.)
+    check(
+        "en",
+        &format!("{who}Gordon moved to London. [[Q:\"It was a city of painters, after all.\"]]"),
+    );
+}
+
+#[test]
+fn a_perfect_participle_of_saying() {
+    check(
+        "en",
+        "Mary Bell, an art historian, has written that he was \
+         [[Q@Mary Bell:\"the quiet master of Scottish colour.\"]]",
+    );
+    // (A participle after a noun is no verb of it: the colon after a
+    // pronoun subject still speaks.)
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. In a short memoir written for his grandchildren, he gave his \
+         rule: [[Q@Ashdown:\"Build it for the worst day in a hundred years.\"]]",
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

@@ -352,8 +352,23 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         }
         ent_toks[e] = (first, k);
     }
-    let cue_flags: Vec<u16> =
+    let mut cue_flags: Vec<u16> =
         (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
+    // "has written that", "had spoken of": an irregular past participle
+    // after a perfect auxiliary is a verb of saying (but not `a memoir
+    // written for his grandchildren`).
+    if doc.lang == super::tokens::Lang::En {
+        for k in 1..n {
+            if doc.is_word(k) && matches!(doc.low(k), "written" | "spoken") {
+                let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
+                if aux(k - 1)
+                    || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2)
+                {
+                    cue_flags[k] |= cue::VERB;
+                }
+            }
+        }
+    }
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
@@ -1065,13 +1080,13 @@ impl Quoter<'_, '_> {
             // "“…,” she said. “Nothing at all.”": a short sentence right
             // after a quotation continues it.
             None if words <= 3 && !naming && self.continues_last(open, close) => {
-                Some(self.bare_speaker(open))
+                Some(self.bare_speaker(open, close))
             }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
             None if !self.clause_initial(open) => None,
-            None => Some(self.bare_speaker(open)),
+            None => Some(self.bare_speaker(open, close)),
         };
         let Some(speaker) = speaker else {
             self.mark_term(open, close);
@@ -2969,7 +2984,7 @@ impl Quoter<'_, '_> {
     }
 
     /// The speaker of a quotation with no cue at all (see the module doc).
-    fn bare_speaker(&self, open: usize) -> Option<usize> {
+    fn bare_speaker(&self, open: usize, close: usize) -> Option<usize> {
         let doc = self.doc;
         let para = doc.toks[open].para;
         let (last_close, last_para, last_speaker) = match self.last {
@@ -3029,6 +3044,34 @@ impl Quoter<'_, '_> {
             });
             if let Some(p) = subject.filter(|_| !named && doc.lang == super::tokens::Lang::En) {
                 return self.pronoun_antecedent(p, open, true);
+            }
+            // "The critic Herbert Read disagreed. “He is a craftsman, not
+            // an artist, and I have said so.”": words in the first person
+            // right after a short sentence whose subject is the only
+            // person it names are that person's.
+            if doc.lang == super::tokens::Lang::En
+                && prev_end - prev_start <= 12
+                && (open + 1..close).any(|k| {
+                    doc.is_word(k) && matches!(doc.low(k), "i" | "my" | "me" | "we" | "our" | "us")
+                })
+            {
+                let mut j = prev_start;
+                while j < prev_end
+                    && j - prev_start < 3
+                    && doc.is_word(j)
+                    && self.ent(j).is_none()
+                    && (!doc.toks[j].upper || j == prev_start)
+                {
+                    j += 1;
+                }
+                if let Some(e) = self.ent(j).filter(|&e| self.is_person(e)) {
+                    let after = self.ent_toks[e].1;
+                    let alone = (prev_start..prev_end).all(|k| self.ent(k).is_none_or(|x| x == e));
+                    let verb = doc.is_word(after) && !doc.toks[after].upper;
+                    if alone && verb {
+                        return Some(e);
+                    }
+                }
             }
         }
         if last_para == para && last_close.is_some() {
