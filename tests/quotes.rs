@@ -1459,6 +1459,33 @@ fn a_perfect_participle_of_saying() {
 }
 
 #[test]
+fn an_institution_is_not_the_person_who_heads_it() {
+    let who = "The Andy Warhol Foundation sued the museum on Monday. Joel Wachs is the president \
+               of the foundation. ";
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Andy Warhol Foundation:\"We are deeply disappointed by the ruling,\"]] the \
+             foundation said."
+        ),
+    );
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Joel Wachs:\"We are deeply disappointed by the ruling,\"]] said the \
+             foundation's president, Joel Wachs."
+        ),
+    );
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Joel Wachs:\"We are deeply disappointed by the ruling,\"]] the president \
+             said."
+        ),
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

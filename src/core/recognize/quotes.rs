@@ -2202,6 +2202,13 @@ impl Quoter<'_, '_> {
                         x.kind == Kind::Word && (x.upper || self.cue_flags[j + 1] & cue::AND != 0)
                     }),
                     '(' | ')' => true,
+                    // "said the foundation's president, Joel Wachs": a
+                    // possessive goes on with the phrase.
+                    '\'' | '\u{2019}' => {
+                        doc.is_word(j + 1)
+                            && doc.low(j + 1) == "s"
+                            && doc.toks[j + 1].gap == Gap::None
+                    }
                     // "said Dr. Jane Porter": an abbreviation's dot.
                     '.' => !t.term,
                     _ => false,
@@ -2351,6 +2358,14 @@ impl Quoter<'_, '_> {
         };
         let heads: Vec<usize> = words.iter().copied().filter(|&w| head(w)).collect();
         let words = if heads.is_empty() { words } else { &heads[..] };
+        // (A head that is a word for an institution and for nothing else,
+        // `the foundation`, names an organisation, not the person said to
+        // be `the president of the foundation`.)
+        let institutional = !heads.is_empty()
+            && heads.iter().all(|&w| {
+                self.cue_flags[w] & (cue::INSTITUTION | cue::PERSON_NOUN) == cue::INSTITUTION
+                    && doc.toks[w].flags & TITLE == 0
+            });
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
@@ -2365,7 +2380,20 @@ impl Quoter<'_, '_> {
                 continue;
             }
             let title_from = self.title_start(first);
-            let same = |j: usize, word: &str| doc.is_word(j) && doc.low(j) == word;
+            // (An institution word that only depends on another noun
+            // there, `the president of the foundation`, `the foundation's
+            // president`, does not make the name the institution.)
+            let dependent = |j: usize| {
+                let mut b = j;
+                while b > 0 && doc.is_word(b - 1) && matches!(doc.low(b - 1), "the" | "a" | "an") {
+                    b -= 1;
+                }
+                doc.toks.get(j + 1).is_some_and(|t| matches!(t.ch, '\'' | '\u{2019}'))
+                    || b > 0 && doc.is_word(b - 1) && matches!(doc.low(b - 1), "of" | "for" | "at")
+            };
+            let same = |j: usize, word: &str| {
+                doc.is_word(j) && doc.low(j) == word && !(institutional && dependent(j))
+            };
             // The appositive before the name, back to a comma or the start
             // of the sentence (`The operators' association, Deltaport
             // Employers,`), and the one after it, up to the next comma or
