@@ -358,14 +358,14 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     // after a perfect auxiliary is a verb of saying (but not `a memoir
     // written for his grandchildren`).
     if doc.lang == super::tokens::Lang::En {
-        for k in 1..n {
-            if doc.is_word(k) && matches!(doc.low(k), "written" | "spoken") {
-                let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
-                if aux(k - 1)
-                    || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2)
-                {
-                    cue_flags[k] |= cue::VERB;
-                }
+        let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
+        for (k, f) in cue_flags.iter_mut().enumerate().skip(1) {
+            if doc.is_word(k)
+                && matches!(doc.low(k), "written" | "spoken")
+                && (aux(k - 1)
+                    || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2))
+            {
+                *f |= cue::VERB;
             }
         }
     }
