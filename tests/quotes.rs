@@ -1486,6 +1486,20 @@ fn an_institution_is_not_the_person_who_heads_it() {
 }
 
 #[test]
+fn a_quote_from_someone() {
+    check(
+        "en",
+        "The monk used a quote from John Milton — [[Q@John Milton:\"The mind is its own place, \
+         and in itself can make a heaven of hell\"]] — to describe his fear.",
+    );
+    // (A line of something else is no one's.)
+    check(
+        "en",
+        "The bank offered a line of credit, [[Q:\"with no questions asked at all,\"]] it said.",
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

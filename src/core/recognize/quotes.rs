@@ -1382,6 +1382,14 @@ impl Quoter<'_, '_> {
         }
         match (doc.low(k), doc.low(k + 1)) {
             ("according", "to") => Some((2, cue::ACCORDING)),
+            // "Jerome used a quote from Virgil — “…” —", "the line of
+            // Vergil, “…”": the words of whoever follows.
+            ("quote" | "quotation" | "line" | "lines", "from") | ("line" | "lines", "of")
+                if doc.lang == super::tokens::Lang::En
+                    && self.ent(k + 2).is_some_and(|e| self.is_person(e)) =>
+            {
+                Some((2, cue::ACCORDING))
+            }
             ("call" | "calls" | "called" | "calling", "for") => Some((2, cue::VERB)),
             // "in the words of the Crown prosecutor, Mark Tedeschi, “…”"
             ("words", "of") if k >= 2 && doc.low(k - 1) == "the" && doc.low(k - 2) == "in" => {
