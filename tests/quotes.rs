@@ -1500,6 +1500,19 @@ fn a_quote_from_someone() {
 }
 
 #[test]
+fn short_fragments_a_verb_of_saying_governs() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check("en", &format!("{who}Holt said she was [[Q@Holt:\"very happy.\"]]"));
+    check("en", &format!("{who}Holt warned of [[Q@Holt:\"serious consequences\"]] if it failed."));
+    check("en", &format!("{who}Holt described the result as [[Q@Holt:\"fantastic news.\"]]"));
+    // (Still terms: a single word, two words right after `called`, and a
+    // copula with no verb of saying.)
+    check("en", &format!("{who}Holt dismissed the report as \"nonsense.\""));
+    check("en", &format!("{who}Holt called the result \"simply fantastic.\""));
+    check("en", &format!("{who}The result was \"simply fantastic.\""));
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

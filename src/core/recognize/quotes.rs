@@ -1209,6 +1209,17 @@ impl Quoter<'_, '_> {
         // (The article may open the quoted words: `faced “a long road”`.)
         let is_article = |k: usize| doc.is_word(k) && matches!(doc.low(k), "a" | "an" | "the");
         let article = open > 0 && is_article(open - 1) || is_article(open + 1);
+        // (Or stand as the complement of a copula or of a verb of saying's
+        // preposition: `said she was “very happy.”`, `warned of “serious
+        // consequences.”`, `described the result as “fantastic news.”`.)
+        let word_before = |k: usize| open > k && doc.is_word(open - k);
+        let complement = word_before(1)
+            && (matches!(
+                doc.low(open - 1),
+                "is" | "was" | "were" | "are" | "be" | "been" | "remained" | "seemed" | "felt"
+            ) || matches!(doc.low(open - 1), "of" | "about" | "as")
+                && (open.saturating_sub(5)..open - 1).any(|k| self.cue_flags[k] & cue::VERB != 0));
+        let article = article || complement;
         // (Or goes on with a preposition or a conjunction after it, not a
         // noun it modifies: `faced “a long road” to prove`, `needed “a
         // clean slate” after a year`; or ends a headline.)
