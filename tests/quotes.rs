@@ -1513,6 +1513,15 @@ fn short_fragments_a_verb_of_saying_governs() {
 }
 
 #[test]
+fn a_person_set_off_after_a_role_speaks_after_a_colon() {
+    check(
+        "en",
+        "The secretary general of the Writers' Union (WU), Anna Berg, has called the law \
+         \"dangerous\": [[Q@Anna Berg:\"We face a dangerous law. Who wrote it did not read it.\"]]",
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

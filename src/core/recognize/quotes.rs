@@ -1581,8 +1581,21 @@ impl Quoter<'_, '_> {
                 // "In a short memoir …, he gave his rule for a good
                 // bridge: “…”": else a subject pronoun opening the sentence
                 // or a clause.
-                let speaker = self
-                    .first_name(from, open)
+                // (A person set off by commas after a role, `The secretary
+                // general of CEI (…), Nunzio Galantino, has called …:`, is
+                // the subject before any name inside the role.)
+                let appositive = (from + 1..open).find_map(|k| {
+                    let e = self.ent(k).filter(|&e| self.is_person(e))?;
+                    let (a, b) = self.ent_toks[e];
+                    let set_off = a == k
+                        && doc.is(a - 1, ',')
+                        && doc.is(b, ',')
+                        && doc.is_word(b + 1)
+                        && !doc.toks[b + 1].upper;
+                    set_off.then_some(e)
+                });
+                let speaker = appositive
+                    .or_else(|| self.first_name(from, open))
                     .or_else(|| {
                         (from..open)
                             .find(|&k| {
