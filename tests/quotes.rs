@@ -1522,6 +1522,20 @@ fn a_person_set_off_after_a_role_speaks_after_a_colon() {
 }
 
 #[test]
+fn what_a_sign_reads_and_a_report_states() {
+    check("en", "The sign at the entrance read [[Q:\"No entry without a permit.\"]]");
+    check("en", "Protesters carried banners reading [[Q:\"Bring our soldiers home now.\"]]");
+    check("en", "The company's website states that [[Q:\"every product is tested by hand.\"]]");
+    // (Not a headline, which names a title, nor a noun before the marks.)
+    check("en", "The headline read \"Man bites dog.\"");
+    check(
+        "en",
+        "Parallax's general counsel, Howard Lim, wrote that the authors' claims \
+         [[Q@Howard Lim:\"would make every search engine illegal.\"]]",
+    );
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

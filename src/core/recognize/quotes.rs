@@ -358,6 +358,30 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     // after a perfect auxiliary is a verb of saying (but not `a memoir
     // written for his grandchildren`).
     if doc.lang == super::tokens::Lang::En {
+        // "The sign read “…”", "The report states that “…”": words that
+        // are nouns as often as verbs (or, for `read`, not about speech)
+        // are verbs of saying when what they introduce follows at once.
+        for k in 0..n.saturating_sub(1) {
+            if !doc.is_word(k) || cue_flags[k] & (cue::VERB | cue::PARTICIPLE) != 0 {
+                continue;
+            }
+            // (`reads:` is left to the colon, which knows whose diary an
+            // entry is; `the authors' claims “…”` is a noun.)
+            let t = &doc.toks[k + 1];
+            let mark = t.kind == Kind::Punct && is_mark(t.ch);
+            let that = doc.is_word(k + 1) && doc.low(k + 1) == "that";
+            let (flag, introduces) = match doc.low(k) {
+                "read" | "reads" => (cue::VERB, mark || that),
+                "reading" => (cue::PARTICIPLE, mark),
+                "states" => (cue::VERB, that || doc.is(k + 1, ':')),
+                _ => continue,
+            };
+            // (`The headline read “…”` names a title.)
+            let naming = (k.saturating_sub(3)..k).any(|j| cue_flags[j] & cue::NAMING != 0);
+            if introduces && !naming {
+                cue_flags[k] |= flag;
+            }
+        }
         let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
         for (k, f) in cue_flags.iter_mut().enumerate().skip(1) {
             if doc.is_word(k)
