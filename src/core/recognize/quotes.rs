@@ -354,44 +354,8 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     }
     let mut cue_flags: Vec<u16> =
         (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
-    // "has written that", "had spoken of": an irregular past participle
-    // after a perfect auxiliary is a verb of saying (but not `a memoir
-    // written for his grandchildren`).
     if doc.lang == super::tokens::Lang::En {
-        // "The sign read “…”", "The report states that “…”": words that
-        // are nouns as often as verbs (or, for `read`, not about speech)
-        // are verbs of saying when what they introduce follows at once.
-        for k in 0..n.saturating_sub(1) {
-            if !doc.is_word(k) || cue_flags[k] & (cue::VERB | cue::PARTICIPLE) != 0 {
-                continue;
-            }
-            // (`reads:` is left to the colon, which knows whose diary an
-            // entry is; `the authors' claims “…”` is a noun.)
-            let t = &doc.toks[k + 1];
-            let mark = t.kind == Kind::Punct && is_mark(t.ch);
-            let that = doc.is_word(k + 1) && doc.low(k + 1) == "that";
-            let (flag, introduces) = match doc.low(k) {
-                "read" | "reads" => (cue::VERB, mark || that),
-                "reading" => (cue::PARTICIPLE, mark),
-                "states" => (cue::VERB, that || doc.is(k + 1, ':')),
-                _ => continue,
-            };
-            // (`The headline read “…”` names a title.)
-            let naming = (k.saturating_sub(3)..k).any(|j| cue_flags[j] & cue::NAMING != 0);
-            if introduces && !naming {
-                cue_flags[k] |= flag;
-            }
-        }
-        let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
-        for (k, f) in cue_flags.iter_mut().enumerate().skip(1) {
-            if doc.is_word(k)
-                && matches!(doc.low(k), "written" | "spoken")
-                && (aux(k - 1)
-                    || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2))
-            {
-                *f |= cue::VERB;
-            }
-        }
+        extra_cues(doc, &mut cue_flags);
     }
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
@@ -420,6 +384,51 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     q.mark_credits();
     q.pair(&marks);
     q.quotes
+}
+
+/// Adds the English verbs of saying that only their neighbours tell from
+/// other words: `read`/`reads` right before a quotation mark or `that`
+/// (`The sign read “…”`; not after a word that names a title: `The
+/// headline read “…”`), `reading` right before a mark (`banners reading
+/// “…”`), `states` before `that` or a colon (`The report states that
+/// “…”`; `reads:` is left to the colon, which knows whose diary an entry
+/// is, and `the authors' claims “…”` is a noun), and the participles
+/// `written`/`spoken` after a perfect auxiliary (`has written that`, but
+/// not `a memoir written for his grandchildren`). One pass; a word's text
+/// is read only when its length and first letter fit.
+fn extra_cues(doc: &Doc, cue_flags: &mut [u16]) {
+    let n = doc.toks.len();
+    let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
+    for k in 0..n.saturating_sub(1) {
+        let t = &doc.toks[k];
+        let len = t.end - t.start;
+        if t.kind != Kind::Word
+            || !(4..=7).contains(&len)
+            || !matches!(t.ch, 'r' | 's' | 'w' | 'R' | 'S' | 'W')
+            || cue_flags[k] & (cue::VERB | cue::PARTICIPLE) != 0
+        {
+            continue;
+        }
+        let next = &doc.toks[k + 1];
+        let mark = next.kind == Kind::Punct && is_mark(next.ch);
+        let that = || doc.is_word(k + 1) && doc.low(k + 1) == "that";
+        let (flag, introduces) = match doc.low(k) {
+            "read" | "reads" => (cue::VERB, mark || that()),
+            "reading" => (cue::PARTICIPLE, mark),
+            "states" => (cue::VERB, doc.is(k + 1, ':') || that()),
+            "written" | "spoken" => {
+                let perfect = k >= 1
+                    && (aux(k - 1)
+                        || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2));
+                (cue::VERB, perfect)
+            }
+            _ => continue,
+        };
+        let naming = (k.saturating_sub(3)..k).any(|j| cue_flags[j] & cue::NAMING != 0);
+        if introduces && !naming {
+            cue_flags[k] |= flag;
+        }
+    }
 }
 
 /// For each span, the span to name as speaker in its place: a PERSON named
