@@ -1536,6 +1536,18 @@ fn what_a_sign_reads_and_a_report_states() {
 }
 
 #[test]
+fn idioms_of_saying() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let q = "Chemistry is just cooking with better labels.";
+    check("en", &format!("{who}As Holt put it, [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}To quote Holt, [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}Holt pointed out that [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}[[Q@Holt:\"Chemistry is cooking,\"]] Holt informed the committee."));
+    // (`put it` with an object after it is no idiom of saying.)
+    check("en", &format!("{who}Holt put it on the shelf. \"Cooking\" was its label."));
+}
+
+#[test]
 fn try_text() {
     // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
     // prints the names and the quotations found in an English text, and

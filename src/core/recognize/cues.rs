@@ -287,7 +287,7 @@ const EN_VERBS_QUOTES: &[(&str, &str)] = &[
     ("dismiss", ""), ("maintain", ""), ("muse", ""), ("agree", ""), ("interject", ""),
     ("wonder", ""), ("confess", ""), ("remember", ""), ("post", ""),
     ("cry", ""), ("demand", ""), ("laugh", ""), ("sigh", ""), ("smile", ""), ("shrug", ""),
-    ("grin", ""), ("chuckle", ""), ("snap", ""), ("gasp", ""), ("groan", ""), ("sob", ""),
+    ("grin", ""), ("inform", ""), ("chuckle", ""), ("snap", ""), ("gasp", ""), ("groan", ""), ("sob", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only

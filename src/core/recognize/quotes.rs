@@ -1426,6 +1426,19 @@ impl Quoter<'_, '_> {
         }
         match (doc.low(k), doc.low(k + 1)) {
             ("according", "to") => Some((2, cue::ACCORDING)),
+            // "Holt pointed out that “…”", "As Holt put it, “…”"
+            ("pointed" | "points" | "pointing", "out") => {
+                Some((2, if doc.low(k) == "pointing" { cue::PARTICIPLE } else { cue::VERB }))
+            }
+            ("put", "it")
+                if doc.toks.get(k + 2).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.ch, ',' | ':' | '\u{2014}')
+                }) =>
+            {
+                Some((2, cue::VERB))
+            }
+            // "To quote Holt, “…”"
+            ("to", "quote") if self.ent(k + 2).is_some() => Some((2, cue::ACCORDING)),
             // "Jerome used a quote from Virgil — “…” —", "the line of
             // Vergil, “…”": the words of whoever follows.
             ("quote" | "quotation" | "line" | "lines", "from") | ("line" | "lines", "of")
@@ -1452,12 +1465,15 @@ impl Quoter<'_, '_> {
         while end < lim && !self.stops(end) && doc.toks[end].gap < Gap::Para {
             end += 1;
         }
-        // `"…" - Matthew Ingram`
-        if end > close + 2
-            && doc.toks[close + 1].kind == Kind::Punct
-            && matches!(doc.toks[close + 1].ch, '-' | '\u{2014}' | '\u{2013}')
-        {
-            if let Some(e) = self.ent(close + 2) {
+        // `"…" - Matthew Ingram`, `"…" -- Mary Holt`
+        let dash = |k: usize| {
+            doc.toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.ch, '-' | '\u{2014}' | '\u{2013}')
+            })
+        };
+        if end > close + 2 && dash(close + 1) {
+            let at = if dash(close + 2) { close + 3 } else { close + 2 };
+            if let Some(e) = self.ent(at) {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
@@ -1481,7 +1497,7 @@ impl Quoter<'_, '_> {
         // conference` attributes.)
         // (But not `.” I told her that nobody …`: an audience followed by
         // `that` and a clause is a new statement.)
-        let audience = matches!(doc.low(c), "told" | "tells")
+        let audience = matches!(doc.low(c), "told" | "tells" | "informed" | "informs")
             && (c + len..(c + len + 3).min(n)).all(|k| self.cue_flags[k] & cue::THAT == 0);
         if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
