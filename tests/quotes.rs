@@ -28,7 +28,9 @@
 //! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
 //! ones are only totalled), `QUOTES_SPLIT=tuned` to score the tuned
 //! documents alone. The asserted floors sit slightly
-//! below the current scores, so a regression fails.
+//! below the current scores, so a regression fails. `QUOTES_TRY="…"` (or
+//! `QUOTES_TRY_FILE=path`, one text a line) with the test `try_text`
+//! prints what the rules make of invented English sentences.
 
 mod common;
 
@@ -725,11 +727,13 @@ fn scores_on_the_gold_documents() {
     // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
     // 0.914/0.625 held out); the tuned ones set again after six English
     // biographies and interviews and four Indonesian articles joined them
-    // (id 1.000/0.962, en 0.989/0.967).
+    // (id 1.000/0.962, en 0.989/0.967); the English tuned ones set again
+    // after fourteen more GUM documents joined them, two of them fiction
+    // whose narrators the rules cannot name (en 0.983/0.923).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.96),
+        ("en", "tuned", 0.975, 0.91),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();

@@ -228,6 +228,26 @@
 //! subject `you` is the name the sentence addresses (`Wikinews: Maria
 //! Santos, you said …`), or nobody.
 //!
+//! Also, in English: the narrator's `I said` / `we asked` names nobody,
+//! but a later `she` does not stop at it, and a reply of a word or two
+//! before it is speech (`“No,” I said`); someone of the named person's
+//! (`Holt's husband said`, `Holt's lawyer told`) names nobody; a person
+//! before an of-phrase speaks (`Anne Ruiz of the Leeds police said`), as
+//! does one a role phrase in an aside names (`One of her students, the
+//! novelist Femi Adeyemi, remembered`) and, after a colon, one set off by
+//! commas after a role; a colon makes a short quotation speech (`wrote
+//! in her diary: “Nothing happened today.”`); words in the first person
+//! right after a short sentence whose subject is the only person it
+//! names are that person's (`Gordon disagreed. “I am a craftsman …”`);
+//! `the foundation` is not the person said to be `the president of the
+//! foundation`; `a quote from X`, `the line of X`, `to quote X`, `as X
+//! put it`, `X pointed out`, `has written that`, `states that`, and
+//! `read`/`reads`/`reading` right before the marks are cues; and a
+//! fragment of two or three words closing a sentence as the complement
+//! of a copula or of a verb of saying's preposition (`said she was “very
+//! happy.”`, `warned of “serious consequences”`) is the words of the
+//! verb's named subject.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full.
