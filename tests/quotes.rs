@@ -28,7 +28,9 @@
 //! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
 //! ones are only totalled), `QUOTES_SPLIT=tuned` to score the tuned
 //! documents alone. The asserted floors sit slightly
-//! below the current scores, so a regression fails.
+//! below the current scores, so a regression fails. `QUOTES_TRY="…"` (or
+//! `QUOTES_TRY_FILE=path`, one text a line) with the test `try_text`
+//! prints what the rules make of invented English sentences.
 
 mod common;
 
@@ -725,11 +727,13 @@ fn scores_on_the_gold_documents() {
     // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
     // 0.914/0.625 held out); the tuned ones set again after six English
     // biographies and interviews and four Indonesian articles joined them
-    // (id 1.000/0.962, en 0.989/0.967).
+    // (id 1.000/0.962, en 0.989/0.967); the English tuned ones set again
+    // after fourteen more GUM documents joined them, two of them fiction
+    // whose narrators the rules cannot name (en 0.983/0.923).
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.96),
+        ("en", "tuned", 0.975, 0.91),
         ("en", "heldout", 0.89, 0.60),
     ];
     let mut failures = Vec::new();
@@ -1338,4 +1342,237 @@ fn an_entry_of_someone_s_diary_speaks_for_its_writer() {
         "The archive holds many papers. An entry from that March reads: [[Q:\"Played for four \
          hours. Paid for two.\"]]",
     );
+}
+
+#[test]
+fn the_narrator_s_i_is_nobody_a_pronoun_means() {
+    // A reply of a word or two with the narrator's `I said` is speech,
+    // and names nobody; a `she` after `I asked` still means the woman the
+    // story is about, as does the `She laughed.` before a bare reply.
+    check(
+        "en",
+        "Maria Lopez stayed with me that night. She lay tense in the dark. \
+         [[Q:\"Are you going to be a teacher?\"]] I asked. She laughed. \
+         [[Q@Maria Lopez:\"If I get out of here.\"]] I waited for more. \
+         [[Q:\"You came here from Earth?\"]] I asked. \
+         [[Q@Maria Lopez:\"My family came here from Earth,\"]] she said. [[Q:\"No,\"]] I said.",
+    );
+    check("en", "[[Q:\"Yes,\"]] we said, and left.");
+}
+
+#[test]
+fn more_verbs_of_saying_and_their_subjects() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    // Verbs that attribute speech after a quotation, in their inflections.
+    for verb in [
+        "mused",
+        "maintained",
+        "agreed",
+        "confessed",
+        "wondered",
+        "interjected",
+        "laughed",
+        "sighed",
+        "shrugged",
+        "grinned",
+        "remembers",
+        "posted on Facebook",
+        "cried",
+    ] {
+        check(
+            "en",
+            &format!("{who}[[Q@Holt:\"I really do not know what happened there,\"]] Holt {verb}."),
+        );
+    }
+    // A verb joined by `and` to the verb of saying is still its predicate.
+    check(
+        "en",
+        &format!("{who}She laughed and added, [[Q@Holt:\"We will see what happens next.\"]]"),
+    );
+}
+
+#[test]
+fn someone_of_the_named_person_s_speaks_unnamed() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check(
+        "en",
+        &format!("{who}[[Q:\"She never talks about her work at home,\"]] Holt's husband said."),
+    );
+    check(
+        "en",
+        &format!("{who}[[Q:\"My client will appeal the ruling,\"]] Holt's lawyer told reporters."),
+    );
+    // But the message someone wrote speaks for its writer.
+    check(
+        "en",
+        &format!("{who}Holt's letter said: [[Q@Holt:\"I will not return to the laboratory.\"]]"),
+    );
+}
+
+#[test]
+fn a_person_before_an_of_phrase_and_a_role_in_an_aside() {
+    check(
+        "en",
+        "[[Q@Anne Ruiz:\"He was armed and dangerous,\"]] Anne Ruiz of the Leeds police said.",
+    );
+    check(
+        "en",
+        "Okafor taught at Goldsmiths College. One of her students, the novelist Femi Adeyemi, \
+         remembered her classes in an essay: [[Q@Femi Adeyemi:\"She read every poem aloud.\"]]",
+    );
+}
+
+#[test]
+fn a_colon_announces_a_short_quotation() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check("en", &format!("{who}Holt wrote in her diary: [[Q@Holt:\"Nothing happened today.\"]]"));
+    check(
+        "en",
+        &format!("{who}In 1995 she told an interviewer: [[Q@Holt:\"Chemistry chose me.\"]]"),
+    );
+}
+
+#[test]
+fn the_subject_of_a_short_sentence_before_speaks_in_the_first_person() {
+    let who = "Andrew Gordon (1890–1961) was a Scottish painter. Gordon studied in Paris. ";
+    check(
+        "en",
+        &format!("{who}Gordon disagreed. [[Q@Gordon:\"I am a craftsman, not an artist.\"]]"),
+    );
+    // (Not words about someone: those are nobody's in particular.)
+    check(
+        "en",
+        &format!("{who}Gordon moved to London. [[Q:\"It was a city of painters, after all.\"]]"),
+    );
+}
+
+#[test]
+fn a_perfect_participle_of_saying() {
+    check(
+        "en",
+        "Mary Bell, an art historian, has written that he was \
+         [[Q@Mary Bell:\"the quiet master of Scottish colour.\"]]",
+    );
+    // (A participle after a noun is no verb of it: the colon after a
+    // pronoun subject still speaks.)
+    check(
+        "en",
+        "Thomas Ashdown retired in 1927. In a short memoir written for his grandchildren, he gave his \
+         rule: [[Q@Ashdown:\"Build it for the worst day in a hundred years.\"]]",
+    );
+}
+
+#[test]
+fn an_institution_is_not_the_person_who_heads_it() {
+    let who = "The Andy Warhol Foundation sued the museum on Monday. Joel Wachs is the president \
+               of the foundation. ";
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Andy Warhol Foundation:\"We are deeply disappointed by the ruling,\"]] the \
+             foundation said."
+        ),
+    );
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Joel Wachs:\"We are deeply disappointed by the ruling,\"]] said the \
+             foundation's president, Joel Wachs."
+        ),
+    );
+    check(
+        "en",
+        &format!(
+            "{who}[[Q@Joel Wachs:\"We are deeply disappointed by the ruling,\"]] the president \
+             said."
+        ),
+    );
+}
+
+#[test]
+fn a_quote_from_someone() {
+    check(
+        "en",
+        "The monk used a quote from John Milton — [[Q@John Milton:\"The mind is its own place, \
+         and in itself can make a heaven of hell\"]] — to describe his fear.",
+    );
+    // (A line of something else is no one's.)
+    check(
+        "en",
+        "The bank offered a line of credit, [[Q:\"with no questions asked at all,\"]] it said.",
+    );
+}
+
+#[test]
+fn short_fragments_a_verb_of_saying_governs() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    check("en", &format!("{who}Holt said she was [[Q@Holt:\"very happy.\"]]"));
+    check("en", &format!("{who}Holt warned of [[Q@Holt:\"serious consequences\"]] if it failed."));
+    check("en", &format!("{who}Holt described the result as [[Q@Holt:\"fantastic news.\"]]"));
+    // (Still terms: a single word, two words right after `called`, and a
+    // copula with no verb of saying.)
+    check("en", &format!("{who}Holt dismissed the report as \"nonsense.\""));
+    check("en", &format!("{who}Holt called the result \"simply fantastic.\""));
+    check("en", &format!("{who}The result was \"simply fantastic.\""));
+}
+
+#[test]
+fn a_person_set_off_after_a_role_speaks_after_a_colon() {
+    check(
+        "en",
+        "The secretary general of the Writers' Union (WU), Anna Berg, has called the law \
+         \"dangerous\": [[Q@Anna Berg:\"We face a dangerous law. Who wrote it did not read it.\"]]",
+    );
+}
+
+#[test]
+fn what_a_sign_reads_and_a_report_states() {
+    check("en", "The sign at the entrance read [[Q:\"No entry without a permit.\"]]");
+    check("en", "Protesters carried banners reading [[Q:\"Bring our soldiers home now.\"]]");
+    check("en", "The company's website states that [[Q:\"every product is tested by hand.\"]]");
+    // (Not a headline, which names a title, nor a noun before the marks.)
+    check("en", "The headline read \"Man bites dog.\"");
+    check(
+        "en",
+        "Parallax's general counsel, Howard Lim, wrote that the authors' claims \
+         [[Q@Howard Lim:\"would make every search engine illegal.\"]]",
+    );
+}
+
+#[test]
+fn idioms_of_saying() {
+    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let q = "Chemistry is just cooking with better labels.";
+    check("en", &format!("{who}As Holt put it, [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}To quote Holt, [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}Holt pointed out that [[Q@Holt:\"{q}\"]]"));
+    check("en", &format!("{who}[[Q@Holt:\"Chemistry is cooking,\"]] Holt informed the committee."));
+    // (`put it` with an object after it is no idiom of saying.)
+    check("en", &format!("{who}Holt put it on the shelf. \"Cooking\" was its label."));
+}
+
+#[test]
+fn try_text() {
+    // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
+    // prints the names and the quotations found in an English text, and
+    // `QUOTES_TRY_FILE=path` the quotations of each line of a file.
+    let texts: Vec<String> = match (std::env::var("QUOTES_TRY"), std::env::var("QUOTES_TRY_FILE")) {
+        (Ok(t), _) => vec![t],
+        (_, Ok(f)) => std::fs::read_to_string(f).expect("read").lines().map(String::from).collect(),
+        _ => return,
+    };
+    let one = texts.len() == 1;
+    for text in &texts {
+        let spans = analyze(text, "en");
+        if one {
+            for s in spans.iter().filter(|s| s.label != "QUOTE") {
+                println!("{} {:?}", s.label, &text[s.start..s.end]);
+            }
+        } else {
+            println!("# {text}");
+        }
+        for q in found(text, &spans) {
+            println!("  {:?} <- {:?}", q.text, q.speaker);
+        }
+    }
 }

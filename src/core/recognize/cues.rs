@@ -284,7 +284,10 @@ const EN_VERBS_QUOTES: &[(&str, &str)] = &[
     ("retort", ""), ("plead", ""), ("vow", ""), ("pledge", ""), ("caution", ""),
     ("clarify", ""), ("assure", ""), ("lament", ""), ("proclaim", ""), ("remind", ""),
     ("boast", ""), ("yell", ""), ("scream", ""), ("mutter", ""), ("murmur", ""),
-    ("dismiss", ""),
+    ("dismiss", ""), ("maintain", ""), ("muse", ""), ("agree", ""), ("interject", ""),
+    ("wonder", ""), ("confess", ""), ("remember", ""), ("post", ""),
+    ("cry", ""), ("demand", ""), ("laugh", ""), ("sigh", ""), ("smile", ""), ("shrug", ""),
+    ("grin", ""), ("inform", ""), ("chuckle", ""), ("snap", ""), ("gasp", ""), ("groan", ""), ("sob", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only
@@ -294,7 +297,8 @@ const EN_NOUNISH: &[&str] = &[
     "comment", "report", "claim", "state", "remark", "tweet", "promise", "reply",
     "counter", "reason", "stress", "quip", "joke", "whisper", "shout", "post", "respond",
     "mention", "answer", "retort", "vow", "pledge", "caution", "boast", "yell", "scream",
-    "mutter", "murmur",
+    "mutter", "murmur", "muse", "cry", "demand", "laugh", "sigh", "smile", "shrug", "grin",
+    "chuckle", "snap", "gasp", "groan", "sob",
 ];
 
 /// Other English cue words, as they are.
@@ -423,7 +427,8 @@ fn en_inflections(base: &str) -> [String; 3] {
     };
     // A short stressed last syllable doubles its consonant; the few verbs
     // here that do it are named rather than guessed.
-    let double = matches!(base, "admit" | "quip" | "commit" | "regret");
+    let double =
+        matches!(base, "admit" | "quip" | "commit" | "regret" | "grin" | "snap" | "sob" | "shrug");
     let ed = if last == b'e' {
         format!("{base}d")
     } else if last == b'y' && !vowel(before) {

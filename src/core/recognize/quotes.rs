@@ -228,6 +228,26 @@
 //! subject `you` is the name the sentence addresses (`Wikinews: Maria
 //! Santos, you said …`), or nobody.
 //!
+//! Also, in English: the narrator's `I said` / `we asked` names nobody,
+//! but a later `she` does not stop at it, and a reply of a word or two
+//! before it is speech (`“No,” I said`); someone of the named person's
+//! (`Holt's husband said`, `Holt's lawyer told`) names nobody; a person
+//! before an of-phrase speaks (`Anne Ruiz of the Leeds police said`), as
+//! does one a role phrase in an aside names (`One of her students, the
+//! novelist Femi Adeyemi, remembered`) and, after a colon, one set off by
+//! commas after a role; a colon makes a short quotation speech (`wrote
+//! in her diary: “Nothing happened today.”`); words in the first person
+//! right after a short sentence whose subject is the only person it
+//! names are that person's (`Gordon disagreed. “I am a craftsman …”`);
+//! `the foundation` is not the person said to be `the president of the
+//! foundation`; `a quote from X`, `the line of X`, `to quote X`, `as X
+//! put it`, `X pointed out`, `has written that`, `states that`, and
+//! `read`/`reads`/`reading` right before the marks are cues; and a
+//! fragment of two or three words closing a sentence as the complement
+//! of a copula or of a verb of saying's preposition (`said she was “very
+//! happy.”`, `warned of “serious consequences”`) is the words of the
+//! verb's named subject.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full.
@@ -352,8 +372,11 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         }
         ent_toks[e] = (first, k);
     }
-    let cue_flags: Vec<u16> =
+    let mut cue_flags: Vec<u16> =
         (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
+    if doc.lang == super::tokens::Lang::En {
+        extra_cues(doc, &mut cue_flags);
+    }
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
@@ -381,6 +404,51 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     q.mark_credits();
     q.pair(&marks);
     q.quotes
+}
+
+/// Adds the English verbs of saying that only their neighbours tell from
+/// other words: `read`/`reads` right before a quotation mark or `that`
+/// (`The sign read “…”`; not after a word that names a title: `The
+/// headline read “…”`), `reading` right before a mark (`banners reading
+/// “…”`), `states` before `that` or a colon (`The report states that
+/// “…”`; `reads:` is left to the colon, which knows whose diary an entry
+/// is, and `the authors' claims “…”` is a noun), and the participles
+/// `written`/`spoken` after a perfect auxiliary (`has written that`, but
+/// not `a memoir written for his grandchildren`). One pass; a word's text
+/// is read only when its length and first letter fit.
+fn extra_cues(doc: &Doc, cue_flags: &mut [u16]) {
+    let n = doc.toks.len();
+    let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
+    for k in 0..n.saturating_sub(1) {
+        let t = &doc.toks[k];
+        let len = t.end - t.start;
+        if t.kind != Kind::Word
+            || !(4..=7).contains(&len)
+            || !matches!(t.ch, 'r' | 's' | 'w' | 'R' | 'S' | 'W')
+            || cue_flags[k] & (cue::VERB | cue::PARTICIPLE) != 0
+        {
+            continue;
+        }
+        let next = &doc.toks[k + 1];
+        let mark = next.kind == Kind::Punct && is_mark(next.ch);
+        let that = || doc.is_word(k + 1) && doc.low(k + 1) == "that";
+        let (flag, introduces) = match doc.low(k) {
+            "read" | "reads" => (cue::VERB, mark || that()),
+            "reading" => (cue::PARTICIPLE, mark),
+            "states" => (cue::VERB, doc.is(k + 1, ':') || that()),
+            "written" | "spoken" => {
+                let perfect = k >= 1
+                    && (aux(k - 1)
+                        || k >= 2 && doc.is_word(k - 1) && !doc.toks[k - 1].upper && aux(k - 2));
+                (cue::VERB, perfect)
+            }
+            _ => continue,
+        };
+        let naming = (k.saturating_sub(3)..k).any(|j| cue_flags[j] & cue::NAMING != 0);
+        if introduces && !naming {
+            cue_flags[k] |= flag;
+        }
+    }
 }
 
 /// For each span, the span to name as speaker in its place: a PERSON named
@@ -1042,7 +1110,10 @@ impl Quoter<'_, '_> {
         };
         // A verb of saying whose speaker names nobody ("the company said",
         // "kata seorang warga"): a pronoun after it means that speaker.
-        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none());
+        // (Not the narrator's own `I said`, `we asked`: a `she` after it
+        // means someone else.)
+        let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none())
+            && !self.first_person_cue(open, close);
         let speaker = match found {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
@@ -1062,13 +1133,13 @@ impl Quoter<'_, '_> {
             // "“…,” she said. “Nothing at all.”": a short sentence right
             // after a quotation continues it.
             None if words <= 3 && !naming && self.continues_last(open, close) => {
-                Some(self.bare_speaker(open))
+                Some(self.bare_speaker(open, close))
             }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
             None if !self.clause_initial(open) => None,
-            None => Some(self.bare_speaker(open)),
+            None => Some(self.bare_speaker(open, close)),
         };
         let Some(speaker) = speaker else {
             self.mark_term(open, close);
@@ -1112,6 +1183,21 @@ impl Quoter<'_, '_> {
             c = k;
         }
         None
+    }
+
+    /// Whether the verb of saying next to the quotation `open`..`close` has
+    /// the narrator's `I` or `we` for subject (`“No,” I said`, `I asked
+    /// her: “…”`), looking a few tokens either side.
+    fn first_person_cue(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let narrator = |k: usize| {
+            doc.is_word(k)
+                && matches!(doc.low(k), "i" | "we")
+                && self.cue_flags.get(k + 1).is_some_and(|f| f & cue::VERB != 0)
+        };
+        (close + 1..(close + 3).min(n)).any(narrator)
+            || (open.saturating_sub(4)..open).any(narrator)
     }
 
     /// Whether the short quotation `open`..`close` is a sentence of its own
@@ -1176,6 +1262,17 @@ impl Quoter<'_, '_> {
         // (The article may open the quoted words: `faced “a long road”`.)
         let is_article = |k: usize| doc.is_word(k) && matches!(doc.low(k), "a" | "an" | "the");
         let article = open > 0 && is_article(open - 1) || is_article(open + 1);
+        // (Or stand as the complement of a copula or of a verb of saying's
+        // preposition: `said she was “very happy.”`, `warned of “serious
+        // consequences.”`, `described the result as “fantastic news.”`.)
+        let word_before = |k: usize| open > k && doc.is_word(open - k);
+        let complement = word_before(1)
+            && (matches!(
+                doc.low(open - 1),
+                "is" | "was" | "were" | "are" | "be" | "been" | "remained" | "seemed" | "felt"
+            ) || matches!(doc.low(open - 1), "of" | "about" | "as")
+                && (open.saturating_sub(5)..open - 1).any(|k| self.cue_flags[k] & cue::VERB != 0));
+        let article = article || complement;
         // (Or goes on with a preposition or a conjunction after it, not a
         // noun it modifies: `faced “a long road” to prove`, `needed “a
         // clean slate” after a year`; or ends a headline.)
@@ -1349,6 +1446,27 @@ impl Quoter<'_, '_> {
         }
         match (doc.low(k), doc.low(k + 1)) {
             ("according", "to") => Some((2, cue::ACCORDING)),
+            // "Holt pointed out that “…”", "As Holt put it, “…”"
+            ("pointed" | "points" | "pointing", "out") => {
+                Some((2, if doc.low(k) == "pointing" { cue::PARTICIPLE } else { cue::VERB }))
+            }
+            ("put", "it")
+                if doc.toks.get(k + 2).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.ch, ',' | ':' | '\u{2014}')
+                }) =>
+            {
+                Some((2, cue::VERB))
+            }
+            // "To quote Holt, “…”"
+            ("to", "quote") if self.ent(k + 2).is_some() => Some((2, cue::ACCORDING)),
+            // "Jerome used a quote from Virgil — “…” —", "the line of
+            // Vergil, “…”": the words of whoever follows.
+            ("quote" | "quotation" | "line" | "lines", "from") | ("line" | "lines", "of")
+                if doc.lang == super::tokens::Lang::En
+                    && self.ent(k + 2).is_some_and(|e| self.is_person(e)) =>
+            {
+                Some((2, cue::ACCORDING))
+            }
             ("call" | "calls" | "called" | "calling", "for") => Some((2, cue::VERB)),
             // "in the words of the Crown prosecutor, Mark Tedeschi, “…”"
             ("words", "of") if k >= 2 && doc.low(k - 1) == "the" && doc.low(k - 2) == "in" => {
@@ -1367,12 +1485,15 @@ impl Quoter<'_, '_> {
         while end < lim && !self.stops(end) && doc.toks[end].gap < Gap::Para {
             end += 1;
         }
-        // `"…" - Matthew Ingram`
-        if end > close + 2
-            && doc.toks[close + 1].kind == Kind::Punct
-            && matches!(doc.toks[close + 1].ch, '-' | '\u{2014}' | '\u{2013}')
-        {
-            if let Some(e) = self.ent(close + 2) {
+        // `"…" - Matthew Ingram`, `"…" -- Mary Holt`
+        let dash = |k: usize| {
+            doc.toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.ch, '-' | '\u{2014}' | '\u{2013}')
+            })
+        };
+        if end > close + 2 && dash(close + 1) {
+            let at = if dash(close + 2) { close + 3 } else { close + 2 };
+            if let Some(e) = self.ent(at) {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
@@ -1396,7 +1517,7 @@ impl Quoter<'_, '_> {
         // conference` attributes.)
         // (But not `.” I told her that nobody …`: an audience followed by
         // `that` and a clause is a new statement.)
-        let audience = matches!(doc.low(c), "told" | "tells")
+        let audience = matches!(doc.low(c), "told" | "tells" | "informed" | "informs")
             && (c + len..(c + len + 3).min(n)).all(|k| self.cue_flags[k] & cue::THAT == 0);
         if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
@@ -1429,8 +1550,9 @@ impl Quoter<'_, '_> {
                         != 0
                     || self.cue_flags[k - 1] & cue::DETERMINER != 0
                     // (`they` names nobody in particular, but it is a
-                    // subject: `“We had nothing,” they said`.)
-                    || doc.low(k) == "they"
+                    // subject: `“We had nothing,” they said`; so are the
+                    // narrator's `I` and `we`: `“No,” I said`.)
+                    || matches!(doc.low(k), "they" | "i" | "we")
             });
         Some(Found { speaker, near, verb: true })
     }
@@ -1505,7 +1627,11 @@ impl Quoter<'_, '_> {
                             || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::DETERMINER) != 0
                             || matches!(doc.low(k), "a" | "an")
                     });
-                Some(Found { speaker, near, verb: true })
+                // (A colon announces what the verb before it in the
+                // sentence introduces, however short: `Holt wrote in her
+                // diary: “Nothing happened today.”`.)
+                let announced = colon && f & cue::VERB != 0 && f & cue::PARTICIPLE == 0;
+                Some(Found { speaker, near: near || announced, verb: true })
             }
             // "… has called it “dangerous”: “We face …”": the sentence's
             // subject speaks.
@@ -1524,8 +1650,21 @@ impl Quoter<'_, '_> {
                 // "In a short memoir …, he gave his rule for a good
                 // bridge: “…”": else a subject pronoun opening the sentence
                 // or a clause.
-                let speaker = self
-                    .first_name(from, open)
+                // (A person set off by commas after a role, `The secretary
+                // general of CEI (…), Nunzio Galantino, has called …:`, is
+                // the subject before any name inside the role.)
+                let appositive = (from + 1..open).find_map(|k| {
+                    let e = self.ent(k).filter(|&e| self.is_person(e))?;
+                    let (a, b) = self.ent_toks[e];
+                    let set_off = a == k
+                        && doc.is(a - 1, ',')
+                        && doc.is(b, ',')
+                        && doc.is_word(b + 1)
+                        && !doc.toks[b + 1].upper;
+                    set_off.then_some(e)
+                });
+                let speaker = appositive
+                    .or_else(|| self.first_name(from, open))
                     .or_else(|| {
                         (from..open)
                             .find(|&k| {
@@ -1659,10 +1798,15 @@ impl Quoter<'_, '_> {
         let mut joined = false;
         while j > from && c - j < 6 {
             let t = &doc.toks[j - 1];
+            // (A verb joined by `and` to this one is part of the
+            // predicate: `He smiled and said`, `She laughed and added`.)
+            let joined_verb = self.cue_flags[j - 1] & cue::VERB != 0
+                && j < c
+                && self.cue_flags[j] & cue::AND != 0;
             let plain = t.kind == Kind::Word
                 && !t.upper
                 && self.ent(j - 1).is_none()
-                && self.cue_flags[j - 1] & NOT_PLAIN == 0;
+                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb);
             if !plain {
                 break;
             }
@@ -1743,6 +1887,20 @@ impl Quoter<'_, '_> {
                 if let Some(e) = self.ent(q).filter(|&e| self.is_person(e)) {
                     return Some(Some(e));
                 }
+                // "One of her students, the novelist Femi Adeyemi,
+                // remembered": the person a role phrase in the aside
+                // names.
+                let mut r = q;
+                while r < p && r - q < 4 && doc.is_word(r) && !doc.toks[r].upper {
+                    r += 1;
+                }
+                if r > q {
+                    if let Some(e) = self.ent(r).filter(|&e| self.is_person(e)) {
+                        if self.ent_toks[e].1 == p {
+                            return Some(Some(e));
+                        }
+                    }
+                }
             }
             if let Some(e) = self.first_name(start, p) {
                 let first = (start..p).find(|&j| self.ent(j) == Some(e)).unwrap_or(p);
@@ -1751,6 +1909,23 @@ impl Quoter<'_, '_> {
                 }
             }
             return None;
+        }
+        // "Anne Ruiz of the Leeds police said", "John Smith at the
+        // University of Oslo told": a person before `of`/`at`/`from` and a
+        // phrase of a few words with no verb or punctuation in it.
+        let mut x = c;
+        while x > from && c - x < 8 && doc.is_word(x - 1) && self.cue_flags[x - 1] & NOT_PLAIN == 0
+        {
+            x -= 1;
+            if x > from
+                && !doc.toks[x].upper
+                && matches!(doc.low(x), "of" | "at" | "from")
+                && self.quote_of[x] == NONE
+            {
+                if let Some(e) = self.ent(x - 1).filter(|&e| self.is_person(e)) {
+                    return Some(Some(e));
+                }
+            }
         }
         // "His message said", "Brekke's letter read": what someone wrote
         // speaks for its writer.
@@ -1794,10 +1969,64 @@ impl Quoter<'_, '_> {
         if let Some(e) = self.ent(j) {
             let others = (j..c).filter_map(|x| self.ent(x)).any(|x| x != e);
             if !others && c - j <= 15 {
+                // "Holt's husband said", "Holt's lawyer told": someone
+                // of the named person's, and unnamed, speaks.
+                if self.possessed_person(self.ent_toks[e].1, c) {
+                    return Some(None);
+                }
                 return Some(Some(e));
             }
         }
         None
+    }
+
+    /// Whether the tokens from `after` (just past a name) up to the verb at
+    /// `c` are a possessive `'s` and a word for a person (`Holt's husband`,
+    /// `Holt's lawyer`, `the Holts' family`): someone the name is not.
+    fn possessed_person(&self, after: usize, c: usize) -> bool {
+        let doc = self.doc;
+        let at = if doc.toks.get(after).is_some_and(|t| matches!(t.ch, '\'' | '\u{2019}'))
+            && doc.is_word(after + 1)
+            && doc.low(after + 1) == "s"
+            && doc.toks[after + 1].gap == Gap::None
+        {
+            after + 2
+        } else {
+            return false;
+        };
+        (at..c.min(at + 3)).any(|k| {
+            doc.is_word(k)
+                && (self.cue_flags[k] & cue::PERSON_NOUN != 0
+                    || matches!(
+                        doc.low(k),
+                        "husband"
+                            | "wife"
+                            | "son"
+                            | "daughter"
+                            | "brother"
+                            | "sister"
+                            | "friend"
+                            | "colleague"
+                            | "partner"
+                            | "widow"
+                            | "widower"
+                            | "uncle"
+                            | "aunt"
+                            | "cousin"
+                            | "grandmother"
+                            | "grandfather"
+                            | "boyfriend"
+                            | "girlfriend"
+                            | "family"
+                            | "relatives"
+                            | "parents"
+                            | "spokesperson"
+                            | "aide"
+                            | "adviser"
+                            | "advisor"
+                            | "agent"
+                    ))
+        })
     }
 
     /// The writer of the diary or letters that an `entry` (or `passage`,
@@ -2074,6 +2303,13 @@ impl Quoter<'_, '_> {
                         x.kind == Kind::Word && (x.upper || self.cue_flags[j + 1] & cue::AND != 0)
                     }),
                     '(' | ')' => true,
+                    // "said the foundation's president, Joel Wachs": a
+                    // possessive goes on with the phrase.
+                    '\'' | '\u{2019}' => {
+                        doc.is_word(j + 1)
+                            && doc.low(j + 1) == "s"
+                            && doc.toks[j + 1].gap == Gap::None
+                    }
                     // "said Dr. Jane Porter": an abbreviation's dot.
                     '.' => !t.term,
                     _ => false,
@@ -2223,6 +2459,14 @@ impl Quoter<'_, '_> {
         };
         let heads: Vec<usize> = words.iter().copied().filter(|&w| head(w)).collect();
         let words = if heads.is_empty() { words } else { &heads[..] };
+        // (A head that is a word for an institution and for nothing else,
+        // `the foundation`, names an organisation, not the person said to
+        // be `the president of the foundation`.)
+        let institutional = !heads.is_empty()
+            && heads.iter().all(|&w| {
+                self.cue_flags[w] & (cue::INSTITUTION | cue::PERSON_NOUN) == cue::INSTITUTION
+                    && doc.toks[w].flags & TITLE == 0
+            });
         let b = doc.toks[open].start;
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
@@ -2237,7 +2481,20 @@ impl Quoter<'_, '_> {
                 continue;
             }
             let title_from = self.title_start(first);
-            let same = |j: usize, word: &str| doc.is_word(j) && doc.low(j) == word;
+            // (An institution word that only depends on another noun
+            // there, `the president of the foundation`, `the foundation's
+            // president`, does not make the name the institution.)
+            let dependent = |j: usize| {
+                let mut b = j;
+                while b > 0 && doc.is_word(b - 1) && matches!(doc.low(b - 1), "the" | "a" | "an") {
+                    b -= 1;
+                }
+                doc.toks.get(j + 1).is_some_and(|t| matches!(t.ch, '\'' | '\u{2019}'))
+                    || b > 0 && doc.is_word(b - 1) && matches!(doc.low(b - 1), "of" | "for" | "at")
+            };
+            let same = |j: usize, word: &str| {
+                doc.is_word(j) && doc.low(j) == word && !(institutional && dependent(j))
+            };
             // The appositive before the name, back to a comma or the start
             // of the sentence (`The operators' association, Deltaport
             // Employers,`), and the one after it, up to the next comma or
@@ -2856,7 +3113,7 @@ impl Quoter<'_, '_> {
     }
 
     /// The speaker of a quotation with no cue at all (see the module doc).
-    fn bare_speaker(&self, open: usize) -> Option<usize> {
+    fn bare_speaker(&self, open: usize, close: usize) -> Option<usize> {
         let doc = self.doc;
         let para = doc.toks[open].para;
         let (last_close, last_para, last_speaker) = match self.last {
@@ -2916,6 +3173,34 @@ impl Quoter<'_, '_> {
             });
             if let Some(p) = subject.filter(|_| !named && doc.lang == super::tokens::Lang::En) {
                 return self.pronoun_antecedent(p, open, true);
+            }
+            // "The critic Herbert Read disagreed. “He is a craftsman, not
+            // an artist, and I have said so.”": words in the first person
+            // right after a short sentence whose subject is the only
+            // person it names are that person's.
+            if doc.lang == super::tokens::Lang::En
+                && prev_end - prev_start <= 12
+                && (open + 1..close).any(|k| {
+                    doc.is_word(k) && matches!(doc.low(k), "i" | "my" | "me" | "we" | "our" | "us")
+                })
+            {
+                let mut j = prev_start;
+                while j < prev_end
+                    && j - prev_start < 3
+                    && doc.is_word(j)
+                    && self.ent(j).is_none()
+                    && (!doc.toks[j].upper || j == prev_start)
+                {
+                    j += 1;
+                }
+                if let Some(e) = self.ent(j).filter(|&e| self.is_person(e)) {
+                    let after = self.ent_toks[e].1;
+                    let alone = (prev_start..prev_end).all(|k| self.ent(k).is_none_or(|x| x == e));
+                    let verb = doc.is_word(after) && !doc.toks[after].upper;
+                    if alone && verb {
+                        return Some(e);
+                    }
+                }
             }
         }
         if last_para == para && last_close.is_some() {
