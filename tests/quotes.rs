@@ -727,14 +727,13 @@ fn scores_on_the_gold_documents() {
     // 1.000/0.960 tuned, 1.000/0.973 held out; en 0.987/0.974 tuned,
     // 0.914/0.625 held out); the tuned ones set again after six English
     // biographies and interviews and four Indonesian articles joined them
-    // (id 1.000/0.962, en 0.989/0.967); the English tuned ones set again
-    // after fourteen more GUM documents joined them, two of them fiction
-    // whose narrators the rules cannot name (en 0.983/0.923).
+    // (id 1.000/0.962, en 0.989/0.967); nine more English GUM documents
+    // joined them since (en 0.987/0.968), and held out is 0.930/0.636.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.975, 0.91),
-        ("en", "heldout", 0.89, 0.60),
+        ("en", "tuned", 0.98, 0.96),
+        ("en", "heldout", 0.91, 0.62),
     ];
     let mut failures = Vec::new();
     println!("lang split    docs  gold found   P     R     F1    speaker");
