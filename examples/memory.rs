@@ -1,8 +1,9 @@
 //! What the page's memory holds while a long text file is opened, measured
 //! natively: the page's steps run as the page runs them (the workspace's
 //! actions, the worker's analysis played here), with an allocator that
-//! counts every byte live. Prints, after each step, the bytes live and the
-//! most that were live during it.
+//! counts every byte live. Prints, after each step, the bytes live, the
+//! most that were live during it, and the time it took (natively: compare
+//! steps with each other; the page's wasm is slower, by about 1.5–2×).
 //!
 //! ```text
 //! cargo run --release --example memory -- FILE [LANG]
@@ -52,8 +53,14 @@ static ALLOCATOR: Counting = Counting;
 fn line(step: &str, base: usize) {
     let (live, peak) = (LIVE.load(Relaxed), PEAK.load(Relaxed));
     let mb = |x: usize| x.saturating_sub(base) as f64 / 1e6;
-    println!("| {step} | {:.1} | {:.1} |", mb(live), mb(peak));
+    let ms = LAST.with(|t| t.replace(std::time::Instant::now()).elapsed().as_secs_f64() * 1e3);
+    println!("| {step} | {:.1} | {:.1} | {ms:.1} |", mb(live), mb(peak));
     PEAK.store(live, Relaxed);
+}
+
+thread_local! {
+    /// When the last line was printed.
+    static LAST: std::cell::Cell<std::time::Instant> = std::cell::Cell::new(std::time::Instant::now());
 }
 
 /// Applies what the workspace put off to tasks of their own, one line each.
@@ -96,7 +103,8 @@ fn main() {
         "{path}: {:.1} MB; MB live after each step and the most live during it\n",
         size as f64 / 1e6
     );
-    println!("| step | live MB | peak MB |\n|:--|--:|--:|");
+    println!("| step | live MB | peak MB | ms |\n|:--|--:|--:|--:|");
+    LAST.with(|t| t.set(std::time::Instant::now()));
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let mut ws = Workspace::default();
     ws.update(Action::OpenFiles(vec![IncomingFile { name: "big.txt".into(), bytes }]));

@@ -268,6 +268,20 @@ fn acronyms_defined_in_the_text() {
             "ORG Badan Restorasi Gambut: BRG | Badan Restorasi Gambut | BRG",
         ],
     );
+    // A no-break space (or several spaces) before the bracket; a bracket
+    // right after the name; an emoji before it all.
+    check_groups(
+        // (None of these acronyms spells its name's initials: only the
+        // bracket can join them.)
+        "😀 [[ORG:Polisi Militer]]\u{a0}([[ORG:POM]]) datang; [[ORG:POM]] menolak. \
+         [[ORG:Badan Reserse Kriminal]]  \u{a0}([[ORG:BARESKRIM]]). [[ORG:BARESKRIM]] dan \
+         [[ORG:Komando Pasukan Khusus]](KOPASSUS) lalu [[ORG:KOPASSUS]].",
+        &[
+            "ORG Polisi Militer: Polisi Militer | POM | POM",
+            "ORG Badan Reserse Kriminal: Badan Reserse Kriminal | BARESKRIM | BARESKRIM",
+            "ORG Komando Pasukan Khusus: Komando Pasukan Khusus | KOPASSUS",
+        ],
+    );
     // Initials without a definition.
     check_groups(
         "[[ORG:Komisi Pengawas Persaingan Usaha]] memanggil [[ORG:Grab]]. [[ORG:KPPU]] \

@@ -66,7 +66,8 @@ struct Group {
     label: usize,
     /// Index into `mentions` of the longest mention.
     name: usize,
-    mentions: Vec<usize>,
+    /// How many mentions it has.
+    count: usize,
 }
 
 /// The labels that are grouped; a mention's label is an index into it.
@@ -85,6 +86,11 @@ struct Text {
     /// The mention (index into `mentions`) whose bracketed acronym or
     /// expansion defines this text, if the text defines one (rule 1).
     defined_by: Option<usize>,
+    /// If the text is an acronym (two letters or more, all capitals, no
+    /// space), its letters (rule 5).
+    acronym: Option<Box<str>>,
+    /// The initials of its capitalised words, if there are two or more.
+    initials: Option<Box<str>>,
 }
 
 /// One mention, prepared for comparison.
@@ -94,6 +100,8 @@ struct Mention<'a> {
     /// Index into [`GROUPED`].
     label: usize,
     text: &'a str,
+    /// The byte just past its text in the document's.
+    end: usize,
     /// Index of its text's [`Text`] (its key and places).
     text_id: usize,
 }
@@ -109,16 +117,26 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     mentions.extend(doc.annotations.iter().enumerate().filter_map(|(i, a)| {
         let label = GROUPED.iter().position(|&l| l == a.label)?;
         let text = doc.text_of(a);
+        let end = text.as_ptr() as usize + text.len() - doc.doc.text.as_ptr() as usize;
         let text_id = *text_ids.entry(text).or_insert_with(|| {
             let (key, place) = key_of(text);
             let key: Rc<[String]> = key.into();
             let next = key_ids.len();
             let key_id = *key_ids.entry(key.clone()).or_insert(next);
             let chars = text.chars().count();
-            texts.push(Text { key, place: place.into(), key_id, chars, defined_by: None });
+            let (acronym, initials) = (acronym_letters(text), initials_of(text));
+            texts.push(Text {
+                key,
+                place: place.into(),
+                key_id,
+                chars,
+                defined_by: None,
+                acronym,
+                initials,
+            });
             texts.len() - 1
         });
-        Some(Mention { ann: i, label, text, text_id })
+        Some(Mention { ann: i, label, text, end, text_id })
     }));
     // An acronym defined in brackets but never annotated is never looked up.
     for (text, m) in defined_acronyms(doc, &mentions) {
@@ -149,12 +167,12 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
         let g = match found {
             Some(g) => g,
             None => {
-                groups.push(Group { label: mention.label, name: m, mentions: Vec::new() });
+                groups.push(Group { label: mention.label, name: m, count: 0 });
                 groups.len() - 1
             }
         };
         let grp = &mut groups[g];
-        grp.mentions.push(m);
+        grp.count += 1;
         if text.chars > texts[mentions[grp.name].text_id].chars {
             grp.name = m;
         }
@@ -171,6 +189,21 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             rec.push(g);
         }
     }
+    // Each group's mentions, in document order: one list for them all, cut
+    // by the groups' counts (no list growing for each group).
+    let mut first: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+    let mut at = 0;
+    for g in &groups {
+        first.push(at);
+        at += g.count;
+    }
+    first.push(at);
+    let mut order = vec![0; mentions.len()];
+    let mut next = first.clone();
+    for (m, &g) in group_of.iter().enumerate() {
+        order[next[g]] = m;
+        next[g] += 1;
+    }
     groups
         .iter()
         .enumerate()
@@ -178,8 +211,7 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             id: format!("e{}", n + 1),
             label: GROUPED[g.label].to_string(),
             name: mentions[g.name].text.to_string(),
-            mentions: g
-                .mentions
+            mentions: order[first[n]..first[n + 1]]
                 .iter()
                 .map(|&m| doc.annotations[mentions[m].ann].id.clone())
                 .collect(),
@@ -248,27 +280,30 @@ fn related(m: &Mention, other: &Mention, texts: &[Text]) -> bool {
             let less_places = long.key.len() > n
                 && long.key[..n] == short.key[..]
                 && long.place[n..].iter().all(|&p| p);
-            less_places || initials_match(m.text, other.text) || initials_match(other.text, m.text)
+            let spells = |a: &Text, name: &Text| a.acronym.is_some() && a.acronym == name.initials;
+            less_places || spells(mt, ot) || spells(ot, mt)
         }
         _ => false,
     }
 }
 
-/// Whether `acronym` (all capitals, two letters or more) spells the
-/// initials of the capitalised words of `name`.
-fn initials_match(acronym: &str, name: &str) -> bool {
-    let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 2 && acronym.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-    if !caps || acronym.contains(' ') {
-        return false;
-    }
+/// The letters of `text` if it is an acronym: two letters or more, all
+/// capitals, no space (`KPK`, `U.S.`).
+fn acronym_letters(text: &str) -> Option<Box<str>> {
+    let caps = text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    (caps && !text.contains(' ') && letters.chars().count() >= 2).then(|| letters.into())
+}
+
+/// The initials of the capitalised words of `name`, if there are two or
+/// more (`KPK` of `Komisi Pemberantasan Korupsi`).
+fn initials_of(name: &str) -> Option<Box<str>> {
     let initials: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    let acro: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    initials.chars().count() >= 2 && initials == acro
+    (initials.chars().count() >= 2).then(|| initials.into())
 }
 
 /// Acronyms the text defines in brackets, mapped to the index (into
@@ -279,13 +314,21 @@ fn defined_acronyms<'a>(
 ) -> HashMap<&'a str, usize> {
     let mut defs = HashMap::default();
     let text = &*doc.doc.text;
-    let index = doc.index();
     for (m, mention) in mentions.iter().enumerate() {
-        let a = &doc.annotations[mention.ann];
-        let end = index.byte_of_char(text, a.end);
-        let rest = &text[end..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-        let Some(inner) = trimmed.strip_prefix('(') else { continue };
+        // Spaces (a no-break one too) and `(`: bytes, not characters.
+        let rest = &text.as_bytes()[mention.end..];
+        let mut k = 0;
+        loop {
+            match rest.get(k) {
+                Some(b' ') => k += 1,
+                Some(0xc2) if rest.get(k + 1) == Some(&0xa0) => k += 2,
+                _ => break,
+            }
+        }
+        if rest.get(k) != Some(&b'(') {
+            continue;
+        }
+        let inner = &text[mention.end + k + 1..];
         // Bounded, so a bracket that never closes costs nothing.
         let Some((close, _)) = inner.char_indices().take(64).find(|&(_, c)| c == ')') else {
             continue;

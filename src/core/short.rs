@@ -36,6 +36,7 @@ const _: () = assert!(std::mem::size_of::<Option<Short>>() == std::mem::size_of:
 
 impl Short {
     /// The text.
+    #[inline(always)]
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // SAFETY: an inline `Short` is made only by `From<&str>`, which
@@ -68,8 +69,12 @@ impl Short {
 }
 
 impl Clone for Short {
+    #[inline]
     fn clone(&self) -> Self {
-        Short::from(self.as_str())
+        Short(match &self.0 {
+            Repr::Inline(len, bytes) => Repr::Inline(*len, *bytes),
+            Repr::Heap(s) => Repr::Heap(s.clone()),
+        })
     }
 }
 
@@ -81,6 +86,7 @@ impl Default for Short {
 
 impl Deref for Short {
     type Target = str;
+    #[inline(always)]
     fn deref(&self) -> &str {
         self.as_str()
     }

@@ -130,7 +130,7 @@ impl Notice {
 pub const LATER_FROM: usize = 20_000;
 
 /// How many spans of a long analysis are numbered in one task.
-pub const NUMBER_PER_TASK: usize = 40_000;
+pub const NUMBER_PER_TASK: usize = 25_000;
 
 /// A long analysis being numbered ([`Numbering`]), handed from one task to
 /// the next. Two are equal when they are the same one.
