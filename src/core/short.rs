@@ -36,7 +36,7 @@ const _: () = assert!(std::mem::size_of::<Option<Short>>() == std::mem::size_of:
 
 impl Short {
     /// The text.
-    #[inline(always)]
+    #[inline]
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // SAFETY: an inline `Short` is made only by `From<&str>`, which
@@ -86,7 +86,7 @@ impl Default for Short {
 
 impl Deref for Short {
     type Target = str;
-    #[inline(always)]
+    #[inline]
     fn deref(&self) -> &str {
         self.as_str()
     }
