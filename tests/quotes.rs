@@ -28,9 +28,8 @@
 //! `QUOTES_VERBOSE=1` to list every miss of the tuned documents (held-out
 //! ones are only totalled), `QUOTES_SPLIT=tuned` to score the tuned
 //! documents alone. The asserted floors sit slightly
-//! below the current scores, so a regression fails. `QUOTES_TRY="…"` (or
-//! `QUOTES_TRY_FILE=path`, one text a line) with the test `try_text`
-//! prints what the rules make of invented English sentences.
+//! below the current scores, so a regression fails. (What the rules make
+//! of any text: `cargo run --release -- annotate --jsonl FILE`.)
 
 mod common;
 
@@ -1548,30 +1547,4 @@ fn idioms_of_saying() {
     check("en", &format!("{who}[[Q@Holt:\"Chemistry is cooking,\"]] Holt informed the committee."));
     // (`put it` with an object after it is no idiom of saying.)
     check("en", &format!("{who}Holt put it on the shelf. \"Cooking\" was its label."));
-}
-
-#[test]
-fn try_text() {
-    // `QUOTES_TRY="…" cargo test --test quotes try_text -- --nocapture`
-    // prints the names and the quotations found in an English text, and
-    // `QUOTES_TRY_FILE=path` the quotations of each line of a file.
-    let texts: Vec<String> = match (std::env::var("QUOTES_TRY"), std::env::var("QUOTES_TRY_FILE")) {
-        (Ok(t), _) => vec![t],
-        (_, Ok(f)) => std::fs::read_to_string(f).expect("read").lines().map(String::from).collect(),
-        _ => return,
-    };
-    let one = texts.len() == 1;
-    for text in &texts {
-        let spans = analyze(text, "en");
-        if one {
-            for s in spans.iter().filter(|s| s.label != "QUOTE") {
-                println!("{} {:?}", s.label, &text[s.start..s.end]);
-            }
-        } else {
-            println!("# {text}");
-        }
-        for q in found(text, &spans) {
-            println!("  {:?} <- {:?}", q.text, q.speaker);
-        }
-    }
 }
