@@ -1358,9 +1358,12 @@ fn the_narrator_s_i_is_nobody_a_pronoun_means() {
     check("en", "[[Q:\"Yes,\"]] we said, and left.");
 }
 
+/// A sentence naming the person the behaviour tests below quote.
+const HOLT: &str = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+
 #[test]
 fn more_verbs_of_saying_and_their_subjects() {
-    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let who = HOLT;
     // Verbs that attribute speech after a quotation, in their inflections.
     for verb in [
         "mused",
@@ -1391,7 +1394,7 @@ fn more_verbs_of_saying_and_their_subjects() {
 
 #[test]
 fn someone_of_the_named_person_s_speaks_unnamed() {
-    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let who = HOLT;
     check(
         "en",
         &format!("{who}[[Q:\"She never talks about her work at home,\"]] Holt's husband said."),
@@ -1422,7 +1425,7 @@ fn a_person_before_an_of_phrase_and_a_role_in_an_aside() {
 
 #[test]
 fn a_colon_announces_a_short_quotation() {
-    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let who = HOLT;
     check("en", &format!("{who}Holt wrote in her diary: [[Q@Holt:\"Nothing happened today.\"]]"));
     check(
         "en",
@@ -1503,7 +1506,7 @@ fn a_quote_from_someone() {
 
 #[test]
 fn short_fragments_a_verb_of_saying_governs() {
-    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let who = HOLT;
     check("en", &format!("{who}Holt said she was [[Q@Holt:\"very happy.\"]]"));
     check("en", &format!("{who}Holt warned of [[Q@Holt:\"serious consequences\"]] if it failed."));
     check("en", &format!("{who}Holt described the result as [[Q@Holt:\"fantastic news.\"]]"));
@@ -1539,7 +1542,7 @@ fn what_a_sign_reads_and_a_report_states() {
 
 #[test]
 fn idioms_of_saying() {
-    let who = "Mary Holt is a chemist from Leeds, and Holt has worked there since 1990. ";
+    let who = HOLT;
     let q = "Chemistry is just cooking with better labels.";
     check("en", &format!("{who}As Holt put it, [[Q@Holt:\"{q}\"]]"));
     check("en", &format!("{who}To quote Holt, [[Q@Holt:\"{q}\"]]"));

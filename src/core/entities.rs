@@ -116,8 +116,9 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
     let mut mentions: Vec<Mention> = Vec::with_capacity(doc.annotations.len());
     mentions.extend(doc.annotations.iter().enumerate().filter_map(|(i, a)| {
         let label = GROUPED.iter().position(|&l| l == a.label)?;
-        let text = doc.text_of(a);
-        let end = text.as_ptr() as usize + text.len() - doc.doc.text.as_ptr() as usize;
+        let bytes = doc.bytes_of(a);
+        let end = bytes.end;
+        let text = &doc.doc.text[bytes];
         let text_id = *text_ids.entry(text).or_insert_with(|| {
             let (key, place) = key_of(text);
             let key: Rc<[String]> = key.into();

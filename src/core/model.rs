@@ -374,7 +374,14 @@ impl AnnotatedDocument {
 
     /// The text an annotation covers.
     pub fn text_of(&self, a: &Annotation) -> &str {
-        self.index.slice(&self.doc.text, a.start, a.end)
+        &self.doc.text[self.bytes_of(a)]
+    }
+
+    /// The bytes of the text an annotation covers.
+    pub fn bytes_of(&self, a: &Annotation) -> std::ops::Range<usize> {
+        let text = &self.doc.text;
+        let start = self.index.byte_of_char(text, a.start);
+        start..self.index.byte_of_char(text, a.end.max(a.start))
     }
 
     /// The annotation with the given id (a look through the list: for one

@@ -40,7 +40,8 @@ impl Short {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // SAFETY: an inline `Short` is made only by `From<&str>`, which
-            // copies a whole `str`'s bytes and records their length.
+            // copies a whole `str`'s bytes and records their length, by
+            // `Default` (length 0) and by `Clone` (a copy of one).
             Repr::Inline(len, bytes) => unsafe {
                 std::str::from_utf8_unchecked(&bytes[..usize::from(*len)])
             },

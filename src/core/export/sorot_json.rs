@@ -820,7 +820,7 @@ pub fn from_json_with_labels(json: &str) -> Result<(AnnotatedDocument, LabelSet)
             if !ids.contains(speaker.as_str()) {
                 return Err(ImportError::UnknownSpeaker {
                     id: a.id.clone(),
-                    speaker: speaker.to_string(),
+                    speaker: speaker.clone(),
                 });
             }
         }
