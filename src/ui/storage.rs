@@ -616,8 +616,10 @@ pub fn restore_place() {
 /// document's are laid out a moment after it is shown): tried again
 /// every 50 ms, `tries` times more.
 fn restore_place_in(tries: u32) {
-    let laying_out =
-        view().is_some_and(|v| v.has_attribute("data-sparse") && v.first_element_child().is_none());
+    let laying_out = view().is_some_and(|v| {
+        v.has_attribute("data-sparse")
+            && (v.first_element_child().is_none() || v.has_attribute("data-placing"))
+    });
     if laying_out && tries > 0 {
         gloo::timers::callback::Timeout::new(50, move || restore_place_in(tries - 1)).forget();
         return;

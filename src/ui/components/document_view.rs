@@ -161,11 +161,15 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                     let _ = gloo::utils::document().dispatch_event(&e);
                 }
             }
-            let waiting = progress.borrow().waiting() || progress.borrow().wanted.is_some();
+            let waiting = {
+                let p = progress.borrow();
+                p.waiting() || p.wanted.is_some() || p.placing()
+            };
             if waiting && progress.borrow().timer.is_none() {
                 let p = progress.clone();
                 let t = gloo::timers::callback::Timeout::new(0, move || {
                     p.borrow_mut().timer = None;
+                    p.borrow_mut().place();
                     p.borrow_mut().step(&chunks, on_screen());
                     update.force_update();
                 });
@@ -248,9 +252,16 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             }
         })
     };
+    let (placed, rest) = {
+        let p = progress.borrow();
+        let placed = p.placed.min(chunks.len());
+        let rest: usize =
+            chunks.lines.get(placed..).map_or(0, |l| l.iter().map(|&l| l as usize).sum());
+        (placed, rest)
+    };
     let content = if chunks.safe {
         let mut p = progress.borrow_mut();
-        (0..chunks.len())
+        (0..placed)
             .map(|i| {
                 let (full, token) = p.token(&chunks, i);
                 let lines = chunks.lines.get(i).copied().unwrap_or(0);
@@ -268,9 +279,13 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         <article class="document-view" data-testid="document-view" lang={doc.doc.lang.clone()}
             data-drawing={(drawing || chunks.waiting()).then_some("true")}
             data-sparse={chunks.sparse.then_some("true")}
+            data-placing={(placed < chunks.len()).then_some("true")}
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
             { content }
+            if placed < chunks.len() {
+                <Rest lines={rest} />
+            }
         </article>
     }
 }
@@ -365,6 +380,13 @@ pub const SPARSE_MIN: usize = 4 * 1024 * 1024;
 /// How much text either side of the reader's chunk such a document keeps
 /// drawn (bytes): a few thousand lines, far more than a screen.
 pub const LIVE_TEXT: usize = 256 * 1024;
+
+/// How many chunks of a sparse document are put on the page (as elements,
+/// empty or drawn) in one task, past those near the reader: a 10 MB
+/// article has some 600, and putting all of them on the page at once was a
+/// task of about 100 ms. Until the last is there, an empty block as high
+/// as the rest stands for them.
+const PLACE_PER_STEP: usize = 64;
 
 /// The markup number of an empty chunk (of a sparse document, away from
 /// the reader).
@@ -574,6 +596,14 @@ struct Progress {
     stepped: bool,
     /// The code point in the middle of the window at the last step.
     seen: Option<usize>,
+    /// How many chunks, from the first, are on the page as elements: all
+    /// of them, or of a sparse document those put there so far
+    /// ([`PLACE_PER_STEP`] a step).
+    placed: usize,
+    /// The last chunks were put on the page in the last step: the next one
+    /// centres on the reader again (who may have been over the block that
+    /// stood for them).
+    recentre: bool,
 }
 
 impl Progress {
@@ -664,6 +694,8 @@ impl Progress {
                 let kept = on_page.iter().any(|&t| t != 0);
                 self.flags = vec![at_once; n];
                 self.on_page = on_page;
+                self.placed = if chunks.sparse { 0 } else { n };
+                self.recentre = false;
                 self.live = if chunks.sparse { (0, 0) } else { (0, n) };
                 self.timer = None;
                 if kept {
@@ -681,6 +713,23 @@ impl Progress {
             // was at the last step will do.
             self.step(chunks, self.seen);
         }
+        if chunks.sparse {
+            // The chunks near the reader, and the first ones.
+            self.placed = self.placed.max(self.live.1).max(PLACE_PER_STEP).min(n);
+        }
+    }
+
+    /// Whether chunks of a sparse document are still to be put on the page.
+    fn placing(&self) -> bool {
+        self.placed < self.flags.len() || self.recentre
+    }
+
+    /// Puts the next [`PLACE_PER_STEP`] chunks on the page, if any are
+    /// left.
+    fn place(&mut self) {
+        let n = self.flags.len();
+        self.recentre = self.placed < n;
+        self.placed = self.placed.saturating_add(PLACE_PER_STEP).min(n);
     }
 
     /// Whether chunk `i` may be drawn.
@@ -904,6 +953,32 @@ fn chunk_view(props: &ChunkProps) -> Html {
     Html::VRef(el.clone().into())
 }
 
+/// Properties of [`Rest`].
+#[derive(Properties, PartialEq)]
+struct RestProps {
+    /// About how many lines the chunks not on the page yet take.
+    lines: usize,
+}
+
+/// An empty block as high as the chunks of a sparse document not yet put
+/// on the page ([`PLACE_PER_STEP`]), so the page has its length at once.
+/// Its height is set through the element's style object, which the page's
+/// content security policy allows (a `style` attribute it would not).
+#[function_component(Rest)]
+fn rest(props: &RestProps) -> Html {
+    let el = use_memo((), |_| {
+        let el = gloo::utils::document().create_element("div").ok()?;
+        el.set_class_name("document-view__rest");
+        let _ = el.set_attribute("aria-hidden", "true");
+        Some(el)
+    });
+    let Some(el) = el.as_ref() else { return Html::default() };
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.style().set_property("height", &format!("{}lh", props.lines));
+    }
+    Html::VRef(el.clone().into())
+}
+
 /// Runs `then` with the (first) element of the highlight with this id
 /// once it is on the page: at once if it is; otherwise, in a long document
 /// whose chunks are still being drawn, its chunk is drawn next and `then`
@@ -966,6 +1041,10 @@ pub fn chunk_at16(view: &Element, u: usize) -> Option<Element> {
     let at =
         |i: u32| -> Option<usize> { children.item(i)?.get_attribute("data-at16")?.parse().ok() };
     let (mut lo, mut hi) = (0u32, children.length());
+    // (Not the block standing for the chunks not on the page yet.)
+    if hi > 0 && children.item(hi - 1).is_some_and(|c| !c.has_attribute("data-at16")) {
+        hi -= 1;
+    }
     at(0)?;
     // The last chunk starting at or before `u`.
     while hi - lo > 1 {
