@@ -383,3 +383,63 @@ fn odd_input_keeps_spans_valid_and_groups_whole() {
         assert!(entities.iter().all(|e| !e.mentions.is_empty()));
     }
 }
+
+/// A long document's entities are grouped a part at a time in the page
+/// ([`Grouping`]): whatever the size of the parts, the last gives exactly
+/// what [`group`] gives at once, and the document keeps it.
+#[test]
+fn grouping_a_part_at_a_time_gives_the_same_entities() {
+    use sorot::core::entities::Grouping;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
+    let mut texts = Vec::new();
+    for lang in ["en", "id"] {
+        for split in ["tuned", "heldout"] {
+            let mut files: Vec<_> = std::fs::read_dir(dir.join(lang).join(split))
+                .expect("fixtures")
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for f in files {
+                let json: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&f).expect("read"))
+                        .expect("json");
+                // A document, or a list of them.
+                let docs = json.as_array().cloned().unwrap_or_else(|| vec![json]);
+                for d in docs {
+                    texts.push((lang, d["text"].as_str().expect("text").to_string()));
+                }
+            }
+        }
+    }
+    // Each language's articles as one long document too, and one with no
+    // annotation at all.
+    for lang in ["en", "id"] {
+        let all: Vec<&str> =
+            texts.iter().filter(|(l, _)| *l == lang).map(|(_, t)| t.as_str()).collect();
+        texts.push((lang, all.join("\n\n")));
+    }
+    texts.push(("en", "nothing to see here".to_string()));
+    let mut grouped = 0;
+    for (lang, text) in &texts {
+        let whole = group(&annotate(&format!("t.{lang}"), text));
+        grouped += whole.len();
+        for budget in [0, 1, 7, 100, 5000] {
+            let doc = annotate(&format!("t.{lang}"), text);
+            let mut g = Grouping::default();
+            let mut steps = 0;
+            while !doc.group_step(&mut g, budget) {
+                steps += 1;
+                assert!(steps <= 2 * doc.annotations.len() + 2, "the grouping ends");
+            }
+            assert!(doc.entities_known());
+            assert_eq!(
+                doc.entities(),
+                &whole[..],
+                "budget {budget}: {:?}",
+                &text[..text.len().min(60)]
+            );
+        }
+    }
+    assert!(grouped > 1000, "the fixtures name {grouped} entities");
+}

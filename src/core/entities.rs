@@ -94,75 +94,139 @@ struct Text {
 }
 
 /// One mention, prepared for comparison.
-struct Mention<'a> {
+struct Mention {
     /// Index into the document's annotations.
     ann: usize,
     /// Index into [`GROUPED`].
     label: usize,
-    text: &'a str,
+    /// The byte its text starts at in the document's.
+    start: usize,
     /// The byte just past its text in the document's.
     end: usize,
     /// Index of its text's [`Text`] (its key and places).
     text_id: usize,
 }
 
+impl Mention {
+    fn text<'a>(&self, doc: &'a AnnotatedDocument) -> &'a str {
+        &doc.doc.text[self.start..self.end]
+    }
+}
+
 /// Groups the PERSON, ORG and LOC annotations of `doc` into entities.
 pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
-    // A long article names the same things again and again: each distinct
-    // text is prepared once, and the loop below compares numbers.
-    let mut text_ids: HashMap<&str, usize> = HashMap::default();
-    let mut key_ids: HashMap<Rc<[String]>, usize> = HashMap::default();
-    let mut texts: Vec<Text> = Vec::new();
-    let mut mentions: Vec<Mention> = Vec::with_capacity(doc.annotations.len());
-    mentions.extend(doc.annotations.iter().enumerate().filter_map(|(i, a)| {
-        let label = GROUPED.iter().position(|&l| l == a.label)?;
-        let bytes = doc.bytes_of(a);
-        let end = bytes.end;
-        let text = &doc.doc.text[bytes];
-        let text_id = *text_ids.entry(text).or_insert_with(|| {
-            let (key, place) = key_of(text);
-            let key: Rc<[String]> = key.into();
-            let next = key_ids.len();
-            let key_id = *key_ids.entry(key.clone()).or_insert(next);
-            let chars = text.chars().count();
-            let (acronym, initials) = (acronym_letters(text), initials_of(text));
-            texts.push(Text {
-                key,
-                place: place.into(),
-                key_id,
-                chars,
-                defined_by: None,
-                acronym,
-                initials,
-            });
-            texts.len() - 1
-        });
-        Some(Mention { ann: i, label, text, end, text_id })
-    }));
-    // An acronym defined in brackets but never annotated is never looked up.
-    for (text, m) in defined_acronyms(doc, &mentions) {
-        if let Some(&t) = text_ids.get(text) {
-            texts[t].defined_by = Some(m);
+    Grouping::default().step(doc, usize::MAX).unwrap_or_default()
+}
+
+/// [`group`] a part at a time, so a long document's grouping can be spread
+/// over several tasks: each [`step`](Grouping::step) takes about as long
+/// as its budget of mentions, and the last gives the same entities as
+/// [`group`]. Every step must be given the same document.
+#[derive(Default)]
+pub struct Grouping {
+    /// Whether the mentions are all prepared and being grouped.
+    grouping: bool,
+    /// The next annotation to prepare, or mention to group.
+    at: usize,
+    /// A long article names the same things again and again: each
+    /// distinct text is prepared once, and the grouping compares numbers.
+    text_ids: HashMap<Box<str>, usize>,
+    key_ids: HashMap<Rc<[String]>, usize>,
+    texts: Vec<Text>,
+    mentions: Vec<Mention>,
+    groups: Vec<Group>,
+    group_of: Vec<usize>,
+    /// The first group of each (label, key).
+    by_key: HashMap<(usize, usize), usize>,
+    /// Recent groups per label, most recent last, for the look-back rules.
+    recent: [Vec<usize>; 3],
+}
+
+impl Grouping {
+    /// Prepares or groups up to `budget` more mentions of `doc`; the
+    /// entities once all are grouped, else `None`.
+    pub fn step(&mut self, doc: &AnnotatedDocument, budget: usize) -> Option<Vec<Entity>> {
+        let mut left = budget.max(1);
+        if !self.grouping {
+            let n = doc.annotations.len();
+            let to = self.at.saturating_add(left).min(n);
+            left -= to - self.at;
+            for i in self.at..to {
+                self.prepare(doc, i);
+            }
+            self.at = to;
+            if to < n {
+                return None;
+            }
+            // An acronym defined in brackets but never annotated is never
+            // looked up.
+            for (text, m) in defined_acronyms(doc, &self.mentions) {
+                if let Some(&t) = self.text_ids.get(text) {
+                    self.texts[t].defined_by = Some(m);
+                }
+            }
+            self.grouping = true;
+            self.at = 0;
+            self.group_of.reserve_exact(self.mentions.len());
+            if left == 0 {
+                return None;
+            }
         }
+        let to = self.at.saturating_add(left).min(self.mentions.len());
+        for m in self.at..to {
+            self.assign(m);
+        }
+        self.at = to;
+        (to == self.mentions.len()).then(|| self.entities(doc))
     }
 
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
-    // The first group of each (label, key).
-    let mut by_key: HashMap<(usize, usize), usize> = HashMap::default();
-    // Recent groups per label, most recent last, for the look-back rules.
-    let mut recent: [Vec<usize>; 3] = Default::default();
-    for (m, mention) in mentions.iter().enumerate() {
+    /// Prepares annotation `i` as a mention, if its label is grouped.
+    fn prepare(&mut self, doc: &AnnotatedDocument, i: usize) {
+        let a = &doc.annotations[i];
+        let Some(label) = GROUPED.iter().position(|&l| l == a.label) else { return };
+        let bytes = doc.bytes_of(a);
+        let (start, end) = (bytes.start, bytes.end);
+        let text = &doc.doc.text[bytes];
+        let text_id = match self.text_ids.get(text) {
+            Some(&t) => t,
+            None => {
+                let (key, place) = key_of(text);
+                let key: Rc<[String]> = key.into();
+                let next = self.key_ids.len();
+                let key_id = *self.key_ids.entry(key.clone()).or_insert(next);
+                let chars = text.chars().count();
+                let (acronym, initials) = (acronym_letters(text), initials_of(text));
+                self.texts.push(Text {
+                    key,
+                    place: place.into(),
+                    key_id,
+                    chars,
+                    defined_by: None,
+                    acronym,
+                    initials,
+                });
+                self.text_ids.insert(text.into(), self.texts.len() - 1);
+                self.texts.len() - 1
+            }
+        };
+        self.mentions.push(Mention { ann: i, label, start, end, text_id });
+    }
+
+    /// Puts mention `m` in a group: an earlier one it names too, or a new
+    /// one.
+    fn assign(&mut self, m: usize) {
+        let (mentions, texts, groups) = (&self.mentions, &self.texts, &mut self.groups);
+        let mention = &mentions[m];
         let text = &texts[mention.text_id];
         let found = text
             .defined_by
-            .and_then(|d| (d < m).then(|| group_of[d]))
+            .and_then(|d| (d < m).then(|| self.group_of[d]))
             .filter(|&g| groups[g].label == mention.label)
-            .or_else(|| by_key.get(&(mention.label, text.key_id)).copied())
+            .or_else(|| self.by_key.get(&(mention.label, text.key_id)).copied())
             .or_else(|| {
-                recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(|&g| {
+                self.recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(|&g| {
                     let other = &mentions[groups[g].name];
-                    related(mention, other, &texts)
+                    related(mention, other, texts)
                 })
             });
         let g = match found {
@@ -177,9 +241,9 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
         if text.chars > texts[mentions[grp.name].text_id].chars {
             grp.name = m;
         }
-        group_of.push(g);
-        by_key.entry((mention.label, text.key_id)).or_insert(g);
-        let rec = &mut recent[mention.label];
+        self.group_of.push(g);
+        self.by_key.entry((mention.label, text.key_id)).or_insert(g);
+        let rec = &mut self.recent[mention.label];
         if rec.last() != Some(&g) {
             // Move `g` to the end; an entry further back than the look-back
             // window is left where it is (it is never read again).
@@ -190,34 +254,39 @@ pub fn group(doc: &AnnotatedDocument) -> Vec<Entity> {
             rec.push(g);
         }
     }
-    // Each group's mentions, in document order: one list for them all, cut
-    // by the groups' counts (no list growing for each group).
-    let mut first: Vec<usize> = Vec::with_capacity(groups.len() + 1);
-    let mut at = 0;
-    for g in &groups {
+
+    /// The groups as entities.
+    fn entities(&self, doc: &AnnotatedDocument) -> Vec<Entity> {
+        // Each group's mentions, in document order: one list for them all,
+        // cut by the groups' counts (no list growing for each group).
+        let (groups, mentions) = (&self.groups, &self.mentions);
+        let mut first: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+        let mut at = 0;
+        for g in groups {
+            first.push(at);
+            at += g.count;
+        }
         first.push(at);
-        at += g.count;
+        let mut order = vec![0; mentions.len()];
+        let mut next = first.clone();
+        for (m, &g) in self.group_of.iter().enumerate() {
+            order[next[g]] = m;
+            next[g] += 1;
+        }
+        groups
+            .iter()
+            .enumerate()
+            .map(|(n, g)| Entity {
+                id: format!("e{}", n + 1),
+                label: GROUPED[g.label].to_string(),
+                name: mentions[g.name].text(doc).to_string(),
+                mentions: order[first[n]..first[n + 1]]
+                    .iter()
+                    .map(|&m| doc.annotations[mentions[m].ann].id.clone())
+                    .collect(),
+            })
+            .collect()
     }
-    first.push(at);
-    let mut order = vec![0; mentions.len()];
-    let mut next = first.clone();
-    for (m, &g) in group_of.iter().enumerate() {
-        order[next[g]] = m;
-        next[g] += 1;
-    }
-    groups
-        .iter()
-        .enumerate()
-        .map(|(n, g)| Entity {
-            id: format!("e{}", n + 1),
-            label: GROUPED[g.label].to_string(),
-            name: mentions[g.name].text.to_string(),
-            mentions: order[first[n]..first[n + 1]]
-                .iter()
-                .map(|&m| doc.annotations[mentions[m].ann].id.clone())
-                .collect(),
-        })
-        .collect()
 }
 
 /// The comparison key of a mention's text: its words lower-cased, with the
@@ -311,7 +380,7 @@ fn initials_of(name: &str) -> Option<Box<str>> {
 /// `mentions`) of the mention they abbreviate.
 fn defined_acronyms<'a>(
     doc: &'a AnnotatedDocument,
-    mentions: &[Mention<'a>],
+    mentions: &[Mention],
 ) -> HashMap<&'a str, usize> {
     let mut defs = HashMap::default();
     let text = &*doc.doc.text;
@@ -339,16 +408,16 @@ fn defined_acronyms<'a>(
             continue;
         }
         // `Mahkamah Konstitusi (MK)`: the bracket holds the acronym.
-        if is_acronym(inside) && !is_acronym(mention.text) {
+        if is_acronym(inside) && !is_acronym(mention.text(doc)) {
             defs.entry(inside).or_insert(m);
             continue;
         }
         // `MK (Mahkamah Konstitusi)`: the bracket holds the expansion,
         // annotated as the next mention, which joins the acronym.
-        if is_acronym(mention.text) {
+        if is_acronym(mention.text(doc)) {
             if let Some(next) = mentions.get(m + 1) {
-                if next.text == inside && next.label == mention.label {
-                    defs.entry(next.text).or_insert(m);
+                if next.text(doc) == inside && next.label == mention.label {
+                    defs.entry(next.text(doc)).or_insert(m);
                 }
             }
         }

@@ -213,6 +213,29 @@ impl AnnotatedDocument {
         self.entities.0.get_or_init(|| crate::core::entities::group(self).into())
     }
 
+    /// Works out a part of [`entities`](Self::entities) with `grouping`,
+    /// up to `budget` mentions ([`Grouping::step`]): a long document's are
+    /// grouped over several tasks. Whether they are known now. A grouping
+    /// must be given one document only.
+    ///
+    /// [`Grouping::step`]: crate::core::entities::Grouping::step
+    pub fn group_step(
+        &self,
+        grouping: &mut crate::core::entities::Grouping,
+        budget: usize,
+    ) -> bool {
+        if self.entities_known() {
+            return true;
+        }
+        match grouping.step(self, budget) {
+            Some(entities) => {
+                let _ = self.entities.0.set(entities.into());
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Whether [`entities`](Self::entities) has been worked out already
     /// (the page puts off grouping a long document's until it has drawn it).
     pub fn entities_known(&self) -> bool {
@@ -575,17 +598,20 @@ impl Numbering {
     /// All of it at once: [`AnnotatedDocument::from_spans`].
     pub fn at_once(doc: Document, spans: SpanNumbers) -> AnnotatedDocument {
         let mut n = Numbering::new(doc, spans);
-        n.step(usize::MAX);
+        while !n.step(usize::MAX) {}
         n.finish()
     }
 
-    /// Numbers up to `n` more spans; whether all are numbered now.
+    /// Numbers up to `n` more spans; whether all are numbered now. The
+    /// first step only works out the text's index and the spans' order
+    /// (for 10 MB of text, as long as numbering a part).
     pub fn step(&mut self, n: usize) -> bool {
         let (doc, spans) = (&self.doc, &self.spans);
-        let (index, order, place) = self.ready.get_or_insert_with(|| {
+        let Some((index, order, place)) = self.ready.as_mut() else {
             let (order, place) = span_order(spans.len(), |i| spans.range(i));
-            (CharIndex::new(&doc.text), order, place)
-        });
+            self.ready = Some((CharIndex::new(&doc.text), order, place));
+            return self.is_done();
+        };
         let from = self.done.len();
         let to = from.saturating_add(n).min(order.len());
         self.done.reserve_exact(order.len() - from);

@@ -7,12 +7,36 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
 use super::{excerpt, label_class};
-use crate::core::entities::Entity;
+use crate::core::entities::{Entity, Grouping};
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::ui::i18n::use_tr;
+
+/// How many mentions of a long document are grouped in one task.
+const GROUP_PER_TASK: usize = 20_000;
+
+/// Groups the next part of `doc`'s mentions a moment from now, then the
+/// next, until all are grouped and the panel is drawn again; dropping
+/// what `timer` holds stops it.
+fn group_later(
+    doc: Rc<AnnotatedDocument>,
+    mut grouping: Grouping,
+    update: UseForceUpdateHandle,
+    timer: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+) {
+    let next = timer.clone();
+    let t = gloo::timers::callback::Timeout::new(0, move || {
+        if doc.group_step(&mut grouping, GROUP_PER_TASK) {
+            update.force_update();
+        } else {
+            group_later(doc, grouping, update, next);
+        }
+    });
+    *timer.borrow_mut() = Some(t);
+}
 
 /// Properties of [`ReviewPanel`].
 #[derive(Properties, Clone)]
@@ -67,21 +91,18 @@ fn more_button(
 pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let doc = &props.doc;
     let tr = use_tr();
-    // A long document's entities are grouped a moment after it is drawn
-    // (1 MB of news takes some 30 ms, 10 MB a tenth of a second), not in
-    // the same task.
+    // A long document's entities are grouped after it is drawn, a part a
+    // task (10 MB of news at once took a tenth of a second).
     let later = doc.annotations.len() > LATER && !doc.entities_known();
     let update = use_force_update();
     {
         let doc = doc.clone();
         use_effect_with((Rc::as_ptr(&doc) as usize, later), move |&(_, later)| {
-            let timer = later.then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    doc.entities();
-                    update.force_update();
-                })
-            });
-            move || drop(timer)
+            let timer = Rc::new(std::cell::RefCell::new(None));
+            if later {
+                group_later(doc, Grouping::default(), update, timer.clone());
+            }
+            move || drop(timer.borrow_mut().take())
         });
     }
     // The document's entities (shared with it, not copied: a long article
