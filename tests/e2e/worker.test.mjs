@@ -118,6 +118,22 @@ test('after a large file the worker is stopped to give its memory back; a new on
     for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     return text.length;
   }, article);
+  // Its chunks (some 280) are put on the page a part at a time, but the
+  // page has its whole length from the first part on: a block as high as
+  // the rest stands for them.
+  const first = await page
+    .waitForFunction(
+      () => {
+        const v = document.querySelector('[data-testid=document-view][data-sparse=true]');
+        if (!v?.querySelector('.document-view__chunk')) return null;
+        return { placing: v.hasAttribute('data-placing'), height: document.documentElement.scrollHeight };
+      },
+      null,
+      { timeout: 60_000, polling: 'raf' },
+    )
+    .then((h) => h.jsonValue());
+  assert.ok(first.placing, 'the first chunks came before the rest');
+  assert.ok(first.height > 100_000, `${first.height} px high as the first chunks came`);
   // Shown with its highlights: a text this long keeps on the page only
   // the part near the reader, from its start.
   await page.waitForFunction(
