@@ -1551,3 +1551,31 @@ fn idioms_of_saying() {
     // (`put it` with an object after it is no idiom of saying.)
     check("en", &format!("{who}Holt put it on the shelf. \"Cooking\" was its label."));
 }
+
+#[test]
+fn a_name_found_next_to_a_verb_of_saying_is_a_name_at_its_other_mentions() {
+    // `Brannock` is known to no list; `said Brannock` makes it a name, so
+    // the earlier `Brannock met …` and `after Brannock, …` name her too,
+    // and `she` is Brannock rather than the last person named before her.
+    // The same holds for the surname of a full name found next to the
+    // verb.
+    for name in ["Brannock", "Odalys Brannock"] {
+        check(
+            "en",
+            &format!(
+                "The owners' lawyer, Dana Ellery, called the demand absurd. Brannock met the \
+                 owners again on Monday. [[Q@Brannock:\"Nothing has changed,\"]] she said.\n\n\
+                 [[Q@{name}:\"We will not sign this,\"]] said {name}.\n"
+            ),
+        );
+        check(
+            "en",
+            &format!(
+                "Tom Ellery, who runs the largest terminal, said the losses were mounting.\n\n\
+                 Talks resumed after Brannock, the union's chief negotiator, returned from \
+                 Leeds. [[Q@Brannock:\"We are closer than we were,\"]] she told reporters.\n\n\
+                 [[Q@{name}:\"We will not sign this,\"]] said {name}.\n"
+            ),
+        );
+    }
+}

@@ -457,3 +457,32 @@ fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
         );
     }
 }
+
+/// A one-word name the rules find once (here next to a verb of saying) is
+/// a PERSON at its other capitalised mentions too, before and after, with
+/// or without the learned tagger; so are the words of a full name found
+/// next to such a verb.
+#[test]
+fn a_name_found_once_is_a_name_at_its_other_mentions() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let lone = "Brannock had spent a decade at the port authority before the strike. On Friday \
+                the talks ended without a deal.\n\n\"We will not sign this,\" said Brannock.\n\n\
+                On Monday Brannock met the owners again.\n";
+    let full = "Brannock met the owners on Monday.\n\n\
+                \"We will not sign this,\" said Odalys Brannock.\n";
+    for (text, want) in [
+        (lone, &["Brannock", "Brannock", "Brannock"][..]),
+        (full, &["Brannock", "Odalys Brannock"][..]),
+    ] {
+        for tagger in [None, Some(&en_model)] {
+            let spans = analyze_with(text, "en", tagger);
+            let persons: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.label == "PERSON")
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert_eq!(persons, want, "with model {}", tagger.is_some());
+        }
+    }
+}

@@ -49,7 +49,12 @@
 //! next to a verb of saying also enters below the tagger, so a quotation's
 //! speaker slot is filled where the tagger proposes nothing there. After
 //! the merge, a PERSON on a title-case headline keeps only the words the
-//! text also capitalises elsewhere (`trim_headline_names`).
+//! text also capitalises elsewhere (`trim_headline_names`); in English,
+//! `speech_names` then adds the names standing where a speaker stands,
+//! and, with or without a tagger, `backfill_names` carries the words of
+//! the full names it added, and every one-word PERSON, to their other
+//! capitalised mentions (`said Okafor` makes the `Okafor` of an earlier
+//! sentence a PERSON too, for the `she said` after it).
 //!
 //! At equal rank the longer span wins, then the one that starts first. A
 //! losing candidate is dropped whole, never trimmed. Dates are also found
@@ -140,9 +145,13 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     trim_headline_names(&doc, &mut spans);
     if tagger.is_none() {
         // The tagger's document votes do this job when there is one.
-        backfill_names(&doc, &mut spans);
+        backfill_names(&doc, &mut spans, Carry::Parts, &[]);
     }
-    speech_names(&doc, &mut spans);
+    let heard = speech_names(&doc, &mut spans);
+    // The names found next to a verb of saying, and lone names, carried
+    // to their other mentions (with or without a tagger: its votes never
+    // saw the names `speech_names` adds).
+    backfill_names(&doc, &mut spans, Carry::Heard, &heard);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
@@ -228,33 +237,63 @@ const NOT_A_NAME: u32 = {
         | COMMON
 };
 
-/// Adds one-word mentions of people the text names in full anywhere, also
-/// before the full name (a headline "Takaichi dan Prabowo …" above
-/// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
-/// or last word of a PERSON of two or more words, starts with a capital,
-/// is covered by no other span, never occurs in lower case in the text
-/// (unless the rules found it alone as a PERSON elsewhere), and
-/// is not a word the lexicon knows as something else (a title such as
-/// `General`, an organisation or place word, a month, a function word).
-/// Keeps `spans` sorted by start, then end descending.
-fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
+/// Which names [`backfill_names`] carries to a text's other mentions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// The first and last words of every PERSON of two or more words.
+    Parts,
+    /// The first and last words of the PERSONs of two or more words that
+    /// [`speech_names`] added (given as byte ranges), and, in English, the
+    /// word of every one-word PERSON.
+    Heard,
+}
+
+/// Adds one-word mentions of people the text names elsewhere, also before
+/// the naming mention (a headline "Takaichi dan Prabowo …" above "Perdana
+/// Menteri Sanae Takaichi"; "Okafor" above "…, said Okafor").
+///
+/// With [`Carry::Parts`], a word qualifies when it is the first or last
+/// word of a PERSON of two or more words. With [`Carry::Heard`], it
+/// qualifies when it is the first or last word of such a PERSON that
+/// `speech_names` added (`heard`), or, in English, when it stands alone
+/// as a PERSON somewhere (the rules' or `speech_names`' lone surname or
+/// given name: `Okafor said`, then `Okafor` in a sentence before, for
+/// whom a later `she said` stands).
+///
+/// Either way the word must start with a capital, be covered by no other
+/// span, and not be a word the lexicon knows as something else (a title
+/// such as `General`, an organisation or place word, a month, a function
+/// word). A part of a full name must never occur in lower case in the
+/// text unless the rules found it alone as a PERSON elsewhere. A lone name
+/// carried on must never occur in lower case at all, must not be written
+/// in capitals throughout or be a verb of saying, must not stand next to
+/// another capitalised word no span covers (part of a longer name the
+/// rules did not find), and opening a sentence it must also be written
+/// with a capital inside a sentence somewhere or be a known given or
+/// family name. Keeps `spans` sorted by start, then end descending.
+fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usize, usize)]) {
+    use super::model::labels::PERSON;
+    let heard: HashSet<(usize, usize)> = heard.iter().copied().collect();
     let mut parts: HashSet<&str> = HashSet::default();
-    // One-word PERSON spans the rules found on their own: such a word is a
-    // name even where the text also writes it in lower case (`Santorum`
-    // and the neologism `santorum`).
+    // One-word PERSON spans: such a word is a name even where the text
+    // also writes it in lower case (`Santorum` and the neologism
+    // `santorum`), and with `Carry::Heard` it is carried on itself.
     let mut alone: HashSet<&str> = HashSet::default();
-    for s in spans.iter().filter(|s| s.label == super::model::labels::PERSON) {
+    for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
             if first.len() < name.len() {
-                parts.insert(first);
-                parts.insert(last);
+                if carry == Carry::Parts || heard.contains(&(s.start, s.end)) {
+                    parts.insert(first);
+                    parts.insert(last);
+                }
             } else {
                 alone.insert(name);
             }
         }
     }
-    if parts.is_empty() {
+    let carry_alone = carry == Carry::Heard && doc.lang == Lang::En && !alone.is_empty();
+    if parts.is_empty() && !carry_alone {
         return;
     }
     let mut covered = vec![false; doc.toks.len()];
@@ -267,16 +306,53 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
             k += 1;
         }
     }
+    // Word ids written with a capital inside a sentence somewhere (only
+    // needed for lone names).
+    let mut inside: Vec<bool> = Vec::new();
+    if carry_alone {
+        for t in &doc.toks {
+            if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD {
+                let i = t.id as usize;
+                if inside.len() <= i {
+                    inside.resize(i + 1, false);
+                }
+                inside[i] = true;
+            }
+        }
+    }
+    // An uncovered capitalised word right next to token `k`: `k` would be
+    // one word of a longer name.
+    let loose = |j: usize| {
+        let t = &doc.toks[j];
+        doc.is_word(j) && t.upper && !covered[j]
+    };
+    let in_longer = |k: usize| {
+        let n = doc.toks.len();
+        (k + 1 < n && doc.toks[k + 1].gap == tokens::Gap::Space && loose(k + 1))
+            || (k > 0
+                && doc.toks[k].gap == tokens::Gap::Space
+                && loose(k - 1)
+                && !doc.toks[k - 1].initial)
+    };
     let before = spans.len();
     for (k, t) in doc.toks.iter().enumerate() {
-        if !covered[k]
-            && t.upper
-            && doc.is_word(k)
-            && t.flags & NOT_A_NAME == 0
-            && parts.contains(doc.text_of(k))
-            && (!doc.seen_lower(k) || alone.contains(doc.text_of(k)))
-        {
-            spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
+        if covered[k] || !t.upper || !doc.is_word(k) || t.flags & NOT_A_NAME != 0 {
+            continue;
+        }
+        let word = doc.text_of(k);
+        let part = parts.contains(word) && (!doc.seen_lower(k) || alone.contains(word));
+        let lone = carry_alone
+            && !part
+            && alone.contains(word)
+            && !t.caps
+            && t.cue == 0
+            && !doc.seen_lower(k)
+            && (!t.initial
+                || inside.get(t.id as usize).copied().unwrap_or(false)
+                || t.more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0)
+            && !in_longer(k);
+        if part || lone {
+            spans.push(Span::new(PERSON, t.start, t.end));
         }
     }
     if spans.len() > before {
@@ -299,11 +375,12 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 /// opening a sentence must also be written with a capital somewhere
 /// inside a sentence, or be a known given or family name (so `Officials
 /// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
-/// end descending.
-fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
+/// end descending, and returns the byte ranges of the PERSONs it added.
+fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     use cues::cue::{PRON, VERB};
+    let mut added = Vec::new();
     if doc.lang != Lang::En {
-        return;
+        return added;
     }
     let n = doc.toks.len();
     // One pass: the verbs of saying, and the `s` of each possessive `'s`.
@@ -326,7 +403,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     }
     appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
     if verbs.is_empty() && owners.is_empty() && appositives.is_empty() {
-        return;
+        return added;
     }
     let mut covered = vec![false; n];
     let mut first = 0;
@@ -538,7 +615,11 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         let (start, end) = (doc.toks[a].start, doc.toks[b].end);
         let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
         spans.insert(at, Span::new(label, start, end));
+        if label == super::model::labels::PERSON {
+            added.push((start, end));
+        }
     }
+    added
 }
 
 /// Whether a verb of saying stands right before `span` or right after it,
