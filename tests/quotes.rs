@@ -1579,3 +1579,15 @@ fn a_name_found_next_to_a_verb_of_saying_is_a_name_at_its_other_mentions() {
         );
     }
 }
+
+#[test]
+fn a_common_word_opening_a_name_marks_its_gender() {
+    // `John` is also an everyday word, so no list takes it for a name;
+    // opening one, it still says John Keller is a man, so `she` is Dana
+    // Voss (whose given name says nothing).
+    check(
+        "en",
+        "Dana Voss and John Keller spoke at the harbour. [[Q@Dana Voss:\"The boats are late \
+         again,\"]] she said.",
+    );
+}
