@@ -1591,3 +1591,17 @@ fn a_common_word_opening_a_name_marks_its_gender() {
          again,\"]] she said.",
     );
 }
+
+#[test]
+fn a_rank_abbreviation_is_a_title_not_a_speaker() {
+    check(
+        "en",
+        "The witness was questioned twice. [[Q@Hale Brannigan:\"He was calm,\"]] said Insp. Hale \
+         Brannigan.",
+    );
+    check(
+        "en",
+        "[[Q@Anton Varga:\"We will find him,\"]] Det. Sgt. Anton Varga told reporters on \
+         Tuesday.",
+    );
+}

@@ -486,3 +486,23 @@ fn a_name_found_once_is_a_name_at_its_other_mentions() {
         }
     }
 }
+
+/// Police, military and civil ranks written as abbreviations are titles
+/// before a name, and their full stop ends no sentence.
+#[test]
+fn rank_abbreviations_are_titles_and_end_no_sentence() {
+    check(
+        "en",
+        "The witness was questioned by Det. Sgt. [[PERSON:Anton Varga]] and Insp. \
+         [[PERSON:Hale Brannigan]]. Supt. [[PERSON:Morgan]], Cpl. [[PERSON:Dane Whitlock]] and \
+         Adm. [[PERSON:Kessler]] attended. Atty. Gen. [[PERSON:Ruiz]] declined to comment.",
+    );
+    let text = "Police found the car. Det. Ruth Kowalski said the driver had fled.";
+    let spans = analyze(text, "en");
+    let titles: Vec<(&str, Option<&str>)> = spans
+        .iter()
+        .filter(|s| s.label == "PERSON")
+        .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+        .collect();
+    assert_eq!(titles, [("Ruth Kowalski", Some("Det."))]);
+}
