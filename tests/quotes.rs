@@ -1605,3 +1605,22 @@ fn a_rank_abbreviation_is_a_title_not_a_speaker() {
          Tuesday.",
     );
 }
+
+#[test]
+fn a_name_after_a_word_for_an_organisation_is_one() {
+    // `Melkvast` and `Brannock` are known to no list; a word for an
+    // organisation right before them (after `the` or a possessive) makes
+    // them organisations, which `the group` and `the company` point to,
+    // also where the name stands before a verb of saying.
+    check(
+        "en",
+        "Minister Anna Berg announced the new quotas on Monday. The Dutch farmers' union \
+         Melkvast welcomed the ruling. [[Q@Melkvast:\"It is late, but it is fair,\"]] the group \
+         said in a statement.",
+    );
+    check(
+        "en",
+        "Tom Ellery opened a shop in Leeds. The retailer Brannock said sales fell. [[Q@Brannock:\
+         \"We are disappointed,\"]] the company said.",
+    );
+}

@@ -369,9 +369,15 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usiz
 /// a letter (`Bernoulli's reply was:`). A name set off by an appositive
 /// headed by a word for a company or an organisation (`Voltaro, a San
 /// Francisco electric scooter maker,`) is added as an ORG, for `it` and
-/// `the company` to point to. The name is one to three capitalised words,
-/// none of them a word the lexicon knows as something else, none written
-/// in lower case anywhere in the text, not in capitals throughout; a name
+/// `the company` to point to, and so is a name right after a word for an
+/// organisation that follows `the`, `its`, `their` or a possessive (`the
+/// farmers' union Melkvast`, `The retailer Brannock said`), unless more
+/// of a name follows it; where the capitalisation rules made such a name
+/// a PERSON (no title, no known given name), it becomes the ORG. An ORG
+/// found here wins over a PERSON reading of the same words. The name is
+/// one to three capitalised words, none of them a word the lexicon knows
+/// as something else, none written in lower case anywhere in the text,
+/// not in capitals throughout; a name
 /// opening a sentence must also be written with a capital somewhere
 /// inside a sentence, or be a known given or family name (so `Officials
 /// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
@@ -388,12 +394,23 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     let mut owners: Vec<usize> = Vec::new();
     // Commas before `a`/`an`: "Voltaro, a San Francisco scooter maker,".
     let mut appositives: Vec<usize> = Vec::new();
+    // Lower-case words for an organisation right before a capitalised
+    // word: "the farmers' union Melkvast".
+    let mut heads: Vec<usize> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         if t.kind != tokens::Kind::Word {
             if t.ch == ',' && k > 0 {
                 appositives.push(k);
             }
             continue;
+        }
+        if !t.upper
+            && k + 1 < n
+            && doc.toks[k + 1].upper
+            && doc.toks[k + 1].gap == tokens::Gap::Space
+            && org_noun(doc.low(k)) == OrgNoun::BeforeName
+        {
+            heads.push(k);
         }
         if t.cue & VERB != 0 && t.cue & PRON == 0 {
             verbs.push(k);
@@ -402,7 +419,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
         }
     }
     appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
-    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() {
+    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() && heads.is_empty() {
         return added;
     }
     let mut covered = vec![false; n];
@@ -553,41 +570,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     for c in appositives {
         let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
         let Some(end) = head else { continue };
-        let noun = doc.low(end - 1);
-        let org = matches!(
-            noun,
-            "company"
-                | "maker"
-                | "manufacturer"
-                | "firm"
-                | "startup"
-                | "start-up"
-                | "retailer"
-                | "carrier"
-                | "airline"
-                | "charity"
-                | "organisation"
-                | "organization"
-                | "association"
-                | "union"
-                | "publisher"
-                | "developer"
-                | "producer"
-                | "supplier"
-                | "chain"
-                | "operator"
-                | "insurer"
-                | "lender"
-                | "broker"
-                | "conglomerate"
-                | "subsidiary"
-                | "group"
-                | "nonprofit"
-                | "non-profit"
-                | "newspaper"
-                | "broadcaster"
-                | "party"
-        );
+        let org = org_noun(doc.low(end - 1)) != OrgNoun::No;
         if org && namely(c - 1) {
             let mut a = c - 1;
             while a > 0 && c - 1 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
@@ -596,9 +579,58 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
             found.push((a, c - 1));
         }
     }
-    for (i, (a, b)) in found.into_iter().enumerate() {
-        let label =
-            if i >= orgs_from { super::model::labels::ORG } else { super::model::labels::PERSON };
+    // "The Dutch farmers' union Melkvast welcomed": a name right
+    // after a word for an organisation, itself after a determiner or a
+    // possessive, is that organisation, unless more of a name follows
+    // (`the group Friends of the Earth` is not `Friends`).
+    for k in heads {
+        let determined = (k.saturating_sub(4)..k).any(|j| {
+            (doc.is_word(j) && matches!(doc.low(j), "the" | "its" | "their"))
+                || (doc.toks[j].kind == tokens::Kind::Punct
+                    && matches!(doc.toks[j].ch, '\'' | '\u{2019}'))
+        });
+        if !determined {
+            continue;
+        }
+        // More of a name after token `b`.
+        let more = |b: usize| {
+            b + 1 < n
+                && doc.is_word(b + 1)
+                && (doc.toks[b + 1].upper
+                    || matches!(doc.low(b + 1), "of" | "for" | "and" | "de")
+                    || doc.is(b + 1, '&'))
+        };
+        if covered[k + 1] {
+            // A PERSON the capitalisation rules made of it, with no title
+            // and no known given name, is the organisation.
+            let start = doc.toks[k + 1].start;
+            let at = spans.partition_point(|s| s.start < start);
+            if let Some(s) = spans.get_mut(at).filter(|s| {
+                s.start == start && s.label == super::model::labels::PERSON && s.title.is_none()
+            }) {
+                let b = doc.tok_at(s.end).saturating_sub(1);
+                let given = (k + 1..=b).any(|j| doc.toks[j].more & lexicon::more::GIVEN != 0);
+                if b > k && b - k <= 3 && !given && !more(b) {
+                    s.label = super::model::labels::ORG;
+                }
+            }
+            continue;
+        }
+        if !namely(k + 1) {
+            continue;
+        }
+        let mut b = k + 1;
+        while b + 1 < n && b - k < 3 && doc.toks[b + 1].gap == tokens::Gap::Space && namely(b + 1) {
+            b += 1;
+        }
+        if !more(b) {
+            found.push((k + 1, b));
+        }
+    }
+    // (The organisations first: `The retailer Brannock said` is one.)
+    let (persons, orgs) = found.split_at(orgs_from);
+    let orgs = orgs.iter().map(|&r| (r, super::model::labels::ORG));
+    for ((a, b), label) in orgs.chain(persons.iter().map(|&r| (r, super::model::labels::PERSON))) {
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
         if doc.toks[a].initial && !known && !inside_of(a) {
@@ -620,6 +652,36 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
         }
     }
     added
+}
+
+/// What a lower-case word says of the name next to it ([`org_noun`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OrgNoun {
+    /// Not a word for an organisation.
+    No,
+    /// A word for an organisation that may also name a person's trade
+    /// (`producer`, `publisher`): it makes an ORG only as the head of an
+    /// appositive (`Voltaro, a scooter maker,`).
+    Appositive,
+    /// A word for an organisation alone, also before its name (`the
+    /// union Melkvast`).
+    BeforeName,
+}
+
+/// Whether a lower-case word is a word for a company or an organisation
+/// (`company`, `firm`, `union`, `charity`), for `speech_names`.
+fn org_noun(w: &str) -> OrgNoun {
+    match w {
+        "company" | "manufacturer" | "firm" | "startup" | "start-up" | "retailer" | "carrier"
+        | "airline" | "charity" | "organisation" | "organization" | "association" | "union"
+        | "supplier" | "chain" | "insurer" | "lender" | "conglomerate" | "subsidiary" | "group"
+        | "nonprofit" | "non-profit" | "newspaper" | "broadcaster" | "party" | "carmaker"
+        | "automaker" | "bank" | "think-tank" => OrgNoun::BeforeName,
+        "maker" | "publisher" | "developer" | "producer" | "operator" | "broker" => {
+            OrgNoun::Appositive
+        }
+        _ => OrgNoun::No,
+    }
 }
 
 /// Whether a verb of saying stands right before `span` or right after it,
