@@ -506,3 +506,22 @@ fn rank_abbreviations_are_titles_and_end_no_sentence() {
         .collect();
     assert_eq!(titles, [("Ruth Kowalski", Some("Det."))]);
 }
+
+/// A name that a word for an organisation introduces (`the farmers' union
+/// Melkvast`) is an organisation at its other mentions too, not a person
+/// (`fined Melkvast`, `Melkvast said`) nor a place (`shares in Brannock`).
+#[test]
+fn an_organisation_introduced_once_keeps_its_label() {
+    check(
+        "en",
+        "The Dutch farmers' union [[ORG:Melkvast]] welcomed the ruling. Regulators had fined \
+         [[ORG:Melkvast]] in [[DATE:2019]]. [[QUOTE@Melkvast:\"It is late, but it is fair,\"]] \
+         [[ORG:Melkvast]] said in a statement.",
+    );
+    check(
+        "en",
+        "Shares in [[ORG:Brannock]] fell 4 percent on [[DATE:Monday]]. The retailer \
+         [[ORG:Brannock]] said sales fell. [[QUOTE@Brannock:\"We are disappointed,\"]] the \
+         company said.",
+    );
+}

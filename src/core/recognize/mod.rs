@@ -145,7 +145,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     trim_headline_names(&doc, &mut spans);
     if tagger.is_none() {
         // The tagger's document votes do this job when there is one.
-        backfill_names(&doc, &mut spans, Carry::Parts, &[]);
+        backfill_names(&doc, &mut spans, Carry::Parts, &Heard::default());
     }
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
@@ -237,14 +237,23 @@ const NOT_A_NAME: u32 = {
         | COMMON
 };
 
+/// What [`speech_names`] found, as byte ranges.
+#[derive(Default)]
+struct Heard {
+    /// The PERSONs it added.
+    persons: Vec<(usize, usize)>,
+    /// The ORGs it added, or made of a PERSON.
+    orgs: Vec<(usize, usize)>,
+}
+
 /// Which names [`backfill_names`] carries to a text's other mentions.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Carry {
     /// The first and last words of every PERSON of two or more words.
     Parts,
     /// The first and last words of the PERSONs of two or more words that
-    /// [`speech_names`] added (given as byte ranges), and, in English, the
-    /// word of every one-word PERSON.
+    /// [`speech_names`] added, and, in English, the word of every one-word
+    /// PERSON and of every one-word ORG that `speech_names` found.
     Heard,
 }
 
@@ -258,7 +267,11 @@ enum Carry {
 /// `speech_names` added (`heard`), or, in English, when it stands alone
 /// as a PERSON somewhere (the rules' or `speech_names`' lone surname or
 /// given name: `Okafor said`, then `Okafor` in a sentence before, for
-/// whom a later `she said` stands).
+/// whom a later `she said` stands). With [`Carry::Heard`], the ORGs that
+/// `speech_names` found (`the farmers' union Melkvast`) first relabel
+/// every PERSON with no title of the same text, and every one-word LOC of
+/// the same text that no list knows as a place, as ORG; a one-word one is
+/// then added as an ORG where it stands alone, like a lone name.
 ///
 /// Either way the word must start with a capital, be covered by no other
 /// span, and not be a word the lexicon knows as something else (a title
@@ -271,9 +284,30 @@ enum Carry {
 /// rules did not find), and opening a sentence it must also be written
 /// with a capital inside a sentence somewhere or be a known given or
 /// family name. Keeps `spans` sorted by start, then end descending.
-fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usize, usize)]) {
-    use super::model::labels::PERSON;
-    let heard: HashSet<(usize, usize)> = heard.iter().copied().collect();
+fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard) {
+    use super::model::labels::{LOC, ORG, PERSON};
+    // The organisations `speech_names` found: the same name elsewhere is
+    // the same organisation, not a person (nor, when no list knows it as
+    // a place, a place).
+    let orgs: HashSet<&str> = heard.orgs.iter().map(|&(a, b)| &doc.text[a..b]).collect();
+    if !orgs.is_empty() {
+        for s in spans.iter_mut() {
+            let relabel = match s.label {
+                PERSON => s.title.is_none(),
+                LOC => {
+                    let k = doc.tok_at(s.start);
+                    doc.toks
+                        .get(k)
+                        .is_some_and(|t| t.end == s.end && t.flags & lexicon::flags::LOC == 0)
+                }
+                _ => false,
+            };
+            if relabel && orgs.contains(&doc.text[s.start..s.end]) {
+                s.label = ORG;
+            }
+        }
+    }
+    let heard: HashSet<(usize, usize)> = heard.persons.iter().copied().collect();
     let mut parts: HashSet<&str> = HashSet::default();
     // One-word PERSON spans: such a word is a name even where the text
     // also writes it in lower case (`Santorum` and the neologism
@@ -292,7 +326,8 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usiz
             }
         }
     }
-    let carry_alone = carry == Carry::Heard && doc.lang == Lang::En && !alone.is_empty();
+    let carry_alone =
+        carry == Carry::Heard && doc.lang == Lang::En && !(alone.is_empty() && orgs.is_empty());
     if parts.is_empty() && !carry_alone {
         return;
     }
@@ -341,9 +376,10 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usiz
         }
         let word = doc.text_of(k);
         let part = parts.contains(word) && (!doc.seen_lower(k) || alone.contains(word));
+        let org = !part && orgs.contains(word);
         let lone = carry_alone
             && !part
-            && alone.contains(word)
+            && (org || alone.contains(word))
             && !t.caps
             && t.cue == 0
             && !doc.seen_lower(k)
@@ -352,7 +388,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usiz
                 || t.more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0)
             && !in_longer(k);
         if part || lone {
-            spans.push(Span::new(PERSON, t.start, t.end));
+            spans.push(Span::new(if org { ORG } else { PERSON }, t.start, t.end));
         }
     }
     if spans.len() > before {
@@ -381,10 +417,10 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &[(usiz
 /// opening a sentence must also be written with a capital somewhere
 /// inside a sentence, or be a known given or family name (so `Officials
 /// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
-/// end descending, and returns the byte ranges of the PERSONs it added.
-fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
+/// end descending, and returns what it added or relabelled.
+fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     use cues::cue::{PRON, VERB};
-    let mut added = Vec::new();
+    let mut added = Heard::default();
     if doc.lang != Lang::En {
         return added;
     }
@@ -612,6 +648,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
                 let given = (k + 1..=b).any(|j| doc.toks[j].more & lexicon::more::GIVEN != 0);
                 if b > k && b - k <= 3 && !given && !more(b) {
                     s.label = super::model::labels::ORG;
+                    added.orgs.push((s.start, s.end));
                 }
             }
             continue;
@@ -648,7 +685,9 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
         let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
         spans.insert(at, Span::new(label, start, end));
         if label == super::model::labels::PERSON {
-            added.push((start, end));
+            added.persons.push((start, end));
+        } else {
+            added.orgs.push((start, end));
         }
     }
     added
