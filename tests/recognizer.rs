@@ -525,3 +525,32 @@ fn an_organisation_introduced_once_keeps_its_label() {
          company said.",
     );
 }
+
+/// A name an appositive or a word for an organisation introduces is an
+/// organisation even where the tagger or the capitalisation rules took it
+/// for a person or a place, with or without the tagger.
+#[test]
+fn an_organisations_appositive_outweighs_a_person_reading() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let recall = "Zentrik, a Berlin battery maker, is recalling 8,000 chargers. Regulators \
+                  praised Zentrik for acting quickly. \"Safety comes first,\" it said in a \
+                  statement.\n";
+    let growers = "Growers blocked the roads for a third day. The growers' association, Fenmark \
+                   Produce, said prices had halved. \"We cannot go on like this,\" the \
+                   association said.\n";
+    for (text, name, mentions) in [(recall, "Zentrik", 2), (growers, "Fenmark Produce", 1)] {
+        for tagger in [None, Some(&en_model)] {
+            let spans = analyze_with(text, "en", tagger);
+            let labels: Vec<&str> =
+                spans.iter().filter(|s| &text[s.start..s.end] == name).map(|s| s.label).collect();
+            assert_eq!(labels, vec!["ORG"; mentions], "with model {}", tagger.is_some());
+            let speakers: Vec<Option<&str>> = spans
+                .iter()
+                .filter(|s| s.label == "QUOTE")
+                .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+                .collect();
+            assert_eq!(speakers, [Some(name)], "with model {}", tagger.is_some());
+        }
+    }
+}

@@ -295,10 +295,8 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
             let relabel = match s.label {
                 PERSON => s.title.is_none(),
                 LOC => {
-                    let k = doc.tok_at(s.start);
-                    doc.toks
-                        .get(k)
-                        .is_some_and(|t| t.end == s.end && t.flags & lexicon::flags::LOC == 0)
+                    let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+                    b > a && unlisted_place(doc, a, b)
                 }
                 _ => false,
             };
@@ -408,9 +406,11 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
 /// `the company` to point to, and so is a name right after a word for an
 /// organisation that follows `the`, `its`, `their` or a possessive (`the
 /// farmers' union Melkvast`, `The retailer Brannock said`), unless more
-/// of a name follows it; where the capitalisation rules made such a name
-/// a PERSON (no title, no known given name), it becomes the ORG. An ORG
-/// found here wins over a PERSON reading of the same words. The name is
+/// of a name follows it, or set off by commas after such a word (`The
+/// growers' association, Fenmark Produce, said`). Where the other rules
+/// or the tagger made such a name a PERSON (no title, no known given
+/// name) or a place no list knows, it becomes the ORG (`org_of_span`).
+/// An ORG found here wins over a PERSON reading of the same words. The name is
 /// one to three capitalised words, none of them a word the lexicon knows
 /// as something else, none written in lower case anywhere in the text,
 /// not in capitals throughout; a name
@@ -440,10 +440,13 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             }
             continue;
         }
+        // (Or before a comma and one: "The operators' association,
+        // Deltaport Employers, said".)
+        let name_at = if doc.is(k + 1, ',') { k + 2 } else { k + 1 };
         if !t.upper
-            && k + 1 < n
-            && doc.toks[k + 1].upper
-            && doc.toks[k + 1].gap == tokens::Gap::Space
+            && name_at < n
+            && doc.toks[name_at].upper
+            && doc.toks[name_at].gap == tokens::Gap::Space
             && org_noun(doc.low(k)) == OrgNoun::BeforeName
         {
             heads.push(k);
@@ -607,7 +610,13 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
         let Some(end) = head else { continue };
         let org = org_noun(doc.low(end - 1)) != OrgNoun::No;
-        if org && namely(c - 1) {
+        if org && covered[c - 1] {
+            // A PERSON (or an unlisted place) the other rules or the
+            // tagger made of the name is the organisation.
+            if let Some(r) = org_of_span(doc, spans, None, doc.toks[c - 1].end) {
+                added.orgs.push(r);
+            }
+        } else if org && namely(c - 1) {
             let mut a = c - 1;
             while a > 0 && c - 1 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
                 a -= 1;
@@ -618,8 +627,12 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // "The Dutch farmers' union Melkvast welcomed": a name right
     // after a word for an organisation, itself after a determiner or a
     // possessive, is that organisation, unless more of a name follows
-    // (`the group Friends of the Earth` is not `Friends`).
+    // (`the group Friends of the Earth` is not `Friends`); so is a name
+    // set off by commas right after such a word (`The operators'
+    // association, Deltaport Employers, said`).
     for k in heads {
+        let comma = doc.is(k + 1, ',');
+        let first = if comma { k + 2 } else { k + 1 };
         let determined = (k.saturating_sub(4)..k).any(|j| {
             (doc.is_word(j) && matches!(doc.low(j), "the" | "its" | "their"))
                 || (doc.toks[j].kind == tokens::Kind::Punct
@@ -628,40 +641,47 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         if !determined {
             continue;
         }
-        // More of a name after token `b`.
-        let more = |b: usize| {
-            b + 1 < n
+        // Whether the name may end at token `b`: with a comma after it
+        // when one comes before it, with no more of a name otherwise.
+        let ends = |b: usize| {
+            if comma {
+                return doc.is(b + 1, ',');
+            }
+            !(b + 1 < n
                 && doc.is_word(b + 1)
                 && (doc.toks[b + 1].upper
                     || matches!(doc.low(b + 1), "of" | "for" | "and" | "de")
-                    || doc.is(b + 1, '&'))
+                    || doc.is(b + 1, '&')))
         };
-        if covered[k + 1] {
-            // A PERSON the capitalisation rules made of it, with no title
-            // and no known given name, is the organisation.
-            let start = doc.toks[k + 1].start;
+        if covered[first] {
+            // A PERSON (or an unlisted place) the other rules or the
+            // tagger made of it is the organisation.
+            let start = doc.toks[first].start;
             let at = spans.partition_point(|s| s.start < start);
-            if let Some(s) = spans.get_mut(at).filter(|s| {
-                s.start == start && s.label == super::model::labels::PERSON && s.title.is_none()
-            }) {
-                let b = doc.tok_at(s.end).saturating_sub(1);
-                let given = (k + 1..=b).any(|j| doc.toks[j].more & lexicon::more::GIVEN != 0);
-                if b > k && b - k <= 3 && !given && !more(b) {
-                    s.label = super::model::labels::ORG;
-                    added.orgs.push((s.start, s.end));
+            let end = spans.get(at).filter(|s| s.start == start).map(|s| s.end);
+            let last = end.map(|e| doc.tok_at(e).saturating_sub(1));
+            if let (Some(end), Some(b)) = (end, last) {
+                if b >= first && b - first < 3 && ends(b) {
+                    if let Some(r) = org_of_span(doc, spans, Some(start), end) {
+                        added.orgs.push(r);
+                    }
                 }
             }
             continue;
         }
-        if !namely(k + 1) {
+        if !namely(first) {
             continue;
         }
-        let mut b = k + 1;
-        while b + 1 < n && b - k < 3 && doc.toks[b + 1].gap == tokens::Gap::Space && namely(b + 1) {
+        let mut b = first;
+        while b + 1 < n
+            && b - first < 2
+            && doc.toks[b + 1].gap == tokens::Gap::Space
+            && namely(b + 1)
+        {
             b += 1;
         }
-        if !more(b) {
-            found.push((k + 1, b));
+        if ends(b) {
+            found.push((first, b));
         }
     }
     // (The organisations first: `The retailer Brannock said` is one.)
@@ -691,6 +711,46 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         }
     }
     added
+}
+
+/// Relabels as an ORG the entity span of `spans` that ends at byte `end`
+/// (and starts at byte `start`, if given) when it is a PERSON with no
+/// title and no known given name, of three words at most, or a one-word
+/// LOC that no list knows as a place; returns its byte range if so.
+fn org_of_span(
+    doc: &Doc,
+    spans: &mut [Span],
+    start: Option<usize>,
+    end: usize,
+) -> Option<(usize, usize)> {
+    use super::model::labels::{LOC, ORG, PERSON};
+    let at = spans.partition_point(|s| s.start < end).checked_sub(1)?;
+    let s = spans.get_mut(at).filter(|s| s.end == end && start.is_none_or(|a| s.start == a))?;
+    let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+    let ok = match s.label {
+        PERSON => {
+            s.title.is_none()
+                && b > a
+                && b - a <= 3
+                && (a..b).all(|k| doc.toks[k].more & lexicon::more::GIVEN == 0)
+        }
+        LOC => b > a && b - a <= 3 && unlisted_place(doc, a, b),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    s.label = ORG;
+    Some((s.start, s.end))
+}
+
+/// Whether tokens `a..b` hold no word or phrase that the lexicon knows as
+/// a place or a place word (`Rotterdam`, `Port`, `Street`): a LOC of
+/// such words is only the capitalisation rules' or the tagger's guess.
+fn unlisted_place(doc: &Doc, a: usize, b: usize) -> bool {
+    use lexicon::flags::{LOC, LOC_ACRO, PLACE_HEAD, PLACE_SUFFIX};
+    let place = LOC | LOC_ACRO | PLACE_HEAD | PLACE_SUFFIX;
+    doc.toks[a..b].iter().all(|t| (t.flags | t.multi) & place == 0)
 }
 
 /// What a lower-case word says of the name next to it ([`org_noun`]).
