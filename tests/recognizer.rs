@@ -554,3 +554,31 @@ fn an_organisations_appositive_outweighs_a_person_reading() {
         }
     }
 }
+
+/// With the English tagger, a name ending with a word for an institution
+/// (`Foreign Ministry`) that the tagger reads as a place is the
+/// organisation the rules make of it, for `the ministry` to point to.
+#[test]
+fn an_institution_word_outweighs_the_taggers_place() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Under the deal, Japan will lend 12 billion yen to rebuild the harbour at Tanji. \
+                According to Japan's Foreign Ministry, the loan carries an interest rate of 0.2 \
+                percent.\n\nThe ministry said in a statement that the deal reflected \"a long \
+                friendship between two fishing nations.\"\n";
+    for tagger in [None, Some(&en_model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let ministry: Vec<&str> = spans
+            .iter()
+            .filter(|s| &text[s.start..s.end] == "Foreign Ministry")
+            .map(|s| s.label)
+            .collect();
+        assert_eq!(ministry, ["ORG"], "with model {}", tagger.is_some());
+        let speakers: Vec<Option<&str>> = spans
+            .iter()
+            .filter(|s| s.label == "QUOTE")
+            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+            .collect();
+        assert_eq!(speakers, [Some("Foreign Ministry")], "with model {}", tagger.is_some());
+    }
+}

@@ -39,7 +39,9 @@
 //! `tagger` module), the tagger takes the place of the entity rules: their
 //! reading of every token is one of its features, and the candidates are
 //! the DATE patterns, then the tagger's spans (a rule's span is kept where
-//! the two agree exactly, for a PERSON's `title`). For English, whose
+//! the two agree exactly, for a PERSON's `title`; in English, a rule's ORG
+//! ending with a word for an institution, `Foreign Ministry`, also replaces
+//! the tagger's LOC over exactly the same words). For English, whose
 //! model learned from 84 documents, the rules of rank 2 and 3 also enter,
 //! ranked below the tagger, so they only fill what it leaves (on GUM dev
 //! this gains about 0.6 F1, and 6.6 on its news documents; in Indonesian
@@ -117,8 +119,20 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
             let same: HashMap<(usize, usize, &str), &Span> =
                 rules.iter().map(|r| ((r.span.start, r.span.end, r.span.label), &r.span)).collect();
             for span in tagger::spans(&doc, &tags) {
-                let span =
-                    same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone());
+                // In English, where the tagger reads as a place exactly the
+                // words that end with a word for an institution (not a
+                // building: `Center`, `Museum` are places) and so make an
+                // ORG for the rules (`Foreign Ministry`), the word wins.
+                let org = (doc.lang == Lang::En && span.label == super::model::labels::LOC)
+                    .then(|| same.get(&(span.start, span.end, super::model::labels::ORG)))
+                    .flatten()
+                    .filter(|r| institution(doc.low(doc.tok_at(r.end).saturating_sub(1))));
+                let span = match org {
+                    Some(&r) => r.clone(),
+                    None => {
+                        same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone())
+                    }
+                };
                 cands.push(Candidate { span, source: Source::Tagger });
             }
             // A name the rules see right before or after a verb of saying
@@ -155,6 +169,38 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Whether a lower-case word is a word for an institution that heads or
+/// ends an organisation's name (`ministry`, `agency`, `party`), never a
+/// building or a site.
+fn institution(w: &str) -> bool {
+    matches!(
+        w,
+        "ministry"
+            | "department"
+            | "agency"
+            | "commission"
+            | "committee"
+            | "party"
+            | "union"
+            | "company"
+            | "corporation"
+            | "association"
+            | "federation"
+            | "foundation"
+            | "institute"
+            | "authority"
+            | "bureau"
+            | "government"
+            | "administration"
+            | "parliament"
+            | "senate"
+            | "congress"
+            | "police"
+            | "army"
+            | "navy"
+    )
 }
 
 /// The rule stages before the merge: the DATE spans, which tokens they
