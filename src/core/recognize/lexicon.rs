@@ -98,13 +98,13 @@ use flags::*;
 
 /// Abbreviations whose following full stop is not a sentence end (among
 /// them the police, military and civil ranks written before a name:
-/// `Det.`, `Sgt.`, `Lt.`, `Supt.`, `Adm.`, `Atty.`, `Rev.`).
+/// `Det.`, `Sgt.`, `Lt.`, `Supt.`, `Adm.`, `Atty.`).
 #[rustfmt::skip]
 const ABBRS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "ir", "h", "hj", "drs", "dra", "kh", "gen", "sen", "rep",
     "gov", "col", "lt", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs",
     "jl", "mt", "ft", "bros", "plt", "ny", "sdr", "nn", "det", "cpl", "pvt", "maj", "brig",
-    "cmdr", "cdr", "adm", "insp", "supt", "atty", "rev", "hon",
+    "cmdr", "cdr", "adm", "insp", "supt", "atty",
 ];
 
 /// Words that continue a title towards the name ("Menteri *Luar Negeri*").
