@@ -157,15 +157,14 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     }
     let mut spans = merge::merge(cands);
     trim_headline_names(&doc, &mut spans);
-    if tagger.is_none() {
-        // The tagger's document votes do this job when there is one.
-        backfill_names(&doc, &mut spans, Carry::Parts, &Heard::default());
-    }
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
-    // saw the names `speech_names` adds).
-    backfill_names(&doc, &mut spans, Carry::Heard, &heard);
+    // saw the names `speech_names` adds); without a tagger, the parts of
+    // every full name too (the tagger's document votes do that job when
+    // there is one).
+    let carry = if tagger.is_none() { Carry::All } else { Carry::Heard };
+    backfill_names(&doc, &mut spans, carry, &heard);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
@@ -295,8 +294,9 @@ struct Heard {
 /// Which names [`backfill_names`] carries to a text's other mentions.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Carry {
-    /// The first and last words of every PERSON of two or more words.
-    Parts,
+    /// [`Carry::Heard`], and the first and last words of every PERSON
+    /// of two or more words.
+    All,
     /// The first and last words of the PERSONs of two or more words that
     /// [`speech_names`] added, and, in English, the word of every one-word
     /// PERSON and of every one-word ORG that `speech_names` found.
@@ -307,19 +307,18 @@ enum Carry {
 /// the naming mention (a headline "Takaichi dan Prabowo …" above "Perdana
 /// Menteri Sanae Takaichi"; "Okafor" above "…, said Okafor").
 ///
-/// With [`Carry::Parts`], a word qualifies when it is the first or last
-/// word of a PERSON of two or more words. With [`Carry::Heard`], it
-/// qualifies when it is the first or last word of such a PERSON that
-/// `speech_names` added (`heard`), or, in English, when it stands alone
-/// as a PERSON somewhere (the rules' or `speech_names`' lone surname or
-/// given name: `Okafor said`, then `Okafor` in a sentence before, for
-/// whom a later `she said` stands). With [`Carry::Heard`], the ORGs that
-/// `speech_names` found (`the farmers' union Melkvast`) first relabel
-/// every PERSON with no title of the same text, and every one-word LOC of
-/// the same text that no list knows as a place, as ORG; a one-word one is
-/// then added as an ORG where it stands alone, like a lone name.
+/// A word qualifies when it is the first or last word of a PERSON of two
+/// or more words (with [`Carry::All`] any such PERSON, with
+/// [`Carry::Heard`] one that `speech_names` added, `heard`), or, in
+/// English, when it stands alone as a PERSON somewhere (the rules' or
+/// `speech_names`' lone surname or given name: `Okafor said`, then
+/// `Okafor` in a sentence before, for whom a later `she said` stands).
+/// Before that, the ORGs that `speech_names` found (`the farmers' union
+/// Melkvast`) relabel as ORG every PERSON with no title and every LOC no
+/// list knows as a place that have the same text; a one-word one is then
+/// added as an ORG where it stands alone, like a lone name.
 ///
-/// Either way the word must start with a capital, be covered by no other
+/// Every word so added must start with a capital, be covered by no other
 /// span, and not be a word the lexicon knows as something else (a title
 /// such as `General`, an organisation or place word, a month, a function
 /// word). A part of a full name must never occur in lower case in the
@@ -355,13 +354,13 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
     let mut parts: HashSet<&str> = HashSet::default();
     // One-word PERSON spans: such a word is a name even where the text
     // also writes it in lower case (`Santorum` and the neologism
-    // `santorum`), and with `Carry::Heard` it is carried on itself.
+    // `santorum`), and in English it is carried on itself.
     let mut alone: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
             if first.len() < name.len() {
-                if carry == Carry::Parts || heard.contains(&(s.start, s.end)) {
+                if carry == Carry::All || heard.contains(&(s.start, s.end)) {
                     parts.insert(first);
                     parts.insert(last);
                 }
@@ -370,8 +369,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
             }
         }
     }
-    let carry_alone =
-        carry == Carry::Heard && doc.lang == Lang::En && !(alone.is_empty() && orgs.is_empty());
+    let carry_alone = doc.lang == Lang::En && !(alone.is_empty() && orgs.is_empty());
     if parts.is_empty() && !carry_alone {
         return;
     }
@@ -419,8 +417,11 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
             continue;
         }
         let word = doc.text_of(k);
-        let part = parts.contains(word) && (!doc.seen_lower(k) || alone.contains(word));
-        let org = !part && orgs.contains(word);
+        // (Empty sets are not asked: a text has few such words.)
+        let part = !parts.is_empty()
+            && parts.contains(word)
+            && (!doc.seen_lower(k) || alone.contains(word));
+        let org = !part && !orgs.is_empty() && orgs.contains(word);
         let lone = carry_alone
             && !part
             && (org || alone.contains(word))
@@ -816,6 +817,9 @@ enum OrgNoun {
 /// Whether a lower-case word is a word for a company or an organisation
 /// (`company`, `firm`, `union`, `charity`), for `speech_names`.
 fn org_noun(w: &str) -> OrgNoun {
+    if !(4..=12).contains(&w.len()) {
+        return OrgNoun::No;
+    }
     match w {
         "company" | "manufacturer" | "firm" | "startup" | "start-up" | "retailer" | "carrier"
         | "airline" | "charity" | "organisation" | "organization" | "association" | "union"
