@@ -46,17 +46,21 @@
 //! ranked below the tagger, so they only fill what it leaves (on GUM dev
 //! this gains about 0.6 F1, and 6.6 on its news documents; in Indonesian
 //! it costs 4 F1 on idner2k dev, so there the tagger stands alone).
-//! `backfill_names` runs only without a tagger (the tagger's document
-//! votes do its job). In both languages, a rule PERSON standing right
-//! next to a verb of saying also enters below the tagger, so a quotation's
-//! speaker slot is filled where the tagger proposes nothing there. After
-//! the merge, a PERSON on a title-case headline keeps only the words the
-//! text also capitalises elsewhere (`trim_headline_names`); in English,
-//! `speech_names` then adds the names standing where a speaker stands,
-//! and, with or without a tagger, `backfill_names` carries the words of
-//! the full names it added, and every one-word PERSON, to their other
-//! capitalised mentions (`said Okafor` makes the `Okafor` of an earlier
-//! sentence a PERSON too, for the `she said` after it).
+//! In both languages, a rule PERSON standing right next to a verb of
+//! saying also enters below the tagger, so a quotation's speaker slot is
+//! filled where the tagger proposes nothing there. After the merge, a
+//! PERSON on a title-case headline keeps only the words the text also
+//! capitalises elsewhere (`trim_headline_names`); in English,
+//! `speech_names` then adds the names standing where a speaker stands
+//! (an ORG where a word for an organisation introduces the name: `the
+//! farmers' union Melkvast`, `Zentrik, a battery maker,`, also over a
+//! PERSON or LOC reading of it). Last, `backfill_names` carries names to
+//! their other capitalised mentions: without a tagger, the first and
+//! last words of every full name (with one, the tagger's document votes
+//! do that job); with or without one, the words of the full names
+//! `speech_names` added, and in English every one-word PERSON (`said
+//! Okafor` makes the `Okafor` of an earlier sentence a PERSON too, for
+//! the `she said` after it) and every ORG `speech_names` found.
 //!
 //! At equal rank the longer span wins, then the one that starts first. A
 //! losing candidate is dropped whole, never trimmed. Dates are also found
