@@ -43,6 +43,8 @@ const KINDS: &[(&str, u8)] = &[
     ("family", 7),
     ("given-f", 8),
     ("given-m", 9),
+    ("gender-f", 10),
+    ("gender-m", 11),
 ];
 
 /// The longest phrase, in words, that the recognizer looks up

@@ -1551,3 +1551,76 @@ fn idioms_of_saying() {
     // (`put it` with an object after it is no idiom of saying.)
     check("en", &format!("{who}Holt put it on the shelf. \"Cooking\" was its label."));
 }
+
+#[test]
+fn a_name_found_next_to_a_verb_of_saying_is_a_name_at_its_other_mentions() {
+    // `Brannock` is known to no list; `said Brannock` makes it a name, so
+    // the earlier `Brannock met …` and `after Brannock, …` name her too,
+    // and `she` is Brannock rather than the last person named before her.
+    // The same holds for the surname of a full name found next to the
+    // verb.
+    for name in ["Brannock", "Odalys Brannock"] {
+        check(
+            "en",
+            &format!(
+                "The owners' lawyer, Dana Ellery, called the demand absurd. Brannock met the \
+                 owners again on Monday. [[Q@Brannock:\"Nothing has changed,\"]] she said.\n\n\
+                 [[Q@{name}:\"We will not sign this,\"]] said {name}.\n"
+            ),
+        );
+        check(
+            "en",
+            &format!(
+                "Tom Ellery, who runs the largest terminal, said the losses were mounting.\n\n\
+                 Talks resumed after Brannock, the union's chief negotiator, returned from \
+                 Leeds. [[Q@Brannock:\"We are closer than we were,\"]] she told reporters.\n\n\
+                 [[Q@{name}:\"We will not sign this,\"]] said {name}.\n"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_common_word_opening_a_name_marks_its_gender() {
+    // `John` is also an everyday word, so no list takes it for a name;
+    // opening one, it still says John Keller is a man, so `she` is Dana
+    // Voss (whose given name says nothing).
+    check(
+        "en",
+        "Dana Voss and John Keller spoke at the harbour. [[Q@Dana Voss:\"The boats are late \
+         again,\"]] she said.",
+    );
+}
+
+#[test]
+fn a_rank_abbreviation_is_a_title_not_a_speaker() {
+    check(
+        "en",
+        "The witness was questioned twice. [[Q@Hale Brannigan:\"He was calm,\"]] said Insp. Hale \
+         Brannigan.",
+    );
+    check(
+        "en",
+        "[[Q@Anton Varga:\"We will find him,\"]] Det. Sgt. Anton Varga told reporters on \
+         Tuesday.",
+    );
+}
+
+#[test]
+fn a_name_after_a_word_for_an_organisation_is_one() {
+    // `Melkvast` and `Brannock` are known to no list; a word for an
+    // organisation right before them (after `the` or a possessive) makes
+    // them organisations, which `the group` and `the company` point to,
+    // also where the name stands before a verb of saying.
+    check(
+        "en",
+        "Minister Anna Berg announced the new quotas on Monday. The Dutch farmers' union \
+         Melkvast welcomed the ruling. [[Q@Melkvast:\"It is late, but it is fair,\"]] the group \
+         said in a statement.",
+    );
+    check(
+        "en",
+        "Tom Ellery opened a shop in Leeds. The retailer Brannock said sales fell. [[Q@Brannock:\
+         \"We are disappointed,\"]] the company said.",
+    );
+}

@@ -457,3 +457,128 @@ fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
         );
     }
 }
+
+/// A one-word name the rules find once (here next to a verb of saying) is
+/// a PERSON at its other capitalised mentions too, before and after, with
+/// or without the learned tagger; so are the words of a full name found
+/// next to such a verb.
+#[test]
+fn a_name_found_once_is_a_name_at_its_other_mentions() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let lone = "Brannock had spent a decade at the port authority before the strike. On Friday \
+                the talks ended without a deal.\n\n\"We will not sign this,\" said Brannock.\n\n\
+                On Monday Brannock met the owners again.\n";
+    let full = "Brannock met the owners on Monday.\n\n\
+                \"We will not sign this,\" said Odalys Brannock.\n";
+    for (text, want) in [
+        (lone, &["Brannock", "Brannock", "Brannock"][..]),
+        (full, &["Brannock", "Odalys Brannock"][..]),
+    ] {
+        for tagger in [None, Some(&en_model)] {
+            let spans = analyze_with(text, "en", tagger);
+            let persons: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.label == "PERSON")
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert_eq!(persons, want, "with model {}", tagger.is_some());
+        }
+    }
+}
+
+/// Police, military and civil ranks written as abbreviations are titles
+/// before a name, and their full stop ends no sentence.
+#[test]
+fn rank_abbreviations_are_titles_and_end_no_sentence() {
+    check(
+        "en",
+        "The witness was questioned by Det. Sgt. [[PERSON:Anton Varga]] and Insp. \
+         [[PERSON:Hale Brannigan]]. Supt. [[PERSON:Morgan]], Cpl. [[PERSON:Dane Whitlock]] and \
+         Adm. [[PERSON:Kessler]] attended. Atty. Gen. [[PERSON:Ruiz]] declined to comment.",
+    );
+    let text = "Police found the car. Det. Ruth Kowalski said the driver had fled.";
+    let spans = analyze(text, "en");
+    let titles: Vec<(&str, Option<&str>)> = spans
+        .iter()
+        .filter(|s| s.label == "PERSON")
+        .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+        .collect();
+    assert_eq!(titles, [("Ruth Kowalski", Some("Det."))]);
+}
+
+/// A name that a word for an organisation introduces (`the farmers' union
+/// Melkvast`) is an organisation at its other mentions too, not a person
+/// (`fined Melkvast`, `Melkvast said`) nor a place (`shares in Brannock`).
+#[test]
+fn an_organisation_introduced_once_keeps_its_label() {
+    check(
+        "en",
+        "The Dutch farmers' union [[ORG:Melkvast]] welcomed the ruling. Regulators had fined \
+         [[ORG:Melkvast]] in [[DATE:2019]]. [[QUOTE@Melkvast:\"It is late, but it is fair,\"]] \
+         [[ORG:Melkvast]] said in a statement.",
+    );
+    check(
+        "en",
+        "Shares in [[ORG:Brannock]] fell 4 percent on [[DATE:Monday]]. The retailer \
+         [[ORG:Brannock]] said sales fell. [[QUOTE@Brannock:\"We are disappointed,\"]] the \
+         company said.",
+    );
+}
+
+/// A name an appositive or a word for an organisation introduces is an
+/// organisation even where the tagger or the capitalisation rules took it
+/// for a person or a place, with or without the tagger.
+#[test]
+fn an_organisations_appositive_outweighs_a_person_reading() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let recall = "Zentrik, a Berlin battery maker, is recalling 8,000 chargers. Regulators \
+                  praised Zentrik for acting quickly. \"Safety comes first,\" it said in a \
+                  statement.\n";
+    let growers = "Growers blocked the roads for a third day. The growers' association, Fenmark \
+                   Produce, said prices had halved. \"We cannot go on like this,\" the \
+                   association said.\n";
+    for (text, name, mentions) in [(recall, "Zentrik", 2), (growers, "Fenmark Produce", 1)] {
+        for tagger in [None, Some(&en_model)] {
+            let spans = analyze_with(text, "en", tagger);
+            let labels: Vec<&str> =
+                spans.iter().filter(|s| &text[s.start..s.end] == name).map(|s| s.label).collect();
+            assert_eq!(labels, vec!["ORG"; mentions], "with model {}", tagger.is_some());
+            let speakers: Vec<Option<&str>> = spans
+                .iter()
+                .filter(|s| s.label == "QUOTE")
+                .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+                .collect();
+            assert_eq!(speakers, [Some(name)], "with model {}", tagger.is_some());
+        }
+    }
+}
+
+/// With the English tagger, a name ending with a word for an institution
+/// (`Foreign Ministry`) that the tagger reads as a place is the
+/// organisation the rules make of it, for `the ministry` to point to.
+#[test]
+fn an_institution_word_outweighs_the_taggers_place() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Under the deal, Japan will lend 12 billion yen to rebuild the harbour at Tanji. \
+                According to Japan's Foreign Ministry, the loan carries an interest rate of 0.2 \
+                percent.\n\nThe ministry said in a statement that the deal reflected \"a long \
+                friendship between two fishing nations.\"\n";
+    for tagger in [None, Some(&en_model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let ministry: Vec<&str> = spans
+            .iter()
+            .filter(|s| &text[s.start..s.end] == "Foreign Ministry")
+            .map(|s| s.label)
+            .collect();
+        assert_eq!(ministry, ["ORG"], "with model {}", tagger.is_some());
+        let speakers: Vec<Option<&str>> = spans
+            .iter()
+            .filter(|s| s.label == "QUOTE")
+            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+            .collect();
+        assert_eq!(speakers, [Some("Foreign Ministry")], "with model {}", tagger.is_some());
+    }
+}

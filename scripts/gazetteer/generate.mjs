@@ -136,6 +136,13 @@ const { faker: fakerEn } = await import(join(modules, '@faker-js/faker/dist/loca
 const places = new Set([...rows.keys()].map((k) => k.split('\t')[0]));
 const names = new Map(); // phrase -> kind
 const GENDERED = { female: 'given-f', male: 'given-m' };
+// A given name of faker's `en` locale left out above but listed for women
+// or men only (`John`, `Rose`, `George`) still tells a person's likely
+// gender when a name the recognizer found starts with it: `gender-f` or
+// `gender-m` (no evidence of a name; `null` once the lists disagree). Only
+// English: the quotation rules read a gender in English text alone.
+const GENDER_ONLY = { female: 'gender-f', male: 'gender-m' };
+const genderOnly = new Map(); // phrase -> kind or null
 for (const [faker, src] of [[fakerEn, 'en'], [fakerId, 'id_ID']]) {
   const person = faker.rawDefinitions.person;
   for (const [field, base] of [['first_name', 'given'], ['last_name', 'family']]) {
@@ -147,7 +154,13 @@ for (const [faker, src] of [[fakerEn, 'en'], [fakerId, 'id_ID']]) {
       for (const n of list) {
         const phrase = n.normalize('NFC').replace(/[A-Z]/g, (c) => c.toLowerCase());
         if (!/^\p{L}[\p{L}'-]+$/u.test(n) || phrase.length < 3) continue;
-        if (common.has(phrase) || EXCLUDE.has(phrase) || places.has(phrase)) continue;
+        if (common.has(phrase) || EXCLUDE.has(phrase) || places.has(phrase)) {
+          if (base === 'given' && src === 'en') {
+            const g = GENDER_ONLY[sex] || null;
+            genderOnly.set(phrase, genderOnly.has(phrase) && genderOnly.get(phrase) !== g ? null : g);
+          }
+          continue;
+        }
         if (!names.has(phrase)) {
           names.set(phrase, kind);
           counts[`faker ${src} ${field}`] = (counts[`faker ${src} ${field}`] || 0) + 1;
@@ -157,6 +170,9 @@ for (const [faker, src] of [[fakerEn, 'en'], [fakerId, 'id_ID']]) {
       }
     }
   }
+}
+for (const [p, k] of genderOnly) {
+  if (k && !names.has(p)) names.set(p, k);
 }
 const nameLines = [...names].map(([p, k]) => `${p}\t${k}\t-`).sort();
 writeFileSync(join(outDir, 'names.tsv'), [

@@ -45,6 +45,12 @@ pub(crate) enum Kind {
     GivenFemale,
     /// A given name of men only (`Budi`, `Thomas`).
     GivenMale,
+    /// A word that is a given name of women only when it opens a name
+    /// (`Rose`, `Grace`), but too common a word to count as one.
+    GenderFemale,
+    /// A word that is a given name of men only when it opens a name
+    /// (`John`, `Will`), but too common a word to count as one.
+    GenderMale,
 }
 
 impl Kind {
@@ -60,6 +66,8 @@ impl Kind {
             6 => Kind::Given,
             8 => Kind::GivenFemale,
             9 => Kind::GivenMale,
+            10 => Kind::GenderFemale,
+            11 => Kind::GenderMale,
             _ => Kind::Family,
         }
     }
@@ -74,8 +82,13 @@ impl Kind {
             Kind::Title => TITLE,
             Kind::TitleCap => TITLE | TITLE_CAP,
             // Names take no flag bit: the lexicon gives them their own
-            // (`lexicon::more::GIVEN`, `FAMILY`).
-            Kind::Given | Kind::GivenFemale | Kind::GivenMale | Kind::Family => 0,
+            // (`lexicon::more::GIVEN`, `FAMILY`, `FEMALE`, `MALE`).
+            Kind::Given
+            | Kind::GivenFemale
+            | Kind::GivenMale
+            | Kind::Family
+            | Kind::GenderFemale
+            | Kind::GenderMale => 0,
         }
     }
 }
@@ -145,7 +158,7 @@ fn table() -> &'static HashMap<&'static str, Info> {
 
 /// The kinds of a table entry.
 fn kinds(info: Info) -> impl Iterator<Item = Kind> {
-    (0..10u8).filter(move |c| info.kinds & (1 << c) != 0).map(Kind::from_code)
+    (0..12u8).filter(move |c| info.kinds & (1 << c) != 0).map(Kind::from_code)
 }
 
 /// Every entry: phrase, and each of its kinds.
@@ -250,5 +263,16 @@ mod tests {
         assert_eq!(group("zzz"), None);
         assert!(is_place("jepang") && is_place("as") && !is_place("kemlu") && !is_place("zzz"));
         assert!(is_person_name("budi") && !is_person_name("jepang"));
+    }
+
+    #[test]
+    fn common_words_that_are_given_names_mark_a_gender_only() {
+        // `John` and `Rose` are everyday words too: no evidence of a name,
+        // but the gender of one that opens a name.
+        for (word, kind) in [("john", Kind::GenderMale), ("rose", Kind::GenderFemale)] {
+            let info = table().get(word).copied().unwrap_or_default();
+            assert!(kinds(info).any(|k| k == kind), "{word}");
+            assert!(!is_person_name(word) && person_name_kinds(word) == 0, "{word}");
+        }
     }
 }

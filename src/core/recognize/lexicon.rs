@@ -96,12 +96,15 @@ pub(crate) mod flags {
 
 use flags::*;
 
-/// Abbreviations whose following full stop is not a sentence end.
+/// Abbreviations whose following full stop is not a sentence end (among
+/// them the police, military and civil ranks written before a name:
+/// `Det.`, `Sgt.`, `Lt.`, `Supt.`, `Adm.`, `Atty.`).
 #[rustfmt::skip]
 const ABBRS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "ir", "h", "hj", "drs", "dra", "kh", "gen", "sen", "rep",
     "gov", "col", "lt", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs",
-    "jl", "mt", "ft", "bros", "plt", "ny", "sdr", "nn",
+    "jl", "mt", "ft", "bros", "plt", "ny", "sdr", "nn", "det", "cpl", "pvt", "maj", "brig",
+    "cmdr", "cdr", "adm", "insp", "supt", "atty",
 ];
 
 /// Words that continue a title towards the name ("Menteri *Luar Negeri*").
@@ -470,10 +473,12 @@ pub(crate) mod more {
     /// A known family name (`gazetteer::person_name_kinds` bit 1).
     pub const FAMILY: u8 = 1 << 3;
     /// A given name of women only (the gazetteer's `given-f`; it is
-    /// `GIVEN` too).
+    /// `GIVEN` too), or a common word that is one when it opens a name
+    /// (`gender-f`: `Rose`; not `GIVEN`).
     pub const FEMALE: u8 = 1 << 4;
     /// A given name of men only (the gazetteer's `given-m`; it is `GIVEN`
-    /// too).
+    /// too), or a common word that is one when it opens a name
+    /// (`gender-m`: `John`, `Will`; not `GIVEN`).
     pub const MALE: u8 = 1 << 5;
 }
 
@@ -532,6 +537,8 @@ fn words() -> &'static HashMap<&'static str, Word> {
                 gazetteer::Kind::GivenFemale => more::GIVEN | more::FEMALE,
                 gazetteer::Kind::GivenMale => more::GIVEN | more::MALE,
                 gazetteer::Kind::Family => more::FAMILY,
+                gazetteer::Kind::GenderFemale => more::FEMALE,
+                gazetteer::Kind::GenderMale => more::MALE,
                 _ => continue,
             };
             map.entry(w).or_default().more |= bit;

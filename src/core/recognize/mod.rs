@@ -39,17 +39,28 @@
 //! `tagger` module), the tagger takes the place of the entity rules: their
 //! reading of every token is one of its features, and the candidates are
 //! the DATE patterns, then the tagger's spans (a rule's span is kept where
-//! the two agree exactly, for a PERSON's `title`). For English, whose
+//! the two agree exactly, for a PERSON's `title`; in English, a rule's ORG
+//! ending with a word for an institution, `Foreign Ministry`, also replaces
+//! the tagger's LOC over exactly the same words). For English, whose
 //! model learned from 84 documents, the rules of rank 2 and 3 also enter,
 //! ranked below the tagger, so they only fill what it leaves (on GUM dev
 //! this gains about 0.6 F1, and 6.6 on its news documents; in Indonesian
 //! it costs 4 F1 on idner2k dev, so there the tagger stands alone).
-//! `backfill_names` runs only without a tagger (the tagger's document
-//! votes do its job). In both languages, a rule PERSON standing right
-//! next to a verb of saying also enters below the tagger, so a quotation's
-//! speaker slot is filled where the tagger proposes nothing there. After
-//! the merge, a PERSON on a title-case headline keeps only the words the
-//! text also capitalises elsewhere (`trim_headline_names`).
+//! In both languages, a rule PERSON standing right next to a verb of
+//! saying also enters below the tagger, so a quotation's speaker slot is
+//! filled where the tagger proposes nothing there. After the merge, a
+//! PERSON on a title-case headline keeps only the words the text also
+//! capitalises elsewhere (`trim_headline_names`); in English,
+//! `speech_names` then adds the names standing where a speaker stands
+//! (an ORG where a word for an organisation introduces the name: `the
+//! farmers' union Melkvast`, `Zentrik, a battery maker,`, also over a
+//! PERSON or LOC reading of it). Last, `backfill_names` carries names to
+//! their other capitalised mentions: without a tagger, the first and
+//! last words of every full name (with one, the tagger's document votes
+//! do that job); with or without one, the words of the full names
+//! `speech_names` added, and in English every one-word PERSON (`said
+//! Okafor` makes the `Okafor` of an earlier sentence a PERSON too, for
+//! the `she said` after it) and every ORG `speech_names` found.
 //!
 //! At equal rank the longer span wins, then the one that starts first. A
 //! losing candidate is dropped whole, never trimmed. Dates are also found
@@ -112,8 +123,20 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
             let same: HashMap<(usize, usize, &str), &Span> =
                 rules.iter().map(|r| ((r.span.start, r.span.end, r.span.label), &r.span)).collect();
             for span in tagger::spans(&doc, &tags) {
-                let span =
-                    same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone());
+                // In English, where the tagger reads as a place exactly the
+                // words that end with a word for an institution (not a
+                // building: `Center`, `Museum` are places) and so make an
+                // ORG for the rules (`Foreign Ministry`), the word wins.
+                let org = (doc.lang == Lang::En && span.label == super::model::labels::LOC)
+                    .then(|| same.get(&(span.start, span.end, super::model::labels::ORG)))
+                    .flatten()
+                    .filter(|r| institution(doc.low(doc.tok_at(r.end).saturating_sub(1))));
+                let span = match org {
+                    Some(&r) => r.clone(),
+                    None => {
+                        same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone())
+                    }
+                };
                 cands.push(Candidate { span, source: Source::Tagger });
             }
             // A name the rules see right before or after a verb of saying
@@ -138,14 +161,49 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     }
     let mut spans = merge::merge(cands);
     trim_headline_names(&doc, &mut spans);
-    if tagger.is_none() {
-        // The tagger's document votes do this job when there is one.
-        backfill_names(&doc, &mut spans);
-    }
-    speech_names(&doc, &mut spans);
+    let heard = speech_names(&doc, &mut spans);
+    // The names found next to a verb of saying, and lone names, carried
+    // to their other mentions (with or without a tagger: its votes never
+    // saw the names `speech_names` adds); without a tagger, the parts of
+    // every full name too (the tagger's document votes do that job when
+    // there is one).
+    let carry = if tagger.is_none() { Carry::All } else { Carry::Heard };
+    backfill_names(&doc, &mut spans, carry, &heard);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Whether a lower-case word is a word for an institution that heads or
+/// ends an organisation's name (`ministry`, `agency`, `party`), never a
+/// building or a site.
+fn institution(w: &str) -> bool {
+    matches!(
+        w,
+        "ministry"
+            | "department"
+            | "agency"
+            | "commission"
+            | "committee"
+            | "party"
+            | "union"
+            | "company"
+            | "corporation"
+            | "association"
+            | "federation"
+            | "foundation"
+            | "institute"
+            | "authority"
+            | "bureau"
+            | "government"
+            | "administration"
+            | "parliament"
+            | "senate"
+            | "congress"
+            | "police"
+            | "army"
+            | "navy"
+    )
 }
 
 /// The rule stages before the merge: the DATE spans, which tokens they
@@ -228,33 +286,95 @@ const NOT_A_NAME: u32 = {
         | COMMON
 };
 
-/// Adds one-word mentions of people the text names in full anywhere, also
-/// before the full name (a headline "Takaichi dan Prabowo …" above
-/// "Perdana Menteri Sanae Takaichi"). A word qualifies when it is the first
-/// or last word of a PERSON of two or more words, starts with a capital,
-/// is covered by no other span, never occurs in lower case in the text
-/// (unless the rules found it alone as a PERSON elsewhere), and
-/// is not a word the lexicon knows as something else (a title such as
-/// `General`, an organisation or place word, a month, a function word).
-/// Keeps `spans` sorted by start, then end descending.
-fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
+/// What [`speech_names`] found, as byte ranges.
+#[derive(Default)]
+struct Heard {
+    /// The PERSONs it added.
+    persons: Vec<(usize, usize)>,
+    /// The ORGs it added, or made of a PERSON.
+    orgs: Vec<(usize, usize)>,
+}
+
+/// Which names [`backfill_names`] carries to a text's other mentions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// [`Carry::Heard`], and the first and last words of every PERSON
+    /// of two or more words.
+    All,
+    /// The first and last words of the PERSONs of two or more words that
+    /// [`speech_names`] added, and, in English, the word of every one-word
+    /// PERSON and of every one-word ORG that `speech_names` found.
+    Heard,
+}
+
+/// Adds one-word mentions of people the text names elsewhere, also before
+/// the naming mention (a headline "Takaichi dan Prabowo …" above "Perdana
+/// Menteri Sanae Takaichi"; "Okafor" above "…, said Okafor").
+///
+/// A word qualifies when it is the first or last word of a PERSON of two
+/// or more words (with [`Carry::All`] any such PERSON, with
+/// [`Carry::Heard`] one that `speech_names` added, `heard`), or, in
+/// English, when it stands alone as a PERSON somewhere (the rules' or
+/// `speech_names`' lone surname or given name: `Okafor said`, then
+/// `Okafor` in a sentence before, for whom a later `she said` stands).
+/// Before that, the ORGs that `speech_names` found (`the farmers' union
+/// Melkvast`) relabel as ORG every PERSON with no title and every LOC no
+/// list knows as a place that have the same text; a one-word one is then
+/// added as an ORG where it stands alone, like a lone name.
+///
+/// Every word so added must start with a capital, be covered by no other
+/// span, and not be a word the lexicon knows as something else (a title
+/// such as `General`, an organisation or place word, a month, a function
+/// word). A part of a full name must never occur in lower case in the
+/// text unless the rules found it alone as a PERSON elsewhere. A lone name
+/// carried on must never occur in lower case at all, must not be written
+/// in capitals throughout or be a verb of saying, must not stand next to
+/// another capitalised word no span covers (part of a longer name the
+/// rules did not find), and opening a sentence it must also be written
+/// with a capital inside a sentence somewhere or be a known given or
+/// family name. Keeps `spans` sorted by start, then end descending.
+fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard) {
+    use super::model::labels::{LOC, ORG, PERSON};
+    // The organisations `speech_names` found: the same name elsewhere is
+    // the same organisation, not a person (nor, when no list knows it as
+    // a place, a place).
+    let orgs: HashSet<&str> = heard.orgs.iter().map(|&(a, b)| &doc.text[a..b]).collect();
+    if !orgs.is_empty() {
+        for s in spans.iter_mut() {
+            let relabel = match s.label {
+                PERSON => s.title.is_none(),
+                LOC => {
+                    let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+                    b > a && unlisted_place(doc, a, b)
+                }
+                _ => false,
+            };
+            if relabel && orgs.contains(&doc.text[s.start..s.end]) {
+                s.label = ORG;
+            }
+        }
+    }
+    let heard: HashSet<(usize, usize)> = heard.persons.iter().copied().collect();
     let mut parts: HashSet<&str> = HashSet::default();
-    // One-word PERSON spans the rules found on their own: such a word is a
-    // name even where the text also writes it in lower case (`Santorum`
-    // and the neologism `santorum`).
+    // One-word PERSON spans: such a word is a name even where the text
+    // also writes it in lower case (`Santorum` and the neologism
+    // `santorum`), and in English it is carried on itself.
     let mut alone: HashSet<&str> = HashSet::default();
-    for s in spans.iter().filter(|s| s.label == super::model::labels::PERSON) {
+    for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
             if first.len() < name.len() {
-                parts.insert(first);
-                parts.insert(last);
+                if carry == Carry::All || heard.contains(&(s.start, s.end)) {
+                    parts.insert(first);
+                    parts.insert(last);
+                }
             } else {
                 alone.insert(name);
             }
         }
     }
-    if parts.is_empty() {
+    let carry_alone = doc.lang == Lang::En && !(alone.is_empty() && orgs.is_empty());
+    if parts.is_empty() && !carry_alone {
         return;
     }
     let mut covered = vec![false; doc.toks.len()];
@@ -267,16 +387,57 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
             k += 1;
         }
     }
+    // Word ids written with a capital inside a sentence somewhere (only
+    // needed for lone names).
+    let mut inside: Vec<bool> = Vec::new();
+    if carry_alone {
+        for t in &doc.toks {
+            if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD {
+                let i = t.id as usize;
+                if inside.len() <= i {
+                    inside.resize(i + 1, false);
+                }
+                inside[i] = true;
+            }
+        }
+    }
+    // An uncovered capitalised word right next to token `k`: `k` would be
+    // one word of a longer name.
+    let loose = |j: usize| {
+        let t = &doc.toks[j];
+        doc.is_word(j) && t.upper && !covered[j]
+    };
+    let in_longer = |k: usize| {
+        let n = doc.toks.len();
+        (k + 1 < n && doc.toks[k + 1].gap == tokens::Gap::Space && loose(k + 1))
+            || (k > 0
+                && doc.toks[k].gap == tokens::Gap::Space
+                && loose(k - 1)
+                && !doc.toks[k - 1].initial)
+    };
     let before = spans.len();
     for (k, t) in doc.toks.iter().enumerate() {
-        if !covered[k]
-            && t.upper
-            && doc.is_word(k)
-            && t.flags & NOT_A_NAME == 0
-            && parts.contains(doc.text_of(k))
-            && (!doc.seen_lower(k) || alone.contains(doc.text_of(k)))
-        {
-            spans.push(Span::new(super::model::labels::PERSON, t.start, t.end));
+        if covered[k] || !t.upper || !doc.is_word(k) || t.flags & NOT_A_NAME != 0 {
+            continue;
+        }
+        let word = doc.text_of(k);
+        // (Empty sets are not asked: a text has few such words.)
+        let part = !parts.is_empty()
+            && parts.contains(word)
+            && (!doc.seen_lower(k) || alone.contains(word));
+        let org = !part && !orgs.is_empty() && orgs.contains(word);
+        let lone = carry_alone
+            && !part
+            && (org || alone.contains(word))
+            && !t.caps
+            && t.cue == 0
+            && !doc.seen_lower(k)
+            && (!t.initial
+                || inside.get(t.id as usize).copied().unwrap_or(false)
+                || t.more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0)
+            && !in_longer(k);
+        if part || lone {
+            spans.push(Span::new(if org { ORG } else { PERSON }, t.start, t.end));
         }
     }
     if spans.len() > before {
@@ -293,17 +454,26 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>) {
 /// a letter (`Bernoulli's reply was:`). A name set off by an appositive
 /// headed by a word for a company or an organisation (`Voltaro, a San
 /// Francisco electric scooter maker,`) is added as an ORG, for `it` and
-/// `the company` to point to. The name is one to three capitalised words,
-/// none of them a word the lexicon knows as something else, none written
-/// in lower case anywhere in the text, not in capitals throughout; a name
+/// `the company` to point to, and so is a name right after a word for an
+/// organisation that follows `the`, `its`, `their` or a possessive (`the
+/// farmers' union Melkvast`, `The retailer Brannock said`), unless more
+/// of a name follows it, or set off by commas after such a word (`The
+/// growers' association, Fenmark Produce, said`). Where the other rules
+/// or the tagger made such a name a PERSON (no title, no known given
+/// name) or a place no list knows, it becomes the ORG (`org_of_span`).
+/// An ORG found here wins over a PERSON reading of the same words. The name is
+/// one to three capitalised words, none of them a word the lexicon knows
+/// as something else, none written in lower case anywhere in the text,
+/// not in capitals throughout; a name
 /// opening a sentence must also be written with a capital somewhere
 /// inside a sentence, or be a known given or family name (so `Officials
 /// said`, `Critics say` stay unnamed). Keeps `spans` sorted by start, then
-/// end descending.
-fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
+/// end descending, and returns what it added or relabelled.
+fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     use cues::cue::{PRON, VERB};
+    let mut added = Heard::default();
     if doc.lang != Lang::En {
-        return;
+        return added;
     }
     let n = doc.toks.len();
     // One pass: the verbs of saying, and the `s` of each possessive `'s`.
@@ -311,12 +481,26 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     let mut owners: Vec<usize> = Vec::new();
     // Commas before `a`/`an`: "Voltaro, a San Francisco scooter maker,".
     let mut appositives: Vec<usize> = Vec::new();
+    // Lower-case words for an organisation right before a capitalised
+    // word: "the farmers' union Melkvast".
+    let mut heads: Vec<usize> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         if t.kind != tokens::Kind::Word {
             if t.ch == ',' && k > 0 {
                 appositives.push(k);
             }
             continue;
+        }
+        // (Or before a comma and one: "The operators' association,
+        // Deltaport Employers, said".)
+        let name_at = if doc.is(k + 1, ',') { k + 2 } else { k + 1 };
+        if !t.upper
+            && name_at < n
+            && doc.toks[name_at].upper
+            && doc.toks[name_at].gap == tokens::Gap::Space
+            && org_noun(doc.low(k)) == OrgNoun::BeforeName
+        {
+            heads.push(k);
         }
         if t.cue & VERB != 0 && t.cue & PRON == 0 {
             verbs.push(k);
@@ -325,8 +509,8 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         }
     }
     appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
-    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() {
-        return;
+    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() && heads.is_empty() {
+        return added;
     }
     let mut covered = vec![false; n];
     let mut first = 0;
@@ -476,42 +660,14 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
     for c in appositives {
         let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
         let Some(end) = head else { continue };
-        let noun = doc.low(end - 1);
-        let org = matches!(
-            noun,
-            "company"
-                | "maker"
-                | "manufacturer"
-                | "firm"
-                | "startup"
-                | "start-up"
-                | "retailer"
-                | "carrier"
-                | "airline"
-                | "charity"
-                | "organisation"
-                | "organization"
-                | "association"
-                | "union"
-                | "publisher"
-                | "developer"
-                | "producer"
-                | "supplier"
-                | "chain"
-                | "operator"
-                | "insurer"
-                | "lender"
-                | "broker"
-                | "conglomerate"
-                | "subsidiary"
-                | "group"
-                | "nonprofit"
-                | "non-profit"
-                | "newspaper"
-                | "broadcaster"
-                | "party"
-        );
-        if org && namely(c - 1) {
+        let org = org_noun(doc.low(end - 1)) != OrgNoun::No;
+        if org && covered[c - 1] {
+            // A PERSON (or an unlisted place) the other rules or the
+            // tagger made of the name is the organisation.
+            if let Some(r) = org_of_span(doc, spans, None, doc.toks[c - 1].end) {
+                added.orgs.push(r);
+            }
+        } else if org && namely(c - 1) {
             let mut a = c - 1;
             while a > 0 && c - 1 - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
                 a -= 1;
@@ -519,9 +675,70 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
             found.push((a, c - 1));
         }
     }
-    for (i, (a, b)) in found.into_iter().enumerate() {
-        let label =
-            if i >= orgs_from { super::model::labels::ORG } else { super::model::labels::PERSON };
+    // "The Dutch farmers' union Melkvast welcomed": a name right
+    // after a word for an organisation, itself after a determiner or a
+    // possessive, is that organisation, unless more of a name follows
+    // (`the group Friends of the Earth` is not `Friends`); so is a name
+    // set off by commas right after such a word (`The operators'
+    // association, Deltaport Employers, said`).
+    for k in heads {
+        let comma = doc.is(k + 1, ',');
+        let first = if comma { k + 2 } else { k + 1 };
+        let determined = (k.saturating_sub(4)..k).any(|j| {
+            (doc.is_word(j) && matches!(doc.low(j), "the" | "its" | "their"))
+                || (doc.toks[j].kind == tokens::Kind::Punct
+                    && matches!(doc.toks[j].ch, '\'' | '\u{2019}'))
+        });
+        if !determined {
+            continue;
+        }
+        // Whether the name may end at token `b`: with a comma after it
+        // when one comes before it, with no more of a name otherwise.
+        let ends = |b: usize| {
+            if comma {
+                return doc.is(b + 1, ',');
+            }
+            !(b + 1 < n
+                && doc.is_word(b + 1)
+                && (doc.toks[b + 1].upper
+                    || matches!(doc.low(b + 1), "of" | "for" | "and" | "de")
+                    || doc.is(b + 1, '&')))
+        };
+        if covered[first] {
+            // A PERSON (or an unlisted place) the other rules or the
+            // tagger made of it is the organisation.
+            let start = doc.toks[first].start;
+            let at = spans.partition_point(|s| s.start < start);
+            let end = spans.get(at).filter(|s| s.start == start).map(|s| s.end);
+            let last = end.map(|e| doc.tok_at(e).saturating_sub(1));
+            if let (Some(end), Some(b)) = (end, last) {
+                if b >= first && b - first < 3 && ends(b) {
+                    if let Some(r) = org_of_span(doc, spans, Some(start), end) {
+                        added.orgs.push(r);
+                    }
+                }
+            }
+            continue;
+        }
+        if !namely(first) {
+            continue;
+        }
+        let mut b = first;
+        while b + 1 < n
+            && b - first < 2
+            && doc.toks[b + 1].gap == tokens::Gap::Space
+            && namely(b + 1)
+        {
+            b += 1;
+        }
+        if ends(b) {
+            found.push((first, b));
+        }
+    }
+    // (The organisations first: `The retailer Brannock said` is one.)
+    let (persons, orgs) = found.split_at(orgs_from);
+    let orgs = orgs.iter().map(|&r| (r, super::model::labels::ORG));
+    for ((a, b), label) in orgs.chain(persons.iter().map(|&r| (r, super::model::labels::PERSON))) {
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
         if doc.toks[a].initial && !known && !inside_of(a) {
@@ -538,6 +755,85 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) {
         let (start, end) = (doc.toks[a].start, doc.toks[b].end);
         let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
         spans.insert(at, Span::new(label, start, end));
+        if label == super::model::labels::PERSON {
+            added.persons.push((start, end));
+        } else {
+            added.orgs.push((start, end));
+        }
+    }
+    added
+}
+
+/// Relabels as an ORG the entity span of `spans` that ends at byte `end`
+/// (and starts at byte `start`, if given) when it is a PERSON with no
+/// title and no known given name, of three words at most, or a one-word
+/// LOC that no list knows as a place; returns its byte range if so.
+fn org_of_span(
+    doc: &Doc,
+    spans: &mut [Span],
+    start: Option<usize>,
+    end: usize,
+) -> Option<(usize, usize)> {
+    use super::model::labels::{LOC, ORG, PERSON};
+    let at = spans.partition_point(|s| s.start < end).checked_sub(1)?;
+    let s = spans.get_mut(at).filter(|s| s.end == end && start.is_none_or(|a| s.start == a))?;
+    let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+    let ok = match s.label {
+        PERSON => {
+            s.title.is_none()
+                && b > a
+                && b - a <= 3
+                && (a..b).all(|k| doc.toks[k].more & lexicon::more::GIVEN == 0)
+        }
+        LOC => b > a && b - a <= 3 && unlisted_place(doc, a, b),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    s.label = ORG;
+    Some((s.start, s.end))
+}
+
+/// Whether tokens `a..b` hold no word or phrase that the lexicon knows as
+/// a place or a place word (`Rotterdam`, `Port`, `Street`): a LOC of
+/// such words is only the capitalisation rules' or the tagger's guess.
+fn unlisted_place(doc: &Doc, a: usize, b: usize) -> bool {
+    use lexicon::flags::{LOC, LOC_ACRO, PLACE_HEAD, PLACE_SUFFIX};
+    let place = LOC | LOC_ACRO | PLACE_HEAD | PLACE_SUFFIX;
+    doc.toks[a..b].iter().all(|t| (t.flags | t.multi) & place == 0)
+}
+
+/// What a lower-case word says of the name next to it ([`org_noun`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OrgNoun {
+    /// Not a word for an organisation.
+    No,
+    /// A word for an organisation that may also name a person's trade
+    /// (`producer`, `publisher`): it makes an ORG only as the head of an
+    /// appositive (`Voltaro, a scooter maker,`).
+    Appositive,
+    /// A word for an organisation alone, also before its name (`the
+    /// union Melkvast`).
+    BeforeName,
+}
+
+/// Whether a lower-case word is a word for a company or an organisation
+/// (`company`, `firm`, `union`, `charity`), for `speech_names`.
+fn org_noun(w: &str) -> OrgNoun {
+    if !(4..=12).contains(&w.len()) {
+        return OrgNoun::No;
+    }
+    match w {
+        "company" | "manufacturer" | "firm" | "startup" | "start-up" | "retailer" | "carrier"
+        | "airline" | "charity" | "organisation" | "organization" | "association" | "union"
+        | "supplier" | "chain" | "insurer" | "lender" | "conglomerate" | "subsidiary" | "group"
+        | "nonprofit" | "non-profit" | "newspaper" | "broadcaster" | "party" | "carmaker"
+        | "automaker" | "bank" | "think-tank" => OrgNoun::BeforeName,
+        "maker" | "publisher" | "developer" | "producer" | "operator" | "broker" => {
+            OrgNoun::Appositive
+        }
+        _ => OrgNoun::No,
     }
 }
 

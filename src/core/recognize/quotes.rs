@@ -639,10 +639,15 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         }
     }
     // A given name listed for women or men only is one weak vote for its
-    // full name (what the text says of the person outweighs it).
+    // full name (what the text says of the person outweighs it): the name's
+    // first word when it marks a gender (also a common word such as `John`
+    // or `Rose`, which only counts there), else its first known given name.
     for &e in &persons {
         let (a, b) = ent_toks[full[e]];
-        if let Some(k) = (a..b).find(|&k| doc.toks[k].more & more::GIVEN != 0) {
+        let opens = a < b && doc.toks[a].more & (more::FEMALE | more::MALE) != 0;
+        let given =
+            if opens { Some(a) } else { (a..b).find(|&k| doc.toks[k].more & more::GIVEN != 0) };
+        if let Some(k) = given {
             let m = doc.toks[k].more;
             if m & more::FEMALE != 0 {
                 vote(&mut votes, full[e], Gender::Female, 1);
