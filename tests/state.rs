@@ -449,7 +449,7 @@ fn a_long_documents_answer_is_taken_a_part_at_a_time_with_the_same_result() {
         "numbered in two parts or more"
     );
     let parts = want.annotations.len().div_ceil(NUMBER_PER_TASK);
-    assert_eq!(tasks, 1 + parts + 2, "prepared, numbered, merged, then in the document's place");
+    assert_eq!(tasks, 1 + parts + 1 + 2, "prepared, numbered, made, merged, then in its place");
     assert_eq!(*ws.docs[0], want, "the same document as taking the answer at once");
     // A new text pasted between the parts: the older answer's later parts
     // change nothing.

@@ -585,18 +585,25 @@ impl Workspace {
         self.refresh(job, Rc::new(fresh));
     }
 
-    /// Numbers the next part of a long analysis; the last part goes on to
-    /// merge it into its document (a task later) or open it as a file.
+    /// Numbers the next part of a long analysis; once all are numbered,
+    /// the next task makes the document, which is merged into its
+    /// document a task later, or opened as a file.
     fn number(&mut self, work: Work, to: NumberFor) {
         if let NumberFor::Job(job) = to {
             if self.waiting_for(job).is_none() {
                 return;
             }
         }
+        // The document is made a task after the last part is numbered (the
+        // two together were the longest task of opening a 10 MB file).
         // (Taken by the last step: an action applied twice does nothing
         // the second time.)
         let done = match work.0.borrow_mut().as_mut() {
-            Some(n) => n.step(NUMBER_PER_TASK),
+            Some(n) if n.is_done() => true,
+            Some(n) => {
+                n.step(NUMBER_PER_TASK);
+                false
+            }
             None => return,
         };
         if !done {
