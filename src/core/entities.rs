@@ -75,6 +75,8 @@ const GROUPED: [&str; 3] = [labels::PERSON, labels::ORG, labels::LOC];
 
 /// One distinct mention text, prepared once for all its mentions.
 struct Text {
+    /// Where it is first written (bytes of the document's text).
+    at: (usize, usize),
     /// Its words, lower-cased, gazetteer aliases replaced by `#group`.
     key: Rc<[String]>,
     /// Whether each element of `key` is a place alias.
@@ -130,7 +132,9 @@ pub struct Grouping {
     at: usize,
     /// A long article names the same things again and again: each
     /// distinct text is prepared once, and the grouping compares numbers.
-    text_ids: HashMap<Box<str>, usize>,
+    /// Its texts by hash and length (the next hash on a clash: the text is
+    /// compared too), so no text is copied.
+    text_ids: HashMap<(usize, usize), usize>,
     key_ids: HashMap<Rc<[String]>, usize>,
     texts: Vec<Text>,
     mentions: Vec<Mention>,
@@ -161,7 +165,7 @@ impl Grouping {
             // An acronym defined in brackets but never annotated is never
             // looked up.
             for (text, m) in defined_acronyms(doc, &self.mentions) {
-                if let Some(&t) = self.text_ids.get(text) {
+                if let Ok(t) = self.text_id(doc, text) {
                     self.texts[t].defined_by = Some(m);
                 }
             }
@@ -187,9 +191,9 @@ impl Grouping {
         let bytes = doc.bytes_of(a);
         let (start, end) = (bytes.start, bytes.end);
         let text = &doc.doc.text[bytes];
-        let text_id = match self.text_ids.get(text) {
-            Some(&t) => t,
-            None => {
+        let text_id = match self.text_id(doc, text) {
+            Ok(t) => t,
+            Err(slot) => {
                 let (key, place) = key_of(text);
                 let key: Rc<[String]> = key.into();
                 let next = self.key_ids.len();
@@ -197,6 +201,7 @@ impl Grouping {
                 let chars = text.chars().count();
                 let (acronym, initials) = (acronym_letters(text), initials_of(text));
                 self.texts.push(Text {
+                    at: (start, end),
                     key,
                     place: place.into(),
                     key_id,
@@ -205,11 +210,30 @@ impl Grouping {
                     acronym,
                     initials,
                 });
-                self.text_ids.insert(text.into(), self.texts.len() - 1);
+                self.text_ids.insert(slot, self.texts.len() - 1);
                 self.texts.len() - 1
             }
         };
         self.mentions.push(Mention { ann: i, label, start, end, text_id });
+    }
+
+    /// The [`Text`] of `text`, or where a new one goes in `text_ids`.
+    fn text_id(&self, doc: &AnnotatedDocument, text: &str) -> Result<usize, (usize, usize)> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        text.hash(&mut h);
+        let mut key = (h.finish() as usize, text.len());
+        loop {
+            match self.text_ids.get(&key) {
+                Some(&t)
+                    if doc.doc.text.get(self.texts[t].at.0..self.texts[t].at.1) == Some(text) =>
+                {
+                    return Ok(t)
+                }
+                Some(_) => key.0 = key.0.wrapping_add(1),
+                None => return Err(key),
+            }
+        }
     }
 
     /// Puts mention `m` in a group: an earlier one it names too, or a new
@@ -432,4 +456,35 @@ fn is_acronym(s: &str) -> bool {
     (2..=10).contains(&letters)
         && !s.contains(char::is_whitespace)
         && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Document, Span};
+
+    /// Two texts whose keys clash in `text_ids` stay two texts.
+    #[test]
+    fn a_hash_clash_is_told_apart_by_the_text() {
+        let text = "Rutte met Takaichi. Rutte said so.";
+        let spans = [
+            Span::new(labels::PERSON, 0, 5),
+            Span::new(labels::PERSON, 10, 18),
+            Span::new(labels::PERSON, 20, 25),
+        ];
+        let doc = Document { name: "t".into(), lang: "en".into(), text: text.into() };
+        let doc = AnnotatedDocument::from_spans(doc, &spans);
+        let mut g = Grouping::default();
+        g.step(&doc, 1);
+        assert_eq!(g.texts.len(), 1, "Rutte prepared");
+        // Takaichi's own key taken by Rutte's text, as a clash would.
+        let Err(key) = g.text_id(&doc, "Takaichi") else { panic!("not prepared yet") };
+        g.text_ids.insert(key, 0);
+        let Err(next) = g.text_id(&doc, "Takaichi") else { panic!("Rutte is not Takaichi") };
+        assert_eq!(next, (key.0.wrapping_add(1), key.1));
+        let entities = g.step(&doc, usize::MAX).expect("grouped");
+        let names: Vec<_> = entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(names, [("Rutte", 2), ("Takaichi", 1)]);
+        assert_eq!(g.text_id(&doc, "Rutte"), Ok(0));
+    }
 }

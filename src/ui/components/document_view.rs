@@ -252,12 +252,26 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             }
         })
     };
-    let (placed, rest) = {
-        let p = progress.borrow();
-        let placed = p.placed.min(chunks.len());
-        let rest: usize =
-            chunks.lines.get(placed..).map_or(0, |l| l.iter().map(|&l| l as usize).sum());
-        (placed, rest)
+    // An empty block as high as the chunks of a sparse document not yet
+    // put on the page ([`PLACE_PER_STEP`]), so the page has its length at
+    // once. (An element of its own, its height set through its style
+    // object, which the content security policy allows where a `style`
+    // attribute it would not.)
+    let block = use_memo((), |_| {
+        let el = gloo::utils::document().create_element("div").ok()?;
+        el.set_class_name("document-view__rest");
+        let _ = el.set_attribute("aria-hidden", "true");
+        el.dyn_into::<HtmlElement>().ok()
+    });
+    let placed = progress.borrow().placed.min(chunks.len());
+    let rest = match block.as_ref() {
+        Some(el) if placed < chunks.len() => {
+            let lines: usize =
+                chunks.lines.get(placed..).map_or(0, |l| l.iter().map(|&l| l as usize).sum());
+            let _ = el.style().set_property("height", &format!("{lines}lh"));
+            Html::VRef(el.clone().into())
+        }
+        _ => Html::default(),
     };
     let content = if chunks.safe {
         let mut p = progress.borrow_mut();
@@ -283,9 +297,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             aria-label={tr.f("view.label", &[("name", &doc.doc.name)])} ref={article}
             {onmouseup} {onkeyup} {onclick} {onfocusin}>
             { content }
-            if placed < chunks.len() {
-                <Rest lines={rest} />
-            }
+            { rest }
         </article>
     }
 }
@@ -950,32 +962,6 @@ fn chunk_view(props: &ChunkProps) -> Html {
     }
     let _ = el.set_attribute("data-at", &props.at.to_string());
     let _ = el.set_attribute("data-at16", &props.at16.to_string());
-    Html::VRef(el.clone().into())
-}
-
-/// Properties of [`Rest`].
-#[derive(Properties, PartialEq)]
-struct RestProps {
-    /// About how many lines the chunks not on the page yet take.
-    lines: usize,
-}
-
-/// An empty block as high as the chunks of a sparse document not yet put
-/// on the page ([`PLACE_PER_STEP`]), so the page has its length at once.
-/// Its height is set through the element's style object, which the page's
-/// content security policy allows (a `style` attribute it would not).
-#[function_component(Rest)]
-fn rest(props: &RestProps) -> Html {
-    let el = use_memo((), |_| {
-        let el = gloo::utils::document().create_element("div").ok()?;
-        el.set_class_name("document-view__rest");
-        let _ = el.set_attribute("aria-hidden", "true");
-        Some(el)
-    });
-    let Some(el) = el.as_ref() else { return Html::default() };
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-        let _ = h.style().set_property("height", &format!("{}lh", props.lines));
-    }
     Html::VRef(el.clone().into())
 }
 
