@@ -387,20 +387,6 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
             k += 1;
         }
     }
-    // Word ids written with a capital inside a sentence somewhere (only
-    // needed for lone names).
-    let mut inside: Vec<bool> = Vec::new();
-    if carry_alone {
-        for t in &doc.toks {
-            if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD {
-                let i = t.id as usize;
-                if inside.len() <= i {
-                    inside.resize(i + 1, false);
-                }
-                inside[i] = true;
-            }
-        }
-    }
     // An uncovered capitalised word right next to token `k`: `k` would be
     // one word of a longer name.
     let loose = |j: usize| {
@@ -433,7 +419,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
             && t.cue == 0
             && !doc.seen_lower(k)
             && (!t.initial
-                || inside.get(t.id as usize).copied().unwrap_or(false)
+                || doc.capital_inside(k)
                 || t.more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0)
             && !in_longer(k);
         if part || lone {
@@ -531,25 +517,6 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             && t.flags & NOT_A_NAME == 0
             && t.cue == 0
             && !doc.seen_lower(k)
-    };
-    // Word ids written with a capital inside a sentence somewhere.
-    let mut inside: Option<Vec<bool>> = None;
-    let mut inside_of = |k: usize| {
-        let v = inside.get_or_insert_with(|| {
-            let mut v = Vec::new();
-            for t in &doc.toks {
-                if t.kind == tokens::Kind::Word && t.upper && !t.initial && t.id != tokens::NO_WORD
-                {
-                    let i = t.id as usize;
-                    if v.len() <= i {
-                        v.resize(i + 1, false);
-                    }
-                    v[i] = true;
-                }
-            }
-            v
-        });
-        v.get(doc.toks[k].id as usize).copied().unwrap_or(false)
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for &c in &verbs {
@@ -741,7 +708,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     for ((a, b), label) in orgs.chain(persons.iter().map(|&r| (r, super::model::labels::PERSON))) {
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
-        if doc.toks[a].initial && !known && !inside_of(a) {
+        if doc.toks[a].initial && !known && !doc.capital_inside(a) {
             continue;
         }
         if (a..=b).any(|k| covered[k]) {

@@ -139,6 +139,9 @@ pub(crate) struct Doc<'a> {
     /// For each word id ([`Token::id`]): whether the text writes that word
     /// somewhere as it is, starting with a lower-case letter.
     seen: Vec<bool>,
+    /// For each word id: whether the text writes that word with a capital
+    /// inside a sentence somewhere (worked out when first asked).
+    inside: std::cell::OnceCell<Vec<bool>>,
     /// For each token whose [`Token::multi`] is not 0, in token order: its
     /// index and the flags of its phrases of 2, 3 and 4 words.
     multi: Vec<(u32, [u32; 3])>,
@@ -615,7 +618,8 @@ impl<'a> Doc<'a> {
         }
         mark_shouting(&mut toks[line_start..], line_words, line_caps);
         drop(ids);
-        let mut doc = Doc { text, lower, toks, lang, seen, multi: Vec::new() };
+        let mut doc =
+            Doc { text, lower, toks, lang, seen, inside: Default::default(), multi: Vec::new() };
         doc.mark_phrases();
         doc.mark_sentences();
         doc
@@ -772,6 +776,26 @@ impl<'a> Doc<'a> {
     /// (so a capital at the start of a sentence is only grammar).
     pub(crate) fn seen_lower(&self, k: usize) -> bool {
         self.toks.get(k).and_then(|t| self.seen.get(t.id as usize)).copied().unwrap_or(false)
+    }
+
+    /// Whether the word of token `k` is written with a capital inside a
+    /// sentence somewhere in the text (so a capital at the start of one is
+    /// not only grammar).
+    pub(crate) fn capital_inside(&self, k: usize) -> bool {
+        let inside = self.inside.get_or_init(|| {
+            let mut v = Vec::new();
+            for t in &self.toks {
+                if t.kind == Kind::Word && t.upper && !t.initial && t.id != NO_WORD {
+                    let i = t.id as usize;
+                    if v.len() <= i {
+                        v.resize(i + 1, false);
+                    }
+                    v[i] = true;
+                }
+            }
+            v
+        });
+        self.toks.get(k).and_then(|t| inside.get(t.id as usize)).copied().unwrap_or(false)
     }
 
     /// [`Doc::tok_at`], walking forward from token `from` when every token
