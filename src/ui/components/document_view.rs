@@ -839,6 +839,11 @@ impl Progress {
             .min(n - 1);
         if chunks.sparse && (wanted.is_some() || !self.is_live(centre)) {
             self.centre_on(chunks, centre);
+            // The chunks that may be drawn are on the page from the next
+            // render on, also those past the ones put there so far (a
+            // highlight or a search hit asked for near the end while the
+            // chunks are still being put on the page).
+            self.placed = self.placed.max(self.live.1).min(n);
         }
         let (mut bytes, most) = (0, if chunks.sparse { SPARSE_STEP_TEXT } else { STEP_TEXT });
         for d in 0..n {
