@@ -108,10 +108,11 @@ test('after a large file the worker is stopped to give its memory back; a new on
     },
   });
   // About 4.5 MB, made in the page and dropped as a file: read and
-  // analysed (rules alone) by the first worker, which is then stopped.
+  // analysed (rules alone) by the first worker, which is then stopped. Its
+  // last paragraph holds the one "Zorblax".
   const article = fixture('artikel-takaichi.txt');
   const length = await page.evaluate((a) => {
-    const text = `${a}\n\n`.repeat(Math.ceil(4.5e6 / (a.length + 2)));
+    const text = `${`${a}\n\n`.repeat(Math.ceil(4.5e6 / (a.length + 2)))}Zorblax tiba di Jakarta.\n`;
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'besar.txt', { type: 'text/plain' }));
     const zone = document.querySelector('[data-testid=drop-zone]');
@@ -120,13 +121,18 @@ test('after a large file the worker is stopped to give its memory back; a new on
   }, article);
   // Its chunks (some 280) are put on the page a part at a time, but the
   // page has its whole length from the first part on: a block as high as
-  // the rest stands for them.
+  // the rest stands for them. The last word is searched for as soon as the
+  // first chunks are there, while the others are still being placed.
   const first = await page
     .waitForFunction(
       () => {
         const v = document.querySelector('[data-testid=document-view][data-sparse=true]');
         if (!v?.querySelector('.document-view__chunk')) return null;
-        return { placing: v.hasAttribute('data-placing'), height: document.documentElement.scrollHeight };
+        const placing = v.hasAttribute('data-placing');
+        const search = document.querySelector('[data-testid=search]');
+        search.value = 'Zorblax';
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+        return { placing, height: document.documentElement.scrollHeight };
       },
       null,
       { timeout: 60_000, polling: 'raf' },
@@ -134,6 +140,20 @@ test('after a large file the worker is stopped to give its memory back; a new on
     .then((h) => h.jsonValue());
   assert.ok(first.placing, 'the first chunks came before the rest');
   assert.ok(first.height > 100_000, `${first.height} px high as the first chunks came`);
+  // The hit, at the end, is brought on screen and painted, and stays there
+  // once every chunk is on the page.
+  const hitOnScreen = () => {
+    const h = CSS.highlights.get('sorot-search-current');
+    const r = h && [...h][0];
+    if (!r || r.toString() !== 'Zorblax') return false;
+    const box = r.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  };
+  await page.waitForFunction(hitOnScreen, null, { timeout: 30_000, polling: 200 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=document-view][data-placing]'), null, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(hitOnScreen), 'the hit stayed on screen');
+  assert.equal(await page.textContent('[data-testid=search-count]'), '1 of 1');
   // Shown with its highlights: a text this long keeps on the page only
   // the part near the reader, from its start.
   await page.waitForFunction(
