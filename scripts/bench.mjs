@@ -98,6 +98,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 const results = {};
 const scrolls = {};
 const typings = {};
+const TYPING_RUNS = 3;
 const bigs = {};
 let interactive;
 let chromiumVersion;
@@ -152,8 +153,14 @@ try {
     process.stderr.write(`bench: ${lang}-1 MB: scrolling the plain text\n`);
     scrolls[`${lang}-plain`] = await page.evaluate((k) => window.sorotBench.scroll(k, true), `${lang}-1 MB`);
     process.stderr.write(`bench: ${lang}-1 MB: typing\n`);
-    typings[lang] = await page.evaluate((k) => window.sorotBench.typing(k, 10, false), `${lang}-1 MB`);
-    typings[`${lang}-plain`] = await page.evaluate((k) => window.sorotBench.typing(k, 10, true), `${lang}-1 MB`);
+    // Three runs each, app and control in turn: a single run of either
+    // crosses 50 ms now and then on a shared machine.
+    typings[lang] = [];
+    typings[`${lang}-plain`] = [];
+    for (let run = 0; run < TYPING_RUNS; run++) {
+      typings[lang].push(await page.evaluate((k) => window.sorotBench.typing(k, 10, false), `${lang}-1 MB`));
+      typings[`${lang}-plain`].push(await page.evaluate((k) => window.sorotBench.typing(k, 10, true), `${lang}-1 MB`));
+    }
   }
   if (errors.length) console.error(`bench: page errors:\n  ${errors.join('\n  ')}`);
   await context.close();
@@ -419,24 +426,27 @@ for (const lang of opt.langs) {
 out.push(table(['lang', '1 MB document', 'scroller', 'height px', 'frames', 'total ms', 'max frame gap ms', 'long tasks', 'longest task ms', 'budget'], sRows));
 out.push('');
 
-out.push(`Typing 10 characters, 100 ms apart, into the middle of the 1 MB text (budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
+out.push(`A click into the middle of the 1 MB text, then 10 characters typed 100 ms apart (budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
 const tRows = [];
 for (const lang of opt.langs) {
   for (const plain of [false, true]) {
-    const t = typings[plain ? `${lang}-plain` : lang];
-    const ok = t.longest <= LONGTASK_BUDGET;
-    if (!plain) over ||= !ok;
-    tRows.push([
-      lang,
-      plain ? 'a textarea alone (control)' : 'Sorot\'s paste box',
-      t.longTasks,
-      t.longTasks ? ms(t.longest) : `none ≥ ${LONGTASK_BUDGET}`,
-      plain ? '-' : ok ? 'ok' : 'OVER',
-    ]);
+    for (const [run, t] of typings[plain ? `${lang}-plain` : lang].entries()) {
+      const ok = t.longest <= LONGTASK_BUDGET;
+      if (!plain) over ||= !ok;
+      tRows.push([
+        lang,
+        plain ? 'a textarea alone (control)' : 'Sorot\'s paste box',
+        run + 1,
+        t.longTasks,
+        t.longTasks ? ms(t.longest) : `none ≥ ${LONGTASK_BUDGET}`,
+        t.clickLongest ? ms(t.clickLongest) : '-',
+        plain ? '-' : ok ? 'ok' : 'OVER',
+      ]);
+    }
   }
 }
-out.push(table(['lang', 'typed into', 'long tasks', 'longest task ms', 'budget'], tRows));
-out.push('(Long tasks from the first key until the page has analysed the new text, and 1 s more: Sorot takes a text this long when typing pauses.)');
+out.push(table(['lang', 'typed into', 'run', 'long tasks', 'longest task ms', 'of which the click', 'budget'], tRows));
+out.push('(Long tasks from the click until the page has analysed the new text, and 1 s more: Sorot takes a text this long when typing pauses. "Of which the click": the longest task before the first key.)');
 out.push('');
 
 if (Object.keys(bigs).length) {
