@@ -443,3 +443,31 @@ fn grouping_a_part_at_a_time_gives_the_same_entities() {
     }
     assert!(grouped > 1000, "the fixtures name {grouped} entities");
 }
+
+/// The entities are made from every mention at once, so a step that has
+/// just grouped the last part leaves them to the next step unless its
+/// budget covers them too (a long article's last part and its entities
+/// were one long task in the page).
+#[test]
+fn the_entities_wait_for_a_step_of_their_own_when_the_last_part_used_the_budget() {
+    use sorot::core::entities::Grouping;
+    let text =
+        "Sanae Takaichi met Mark Rutte in Tokyo. Takaichi said Rutte had come from The Hague.";
+    let doc = annotate("t.en", text);
+    let n = doc.annotations.len();
+    let mentions = doc
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.label.as_str(), "PERSON" | "ORG" | "LOC"))
+        .count();
+    assert!(mentions >= 4, "{:?}", doc.annotations);
+    // Enough to prepare and group every mention, not to make the entities.
+    let mut g = Grouping::default();
+    assert!(!doc.group_step(&mut g, n + mentions), "the entities wait");
+    assert!(doc.group_step(&mut g, 1), "and come at the next step");
+    assert_eq!(doc.entities(), &group(&annotate("t.en", text))[..]);
+    // Enough for the entities too: one step.
+    let doc = annotate("t.en", text);
+    let mut g = Grouping::default();
+    assert!(doc.group_step(&mut g, n + 2 * mentions), "one step");
+}

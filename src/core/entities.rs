@@ -176,12 +176,18 @@ impl Grouping {
                 return None;
             }
         }
-        let to = self.at.saturating_add(left).min(self.mentions.len());
+        let n = self.mentions.len();
+        let to = self.at.saturating_add(left).min(n);
         for m in self.at..to {
             self.assign(m);
         }
+        let done = to - self.at;
         self.at = to;
-        (to == self.mentions.len()).then(|| self.entities(doc))
+        // The entities are made from every mention at once: in this step
+        // if what is left of its budget covers them, else in the next (a
+        // long article's last part and its entities would be one long
+        // task).
+        (to == n && (done == 0 || left - done >= n)).then(|| self.entities(doc))
     }
 
     /// Prepares annotation `i` as a mention, if its label is grouped.
@@ -291,10 +297,13 @@ impl Grouping {
             at += g.count;
         }
         first.push(at);
-        let mut order = vec![0; mentions.len()];
+        // The ids are read in document order (the annotations one after
+        // another: a long article's are megabytes, and read group by group
+        // nearly every read would miss the cache) into their group's place.
+        let mut ids = vec![Short::default(); mentions.len()];
         let mut next = first.clone();
         for (m, &g) in self.group_of.iter().enumerate() {
-            order[next[g]] = m;
+            ids[next[g]] = doc.annotations[mentions[m].ann].id.clone();
             next[g] += 1;
         }
         groups
@@ -304,10 +313,7 @@ impl Grouping {
                 id: format!("e{}", n + 1),
                 label: GROUPED[g.label].to_string(),
                 name: mentions[g.name].text(doc).to_string(),
-                mentions: order[first[n]..first[n + 1]]
-                    .iter()
-                    .map(|&m| doc.annotations[mentions[m].ann].id.clone())
-                    .collect(),
+                mentions: ids[first[n]..first[n + 1]].iter_mut().map(std::mem::take).collect(),
             })
             .collect()
     }
