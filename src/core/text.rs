@@ -196,6 +196,24 @@ fn lead_bytes(bytes: &[u8]) -> usize {
     bytes.len() - continuation
 }
 
+/// The line feeds in `bytes`, counted eight bytes at a time (the page
+/// counts a long document's lines to size the parts not yet drawn).
+pub fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        // Zero exactly in the bytes that were `\n`; bit 7 of each byte of
+        // `zero` is set exactly for those (no carry crosses a byte).
+        let x = u64::from_le_bytes(w) ^ 0x0A0A_0A0A_0A0A_0A0A;
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        n += zero.count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// Number of code points in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -221,6 +239,22 @@ mod tests {
         assert_eq!(ix.char_of_byte(text, text.len()), n);
         assert_eq!(ix.utf16_of_char(text, n), u16);
         assert_eq!(ix.char_of_utf16(text, u16), n);
+    }
+
+    #[test]
+    fn newlines_are_counted_as_one_at_a_time() {
+        let text = "a\n\nb\u{a0}\n\u{10a0a}\n\r\n\x0b\u{8a}\u{20a}\n12345678\n\n\n\n\n\n\n\n\n\nx";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let t = &bytes[start..end];
+                assert_eq!(
+                    count_newlines(t),
+                    t.iter().filter(|&&b| b == b'\n').count(),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -483,7 +483,7 @@ impl ViewChunks {
                 .iter()
                 .map(|p| {
                     let t = &text.as_bytes()[p.start..p.end];
-                    let breaks = t.iter().filter(|&&b| b == b'\n').count();
+                    let breaks = crate::core::text::count_newlines(t);
                     (breaks + t.len() / 80 + 1).min(u32::MAX as usize) as u32
                 })
                 .collect()
