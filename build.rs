@@ -13,8 +13,11 @@
 //! It also finds the interface's catalogues, `i18n/<code>.txt`, checks them
 //! against `i18n/en.txt` (same keys, no placeholder the English text lacks,
 //! well-formed lines and braces) and writes `$OUT_DIR/i18n_table.rs`, the
-//! list of languages with each file `include_str!`ed, included by
-//! `src/core/i18n/mod.rs`. A catalogue that fails a check fails the build.
+//! list of languages with each catalogue `include_str!`ed in a compact form
+//! (`$OUT_DIR/i18n-<code>.txt`: English's `key=text` lines sorted by key, no
+//! comments; another language's texts alone, in the same order), included
+//! by `src/core/i18n/mod.rs`. A catalogue that fails a check fails the
+//! build.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -211,6 +214,7 @@ fn i18n() {
         out
     };
     let en = read("en", &files[0].1);
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut table = String::from("/// (code, catalogue text) of every language, English first.\n");
     table.push_str("pub static CATALOGUES: &[(&str, &str)] = &[\n");
     for (code, path) in &files {
@@ -230,9 +234,21 @@ fn i18n() {
                 panic!("i18n/{code}.txt: {key}: unknown placeholder {{{name}}}");
             }
         }
-        let _ = writeln!(table, "    ({code:?}, include_str!({:?})),", path.display().to_string());
+        // What the build carries (every byte is in the first visit's
+        // download): English as `key=text` lines sorted by key, without the
+        // comments, blank lines and spaces around `=`; every other language
+        // as its texts alone, one a line in the same order (it has exactly
+        // English's keys).
+        let compact: String = if code == "en" {
+            cat.iter().map(|(key, (value, _))| format!("{key}={value}\n")).collect()
+        } else {
+            cat.values().map(|(value, _)| format!("{value}\n")).collect()
+        };
+        let dest = out_dir.join(format!("i18n-{code}.txt"));
+        std::fs::write(&dest, compact).expect("write a compact catalogue");
+        let _ = writeln!(table, "    ({code:?}, include_str!({:?})),", dest.display().to_string());
     }
     table.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_table.rs");
+    let dest = out_dir.join("i18n_table.rs");
     std::fs::write(dest, table).expect("write i18n table");
 }

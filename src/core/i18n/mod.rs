@@ -107,16 +107,18 @@ pub struct Catalogue {
 pub fn catalogues() -> &'static [Catalogue] {
     static ALL: OnceLock<Vec<Catalogue>> = OnceLock::new();
     ALL.get_or_init(|| {
-        CATALOGUES
-            .iter()
-            .map(|&(code, text)| {
-                // build.rs has checked every line.
-                let mut entries = parse(text).unwrap_or_default();
-                // The crate's one sort (a second would add to the wasm).
-                crate::core::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
-                Catalogue { code, entries }
-            })
-            .collect()
+        // build.rs has checked every catalogue, and wrote English as
+        // `key=text` lines sorted by key and every other language as its
+        // texts alone, one a line in the same order.
+        let mut all: Vec<Catalogue> = Vec::with_capacity(CATALOGUES.len());
+        for &(code, text) in CATALOGUES {
+            let entries = match all.first() {
+                None => text.lines().filter_map(|l| l.split_once('=')).collect(),
+                Some(en) => en.entries.iter().map(|e| e.0).zip(text.split('\n')).collect(),
+            };
+            all.push(Catalogue { code, entries });
+        }
+        all
     })
 }
 
@@ -239,6 +241,17 @@ mod tests {
                     assert!(want.binary_search(&p).is_ok(), "{}: {key}: {{{p}}}", c.code);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_compact_catalogues_hold_exactly_the_files_texts() {
+        for c in catalogues() {
+            let path = format!("{}/i18n/{}.txt", env!("CARGO_MANIFEST_DIR"), c.code);
+            let source = std::fs::read_to_string(path).unwrap();
+            let mut want = parse(&source).unwrap();
+            want.sort_unstable();
+            assert_eq!(c.entries, want, "{}", c.code);
         }
     }
 
