@@ -19,8 +19,9 @@ use crate::ui::i18n::use_tr;
 const GROUP_PER_TASK: usize = 20_000;
 
 /// Groups the next part of `doc`'s mentions a moment from now, then the
-/// next, until all are grouped and the panel is drawn again; dropping
-/// what `timer` holds stops it.
+/// next, until all are grouped and the panel is drawn again, in a task of
+/// its own (the list's rows are a few hundred elements); dropping what
+/// `timer` holds stops it.
 fn group_later(
     doc: Rc<AnnotatedDocument>,
     mut grouping: Grouping,
@@ -30,7 +31,8 @@ fn group_later(
     let next = timer.clone();
     let t = gloo::timers::callback::Timeout::new(0, move || {
         if doc.group_step(&mut grouping, GROUP_PER_TASK) {
-            update.force_update();
+            let draw = gloo::timers::callback::Timeout::new(0, move || update.force_update());
+            *next.borrow_mut() = Some(draw);
         } else {
             group_later(doc, grouping, update, next);
         }
