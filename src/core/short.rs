@@ -154,8 +154,28 @@ impl fmt::Display for Short {
 }
 
 impl PartialEq for Short {
+    #[inline]
     fn eq(&self, other: &Short) -> bool {
-        self.as_str() == other.as_str()
+        match (&self.0, &other.0) {
+            // A text of at most `INLINE` bytes is always kept in place and
+            // a longer one never, and the bytes past an inline text's
+            // length are always zero (`From`, `Default` and `Clone` keep
+            // them so): equal texts are equal arrays, compared as numbers
+            // (labels and ids are compared by the hundred thousand).
+            (Repr::Inline(a, x), Repr::Inline(b, y)) => {
+                let word = |w: &[u8; INLINE]| {
+                    let (head, tail) = w.split_at(8);
+                    let mut h = [0u8; 8];
+                    h.copy_from_slice(head);
+                    let mut t = [0u8; INLINE - 8];
+                    t.copy_from_slice(tail);
+                    (u64::from_ne_bytes(h), t)
+                };
+                a == b && word(x) == word(y)
+            }
+            (Repr::Heap(x), Repr::Heap(y)) => x == y,
+            _ => false,
+        }
     }
 }
 
@@ -228,6 +248,30 @@ mod tests {
         }
         assert_eq!(Short::from("x".repeat(INLINE)).len(), INLINE);
         assert_eq!(Short::from("x".repeat(INLINE + 1)).len(), INLINE + 1);
+    }
+
+    #[test]
+    fn equal_exactly_when_the_texts_are() {
+        // Every length either side of what fits in place, texts differing
+        // in each byte, and a clone and a default among them.
+        let mut texts: Vec<String> = vec![String::new()];
+        for len in 1..=INLINE + 2 {
+            let base = "x".repeat(len);
+            texts.push(base.clone());
+            for i in 0..len {
+                let mut b = base.clone().into_bytes();
+                b[i] = b'y';
+                texts.push(String::from_utf8(b).unwrap());
+            }
+        }
+        let shorts: Vec<Short> = texts.iter().map(Short::from).collect();
+        for (a, sa) in texts.iter().zip(&shorts) {
+            assert_eq!(*sa, sa.clone());
+            for (b, sb) in texts.iter().zip(&shorts) {
+                assert_eq!(sa == sb, a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(Short::default(), Short::from(""));
     }
 
     #[test]
