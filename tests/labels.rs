@@ -182,6 +182,28 @@ fn labels_on_annotations_join_the_set() {
 }
 
 #[test]
+fn every_one_of_many_labels_on_annotations_joins_the_set() {
+    // More distinct labels than are compared one by one (the rest are
+    // kept in a set), in a document opened from a file.
+    let text = "x ".repeat(40);
+    let anns: Vec<Annotation> = (0..40)
+        .map(|i| ann(&format!("a{i}"), &format!("Kode{}", i % 30), 2 * i, 2 * i + 1))
+        .collect();
+    let d = Document { name: "kode.txt".into(), lang: "id".into(), text: text.as_str().into() };
+    let file = AnnotatedDocument::new(d, anns);
+    let json = sorot_json::to_json_with_labels(&file, &LabelSet::default());
+    let mut ws = ws();
+    ws.apply(Action::OpenFiles(vec![IncomingFile {
+        name: "kode.sorot.json".into(),
+        bytes: json.into_bytes(),
+    }]));
+    assert!(ws.notices.is_empty(), "{:?}", ws.notices);
+    for i in 0..30 {
+        assert!(ws.labels.get(&format!("Kode{i}")).is_some(), "Kode{i}");
+    }
+}
+
+#[test]
 fn clear_all_gives_back_the_built_in_set() {
     let mut ws = ws();
     add(&mut ws, "Topik");

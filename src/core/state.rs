@@ -873,11 +873,23 @@ impl Workspace {
     /// lacks, at the end (one renamed away comes back with its colour).
     pub fn sync_labels(&mut self) {
         // A long article has a hundred thousand annotations and a handful
-        // of labels: each distinct label is looked up once.
-        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        // of labels: each distinct label is looked up once. The first few
+        // seen are compared with each annotation's, not hashed; any more
+        // are kept in a set.
+        let mut few: Vec<&Label> = Vec::new();
+        let mut more: rustc_hash::FxHashSet<&str> = Default::default();
         for d in &self.docs {
             for a in &d.annotations {
-                if seen.insert(a.label.as_str()) && self.labels.get(&a.label).is_none() {
+                if few.contains(&&a.label) {
+                    continue;
+                }
+                let new = if few.len() < 16 {
+                    few.push(&a.label);
+                    true
+                } else {
+                    more.insert(a.label.as_str())
+                };
+                if new && self.labels.get(&a.label).is_none() {
                     match self.former_labels.iter().find(|f| f.name == a.label) {
                         Some(f) => self.labels.insert(f.clone()),
                         None => self.labels.ensure(&a.label),
