@@ -97,14 +97,22 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     // task (10 MB of news at once took a tenth of a second).
     let later = doc.annotations.len() > LATER && !doc.entities_known();
     let update = use_force_update();
+    // A long document's rows are drawn a task after it (the panel is
+    // keyed by document: an edit draws them at once).
+    let rows = use_state_eq(|| !later);
     {
-        let doc = doc.clone();
+        let (doc, rows) = (doc.clone(), rows.clone());
         use_effect_with((Rc::as_ptr(&doc) as usize, later), move |&(_, later)| {
             let timer = Rc::new(std::cell::RefCell::new(None));
+            let draw =
+                (!*rows).then(|| gloo::timers::callback::Timeout::new(0, move || rows.set(true)));
             if later {
                 group_later(doc, Grouping::default(), update, timer.clone());
             }
-            move || drop(timer.borrow_mut().take())
+            move || {
+                drop(timer.borrow_mut().take());
+                drop(draw);
+            }
         });
     }
     // The document's entities (shared with it, not copied: a long article
@@ -172,7 +180,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
             <details open=true>
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
-                    { for quotes.iter().take(*shown_quotes).map(|&(at, q)| {
+                    { for quotes.iter().take(if *rows { *shown_quotes } else { 0 }).map(|&(at, q)| {
                         let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s, usize::MAX)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
