@@ -501,6 +501,96 @@ fn an_edit_made_while_a_long_answer_is_merged_is_kept() {
     assert!(ws.history(0).unwrap().next_undo().is_some(), "the edit is still undoable");
 }
 
+/// The chars offset of the `n`-th "Kami" in `text`.
+fn nth_kami(text: &str, n: usize) -> usize {
+    let b = text.match_indices("Kami").nth(n).map(|(b, _)| b).unwrap();
+    text[..b].chars().count()
+}
+
+#[test]
+fn a_long_documents_next_answer_is_merged_over_two_tasks_keeping_edits_made_between() {
+    // A long document the user has annotated, analysed again: the merge
+    // gives the analysis its ids in one task and finishes in the next
+    // (each half of a 10 MB article's merge is a task of the page), then
+    // takes the document's place. Edits made between the tasks are kept.
+    for edit_before in ["Paired", "Merged", ""] {
+        let (text, mut ws, jobs) = pasted_quotes(5_000);
+        answer(&mut ws, &jobs[0]);
+        run_later(&mut ws, |_| ());
+        let name = {
+            let b = text.match_indices("Sanae Takaichi").nth(1).map(|(b, _)| b).unwrap();
+            text[..b].chars().count()
+        };
+        let takaichi = Edit::Add { label: "ORG".into(), start: name, end: name + 14 };
+        let add = |n: usize| Edit::Add {
+            label: "ORG".into(),
+            start: nth_kami(&text, n),
+            end: nth_kami(&text, n) + 4,
+        };
+        ws.update(Action::Edit { index: 0, edit: add(0) });
+        ws.update(Action::SetLang { index: 0, lang: Some("en".into()) });
+        let jobs = ws.take_jobs();
+        let once = {
+            let t = &jobs[0].doc.doc.text;
+            let spans = sorot::core::recognize::analyze(t, "en");
+            let fresh =
+                sorot::core::model::AnnotatedDocument::from_spans(jobs[0].doc.doc.clone(), &spans);
+            ws.docs[0].refreshed(fresh)
+        };
+        answer(&mut ws, &jobs[0]);
+        let mut seen = Vec::new();
+        loop {
+            let later = ws.take_later();
+            if later.is_empty() {
+                break;
+            }
+            for a in later {
+                let kind = match &a {
+                    Action::Paired { .. } => "Paired",
+                    Action::Merged { .. } => "Merged",
+                    _ => "other",
+                };
+                if kind == edit_before {
+                    // Over a name the analysis finds: its PERSON must stay away.
+                    ws.update(Action::Edit { index: 0, edit: takaichi.clone() });
+                }
+                seen.push(kind);
+                ws.update(a);
+            }
+        }
+        assert!(!ws.analysing(0));
+        let at = seen.iter().position(|&k| k == "Paired").expect("merged in two tasks");
+        assert_eq!(&seen[at..], ["Paired", "Merged"], "{seen:?}");
+        let d = ws.current_doc().unwrap();
+        let user: Vec<_> =
+            d.annotations.iter().filter(|a| a.source == Source::User).map(|a| a.start).collect();
+        if edit_before.is_empty() {
+            let diff = d.annotations.iter().zip(&once.annotations).position(|(a, b)| a != b);
+            assert_eq!(
+                (d.annotations.len(), diff.map(|k| (&d.annotations[k], &once.annotations[k]))),
+                (once.annotations.len(), None),
+                "the same annotations as merging at once"
+            );
+        } else {
+            let mut want = vec![nth_kami(&text, 0), name];
+            want.sort_unstable();
+            assert_eq!(user, want, "edit before {edit_before}: both kept");
+            let clash = d.annotations.iter().find(|a| {
+                a.source == Source::Auto
+                    && a.label != "QUOTE"
+                    && a.start < name + 14
+                    && name < a.end
+            });
+            assert_eq!(
+                clash, None,
+                "edit before {edit_before}: the analysis stays away from the user's"
+            );
+            let auto = d.annotations.iter().filter(|a| a.source == Source::Auto).count();
+            assert!(auto > sorot::core::state::LATER_FROM, "and the analysis: {auto}");
+        }
+    }
+}
+
 #[test]
 fn a_long_text_file_opens_after_its_batch_numbered_a_part_at_a_time() {
     let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(8_000);

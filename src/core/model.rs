@@ -64,6 +64,11 @@ pub struct Annotation {
     pub title: Option<String>,
 }
 
+/// Whether two annotations have the same label and span.
+fn same_span(a: &Annotation, b: &Annotation) -> bool {
+    a.label == b.label && a.start == b.start && a.end == b.end
+}
+
 /// The id `a<n>` of the `n`-th automatic annotation, written without the
 /// formatting machinery (a long article numbers a hundred thousand, in the
 /// page, in one task).
@@ -274,11 +279,18 @@ impl AnnotatedDocument {
         if self.annotations.is_empty() {
             return fresh;
         }
-        let mut kept: Vec<Annotation> =
-            self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
-        let same = |a: &Annotation, b: &Annotation| {
-            a.label == b.label && a.start == b.start && a.end == b.end
-        };
+        let ids = self.refresh_ids(&fresh);
+        self.refreshed_with(fresh, ids)
+    }
+
+    /// The first half of [`refreshed`](Self::refreshed), for a page that
+    /// merges a long article over two tasks: the id each of `fresh`'s
+    /// annotations takes (its old one when an automatic annotation of the
+    /// same label and span had one), or `None` for one that stays away.
+    pub fn refresh_ids(&self, fresh: &AnnotatedDocument) -> Vec<Option<Short>> {
+        let kept: Vec<&Annotation> =
+            self.annotations.iter().filter(|a| a.source == Source::User).collect();
+        let same = same_span;
         // The user's annotations win: a fresh entity or date that overlaps
         // one of the user's (a QUOTE may hold them) stays away.
         let clashes = |k: &Annotation, f: &Annotation| {
@@ -306,7 +318,7 @@ impl AnnotatedDocument {
         let mut j = 0;
         // An id is a `Short`: an old one is copied in place, no heap block
         // for each of a long article's annotations.
-        let ids: Vec<Option<Short>> = fresh
+        fresh
             .annotations
             .iter()
             .map(|f| {
@@ -330,7 +342,20 @@ impl AnnotatedDocument {
                     }
                 })
             })
-            .collect();
+            .collect()
+    }
+
+    /// The second half of [`refreshed`](Self::refreshed): `fresh` with the
+    /// ids [`refresh_ids`](Self::refresh_ids) gave it (for this same
+    /// document), merged with the user's annotations.
+    pub fn refreshed_with(
+        &self,
+        fresh: AnnotatedDocument,
+        ids: Vec<Option<Short>>,
+    ) -> AnnotatedDocument {
+        let mut kept: Vec<Annotation> =
+            self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
+        let same = same_span;
         let staying = || fresh.annotations.iter().zip(&ids).filter(|(_, id)| id.is_some());
         // Where each fresh annotation that is a speaker and stays went.
         let new_id: rustc_hash::FxHashMap<&str, &str> = fresh

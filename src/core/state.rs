@@ -262,9 +262,25 @@ pub enum Action {
         /// The document as the analysis found it.
         fresh: Rc<AnnotatedDocument>,
     },
+    /// The second part of merging a long document's analysis, a task
+    /// after [`Action::Refreshed`] gave its annotations their ids
+    /// ([`AnnotatedDocument::refresh_ids`]): the merge is finished, and
+    /// the merged document takes the document's place a task later
+    /// ([`Action::Merged`]).
+    Paired {
+        /// The job's number.
+        job: u64,
+        /// The document the ids were given for (if the document changed
+        /// since, the analysis is merged with it from the start).
+        base: Rc<AnnotatedDocument>,
+        /// The document as the analysis found it.
+        fresh: Rc<AnnotatedDocument>,
+        /// The ids of `fresh`'s annotations.
+        ids: Rc<Vec<Option<crate::core::model::Short>>>,
+    },
     /// The last part of taking a long document's analysis, a task after
-    /// [`Action::Refreshed`] merged it with the document: the merged
-    /// document takes the document's place.
+    /// it was merged with the document: the merged document takes the
+    /// document's place.
     Merged {
         /// The job's number.
         job: u64,
@@ -642,6 +658,13 @@ impl Workspace {
         let Some(i) = self.waiting_for(job) else { return };
         let fresh = Rc::unwrap_or_clone(fresh);
         let long = fresh.annotations.len() > LATER_FROM;
+        if long && !self.docs[i].annotations.is_empty() {
+            // The merge in two tasks: the ids now, the rest in the next.
+            let ids = Rc::new(self.docs[i].refresh_ids(&fresh));
+            let base = self.docs[i].clone();
+            self.later.push(Action::Paired { job, base, fresh: Rc::new(fresh), ids });
+            return;
+        }
         let merged = self.docs[i].refreshed(fresh);
         if long {
             // It takes the document's place in a task of its own (a long
@@ -651,6 +674,29 @@ impl Workspace {
             return;
         }
         self.install(i, merged);
+    }
+
+    /// [`Action::Paired`].
+    fn paired(
+        &mut self,
+        job: u64,
+        base: Rc<AnnotatedDocument>,
+        fresh: Rc<AnnotatedDocument>,
+        ids: Rc<Vec<Option<crate::core::model::Short>>>,
+    ) {
+        self.sync_meta();
+        let Some(i) = self.waiting_for(job) else { return };
+        let fresh = Rc::unwrap_or_clone(fresh);
+        // Changed between the two tasks (an edit): merged with it as it
+        // is now, from the start.
+        let merged = if Rc::ptr_eq(&self.docs[i], &base) {
+            self.docs[i].refreshed_with(fresh, Rc::unwrap_or_clone(ids))
+        } else {
+            self.docs[i].refreshed(fresh)
+        };
+        drop(base);
+        let base = self.docs[i].clone();
+        self.later.push(Action::Merged { job, base, merged: Rc::new(merged) });
     }
 
     /// [`Action::Merged`].
@@ -703,6 +749,7 @@ impl Workspace {
                 | Action::Restore(_)
                 | Action::Analysed { .. }
                 | Action::Refreshed { .. }
+                | Action::Paired { .. }
                 | Action::Merged { .. }
         );
         match action {
@@ -773,6 +820,7 @@ impl Workspace {
             }
             Action::Number { work, to } => self.number(work, to),
             Action::Refreshed { job, fresh } => self.refresh(job, fresh),
+            Action::Paired { job, base, fresh, ids } => self.paired(job, base, fresh, ids),
             Action::Merged { job, base, merged } => self.merged(job, base, merged),
             Action::AnalysisFailed { reason } => {
                 for m in &mut self.meta {
