@@ -1661,3 +1661,170 @@ fn a_name_after_a_word_for_an_organisation_is_one() {
          \"We are disappointed,\"]] the company said.",
     );
 }
+
+#[test]
+fn a_quotation_ending_its_sentence_ends_it_for_a_pronoun() {
+    // The full stop inside the marks ends the sentence around them: `he`
+    // looks back to the sentence after the quotation first.
+    check(
+        "en",
+        "His trainer, Oskar Lind, said the boy had swum [[Q@Oskar Lind:\"like a fish with a \
+         timetable.\"]] Pekka Virtanen was less kind. [[Q@Pekka Virtanen:\"He beat me and I \
+         will not forget it,\"]] he told the local radio.",
+    );
+}
+
+#[test]
+fn a_quotation_introduced_before_keeps_its_cue_over_the_next_sentence() {
+    // `said, “….”` and then a new sentence with a verb of saying.
+    check(
+        "en",
+        "The mayor, Ilse Brandt, opened the fair. She said, [[Q@Ilse Brandt:\"Nobody here has \
+         ever seen a bigger pumpkin.\"]] Everybody laughed.",
+    );
+    check(
+        "en",
+        "Maria Lopes: My brother, Rui Lopes, thought the boat would sink. I said, \
+         [[Q@Maria Lopes:\"Rui, it floated for forty years.\"]] He said, [[Q@Rui Lopes:\"Then it \
+         is tired.\"]]",
+    );
+}
+
+#[test]
+fn a_verb_joined_by_and_to_a_clause_shares_its_subject() {
+    check(
+        "en",
+        "Mr. Arne Holm found the old map in a drawer. He spread it on the table and said, \
+         [[Q@Arne Holm:\"This is where the mill stood.\"]]",
+    );
+    check(
+        "en",
+        "After the vote, Petra Lund packed her papers into a box and then told reporters, \
+         [[Q@Petra Lund:\"I will be back in four years.\"]]",
+    );
+}
+
+#[test]
+fn a_titled_name_set_off_after_a_role_is_named() {
+    // `The director, Sir Lionel Beck,` names Beck, so the sentence is not a
+    // topic continued without a name, and `he` is Beck even though Vera
+    // Holm is named far more often.
+    check(
+        "en",
+        "Vera Holm (1890–1960) was an astronomer. Holm was born in Hull. Holm studied in \
+         Cambridge. In 1913 Holm joined the observatory at Hartwell. The director, Sir Lionel \
+         Beck, soon put her in charge of the programme. [[Q@Lionel Beck:\"She sees what the rest \
+         of us miss,\"]] he told a visiting committee.",
+    );
+}
+
+#[test]
+fn a_name_after_told_before_a_colon_is_the_audience() {
+    check(
+        "en",
+        "Vera Holm waited ten years for her election. When it came, she told the Yorkshire Post: \
+         [[Q@Vera Holm:\"I am glad, and I should be gladder if I were the last to wait.\"]]",
+    );
+}
+
+#[test]
+fn a_part_of_a_work_speaks_for_its_writer() {
+    check(
+        "en",
+        "Vera Holm retired in 1950. Her last paper appeared in 1958. Its final sentence reads: \
+         [[Q@Vera Holm:\"The figures are offered in the hope that someone will find them \
+         wrong.\"]]",
+    );
+}
+
+#[test]
+fn a_role_word_with_nobody_near_names_nobody() {
+    // A definite role word that matches nobody takes only a person within
+    // the pronoun's reach, not whoever was named last, paragraphs back.
+    check(
+        "en",
+        "Lena Berg: A neighbour, Sofia Dahl, found six nests on her own.\n\n\
+         Wikinews: Where were the nests?\n\n\
+         Lena Berg: Everywhere. One was in the tower of the church. The priest was not happy \
+         at first. Then the bishop visited and said the birds were [[Q:\"a sign of a healthy \
+         parish\"]], and now the priest shows them to tourists.",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_after_and_stops_a_pronoun() {
+    check(
+        "en",
+        "Wikinews correspondent Lena Hart met Rosa Quispe in Valparaíso.\n\n\
+         Wikinews: Why a bus?\n\n\
+         Rosa Quispe: The villages could not come to us. In 1996 the Ministry of Culture gave \
+         us a small grant, and a man in Rancagua sold us his old school bus. When I asked him \
+         why, he said, [[Q:\"My children learned to read on that bus.\"]]\n\n\
+         Rosa Quispe told Wikinews the bus still runs.",
+    );
+}
+
+#[test]
+fn an_addressee_fronted_with_to_is_not_the_pronoun_s_antecedent() {
+    check(
+        "en",
+        "Her catalogue was reviewed harshly by Gerald Pym. Vera Holm did not reply in print. To \
+         her friend Dora Kemp she wrote: [[Q@Vera Holm:\"Mr. Pym has mistaken patience for \
+         dullness.\"]]",
+    );
+}
+
+#[test]
+fn the_person_a_turn_is_labelled_with_is_not_the_topic_of_she() {
+    // In Tomas Rolf's own answer, `she` is not Tomas Rolf however often
+    // his label names him.
+    check(
+        "en",
+        "Wikinews: How many hives?\n\n\
+         Tomas Rolf: Forty.\n\n\
+         Wikinews: Since when?\n\n\
+         Tomas Rolf: Since 1990.\n\n\
+         Wikinews: Alone?\n\n\
+         Tomas Rolf: Yes.\n\n\
+         Wikinews: Are the wild ones healthy?\n\n\
+         Tomas Rolf: Healthier than mine. Dr. Ewa Nowak at the University of Gdansk is looking \
+         at why. She thinks the small nests are the reason. [[Q@Ewa Nowak:\"A small colony \
+         swarms often, and every swarm leaves the mites behind,\"]] she wrote in her report.",
+    );
+}
+
+#[test]
+fn the_narrator_s_unnamed_relative_speaks_for_nobody() {
+    check(
+        "en",
+        "Wikinews: What do you tell them?\n\n\
+         Tomas Rolf: I tell them what my father told me: [[Q:\"The wild bees were here first, \
+         and they are healthier than yours.\"]]",
+    );
+}
+
+#[test]
+fn it_after_a_sentence_about_a_letter_is_the_letter() {
+    // `It said` about a letter nobody names is nobody's words, and it does
+    // not stop the later `she`.
+    check(
+        "en",
+        "The Royal Society refused Vera Holm in 1915. She kept the letter of refusal above her \
+         desk. It said only that the Council [[Q:\"did not see its way to accepting the \
+         nomination\"]]. When she was finally elected, she told a reporter, [[Q@Vera Holm:\"I am \
+         glad to be a Fellow at last.\"]]",
+    );
+}
+
+#[test]
+fn a_message_that_said_speaks_for_its_sender() {
+    check(
+        "en",
+        "Ruth Calder: One of my students, Jonas Pichler, went up first and sent me a photograph \
+         with a message that said only [[Q@Jonas Pichler:\"They are all lying down.\"]]",
+    );
+    check(
+        "en",
+        "Ruth Calder: I sent him a note that read [[Q@Ruth Calder:\"Come down before dark.\"]]",
+    );
+}

@@ -248,6 +248,32 @@
 //! happy.”`, `warned of “serious consequences”`) is the words of the
 //! verb's named subject.
 //!
+//! Also, in English, for interviews and biographies: a quotation that
+//! ends its sentence (`….” Addo was more direct.`) ends it for the walk
+//! of a pronoun too, and one a cue right before it introduces (`She said,
+//! “….”`) keeps that cue over a verb of saying in the next sentence
+//! (`Everybody laughed`, `He said, “…”`); a verb of saying joined by `and`
+//! to a clause opening with its subject shares it (`He showed it to me and
+//! said`); a name after `told` is the audience, not the speaker, before a
+//! colon (`she told the Manchester Guardian: “…”`); a part of a work
+//! speaks for its writer (`Her last paper appeared in 1958. Its final
+//! sentence reads: “…”`), as does a message a relative clause brings in
+//! (`sent me a photograph with a message that said only “…”`: the
+//! sentence's subject); `It` after a sentence about a letter nobody signs
+//! is the letter, whose words are nobody's and do not stop a later `she`;
+//! an addressee fronted with `To` (`To her friend Dora Kemp she wrote`)
+//! is not the pronoun's antecedent; someone the narrator calls `my`/`our`
+//! without a name (`what my father told me:`) is nobody named; a definite
+//! role word that matches nobody (`the bishop visited and said`) takes
+//! only a person within a pronoun's reach, never the latest person far
+//! back; an indefinite subject after `, and` (`…, and a man in Rancagua
+//! sold us his bus`) stops a pronoun as one opening a sentence does; a
+//! title may stand between a role and the name set off after it (`The
+//! director, Sir Lionel Beck,` names Beck); and the names labelling
+//! interview turns do not count when the walk weighs whom the text is
+//! about, nor is the person labelling the current turn the topic a `she`
+//! continues.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full.
@@ -1084,10 +1110,24 @@ impl Quoter<'_, '_> {
         }
         let (start, end) = (doc.toks[open].start, doc.toks[close].end);
         let fits = |f: &Found| f.near || words > 3;
-        let found = self
-            .speaker_after(open, close)
-            .filter(fits)
-            .or_else(|| self.speaker_before(open).filter(fits));
+        // "She said, “We have a champion.” Everybody laughed.": a
+        // quotation that a cue right before it introduces (`said, “`,
+        // `wrote: “`) and that ends its sentence is that cue's; a cue after
+        // it (`.” Everybody laughed`, `.” He said, “…”`) opens a new
+        // sentence.
+        let introduced = open > 0 && (doc.is(open - 1, ',') || doc.is(open - 1, ':'));
+        let before_first = introduced
+            && close > open + 1
+            && doc.toks[close - 1].term
+            && doc.toks.get(close + 1).is_some_and(|t| t.kind == Kind::Word && t.upper);
+        let after = self.speaker_after(open, close).filter(fits);
+        let found = match after {
+            Some(a) if before_first => {
+                Some(self.speaker_before(open).filter(|b| fits(b) && b.verb).unwrap_or(a))
+            }
+            Some(a) => Some(a),
+            None => self.speaker_before(open).filter(fits),
+        };
         if self.title_like(open, close, words) || self.term_like(open, close, words) {
             self.mark_term(open, close);
             return false;
@@ -1117,8 +1157,11 @@ impl Quoter<'_, '_> {
         // "kata seorang warga"): a pronoun after it means that speaker.
         // (Not the narrator's own `I said`, `we asked`: a `she` after it
         // means someone else.)
+        // (Nor a thing's: `It said only that the Council “…”` about a
+        // letter does not stop a later `she`.)
         let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none())
-            && !self.first_person_cue(open, close);
+            && !self.first_person_cue(open, close)
+            && !self.it_cue(open, close);
         let speaker = match found {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
@@ -1160,6 +1203,22 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the verb of saying of the quotation `open`..`close` has `it`
+    /// as its subject (`It said only that “…”`, `“…,” it said`).
+    fn it_cue(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let it_verb = |k: usize| {
+            doc.is_word(k)
+                && doc.low(k) == "it"
+                && k + 1 < n
+                && self.cue_flags[k + 1] & cue::VERB != 0
+        };
+        let start = self.sentence_start(open);
+        (start..open).any(|k| self.quote_of[k] == NONE && it_verb(k))
+            || (close + 1..(close + 3).min(n)).any(it_verb)
     }
 
     /// The speaker of a quotation of four words or more (`words`) opening
@@ -1585,7 +1644,16 @@ impl Quoter<'_, '_> {
         let colon = doc.is(open - 1, ':');
         // "Rutte: “…”"
         if colon && open >= 2 {
-            if let Some(e) = self.ent(open - 2) {
+            // (Not the audience of a verb before it: `she told the
+            // Manchester Guardian: “…”` is hers.)
+            let audience = |e: usize| {
+                let mut b = self.ent_toks[e].0;
+                if b > s && doc.is_word(b - 1) && doc.low(b - 1) == "the" {
+                    b -= 1;
+                }
+                b > s && self.cue_flags[b - 1] & cue::VERB != 0
+            };
+            if let Some(e) = self.ent(open - 2).filter(|&e| !audience(e)) {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
@@ -1680,7 +1748,8 @@ impl Quoter<'_, '_> {
                             })
                             .and_then(|p| self.pronoun_antecedent(p, open, true))
                     })
-                    .or_else(|| self.diary_writer(from, open));
+                    .or_else(|| self.diary_writer(from, open))
+                    .or_else(|| (from + 1..open).find_map(|k| self.work_writer(k, from)));
                 Some(Found { speaker, near: true, verb: false })
             }
             None => None,
@@ -1799,6 +1868,16 @@ impl Quoter<'_, '_> {
             | cue::VERB
             | cue::PRON
             | cue::THAT;
+        if let Some(sp) = self.and_subject(c, from, open) {
+            return Some(sp);
+        }
+        // "Her last paper appeared in 1958. Its final sentence reads:
+        // “…”": a part of a work speaks for the work's writer.
+        if let Some(e) =
+            c.checked_sub(1).filter(|&p| p > from).and_then(|p| self.work_writer(p, from))
+        {
+            return Some(Some(e));
+        }
         let mut j = c;
         let mut joined = false;
         while j > from && c - j < 6 {
@@ -1865,6 +1944,9 @@ impl Quoter<'_, '_> {
             return Some(self.pronoun_antecedent(p, open, true));
         }
         if doc.is_word(p) && fl & cue::ORG_PRONOUN != 0 {
+            if let Some(sp) = self.message_it(p) {
+                return Some(sp);
+            }
             return Some(self.antecedent(p.min(open), false));
         }
         // "Steve Whitmore, a representative for the office, told",
@@ -1932,6 +2014,12 @@ impl Quoter<'_, '_> {
                 }
             }
         }
+        // "Jonas Pichler went up first and sent me a photograph with a
+        // message that said only “…”": a message a relative clause
+        // brings in speaks for whoever its sentence is about.
+        if let Some(sp) = self.relative_message(p, from) {
+            return Some(sp);
+        }
         // "His message said", "Brekke's letter read": what someone wrote
         // speaks for its writer.
         if let Some(sp) = self.possessed_message(p, from) {
@@ -1981,6 +2069,71 @@ impl Quoter<'_, '_> {
                 }
                 return Some(Some(e));
             }
+        }
+        None
+    }
+
+    /// The subject of a verb of saying at token `c` joined by `and` (or
+    /// `and then`) to a clause that opens with its subject: `He showed it
+    /// to me and said`, `Mr. Tetteh found the game and wrote` (English
+    /// only). The clause runs back to the sentence start, a comma or a
+    /// colon, at most 15 tokens, with no other verb of saying in it; its
+    /// first word must be `he`/`she` (what it means), the narrator's `I`
+    /// in an interview turn (the turn's label), or a name before a
+    /// lower-case word. `None` when the clause is not so.
+    fn and_subject(&self, c: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || c < from + 3 {
+            return None;
+        }
+        let is_and = |k: usize| doc.is_word(k) && doc.low(k) == "and";
+        let a = if is_and(c - 1) {
+            c - 1
+        } else if is_and(c - 2) && doc.is_word(c - 1) && matches!(doc.low(c - 1), "then" | "later")
+        {
+            c - 2
+        } else {
+            return None;
+        };
+        let mut x = a;
+        loop {
+            if x <= from || a - x >= 15 {
+                if x > from {
+                    return None;
+                }
+                break;
+            }
+            let v = x - 1;
+            let t = &doc.toks[v];
+            if doc.toks[x].gap >= Gap::Line
+                || self.quote_of[v] != NONE
+                || t.term
+                || t.kind == Kind::Punct && matches!(t.ch, ',' | ';' | ':' | '(' | '\u{2014}')
+            {
+                break;
+            }
+            if self.cue_flags[v] & (cue::VERB | cue::PARTICIPLE) != 0 {
+                return None;
+            }
+            x = v;
+        }
+        // (At least a verb between the subject and `and`.)
+        if x + 2 > a || !doc.is_word(x) {
+            return None;
+        }
+        if let Some(e) = self.ent(x) {
+            let after = self.ent_toks[e].1;
+            if after < a && doc.is_word(after) && !doc.toks[after].upper {
+                return Some(Some(e));
+            }
+            return None;
+        }
+        let w = doc.low(x);
+        if w == "i" && doc.toks[x].upper {
+            return self.turn_label(x).map(Some);
+        }
+        if matches!(w, "he" | "she") {
+            return Some(self.pronoun_antecedent(x, open, true));
         }
         None
     }
@@ -2161,6 +2314,138 @@ impl Quoter<'_, '_> {
         role.then(|| self.nominal(&words, open))
     }
 
+    /// The writer of a message that a relative pronoun at token `p`
+    /// follows (`a message that said`, `a note which read`): its writer
+    /// when a possessive names one (`his note that said`), else the
+    /// subject of the sentence — `I` in an interview turn, `he`/`she`, or
+    /// the first person named before the message (`One of my students,
+    /// Jonas Pichler, went up first and sent me a photograph with a
+    /// message that said`). English only.
+    fn relative_message(&self, p: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || p < 2
+            || !doc.is_word(p)
+            || !matches!(doc.low(p), "that" | "which")
+        {
+            return None;
+        }
+        let noun = p - 1;
+        let message = doc.is_word(noun)
+            && matches!(
+                doc.low(noun),
+                "message" | "letter" | "email" | "note" | "text" | "telegram" | "card" | "postcard"
+            );
+        if !message {
+            return None;
+        }
+        if let Some(sp) = self.possessed_message(noun, from) {
+            return Some(sp);
+        }
+        let mut start = self.sentence_start(noun);
+        // (Past the label of an interview turn: `Ruth Calder: One of my
+        // students, …`.)
+        if let Some(l) = self.ent(start).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
+            start = self.ent_toks[l].1 + 1;
+        }
+        let w = doc.low(start);
+        if doc.is_word(start) && w == "i" && doc.toks[start].upper {
+            return self.turn_label(start).map(Some);
+        }
+        if doc.is_word(start) && matches!(w, "he" | "she") {
+            return Some(self.antecedent(start, true));
+        }
+        self.first_name(start, noun).filter(|&e| self.is_person(e)).map(Some)
+    }
+
+    /// The writer of a work that `its` + a word for a part of a text
+    /// (ending at token `p`, after `from`) points back to: `Her last paper
+    /// appeared in 1958. Its final sentence reads:` — whom the possessive
+    /// before a word for a work (`paper`, `book`, `letter`, …) in the
+    /// sentence before means (English only).
+    fn work_writer(&self, p: usize, from: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || !doc.is_word(p) {
+            return None;
+        }
+        let part = matches!(
+            doc.low(p),
+            "sentence"
+                | "sentences"
+                | "line"
+                | "lines"
+                | "entry"
+                | "page"
+                | "passage"
+                | "paragraph"
+                | "chapter"
+                | "preface"
+                | "dedication"
+                | "inscription"
+                | "verse"
+                | "opening"
+                | "ending"
+                | "conclusion"
+        );
+        if !part {
+            return None;
+        }
+        let mut w = p;
+        while w > from && p - w < 3 && doc.is_word(w - 1) && doc.low(w - 1) != "its" {
+            w -= 1;
+        }
+        if w <= from || !doc.is_word(w - 1) || doc.low(w - 1) != "its" {
+            return None;
+        }
+        let own = self.sentence_start(w - 1);
+        if own == 0 {
+            return None;
+        }
+        let start = self.sentence_start(own - 1);
+        let work = |k: usize| {
+            doc.is_word(k)
+                && matches!(
+                    doc.low(k),
+                    "paper"
+                        | "book"
+                        | "letter"
+                        | "diary"
+                        | "essay"
+                        | "poem"
+                        | "article"
+                        | "report"
+                        | "will"
+                        | "memoir"
+                        | "memoirs"
+                        | "novel"
+                        | "speech"
+                        | "notebook"
+                        | "journal"
+                        | "thesis"
+                        | "note"
+                        | "message"
+                )
+        };
+        for k in start..own {
+            if self.quote_of[k] != NONE || !work(k) {
+                continue;
+            }
+            // `Her last paper`, `Hallberg's final report`
+            for x in k.saturating_sub(3).max(start)..k {
+                if doc.is_word(x) && matches!(doc.low(x), "his" | "her") {
+                    return self.antecedent(x, true);
+                }
+                let mark = x >= start + 2
+                    && doc.low(x) == "s"
+                    && matches!(doc.toks[x - 1].ch, '\'' | '\u{2019}');
+                if let Some(e) = self.ent(x.wrapping_sub(2)).filter(|_| mark) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
     /// A message noun at token `p` with its writer before it: a possessive
     /// pronoun (`his message`, `her letter`: the person it means) or a name
     /// with `'s` (`Brekke's letter`). `Some(writer)` when `p` is such a
@@ -2227,6 +2512,14 @@ impl Quoter<'_, '_> {
             let w = j - 1;
             if !doc.is_word(w) || self.ent(w).is_some() {
                 break;
+            }
+            // "I tell them what my father told me: “…”": someone the
+            // narrator calls `my`/`our` and does not name is nobody named.
+            if doc.lang == super::tokens::Lang::En
+                && !words.is_empty()
+                && matches!(doc.low(w), "my" | "our")
+            {
+                return Some(None);
             }
             if self.cue_flags[w] & cue::DETERMINER != 0 {
                 return Some(self.nominal(&words, open));
@@ -2438,7 +2731,11 @@ impl Quoter<'_, '_> {
             return Some(e);
         }
         if role {
-            self.antecedent(open, true)
+            // (In English a definite role word often brings in someone
+            // new, `Then the bishop visited and said`: only someone near
+            // is taken. Indonesian `perwira menengah itu` points back.)
+            let fallback = doc.lang != super::tokens::Lang::En;
+            self.walk_back(open, true, Gender::Unknown, fallback)
         } else if institution {
             self.antecedent(open, false)
         } else {
@@ -2653,7 +2950,7 @@ impl Quoter<'_, '_> {
         let floor = k.saturating_sub(WALK);
         while s > floor {
             let p = s - 1;
-            if doc.toks[p].term && self.quote_of[p] == NONE {
+            if doc.toks[p].term && self.quote_of[p] == NONE || self.quote_ends_at(p) {
                 break;
             }
             if s < doc.toks.len() && doc.toks[s].gap == Gap::Para {
@@ -2662,6 +2959,26 @@ impl Quoter<'_, '_> {
             s = p;
         }
         s
+    }
+
+    /// Whether token `j` is the closing mark of an accepted quotation that
+    /// ends its sentence, with a new sentence after it: `…her age.” Addo
+    /// was more direct.` (the sentence mark inside the quotation ends the
+    /// sentence around it too; `….” he said` goes on).
+    fn quote_ends_at(&self, j: usize) -> bool {
+        let doc = self.doc;
+        let q = self.quote_of[j];
+        if q == NONE || j == 0 || j + 1 >= doc.toks.len() {
+            return false;
+        }
+        let next = &doc.toks[j + 1];
+        doc.toks[j].kind == Kind::Punct
+            && self.quote_of[j - 1] == q
+            && doc.toks[j - 1].term
+            && self.quote_of[j + 1] != q
+            && next.kind == Kind::Word
+            && next.upper
+            && next.initial
     }
 
     /// The antecedent of a pronoun at token `open` (or of the `-nya` of a
@@ -2691,6 +3008,13 @@ impl Quoter<'_, '_> {
     /// text marks as of the other gender is skipped (`she` is not `her
     /// brother Erik`).
     fn antecedent_of(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
+        self.walk_back(open, person, said, true)
+    }
+
+    /// [`Self::antecedent_of`]; with `fallback` false, the latest person
+    /// far back is not taken when the walk finds nobody (a role word, `the
+    /// bishop said`, names nobody it cannot find near).
+    fn walk_back(&self, open: usize, person: bool, said: Gender, fallback: bool) -> Option<usize> {
         let doc = self.doc;
         let agrees = |e: usize| {
             if said == Gender::Unknown {
@@ -2738,7 +3062,7 @@ impl Quoter<'_, '_> {
             // A sentence ends between `j` and `k` at a sentence mark or a
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
-            if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
+            if broken || (doc.toks[j].term && self.quote_of[j] == NONE) || self.quote_ends_at(j) {
                 if quoted.is_some() {
                     return self.chain_end(quoted, chained, topic, open, person);
                 }
@@ -2819,7 +3143,10 @@ impl Quoter<'_, '_> {
             // "Analyst Tom Whitfield of Carrow Capital said": the name
             // after `of` stands for the person before it.
             let e = self.ent(j).map(|e| self.of_head(e).unwrap_or(e));
-            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j]) {
+            // ("To her friend Dora Kemp she wrote": the addressee fronted
+            // in the pronoun's own sentence is not what it means.)
+            let addressee = |e: usize| sentences == 0 && self.fronted_to(e);
+            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e)) {
                 first = Some(e);
                 first_at = j;
                 if self.next_to_cue(j) {
@@ -2842,7 +3169,71 @@ impl Quoter<'_, '_> {
         if found.is_some() || chained.is_some() {
             return self.chain_end(found, chained, topic, open, person);
         }
+        if !fallback {
+            return None;
+        }
         self.latest(open, person, said)
+    }
+
+    /// What `It` opening a sentence at token `p` means when the sentence
+    /// before is about a message and names nobody (`She kept the letter of
+    /// refusal framed above her desk. It said only that …`): the message,
+    /// so its writer (`his letter`), else nobody. `None` when it is not so
+    /// (English only).
+    fn message_it(&self, p: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || doc.low(p) != "it" || !doc.toks[p].initial {
+            return None;
+        }
+        let own = self.sentence_start(p);
+        if own != p || own == 0 {
+            return None;
+        }
+        let start = self.sentence_start(own - 1);
+        if (start..own).any(|k| self.ent(k).is_some()) {
+            return None;
+        }
+        let noun = (start..own).find(|&k| {
+            doc.is_word(k)
+                && self.quote_of[k] == NONE
+                && matches!(
+                    doc.low(k),
+                    "letter"
+                        | "note"
+                        | "message"
+                        | "telegram"
+                        | "email"
+                        | "memo"
+                        | "card"
+                        | "notice"
+                )
+        })?;
+        Some(self.possessed_message(noun, start).flatten())
+    }
+
+    /// Whether span `e` is the object of a `To` opening its sentence, a
+    /// few lower-case words before it (`To her friend Dora Kemp she
+    /// wrote`): an addressee (English only).
+    fn fronted_to(&self, e: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return false;
+        }
+        let mut x = self.ent_toks[e].0;
+        let first = x;
+        while x > 0 && first - x < 4 {
+            x -= 1;
+            if !doc.is_word(x) {
+                return false;
+            }
+            if doc.low(x) == "to" {
+                return doc.toks[x].initial;
+            }
+            if doc.toks[x].upper {
+                return false;
+            }
+        }
+        false
     }
 
     /// The person before `of`/`at`/`from` when span `e` is that
@@ -2904,7 +3295,14 @@ impl Quoter<'_, '_> {
         if a + 2 == j && !doc.is_word(a + 1) {
             return false;
         }
-        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',')) {
+        // (Also a clause after `, and`: `…, and a man in Rancagua sold us
+        // his old bus`.)
+        let coordinated = en
+            && a >= 2
+            && doc.is_word(a - 1)
+            && matches!(doc.low(a - 1), "and" | "but")
+            && doc.is(a - 2, ',');
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated) {
             return false;
         }
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
@@ -2951,7 +3349,19 @@ impl Quoter<'_, '_> {
         }
         let next = &doc.toks[k + 2];
         if doc.is(k + 2, ',') {
-            return !self.ent(k + 3).is_some_and(|e| self.is_person(e));
+            // (A title may come first: `The headmistress, Mrs. Akosua
+            // Mensah,`, `The director, Sir Lionel Beck,`.)
+            let mut x = k + 3;
+            while x < n && x < k + 7 && self.ent(x).is_none() {
+                let t = &doc.toks[x];
+                let title = t.kind == Kind::Word && t.upper && t.flags & TITLE != 0;
+                let dot = t.kind == Kind::Punct && t.ch == '.' && !t.term;
+                if !(title || dot) {
+                    break;
+                }
+                x += 1;
+            }
+            return !self.ent(x).is_some_and(|e| self.is_person(e));
         }
         next.kind == Kind::Word
             && (self.cue_flags[k + 2] & cue::VERB != 0
@@ -3010,6 +3420,12 @@ impl Quoter<'_, '_> {
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
+        // (In an interview turn, the person the turn is labelled with is
+        // `I`, not the topic a `she` continues: `Tomasz Wrona: … Dr. Ewa
+        // Sobczak is looking at why. She thinks …. “…,” she wrote`.)
+        if self.turn_label(open).is_some_and(|l| self.full[l] == self.full[top]) {
+            return found.or(chained);
+        }
         let Some(f) = found else { return Some(top) };
         let text = self.doc.text;
         let s = &self.ents[self.full[f]];
@@ -3039,9 +3455,13 @@ impl Quoter<'_, '_> {
             .rev()
             .filter(|&e| {
                 let s = &self.ents[e];
+                let (first, after) = self.ent_toks[e];
+                let label = (first == 0 || self.doc.toks[first].gap >= Gap::Line)
+                    && self.doc.is(after, ':');
                 s.label == kind
+                    && !label
                     && !self.inside_quote_byte(s.start)
-                    && !self.in_term[self.ent_toks[e].0]
+                    && !self.in_term[first]
             })
             .take(LOOKBACK)
             .collect();
