@@ -1828,3 +1828,44 @@ fn a_message_that_said_speaks_for_its_sender() {
         "Ruth Calder: I sent him a note that read [[Q@Ruth Calder:\"Come down before dark.\"]]",
     );
 }
+
+#[test]
+fn a_role_of_two_words_set_off_before_a_name_names_it() {
+    // `The chief executive, Ms. Gráinne Walsh,` names Walsh, so `She`
+    // does not walk on past her to the minister named in the question.
+    check(
+        "en",
+        "Wikinews: The minister, Mary Quinn, says automation saves money.\n\n\
+         Moss: I accept the arithmetic. The chief executive, Ms. Gráinne Walsh, came out in the \
+         summer to tell me herself. She said, [[Q@Gráinne Walsh:\"You are the end of something, \
+         and we know it.\"]]",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_after_an_opening_adverb_stops_a_pronoun() {
+    check(
+        "en",
+        "Nino Beridze: At first Levan Kapanadze paid from his own pocket. Then a businessman from \
+         Batumi heard us play at a wedding. He came up afterwards and asked, [[Q:\"How much do you \
+         need?\"]]",
+    );
+}
+
+#[test]
+fn only_may_stand_between_a_verb_of_saying_and_a_short_quotation() {
+    check(
+        "en",
+        "Giorgi Maisuradze came to find me backstage. He said only, [[Q@Giorgi Maisuradze:\"It \
+         is fixed.\"]]",
+    );
+}
+
+#[test]
+fn a_note_left_by_someone_s_will_is_theirs() {
+    check(
+        "en",
+        "Ingrid Sauer died in Montreal in 2004. Her will left her papers to McGill with a short \
+         note. It read: [[Q@Ingrid Sauer:\"Most of this is wrong. The rest is useful.\"]]",
+    );
+}

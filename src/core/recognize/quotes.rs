@@ -266,10 +266,15 @@
 //! without a name (`what my father told me:`) is nobody named; a definite
 //! role word that matches nobody (`the bishop visited and said`) takes
 //! only a person within a pronoun's reach, never the latest person far
-//! back; an indefinite subject after `, and` (`…, and a man in Rancagua
-//! sold us his bus`) stops a pronoun as one opening a sentence does; a
-//! title may stand between a role and the name set off after it (`The
-//! director, Sir Lionel Beck,` names Beck); and the names labelling
+//! back; an indefinite subject after `, and` or an opening adverb (`…, and
+//! a man in Rancagua sold us his bus`, `Then a businessman from Batumi
+//! heard us`) stops a pronoun as one opening a sentence does; a title may
+//! stand between a role of one or two words and the name set off after it
+//! (`The director, Sir Lionel Beck,`, `The chief executive, Ms. Gráinne
+//! Walsh,` name them); `It read:` after a sentence opening with someone's
+//! will or letter (`Her will left her papers to McGill with a short
+//! note.`) is the writer's; `only` may stand between a verb of saying and
+//! a short quotation (`He said only, “It is fixed.”`); and the names labelling
 //! interview turns do not count when the walk weighs whom the text is
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
@@ -1698,7 +1703,7 @@ impl Quoter<'_, '_> {
                         t.kind == Kind::Punct
                             || self.ent(k).is_some()
                             || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::DETERMINER) != 0
-                            || matches!(doc.low(k), "a" | "an")
+                            || matches!(doc.low(k), "a" | "an" | "only")
                     });
                 // (A colon announces what the verb before it in the
                 // sentence introduces, however short: `Holt wrote in her
@@ -1749,7 +1754,8 @@ impl Quoter<'_, '_> {
                             .and_then(|p| self.pronoun_antecedent(p, open, true))
                     })
                     .or_else(|| self.diary_writer(from, open))
-                    .or_else(|| (from + 1..open).find_map(|k| self.work_writer(k, from)));
+                    .or_else(|| (from + 1..open).find_map(|k| self.work_writer(k, from)))
+                    .or_else(|| self.message_it(from).flatten());
                 Some(Found { speaker, near: true, verb: false })
             }
             None => None,
@@ -3190,9 +3196,6 @@ impl Quoter<'_, '_> {
             return None;
         }
         let start = self.sentence_start(own - 1);
-        if (start..own).any(|k| self.ent(k).is_some()) {
-            return None;
-        }
         let noun = (start..own).find(|&k| {
             doc.is_word(k)
                 && self.quote_of[k] == NONE
@@ -3208,7 +3211,40 @@ impl Quoter<'_, '_> {
                         | "notice"
                 )
         })?;
-        Some(self.possessed_message(noun, start).flatten())
+        if let Some(Some(w)) = self.possessed_message(noun, start) {
+            return Some(Some(w));
+        }
+        // "Her will left her papers to McGill with a short note. It
+        // read:": the writer of the work the sentence opens with.
+        if let Some(w) = self.work_writer_subject(start, noun) {
+            return Some(Some(w));
+        }
+        // (A sentence naming someone, `The company sent a letter to
+        // staff.`, leaves `it` to mean what it names.)
+        if (start..own).any(|k| self.ent(k).is_some()) {
+            return None;
+        }
+        Some(None)
+    }
+
+    /// The writer when the sentence from token `start` opens with `his`/
+    /// `her` and a word for a work (`Her will left …`), before token `to`.
+    fn work_writer_subject(&self, start: usize, to: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.is_word(start) || !matches!(doc.low(start), "his" | "her") {
+            return None;
+        }
+        let work = (start + 1..(start + 4).min(to)).any(|k| {
+            doc.is_word(k)
+                && matches!(
+                    doc.low(k),
+                    "will" | "letter" | "diary" | "memoir" | "memoirs" | "notebook" | "journal"
+                )
+        });
+        if !work {
+            return None;
+        }
+        self.antecedent(start, true)
     }
 
     /// Whether span `e` is the object of a `To` opening its sentence, a
@@ -3302,7 +3338,15 @@ impl Quoter<'_, '_> {
             && doc.is_word(a - 1)
             && matches!(doc.low(a - 1), "and" | "but")
             && doc.is(a - 2, ',');
-        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated) {
+        // (Or after an opening adverb: `Then a businessman from Batumi
+        // heard us play`.)
+        let opened = en && a > 0 && a <= j && {
+            let s0 = self.sentence_start(a);
+            a - s0 <= 2
+                && (s0..a).all(|x| doc.is_word(x) && self.ent(x).is_none() && !doc.toks[x].caps)
+                && (s0 + 1..a).all(|x| !doc.toks[x].upper)
+        };
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened) {
             return false;
         }
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
@@ -3347,12 +3391,22 @@ impl Quoter<'_, '_> {
         if !role && !nationality {
             return false;
         }
+        // (A role of two words, `The chief executive, Ms. Gráinne Walsh,`,
+        // is set off by its comma after both.)
+        let second = role
+            && k + 3 < n
+            && doc.is_word(k + 2)
+            && !doc.toks[k + 2].upper
+            && (doc.toks[k + 2].flags & TITLE != 0
+                || self.cue_flags[k + 2] & cue::PERSON_NOUN != 0)
+            && doc.is(k + 3, ',');
+        let comma = if second { k + 3 } else { k + 2 };
         let next = &doc.toks[k + 2];
-        if doc.is(k + 2, ',') {
+        if doc.is(comma, ',') {
             // (A title may come first: `The headmistress, Mrs. Akosua
             // Mensah,`, `The director, Sir Lionel Beck,`.)
-            let mut x = k + 3;
-            while x < n && x < k + 7 && self.ent(x).is_none() {
+            let mut x = comma + 1;
+            while x < n && x < comma + 5 && self.ent(x).is_none() {
                 let t = &doc.toks[x];
                 let title = t.kind == Kind::Word && t.upper && t.flags & TITLE != 0;
                 let dot = t.kind == Kind::Punct && t.ch == '.' && !t.term;
