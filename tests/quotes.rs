@@ -1869,3 +1869,61 @@ fn a_note_left_by_someone_s_will_is_theirs() {
          note. It read: [[Q@Ingrid Sauer:\"Most of this is wrong. The rest is useful.\"]]",
     );
 }
+
+#[test]
+fn is_said_to_have_before_a_verb_of_saying_keeps_its_subject() {
+    check(
+        "en",
+        "His father wished him to become a clockmaker, and the young Anton Keel is reported to \
+         have told him that he would [[Q@Anton Keel:\"rather measure time in the heavens than \
+         sell it in the street\"]].",
+    );
+}
+
+#[test]
+fn a_passive_s_agent_may_follow_a_role_and_an_origin() {
+    check(
+        "en",
+        "Anton Keel studied at the University of Basel. His book on comets appeared in 1769. It \
+         was described by the French astronomer Jules Marceau as [[Q@Jules Marceau:\"the most \
+         useful book on comets since Newton\"]].",
+    );
+}
+
+#[test]
+fn a_name_before_a_parenthetical_verb_is_not_its_pronoun() {
+    // `Keel, he wrote, “…”`: the words are about Keel, and `he` is the
+    // visitor named in the sentence before.
+    check(
+        "en",
+        "Anton Keel returned to Basel in 1779. His pupil Heinrich Moser, who visited him there, \
+         left an account of the old man at work. Keel, he wrote, [[Q@Heinrich Moser:\"still \
+         rose at four to observe\"]].",
+    );
+}
+
+#[test]
+fn you_in_a_question_is_whoever_answers_it() {
+    check(
+        "en",
+        "Wikinews: In 2023 you said the ban would [[Q@Kadri Rebane:\"give the town back to the \
+         people who walk in it\"]]. Has it?\n\n\
+         Kadri Rebane: I think so.",
+    );
+}
+
+#[test]
+fn the_interviewer_is_never_whom_a_pronoun_means() {
+    // The name whose turns ask questions is the interviewer; however
+    // often it is named (`she told Wikinews`), `she` is someone else.
+    check(
+        "en",
+        "Wikinews spoke to Kadri Rebane. [[Q@Kadri Rebane:\"Four cafés opened last year,\"]] \
+         she told Wikinews.\n\n\
+         Wikinews: What do the traders say?\n\n\
+         Kadri Rebane: The baker, Aino Kask, fought the plan. She told Wikinews she was against \
+         it. Last month she asked us to extend the ban. She said, [[Q@Aino Kask:\"My customers \
+         stopped being in a hurry.\"]]\n\n\
+         Wikinews: Thank you?",
+    );
+}

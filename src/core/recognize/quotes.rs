@@ -274,7 +274,17 @@
 //! Walsh,` name them); `It read:` after a sentence opening with someone's
 //! will or letter (`Her will left her papers to McGill with a short
 //! note.`) is the writer's; `only` may stand between a verb of saying and
-//! a short quotation (`He said only, “It is fixed.”`); and the names labelling
+//! a short quotation (`He said only, “It is fixed.”`); `is reported to
+//! have` / `is said to` before the verb keep its subject (`the young
+//! Reinholt is reported to have told him`); a passive's agent may follow
+//! a role and an origin (`described by the French astronomer Jérôme
+//! Lalande as`); the name before a parenthetical `, he wrote,` is not what
+//! `he` means (`Reinholt, he wrote, “…”`: the visitor named before); a
+//! question's `you` with nobody addressed is whoever answers in the next
+//! turn (`Wikinews: In 2023 you said …` then `Kadri Tamm: …`); the name
+//! whose turns mostly end with a question mark is the interviewer, never
+//! an antecedent and never what the text is about (its mentions are
+//! treated like a dateline's agency); and the names labelling
 //! interview turns do not count when the walk weighs whom the text is
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
@@ -433,6 +443,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         last: None,
     };
     q.mark_credits();
+    q.mark_interviewers();
     q.pair(&marks);
     q.quotes
 }
@@ -924,6 +935,50 @@ struct Quoter<'d, 'a> {
 }
 
 impl Quoter<'_, '_> {
+    /// Marks the interviewer of an interview: a name labelling turns
+    /// (`Wikinews: …` opening a paragraph) most of which end with a
+    /// question mark. The interviewer asks; it is never whom a pronoun
+    /// means or the person a text is about, so all its mentions (`she told
+    /// Wikinews`) are treated like a term's, as the agency of a dateline
+    /// is.
+    fn mark_interviewers(&mut self) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let text = doc.text;
+        // Per full name: turns that ask, turns in all.
+        let mut turns: HashMap<&str, (usize, usize)> = HashMap::default();
+        for e in 0..self.ents.len() {
+            let (first, after) = self.ent_toks[e];
+            let label = self.ent(first) == Some(e)
+                && (first == 0 || doc.toks[first].gap >= Gap::Line)
+                && doc.is(after, ':');
+            if !label {
+                continue;
+            }
+            let mut x = after;
+            while x + 1 < n && doc.toks[x + 1].gap < Gap::Line {
+                x += 1;
+            }
+            let asks = doc.is(x, '?') || x > 0 && is_mark(doc.toks[x].ch) && doc.is(x - 1, '?');
+            let s = &self.ents[self.full[e]];
+            let t = turns.entry(&text[s.start..s.end]).or_insert((0, 0));
+            t.0 += usize::from(asks);
+            t.1 += 1;
+        }
+        if !turns.values().any(|&(asks, all)| 2 * asks > all) {
+            return;
+        }
+        for e in 0..self.ents.len() {
+            let s = &self.ents[self.full[e]];
+            if turns.get(&text[s.start..s.end]).is_some_and(|&(asks, all)| 2 * asks > all) {
+                let (first, after) = self.ent_toks[e];
+                for slot in &mut self.in_term[first..after] {
+                    *slot = true;
+                }
+            }
+        }
+    }
+
     /// Marks the agency credited in a dateline (`LONDON (Reuters) -`,
     /// `SAN FRANCISCO, Oct 3 (Reuters) -`, `TOKYO (AP) —`): a paragraph
     /// that opens with a word in capitals, then a bracketed name of at
@@ -1806,6 +1861,26 @@ impl Quoter<'_, '_> {
             if let Some(e) = self.ent(at) {
                 return Some(e);
             }
+            // (A role or an origin may come first: `described by the
+            // French astronomer Jérôme Lalande as`.)
+            let mut x = at;
+            let plain = |x: usize| {
+                doc.is_word(x)
+                    && self.ent(x).is_none()
+                    && !doc.low(x).ends_with("ed")
+                    && !matches!(
+                        doc.low(x),
+                        "as" | "of" | "by" | "for" | "at" | "from" | "in" | "with" | "on" | "to"
+                    )
+            };
+            while x < to && x - at < 4 && plain(x) {
+                x += 1;
+            }
+            if x > at {
+                if let Some(e) = self.ent(x).filter(|&e| self.is_person(e)) {
+                    return Some(e);
+                }
+            }
         }
         // "Poisson declared …, declaring that “…”": a participle after a
         // comma has the subject of the clause's verb of saying.
@@ -1893,10 +1968,18 @@ impl Quoter<'_, '_> {
             let joined_verb = self.cue_flags[j - 1] & cue::VERB != 0
                 && j < c
                 && self.cue_flags[j] & cue::AND != 0;
+            // ("the young Reinholt is reported to have told him": `is
+            // said to`, `was reported to` before the verb are part of it.)
+            let raising = doc.lang == super::tokens::Lang::En
+                && j < c
+                && j >= 2
+                && matches!(doc.low(j - 1), "said" | "reported" | "thought" | "believed")
+                && doc.low(j) == "to"
+                && matches!(doc.low(j - 2), "is" | "was" | "are" | "were");
             let plain = t.kind == Kind::Word
                 && !t.upper
                 && self.ent(j - 1).is_none()
-                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb);
+                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb || raising);
             if !plain {
                 break;
             }
@@ -2049,10 +2132,14 @@ impl Quoter<'_, '_> {
             if let Some(l) = self.ent(v).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
                 v = self.ent_toks[l].1 + 1;
             }
-            return self
-                .ent(v)
-                .filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
-                .map(Some);
+            if let Some(e) =
+                self.ent(v).filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
+            {
+                return Some(Some(e));
+            }
+            // "Wikinews: In 2023 you said the ban would “…”.": in a
+            // question's turn, `you` is whoever answers it in the next.
+            return self.next_turn_label(p).map(Some);
         }
         // "One girl, Beatriz, she was nine, read a report … and added":
         // a name set off by commas after a few opening words.
@@ -2238,6 +2325,38 @@ impl Quoter<'_, '_> {
         let e = self.ent(s).filter(|&e| self.is_person(e))?;
         let (first, after) = self.ent_toks[e];
         (first == s && doc.is(after, ':')).then_some(e)
+    }
+
+    /// The PERSON labelling the turn after the one token `k` is in, when
+    /// `k`'s paragraph opens with a label too (`Wikinews: … you said …`
+    /// then `Kadri Tamm: …`): the person a question's `you` means.
+    fn next_turn_label(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut s = k;
+        while s > 0 && doc.toks[s].gap < Gap::Para {
+            if k - s >= WALK {
+                return None;
+            }
+            s -= 1;
+        }
+        let labelled = |a: usize| {
+            let end = self.ent(a).map_or(a + 1, |e| self.ent_toks[e].1);
+            doc.is_word(a) && end < n && end - a <= 4 && doc.is(end, ':')
+        };
+        if !labelled(s) {
+            return None;
+        }
+        let mut x = k + 1;
+        while x < n && doc.toks[x].gap < Gap::Para {
+            if x - k >= WALK {
+                return None;
+            }
+            x += 1;
+        }
+        let e = self.ent(x).filter(|&e| self.is_person(e))?;
+        let (first, after) = self.ent_toks[e];
+        (first == x && doc.is(after, ':')).then_some(e)
     }
 
     /// Who made the statement that `the statement` (before token `at`)
@@ -3151,7 +3270,18 @@ impl Quoter<'_, '_> {
             let e = self.ent(j).map(|e| self.of_head(e).unwrap_or(e));
             // ("To her friend Dora Kemp she wrote": the addressee fronted
             // in the pronoun's own sentence is not what it means.)
-            let addressee = |e: usize| sentences == 0 && self.fronted_to(e);
+            let addressee = |e: usize| {
+                sentences == 0
+                    && (self.fronted_to(e)
+                        // ("Reinholt, he wrote, “…”": the name the
+                        // parenthetical `, he wrote,` follows is what the
+                        // words are about, not who `he` is.)
+                        || doc.is(self.ent_toks[e].1, ',')
+                            && self.ent_toks[e].1 + 1 == open
+                            && doc.is_word(open)
+                            && matches!(doc.low(open), "he" | "she")
+                            && doc.is(open + 2, ','))
+            };
             if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e)) {
                 first = Some(e);
                 first_at = j;
