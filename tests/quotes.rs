@@ -1927,3 +1927,17 @@ fn the_interviewer_is_never_whom_a_pronoun_means() {
          Wikinews: Thank you?",
     );
 }
+
+#[test]
+fn an_object_pronoun_after_the_verb_is_not_the_speaker() {
+    // `described her as` speaks of her; the report's writer is nobody
+    // named. (A possessive `her` before a noun still leads to the name:
+    // `according to her colleague Ingrid Berg`.)
+    check(
+        "en",
+        "Her father, Axel Berg, taught geology. At school she was an indifferent pupil. One \
+         teacher's report, which she kept, described her as [[Q:\"intelligent but frequently \
+         absent in spirit and sometimes in body\"]]. She was, according to her colleague Ingrid \
+         Holm, [[Q@Ingrid Holm:\"a demanding teacher who could not stand a lazy argument\"]].",
+    );
+}

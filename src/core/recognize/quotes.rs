@@ -284,7 +284,10 @@
 //! turn (`Wikinews: In 2023 you said …` then `Kadri Tamm: …`); the name
 //! whose turns mostly end with a question mark is the interviewer, never
 //! an antecedent and never what the text is about (its mentions are
-//! treated like a dateline's agency); and the names labelling
+//! treated like a dateline's agency); an English object pronoun after a
+//! verb of saying (`One teacher's report, which she kept, described her
+//! as “…”`) is whom the words are about, never their speaker; and the
+//! names labelling
 //! interview turns do not count when the walk weighs whom the text is
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
@@ -2668,6 +2671,26 @@ impl Quoter<'_, '_> {
         }
         if k < lim && doc.is_word(k) {
             let fl = self.cue_flags[k];
+            // ("One teacher's report, which she kept, described her as
+            // “…”": an English object pronoun after the verb is whom it
+            // speaks of, not who speaks.)
+            // (`her` before a noun is a possessive: `according to her
+            // colleague Ingrid Berg`.)
+            let object = doc.lang == super::tokens::Lang::En
+                && match doc.low(k) {
+                    "him" | "them" | "me" | "us" => true,
+                    "her" => {
+                        !doc.is_word(k + 1)
+                            || matches!(
+                                doc.low(k + 1),
+                                "as" | "that" | "to" | "in" | "with" | "for" | "on" | "at" | "by"
+                            )
+                    }
+                    _ => false,
+                };
+            if object {
+                return None;
+            }
             if fl & cue::PERSON_PRONOUN != 0 {
                 return self.pronoun_antecedent(k, open, true);
             }
