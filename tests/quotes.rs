@@ -1941,3 +1941,35 @@ fn an_object_pronoun_after_the_verb_is_not_the_speaker() {
          Holm, [[Q@Ingrid Holm:\"a demanding teacher who could not stand a lazy argument\"]].",
     );
 }
+
+#[test]
+fn i_in_an_interview_without_turn_labels_is_the_person_interviewed() {
+    // GUM gives Wikinews interviews with their questions and answers run
+    // into one paragraph: `I` is whom Wikinews spoke to, and a `he` after
+    // the narrator's words is someone else (here unnamed).
+    check(
+        "en",
+        "Wikinews interviews conductor of a prison choir\n\n\
+         Thursday, June 11, 2026 The choir was founded by Aroha Ngata. Wikinews spoke to Ngata \
+         about the concert. How did the choir begin? Eleven men turned up. At the end one of \
+         them, a man who had been inside for nine years, asked me when I was coming back. I \
+         said, [[Q@Aroha Ngata:\"Next week, if you want.\"]] He said, [[Q:\"We want.\"]] That \
+         was five years ago.",
+    );
+    // (Not in a text that is no interview.)
+    check(
+        "en",
+        "Prison choir sings in public\n\n\
+         Aroha Ngata spoke to the choir before the concert. I said, [[Q:\"Next week, if you \
+         want.\"]]",
+    );
+}
+
+#[test]
+fn a_person_after_an_organisation_s_title_joined_by_and_speaks() {
+    check(
+        "en",
+        "Corrections Department regional commissioner Paul Tane attended the concert and \
+         described it as [[Q@Paul Tane:\"one of the most hopeful evenings of my career\"]].",
+    );
+}

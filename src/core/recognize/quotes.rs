@@ -286,8 +286,15 @@
 //! an antecedent and never what the text is about (its mentions are
 //! treated like a dateline's agency); an English object pronoun after a
 //! verb of saying (`One teacher's report, which she kept, described her
-//! as “…”`) is whom the words are about, never their speaker; and the
-//! names labelling
+//! as “…”`) is whom the words are about, never their speaker; in an
+//! interview with no turn labels (GUM runs questions and answers into one
+//! paragraph), `I` is the one person the headline's interview is with
+//! (`Wikinews interviews …` and then `Wikinews spoke to Ngata about …`),
+//! and the words the narrator's `I said` brings in are not what a later
+//! `he`/`she` means; a person after an organisation's title opening a
+//! clause speaks for a verb joined by `and` (`Corrections Department
+//! regional commissioner Paul Tane attended the concert and described it
+//! as`); and the names labelling
 //! interview turns do not count when the walk weighs whom the text is
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
@@ -437,6 +444,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         full,
         gender: std::cell::OnceCell::new(),
         org_like: std::cell::OnceCell::new(),
+        interviewee: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -918,6 +926,9 @@ struct Quoter<'d, 'a> {
     /// For each span, whether a PERSON acts as an organisation (see
     /// [`org_like`]). (Made when a walk first asks.)
     org_like: std::cell::OnceCell<Vec<bool>>,
+    /// The person a Wikinews-style interview is with (see
+    /// [`Quoter::interviewee`]). (Made when an `I` first asks.)
+    interviewee: std::cell::OnceCell<Option<usize>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -2027,7 +2038,7 @@ impl Quoter<'_, '_> {
         // "Calder: … I wrote in my notebook that evening: “…”": in an
         // interview turn, `I` is the person the turn is labelled with.
         if doc.is_word(p) && doc.toks[p].upper && doc.low(p) == "i" {
-            if let Some(e) = self.turn_label(p) {
+            if let Some(e) = self.narrator(p) {
                 return Some(Some(e));
             }
         }
@@ -2217,8 +2228,26 @@ impl Quoter<'_, '_> {
         if x + 2 > a || !doc.is_word(x) {
             return None;
         }
-        if let Some(e) = self.ent(x) {
-            let after = self.ent_toks[e].1;
+        if let Some(mut e) = self.ent(x) {
+            let mut after = self.ent_toks[e].1;
+            // (`Corrections Department regional commissioner Paul Tane
+            // attended … and described`: the person after the title.)
+            let mut y = after;
+            while y < a
+                && y - after < 3
+                && doc.is_word(y)
+                && !doc.toks[y].upper
+                && self.ent(y).is_none()
+            {
+                y += 1;
+            }
+            let role = (after..y).any(|w| {
+                doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0
+            });
+            if let Some(p) = self.ent(y).filter(|&p| role && self.is_person(p) && p != e) {
+                e = p;
+                after = self.ent_toks[p].1;
+            }
             if after < a && doc.is_word(after) && !doc.toks[after].upper {
                 return Some(Some(e));
             }
@@ -2226,7 +2255,7 @@ impl Quoter<'_, '_> {
         }
         let w = doc.low(x);
         if w == "i" && doc.toks[x].upper {
-            return self.turn_label(x).map(Some);
+            return self.narrator(x).map(Some);
         }
         if matches!(w, "he" | "she") {
             return Some(self.pronoun_antecedent(x, open, true));
@@ -2311,6 +2340,69 @@ impl Quoter<'_, '_> {
                 )
         })?;
         self.possessed_message(diary, start).flatten()
+    }
+
+    /// Who `I` at token `k` (outside quotations) is: the person labelling
+    /// its interview turn, else, in an interview with no turn labels, the
+    /// person interviewed (English only).
+    fn narrator(&self, k: usize) -> Option<usize> {
+        self.turn_label(k).or_else(|| *self.interviewee.get_or_init(|| self.interviewee()))
+    }
+
+    /// The one person an interview is with, when its headline says it is
+    /// an interview (`Wikinews interviews …`, `Interview with …`,
+    /// `Wikinews talks to …`) and its opening names the person after
+    /// `spoke to`/`spoke with`/`talked to`/`interviewed` (`Wikinews spoke
+    /// to Ngata about the concert`): in answers run into the text with no
+    /// turn labels, `I` is that person. `None` for two people (`spoke to
+    /// its founders, A and B`) or outside English.
+    fn interviewee(&self) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let mut end = 0;
+        while end < n && (end == 0 || doc.toks[end].gap < Gap::Line) && end < 40 {
+            end += 1;
+        }
+        let interview = (0..end).any(|k| {
+            doc.is_word(k) && {
+                let w = doc.low(k);
+                w.starts_with("interview")
+                    || matches!(w, "talks" | "speaks")
+                        && doc.is_word(k + 1)
+                        && matches!(doc.low(k + 1), "to" | "with")
+            }
+        });
+        if !interview {
+            return None;
+        }
+        let lim = n.min(400);
+        for k in end..lim {
+            if !doc.is_word(k) || self.quote_of[k] != NONE {
+                continue;
+            }
+            let verb = matches!(
+                doc.low(k),
+                "spoke" | "speaks" | "talked" | "talks" | "interviewed" | "interviews"
+            );
+            if !verb {
+                continue;
+            }
+            let mut at = k + 1;
+            if doc.is_word(at) && matches!(doc.low(at), "to" | "with") {
+                at += 1;
+            }
+            let Some(e) = self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]) else {
+                continue;
+            };
+            let after = self.ent_toks[e].1;
+            let pair = doc.is_word(after) && matches!(doc.low(after), "and")
+                || doc.is(after, ',') && self.ent(after + 1).is_some();
+            return (!pair).then_some(e);
+        }
+        None
     }
 
     /// The PERSON labelling the interview turn that token `k` is in: a
@@ -3281,7 +3373,15 @@ impl Quoter<'_, '_> {
             let q = self.quote_of[j];
             if q != NONE {
                 let quote = &self.quotes[q as usize];
-                if let Some(sp) = quote.speaker.filter(|&e| want(e)) {
+                // (Words the narrator's `I said` brings in are not what a
+                // `he` or `she` after them means: `I said, “Next week.” He
+                // said, “We want.”`.)
+                let own = said != Gender::Unknown
+                    && self
+                        .quote_open
+                        .get(q as usize)
+                        .is_some_and(|&o| self.first_person_cue(o, j));
+                if let Some(sp) = quote.speaker.filter(|&e| want(e) && !own) {
                     quoted = quoted.or(Some(sp));
                 }
                 silent |= self.quote_unnamed.get(q as usize).copied().unwrap_or(false);
