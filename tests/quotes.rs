@@ -1973,3 +1973,14 @@ fn a_person_after_an_organisation_s_title_joined_by_and_speaks() {
          described it as [[Q@Paul Tane:\"one of the most hopeful evenings of my career\"]].",
     );
 }
+
+#[test]
+fn a_prepositional_phrase_with_an_indefinite_does_not_stop_a_pronoun() {
+    // `As a young man` is about him; only an opening adverb (`Then a
+    // businessman …`) lets an indefinite bring in someone new.
+    check(
+        "en",
+        "Robert Gordon was born in Aberdeen. As a young man he wrote to his mother: [[Q@Robert \
+         Gordon:\"The city is loud and I am happy in it, which I did not expect.\"]]",
+    );
+}

@@ -268,7 +268,8 @@
 //! only a person within a pronoun's reach, never the latest person far
 //! back; an indefinite subject after `, and` or an opening adverb (`…, and
 //! a man in Rancagua sold us his bus`, `Then a businessman from Batumi
-//! heard us`) stops a pronoun as one opening a sentence does; a title may
+//! heard us`; not a preposition: `As a young man he wrote`) stops a
+//! pronoun as one opening a sentence does; a title may
 //! stand between a role of one or two words and the name set off after it
 //! (`The director, Sir Lionel Beck,`, `The chief executive, Ms. Gráinne
 //! Walsh,` name them); `It read:` after a sentence opening with someone's
@@ -3593,11 +3594,28 @@ impl Quoter<'_, '_> {
             && doc.is(a - 2, ',');
         // (Or after an opening adverb: `Then a businessman from Batumi
         // heard us play`.)
+        // (Not after a preposition: `As a young man he wrote` is about
+        // him.)
         let opened = en && a > 0 && a <= j && {
             let s0 = self.sentence_start(a);
             a - s0 <= 2
-                && (s0..a).all(|x| doc.is_word(x) && self.ent(x).is_none() && !doc.toks[x].caps)
-                && (s0 + 1..a).all(|x| !doc.toks[x].upper)
+                && (s0..a).all(|x| {
+                    doc.is_word(x)
+                        && matches!(
+                            doc.low(x),
+                            "then"
+                                | "later"
+                                | "soon"
+                                | "once"
+                                | "suddenly"
+                                | "finally"
+                                | "eventually"
+                                | "afterwards"
+                                | "next"
+                                | "now"
+                                | "also"
+                        )
+                })
         };
         if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened) {
             return false;
