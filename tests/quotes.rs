@@ -1984,3 +1984,14 @@ fn a_prepositional_phrase_with_an_indefinite_does_not_stop_a_pronoun() {
          Gordon:\"The city is loud and I am happy in it, which I did not expect.\"]]",
     );
 }
+
+#[test]
+fn a_bare_quotation_opening_a_paragraph_looks_through_the_paragraph_before() {
+    check(
+        "en",
+        "Marc Thill chairs the growers' cooperative in Luxembourg. He said most members had lost \
+         a fifth of their buds. The cooperative will meet on Friday.\n\n\
+         [[Q@Marc Thill:\"We were lucky with the wind. It kept the cold air moving on our \
+         side.\"]]",
+    );
+}
