@@ -1995,3 +1995,13 @@ fn a_bare_quotation_opening_a_paragraph_looks_through_the_paragraph_before() {
          side.\"]]",
     );
 }
+
+#[test]
+fn a_relative_whose_before_a_colon_names_the_speaker() {
+    check(
+        "en",
+        "Ruth Hale was born in 1901. Her first exhibition was reviewed by the critic John \
+         Berwick, whose verdict was harsh: [[Q@John Berwick:\"Miss Hale paints like a woman in a \
+         hurry to be somewhere else.\"]]",
+    );
+}

@@ -245,7 +245,9 @@
 //! `the foundation` is not the person said to be `the president of the
 //! foundation`; `a quote from X`, `the line of X`, `to quote X`, `as X
 //! put it`, `X pointed out`, `has written that`, `states that`, and
-//! `read`/`reads`/`reading` right before the marks are cues; and a
+//! `read`/`reads`/`reading` right before the marks are cues; a name a
+//! relative `, whose` follows speaks before a bare colon (`the critic John
+//! Berwick, whose verdict was harsh: “…”`); and a
 //! fragment of two or three words closing a sentence as the complement
 //! of a copula or of a verb of saying's preposition (`said she was “very
 //! happy.”`, `warned of “serious consequences”`) is the words of the
@@ -1788,6 +1790,16 @@ impl Quoter<'_, '_> {
             // subject speaks.
             None if colon => {
                 let from = self.sentence_start(open);
+                // "… reviewed by the critic John Berwick, whose verdict
+                // was harsh: “…”": the name a relative `whose` follows.
+                if doc.lang == super::tokens::Lang::En {
+                    let whose = (from + 2..open)
+                        .rev()
+                        .find(|&k| doc.is_word(k) && doc.low(k) == "whose" && doc.is(k - 1, ','));
+                    if let Some(e) = whose.and_then(|k| self.ent(k - 2)) {
+                        return Some(Found { speaker: Some(e), near: true, verb: false });
+                    }
+                }
                 // "His last words to his brother Alfred were: “…”": a
                 // possessive opening the sentence names the speaker.
                 let mut j = from;
