@@ -759,12 +759,14 @@ fn scores_on_the_gold_documents() {
     // 0.914/0.625 held out); the tuned ones set again after six English
     // biographies and interviews and four Indonesian articles joined them
     // (id 1.000/0.962, en 0.989/0.967); nine more English GUM documents
-    // joined them since (en 0.987/0.968), and held out is 0.930/0.636.
+    // joined them since (en 0.987/0.968), and held out is 0.930/0.636;
+    // then fifteen more written English interviews and biographies (en
+    // 0.989/0.973), with the English held-out speakers at 0.697.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.96),
-        ("en", "heldout", 0.91, 0.62),
+        ("en", "tuned", 0.98, 0.97),
+        ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
     println!("lang split    docs  gold found   P     R     F1    speaker");
