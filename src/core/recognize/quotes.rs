@@ -2584,6 +2584,9 @@ impl Quoter<'_, '_> {
         if let Some(l) = self.ent(start).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
             start = self.ent_toks[l].1 + 1;
         }
+        if start >= noun {
+            return None;
+        }
         let w = doc.low(start);
         if doc.is_word(start) && w == "i" && doc.toks[start].upper {
             return self.turn_label(start).map(Some);
