@@ -760,8 +760,8 @@ fn scores_on_the_gold_documents() {
     // biographies and interviews and four Indonesian articles joined them
     // (id 1.000/0.962, en 0.989/0.967); nine more English GUM documents
     // joined them since (en 0.987/0.968), and held out is 0.930/0.636;
-    // then fifteen more written English interviews and biographies (en
-    // 0.989/0.973), with the English held-out speakers at 0.697.
+    // then seventeen more written English interviews and biographies (en
+    // 0.989/0.972), with the English held-out speakers at 0.697.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
@@ -2005,5 +2005,16 @@ fn a_relative_whose_before_a_colon_names_the_speaker() {
         "Ruth Hale was born in 1901. Her first exhibition was reviewed by the critic John \
          Berwick, whose verdict was harsh: [[Q@John Berwick:\"Miss Hale paints like a woman in a \
          hurry to be somewhere else.\"]]",
+    );
+}
+
+#[test]
+fn the_person_who_spoke_to_the_publication_is_the_one_interviewed() {
+    check(
+        "en",
+        "Wikinews interviews the baker who fed a town during a flood\n\n\
+         Monday, February 16, 2026 Margaret Dyson kept her bakery open. Dyson, 67, spoke to \
+         Wikinews from the bakery. How did it start? The power went off at ten. I said, \
+         [[Q@Margaret Dyson:\"People will want bread in the morning.\"]]",
     );
 }

@@ -295,7 +295,8 @@
 //! as “…”`) is whom the words are about, never their speaker; in an
 //! interview with no turn labels (GUM runs questions and answers into one
 //! paragraph), `I` is the one person the headline's interview is with
-//! (`Wikinews interviews …` and then `Wikinews spoke to Ngata about …`),
+//! (`Wikinews interviews …` and then `Wikinews spoke to Ngata about …`,
+//! or `Dyson, 67, spoke to Wikinews from the bakery`),
 //! and the words the narrator's `I said` brings in are not what a later
 //! `he`/`she` means; a person after an organisation's title opening a
 //! clause speaks for a verb joined by `and` (`Corrections Department
@@ -2410,7 +2411,20 @@ impl Quoter<'_, '_> {
             if doc.is_word(at) && matches!(doc.low(at), "to" | "with") {
                 at += 1;
             }
-            let Some(e) = self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]) else {
+            // ("Dyson, 67, spoke to Wikinews from the bakery": the one who
+            // spoke to the publication.)
+            let to_org = at > k + 1
+                && matches!(doc.low(k), "spoke" | "speaks" | "talked" | "talks")
+                && doc.is_word(at)
+                && (doc.low(at) == "wikinews" || self.ent(at).is_some_and(|o| !self.is_person(o)));
+            let subject = if to_org {
+                self.first_name(self.sentence_start(k), k).filter(|&e| self.is_person(e))
+            } else {
+                None
+            };
+            let found = subject
+                .or_else(|| self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]));
+            let Some(e) = found else {
                 continue;
             };
             let after = self.ent_toks[e].1;
