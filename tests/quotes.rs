@@ -759,12 +759,14 @@ fn scores_on_the_gold_documents() {
     // 0.914/0.625 held out); the tuned ones set again after six English
     // biographies and interviews and four Indonesian articles joined them
     // (id 1.000/0.962, en 0.989/0.967); nine more English GUM documents
-    // joined them since (en 0.987/0.968), and held out is 0.930/0.636.
+    // joined them since (en 0.987/0.968), and held out is 0.930/0.636;
+    // then seventeen more written English interviews and biographies (en
+    // 0.989/0.972), with the English held-out speakers at 0.697.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.96),
-        ("en", "heldout", 0.91, 0.62),
+        ("en", "tuned", 0.98, 0.97),
+        ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
     println!("lang split    docs  gold found   P     R     F1    speaker");
@@ -1659,5 +1661,360 @@ fn a_name_after_a_word_for_an_organisation_is_one() {
         "en",
         "Tom Ellery opened a shop in Leeds. The retailer Brannock said sales fell. [[Q@Brannock:\
          \"We are disappointed,\"]] the company said.",
+    );
+}
+
+#[test]
+fn a_quotation_ending_its_sentence_ends_it_for_a_pronoun() {
+    // The full stop inside the marks ends the sentence around them: `he`
+    // looks back to the sentence after the quotation first.
+    check(
+        "en",
+        "His trainer, Oskar Lind, said the boy had swum [[Q@Oskar Lind:\"like a fish with a \
+         timetable.\"]] Pekka Virtanen was less kind. [[Q@Pekka Virtanen:\"He beat me and I \
+         will not forget it,\"]] he told the local radio.",
+    );
+}
+
+#[test]
+fn a_quotation_introduced_before_keeps_its_cue_over_the_next_sentence() {
+    // `said, “….”` and then a new sentence with a verb of saying.
+    check(
+        "en",
+        "The mayor, Ilse Brandt, opened the fair. She said, [[Q@Ilse Brandt:\"Nobody here has \
+         ever seen a bigger pumpkin.\"]] Everybody laughed.",
+    );
+    check(
+        "en",
+        "Maria Lopes: My brother, Rui Lopes, thought the boat would sink. I said, \
+         [[Q@Maria Lopes:\"Rui, it floated for forty years.\"]] He said, [[Q@Rui Lopes:\"Then it \
+         is tired.\"]]",
+    );
+}
+
+#[test]
+fn a_verb_joined_by_and_to_a_clause_shares_its_subject() {
+    check(
+        "en",
+        "Mr. Arne Holm found the old map in a drawer. He spread it on the table and said, \
+         [[Q@Arne Holm:\"This is where the mill stood.\"]]",
+    );
+    check(
+        "en",
+        "After the vote, Petra Lund packed her papers into a box and then told reporters, \
+         [[Q@Petra Lund:\"I will be back in four years.\"]]",
+    );
+}
+
+#[test]
+fn a_titled_name_set_off_after_a_role_is_named() {
+    // `The director, Sir Lionel Beck,` names Beck, so the sentence is not a
+    // topic continued without a name, and `he` is Beck even though Vera
+    // Holm is named far more often.
+    check(
+        "en",
+        "Vera Holm (1890–1960) was an astronomer. Holm was born in Hull. Holm studied in \
+         Cambridge. In 1913 Holm joined the observatory at Hartwell. The director, Sir Lionel \
+         Beck, soon put her in charge of the programme. [[Q@Lionel Beck:\"She sees what the rest \
+         of us miss,\"]] he told a visiting committee.",
+    );
+}
+
+#[test]
+fn a_name_after_told_before_a_colon_is_the_audience() {
+    check(
+        "en",
+        "Vera Holm waited ten years for her election. When it came, she told the Yorkshire Post: \
+         [[Q@Vera Holm:\"I am glad, and I should be gladder if I were the last to wait.\"]]",
+    );
+}
+
+#[test]
+fn a_part_of_a_work_speaks_for_its_writer() {
+    check(
+        "en",
+        "Vera Holm retired in 1950. Her last paper appeared in 1958. Its final sentence reads: \
+         [[Q@Vera Holm:\"The figures are offered in the hope that someone will find them \
+         wrong.\"]]",
+    );
+}
+
+#[test]
+fn a_role_word_with_nobody_near_names_nobody() {
+    // A definite role word that matches nobody takes only a person within
+    // the pronoun's reach, not whoever was named last, paragraphs back.
+    check(
+        "en",
+        "Lena Berg: A neighbour, Sofia Dahl, found six nests on her own.\n\n\
+         Wikinews: Where were the nests?\n\n\
+         Lena Berg: Everywhere. One was in the tower of the church. The priest was not happy \
+         at first. Then the bishop visited and said the birds were [[Q:\"a sign of a healthy \
+         parish\"]], and now the priest shows them to tourists.",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_after_and_stops_a_pronoun() {
+    check(
+        "en",
+        "Wikinews correspondent Lena Hart met Rosa Quispe in Valparaíso.\n\n\
+         Wikinews: Why a bus?\n\n\
+         Rosa Quispe: The villages could not come to us. In 1996 the Ministry of Culture gave \
+         us a small grant, and a man in Rancagua sold us his old school bus. When I asked him \
+         why, he said, [[Q:\"My children learned to read on that bus.\"]]\n\n\
+         Rosa Quispe told Wikinews the bus still runs.",
+    );
+}
+
+#[test]
+fn an_addressee_fronted_with_to_is_not_the_pronoun_s_antecedent() {
+    check(
+        "en",
+        "Her catalogue was reviewed harshly by Gerald Pym. Vera Holm did not reply in print. To \
+         her friend Dora Kemp she wrote: [[Q@Vera Holm:\"Mr. Pym has mistaken patience for \
+         dullness.\"]]",
+    );
+}
+
+#[test]
+fn the_person_a_turn_is_labelled_with_is_not_the_topic_of_she() {
+    // In Tomas Rolf's own answer, `she` is not Tomas Rolf however often
+    // his label names him.
+    check(
+        "en",
+        "Wikinews: How many hives?\n\n\
+         Tomas Rolf: Forty.\n\n\
+         Wikinews: Since when?\n\n\
+         Tomas Rolf: Since 1990.\n\n\
+         Wikinews: Alone?\n\n\
+         Tomas Rolf: Yes.\n\n\
+         Wikinews: Are the wild ones healthy?\n\n\
+         Tomas Rolf: Healthier than mine. Dr. Ewa Nowak at the University of Gdansk is looking \
+         at why. She thinks the small nests are the reason. [[Q@Ewa Nowak:\"A small colony \
+         swarms often, and every swarm leaves the mites behind,\"]] she wrote in her report.",
+    );
+}
+
+#[test]
+fn the_narrator_s_unnamed_relative_speaks_for_nobody() {
+    check(
+        "en",
+        "Wikinews: What do you tell them?\n\n\
+         Tomas Rolf: I tell them what my father told me: [[Q:\"The wild bees were here first, \
+         and they are healthier than yours.\"]]",
+    );
+}
+
+#[test]
+fn it_after_a_sentence_about_a_letter_is_the_letter() {
+    // `It said` about a letter nobody names is nobody's words, and it does
+    // not stop the later `she`.
+    check(
+        "en",
+        "The Royal Society refused Vera Holm in 1915. She kept the letter of refusal above her \
+         desk. It said only that the Council [[Q:\"did not see its way to accepting the \
+         nomination\"]]. When she was finally elected, she told a reporter, [[Q@Vera Holm:\"I am \
+         glad to be a Fellow at last.\"]]",
+    );
+}
+
+#[test]
+fn a_message_that_said_speaks_for_its_sender() {
+    check(
+        "en",
+        "Ruth Calder: One of my students, Jonas Pichler, went up first and sent me a photograph \
+         with a message that said only [[Q@Jonas Pichler:\"They are all lying down.\"]]",
+    );
+    check(
+        "en",
+        "Ruth Calder: I sent him a note that read [[Q@Ruth Calder:\"Come down before dark.\"]]",
+    );
+}
+
+#[test]
+fn a_role_of_two_words_set_off_before_a_name_names_it() {
+    // `The chief executive, Ms. Gráinne Walsh,` names Walsh, so `She`
+    // does not walk on past her to the minister named in the question.
+    check(
+        "en",
+        "Wikinews: The minister, Mary Quinn, says automation saves money.\n\n\
+         Moss: I accept the arithmetic. The chief executive, Ms. Gráinne Walsh, came out in the \
+         summer to tell me herself. She said, [[Q@Gráinne Walsh:\"You are the end of something, \
+         and we know it.\"]]",
+    );
+}
+
+#[test]
+fn an_unnamed_subject_after_an_opening_adverb_stops_a_pronoun() {
+    check(
+        "en",
+        "Nino Beridze: At first Levan Kapanadze paid from his own pocket. Then a businessman from \
+         Batumi heard us play at a wedding. He came up afterwards and asked, [[Q:\"How much do you \
+         need?\"]]",
+    );
+}
+
+#[test]
+fn only_may_stand_between_a_verb_of_saying_and_a_short_quotation() {
+    check(
+        "en",
+        "Giorgi Maisuradze came to find me backstage. He said only, [[Q@Giorgi Maisuradze:\"It \
+         is fixed.\"]]",
+    );
+}
+
+#[test]
+fn a_note_left_by_someone_s_will_is_theirs() {
+    check(
+        "en",
+        "Ingrid Sauer died in Montreal in 2004. Her will left her papers to McGill with a short \
+         note. It read: [[Q@Ingrid Sauer:\"Most of this is wrong. The rest is useful.\"]]",
+    );
+}
+
+#[test]
+fn is_said_to_have_before_a_verb_of_saying_keeps_its_subject() {
+    check(
+        "en",
+        "His father wished him to become a clockmaker, and the young Anton Keel is reported to \
+         have told him that he would [[Q@Anton Keel:\"rather measure time in the heavens than \
+         sell it in the street\"]].",
+    );
+}
+
+#[test]
+fn a_passive_s_agent_may_follow_a_role_and_an_origin() {
+    check(
+        "en",
+        "Anton Keel studied at the University of Basel. His book on comets appeared in 1769. It \
+         was described by the French astronomer Jules Marceau as [[Q@Jules Marceau:\"the most \
+         useful book on comets since Newton\"]].",
+    );
+}
+
+#[test]
+fn a_name_before_a_parenthetical_verb_is_not_its_pronoun() {
+    // `Keel, he wrote, “…”`: the words are about Keel, and `he` is the
+    // visitor named in the sentence before.
+    check(
+        "en",
+        "Anton Keel returned to Basel in 1779. His pupil Heinrich Moser, who visited him there, \
+         left an account of the old man at work. Keel, he wrote, [[Q@Heinrich Moser:\"still \
+         rose at four to observe\"]].",
+    );
+}
+
+#[test]
+fn you_in_a_question_is_whoever_answers_it() {
+    check(
+        "en",
+        "Wikinews: In 2023 you said the ban would [[Q@Kadri Rebane:\"give the town back to the \
+         people who walk in it\"]]. Has it?\n\n\
+         Kadri Rebane: I think so.",
+    );
+}
+
+#[test]
+fn the_interviewer_is_never_whom_a_pronoun_means() {
+    // The name whose turns ask questions is the interviewer; however
+    // often it is named (`she told Wikinews`), `she` is someone else.
+    check(
+        "en",
+        "Wikinews spoke to Kadri Rebane. [[Q@Kadri Rebane:\"Four cafés opened last year,\"]] \
+         she told Wikinews.\n\n\
+         Wikinews: What do the traders say?\n\n\
+         Kadri Rebane: The baker, Aino Kask, fought the plan. She told Wikinews she was against \
+         it. Last month she asked us to extend the ban. She said, [[Q@Aino Kask:\"My customers \
+         stopped being in a hurry.\"]]\n\n\
+         Wikinews: Thank you?",
+    );
+}
+
+#[test]
+fn an_object_pronoun_after_the_verb_is_not_the_speaker() {
+    // `described her as` speaks of her; the report's writer is nobody
+    // named. (A possessive `her` before a noun still leads to the name:
+    // `according to her colleague Ingrid Berg`.)
+    check(
+        "en",
+        "Her father, Axel Berg, taught geology. At school she was an indifferent pupil. One \
+         teacher's report, which she kept, described her as [[Q:\"intelligent but frequently \
+         absent in spirit and sometimes in body\"]]. She was, according to her colleague Ingrid \
+         Holm, [[Q@Ingrid Holm:\"a demanding teacher who could not stand a lazy argument\"]].",
+    );
+}
+
+#[test]
+fn i_in_an_interview_without_turn_labels_is_the_person_interviewed() {
+    // GUM gives Wikinews interviews with their questions and answers run
+    // into one paragraph: `I` is whom Wikinews spoke to, and a `he` after
+    // the narrator's words is someone else (here unnamed).
+    check(
+        "en",
+        "Wikinews interviews conductor of a prison choir\n\n\
+         Thursday, June 11, 2026 The choir was founded by Aroha Ngata. Wikinews spoke to Ngata \
+         about the concert. How did the choir begin? Eleven men turned up. At the end one of \
+         them, a man who had been inside for nine years, asked me when I was coming back. I \
+         said, [[Q@Aroha Ngata:\"Next week, if you want.\"]] He said, [[Q:\"We want.\"]] That \
+         was five years ago.",
+    );
+    // (Not in a text that is no interview.)
+    check(
+        "en",
+        "Prison choir sings in public\n\n\
+         Aroha Ngata spoke to the choir before the concert. I said, [[Q:\"Next week, if you \
+         want.\"]]",
+    );
+}
+
+#[test]
+fn a_person_after_an_organisation_s_title_joined_by_and_speaks() {
+    check(
+        "en",
+        "Corrections Department regional commissioner Paul Tane attended the concert and \
+         described it as [[Q@Paul Tane:\"one of the most hopeful evenings of my career\"]].",
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_with_an_indefinite_does_not_stop_a_pronoun() {
+    // `As a young man` is about him; only an opening adverb (`Then a
+    // businessman …`) lets an indefinite bring in someone new.
+    check(
+        "en",
+        "Robert Gordon was born in Aberdeen. As a young man he wrote to his mother: [[Q@Robert \
+         Gordon:\"The city is loud and I am happy in it, which I did not expect.\"]]",
+    );
+}
+
+#[test]
+fn a_bare_quotation_opening_a_paragraph_looks_through_the_paragraph_before() {
+    check(
+        "en",
+        "Marc Thill chairs the growers' cooperative in Luxembourg. He said most members had lost \
+         a fifth of their buds. The cooperative will meet on Friday.\n\n\
+         [[Q@Marc Thill:\"We were lucky with the wind. It kept the cold air moving on our \
+         side.\"]]",
+    );
+}
+
+#[test]
+fn a_relative_whose_before_a_colon_names_the_speaker() {
+    check(
+        "en",
+        "Ruth Hale was born in 1901. Her first exhibition was reviewed by the critic John \
+         Berwick, whose verdict was harsh: [[Q@John Berwick:\"Miss Hale paints like a woman in a \
+         hurry to be somewhere else.\"]]",
+    );
+}
+
+#[test]
+fn the_person_who_spoke_to_the_publication_is_the_one_interviewed() {
+    check(
+        "en",
+        "Wikinews interviews the baker who fed a town during a flood\n\n\
+         Monday, February 16, 2026 Margaret Dyson kept her bakery open. Dyson, 67, spoke to \
+         Wikinews from the bakery. How did it start? The power went off at ten. I said, \
+         [[Q@Margaret Dyson:\"People will want bread in the morning.\"]]",
     );
 }

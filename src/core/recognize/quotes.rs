@@ -97,7 +97,10 @@
 //!    the previous sentence ("Heald noted …. “…”"), else (in English) whom
 //!    the subject pronoun of a previous sentence naming nobody means
 //!    ("Asked what he would read, he laughed. “…”"), else the speaker of
-//!    the previous quotation in the paragraph.
+//!    the previous quotation in the paragraph, else (in English, for a
+//!    quotation opening a paragraph) the speaker of a quotation or the
+//!    named subject of a verb of saying in the last three sentences of the
+//!    paragraph before.
 //!
 //! (Before this pass, a capitalised word no rule took that stands where a
 //! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
@@ -242,11 +245,66 @@
 //! `the foundation` is not the person said to be `the president of the
 //! foundation`; `a quote from X`, `the line of X`, `to quote X`, `as X
 //! put it`, `X pointed out`, `has written that`, `states that`, and
-//! `read`/`reads`/`reading` right before the marks are cues; and a
+//! `read`/`reads`/`reading` right before the marks are cues; a name a
+//! relative `, whose` follows speaks before a bare colon (`the critic John
+//! Berwick, whose verdict was harsh: “…”`); and a
 //! fragment of two or three words closing a sentence as the complement
 //! of a copula or of a verb of saying's preposition (`said she was “very
 //! happy.”`, `warned of “serious consequences”`) is the words of the
 //! verb's named subject.
+//!
+//! Also, in English, for interviews and biographies: a quotation that
+//! ends its sentence (`….” Addo was more direct.`) ends it for the walk
+//! of a pronoun too, and one a cue right before it introduces (`She said,
+//! “….”`) keeps that cue over a verb of saying in the next sentence
+//! (`Everybody laughed`, `He said, “…”`); a verb of saying joined by `and`
+//! to a clause opening with its subject shares it (`He showed it to me and
+//! said`); a name after `told` is the audience, not the speaker, before a
+//! colon (`she told the Manchester Guardian: “…”`); a part of a work
+//! speaks for its writer (`Her last paper appeared in 1958. Its final
+//! sentence reads: “…”`), as does a message a relative clause brings in
+//! (`sent me a photograph with a message that said only “…”`: the
+//! sentence's subject); `It` after a sentence about a letter nobody signs
+//! is the letter, whose words are nobody's and do not stop a later `she`;
+//! an addressee fronted with `To` (`To her friend Dora Kemp she wrote`)
+//! is not the pronoun's antecedent; someone the narrator calls `my`/`our`
+//! without a name (`what my father told me:`) is nobody named; a definite
+//! role word that matches nobody (`the bishop visited and said`) takes
+//! only a person within a pronoun's reach, never the latest person far
+//! back; an indefinite subject after `, and` or an opening adverb (`…, and
+//! a man in Rancagua sold us his bus`, `Then a businessman from Batumi
+//! heard us`; not a preposition: `As a young man he wrote`) stops a
+//! pronoun as one opening a sentence does; a title may
+//! stand between a role of one or two words and the name set off after it
+//! (`The director, Sir Lionel Beck,`, `The chief executive, Ms. Gráinne
+//! Walsh,` name them); `It read:` after a sentence opening with someone's
+//! will or letter (`Her will left her papers to McGill with a short
+//! note.`) is the writer's; `only` may stand between a verb of saying and
+//! a short quotation (`He said only, “It is fixed.”`); `is reported to
+//! have` / `is said to` before the verb keep its subject (`the young
+//! Reinholt is reported to have told him`); a passive's agent may follow
+//! a role and an origin (`described by the French astronomer Jérôme
+//! Lalande as`); the name before a parenthetical `, he wrote,` is not what
+//! `he` means (`Reinholt, he wrote, “…”`: the visitor named before); a
+//! question's `you` with nobody addressed is whoever answers in the next
+//! turn (`Wikinews: In 2023 you said …` then `Kadri Tamm: …`); the name
+//! whose turns mostly end with a question mark is the interviewer, never
+//! an antecedent and never what the text is about (its mentions are
+//! treated like a dateline's agency); an English object pronoun after a
+//! verb of saying (`One teacher's report, which she kept, described her
+//! as “…”`) is whom the words are about, never their speaker; in an
+//! interview with no turn labels (GUM runs questions and answers into one
+//! paragraph), `I` is the one person the headline's interview is with
+//! (`Wikinews interviews …` and then `Wikinews spoke to Ngata about …`,
+//! or `Dyson, 67, spoke to Wikinews from the bakery`),
+//! and the words the narrator's `I said` brings in are not what a later
+//! `he`/`she` means; a person after an organisation's title opening a
+//! clause speaks for a verb joined by `and` (`Corrections Department
+//! regional commissioner Paul Tane attended the concert and described it
+//! as`); and the names labelling
+//! interview turns do not count when the walk weighs whom the text is
+//! about, nor is the person labelling the current turn the topic a `she`
+//! continues.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -393,6 +451,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         full,
         gender: std::cell::OnceCell::new(),
         org_like: std::cell::OnceCell::new(),
+        interviewee: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -402,6 +461,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         last: None,
     };
     q.mark_credits();
+    q.mark_interviewers();
     q.pair(&marks);
     q.quotes
 }
@@ -873,6 +933,9 @@ struct Quoter<'d, 'a> {
     /// For each span, whether a PERSON acts as an organisation (see
     /// [`org_like`]). (Made when a walk first asks.)
     org_like: std::cell::OnceCell<Vec<bool>>,
+    /// The person a Wikinews-style interview is with (see
+    /// [`Quoter::interviewee`]). (Made when an `I` first asks.)
+    interviewee: std::cell::OnceCell<Option<usize>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -893,6 +956,50 @@ struct Quoter<'d, 'a> {
 }
 
 impl Quoter<'_, '_> {
+    /// Marks the interviewer of an interview: a name labelling turns
+    /// (`Wikinews: …` opening a paragraph) most of which end with a
+    /// question mark. The interviewer asks; it is never whom a pronoun
+    /// means or the person a text is about, so all its mentions (`she told
+    /// Wikinews`) are treated like a term's, as the agency of a dateline
+    /// is.
+    fn mark_interviewers(&mut self) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let text = doc.text;
+        // Per full name: turns that ask, turns in all.
+        let mut turns: HashMap<&str, (usize, usize)> = HashMap::default();
+        for e in 0..self.ents.len() {
+            let (first, after) = self.ent_toks[e];
+            let label = self.ent(first) == Some(e)
+                && (first == 0 || doc.toks[first].gap >= Gap::Line)
+                && doc.is(after, ':');
+            if !label {
+                continue;
+            }
+            let mut x = after;
+            while x + 1 < n && doc.toks[x + 1].gap < Gap::Line {
+                x += 1;
+            }
+            let asks = doc.is(x, '?') || x > 0 && is_mark(doc.toks[x].ch) && doc.is(x - 1, '?');
+            let s = &self.ents[self.full[e]];
+            let t = turns.entry(&text[s.start..s.end]).or_insert((0, 0));
+            t.0 += usize::from(asks);
+            t.1 += 1;
+        }
+        if !turns.values().any(|&(asks, all)| 2 * asks > all) {
+            return;
+        }
+        for e in 0..self.ents.len() {
+            let s = &self.ents[self.full[e]];
+            if turns.get(&text[s.start..s.end]).is_some_and(|&(asks, all)| 2 * asks > all) {
+                let (first, after) = self.ent_toks[e];
+                for slot in &mut self.in_term[first..after] {
+                    *slot = true;
+                }
+            }
+        }
+    }
+
     /// Marks the agency credited in a dateline (`LONDON (Reuters) -`,
     /// `SAN FRANCISCO, Oct 3 (Reuters) -`, `TOKYO (AP) —`): a paragraph
     /// that opens with a word in capitals, then a bracketed name of at
@@ -1084,10 +1191,24 @@ impl Quoter<'_, '_> {
         }
         let (start, end) = (doc.toks[open].start, doc.toks[close].end);
         let fits = |f: &Found| f.near || words > 3;
-        let found = self
-            .speaker_after(open, close)
-            .filter(fits)
-            .or_else(|| self.speaker_before(open).filter(fits));
+        // "She said, “We have a champion.” Everybody laughed.": a
+        // quotation that a cue right before it introduces (`said, “`,
+        // `wrote: “`) and that ends its sentence is that cue's; a cue after
+        // it (`.” Everybody laughed`, `.” He said, “…”`) opens a new
+        // sentence.
+        let introduced = open > 0 && (doc.is(open - 1, ',') || doc.is(open - 1, ':'));
+        let before_first = introduced
+            && close > open + 1
+            && doc.toks[close - 1].term
+            && doc.toks.get(close + 1).is_some_and(|t| t.kind == Kind::Word && t.upper);
+        let after = self.speaker_after(open, close).filter(fits);
+        let found = match after {
+            Some(a) if before_first => {
+                Some(self.speaker_before(open).filter(|b| fits(b) && b.verb).unwrap_or(a))
+            }
+            Some(a) => Some(a),
+            None => self.speaker_before(open).filter(fits),
+        };
         if self.title_like(open, close, words) || self.term_like(open, close, words) {
             self.mark_term(open, close);
             return false;
@@ -1117,8 +1238,11 @@ impl Quoter<'_, '_> {
         // "kata seorang warga"): a pronoun after it means that speaker.
         // (Not the narrator's own `I said`, `we asked`: a `she` after it
         // means someone else.)
+        // (Nor a thing's: `It said only that the Council “…”` about a
+        // letter does not stop a later `she`.)
         let unnamed = found.as_ref().is_some_and(|f| f.verb && f.speaker.is_none())
-            && !self.first_person_cue(open, close);
+            && !self.first_person_cue(open, close)
+            && !self.it_cue(open, close);
         let speaker = match found {
             Some(f) if naming && !f.near => None,
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
@@ -1160,6 +1284,22 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// Whether the verb of saying of the quotation `open`..`close` has `it`
+    /// as its subject (`It said only that “…”`, `“…,” it said`).
+    fn it_cue(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let it_verb = |k: usize| {
+            doc.is_word(k)
+                && doc.low(k) == "it"
+                && k + 1 < n
+                && self.cue_flags[k + 1] & cue::VERB != 0
+        };
+        let start = self.sentence_start(open);
+        (start..open).any(|k| self.quote_of[k] == NONE && it_verb(k))
+            || (close + 1..(close + 3).min(n)).any(it_verb)
     }
 
     /// The speaker of a quotation of four words or more (`words`) opening
@@ -1585,7 +1725,16 @@ impl Quoter<'_, '_> {
         let colon = doc.is(open - 1, ':');
         // "Rutte: “…”"
         if colon && open >= 2 {
-            if let Some(e) = self.ent(open - 2) {
+            // (Not the audience of a verb before it: `she told the
+            // Manchester Guardian: “…”` is hers.)
+            let audience = |e: usize| {
+                let mut b = self.ent_toks[e].0;
+                if b > s && doc.is_word(b - 1) && doc.low(b - 1) == "the" {
+                    b -= 1;
+                }
+                b > s && self.cue_flags[b - 1] & cue::VERB != 0
+            };
+            if let Some(e) = self.ent(open - 2).filter(|&e| !audience(e)) {
                 return Some(Found { speaker: Some(e), near: true, verb: false });
             }
         }
@@ -1630,7 +1779,7 @@ impl Quoter<'_, '_> {
                         t.kind == Kind::Punct
                             || self.ent(k).is_some()
                             || self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::DETERMINER) != 0
-                            || matches!(doc.low(k), "a" | "an")
+                            || matches!(doc.low(k), "a" | "an" | "only")
                     });
                 // (A colon announces what the verb before it in the
                 // sentence introduces, however short: `Holt wrote in her
@@ -1642,6 +1791,16 @@ impl Quoter<'_, '_> {
             // subject speaks.
             None if colon => {
                 let from = self.sentence_start(open);
+                // "… reviewed by the critic John Berwick, whose verdict
+                // was harsh: “…”": the name a relative `whose` follows.
+                if doc.lang == super::tokens::Lang::En {
+                    let whose = (from + 2..open)
+                        .rev()
+                        .find(|&k| doc.is_word(k) && doc.low(k) == "whose" && doc.is(k - 1, ','));
+                    if let Some(e) = whose.and_then(|k| self.ent(k - 2)) {
+                        return Some(Found { speaker: Some(e), near: true, verb: false });
+                    }
+                }
                 // "His last words to his brother Alfred were: “…”": a
                 // possessive opening the sentence names the speaker.
                 let mut j = from;
@@ -1680,7 +1839,9 @@ impl Quoter<'_, '_> {
                             })
                             .and_then(|p| self.pronoun_antecedent(p, open, true))
                     })
-                    .or_else(|| self.diary_writer(from, open));
+                    .or_else(|| self.diary_writer(from, open))
+                    .or_else(|| (from + 1..open).find_map(|k| self.work_writer(k, from)))
+                    .or_else(|| self.message_it(from).flatten());
                 Some(Found { speaker, near: true, verb: false })
             }
             None => None,
@@ -1730,6 +1891,26 @@ impl Quoter<'_, '_> {
                 );
             if let Some(e) = self.ent(at) {
                 return Some(e);
+            }
+            // (A role or an origin may come first: `described by the
+            // French astronomer Jérôme Lalande as`.)
+            let mut x = at;
+            let plain = |x: usize| {
+                doc.is_word(x)
+                    && self.ent(x).is_none()
+                    && !doc.low(x).ends_with("ed")
+                    && !matches!(
+                        doc.low(x),
+                        "as" | "of" | "by" | "for" | "at" | "from" | "in" | "with" | "on" | "to"
+                    )
+            };
+            while x < to && x - at < 4 && plain(x) {
+                x += 1;
+            }
+            if x > at {
+                if let Some(e) = self.ent(x).filter(|&e| self.is_person(e)) {
+                    return Some(e);
+                }
             }
         }
         // "Poisson declared …, declaring that “…”": a participle after a
@@ -1799,6 +1980,16 @@ impl Quoter<'_, '_> {
             | cue::VERB
             | cue::PRON
             | cue::THAT;
+        if let Some(sp) = self.and_subject(c, from, open) {
+            return Some(sp);
+        }
+        // "Her last paper appeared in 1958. Its final sentence reads:
+        // “…”": a part of a work speaks for the work's writer.
+        if let Some(e) =
+            c.checked_sub(1).filter(|&p| p > from).and_then(|p| self.work_writer(p, from))
+        {
+            return Some(Some(e));
+        }
         let mut j = c;
         let mut joined = false;
         while j > from && c - j < 6 {
@@ -1808,10 +1999,18 @@ impl Quoter<'_, '_> {
             let joined_verb = self.cue_flags[j - 1] & cue::VERB != 0
                 && j < c
                 && self.cue_flags[j] & cue::AND != 0;
+            // ("the young Reinholt is reported to have told him": `is
+            // said to`, `was reported to` before the verb are part of it.)
+            let raising = doc.lang == super::tokens::Lang::En
+                && j < c
+                && j >= 2
+                && matches!(doc.low(j - 1), "said" | "reported" | "thought" | "believed")
+                && doc.low(j) == "to"
+                && matches!(doc.low(j - 2), "is" | "was" | "are" | "were");
             let plain = t.kind == Kind::Word
                 && !t.upper
                 && self.ent(j - 1).is_none()
-                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb);
+                && (self.cue_flags[j - 1] & NOT_PLAIN == 0 || joined_verb || raising);
             if !plain {
                 break;
             }
@@ -1856,7 +2055,7 @@ impl Quoter<'_, '_> {
         // "Calder: … I wrote in my notebook that evening: “…”": in an
         // interview turn, `I` is the person the turn is labelled with.
         if doc.is_word(p) && doc.toks[p].upper && doc.low(p) == "i" {
-            if let Some(e) = self.turn_label(p) {
+            if let Some(e) = self.narrator(p) {
                 return Some(Some(e));
             }
         }
@@ -1865,6 +2064,9 @@ impl Quoter<'_, '_> {
             return Some(self.pronoun_antecedent(p, open, true));
         }
         if doc.is_word(p) && fl & cue::ORG_PRONOUN != 0 {
+            if let Some(sp) = self.message_it(p) {
+                return Some(sp);
+            }
             return Some(self.antecedent(p.min(open), false));
         }
         // "Steve Whitmore, a representative for the office, told",
@@ -1932,6 +2134,12 @@ impl Quoter<'_, '_> {
                 }
             }
         }
+        // "Jonas Pichler went up first and sent me a photograph with a
+        // message that said only “…”": a message a relative clause
+        // brings in speaks for whoever its sentence is about.
+        if let Some(sp) = self.relative_message(p, from) {
+            return Some(sp);
+        }
         // "His message said", "Brekke's letter read": what someone wrote
         // speaks for its writer.
         if let Some(sp) = self.possessed_message(p, from) {
@@ -1955,10 +2163,14 @@ impl Quoter<'_, '_> {
             if let Some(l) = self.ent(v).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
                 v = self.ent_toks[l].1 + 1;
             }
-            return self
-                .ent(v)
-                .filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
-                .map(Some);
+            if let Some(e) =
+                self.ent(v).filter(|&e| self.is_person(e) && doc.is(self.ent_toks[e].1, ','))
+            {
+                return Some(Some(e));
+            }
+            // "Wikinews: In 2023 you said the ban would “…”.": in a
+            // question's turn, `you` is whoever answers it in the next.
+            return self.next_turn_label(p).map(Some);
         }
         // "One girl, Beatriz, she was nine, read a report … and added":
         // a name set off by commas after a few opening words.
@@ -1981,6 +2193,89 @@ impl Quoter<'_, '_> {
                 }
                 return Some(Some(e));
             }
+        }
+        None
+    }
+
+    /// The subject of a verb of saying at token `c` joined by `and` (or
+    /// `and then`) to a clause that opens with its subject: `He showed it
+    /// to me and said`, `Mr. Tetteh found the game and wrote` (English
+    /// only). The clause runs back to the sentence start, a comma or a
+    /// colon, at most 15 tokens, with no other verb of saying in it; its
+    /// first word must be `he`/`she` (what it means), the narrator's `I`
+    /// in an interview turn (the turn's label), or a name before a
+    /// lower-case word. `None` when the clause is not so.
+    fn and_subject(&self, c: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || c < from + 3 {
+            return None;
+        }
+        let is_and = |k: usize| doc.is_word(k) && doc.low(k) == "and";
+        let a = if is_and(c - 1) {
+            c - 1
+        } else if is_and(c - 2) && doc.is_word(c - 1) && matches!(doc.low(c - 1), "then" | "later")
+        {
+            c - 2
+        } else {
+            return None;
+        };
+        let mut x = a;
+        loop {
+            if x <= from || a - x >= 15 {
+                if x > from {
+                    return None;
+                }
+                break;
+            }
+            let v = x - 1;
+            let t = &doc.toks[v];
+            if doc.toks[x].gap >= Gap::Line
+                || self.quote_of[v] != NONE
+                || t.term
+                || t.kind == Kind::Punct && matches!(t.ch, ',' | ';' | ':' | '(' | '\u{2014}')
+            {
+                break;
+            }
+            if self.cue_flags[v] & (cue::VERB | cue::PARTICIPLE) != 0 {
+                return None;
+            }
+            x = v;
+        }
+        // (At least a verb between the subject and `and`.)
+        if x + 2 > a || !doc.is_word(x) {
+            return None;
+        }
+        if let Some(mut e) = self.ent(x) {
+            let mut after = self.ent_toks[e].1;
+            // (`Corrections Department regional commissioner Paul Tane
+            // attended … and described`: the person after the title.)
+            let mut y = after;
+            while y < a
+                && y - after < 3
+                && doc.is_word(y)
+                && !doc.toks[y].upper
+                && self.ent(y).is_none()
+            {
+                y += 1;
+            }
+            let role = (after..y).any(|w| {
+                doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0
+            });
+            if let Some(p) = self.ent(y).filter(|&p| role && self.is_person(p) && p != e) {
+                e = p;
+                after = self.ent_toks[p].1;
+            }
+            if after < a && doc.is_word(after) && !doc.toks[after].upper {
+                return Some(Some(e));
+            }
+            return None;
+        }
+        let w = doc.low(x);
+        if w == "i" && doc.toks[x].upper {
+            return self.narrator(x).map(Some);
+        }
+        if matches!(w, "he" | "she") {
+            return Some(self.pronoun_antecedent(x, open, true));
         }
         None
     }
@@ -2064,6 +2359,82 @@ impl Quoter<'_, '_> {
         self.possessed_message(diary, start).flatten()
     }
 
+    /// Who `I` at token `k` (outside quotations) is: the person labelling
+    /// its interview turn, else, in an interview with no turn labels, the
+    /// person interviewed (English only).
+    fn narrator(&self, k: usize) -> Option<usize> {
+        self.turn_label(k).or_else(|| *self.interviewee.get_or_init(|| self.interviewee()))
+    }
+
+    /// The one person an interview is with, when its headline says it is
+    /// an interview (`Wikinews interviews …`, `Interview with …`,
+    /// `Wikinews talks to …`) and its opening names the person after
+    /// `spoke to`/`spoke with`/`talked to`/`interviewed` (`Wikinews spoke
+    /// to Ngata about the concert`): in answers run into the text with no
+    /// turn labels, `I` is that person. `None` for two people (`spoke to
+    /// its founders, A and B`) or outside English.
+    fn interviewee(&self) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let mut end = 0;
+        while end < n && (end == 0 || doc.toks[end].gap < Gap::Line) && end < 40 {
+            end += 1;
+        }
+        let interview = (0..end).any(|k| {
+            doc.is_word(k) && {
+                let w = doc.low(k);
+                w.starts_with("interview")
+                    || matches!(w, "talks" | "speaks")
+                        && doc.is_word(k + 1)
+                        && matches!(doc.low(k + 1), "to" | "with")
+            }
+        });
+        if !interview {
+            return None;
+        }
+        let lim = n.min(400);
+        for k in end..lim {
+            if !doc.is_word(k) || self.quote_of[k] != NONE {
+                continue;
+            }
+            let verb = matches!(
+                doc.low(k),
+                "spoke" | "speaks" | "talked" | "talks" | "interviewed" | "interviews"
+            );
+            if !verb {
+                continue;
+            }
+            let mut at = k + 1;
+            if doc.is_word(at) && matches!(doc.low(at), "to" | "with") {
+                at += 1;
+            }
+            // ("Dyson, 67, spoke to Wikinews from the bakery": the one who
+            // spoke to the publication.)
+            let to_org = at > k + 1
+                && matches!(doc.low(k), "spoke" | "speaks" | "talked" | "talks")
+                && doc.is_word(at)
+                && (doc.low(at) == "wikinews" || self.ent(at).is_some_and(|o| !self.is_person(o)));
+            let subject = if to_org {
+                self.first_name(self.sentence_start(k), k).filter(|&e| self.is_person(e))
+            } else {
+                None
+            };
+            let found = subject
+                .or_else(|| self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]));
+            let Some(e) = found else {
+                continue;
+            };
+            let after = self.ent_toks[e].1;
+            let pair = doc.is_word(after) && matches!(doc.low(after), "and")
+                || doc.is(after, ',') && self.ent(after + 1).is_some();
+            return (!pair).then_some(e);
+        }
+        None
+    }
+
     /// The PERSON labelling the interview turn that token `k` is in: a
     /// name opening the paragraph (or line) followed by a colon (`Ruth
     /// Calder: …`), when the line start is within [`WALK`] tokens.
@@ -2079,6 +2450,38 @@ impl Quoter<'_, '_> {
         let e = self.ent(s).filter(|&e| self.is_person(e))?;
         let (first, after) = self.ent_toks[e];
         (first == s && doc.is(after, ':')).then_some(e)
+    }
+
+    /// The PERSON labelling the turn after the one token `k` is in, when
+    /// `k`'s paragraph opens with a label too (`Wikinews: … you said …`
+    /// then `Kadri Tamm: …`): the person a question's `you` means.
+    fn next_turn_label(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut s = k;
+        while s > 0 && doc.toks[s].gap < Gap::Para {
+            if k - s >= WALK {
+                return None;
+            }
+            s -= 1;
+        }
+        let labelled = |a: usize| {
+            let end = self.ent(a).map_or(a + 1, |e| self.ent_toks[e].1);
+            doc.is_word(a) && end < n && end - a <= 4 && doc.is(end, ':')
+        };
+        if !labelled(s) {
+            return None;
+        }
+        let mut x = k + 1;
+        while x < n && doc.toks[x].gap < Gap::Para {
+            if x - k >= WALK {
+                return None;
+            }
+            x += 1;
+        }
+        let e = self.ent(x).filter(|&e| self.is_person(e))?;
+        let (first, after) = self.ent_toks[e];
+        (first == x && doc.is(after, ':')).then_some(e)
     }
 
     /// Who made the statement that `the statement` (before token `at`)
@@ -2161,6 +2564,141 @@ impl Quoter<'_, '_> {
         role.then(|| self.nominal(&words, open))
     }
 
+    /// The writer of a message that a relative pronoun at token `p`
+    /// follows (`a message that said`, `a note which read`): its writer
+    /// when a possessive names one (`his note that said`), else the
+    /// subject of the sentence — `I` in an interview turn, `he`/`she`, or
+    /// the first person named before the message (`One of my students,
+    /// Jonas Pichler, went up first and sent me a photograph with a
+    /// message that said`). English only.
+    fn relative_message(&self, p: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || p < 2
+            || !doc.is_word(p)
+            || !matches!(doc.low(p), "that" | "which")
+        {
+            return None;
+        }
+        let noun = p - 1;
+        let message = doc.is_word(noun)
+            && matches!(
+                doc.low(noun),
+                "message" | "letter" | "email" | "note" | "text" | "telegram" | "card" | "postcard"
+            );
+        if !message {
+            return None;
+        }
+        if let Some(sp) = self.possessed_message(noun, from) {
+            return Some(sp);
+        }
+        let mut start = self.sentence_start(noun);
+        // (Past the label of an interview turn: `Ruth Calder: One of my
+        // students, …`.)
+        if let Some(l) = self.ent(start).filter(|&l| doc.is(self.ent_toks[l].1, ':')) {
+            start = self.ent_toks[l].1 + 1;
+        }
+        if start >= noun {
+            return None;
+        }
+        let w = doc.low(start);
+        if doc.is_word(start) && w == "i" && doc.toks[start].upper {
+            return self.turn_label(start).map(Some);
+        }
+        if doc.is_word(start) && matches!(w, "he" | "she") {
+            return Some(self.antecedent(start, true));
+        }
+        self.first_name(start, noun).filter(|&e| self.is_person(e)).map(Some)
+    }
+
+    /// The writer of a work that `its` + a word for a part of a text
+    /// (ending at token `p`, after `from`) points back to: `Her last paper
+    /// appeared in 1958. Its final sentence reads:` — whom the possessive
+    /// before a word for a work (`paper`, `book`, `letter`, …) in the
+    /// sentence before means (English only).
+    fn work_writer(&self, p: usize, from: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || !doc.is_word(p) {
+            return None;
+        }
+        let part = matches!(
+            doc.low(p),
+            "sentence"
+                | "sentences"
+                | "line"
+                | "lines"
+                | "entry"
+                | "page"
+                | "passage"
+                | "paragraph"
+                | "chapter"
+                | "preface"
+                | "dedication"
+                | "inscription"
+                | "verse"
+                | "opening"
+                | "ending"
+                | "conclusion"
+        );
+        if !part {
+            return None;
+        }
+        let mut w = p;
+        while w > from && p - w < 3 && doc.is_word(w - 1) && doc.low(w - 1) != "its" {
+            w -= 1;
+        }
+        if w <= from || !doc.is_word(w - 1) || doc.low(w - 1) != "its" {
+            return None;
+        }
+        let own = self.sentence_start(w - 1);
+        if own == 0 {
+            return None;
+        }
+        let start = self.sentence_start(own - 1);
+        let work = |k: usize| {
+            doc.is_word(k)
+                && matches!(
+                    doc.low(k),
+                    "paper"
+                        | "book"
+                        | "letter"
+                        | "diary"
+                        | "essay"
+                        | "poem"
+                        | "article"
+                        | "report"
+                        | "will"
+                        | "memoir"
+                        | "memoirs"
+                        | "novel"
+                        | "speech"
+                        | "notebook"
+                        | "journal"
+                        | "thesis"
+                        | "note"
+                        | "message"
+                )
+        };
+        for k in start..own {
+            if self.quote_of[k] != NONE || !work(k) {
+                continue;
+            }
+            // `Her last paper`, `Hallberg's final report`
+            for x in k.saturating_sub(3).max(start)..k {
+                if doc.is_word(x) && matches!(doc.low(x), "his" | "her") {
+                    return self.antecedent(x, true);
+                }
+                let mark = x >= start + 2
+                    && doc.low(x) == "s"
+                    && matches!(doc.toks[x - 1].ch, '\'' | '\u{2019}');
+                if let Some(e) = self.ent(x.wrapping_sub(2)).filter(|_| mark) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
     /// A message noun at token `p` with its writer before it: a possessive
     /// pronoun (`his message`, `her letter`: the person it means) or a name
     /// with `'s` (`Brekke's letter`). `Some(writer)` when `p` is such a
@@ -2228,6 +2766,14 @@ impl Quoter<'_, '_> {
             if !doc.is_word(w) || self.ent(w).is_some() {
                 break;
             }
+            // "I tell them what my father told me: “…”": someone the
+            // narrator calls `my`/`our` and does not name is nobody named.
+            if doc.lang == super::tokens::Lang::En
+                && !words.is_empty()
+                && matches!(doc.low(w), "my" | "our")
+            {
+                return Some(None);
+            }
             if self.cue_flags[w] & cue::DETERMINER != 0 {
                 return Some(self.nominal(&words, open));
             }
@@ -2250,6 +2796,26 @@ impl Quoter<'_, '_> {
         }
         if k < lim && doc.is_word(k) {
             let fl = self.cue_flags[k];
+            // ("One teacher's report, which she kept, described her as
+            // “…”": an English object pronoun after the verb is whom it
+            // speaks of, not who speaks.)
+            // (`her` before a noun is a possessive: `according to her
+            // colleague Ingrid Berg`.)
+            let object = doc.lang == super::tokens::Lang::En
+                && match doc.low(k) {
+                    "him" | "them" | "me" | "us" => true,
+                    "her" => {
+                        !doc.is_word(k + 1)
+                            || matches!(
+                                doc.low(k + 1),
+                                "as" | "that" | "to" | "in" | "with" | "for" | "on" | "at" | "by"
+                            )
+                    }
+                    _ => false,
+                };
+            if object {
+                return None;
+            }
             if fl & cue::PERSON_PRONOUN != 0 {
                 return self.pronoun_antecedent(k, open, true);
             }
@@ -2438,7 +3004,11 @@ impl Quoter<'_, '_> {
             return Some(e);
         }
         if role {
-            self.antecedent(open, true)
+            // (In English a definite role word often brings in someone
+            // new, `Then the bishop visited and said`: only someone near
+            // is taken. Indonesian `perwira menengah itu` points back.)
+            let fallback = doc.lang != super::tokens::Lang::En;
+            self.walk_back(open, true, Gender::Unknown, fallback)
         } else if institution {
             self.antecedent(open, false)
         } else {
@@ -2653,7 +3223,7 @@ impl Quoter<'_, '_> {
         let floor = k.saturating_sub(WALK);
         while s > floor {
             let p = s - 1;
-            if doc.toks[p].term && self.quote_of[p] == NONE {
+            if doc.toks[p].term && self.quote_of[p] == NONE || self.quote_ends_at(p) {
                 break;
             }
             if s < doc.toks.len() && doc.toks[s].gap == Gap::Para {
@@ -2662,6 +3232,26 @@ impl Quoter<'_, '_> {
             s = p;
         }
         s
+    }
+
+    /// Whether token `j` is the closing mark of an accepted quotation that
+    /// ends its sentence, with a new sentence after it: `…her age.” Addo
+    /// was more direct.` (the sentence mark inside the quotation ends the
+    /// sentence around it too; `….” he said` goes on).
+    fn quote_ends_at(&self, j: usize) -> bool {
+        let doc = self.doc;
+        let q = self.quote_of[j];
+        if q == NONE || j == 0 || j + 1 >= doc.toks.len() {
+            return false;
+        }
+        let next = &doc.toks[j + 1];
+        doc.toks[j].kind == Kind::Punct
+            && self.quote_of[j - 1] == q
+            && doc.toks[j - 1].term
+            && self.quote_of[j + 1] != q
+            && next.kind == Kind::Word
+            && next.upper
+            && next.initial
     }
 
     /// The antecedent of a pronoun at token `open` (or of the `-nya` of a
@@ -2691,6 +3281,13 @@ impl Quoter<'_, '_> {
     /// text marks as of the other gender is skipped (`she` is not `her
     /// brother Erik`).
     fn antecedent_of(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
+        self.walk_back(open, person, said, true)
+    }
+
+    /// [`Self::antecedent_of`]; with `fallback` false, the latest person
+    /// far back is not taken when the walk finds nobody (a role word, `the
+    /// bishop said`, names nobody it cannot find near).
+    fn walk_back(&self, open: usize, person: bool, said: Gender, fallback: bool) -> Option<usize> {
         let doc = self.doc;
         let agrees = |e: usize| {
             if said == Gender::Unknown {
@@ -2738,7 +3335,7 @@ impl Quoter<'_, '_> {
             // A sentence ends between `j` and `k` at a sentence mark or a
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
-            if broken || (doc.toks[j].term && self.quote_of[j] == NONE) {
+            if broken || (doc.toks[j].term && self.quote_of[j] == NONE) || self.quote_ends_at(j) {
                 if quoted.is_some() {
                     return self.chain_end(quoted, chained, topic, open, person);
                 }
@@ -2809,7 +3406,15 @@ impl Quoter<'_, '_> {
             let q = self.quote_of[j];
             if q != NONE {
                 let quote = &self.quotes[q as usize];
-                if let Some(sp) = quote.speaker.filter(|&e| want(e)) {
+                // (Words the narrator's `I said` brings in are not what a
+                // `he` or `she` after them means: `I said, “Next week.” He
+                // said, “We want.”`.)
+                let own = said != Gender::Unknown
+                    && self
+                        .quote_open
+                        .get(q as usize)
+                        .is_some_and(|&o| self.first_person_cue(o, j));
+                if let Some(sp) = quote.speaker.filter(|&e| want(e) && !own) {
                     quoted = quoted.or(Some(sp));
                 }
                 silent |= self.quote_unnamed.get(q as usize).copied().unwrap_or(false);
@@ -2819,7 +3424,21 @@ impl Quoter<'_, '_> {
             // "Analyst Tom Whitfield of Carrow Capital said": the name
             // after `of` stands for the person before it.
             let e = self.ent(j).map(|e| self.of_head(e).unwrap_or(e));
-            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j]) {
+            // ("To her friend Dora Kemp she wrote": the addressee fronted
+            // in the pronoun's own sentence is not what it means.)
+            let addressee = |e: usize| {
+                sentences == 0
+                    && (self.fronted_to(e)
+                        // ("Reinholt, he wrote, “…”": the name the
+                        // parenthetical `, he wrote,` follows is what the
+                        // words are about, not who `he` is.)
+                        || doc.is(self.ent_toks[e].1, ',')
+                            && self.ent_toks[e].1 + 1 == open
+                            && doc.is_word(open)
+                            && matches!(doc.low(open), "he" | "she")
+                            && doc.is(open + 2, ','))
+            };
+            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e)) {
                 first = Some(e);
                 first_at = j;
                 if self.next_to_cue(j) {
@@ -2842,7 +3461,101 @@ impl Quoter<'_, '_> {
         if found.is_some() || chained.is_some() {
             return self.chain_end(found, chained, topic, open, person);
         }
+        if !fallback {
+            return None;
+        }
         self.latest(open, person, said)
+    }
+
+    /// What `It` opening a sentence at token `p` means when the sentence
+    /// before is about a message and names nobody (`She kept the letter of
+    /// refusal framed above her desk. It said only that …`): the message,
+    /// so its writer (`his letter`), else nobody. `None` when it is not so
+    /// (English only).
+    fn message_it(&self, p: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || doc.low(p) != "it" || !doc.toks[p].initial {
+            return None;
+        }
+        let own = self.sentence_start(p);
+        if own != p || own == 0 {
+            return None;
+        }
+        let start = self.sentence_start(own - 1);
+        let noun = (start..own).find(|&k| {
+            doc.is_word(k)
+                && self.quote_of[k] == NONE
+                && matches!(
+                    doc.low(k),
+                    "letter"
+                        | "note"
+                        | "message"
+                        | "telegram"
+                        | "email"
+                        | "memo"
+                        | "card"
+                        | "notice"
+                )
+        })?;
+        if let Some(Some(w)) = self.possessed_message(noun, start) {
+            return Some(Some(w));
+        }
+        // "Her will left her papers to McGill with a short note. It
+        // read:": the writer of the work the sentence opens with.
+        if let Some(w) = self.work_writer_subject(start, noun) {
+            return Some(Some(w));
+        }
+        // (A sentence naming someone, `The company sent a letter to
+        // staff.`, leaves `it` to mean what it names.)
+        if (start..own).any(|k| self.ent(k).is_some()) {
+            return None;
+        }
+        Some(None)
+    }
+
+    /// The writer when the sentence from token `start` opens with `his`/
+    /// `her` and a word for a work (`Her will left …`), before token `to`.
+    fn work_writer_subject(&self, start: usize, to: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.is_word(start) || !matches!(doc.low(start), "his" | "her") {
+            return None;
+        }
+        let work = (start + 1..(start + 4).min(to)).any(|k| {
+            doc.is_word(k)
+                && matches!(
+                    doc.low(k),
+                    "will" | "letter" | "diary" | "memoir" | "memoirs" | "notebook" | "journal"
+                )
+        });
+        if !work {
+            return None;
+        }
+        self.antecedent(start, true)
+    }
+
+    /// Whether span `e` is the object of a `To` opening its sentence, a
+    /// few lower-case words before it (`To her friend Dora Kemp she
+    /// wrote`): an addressee (English only).
+    fn fronted_to(&self, e: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return false;
+        }
+        let mut x = self.ent_toks[e].0;
+        let first = x;
+        while x > 0 && first - x < 4 {
+            x -= 1;
+            if !doc.is_word(x) {
+                return false;
+            }
+            if doc.low(x) == "to" {
+                return doc.toks[x].initial;
+            }
+            if doc.toks[x].upper {
+                return false;
+            }
+        }
+        false
     }
 
     /// The person before `of`/`at`/`from` when span `e` is that
@@ -2904,7 +3617,39 @@ impl Quoter<'_, '_> {
         if a + 2 == j && !doc.is_word(a + 1) {
             return false;
         }
-        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',')) {
+        // (Also a clause after `, and`: `…, and a man in Rancagua sold us
+        // his old bus`.)
+        let coordinated = en
+            && a >= 2
+            && doc.is_word(a - 1)
+            && matches!(doc.low(a - 1), "and" | "but")
+            && doc.is(a - 2, ',');
+        // (Or after an opening adverb: `Then a businessman from Batumi
+        // heard us play`.)
+        // (Not after a preposition: `As a young man he wrote` is about
+        // him.)
+        let opened = en && a > 0 && a <= j && {
+            let s0 = self.sentence_start(a);
+            a - s0 <= 2
+                && (s0..a).all(|x| {
+                    doc.is_word(x)
+                        && matches!(
+                            doc.low(x),
+                            "then"
+                                | "later"
+                                | "soon"
+                                | "once"
+                                | "suddenly"
+                                | "finally"
+                                | "eventually"
+                                | "afterwards"
+                                | "next"
+                                | "now"
+                                | "also"
+                        )
+                })
+        };
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened) {
             return false;
         }
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
@@ -2949,9 +3694,31 @@ impl Quoter<'_, '_> {
         if !role && !nationality {
             return false;
         }
+        // (A role of two words, `The chief executive, Ms. Gráinne Walsh,`,
+        // is set off by its comma after both.)
+        let second = role
+            && k + 3 < n
+            && doc.is_word(k + 2)
+            && !doc.toks[k + 2].upper
+            && (doc.toks[k + 2].flags & TITLE != 0
+                || self.cue_flags[k + 2] & cue::PERSON_NOUN != 0)
+            && doc.is(k + 3, ',');
+        let comma = if second { k + 3 } else { k + 2 };
         let next = &doc.toks[k + 2];
-        if doc.is(k + 2, ',') {
-            return !self.ent(k + 3).is_some_and(|e| self.is_person(e));
+        if doc.is(comma, ',') {
+            // (A title may come first: `The headmistress, Mrs. Akosua
+            // Mensah,`, `The director, Sir Lionel Beck,`.)
+            let mut x = comma + 1;
+            while x < n && x < comma + 5 && self.ent(x).is_none() {
+                let t = &doc.toks[x];
+                let title = t.kind == Kind::Word && t.upper && t.flags & TITLE != 0;
+                let dot = t.kind == Kind::Punct && t.ch == '.' && !t.term;
+                if !(title || dot) {
+                    break;
+                }
+                x += 1;
+            }
+            return !self.ent(x).is_some_and(|e| self.is_person(e));
         }
         next.kind == Kind::Word
             && (self.cue_flags[k + 2] & cue::VERB != 0
@@ -3010,6 +3777,12 @@ impl Quoter<'_, '_> {
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
+        // (In an interview turn, the person the turn is labelled with is
+        // `I`, not the topic a `she` continues: `Tomasz Wrona: … Dr. Ewa
+        // Sobczak is looking at why. She thinks …. “…,” she wrote`.)
+        if self.turn_label(open).is_some_and(|l| self.full[l] == self.full[top]) {
+            return found.or(chained);
+        }
         let Some(f) = found else { return Some(top) };
         let text = self.doc.text;
         let s = &self.ents[self.full[f]];
@@ -3039,9 +3812,13 @@ impl Quoter<'_, '_> {
             .rev()
             .filter(|&e| {
                 let s = &self.ents[e];
+                let (first, after) = self.ent_toks[e];
+                let label = (first == 0 || self.doc.toks[first].gap >= Gap::Line)
+                    && self.doc.is(after, ':');
                 s.label == kind
+                    && !label
                     && !self.inside_quote_byte(s.start)
-                    && !self.in_term[self.ent_toks[e].0]
+                    && !self.in_term[first]
             })
             .take(LOOKBACK)
             .collect();
@@ -3210,6 +3987,50 @@ impl Quoter<'_, '_> {
         }
         if last_para == para && last_close.is_some() {
             return last_speaker;
+        }
+        self.paragraph_before_speaker(open)
+    }
+
+    /// The speaker of a bare quotation opening a paragraph at token `open`
+    /// (English only): in the last three sentences of the paragraph before,
+    /// from the latest, the speaker of a quotation, else the named subject
+    /// of a verb of saying (`Marc Thill chairs the cooperative. He said
+    /// most members had lost a fifth. The cooperative will meet on
+    /// Friday.` then `“We were lucky with the wind.”`).
+    fn paragraph_before_speaker(&self, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || open == 0
+            || doc.toks[open].gap != Gap::Para
+            || self.turn_label(open - 1).is_some()
+        {
+            return None;
+        }
+        let mut end = open;
+        for _ in 0..3 {
+            if end == 0 || doc.toks[end].gap >= Gap::Para && end != open {
+                break;
+            }
+            let start = self.sentence_start(end - 1);
+            let quoted = (start..end).rev().find_map(|k| {
+                let q = self.quote_of[k];
+                (q != NONE).then(|| self.quotes[q as usize].speaker).flatten()
+            });
+            if quoted.is_some() {
+                return quoted;
+            }
+            for c in start..end {
+                if self.quote_of[c] != NONE {
+                    continue;
+                }
+                let Some((_, f)) = self.cue_at(c) else { continue };
+                if f & (cue::VERB | cue::PARTICIPLE) != 0 && f & cue::PRON == 0 {
+                    if let Some(Some(e)) = self.subject_before(c, start, open) {
+                        return Some(e);
+                    }
+                }
+            }
+            end = start;
         }
         None
     }
