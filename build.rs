@@ -164,16 +164,20 @@ fn main() {
             }
         }
     }
-    let mut groups = String::new();
+    // One line per group, in number order (group `n` is line `n`), its
+    // phrases separated by tabs, a place's marked by a leading `*`.
+    let mut members: Vec<Vec<String>> = vec![Vec::new(); numbers.len()];
     for (phrase, (n, place)) in &grouped {
-        let _ = writeln!(groups, "{phrase}\t{n}\t{}", u8::from(*place));
+        members[n - 1].push(format!("{}{phrase}", if *place { "*" } else { "" }));
     }
+    let groups: String = members.iter().map(|m| m.join("\t") + "\n").collect();
     let out = format!(
         "/// The gazetteer: `@kind` section lines, then `<shared>rest` or \
          `<shared>rest<TAB>group` lines, front-coded (see `build.rs`).\n\
          pub(crate) static BLOB: &str = {blob:?};\n\
-         /// The phrases that share an alias group: `phrase<TAB>group<TAB>place` \
-         lines, place 1 or 0 (see `build.rs`).\n\
+         /// The phrases that share an alias group: line `n` is group `n`, its \
+         phrases separated by tabs, a place's marked by a leading `*` (see \
+         `build.rs`).\n\
          pub(crate) static GROUPS: &str = {groups:?};\n\
          /// [`BLOB`] with its phrases written out (tests only).\n\
          #[cfg(test)]\npub(crate) static PLAIN: &str = {plain:?};\n"

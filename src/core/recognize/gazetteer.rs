@@ -171,12 +171,15 @@ pub(crate) fn entries() -> impl Iterator<Item = (&'static str, Kind)> {
 fn groups() -> &'static HashMap<&'static str, (u16, bool)> {
     static GROUPED: OnceLock<HashMap<&'static str, (u16, bool)>> = OnceLock::new();
     GROUPED.get_or_init(|| {
+        // Line `n` is group `n`: its phrases, a place's marked `*`.
         GROUPS
             .lines()
-            .filter_map(|line| {
-                let mut cols = line.split('\t');
-                let (phrase, group, place) = (cols.next()?, cols.next()?, cols.next()?);
-                Some((phrase, (group.parse().ok()?, place == "1")))
+            .zip(1u16..)
+            .flat_map(|(line, n)| {
+                line.split('\t').map(move |p| match p.strip_prefix('*') {
+                    Some(place) => (place, (n, true)),
+                    None => (p, (n, false)),
+                })
             })
             .collect()
     })
