@@ -178,40 +178,39 @@ impl CharIndex {
     }
 }
 
+/// Counts the bytes of `bytes` that `hits` marks, eight at a time: `hits`
+/// turns a little-endian word into one with bit 7 set in exactly the
+/// bytes to count; `one` says the same of a single byte (the last few).
+fn count_bytes(bytes: &[u8], hits: impl Fn(u64) -> u64, one: impl Fn(u8) -> bool) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        n += hits(u64::from_le_bytes(w)).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| one(b)).count()
+}
+
 /// The bytes of `bytes` that start a code point (that are not
 /// continuation bytes, `10xxxxxx`), counted eight at a time.
 fn lead_bytes(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut continuation = 0;
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        // Bit 7 set and bit 6 clear.
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
-    }
-    let rest = chunks.remainder();
-    continuation += rest.iter().filter(|&&x| x & 0xC0 == 0x80).count();
-    bytes.len() - continuation
+    // Continuation bytes: bit 7 set and bit 6 clear.
+    bytes.len() - count_bytes(bytes, |w| w & !(w << 1) & HIGH, |b| b & 0xC0 == 0x80)
 }
 
 /// The line feeds in `bytes`, counted eight bytes at a time (the page
 /// counts a long document's lines to size the parts not yet drawn).
 pub fn count_newlines(bytes: &[u8]) -> usize {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
+    let hits = |w: u64| {
         // Zero exactly in the bytes that were `\n`; bit 7 of each byte of
-        // `zero` is set exactly for those (no carry crosses a byte).
-        let x = u64::from_le_bytes(w) ^ 0x0A0A_0A0A_0A0A_0A0A;
-        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
-        n += zero.count_ones() as usize;
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+        // the result is set exactly for those (no carry crosses a byte).
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A;
+        !(((x & LOW7) + LOW7) | x | LOW7)
+    };
+    count_bytes(bytes, hits, |b| b == b'\n')
 }
 
 /// Number of code points in `s`.
