@@ -582,3 +582,22 @@ fn an_institution_word_outweighs_the_taggers_place() {
         assert_eq!(speakers, [Some("Foreign Ministry")], "with model {}", tagger.is_some());
     }
 }
+
+/// One capitalised word set off by commas after a word for a relative,
+/// a companion or a person (`Her brother, Kofi,`, `The driver, Toomas,`)
+/// is a person, also where the rules alone took it for a place no list
+/// knows; not after a word for anything else, nor without a determiner
+/// or a possessive before the word.
+#[test]
+fn a_name_set_off_after_a_word_for_a_person_is_a_person() {
+    check(
+        "en",
+        "The bus goes round the centre. The driver, [[PERSON:Toomas]], knows everyone. \
+         [[PERSON:Amara]]'s brother, [[PERSON:Kofi]], now studies in [[LOC:Accra]].",
+    );
+    check(
+        "en",
+        "Her brother, [[PERSON:Kofi]], was there. One girl, [[PERSON:Beatriz]], read the news.",
+    );
+    check("en", "The season, Autumn, was short. The rooms, Blue and Green, were closed.");
+}

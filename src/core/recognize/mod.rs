@@ -470,10 +470,21 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // Lower-case words for an organisation right before a capitalised
     // word: "the farmers' union Melkvast".
     let mut heads: Vec<usize> = Vec::new();
+    // One capitalised word set off by commas after a word for a person:
+    // "Her brother, Kofi, studies", "The driver, Toomas, knows".
+    let mut kin: Vec<usize> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         if t.kind != tokens::Kind::Word {
             if t.ch == ',' && k > 0 {
                 appositives.push(k);
+                if doc.is_word(k - 1)
+                    && (doc.toks[k - 1].cue & cues::cue::PERSON_NOUN != 0 || is_kin(doc.low(k - 1)))
+                    && doc.is_word(k + 1)
+                    && doc.toks[k + 1].gap == tokens::Gap::Space
+                    && doc.is(k + 2, ',')
+                {
+                    kin.push(k + 1);
+                }
             }
             continue;
         }
@@ -495,7 +506,12 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         }
     }
     appositives.retain(|&k| doc.is_word(k + 1) && matches!(doc.low(k + 1), "a" | "an"));
-    if verbs.is_empty() && owners.is_empty() && appositives.is_empty() && heads.is_empty() {
+    if verbs.is_empty()
+        && owners.is_empty()
+        && appositives.is_empty()
+        && heads.is_empty()
+        && kin.is_empty()
+    {
         return added;
     }
     let mut covered = vec![false; n];
@@ -728,7 +744,77 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             added.orgs.push((start, end));
         }
     }
+    // "Her brother, Kofi,": the word for a person after a determiner or a
+    // possessive, the name one word that is no other word the lexicon
+    // knows; an unlisted place the rules made of it is the person.
+    for k in kin {
+        let noun = k - 2;
+        let determined = noun > 0
+            && ((doc.is_word(noun - 1)
+                && matches!(
+                    doc.low(noun - 1),
+                    "her" | "his" | "my" | "your" | "their" | "our" | "the" | "one"
+                ))
+                || (noun >= 2
+                    && doc.toks[noun - 1].ch == 's'
+                    && matches!(doc.toks[noun - 2].ch, '\'' | '\u{2019}')));
+        let t = &doc.toks[k];
+        let name = t.upper && !t.caps && t.flags & NOT_A_NAME == 0 && t.cue == 0;
+        if !determined || !name || doc.seen_lower(k) {
+            continue;
+        }
+        let (start, end) = (t.start, t.end);
+        if covered[k] {
+            let at = spans.partition_point(|s| s.start < start);
+            if let Some(s) = spans.get_mut(at).filter(|s| s.start == start && s.end == end) {
+                if s.label == super::model::labels::LOC && unlisted_place(doc, k, k + 1) {
+                    s.label = super::model::labels::PERSON;
+                    added.persons.push((start, end));
+                }
+            }
+            continue;
+        }
+        covered[k] = true;
+        let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
+        spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
+        added.persons.push((start, end));
+    }
     added
+}
+
+/// Whether a lower-case word names a relative or a companion (`brother`,
+/// `wife`, `girl`): before a name set off by commas it makes the name a
+/// person's ([`speech_names`]).
+fn is_kin(w: &str) -> bool {
+    matches!(
+        w,
+        "brother"
+            | "sister"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "girl"
+            | "boy"
+            | "friend"
+            | "uncle"
+            | "aunt"
+            | "cousin"
+            | "nephew"
+            | "niece"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "partner"
+            | "colleague"
+            | "widow"
+            | "widower"
+            | "boyfriend"
+            | "girlfriend"
+            | "fiancé"
+            | "fiancée"
+    )
 }
 
 /// Relabels as an ORG the entity span of `spans` that ends at byte `end`
