@@ -447,7 +447,11 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
 /// growers' association, Fenmark Produce, said`). Where the other rules
 /// or the tagger made such a name a PERSON (no title, no known given
 /// name) or a place no list knows, it becomes the ORG (`org_of_span`).
-/// An ORG found here wins over a PERSON reading of the same words. The name is
+/// An ORG found here wins over a PERSON reading of the same words. One
+/// capitalised word set off by commas after a word for a relative, a
+/// companion or a person that follows a determiner or a possessive (`Her
+/// brother, Kofi,`, `The driver, Toomas,`) is a PERSON, also where the
+/// rules made it a place no list knows. The name is
 /// one to three capitalised words, none of them a word the lexicon knows
 /// as something else, none written in lower case anywhere in the text,
 /// not in capitals throughout; a name
