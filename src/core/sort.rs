@@ -15,19 +15,25 @@ pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         return;
     }
     let mut order: Vec<usize> = (0..v.len()).collect();
-    sort_indices(&mut order, &mut |a, b| cmp(&v[a], &v[b]));
+    sort_unchecked(&mut order, &mut |a, b| cmp(&v[a], &v[b]));
     permute(v, order);
 }
 
 /// Sorts indices (or any `usize`s) stably by `cmp`, like
 /// `order.sort_by(|&a, &b| cmp(a, b))`.
-#[inline(never)]
 pub(crate) fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     // Already in order (a document's annotations and the recognizer's
     // spans mostly are): nothing to sort.
     if order.windows(2).all(|w| cmp(w[0], w[1]) != Ordering::Greater) {
         return;
     }
+    sort_unchecked(order, cmp);
+}
+
+/// The crate's one instance of the standard stable sort (for a list
+/// already found out of order).
+#[inline(never)]
+fn sort_unchecked(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
