@@ -290,11 +290,10 @@ impl AnnotatedDocument {
     pub fn refresh_ids(&self, fresh: &AnnotatedDocument) -> Vec<Option<Short>> {
         let kept: Vec<&Annotation> =
             self.annotations.iter().filter(|a| a.source == Source::User).collect();
-        let same = same_span;
         // The user's annotations win: a fresh entity or date that overlaps
         // one of the user's (a QUOTE may hold them) stays away.
         let clashes = |k: &Annotation, f: &Annotation| {
-            same(k, f)
+            same_span(k, f)
                 || (k.start < f.end
                     && f.start < k.end
                     && k.label != labels::QUOTE
@@ -355,7 +354,6 @@ impl AnnotatedDocument {
     ) -> AnnotatedDocument {
         let mut kept: Vec<Annotation> =
             self.annotations.iter().filter(|a| a.source == Source::User).cloned().collect();
-        let same = same_span;
         let staying = || fresh.annotations.iter().zip(&ids).filter(|(_, id)| id.is_some());
         // Where each fresh annotation that is a speaker and stays went.
         let new_id: rustc_hash::FxHashMap<&str, &str> = fresh
@@ -366,10 +364,10 @@ impl AnnotatedDocument {
         // A speaker the fresh analysis found again under a new id, or a user's
         // annotation that stands where the fresh speaker was.
         let id_now = |old: &Annotation| -> Option<Short> {
-            if let Some(k) = kept.iter().find(|k| same(k, old)) {
+            if let Some(k) = kept.iter().find(|k| same_span(k, old)) {
                 return Some(k.id.clone());
             }
-            staying().find(|(f, _)| same(f, old)).and_then(|(_, id)| id.clone())
+            staying().find(|(f, _)| same_span(f, old)).and_then(|(_, id)| id.clone())
         };
         let user: rustc_hash::FxHashSet<&str> = kept.iter().map(|a| a.id.as_str()).collect();
         let relinked: Vec<Option<Short>> = kept
