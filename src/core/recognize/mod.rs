@@ -769,12 +769,10 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         }
         let (start, end) = (t.start, t.end);
         if covered[k] {
-            let at = spans.partition_point(|s| s.start < start);
-            if let Some(s) = spans.get_mut(at).filter(|s| s.start == start && s.end == end) {
-                if s.label == super::model::labels::LOC && unlisted_place(doc, k, k + 1) {
-                    s.label = super::model::labels::PERSON;
-                    added.persons.push((start, end));
-                }
+            if let Some(r) =
+                relabel_guess(doc, spans, Some(start), end, super::model::labels::PERSON)
+            {
+                added.persons.push(r);
             }
             continue;
         }
@@ -831,12 +829,27 @@ fn org_of_span(
     start: Option<usize>,
     end: usize,
 ) -> Option<(usize, usize)> {
+    relabel_guess(doc, spans, start, end, super::model::labels::ORG)
+}
+
+/// Relabels as `to` the entity span of `spans` that ends at byte `end`
+/// (and starts at byte `start`, if given) when its label is only a guess:
+/// a LOC of at most three words that no list knows as a place, or, for an
+/// ORG, a PERSON with no title and no known given name, of three words at
+/// most. Returns its byte range if so.
+fn relabel_guess(
+    doc: &Doc,
+    spans: &mut [Span],
+    start: Option<usize>,
+    end: usize,
+    to: &'static str,
+) -> Option<(usize, usize)> {
     use super::model::labels::{LOC, ORG, PERSON};
     let at = spans.partition_point(|s| s.start < end).checked_sub(1)?;
     let s = spans.get_mut(at).filter(|s| s.end == end && start.is_none_or(|a| s.start == a))?;
     let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
     let ok = match s.label {
-        PERSON => {
+        PERSON if to == ORG => {
             s.title.is_none()
                 && b > a
                 && b - a <= 3
@@ -848,7 +861,7 @@ fn org_of_span(
     if !ok {
         return None;
     }
-    s.label = ORG;
+    s.label = to;
     Some((s.start, s.end))
 }
 
