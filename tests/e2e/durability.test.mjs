@@ -222,6 +222,79 @@ test('typing in a long pasted text: the highlights away from the change stay on 
   app.assertNoPageErrors();
 });
 
+test('a pasted text too long for the paste box is held out of it: a paste there replaces it, typing there does nothing, and "Edit its text here" puts it back', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  await app.current.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const edit = '[data-testid=article-edit]';
+  // About 500 KB: over the length the paste box keeps (HELD_FROM, 300 KB).
+  const long = `${ARTICLE}\n\n`.repeat(1_500);
+  const viewLength = () => page.evaluate(() => document.querySelector('[data-testid=document-view]').textContent.length);
+  const box = () =>
+    page.evaluate(() => {
+      const a = document.querySelector('[data-testid=article-input]');
+      return { length: a.value.length, placeholder: a.placeholder };
+    });
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  await page.waitForSelector(edit);
+  let b = await box();
+  assert.equal(b.length, 0, 'the box lets the text go');
+  const mb = (Buffer.byteLength(long) / 1_048_576).toFixed(1);
+  assert.equal(b.placeholder, `This ${mb} MB article is shown in the reader only, so that the page stays quick. Paste here to replace it.`);
+  assert.equal(await viewLength(), long.length);
+
+  // Typing into the empty box would replace the article unseen: it does nothing.
+  await page.focus(sel.input);
+  await page.keyboard.type('xy');
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(500);
+  assert.equal((await box()).length, 0);
+  assert.equal(await viewLength(), long.length);
+
+  // A reload brings the text back, held out again.
+  await waitForSettled(page);
+  for (let i = 0; ((await savedInIndexedDb(page))?.length ?? 0) < long.length; i++) {
+    assert.ok(i < 100, 'the long text is saved');
+    await page.waitForTimeout(100);
+  }
+  await page.reload();
+  await page.waitForSelector(edit);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, long.length);
+  assert.equal((await box()).length, 0);
+
+  // "Edit its text here": the whole text in the box, the caret at its
+  // start; typing goes into the document as before.
+  await page.click(edit);
+  assert.equal((await box()).length, long.length);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'article-input');
+  assert.equal(await page.$(edit), null);
+  await page.keyboard.type('Presiden Prabowo Subianto tiba. ', { delay: 20 });
+  const edited = `Presiden Prabowo Subianto tiba. ${long}`;
+  await page.waitForFunction((n) => document.querySelector('[data-testid=document-view]')?.textContent.length === n, edited.length, { timeout: 30_000 });
+  await waitForSettled(page);
+  assert.equal((await box()).length, edited.length, 'the box keeps the text while it is edited');
+  const found = await page.$$eval('[data-testid=document-view] mark', (ms) => ms.slice(0, 5).map((m) => `${m.dataset.label}:${m.textContent}`));
+  assert.ok(found.includes('PERSON:Prabowo Subianto'), found.join(', '));
+
+  // A new long paste holds it out again; a paste (Ctrl+V) into the empty
+  // box then replaces the text, as a paste over the whole text would.
+  await page.evaluate((t) => {
+    const input = document.querySelector('[data-testid=article-input]');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, long);
+  await page.waitForSelector(edit);
+  assert.equal((await box()).length, 0);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), ARTICLE);
+  await page.focus(sel.input);
+  await page.keyboard.press('Control+V');
+  await waitForViewText(page, ARTICLE);
+  assert.equal(await page.$(edit), null);
+  assert.equal(await page.inputValue(sel.input), ARTICLE);
+  await waitForHighlights(page);
+  app.assertNoPageErrors();
+});
+
 test('a reload brings a long article back to the same words at the top of the window', { timeout: TIMEOUT }, async () => {
   // A narrow window: the chunks not yet drawn are estimated at a height that
   // is wrong here, so a scroll position in pixels would land elsewhere.
