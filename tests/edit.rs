@@ -471,3 +471,42 @@ fn search_finds_every_hit_ignoring_case_in_code_points() {
     assert_eq!(find_text(d, "i̇stanbul").len(), 1, "İ lowers to two characters");
     assert_eq!(find_text(d, "😀 BER"), [(6, 11)]);
 }
+
+#[test]
+fn search_reads_the_text_in_place_as_the_char_by_char_search_did() {
+    use sorot::core::edit::find_text;
+    // The search as it was: the text as characters, each lower-cased.
+    fn by_chars(t: &str, query: &str) -> Vec<(usize, usize)> {
+        let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let text: Vec<char> = t.chars().collect();
+        let (mut out, mut i) = (Vec::new(), 0);
+        'outer: while i < text.len() {
+            let (mut k, mut j) = (0, i);
+            while k < q.len() {
+                let Some(&c) = text.get(j) else { break 'outer };
+                for l in c.to_lowercase() {
+                    if q.get(k) != Some(&l) {
+                        i += 1;
+                        continue 'outer;
+                    }
+                    k += 1;
+                }
+                j += 1;
+            }
+            out.push((i, j));
+            i = j;
+        }
+        out
+    }
+    // The Kelvin sign lowers to ASCII `k`; `İ` to `i` and a combining dot;
+    // `ẞ` to `ß`; an emoji is two UTF-16 units and four bytes.
+    let t = "Kota \u{212A}ediri, KEDIRI kediri. İzmir İİ i̇zmir 😀😀 ẞtraße aaa a";
+    let ws = ws_with(t, vec![]);
+    let d = &ws.docs[0];
+    for q in ["k", "kediri", "KEDIRI", "i", "i̇", "i̇zmir", "😀", "😀😀", "ß", "ẞtr", "aa", "a", "e", " a", "zz", "ri. i̇"] {
+        assert_eq!(find_text(d, q), by_chars(t, q), "{q:?}");
+    }
+}

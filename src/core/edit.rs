@@ -767,29 +767,55 @@ pub fn find_text(doc: &AnnotatedDocument, query: &str) -> Vec<(usize, usize)> {
     if query.trim().is_empty() {
         return Vec::new();
     }
-    let text: Vec<char> = doc.doc.text.chars().collect();
+    let text = doc.doc.text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    'outer: while i < text.len() {
-        // Compare lower-cased characters one by one (a character may lower
-        // to several, as `İ` does).
-        let mut k = 0;
-        let mut j = i;
-        while k < q.len() {
-            let Some(&c) = text.get(j) else { break 'outer };
-            for l in c.to_lowercase() {
-                if q.get(k) != Some(&l) {
-                    i += 1;
-                    continue 'outer;
-                }
-                k += 1;
-            }
-            j += 1;
+    // Byte and code-point offsets of the place tried; the text is read in
+    // place (a search at every key of a megabyte must not copy it).
+    let (mut b, mut i) = (0, 0);
+    while b < text.len() {
+        // An ASCII byte whose lower case is not the query's first
+        // character starts no hit (only the Kelvin sign, not ASCII, lowers
+        // to ASCII `k`; it goes the long way below).
+        let x = text[b];
+        if x.is_ascii() && char::from(x.to_ascii_lowercase()) != q[0] {
+            b += 1;
+            i += 1;
+            continue;
         }
-        out.push((i, j));
-        i = j;
+        match matched(&doc.doc.text[b..], &q) {
+            Some((bytes, chars)) => {
+                out.push((i, i + chars));
+                b += bytes;
+                i += chars;
+            }
+            None => {
+                b += doc.doc.text[b..].chars().next().map_or(1, char::len_utf8);
+                i += 1;
+            }
+        }
     }
     out
+}
+
+/// Whether `text` starts with `q` (lower-cased characters), ignoring case,
+/// ending at a character's end (a character may lower to several, as `İ`
+/// does): its length in bytes and in code points.
+fn matched(text: &str, q: &[char]) -> Option<(usize, usize)> {
+    let (mut k, mut bytes, mut chars) = (0, 0, 0);
+    for c in text.chars() {
+        if k == q.len() {
+            break;
+        }
+        for l in c.to_lowercase() {
+            if q.get(k) != Some(&l) {
+                return None;
+            }
+            k += 1;
+        }
+        bytes += c.len_utf8();
+        chars += 1;
+    }
+    (k == q.len()).then_some((bytes, chars))
 }
 
 #[cfg(test)]
