@@ -1052,6 +1052,12 @@ pub fn chunk_at16(view: &Element, u: usize) -> Option<Element> {
 /// The text nodes of the document view on the page, in order, each with
 /// the UTF-16 unit of the document's text it starts at.
 pub fn text_nodes(view: &Element) -> Vec<(DomNode, usize)> {
+    text_nodes_in(view, 0, usize::MAX)
+}
+
+/// [`text_nodes`] of the chunks holding UTF-16 units `from..=to` (of the
+/// whole view when it is not in chunks).
+pub fn text_nodes_in(view: &Element, from: usize, to: usize) -> Vec<(DomNode, usize)> {
     let mut out = Vec::new();
     let doc = gloo::utils::document();
     let mut walk = |root: &DomNode, mut pos: usize| {
@@ -1063,17 +1069,19 @@ pub fn text_nodes(view: &Element) -> Vec<(DomNode, usize)> {
         }
     };
     let children = view.children();
-    let chunked = children.item(0).is_some_and(|c| c.has_attribute("data-at16"));
-    if !chunked {
+    let at16 = |c: &Element| c.get_attribute("data-at16").and_then(|a| a.parse::<usize>().ok());
+    if children.item(0).as_ref().and_then(at16).is_none() {
         walk(view.as_ref(), 0);
         return out;
     }
+    // From the last chunk starting at or before `from`.
+    let first = chunk_at16(view, from).and_then(|c| at16(&c)).unwrap_or(0);
     for i in 0..children.length() {
         let Some(c) = children.item(i) else { continue };
-        if c.has_child_nodes() {
-            if let Some(at) = c.get_attribute("data-at16").and_then(|a| a.parse().ok()) {
-                walk(c.as_ref(), at);
-            }
+        match at16(&c) {
+            Some(at) if at > to => break,
+            Some(at) if at >= first && c.has_child_nodes() => walk(c.as_ref(), at),
+            _ => {}
         }
     }
     out

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, Range};
 use yew::prelude::*;
 
-use super::document_view::{node_at, reveal, scroll_to_middle, text_nodes};
+use super::document_view::{node_at, reveal, scroll_to_middle, text_nodes_in};
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
@@ -29,6 +29,11 @@ impl PartialEq for SearchBoxProps {
 }
 
 const ALL: &str = "sorot-search";
+
+/// Hits painted either side of the current one: the reader is at the
+/// current hit, and a one-letter search in a megabyte finds tens of
+/// thousands, each a DOM range to make at every key.
+const PAINTED_AROUND: usize = 1_000;
 const CURRENT: &str = "sorot-search-current";
 
 /// The search field with its hit count.
@@ -179,24 +184,26 @@ fn paint(
         return None;
     }
     let view = gloo::utils::document().query_selector("[data-testid=document-view]").ok()??;
-    // The text nodes of the view on the page, with their UTF-16 starts.
-    let nodes = text_nodes(&view);
-    let locate = |u: usize| node_at(&nodes, u);
+    let at = at.min(hits.len() - 1);
+    let near = &hits[at.saturating_sub(PAINTED_AROUND)..(at + PAINTED_AROUND + 1).min(hits.len())];
     let text = &doc.doc.text;
     let index = doc.index();
+    let u16_of = |c: usize| index.utf16_of_char(text, c);
+    // The text nodes on the page of the chunks holding those hits, with
+    // their UTF-16 starts.
+    let nodes = text_nodes_in(&view, u16_of(near[0].0), u16_of(near[near.len() - 1].1));
+    let locate = |u: usize| node_at(&nodes, u);
     let all = Array::new();
     let mut current: Option<Range> = None;
-    for (k, &(s, e)) in hits.iter().enumerate() {
-        let (Some((sn, so)), Some((en, eo))) =
-            (locate(index.utf16_of_char(text, s)), locate(index.utf16_of_char(text, e)))
-        else {
+    for &(s, e) in near {
+        let (Some((sn, so)), Some((en, eo))) = (locate(u16_of(s)), locate(u16_of(e))) else {
             continue;
         };
         let Ok(r) = gloo::utils::document().create_range() else { continue };
         if r.set_start(sn, so).is_err() || r.set_end(en, eo).is_err() {
             continue;
         }
-        if k == at.min(hits.len() - 1) {
+        if (s, e) == hits[at] {
             current = Some(r.clone());
         }
         all.push(&r);
