@@ -55,6 +55,23 @@
     await idle(50);
   }
 
+  /** No document waits for the analysis worker, no learned tagger is
+   * loading, every highlight is drawn: checked twice, 100 ms apart (a
+   * tagger is asked for in the render after an analysis comes back). */
+  async function settled() {
+    const now = () => {
+      const z = document.querySelector('[data-testid=drop-zone]');
+      return (
+        z?.getAttribute('data-analysing') === '0' &&
+        !['id', 'en'].some((l) => z.getAttribute(`data-model-${l}`) === 'loading') &&
+        !document.querySelector(`${VIEW}[data-drawing]`)
+      );
+    };
+    await when(now);
+    await idle(100);
+    await when(now);
+  }
+
   const texts = new Map();
   let analyser;
 
@@ -277,17 +294,24 @@
     },
 
     /**
-     * Clicks into the middle of the paste box holding the text, then types
-     * `keys` characters, 100 ms apart (`plain`: into a textarea of its own that the
-     * app does not watch, as a control), as the browser's editing command
-     * does (input events of type insertText), and records main-thread long
-     * tasks until the page has settled and 1 s more.
+     * Typing while the 1 MB text is open, as a person types: a click, then
+     * `keys` characters 100 ms apart, each its own input event of type
+     * insertText (the browser's editing command). `into`:
+     * - `search`: the app's search box, a word of the text typed letter by
+     *   letter (every key searches the whole text and paints the hits);
+     * - `edit`: the paste box after "Edit its text here" (the app holds a
+     *   text this long out of the box; the button puts it back), the caret
+     *   put mid-text;
+     * - `plain`: a textarea of its own that the app does not watch, holding
+     *   the text, the caret mid-text (the control).
+     * Records main-thread long tasks from the click until the page has
+     * settled and 1 s more; `clickLongest` is the longest before the first key.
      */
-    async typing(key, keys = 10, plain = false) {
+    async typing(key, keys = 10, into = 'search') {
       const text = texts.get(key);
       await reset();
       let area;
-      if (plain) {
+      if (into === 'plain') {
         area = document.createElement('textarea');
         area.className = document.querySelector(INPUT).className;
         document.querySelector(INPUT).after(area);
@@ -295,35 +319,51 @@
       } else {
         paste(text);
         await when(viewShows(text.length, true));
-        await when(() => !document.querySelector(`${VIEW}[data-drawing]`));
-        area = document.querySelector(INPUT);
+        // The analyses (rules, then the learned tagger) merged and drawn,
+        // and the autosave after them made: the keys are timed alone.
+        await settled();
       }
       await frame();
       await idle(2000);
+      // A word from the middle of the text, for the search box.
+      const word = (text.slice(text.length >> 1).match(/[A-Z][a-z]+ [A-Za-z]+ [A-Za-z]+/) || ['abcdefghij'])[0];
       const tasks = [];
       const obs = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
       obs.observe({ type: 'longtask' });
-      // A click puts the caret mid-text; the keys follow as their own
-      // events, as a person's do (the click's tasks are counted too).
-      area.focus();
-      area.setSelectionRange(text.length >> 1, text.length >> 1);
+      // The click; the keys follow as their own events, as a person's do.
+      if (into === 'search') {
+        area = document.querySelector('[data-testid=search]');
+        area.focus();
+      } else {
+        if (into === 'edit') {
+          document.querySelector('[data-testid=article-edit]').click();
+          area = document.querySelector(INPUT);
+        }
+        area.focus();
+        area.setSelectionRange(text.length >> 1, text.length >> 1);
+      }
       await idle(100);
       const firstKey = performance.now();
       for (let i = 0; i < keys; i++) {
-        document.execCommand('insertText', false, 'abcdefghij'[i % 10]);
+        document.execCommand('insertText', false, into === 'search' ? word[i % word.length] : 'abcdefghij'[i % 10]);
         await idle(100);
       }
       // The app takes a long text when typing pauses; its analysis follows.
       await idle(500);
-      if (!plain) await when(() => document.querySelector('[data-testid=drop-zone]')?.getAttribute('data-analysing') === '0');
+      if (into === 'edit') await settled();
       await idle(1000);
       tasks.push(...obs.takeRecords());
       obs.disconnect();
-      if (plain) area.remove();
+      if (into === 'plain') area.remove();
+      if (into === 'search') {
+        area.value = '';
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
       const durations = tasks.map((t) => t.duration);
       const click = tasks.filter((t) => t.startTime < firstKey).map((t) => t.duration);
       return {
         keys,
+        typed: into === 'search' ? word.slice(0, keys) : null,
         longTasks: durations.length,
         longest: durations.length ? Math.max(...durations) : 0,
         clickLongest: click.length ? Math.max(...click) : 0,

@@ -98,6 +98,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 const results = {};
 const scrolls = {};
 const typings = {};
+const TYPED_INTO = ['search', 'edit', 'plain'];
 const TYPING_RUNS = 3;
 const bigs = {};
 let interactive;
@@ -155,11 +156,13 @@ try {
     process.stderr.write(`bench: ${lang}-1 MB: typing\n`);
     // Three runs each, app and control in turn: a single run of either
     // crosses 50 ms now and then on a shared machine.
-    typings[lang] = [];
-    typings[`${lang}-plain`] = [];
+    for (const into of TYPED_INTO) {
+      typings[`${lang}-${into}`] = [];
+    }
     for (let run = 0; run < TYPING_RUNS; run++) {
-      typings[lang].push(await page.evaluate((k) => window.sorotBench.typing(k, 10, false), `${lang}-1 MB`));
-      typings[`${lang}-plain`].push(await page.evaluate((k) => window.sorotBench.typing(k, 10, true), `${lang}-1 MB`));
+      for (const into of TYPED_INTO) {
+        typings[`${lang}-${into}`].push(await page.evaluate(([k, i]) => window.sorotBench.typing(k, 10, i), [`${lang}-1 MB`, into]));
+      }
     }
   }
   if (errors.length) console.error(`bench: page errors:\n  ${errors.join('\n  ')}`);
@@ -426,27 +429,32 @@ for (const lang of opt.langs) {
 out.push(table(['lang', '1 MB document', 'scroller', 'height px', 'frames', 'total ms', 'max frame gap ms', 'long tasks', 'longest task ms', 'budget'], sRows));
 out.push('');
 
-out.push(`A click into the middle of the 1 MB text, then 10 characters typed 100 ms apart (budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
+out.push(`Typing while the 1 MB text is open: a click, then 10 characters typed 100 ms apart (budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
 const tRows = [];
+const intoName = {
+  search: 'Sorot\'s search box',
+  edit: 'Sorot\'s paste box, after "Edit its text here"',
+  plain: 'a textarea alone (control)',
+};
 for (const lang of opt.langs) {
-  for (const plain of [false, true]) {
-    for (const [run, t] of typings[plain ? `${lang}-plain` : lang].entries()) {
+  for (const into of TYPED_INTO) {
+    for (const [run, t] of typings[`${lang}-${into}`].entries()) {
       const ok = t.longest <= LONGTASK_BUDGET;
-      if (!plain) over ||= !ok;
+      if (into === 'search') over ||= !ok;
       tRows.push([
         lang,
-        plain ? 'a textarea alone (control)' : 'Sorot\'s paste box',
+        intoName[into] + (t.typed ? ` (“${t.typed}”)` : ''),
         run + 1,
         t.longTasks,
         t.longTasks ? ms(t.longest) : `none ≥ ${LONGTASK_BUDGET}`,
         t.clickLongest ? ms(t.clickLongest) : '-',
-        plain ? '-' : ok ? 'ok' : 'OVER',
+        into === 'search' ? (ok ? 'ok' : 'OVER') : '-',
       ]);
     }
   }
 }
 out.push(table(['lang', 'typed into', 'run', 'long tasks', 'longest task ms', 'of which the click', 'budget'], tRows));
-out.push('(Long tasks from the click until the page has analysed the new text, and 1 s more: Sorot takes a text this long when typing pauses. "Of which the click": the longest task before the first key.)');
+out.push('(Long tasks from the click until the page has settled, and 1 s more; "of which the click": the longest task before the first key. A pasted text this long is held out of the paste box, so the box holds it only when the user asks for it with "Edit its text here": that click puts a megabyte in a textarea, and the browser lays it out again at every key, as in the control. That row and the control are reported, not budgeted.)');
 out.push('');
 
 if (Object.keys(bigs).length) {
