@@ -789,7 +789,11 @@ pub fn find_text(doc: &AnnotatedDocument, query: &str) -> Vec<(usize, usize)> {
                 i += chars;
             }
             None => {
-                b += doc.doc.text[b..].chars().next().map_or(1, char::len_utf8);
+                // To the next character's first byte.
+                b += 1;
+                while text.get(b).is_some_and(|&x| x & 0xc0 == 0x80) {
+                    b += 1;
+                }
                 i += 1;
             }
         }

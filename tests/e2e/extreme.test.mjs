@@ -205,6 +205,46 @@ test('a 10 MB article and a 5 MB single line open in full, only the text near th
   app.assertNoPageErrors();
 });
 
+test('a one-letter search in a long article counts every hit and paints those around the current one, wherever it is', { timeout: TIMEOUT }, async () => {
+  const page = await app.open();
+  const long = articleOf(600_000);
+  await pasteLong(page, long);
+  await waitForHighlights(page);
+  const n = long.match(/a/gi).length;
+  await page.fill('[data-testid=search]', 'a');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=search-count]').textContent === `1 of ${n}`, n, { timeout: 30_000 });
+  const painted = () =>
+    page.evaluate(() => {
+      const all = [...(CSS.highlights.get('sorot-search') ?? [])];
+      const current = [...(CSS.highlights.get('sorot-search-current') ?? [])][0];
+      const at16 = (r) => Number(r.startContainer.parentElement.closest('[data-at16]').dataset.at16);
+      return {
+        size: all.length,
+        texts: [...new Set(all.map((r) => r.toString().toLowerCase()))],
+        current: current && { text: current.toString(), at16: at16(current), top: current.getBoundingClientRect().top },
+      };
+    });
+  let p = await painted();
+  assert.ok(p.size > 100 && p.size <= 2_001, `${p.size} hits painted of ${n}`);
+  assert.deepEqual(p.texts, ['a']);
+  assert.equal(p.current.text.toLowerCase(), 'a');
+  // Shift+Enter: the last hit, at the far end of the article, is painted
+  // and on screen with those around it.
+  await page.press('[data-testid=search]', 'Shift+Enter');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=search-count]').textContent === `${n} of ${n}`, n);
+  await page.waitForFunction((len) => {
+    const current = [...(CSS.highlights.get('sorot-search-current') ?? [])][0];
+    if (!current) return false;
+    const chunk = current.startContainer.parentElement.closest('[data-at16]');
+    const top = current.getBoundingClientRect().top;
+    return Number(chunk.dataset.at16) > len * 0.9 && top >= 0 && top <= innerHeight;
+  }, long.length, { timeout: 30_000, polling: 100 });
+  p = await painted();
+  assert.ok(p.size > 100 && p.size <= 2_001, `${p.size} hits painted of ${n}`);
+  assert.deepEqual(p.texts, ['a']);
+  app.assertNoPageErrors();
+});
+
 test('a longer text pasted over a highlighted one is shown whole in the next frame', { timeout: TIMEOUT }, async () => {
   const page = await app.open();
   // A highlighted article, then a text several chunks long that starts

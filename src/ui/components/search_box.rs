@@ -226,6 +226,15 @@ fn paint(
         if let Some(el) = r.start_container().ok().and_then(|n| n.parent_element()) {
             scroll_to_middle(&el);
         }
+        // The element may be a whole chunk of plain text, taller than the
+        // window: the hit itself is put in the middle.
+        let window = gloo::utils::window();
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let rect = r.get_bounding_client_rect();
+        let off = rect.top() + rect.height() / 2.0 - height / 2.0;
+        if off.abs() > height / 4.0 {
+            window.scroll_by_with_x_and_y(0.0, off);
+        }
     }
     current
 }
