@@ -319,6 +319,35 @@ fn a_model_arriving_leaves_documents_from_annotation_files_as_the_file_has_them(
 }
 
 #[test]
+fn the_paste_box_text_is_saved_once_and_comes_back_shared_with_its_document() {
+    use sorot::core::persist;
+    let text = "Menteri Luar Negeri Sugiono tiba di Tokyo pada Senin (1/12). ".repeat(50);
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![file("b.txt", b"Ali pergi ke Bandung.")]));
+    ws.apply(Action::Paste(text.as_str().into()));
+    let saved = persist::save(&ws);
+    assert_eq!(saved.matches("tiba di Tokyo").count(), 50, "the text once, in its document's line");
+    assert!(saved.lines().next().unwrap().contains("\"pasted_doc\":1"), "{}", &saved[..200]);
+    let back = persist::load(&saved).unwrap();
+    assert_eq!(&*back.pasted, text.as_str());
+    assert!(std::rc::Rc::ptr_eq(&back.pasted, &back.docs[1].doc.text), "shared, as after the paste");
+    // A paste box that holds no open document's text keeps its own.
+    let mut ws = Workspace::default();
+    ws.apply(Action::Paste("Ali pergi ke Jakarta.".into()));
+    ws.pasted = "Teks lain.".into();
+    let back = persist::load(&persist::save(&ws)).unwrap();
+    assert_eq!(&*back.pasted, "Teks lain.");
+    // An empty one stays empty (a document of empty text is never made).
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![file("b.txt", b"Ali pergi ke Bandung.")]));
+    let back = persist::load(&persist::save(&ws)).unwrap();
+    assert_eq!(&*back.pasted, "");
+    // A header of an earlier save, with the text itself, still reads.
+    let old = persist::save(&ws).replacen("\"sorot_workspace\":1,", "\"sorot_workspace\":1,\"pasted\":\"Dulu.\",", 1);
+    assert_eq!(&*persist::load(&old).unwrap().pasted, "Dulu.");
+}
+
+#[test]
 fn restore_puts_back_a_newer_saved_workspace_keeping_notices_and_taggers() {
     use sorot::core::persist;
     use sorot::core::state::ModelStatus;

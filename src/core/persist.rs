@@ -4,7 +4,7 @@
 //! The saved form is text, one JSON value per line: first a header
 //!
 //! ```text
-//! {"sorot_workspace":1,"current":0,"focus":"a3","pasted":"…","pasted_lang":null,
+//! {"sorot_workspace":1,"current":0,"focus":"a3","pasted_doc":0,"pasted_lang":null,
 //!  "docs":[{"from_annotation_file":false,"rejected":[["LOC",20,26]]}],
 //!  "labels":[{"name":"PERSON","colour":"#1d4ed8","hidden":false},…]}
 //! ```
@@ -17,7 +17,11 @@
 //! after a reload does not bring them back). `labels` is the label set in
 //! order, as Sorot JSON writes it ([`crate::core::labels::LabelRecord`]);
 //! a header without it (saved before labels could be edited) gives the
-//! built-in set. Undo history is not saved.
+//! built-in set. The paste box's text is `pasted`, or, when it is the
+//! text of an open document (the pasted one, as it always is after a
+//! paste), that document's index as `pasted_doc`: a pasted megabyte is not
+//! written twice at every save, and comes back shared with its document.
+//! Undo history is not saved.
 //! Notices and the learned taggers' status are not saved either: models
 //! load again, and a restored document is refined by them like a new one.
 
@@ -40,8 +44,10 @@ struct Header {
     current: Option<usize>,
     #[serde(default)]
     focus: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pasted: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pasted_doc: Option<usize>,
     #[serde(default)]
     pasted_lang: Option<String>,
     docs: Vec<MetaOut>,
@@ -133,11 +139,21 @@ pub fn save_with(
             }
         })
         .collect();
+    // The document whose text the paste box holds (the same `Rc` after a
+    // paste; compared as text after a restore of an older save).
+    let pasted_doc = (!ws.pasted.is_empty())
+        .then(|| {
+            ws.docs.iter().position(|d| {
+                Rc::ptr_eq(&d.doc.text, &ws.pasted) || *d.doc.text == *ws.pasted
+            })
+        })
+        .flatten();
     let header = Header {
         sorot_workspace: VERSION,
         current: ws.current,
         focus: ws.focus.clone(),
-        pasted: ws.pasted.to_string(),
+        pasted: if pasted_doc.is_some() { String::new() } else { ws.pasted.to_string() },
+        pasted_doc,
         pasted_lang: ws.pasted_lang.clone(),
         docs,
         labels: Some(ws.labels.to_records()),
@@ -197,7 +213,10 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
     }
     ws.current = header.current.filter(|&c| c < ws.docs.len());
     ws.focus = header.focus.filter(|f| ws.current_doc().is_some_and(|d| d.get(f).is_some()));
-    ws.pasted = header.pasted.into();
+    ws.pasted = match header.pasted_doc.and_then(|i| ws.docs.get(i)) {
+        Some(d) => d.doc.text.clone(),
+        None => header.pasted.into(),
+    };
     ws.pasted_lang = header.pasted_lang;
     ws.sync_labels();
     Ok(ws)

@@ -159,10 +159,11 @@ enum Line {
     Blob(web_sys::Blob, usize),
 }
 
-/// Annotations [`prepare`] writes in one task (about 25 ms), or 64 times
-/// as many bytes of text; a document with no more of either has its line
-/// made in the save itself.
-const STEP: usize = 12_000;
+/// Annotations [`prepare`] writes in one task (about 15–30 ms: 12,000 took
+/// 50–70 ms in a trace of a 1 MB paste), or 64 times as many bytes of
+/// text; a document with no more of either has its line made in the save
+/// itself.
+const STEP: usize = 6_000;
 
 /// Makes the saved lines of the long documents (more than [`STEP`]
 /// annotations, or more text than a step writes) among `docs` that changed
