@@ -470,7 +470,7 @@ impl LabelSet {
                 return Err(format!("label {} has an empty name", k + 1));
             }
             let colour = Colour::parse(&r.colour).ok_or_else(|| {
-                format!("label “{}” has colour {:?}, not #rrggbb", r.name, r.colour)
+                format!("label “{}” has colour “{}”, not #rrggbb", r.name, r.colour)
             })?;
             if !set.insert(LabelDef { name: r.name.clone(), colour, hidden: r.hidden }) {
                 return Err(format!("label “{}” is listed twice", r.name));

@@ -733,7 +733,7 @@ pub fn app() -> Html {
                 <div class="app__side">
                     <InputPanel value={state.0.pasted.clone()} {on_paste} on_files={open_files} />
                     if let Some(doc) = current.clone() {
-                        <ReviewPanel key={format!("{:?}:{}", state.0.current, &doc.doc.name)} doc={doc.clone()} {on_jump} />
+                        <ReviewPanel key={format!("{}:{}", state.0.current.unwrap_or(usize::MAX), &doc.doc.name)} doc={doc.clone()} {on_jump} />
                     }
                 </div>
                 <section class="app__reader" aria-label={tr.t("app.reader")}>

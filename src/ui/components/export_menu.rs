@@ -59,7 +59,7 @@ impl Drop for ObjectUrl {
 }
 
 fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    crate::ui::download::js_error(&e)
 }
 
 /// Offers bytes as a download named `name`.
