@@ -240,7 +240,7 @@ test('a pasted text too long for the paste box is held out of it: a paste there 
   let b = await box();
   assert.equal(b.length, 0, 'the box lets the text go');
   const mb = (Buffer.byteLength(long) / 1_048_576).toFixed(1);
-  assert.equal(b.placeholder, `This ${mb} MB article is shown in the reader only, so that the page stays quick. Paste here to replace it.`);
+  assert.equal(b.placeholder, `This ${mb} MB article is held out of this box so that the page stays quick. Paste here to replace it.`);
   assert.equal(await viewLength(), long.length);
 
   // Typing into the empty box would replace the article unseen: it does nothing.

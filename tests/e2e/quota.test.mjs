@@ -10,7 +10,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pasteText, savedInIndexedDb, sel, useApp, waitForHighlights } from './lib/harness.mjs';
+import { pasteLong, pasteText, savedInIndexedDb, sel, useApp, waitForHighlights } from './lib/harness.mjs';
 
 const TIMEOUT = 60_000;
 const app = useApp();
@@ -56,8 +56,9 @@ test('storage full: a notice, the earlier save intact, a question before leaving
   assert.match(await page.textContent(sel.notice), /could not be saved in this browser/);
   assert.equal(await page.evaluate(() => localStorage.getItem('sorot.workspace')), saved, 'the earlier save is untouched');
   assert.equal(await journal(), savedJournal, 'the earlier save in IndexedDB is untouched');
-  // One notice, not one per change.
-  await pasteText(page, `${longer} Selesai.`);
+  // One notice, not one per change. (A paste: the box holds a text this
+  // long out of itself, and takes no typing while it does.)
+  await pasteLong(page, `${longer} Selesai.`);
   await page.waitForTimeout(800);
   assert.equal((await page.$$(sel.notice)).length, 1);
 
