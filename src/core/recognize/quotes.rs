@@ -306,6 +306,15 @@
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
 //!
+//! Also, in English: `quoted X as saying` is the words of its object
+//! (`The Post quoted her as saying`: whom `her` means; `quoted his sister
+//! as saying`: nobody named), and `was quoted (by …) as saying` of the
+//! passive's subject, however far the participle stands from the marks;
+//! `in X's words,` and `in his own words,` are a cue of the possessor's;
+//! a possessed reply before a copula (`His reply, Holm remembers, was
+//! “…”`, `her answer was brief: “…”`) is the possessor's, not the
+//! aside's; and a few words after `calls its`/`called his` are a term.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full.
@@ -1214,7 +1223,16 @@ impl Quoter<'_, '_> {
             return false;
         }
         // "apa yang mereka sebut “investasi emas”", "what they call “…”"
-        if words <= 3 && open > 0 && self.cue_flags[open - 1] & cue::CALLS != 0 {
+        // (Also after a possessive: `which it calls its “Safe Passage
+        // Code,”`.)
+        let possessive = |k: usize| {
+            doc.is_word(k) && matches!(doc.low(k), "its" | "his" | "her" | "their" | "our" | "my")
+        };
+        let calls = |k: usize| self.cue_flags[k] & cue::CALLS != 0;
+        if words <= 3
+            && open > 0
+            && (calls(open - 1) || open > 1 && possessive(open - 1) && calls(open - 2))
+        {
             self.mark_term(open, close);
             return false;
         }
@@ -1586,6 +1604,11 @@ impl Quoter<'_, '_> {
         }
         // Two-word cues: `according to`, `call for`, `(in the) words of`.
         let doc = self.doc;
+        // "In Kessler's words, Aalders “…”", "He was, in his own words,
+        // “…”": a cue of its own, the possessor's.
+        if doc.is_word(k) && doc.low(k) == "words" && self.in_words(k).is_some() {
+            return Some((1, cue::ACCORDING));
+        }
         if !doc.is_word(k + 1) || doc.toks[k + 1].gap != Gap::Space {
             return None;
         }
@@ -1722,6 +1745,9 @@ impl Quoter<'_, '_> {
         if s == open {
             return None;
         }
+        if let Some(speaker) = self.possessed_reply(s, open) {
+            return Some(Found { speaker, near: true, verb: true });
+        }
         let colon = doc.is(open - 1, ':');
         // "Rutte: “…”"
         if colon && open >= 2 {
@@ -1755,7 +1781,9 @@ impl Quoter<'_, '_> {
                 // after the cue makes the quotation a name; a participle
                 // far from the quotation belongs to another clause.
                 let named = (c + len..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
-                let far_participle = f & cue::PARTICIPLE != 0 && open - c > 6;
+                let far_participle = f & cue::PARTICIPLE != 0
+                    && open - c > 6
+                    && self.quoted_at(c, s).is_none();
                 if named || far_participle {
                     return Some(Found { speaker: None, near: false, verb: false });
                 }
@@ -1866,6 +1894,9 @@ impl Quoter<'_, '_> {
         if f & cue::PRON != 0 {
             return self.antecedent(c.min(open), true);
         }
+        if let Some(sp) = self.quoted_as(c, from, open) {
+            return sp;
+        }
         let after = c + len;
         // "“…,” the statement said": the statement mentioned before.
         if f & cue::NOUN != 0
@@ -1874,6 +1905,9 @@ impl Quoter<'_, '_> {
             && matches!(doc.low(c - 1), "the" | "its" | "this")
         {
             return self.statement_author(c - 1, open);
+        }
+        if let Some(sp) = self.in_words(c) {
+            return sp;
         }
         if f & cue::ACCORDING != 0 {
             return self.after_cue(after, to, open);
@@ -1963,6 +1997,146 @@ impl Quoter<'_, '_> {
             return self.after_cue(after, to, open);
         }
         None
+    }
+
+    /// The speaker of a reply someone's own (English only): `His reply,
+    /// Holm remembers, was “…”`, `her answer was brief: “…”` — a
+    /// possessive and a word for a reply, an aside set off by commas, a
+    /// copula and, before a colon, one word, right before the quotation
+    /// opening at token `open` (the sentence from token `s`). The
+    /// possessor, or whom `his`/`her` means (nobody named when it means
+    /// someone unnamed); `None` when the words do not stand so.
+    fn possessed_reply(&self, s: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || open < s + 3 {
+            return None;
+        }
+        let copula = |k: usize| doc.is_word(k) && matches!(doc.low(k), "was" | "is" | "were");
+        let mut j = open - 1;
+        if doc.is(j, ':') {
+            j -= 1;
+            // `was brief:`
+            if j > s && doc.is_word(j) && !doc.toks[j].upper && !copula(j) && copula(j - 1) {
+                j -= 1;
+            }
+        } else if doc.is(j, ',') {
+            j -= 1;
+        }
+        if !copula(j) || j < s + 2 {
+            return None;
+        }
+        let mut k = j - 1;
+        // An aside: `His reply, Holm remembers, was`.
+        if doc.is(k, ',') {
+            let m = (k.saturating_sub(7).max(s)..k).rev().find(|&m| doc.is(m, ','))?;
+            k = m.checked_sub(1)?;
+        }
+        let reply = k > s
+            && doc.is_word(k)
+            && matches!(doc.low(k), "reply" | "answer" | "response" | "retort" | "rejoinder");
+        if !reply {
+            return None;
+        }
+        let w = k - 1;
+        if w >= s + 2
+            && doc.low(w) == "s"
+            && doc.toks[w].gap == Gap::None
+            && matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}')
+        {
+            return self.ent(w - 2).map(Some);
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            return Some(self.pronoun_antecedent(w, open, true));
+        }
+        None
+    }
+
+    /// The speaker of `in X's words,` / `in his own words,` at the token
+    /// `k` of `words` (English only; a comma or a colon after it): the
+    /// possessor, or whom the possessive pronoun means. `None` when the
+    /// words do not stand so.
+    fn in_words(&self, k: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || k < 3
+            || !doc.is_word(k)
+            || doc.low(k) != "words"
+            || !doc.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ',' | ':'))
+        {
+            return None;
+        }
+        let mut w = k - 1;
+        if doc.is_word(w) && doc.low(w) == "own" {
+            w -= 1;
+        }
+        // `Kessler's`: the possessive `'s` is two tokens of its own.
+        let (poss, speaker) = if w >= 3
+            && doc.low(w) == "s"
+            && doc.toks[w].gap == Gap::None
+            && matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}')
+        {
+            let e = self.ent(w - 2)?;
+            (self.ent_toks[e].0, Some(e))
+        } else if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            (w, self.antecedent(w, true))
+        } else if doc.is_word(w) && matches!(doc.low(w), "its" | "their") {
+            (w, self.antecedent(w, false))
+        } else {
+            return None;
+        };
+        let before_in = poss.checked_sub(1).filter(|&i| doc.is_word(i) && doc.low(i) == "in");
+        before_in.map(|_| speaker)
+    }
+
+    /// The `quoted` of `quoted … as saying` before the participle at
+    /// token `c` (English only): `as` right before it and `quoted` (or
+    /// `quotes`) at most twelve tokens before that, from token `from` on.
+    fn quoted_at(&self, c: usize, from: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || c < from + 2
+            || !matches!(doc.low(c), "saying" | "telling" | "writing")
+            || !doc.is_word(c - 1)
+            || doc.low(c - 1) != "as"
+        {
+            return None;
+        }
+        (from.max(c.saturating_sub(14))..c - 1)
+            .rev()
+            .take_while(|&k| !self.stops(k))
+            .find(|&k| doc.is_word(k) && matches!(doc.low(k), "quoted" | "quotes"))
+    }
+
+    /// The speaker of `quoted X as saying` at the participle `c`: the
+    /// object of `quoted` (`The Post quoted her as saying`: whom `her`
+    /// means; `quoted the club's treasurer, Tom Hale, as saying`: Hale;
+    /// `quoted his sister as saying`: nobody named), or, for the passive,
+    /// its subject (`Mark Ellis, who left in May, was quoted by a local
+    /// paper as saying`). `None` when the cue is not so.
+    fn quoted_as(&self, c: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let q = self.quoted_at(c, from)?;
+        let passive = q > from
+            && doc.is_word(q - 1)
+            && matches!(doc.low(q - 1), "was" | "were" | "is" | "are" | "been" | "being");
+        if passive {
+            return Some(self.subject_before(q - 1, from, open).flatten());
+        }
+        let obj = q + 1;
+        let last = c - 1;
+        if obj >= last {
+            return None;
+        }
+        if obj + 1 == last && doc.is_word(obj) && matches!(doc.low(obj), "her" | "him") {
+            return Some(self.pronoun_antecedent(obj, open, true));
+        }
+        // The object's name: right before `as`, or set off by commas.
+        let end = if doc.is(last - 1, ',') { last - 1 } else { last };
+        let named = end
+            .checked_sub(1)
+            .and_then(|k| self.ent(k))
+            .filter(|&e| self.ent_toks[e].1 == end && self.ent_toks[e].0 >= obj);
+        Some(named)
     }
 
     /// The subject of the cue at token `c`, looking back to token `from`:
