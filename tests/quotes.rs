@@ -2085,3 +2085,19 @@ fn a_name_after_calls_and_a_possessive_is_a_term() {
          its course.",
     );
 }
+
+#[test]
+fn a_relative_word_marks_the_gender_across_a_role_phrase() {
+    // `his wife, the textile designer Margit Holm`: she is a woman (the
+    // `He` after the sentence naming only her is someone else), so `She`
+    // is not the engineer quoted before her.
+    check(
+        "en",
+        "Karl Holm was born in Zwolle. He left school at fourteen. One of his teachers, the \
+         engineer Jan Berg, wrote that the boy was [[Q@Jan Berg:\"gifted, stubborn and \
+         uninterested in straight lines\"]]. Holm left for Canada in 1938 with his wife, the \
+         textile designer Margit Holm. She later wrote that the crossing had been \
+         [[Q@Margit Holm:\"eleven days of rain and one day of Halifax\"]]. Margit Holm died in \
+         1979. He closed the office soon afterwards.",
+    );
+}

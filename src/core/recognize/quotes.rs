@@ -662,7 +662,8 @@ fn pronoun_gender(w: &str) -> Gender {
 
 /// For each span, the gender of the PERSON it names, from two kinds of
 /// evidence: a word right before a mention (`her brother Erik`, `Sir
-/// Robert Hale`, `his wife, Anna`), and a subject pronoun or `his` after
+/// Robert Hale`, `his wife, Anna`, and in English also across a role
+/// phrase with an article: `his wife, the textile designer Margit`), and a subject pronoun or `his` after
 /// the only person named in a sentence (`Dugdale recalled in his memoir`
 /// is male; quoted words are left out, and `his` before a word for a
 /// relative, `his wife`, means someone else). Mentions share their full
@@ -702,6 +703,16 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         let mut j = first;
         if j > 0 && doc.is(j - 1, ',') {
             j -= 1;
+        } else if doc.lang == super::tokens::Lang::En {
+            // "his wife, the textile designer Margit Aalders": a role
+            // phrase with an article may stand after the comma.
+            let mut r = j;
+            while r > 0 && first - r < 4 && doc.is_word(r - 1) && !doc.toks[r - 1].upper {
+                r -= 1;
+            }
+            if r + 1 < first && r > 1 && matches!(doc.low(r), "the" | "a") && doc.is(r - 1, ',') {
+                j = r - 1;
+            }
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
