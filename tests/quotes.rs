@@ -2101,3 +2101,13 @@ fn a_relative_word_marks_the_gender_across_a_role_phrase() {
          1979. He closed the office soon afterwards.",
     );
 }
+
+#[test]
+fn a_verb_after_a_comma_and_and_shares_the_clauses_subject() {
+    check(
+        "en",
+        "Lena Holm retired in 1990. She sold the farm soon afterwards, and told a visiting \
+         student from Oslo, [[Q@Lena Holm:\"I farmed for him. Now there is nobody to farm \
+         for.\"]]",
+    );
+}

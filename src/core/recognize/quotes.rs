@@ -1792,9 +1792,8 @@ impl Quoter<'_, '_> {
                 // after the cue makes the quotation a name; a participle
                 // far from the quotation belongs to another clause.
                 let named = (c + len..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
-                let far_participle = f & cue::PARTICIPLE != 0
-                    && open - c > 6
-                    && self.quoted_at(c, s).is_none();
+                let far_participle =
+                    f & cue::PARTICIPLE != 0 && open - c > 6 && self.quoted_at(c, s).is_none();
                 if named || far_participle {
                     return Some(Found { speaker: None, near: false, verb: false });
                 }
@@ -2072,7 +2071,10 @@ impl Quoter<'_, '_> {
             || k < 3
             || !doc.is_word(k)
             || doc.low(k) != "words"
-            || !doc.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ',' | ':'))
+            || !doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ',' | ':'))
         {
             return None;
         }
@@ -2383,10 +2385,11 @@ impl Quoter<'_, '_> {
     }
 
     /// The subject of a verb of saying at token `c` joined by `and` (or
-    /// `and then`) to a clause that opens with its subject: `He showed it
-    /// to me and said`, `Mr. Tetteh found the game and wrote` (English
-    /// only). The clause runs back to the sentence start, a comma or a
-    /// colon, at most 15 tokens, with no other verb of saying in it; its
+    /// `and then`, or `, and`) to a clause that opens with its subject: `He
+    /// showed it to me and said`, `He closed the office, and told`, `Mr.
+    /// Tetteh found the game and wrote` (English only). The clause runs
+    /// back to the sentence start, a comma or a colon, at most 15 tokens,
+    /// with no other verb of saying in it; its
     /// first word must be `he`/`she` (what it means), the narrator's `I`
     /// in an interview turn (the turn's label), or a name before a
     /// lower-case word. `None` when the clause is not so.
@@ -2396,7 +2399,11 @@ impl Quoter<'_, '_> {
             return None;
         }
         let is_and = |k: usize| doc.is_word(k) && doc.low(k) == "and";
-        let a = if is_and(c - 1) {
+        // (`He closed the office soon afterwards, and told`: a comma may
+        // come before `and`.)
+        let a = if is_and(c - 1) && doc.is(c - 2, ',') {
+            c - 2
+        } else if is_and(c - 1) {
             c - 1
         } else if is_and(c - 2) && doc.is_word(c - 1) && matches!(doc.low(c - 1), "then" | "later")
         {
