@@ -2111,3 +2111,15 @@ fn a_verb_after_a_comma_and_and_shares_the_clauses_subject() {
          for.\"]]",
     );
 }
+
+#[test]
+fn a_word_before_a_role_and_a_name_is_not_the_antecedent() {
+    // The entity rules take `Welsh` for a name; the person is the one
+    // after the role.
+    check(
+        "en",
+        "Relatives waited in the hall. The former Welsh economy minister Rhodri Price, whose \
+         father worked at the mine, visited the hall on Friday. [[Q@Rhodri Price:\"This valley \
+         has buried enough of its men,\"]] he told the BBC.",
+    );
+}

@@ -2009,6 +2009,31 @@ impl Quoter<'_, '_> {
         None
     }
 
+    /// Whether span `e` only qualifies a role that another person's name
+    /// follows (English only): `The former Welsh economy minister Rhodri
+    /// Price` (a word the entity rules took for a name before a lower-case
+    /// role of one to three words, one of them a title or a word for a
+    /// person, and then the name).
+    fn before_title(&self, e: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return false;
+        }
+        let after = self.ent_toks[e].1;
+        let mut y = after;
+        while y < doc.toks.len()
+            && y - after < 3
+            && doc.is_word(y)
+            && !doc.toks[y].upper
+            && self.ent(y).is_none()
+        {
+            y += 1;
+        }
+        let role = (after..y)
+            .any(|w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        role && self.ent(y).is_some_and(|p| p != e && self.is_person(p))
+    }
+
     /// The speaker of a reply someone's own (English only): `His reply,
     /// Holm remembers, was “…”`, `her answer was brief: “…”` — a
     /// possessive and a word for a reply, an aside set off by commas, a
@@ -3630,7 +3655,9 @@ impl Quoter<'_, '_> {
                             && matches!(doc.low(open), "he" | "she")
                             && doc.is(open + 2, ','))
             };
-            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e)) {
+            if let Some(e) =
+                e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e) && !self.before_title(e))
+            {
                 first = Some(e);
                 first_at = j;
                 if self.next_to_cue(j) {
