@@ -2123,3 +2123,19 @@ fn a_word_before_a_role_and_a_name_is_not_the_antecedent() {
          has buried enough of its men,\"]] he told the BBC.",
     );
 }
+
+#[test]
+fn an_indefinite_subject_after_a_fronted_place_stops_a_pronoun() {
+    // `In a village near Poitiers a farmer …`: `he` and `his` are the
+    // farmer, whom nobody names.
+    check(
+        "en",
+        "Lena Holm and Karl Berg walked to Rome. In a village near Poitiers a farmer let them \
+         sleep in his barn. [[Q:\"You need it more than I do,\"]] he said.",
+    );
+    check(
+        "en",
+        "Lena Holm and Karl Berg walked to Rome. In a village near Poitiers a farmer let them \
+         sleep in his barn. His reply, Holm remembers, was [[Q:\"You need it more than I do.\"]]",
+    );
+}

@@ -3868,7 +3868,27 @@ impl Quoter<'_, '_> {
                         )
                 })
         };
-        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened) {
+        // (Or after a fronted phrase of place or time with no comma: `In a
+        // village near Poitiers a farmer let them sleep`; not `As a young
+        // man he wrote`, whose `a` is inside the phrase.)
+        let fronted = en && a > 1 && a <= j && {
+            let s0 = self.sentence_start(a);
+            let next = j + 1;
+            a - s0 <= 7
+                && doc.is_word(s0)
+                && matches!(
+                    doc.low(s0),
+                    "in" | "at" | "on" | "near" | "outside" | "during" | "after" | "before"
+                )
+                && (s0 + 1..a).all(|x| doc.is_word(x))
+                && doc.toks[a - 1].upper
+                && self.ent(a - 1).is_none_or(|e| !self.is_person(e))
+                && doc.is_word(next)
+                && !doc.toks[next].upper
+                && self.cue_flags[next] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) == 0
+        };
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened || fronted)
+        {
             return false;
         }
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
