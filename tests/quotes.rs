@@ -764,11 +764,12 @@ fn scores_on_the_gold_documents() {
     // 0.989/0.972), with the English held-out speakers at 0.697; then five
     // more written run-in documents, harder ones, lowered the English
     // tuned speakers to 0.949 at first contact (0.987/0.949; the floor
-    // follows them down, below what the rules then reached).
+    // follows them down), and the rules written for them raised them to
+    // 0.990/0.961.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.95),
+        ("en", "tuned", 0.985, 0.955),
         ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
