@@ -1303,6 +1303,7 @@ impl Quoter<'_, '_> {
             self.mark_term(open, close);
             return false;
         };
+        let speaker = speaker.or_else(|| self.named_after(close));
         let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
         let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
         for slot in &mut self.quote_of[open..=close] {
@@ -1313,6 +1314,41 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// A name given after words nobody was named for (English only): `she
+    /// said, “…” I learned later that her name was Anna Berg.` — `his` or
+    /// `her`, `name`, `was`/`is` and a person's name in the two sentences
+    /// after the quotation closing at token `close`, in its paragraph.
+    fn named_after(&self, close: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let n = doc.toks.len();
+        let mut ends = 0;
+        let mut k = close + 1;
+        while k + 3 < n && k - close < 40 && doc.toks[k].gap < Gap::Para {
+            if doc.toks[k].term {
+                ends += 1;
+                if ends == 2 {
+                    break;
+                }
+            }
+            let t = &doc.toks[k];
+            if self.quote_of[k] != NONE || t.kind == Kind::Punct && is_double_mark(t.ch) {
+                break;
+            }
+            let named = doc.is_word(k)
+                && matches!(doc.low(k), "his" | "her")
+                && doc.low(k + 1) == "name"
+                && matches!(doc.low(k + 2), "was" | "is");
+            if named {
+                return self.ent(k + 3).filter(|&e| self.is_person(e));
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the verb of saying of the quotation `open`..`close` has `it`
