@@ -765,7 +765,7 @@ fn scores_on_the_gold_documents() {
     // more written run-in documents, harder ones, lowered the English
     // tuned speakers to 0.949 at first contact (0.987/0.949; the floor
     // follows them down), and the rules written for them raised them to
-    // 0.990/0.962.
+    // 0.990/0.964.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
@@ -2148,5 +2148,25 @@ fn a_name_given_just_after_unattributed_words_is_the_speakers() {
         "We stopped at a farm in the rain. One woman came to the door. When I told her why, she \
          said, [[Q@Anna Berg:\"Then come in and get warm.\"]] I learned later that her name was \
          Anna Berg.",
+    );
+}
+
+#[test]
+fn a_role_named_right_after_unattributed_words_is_the_speakers() {
+    // `a superintendent` … `The superintendent, Carys Hopkin,`: the same
+    // person, named in the sentence after her words.
+    check(
+        "en",
+        "The rescue was led by a woman from Dinas. The woman, a superintendent at the rescue \
+         station, has worked underground for twenty years. Speaking to reporters, she said the \
+         last metre had been the hardest: [[Q@Carys Hopkin:\"We could hear them singing. We \
+         could not reach them for hours.\"]] The superintendent, Carys Hopkin, said her team \
+         would stay on site.",
+    );
+    // Someone else's role is someone else.
+    check(
+        "en",
+        "A doctor came out at noon. She said: [[Q:\"They are tired and hungry, but they will \
+         all be fine.\"]] The mayor, Anna Berg, thanked the rescuers.",
     );
 }

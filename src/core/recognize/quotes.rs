@@ -1303,7 +1303,7 @@ impl Quoter<'_, '_> {
             self.mark_term(open, close);
             return false;
         };
-        let speaker = speaker.or_else(|| self.named_after(close));
+        let speaker = speaker.or_else(|| self.named_after(open, close));
         let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
         let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
         for slot in &mut self.quote_of[open..=close] {
@@ -1319,13 +1319,46 @@ impl Quoter<'_, '_> {
     /// A name given after words nobody was named for (English only): `she
     /// said, “…” I learned later that her name was Anna Berg.` — `his` or
     /// `her`, `name`, `was`/`is` and a person's name in the two sentences
-    /// after the quotation closing at token `close`, in its paragraph.
-    fn named_after(&self, close: usize) -> Option<usize> {
+    /// after the quotation `open`..`close`, in its paragraph; or a
+    /// sentence right after it that opens with `The`, a role word and a
+    /// person's name set off by commas, when the sentences before the
+    /// quotation brought in someone by that role with `a`/`an` (`… a
+    /// superintendent at the station …: “…” The superintendent, Carys
+    /// Hopkin, said`).
+    fn named_after(&self, open: usize, close: usize) -> Option<usize> {
         let doc = self.doc;
         if doc.lang != super::tokens::Lang::En {
             return None;
         }
         let n = doc.toks.len();
+        if close + 5 < n && (doc.toks[close - 1].term || doc.is(close + 1, '.')) {
+            let k = if doc.toks[close - 1].term { close + 1 } else { close + 2 };
+            let role = k + 4 < n
+                && doc.is_word(k)
+                && doc.low(k) == "the"
+                && doc.toks[k].upper
+                && doc.is_word(k + 1)
+                && !doc.toks[k + 1].upper
+                && doc.is(k + 2, ',');
+            let e = self.ent(k + 3).filter(|&e| {
+                role && self.is_person(e)
+                    && self.ent_toks[e].0 == k + 3
+                    && doc.is(self.ent_toks[e].1, ',')
+            });
+            if let Some(e) = e {
+                let word = doc.low(k + 1);
+                let from = open.saturating_sub(LOOKBACK);
+                let introduced = (from + 1..open).any(|j| {
+                    doc.is_word(j)
+                        && doc.low(j) == word
+                        && doc.is_word(j - 1)
+                        && matches!(doc.low(j - 1), "a" | "an")
+                });
+                if introduced {
+                    return Some(e);
+                }
+            }
+        }
         let mut ends = 0;
         let mut k = close + 1;
         while k + 3 < n && k - close < 40 && doc.toks[k].gap < Gap::Para {
