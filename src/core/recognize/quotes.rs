@@ -306,6 +306,15 @@
 //! about, nor is the person labelling the current turn the topic a `she`
 //! continues.
 //!
+//! Also, in English: `quoted X as saying` is the words of its object
+//! (`The Post quoted her as saying`: whom `her` means; `quoted his sister
+//! as saying`: nobody named), and `was quoted (by …) as saying` of the
+//! passive's subject, however far the participle stands from the marks;
+//! `in X's words,` and `in his own words,` are a cue of the possessor's;
+//! a possessed reply before a copula (`His reply, Holm remembers, was
+//! “…”`, `her answer was brief: “…”`) is the possessor's, not the
+//! aside's; and a few words after `calls its`/`called his` are a term.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full.
@@ -653,7 +662,8 @@ fn pronoun_gender(w: &str) -> Gender {
 
 /// For each span, the gender of the PERSON it names, from two kinds of
 /// evidence: a word right before a mention (`her brother Erik`, `Sir
-/// Robert Hale`, `his wife, Anna`), and a subject pronoun or `his` after
+/// Robert Hale`, `his wife, Anna`, and in English also across a role
+/// phrase with an article: `his wife, the textile designer Margit`), and a subject pronoun or `his` after
 /// the only person named in a sentence (`Dugdale recalled in his memoir`
 /// is male; quoted words are left out, and `his` before a word for a
 /// relative, `his wife`, means someone else). Mentions share their full
@@ -693,6 +703,16 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         let mut j = first;
         if j > 0 && doc.is(j - 1, ',') {
             j -= 1;
+        } else if doc.lang == super::tokens::Lang::En {
+            // "his wife, the textile designer Margit Aalders": a role
+            // phrase with an article may stand after the comma.
+            let mut r = j;
+            while r > 0 && first - r < 4 && doc.is_word(r - 1) && !doc.toks[r - 1].upper {
+                r -= 1;
+            }
+            if r + 1 < first && r > 1 && matches!(doc.low(r), "the" | "a") && doc.is(r - 1, ',') {
+                j = r - 1;
+            }
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
@@ -1214,7 +1234,16 @@ impl Quoter<'_, '_> {
             return false;
         }
         // "apa yang mereka sebut “investasi emas”", "what they call “…”"
-        if words <= 3 && open > 0 && self.cue_flags[open - 1] & cue::CALLS != 0 {
+        // (Also after a possessive: `which it calls its “Safe Passage
+        // Code,”`.)
+        let possessive = |k: usize| {
+            doc.is_word(k) && matches!(doc.low(k), "its" | "his" | "her" | "their" | "our" | "my")
+        };
+        let calls = |k: usize| self.cue_flags[k] & cue::CALLS != 0;
+        if words <= 3
+            && open > 0
+            && (calls(open - 1) || open > 1 && possessive(open - 1) && calls(open - 2))
+        {
             self.mark_term(open, close);
             return false;
         }
@@ -1274,6 +1303,7 @@ impl Quoter<'_, '_> {
             self.mark_term(open, close);
             return false;
         };
+        let speaker = speaker.or_else(|| self.named_after(open, close));
         let speaker = speaker.map(|e| self.full.get(e).copied().unwrap_or(e));
         let index = u32::try_from(self.quotes.len()).unwrap_or(NONE);
         for slot in &mut self.quote_of[open..=close] {
@@ -1284,6 +1314,74 @@ impl Quoter<'_, '_> {
         self.quote_unnamed.push(unnamed && speaker.is_none());
         self.quote_open.push(open);
         true
+    }
+
+    /// A name given after words nobody was named for (English only): `she
+    /// said, “…” I learned later that her name was Anna Berg.` — `his` or
+    /// `her`, `name`, `was`/`is` and a person's name in the two sentences
+    /// after the quotation `open`..`close`, in its paragraph; or a
+    /// sentence right after it that opens with `The`, a role word and a
+    /// person's name set off by commas, when the sentences before the
+    /// quotation brought in someone by that role with `a`/`an` (`… a
+    /// superintendent at the station …: “…” The superintendent, Carys
+    /// Hopkin, said`).
+    fn named_after(&self, open: usize, close: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let n = doc.toks.len();
+        if close + 5 < n && (doc.toks[close - 1].term || doc.is(close + 1, '.')) {
+            let k = if doc.toks[close - 1].term { close + 1 } else { close + 2 };
+            let role = k + 4 < n
+                && doc.is_word(k)
+                && doc.low(k) == "the"
+                && doc.toks[k].upper
+                && doc.is_word(k + 1)
+                && !doc.toks[k + 1].upper
+                && doc.is(k + 2, ',');
+            let e = self.ent(k + 3).filter(|&e| {
+                role && self.is_person(e)
+                    && self.ent_toks[e].0 == k + 3
+                    && doc.is(self.ent_toks[e].1, ',')
+            });
+            if let Some(e) = e {
+                let word = doc.low(k + 1);
+                let from = open.saturating_sub(LOOKBACK);
+                let introduced = (from + 1..open).any(|j| {
+                    doc.is_word(j)
+                        && doc.low(j) == word
+                        && doc.is_word(j - 1)
+                        && matches!(doc.low(j - 1), "a" | "an")
+                });
+                if introduced {
+                    return Some(e);
+                }
+            }
+        }
+        let mut ends = 0;
+        let mut k = close + 1;
+        while k + 3 < n && k - close < 40 && doc.toks[k].gap < Gap::Para {
+            if doc.toks[k].term {
+                ends += 1;
+                if ends == 2 {
+                    break;
+                }
+            }
+            let t = &doc.toks[k];
+            if self.quote_of[k] != NONE || t.kind == Kind::Punct && is_double_mark(t.ch) {
+                break;
+            }
+            let named = doc.is_word(k)
+                && matches!(doc.low(k), "his" | "her")
+                && doc.low(k + 1) == "name"
+                && matches!(doc.low(k + 2), "was" | "is");
+            if named {
+                return self.ent(k + 3).filter(|&e| self.is_person(e));
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the verb of saying of the quotation `open`..`close` has `it`
@@ -1586,6 +1684,11 @@ impl Quoter<'_, '_> {
         }
         // Two-word cues: `according to`, `call for`, `(in the) words of`.
         let doc = self.doc;
+        // "In Kessler's words, Aalders “…”", "He was, in his own words,
+        // “…”": a cue of its own, the possessor's.
+        if doc.is_word(k) && doc.low(k) == "words" && self.in_words(k).is_some() {
+            return Some((1, cue::ACCORDING));
+        }
         if !doc.is_word(k + 1) || doc.toks[k + 1].gap != Gap::Space {
             return None;
         }
@@ -1722,6 +1825,9 @@ impl Quoter<'_, '_> {
         if s == open {
             return None;
         }
+        if let Some(speaker) = self.possessed_reply(s, open) {
+            return Some(Found { speaker, near: true, verb: true });
+        }
         let colon = doc.is(open - 1, ':');
         // "Rutte: “…”"
         if colon && open >= 2 {
@@ -1755,7 +1861,8 @@ impl Quoter<'_, '_> {
                 // after the cue makes the quotation a name; a participle
                 // far from the quotation belongs to another clause.
                 let named = (c + len..open).any(|k| self.cue_flags[k] & cue::NAMING != 0);
-                let far_participle = f & cue::PARTICIPLE != 0 && open - c > 6;
+                let far_participle =
+                    f & cue::PARTICIPLE != 0 && open - c > 6 && self.quoted_at(c, s).is_none();
                 if named || far_participle {
                     return Some(Found { speaker: None, near: false, verb: false });
                 }
@@ -1866,6 +1973,9 @@ impl Quoter<'_, '_> {
         if f & cue::PRON != 0 {
             return self.antecedent(c.min(open), true);
         }
+        if let Some(sp) = self.quoted_as(c, from, open) {
+            return sp;
+        }
         let after = c + len;
         // "“…,” the statement said": the statement mentioned before.
         if f & cue::NOUN != 0
@@ -1874,6 +1984,9 @@ impl Quoter<'_, '_> {
             && matches!(doc.low(c - 1), "the" | "its" | "this")
         {
             return self.statement_author(c - 1, open);
+        }
+        if let Some(sp) = self.in_words(c) {
+            return sp;
         }
         if f & cue::ACCORDING != 0 {
             return self.after_cue(after, to, open);
@@ -1963,6 +2076,174 @@ impl Quoter<'_, '_> {
             return self.after_cue(after, to, open);
         }
         None
+    }
+
+    /// Whether span `e` only qualifies a role that another person's name
+    /// follows (English only): `The former Welsh economy minister Rhodri
+    /// Price` (a word the entity rules took for a name before a lower-case
+    /// role of one to three words, one of them a title or a word for a
+    /// person, and then the name).
+    fn before_title(&self, e: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return false;
+        }
+        let after = self.ent_toks[e].1;
+        let mut y = after;
+        while y < doc.toks.len()
+            && y - after < 3
+            && doc.is_word(y)
+            && !doc.toks[y].upper
+            && self.ent(y).is_none()
+        {
+            y += 1;
+        }
+        let role = (after..y)
+            .any(|w| doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0);
+        role && self.ent(y).is_some_and(|p| p != e && self.is_person(p))
+    }
+
+    /// The speaker of a reply someone's own (English only): `His reply,
+    /// Holm remembers, was “…”`, `her answer was brief: “…”` — a
+    /// possessive and a word for a reply, an aside set off by commas, a
+    /// copula and, before a colon, one word, right before the quotation
+    /// opening at token `open` (the sentence from token `s`). The
+    /// possessor, or whom `his`/`her` means (nobody named when it means
+    /// someone unnamed); `None` when the words do not stand so.
+    fn possessed_reply(&self, s: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || open < s + 3 {
+            return None;
+        }
+        let copula = |k: usize| doc.is_word(k) && matches!(doc.low(k), "was" | "is" | "were");
+        let mut j = open - 1;
+        if doc.is(j, ':') {
+            j -= 1;
+            // `was brief:`
+            if j > s && doc.is_word(j) && !doc.toks[j].upper && !copula(j) && copula(j - 1) {
+                j -= 1;
+            }
+        } else if doc.is(j, ',') {
+            j -= 1;
+        }
+        if !copula(j) || j < s + 2 {
+            return None;
+        }
+        let mut k = j - 1;
+        // An aside: `His reply, Holm remembers, was`.
+        if doc.is(k, ',') {
+            let m = (k.saturating_sub(7).max(s)..k).rev().find(|&m| doc.is(m, ','))?;
+            k = m.checked_sub(1)?;
+        }
+        let reply = k > s
+            && doc.is_word(k)
+            && matches!(doc.low(k), "reply" | "answer" | "response" | "retort" | "rejoinder");
+        if !reply {
+            return None;
+        }
+        let w = k - 1;
+        if w >= s + 2
+            && doc.low(w) == "s"
+            && doc.toks[w].gap == Gap::None
+            && matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}')
+        {
+            return self.ent(w - 2).map(Some);
+        }
+        if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            return Some(self.pronoun_antecedent(w, open, true));
+        }
+        None
+    }
+
+    /// The speaker of `in X's words,` / `in his own words,` at the token
+    /// `k` of `words` (English only; a comma or a colon after it): the
+    /// possessor, or whom the possessive pronoun means. `None` when the
+    /// words do not stand so.
+    fn in_words(&self, k: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || k < 3
+            || !doc.is_word(k)
+            || doc.low(k) != "words"
+            || !doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ',' | ':'))
+        {
+            return None;
+        }
+        let mut w = k - 1;
+        if doc.is_word(w) && doc.low(w) == "own" {
+            w -= 1;
+        }
+        // `Kessler's`: the possessive `'s` is two tokens of its own.
+        let (poss, speaker) = if w >= 3
+            && doc.low(w) == "s"
+            && doc.toks[w].gap == Gap::None
+            && matches!(doc.toks[w - 1].ch, '\'' | '\u{2019}')
+        {
+            let e = self.ent(w - 2)?;
+            (self.ent_toks[e].0, Some(e))
+        } else if doc.is_word(w) && matches!(doc.low(w), "his" | "her") {
+            (w, self.antecedent(w, true))
+        } else if doc.is_word(w) && matches!(doc.low(w), "its" | "their") {
+            (w, self.antecedent(w, false))
+        } else {
+            return None;
+        };
+        let before_in = poss.checked_sub(1).filter(|&i| doc.is_word(i) && doc.low(i) == "in");
+        before_in.map(|_| speaker)
+    }
+
+    /// The `quoted` of `quoted … as saying` before the participle at
+    /// token `c` (English only): `as` right before it and `quoted` (or
+    /// `quotes`) at most twelve tokens before that, from token `from` on.
+    fn quoted_at(&self, c: usize, from: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || c < from + 2
+            || !matches!(doc.low(c), "saying" | "telling" | "writing")
+            || !doc.is_word(c - 1)
+            || doc.low(c - 1) != "as"
+        {
+            return None;
+        }
+        (from.max(c.saturating_sub(14))..c - 1)
+            .rev()
+            .take_while(|&k| !self.stops(k))
+            .find(|&k| doc.is_word(k) && matches!(doc.low(k), "quoted" | "quotes"))
+    }
+
+    /// The speaker of `quoted X as saying` at the participle `c`: the
+    /// object of `quoted` (`The Post quoted her as saying`: whom `her`
+    /// means; `quoted the club's treasurer, Tom Hale, as saying`: Hale;
+    /// `quoted his sister as saying`: nobody named), or, for the passive,
+    /// its subject (`Mark Ellis, who left in May, was quoted by a local
+    /// paper as saying`). `None` when the cue is not so.
+    fn quoted_as(&self, c: usize, from: usize, open: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        let q = self.quoted_at(c, from)?;
+        let passive = q > from
+            && doc.is_word(q - 1)
+            && matches!(doc.low(q - 1), "was" | "were" | "is" | "are" | "been" | "being");
+        if passive {
+            return Some(self.subject_before(q - 1, from, open).flatten());
+        }
+        let obj = q + 1;
+        let last = c - 1;
+        if obj >= last {
+            return None;
+        }
+        if obj + 1 == last && doc.is_word(obj) && matches!(doc.low(obj), "her" | "him") {
+            return Some(self.pronoun_antecedent(obj, open, true));
+        }
+        // The object's name: right before `as`, or set off by commas.
+        let end = if doc.is(last - 1, ',') { last - 1 } else { last };
+        let named = end
+            .checked_sub(1)
+            .and_then(|k| self.ent(k))
+            .filter(|&e| self.ent_toks[e].1 == end && self.ent_toks[e].0 >= obj);
+        Some(named)
     }
 
     /// The subject of the cue at token `c`, looking back to token `from`:
@@ -2198,10 +2479,11 @@ impl Quoter<'_, '_> {
     }
 
     /// The subject of a verb of saying at token `c` joined by `and` (or
-    /// `and then`) to a clause that opens with its subject: `He showed it
-    /// to me and said`, `Mr. Tetteh found the game and wrote` (English
-    /// only). The clause runs back to the sentence start, a comma or a
-    /// colon, at most 15 tokens, with no other verb of saying in it; its
+    /// `and then`, or `, and`) to a clause that opens with its subject: `He
+    /// showed it to me and said`, `He closed the office, and told`, `Mr.
+    /// Tetteh found the game and wrote` (English only). The clause runs
+    /// back to the sentence start, a comma or a colon, at most 15 tokens,
+    /// with no other verb of saying in it; its
     /// first word must be `he`/`she` (what it means), the narrator's `I`
     /// in an interview turn (the turn's label), or a name before a
     /// lower-case word. `None` when the clause is not so.
@@ -2211,7 +2493,11 @@ impl Quoter<'_, '_> {
             return None;
         }
         let is_and = |k: usize| doc.is_word(k) && doc.low(k) == "and";
-        let a = if is_and(c - 1) {
+        // (`He closed the office soon afterwards, and told`: a comma may
+        // come before `and`.)
+        let a = if is_and(c - 1) && doc.is(c - 2, ',') {
+            c - 2
+        } else if is_and(c - 1) {
             c - 1
         } else if is_and(c - 2) && doc.is_word(c - 1) && matches!(doc.low(c - 1), "then" | "later")
         {
@@ -3438,7 +3724,9 @@ impl Quoter<'_, '_> {
                             && matches!(doc.low(open), "he" | "she")
                             && doc.is(open + 2, ','))
             };
-            if let Some(e) = e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e)) {
+            if let Some(e) =
+                e.filter(|&e| want(e) && !self.in_term[j] && !addressee(e) && !self.before_title(e))
+            {
                 first = Some(e);
                 first_at = j;
                 if self.next_to_cue(j) {
@@ -3649,7 +3937,27 @@ impl Quoter<'_, '_> {
                         )
                 })
         };
-        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened) {
+        // (Or after a fronted phrase of place or time with no comma: `In a
+        // village near Poitiers a farmer let them sleep`; not `As a young
+        // man he wrote`, whose `a` is inside the phrase.)
+        let fronted = en && a > 1 && a <= j && {
+            let s0 = self.sentence_start(a);
+            let next = j + 1;
+            a - s0 <= 7
+                && doc.is_word(s0)
+                && matches!(
+                    doc.low(s0),
+                    "in" | "at" | "on" | "near" | "outside" | "during" | "after" | "before"
+                )
+                && (s0 + 1..a).all(|x| doc.is_word(x))
+                && doc.toks[a - 1].upper
+                && self.ent(a - 1).is_none_or(|e| !self.is_person(e))
+                && doc.is_word(next)
+                && !doc.toks[next].upper
+                && self.cue_flags[next] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) == 0
+        };
+        if !(doc.toks[a].initial || a > 0 && doc.is(a - 1, ',') || coordinated || opened || fronted)
+        {
             return false;
         }
         if said != Gender::Unknown && g != Gender::Unknown && g != said {
