@@ -342,8 +342,11 @@ fn the_paste_box_text_is_saved_once_and_comes_back_shared_with_its_document() {
     ws.apply(Action::OpenFiles(vec![file("b.txt", b"Ali pergi ke Bandung.")]));
     let back = persist::load(&persist::save(&ws)).unwrap();
     assert_eq!(&*back.pasted, "");
-    // A header of an earlier save, with the text itself, still reads.
-    let old = persist::save(&ws).replacen("\"sorot_workspace\":1,", "\"sorot_workspace\":1,\"pasted\":\"Dulu.\",", 1);
+    // A header of an earlier save, with the text itself and no
+    // `pasted_doc`, still reads.
+    let old = persist::save(&ws)
+        .replacen("\"pasted\":\"\",", "\"pasted\":\"Dulu.\",", 1)
+        .replacen("\"pasted_doc\":null,", "", 1);
     assert_eq!(&*persist::load(&old).unwrap().pasted, "Dulu.");
 }
 
@@ -379,7 +382,7 @@ fn restore_puts_back_a_newer_saved_workspace_keeping_notices_and_taggers() {
 // with `Action::Analysed`. `answer` plays the worker natively.
 
 fn answer(ws: &mut Workspace, job: &sorot::core::state::Job) {
-    let text = &job.doc.doc.text;
+    let text = job.text();
     let lang = job.lang.clone().unwrap_or_else(|| sorot::core::recognize::detect_lang(text).into());
     let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(text, &lang));
     ws.update(Action::Analysed { job: job.id, lang, nums, strings });
@@ -451,8 +454,59 @@ fn pasted_quotes(n: usize) -> (String, Workspace, Vec<sorot::core::state::Job>) 
     let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(n);
     let mut ws = Workspace::default();
     ws.update(Action::Paste(text.as_str().into()));
-    let jobs = ws.take_jobs();
+    // The analysis of the whole text (the preview asked for before it is
+    // left unanswered: the preview's own test is below).
+    let jobs = ws.take_jobs().into_iter().filter(|j| j.upto == j.doc.doc.text.len()).collect();
     (text, ws, jobs)
+}
+
+#[test]
+fn a_long_paste_is_previewed_from_its_start_until_the_whole_analysis_takes_its_place() {
+    use sorot::core::state::{PREVIEW_BYTES, PREVIEW_FROM};
+    let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(4_000);
+    assert!(text.len() > PREVIEW_FROM);
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.as_str().into()));
+    let jobs = ws.take_jobs();
+    assert_eq!(jobs.len(), 2, "the preview, then the whole text");
+    let (preview, whole) = (&jobs[0], &jobs[1]);
+    assert!(preview.upto <= PREVIEW_BYTES && preview.text().ends_with('\n'), "cut at a line break");
+    assert_eq!(whole.text(), text);
+    answer(&mut ws, preview);
+    assert!(ws.analysing(0), "the whole text is still waited for");
+    let shown = ws.current_doc().unwrap().clone();
+    let limit = preview.text().chars().count();
+    assert!(shown.annotations.len() > 100);
+    assert!(shown.annotations.iter().all(|a| a.end <= limit), "all in the start");
+    let first = shown.annotations.iter().find(|a| shown.text_of(a) == "Sanae Takaichi").unwrap();
+    assert_eq!(first.label.as_str(), "PERSON");
+    answer(&mut ws, whole);
+    run_later(&mut ws, |_| ());
+    assert!(!ws.analysing(0));
+    let mut inline = Workspace::default();
+    inline.apply(Action::Paste(text.as_str().into()));
+    let (got, want) = (ws.current_doc().unwrap(), inline.current_doc().unwrap());
+    let spans = |d: &sorot::core::model::AnnotatedDocument| -> Vec<(String, usize, usize)> {
+        d.annotations.iter().map(|a| (a.label.to_string(), a.start, a.end)).collect()
+    };
+    assert_eq!(spans(got), spans(want), "the whole analysis, as if there had been no preview");
+    assert!(got.get(&first.id).is_some_and(|a| a.start == first.start), "the preview's ids kept");
+    assert!(ws.history(0).unwrap().next_undo_msg().is_none(), "no undo step");
+
+    // An annotation made before the preview answers: the preview is not
+    // shown over it; nor is a preview for an older text.
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.as_str().into()));
+    let jobs = ws.take_jobs();
+    ws.update(Action::Edit { index: 0, edit: Edit::Add { label: "ORG".into(), start: 0, end: 7 } });
+    answer(&mut ws, &jobs[0]);
+    assert_eq!(ws.current_doc().unwrap().annotations.len(), 1);
+    let mut ws = Workspace::default();
+    ws.update(Action::Paste(text.as_str().into()));
+    let jobs = ws.take_jobs();
+    ws.update(Action::Paste(format!("{text}Selesai.").into()));
+    answer(&mut ws, &jobs[0]);
+    assert!(ws.current_doc().unwrap().annotations.is_empty());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! The saved form is text, one JSON value per line: first a header
 //!
 //! ```text
-//! {"sorot_workspace":1,"current":0,"focus":"a3","pasted_doc":0,"pasted_lang":null,
+//! {"sorot_workspace":1,"current":0,"focus":"a3","pasted":"","pasted_doc":0,"pasted_lang":null,
 //!  "docs":[{"from_annotation_file":false,"rejected":[["LOC",20,26]]}],
 //!  "labels":[{"name":"PERSON","colour":"#1d4ed8","hidden":false},…]}
 //! ```
@@ -19,7 +19,7 @@
 //! a header without it (saved before labels could be edited) gives the
 //! built-in set. The paste box's text is `pasted`, or, when it is the
 //! text of an open document (the pasted one, as it always is after a
-//! paste), that document's index as `pasted_doc`: a pasted megabyte is not
+//! paste: the same `Rc`), that document's index as `pasted_doc`: a pasted megabyte is not
 //! written twice at every save, and comes back shared with its document.
 //! Undo history is not saved.
 //! Notices and the learned taggers' status are not saved either: models
@@ -44,9 +44,9 @@ struct Header {
     current: Option<usize>,
     #[serde(default)]
     focus: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pasted: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pasted_doc: Option<usize>,
     #[serde(default)]
     pasted_lang: Option<String>,
@@ -139,14 +139,10 @@ pub fn save_with(
             }
         })
         .collect();
-    // The document whose text the paste box holds (the same `Rc` after a
-    // paste; compared as text after a restore of an older save).
+    // The document whose text the paste box holds (the same `Rc`, as after
+    // a paste or a restore).
     let pasted_doc = (!ws.pasted.is_empty())
-        .then(|| {
-            ws.docs.iter().position(|d| {
-                Rc::ptr_eq(&d.doc.text, &ws.pasted) || *d.doc.text == *ws.pasted
-            })
-        })
+        .then(|| ws.docs.iter().position(|d| Rc::ptr_eq(&d.doc.text, &ws.pasted)))
         .flatten();
     let header = Header {
         sorot_workspace: VERSION,
@@ -202,6 +198,7 @@ pub fn load(saved: &str) -> Result<Workspace, String> {
             from_annotation_file: meta.is_some_and(|m| m.from_annotation_file),
             history: History::with_rejected(rejected),
             analysis: None,
+            preview: None,
         });
     }
     if ws.docs.len() != header.docs.len() {

@@ -52,7 +52,28 @@ pub struct Job {
     pub doc: Rc<AnnotatedDocument>,
     /// The language to analyse it as (`None`: detect it).
     pub lang: Option<String>,
+    /// How much of its text to analyse (bytes, from the start): all of it,
+    /// but for a preview ([`PREVIEW_FROM`]).
+    pub upto: usize,
 }
+
+impl Job {
+    /// The text to analyse.
+    pub fn text(&self) -> &str {
+        &self.doc.doc.text[..self.upto]
+    }
+}
+
+/// A text this long (bytes) with no annotation yet is also analysed in a
+/// preview, its first [`PREVIEW_BYTES`] or so, asked for before the whole:
+/// the worker answers it in a few milliseconds, and the reader, who is at
+/// the start of the text, has its highlights on screen long before those
+/// of the whole megabyte come (which then take their place).
+pub const PREVIEW_FROM: usize = 256 * 1024;
+
+/// How much of a long text the preview analyses (bytes; cut at the last
+/// line break, or space, before).
+pub const PREVIEW_BYTES: usize = 32 * 1024;
 
 /// An analysis asked for and not answered yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -453,6 +474,9 @@ pub struct DocMeta {
     pub history: History,
     /// The analysis it is waiting for, if any.
     pub analysis: Option<Pending>,
+    /// The preview of that analysis asked for, if any: its job's number
+    /// and the bytes of the text it analyses.
+    pub preview: Option<(u64, usize)>,
 }
 
 impl Workspace {
@@ -530,7 +554,7 @@ impl Workspace {
                 self.update(action);
             }
             for job in self.take_jobs() {
-                let text = &job.doc.doc.text;
+                let text = job.text();
                 let lang =
                     job.lang.as_deref().unwrap_or_else(|| super::recognize::detect_lang(text));
                 let (nums, strings) = wire::encode(&super::recognize::analyze(text, lang));
@@ -573,12 +597,52 @@ impl Workspace {
         };
         self.meta[i].analysis = Some(Pending { job: self.last_job, what });
         self.jobs.retain(|j| !Rc::ptr_eq(&j.doc, &self.docs[i]));
-        self.jobs.push(Job { id: self.last_job, doc: self.docs[i].clone(), lang });
+        let (doc, id) = (self.docs[i].clone(), self.last_job);
+        let text = &doc.doc.text;
+        self.meta[i].preview = None;
+        if doc.annotations.is_empty() && text.len() > PREVIEW_FROM {
+            let mut end = PREVIEW_BYTES;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = &text[..end];
+            let upto = head.rfind('\n').or_else(|| head.rfind(' ')).map_or(end, |k| k + 1);
+            self.last_job += 1;
+            self.meta[i].preview = Some((self.last_job, upto));
+            let lang = lang.clone();
+            self.jobs.push(Job { id: self.last_job, doc: doc.clone(), lang, upto });
+        }
+        let upto = text.len();
+        self.jobs.push(Job { id, doc, lang, upto });
+    }
+
+    /// The answer to a preview ([`PREVIEW_FROM`]) of document `i`'s
+    /// analysis: its annotations, if the document still has none, until
+    /// the analysis of the whole text takes their place. (A preview that
+    /// cannot be read is dropped: the whole analysis follows.)
+    fn previewed(&mut self, i: usize, upto: usize, lang: String, nums: Vec<u32>, strings: String) {
+        let d = &self.docs[i];
+        if !d.annotations.is_empty() || self.meta[i].analysis.is_none() {
+            return;
+        }
+        let Ok(spans) = wire::check(nums, strings, &d.doc.text[..upto]) else { return };
+        if spans.len() > LATER_FROM {
+            return;
+        }
+        let doc = Document { name: d.doc.name.clone(), lang, text: d.doc.text.clone() };
+        self.docs[i] = Rc::new(Numbering::at_once(doc, spans));
     }
 
     /// An answer of the analysis worker.
     fn analysed(&mut self, job: u64, lang: String, nums: Vec<u32>, strings: String) {
         self.sync_meta();
+        let preview = self.meta.iter().position(|m| m.preview.is_some_and(|(p, _)| p == job));
+        if let Some(i) = preview {
+            if let Some((_, upto)) = self.meta[i].preview.take() {
+                self.previewed(i, upto, lang, nums, strings);
+            }
+            return;
+        }
         let Some(i) = self.waiting_for(job) else { return };
         let old = &self.docs[i];
         let spans = match wire::check(nums, strings, &old.doc.text) {
@@ -998,6 +1062,7 @@ impl Workspace {
             from_annotation_file: from_file,
             history: History::default(),
             analysis: None,
+            preview: None,
         };
     }
 

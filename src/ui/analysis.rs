@@ -119,18 +119,18 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
 /// Posts analyses to the worker.
 pub fn run(jobs: Vec<Job>) {
     for job in jobs {
-        let lang = job.lang.map_or(JsValue::NULL, JsValue::from);
+        let lang = job.lang.as_deref().map_or(JsValue::NULL, JsValue::from);
         // The text as UTF-8 bytes, moved: a JS string would be decoded to
         // UTF-16 here and encoded again there (a quarter of a second for
         // 10 MB, on this thread).
-        let text = Uint8Array::from(job.doc.doc.text.as_bytes());
+        let text = Uint8Array::from(job.text().as_bytes());
         let msg = message(&[
             ("kind", "job".into()),
             ("id", (job.id as f64).into()),
             ("text", text.clone().into()),
             ("lang", lang),
         ]);
-        post(msg, Some(Array::of1(&text.buffer())), job.doc.doc.text.len());
+        post(msg, Some(Array::of1(&text.buffer())), job.upto);
     }
 }
 
