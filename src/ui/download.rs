@@ -27,15 +27,15 @@ impl Drop for Download {
 }
 
 fn err(e: wasm_bindgen::JsValue) -> DownloadError {
-    DownloadError(js_error(&e))
+    DownloadError(js_error(e))
 }
 
 /// What a browser error says: its text, or its `message` (an `Error`, a
 /// `DOMException`). Not `{:?}`, which brings wasm-bindgen's debug printer
 /// of any JS value into the page.
-pub fn js_error(e: &wasm_bindgen::JsValue) -> String {
+pub fn js_error(e: wasm_bindgen::JsValue) -> String {
     e.as_string()
-        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
+        .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string())
         .unwrap_or_else(|| "the browser gave no reason".into())
 }
 

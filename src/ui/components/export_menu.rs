@@ -19,6 +19,7 @@ use crate::core::export::{base_name, write_jsonl, write_zip_labelled, Format, Ou
 use crate::core::i18n::Msg;
 use crate::core::labels::LabelSet;
 use crate::core::model::AnnotatedDocument;
+use crate::ui::download::js_error;
 use crate::ui::i18n::use_tr;
 
 /// Properties of [`ExportMenu`].
@@ -58,29 +59,25 @@ impl Drop for ObjectUrl {
     }
 }
 
-fn js_err(e: wasm_bindgen::JsValue) -> String {
-    crate::ui::download::js_error(&e)
-}
-
 /// Offers bytes as a download named `name`.
 fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<ObjectUrl, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_err)?;
-    let url = ObjectUrl(Url::create_object_url_with_blob(&blob).map_err(js_err)?);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = ObjectUrl(Url::create_object_url_with_blob(&blob).map_err(js_error)?);
     let document = gloo::utils::document();
     let a: HtmlAnchorElement = document
         .create_element("a")
-        .map_err(js_err)?
+        .map_err(js_error)?
         .dyn_into()
         .map_err(|_| "no anchor element".to_string())?;
     a.set_href(&url.0);
     a.set_download(name);
     a.set_hidden(true);
     let body = document.body().ok_or("the page has no body")?;
-    body.append_child(&a).map_err(js_err)?;
+    body.append_child(&a).map_err(js_error)?;
     a.click();
     a.remove();
     Ok(url)

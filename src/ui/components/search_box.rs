@@ -29,12 +29,12 @@ impl PartialEq for SearchBoxProps {
 }
 
 const ALL: &str = "sorot-search";
+const CURRENT: &str = "sorot-search-current";
 
 /// Hits painted either side of the current one: the reader is at the
 /// current hit, and a one-letter search in a megabyte finds tens of
 /// thousands, each a DOM range to make at every key.
 const PAINTED_AROUND: usize = 1_000;
-const CURRENT: &str = "sorot-search-current";
 
 /// The search field with its hit count.
 #[function_component(SearchBox)]
