@@ -506,7 +506,10 @@ fn search_reads_the_text_in_place_as_the_char_by_char_search_did() {
     let t = "Kota \u{212A}ediri, KEDIRI kediri. İzmir İİ i̇zmir 😀😀 ẞtraße aaa a";
     let ws = ws_with(t, vec![]);
     let d = &ws.docs[0];
-    for q in ["k", "kediri", "KEDIRI", "i", "i̇", "i̇zmir", "😀", "😀😀", "ß", "ẞtr", "aa", "a", "e", " a", "zz", "ri. i̇"] {
+    for q in [
+        "k", "kediri", "KEDIRI", "i", "i̇", "i̇zmir", "😀", "😀😀", "ß", "ẞtr", "aa", "a", "e", " a",
+        "zz", "ri. i̇",
+    ] {
         assert_eq!(find_text(d, q), by_chars(t, q), "{q:?}");
     }
 }

@@ -330,7 +330,10 @@ fn the_paste_box_text_is_saved_once_and_comes_back_shared_with_its_document() {
     assert!(saved.lines().next().unwrap().contains("\"pasted_doc\":1"), "{}", &saved[..200]);
     let back = persist::load(&saved).unwrap();
     assert_eq!(&*back.pasted, text.as_str());
-    assert!(std::rc::Rc::ptr_eq(&back.pasted, &back.docs[1].doc.text), "shared, as after the paste");
+    assert!(
+        std::rc::Rc::ptr_eq(&back.pasted, &back.docs[1].doc.text),
+        "shared, as after the paste"
+    );
     // A paste box that holds no open document's text keeps its own.
     let mut ws = Workspace::default();
     ws.apply(Action::Paste("Ali pergi ke Jakarta.".into()));
@@ -344,9 +347,11 @@ fn the_paste_box_text_is_saved_once_and_comes_back_shared_with_its_document() {
     assert_eq!(&*back.pasted, "");
     // A header of an earlier save, with the text itself and no
     // `pasted_doc`, still reads.
-    let old = persist::save(&ws)
-        .replacen("\"pasted\":\"\",", "\"pasted\":\"Dulu.\",", 1)
-        .replacen("\"pasted_doc\":null,", "", 1);
+    let old = persist::save(&ws).replacen("\"pasted\":\"\",", "\"pasted\":\"Dulu.\",", 1).replacen(
+        "\"pasted_doc\":null,",
+        "",
+        1,
+    );
     assert_eq!(&*persist::load(&old).unwrap().pasted, "Dulu.");
 }
 

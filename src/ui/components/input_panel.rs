@@ -193,5 +193,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
 /// a script).
 fn typed(e: &web_sys::Event) -> bool {
     let kind = js_sys::Reflect::get(e, &"inputType".into()).ok().and_then(|k| k.as_string());
-    kind.is_some_and(|k| !k.is_empty() && !matches!(k.as_str(), "insertFromPaste" | "insertFromDrop"))
+    kind.is_some_and(|k| {
+        !k.is_empty() && !matches!(k.as_str(), "insertFromPaste" | "insertFromDrop")
+    })
 }
