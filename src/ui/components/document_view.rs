@@ -710,7 +710,17 @@ impl Progress {
                 self.recentre = false;
                 self.live = if chunks.sparse { (0, 0) } else { (0, n) };
                 self.timer = None;
-                if kept {
+                // The first highlights of a text shown without any (an
+                // analysis, or its preview, just came): those nearest the
+                // reader are drawn in this render, so the frame that lays
+                // out what it changed paints them (a step from the next
+                // task on came a whole frame later). An edited text is
+                // drawn from the next task on (the key that made the
+                // edit is not kept waiting).
+                let first_highlights = old.as_ref().is_some_and(|old| {
+                    old.doc.annotations.is_empty() && Rc::ptr_eq(&old.doc.doc.text, &doc.doc.text)
+                });
+                if kept && !first_highlights {
                     // Drawn from the next task on.
                     self.shown = Some(chunks.clone());
                     return;

@@ -59,6 +59,10 @@ impl PartialEq for ReviewPanelProps {
 /// after it is drawn.
 const LATER: usize = 2_000;
 
+/// A document that had no annotations and now has more than this (an
+/// analysis came) has its rows drawn a task after it.
+const FIRST_ROWS_AT_ONCE: usize = 100;
+
 /// Rows each list shows at first; each click on its button shows as many
 /// again (twice as many in all), so even tens of thousands are a few
 /// clicks away.
@@ -98,14 +102,27 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     let later = doc.annotations.len() > LATER && !doc.entities_known();
     let update = use_force_update();
     // A long document's rows are drawn a task after it (the panel is
-    // keyed by document: an edit draws them at once).
+    // keyed by document: an edit draws them at once); so are the first
+    // rows of a document that had no annotations, when there are many
+    // (an analysis just came: the document view draws its highlights in
+    // this render, and the frame that paints them is not kept waiting for
+    // a few hundred rows).
     let rows = use_state_eq(|| !later);
+    let had_none = use_mut_ref(|| true);
+    let first = std::mem::replace(&mut *had_none.borrow_mut(), doc.annotations.is_empty())
+        && doc.annotations.len() > FIRST_ROWS_AT_ONCE;
+    let show_rows = *rows && !first;
     {
-        let (doc, rows) = (doc.clone(), rows.clone());
-        use_effect_with((Rc::as_ptr(&doc) as usize, later), move |&(_, later)| {
+        let (doc, rows, update) = (doc.clone(), rows.clone(), update.clone());
+        use_effect_with((Rc::as_ptr(&doc) as usize, later, first), move |&(_, later, first)| {
             let timer = Rc::new(std::cell::RefCell::new(None));
-            let draw =
-                (!*rows).then(|| gloo::timers::callback::Timeout::new(0, move || rows.set(true)));
+            let draw = (!*rows || first).then(|| {
+                let update = update.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    rows.set(true);
+                    update.force_update();
+                })
+            });
             if later {
                 group_later(doc, Grouping::default(), update, timer.clone());
             }
@@ -118,8 +135,10 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     // The document's entities (shared with it, not copied: a long article
     // has tens of thousands) and the order the list shows them in, the
     // most mentioned first.
-    let grouped = use_memo((Rc::as_ptr(doc) as usize, later), |&(_, later)| {
-        let all: Rc<[Entity]> = if later { Rc::new([]) } else { doc.shared_entities() };
+    // (Not before the rows are drawn: grouping takes a few ms too.)
+    let ungrouped = later || first;
+    let grouped = use_memo((Rc::as_ptr(doc) as usize, ungrouped), |&(_, ungrouped)| {
+        let all: Rc<[Entity]> = if ungrouped { Rc::new([]) } else { doc.shared_entities() };
         let mut order: Vec<usize> = (0..all.len()).collect();
         crate::core::sort::sort_by(&mut order, |&a, &b| {
             all[b].mentions.len().cmp(&all[a].mentions.len())
@@ -129,12 +148,12 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     // Until then the list stays as it was (typing in a long text does not
     // make it flash); "…" for the count of a list not made yet.
     let last = use_mut_ref(|| None::<Rc<(Rc<[Entity]>, Vec<usize>)>>);
-    if !later {
+    if !ungrouped {
         *last.borrow_mut() = Some(grouped.clone());
     }
     let entities = last.borrow().clone().unwrap_or_else(|| grouped.clone());
     let (all, order) = (&entities.0, &entities.1);
-    let waiting = later && last.borrow().is_none();
+    let waiting = ungrouped && (first || last.borrow().is_none());
     // Which mention of each entity the next click goes to.
     let next = use_mut_ref(HashMap::<String, usize>::new);
     let quotes: Vec<_> =
@@ -149,7 +168,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
             <details open=true>
                 <summary>{ tr.f("review.entities", &[("n", &if waiting { "…".to_string() } else { all.len().to_string() })]) }</summary>
                 <ul class="review__list" data-testid="entity-list">
-                    { for order.iter().take(*shown_entities).map(|&at| {
+                    { for order.iter().take(if show_rows { *shown_entities } else { 0 }).map(|&at| {
                         let e = &all[at];
                         let onclick = {
                             let (cb, next, all) = (props.on_jump.clone(), next.clone(), all.clone());
@@ -180,7 +199,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
             <details open=true>
                 <summary>{ tr.f("review.quotes", &[("n", &quotes.len().to_string())]) }</summary>
                 <ol class="review__list" data-testid="quote-list">
-                    { for quotes.iter().take(if *rows { *shown_quotes } else { 0 }).map(|&(at, q)| {
+                    { for quotes.iter().take(if show_rows { *shown_quotes } else { 0 }).map(|&(at, q)| {
                         let speaker = q.speaker.as_deref().and_then(|s| doc.get_near(at, s, usize::MAX)).map(|s| doc.text_of(s).to_string());
                         let onclick = {
                             let (cb, id) = (props.on_jump.clone(), q.id.clone());
