@@ -83,6 +83,24 @@ fn select_and_close_keep_a_valid_current_document() {
 }
 
 #[test]
+fn closing_the_pasted_document_empties_the_paste_box() {
+    let mut ws = Workspace::default();
+    ws.apply(Action::OpenFiles(vec![file("a.txt", b"Ali pergi ke Bandung.")]));
+    ws.apply(Action::Paste("Rutte tiba di Tokyo.".into()));
+    assert_eq!(names(&ws), ["a.txt", "pasted-article"]);
+    // Another document closed leaves the box as it is.
+    ws.apply(Action::Close(0));
+    assert_eq!(&*ws.pasted, "Rutte tiba di Tokyo.");
+    // Before, the box kept the text: a paste into it landed next to the
+    // old text, and a long text's placeholder spoke of a closed article.
+    ws.apply(Action::Close(0));
+    assert_eq!(&*ws.pasted, "");
+    ws.apply(Action::Paste("Sugiono tiba di Jakarta.".into()));
+    assert_eq!(names(&ws), ["pasted-article"]);
+    assert_eq!(&*ws.docs[0].doc.text, "Sugiono tiba di Jakarta.");
+}
+
+#[test]
 fn decoding_handles_boms_and_utf16() {
     assert_eq!(decode_text_file("a.txt", b"\xEF\xBB\xBFhalo").unwrap(), "halo");
     let le: Vec<u8> =

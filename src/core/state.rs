@@ -864,6 +864,13 @@ impl Workspace {
             }
             Action::Close(i) => {
                 if i < self.docs.len() {
+                    // The pasted document closed empties the paste box (a
+                    // paste into it would otherwise land in the old text,
+                    // and a long one's placeholder would speak of an
+                    // article no longer open).
+                    if self.docs[i].doc.name == PASTED_NAME {
+                        self.pasted = Rc::from("");
+                    }
                     self.docs.remove(i);
                     self.sync_meta();
                     self.meta.remove(i);

@@ -292,6 +292,22 @@ test('a pasted text too long for the paste box is held out of it: a paste there 
   assert.equal(await page.$(edit), null);
   assert.equal(await page.inputValue(sel.input), ARTICLE);
   await waitForHighlights(page);
+
+  // Closing the pasted document empties the box (a paste then starts a
+  // new article instead of landing beside the old text); a long one's
+  // placeholder goes with it.
+  await pasteLong(page, long);
+  await page.waitForSelector(edit);
+  await page.click('.doc-tab__close');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=doc-tab]'));
+  b = await box();
+  assert.equal(b.length, 0);
+  assert.ok(!b.placeholder.includes('held out'), b.placeholder);
+  assert.equal(await page.$(edit), null);
+  await page.focus(sel.input);
+  await page.keyboard.press('Control+V');
+  await waitForViewText(page, ARTICLE);
+  assert.equal(await page.inputValue(sel.input), ARTICLE);
   app.assertNoPageErrors();
 });
 
