@@ -128,13 +128,18 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         <label class="search-box">
             <span class="visually-hidden">{ tr.t("search.label") }</span>
             <input type="search" class="search-box__input" data-testid="search" placeholder={tr.t("search.label")}
-                aria-keyshortcuts="/" title={tr.t("search.title")} {oninput} {onkeydown} />
+                aria-keyshortcuts="/" title={tr.t("search.title")} spellcheck="false" autocomplete="off" {oninput} {onkeydown} />
             <span class="search-box__count" data-testid="search-count" aria-live="polite">{ count }</span>
         </label>
     }
 }
 
 /// The page's highlight registry (`CSS.highlights`), if the browser has one.
+/// The page's constructor of this name, if the browser has it.
+fn ctor(name: &str) -> Option<Function> {
+    Reflect::get(&gloo::utils::window(), &name.into()).ok().and_then(|c| c.dyn_into().ok())
+}
+
 fn registry() -> Option<JsValue> {
     let css = Reflect::get(&gloo::utils::window(), &"CSS".into()).ok()?;
     let reg = Reflect::get(&css, &"highlights".into()).ok()?;
@@ -193,25 +198,47 @@ fn paint(
     // their UTF-16 starts.
     let nodes = text_nodes_in(&view, u16_of(near[0].0), u16_of(near[near.len() - 1].1));
     let locate = |u: usize| node_at(&nodes, u);
+    let live = |sn: &web_sys::Node, so: u32, en: &web_sys::Node, eo: u32| {
+        let r = gloo::utils::document().create_range().ok()?;
+        (r.set_start(sn, so).is_ok() && r.set_end(en, eo).is_ok()).then_some(r)
+    };
+    // The hits are painted as static ranges: a live `Range` is kept up to
+    // date by the browser at every change to the page until it is
+    // collected, and two thousand of them a key, piling up, made every
+    // later key, frame and focus change slower (a search box's focus took
+    // 60 ms after a few searches). The current hit is a live one too (it
+    // is selected, and measured).
+    let fixed = ctor("StaticRange");
     let all = Array::new();
     let mut current: Option<Range> = None;
     for &(s, e) in near {
         let (Some((sn, so)), Some((en, eo))) = (locate(u16_of(s)), locate(u16_of(e))) else {
             continue;
         };
-        let Ok(r) = gloo::utils::document().create_range() else { continue };
-        if r.set_start(sn, so).is_err() || r.set_end(en, eo).is_err() {
-            continue;
-        }
         if (s, e) == hits[at] {
-            current = Some(r.clone());
+            current = live(sn, so, en, eo);
         }
-        all.push(&r);
+        let range = match &fixed {
+            Some(fixed) => {
+                let init = js_sys::Object::new();
+                for (k, v) in [
+                    ("startContainer", JsValue::from(sn)),
+                    ("startOffset", so.into()),
+                    ("endContainer", en.into()),
+                    ("endOffset", eo.into()),
+                ] {
+                    let _ = Reflect::set(&init, &k.into(), &v);
+                }
+                Reflect::construct(fixed, &Array::of1(&init)).ok()
+            }
+            None => live(sn, so, en, eo).map(JsValue::from),
+        };
+        if let Some(r) = range {
+            all.push(&r);
+        }
     }
     // Painted where the browser has the Custom Highlight API.
-    let ctor = Reflect::get(&gloo::utils::window(), &"Highlight".into())
-        .ok()
-        .and_then(|c| c.dyn_into::<Function>().ok());
+    let ctor = ctor("Highlight");
     if let (Some(reg), Some(ctor)) = (registry(), ctor) {
         if let Ok(h) = Reflect::construct(&ctor, &all) {
             call(&reg, "set", &[ALL.into(), h]);
