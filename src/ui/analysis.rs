@@ -66,6 +66,19 @@ struct Hub {
 }
 
 impl Hub {
+    /// Starts a worker if there is none.
+    fn started(&mut self) -> Result<(), String> {
+        if self.conn.is_none() {
+            let mut conn = spawn()?;
+            // A worker started again gets the taggers first.
+            conn.waiting.extend(self.models.iter().map(|(l, b)| (model_message(l, b), None)));
+            self.asked += self.models.len();
+            self.again = self.models.iter().map(|(l, _)| l.clone()).collect();
+            self.conn = Some(conn);
+        }
+        Ok(())
+    }
+
     /// Forgets the worker (returned, to be terminated) and what it was
     /// asked: the next message starts a new one.
     fn stop(&mut self) -> Option<Conn> {
@@ -114,6 +127,21 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
     for (m, moved, size) in early {
         post(m, moved, size);
     }
+}
+
+/// Starts the worker if there is none yet (the page calls it a moment
+/// after it is interactive): the first article pasted then finds it
+/// loaded, with its code warmed up (`crate::worker::start`), instead of
+/// waiting for it to load, compile and run its first analysis from
+/// unoptimised code. A worker that cannot start is reported by the job
+/// that needs it.
+pub fn start_early() {
+    HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.dispatch.is_some() && h.in_page.is_none() {
+            let _ = h.started();
+        }
+    });
 }
 
 /// Posts analyses to the worker.
@@ -214,18 +242,8 @@ fn post(msg: Object, moved: Option<Array>, size: usize) {
             });
             return None;
         }
-        if h.conn.is_none() {
-            match spawn() {
-                Ok(conn) => {
-                    let mut conn = conn;
-                    // A worker started again gets the taggers first.
-                    conn.waiting.extend(h.models.iter().map(|(l, b)| (model_message(l, b), None)));
-                    h.asked += h.models.len();
-                    h.again = h.models.iter().map(|(l, _)| l.clone()).collect();
-                    h.conn = Some(conn);
-                }
-                Err(reason) => return Some(reason),
-            }
+        if let Err(reason) = h.started() {
+            return Some(reason);
         }
         h.asked += 1;
         h.heavy |= size >= RETIRE_BYTES;

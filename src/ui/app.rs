@@ -35,6 +35,10 @@ use crate::core::labels::LabelSet;
 use crate::core::model::{labels, AnnotatedDocument};
 use crate::core::state::{Action, ModelStatus, Notice, NoticeKind, Workspace, MODEL_LANGS};
 
+/// How long after the app mounts the analysis worker is started, if no
+/// job started it before.
+const WORKER_AFTER_MS: u32 = 300;
+
 /// How long after a change the workspace is saved (a burst of changes is
 /// saved once).
 const SAVE_DELAY_MS: u32 = 300;
@@ -193,7 +197,14 @@ pub fn app() -> Html {
     {
         // The analysis worker's answers come back as actions.
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| analysis::connect(move |a| dispatcher.dispatch(a)));
+        use_effect_with((), move |_| {
+            analysis::connect(move |a| dispatcher.dispatch(a));
+            // The worker, loaded and warmed up before the first paste (not
+            // in the way of the page becoming interactive).
+            let early =
+                gloo::timers::callback::Timeout::new(WORKER_AFTER_MS, analysis::start_early);
+            move || drop(early)
+        });
     }
     let ui_lang = use_state(storage::ui_lang);
     let tr = Tr::of(&ui_lang);

@@ -49,6 +49,22 @@ test('analysis and file reading happen in a worker, not in the page', { timeout:
   app.assertNoPageErrors();
 });
 
+test('the worker is started once the page is up, before anything is pasted, and answers the first paste', { timeout: 90_000 }, async () => {
+  // Loaded and warmed up ahead (its first analysis from unoptimised code
+  // came some 2–6 times slower than later ones), so the first article a
+  // person pastes does not wait for it.
+  const workers = [];
+  const page = await app.open({ beforeLoad: (p) => p.on('worker', (w) => workers.push(w.url())) });
+  for (let i = 0; !workers.some((u) => /analyser_loader\.js$/.test(u)); i++) {
+    assert.ok(i < 100, `no worker started before a paste: ${workers.join(', ')}`);
+    await page.waitForTimeout(100);
+  }
+  await pasteText(page, 'Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta pada Senin (1/12).');
+  await waitForHighlights(page);
+  assert.equal(workers.filter((u) => /analyser_loader\.js$/.test(u)).length, 1, 'the same worker answered');
+  app.assertNoPageErrors();
+});
+
 test('when the worker cannot start, the text still opens, a notice says why, and nothing is lost', { timeout: 90_000 }, async () => {
   // The build without the worker's files: every start of it fails.
   const dir = mkdtempSync(join(tmpdir(), 'sorot-no-worker-'));
