@@ -170,7 +170,7 @@ try {
   if (errors.length) console.error(`bench: page errors:\n  ${errors.join('\n  ')}`);
   await context.close();
   process.stderr.write('bench: page interactive after navigation (cold cache)\n');
-  interactive = await interactiveTimes(browser, server.url, 5);
+  interactive = await interactiveTimes(browser, server.url, 5, texts[`${opt.langs[0]}-10 KB`].text);
   if (opt.bigMb > 0) {
     for (const lang of opt.langs.slice(0, 1)) {
       process.stderr.write(`bench: ${lang}: a ${opt.bigMb} MB file dropped in a fresh page\n`);
@@ -187,8 +187,8 @@ try {
  * HTTP cache, no service worker): ms from navigation start until the app
  * has mounted and its paste box takes input. Returns { interactive: [ms] }.
  */
-async function interactiveTimes(browser, url, runs) {
-  const out = { interactive: [] };
+async function interactiveTimes(browser, url, runs, text) {
+  const out = { interactive: [], firstPaste: [] };
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -202,6 +202,32 @@ async function interactiveTimes(browser, url, runs) {
       { polling: 'raf', timeout: 30_000 },
     );
     out.interactive.push(await t.jsonValue());
+    // A second later (a person taking the page in), the first article
+    // pasted: ms until a frame has painted its highlights. (The learned
+    // tagger is fetched after that first analysis.)
+    await page.waitForTimeout(1000);
+    out.firstPaste.push(
+      await page.evaluate(
+        (t) =>
+          new Promise((done) => {
+            const t0 = performance.now();
+            const area = document.querySelector('[data-testid=article-input]');
+            area.value = t;
+            area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+            const check = () => {
+              if (document.querySelector('[data-testid=document-view] [data-label][data-start]')) {
+                requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+              } else if (performance.now() - t0 > 30_000) {
+                done(NaN);
+              } else {
+                requestAnimationFrame(check);
+              }
+            };
+            requestAnimationFrame(check);
+          }),
+        text,
+      ),
+    );
     await context.close();
   }
   return out;
@@ -496,11 +522,21 @@ if (interactive) {
   out.push(`Page interactive after navigation (fresh context each run: cold cache, no service worker, local server; budget ≤ ${INTERACTIVE_BUDGET} ms)`);
   out.push(
     table(
-      ['runs', 'interactive ms (median)', 'all runs', 'budget'],
-      [[String(interactive.interactive.length), ms.toFixed(0), interactive.interactive.map((x) => x.toFixed(0)).join(' / '), ok ? 'ok' : 'OVER']],
+      ['runs', 'interactive ms (median)', 'all runs', 'budget', `first paste (${opt.langs[0]} 10 KB) → highlights ms (median)`, 'all runs'],
+      [
+        [
+          String(interactive.interactive.length),
+          ms.toFixed(0),
+          interactive.interactive.map((x) => x.toFixed(0)).join(' / '),
+          ok ? 'ok' : 'OVER',
+          med(interactive.firstPaste).toFixed(0),
+          interactive.firstPaste.map((x) => x.toFixed(0)).join(' / '),
+        ],
+      ],
     ),
   );
-  out.push('("interactive": from navigation start until the app has mounted and its paste box takes input.)');
+  out.push('("interactive": from navigation start until the app has mounted and its paste box takes input; "first paste": 1 s later, the first text');
+  out.push(' pasted in that page, until a frame has painted its highlights; reported, not budgeted.)');
   out.push('');
 }
 out.push(over ? 'RESULT: a budget was exceeded (see OVER above).' : 'RESULT: within the budgets.');
