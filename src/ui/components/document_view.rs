@@ -1062,36 +1062,50 @@ pub fn chunk_at16(view: &Element, u: usize) -> Option<Element> {
 /// The text nodes of the document view on the page, in order, each with
 /// the UTF-16 unit of the document's text it starts at.
 pub fn text_nodes(view: &Element) -> Vec<(DomNode, usize)> {
-    text_nodes_in(view, 0, usize::MAX)
+    text_nodes_of(view, None)
 }
 
-/// [`text_nodes`] of the chunks holding UTF-16 units `from..=to` (of the
-/// whole view when it is not in chunks).
-pub fn text_nodes_in(view: &Element, from: usize, to: usize) -> Vec<(DomNode, usize)> {
+/// [`text_nodes`] of the chunks holding any of the UTF-16 units `at`
+/// (ascending; a unit where one chunk ends and the next starts is held by
+/// both), skipping those between; of every chunk for `None`, and of the
+/// whole view when it is not in chunks.
+pub fn text_nodes_of(view: &Element, at: Option<&[usize]>) -> Vec<(DomNode, usize)> {
     let mut out = Vec::new();
     let doc = gloo::utils::document();
     let mut walk = |root: &DomNode, mut pos: usize| {
         let Ok(walker) = doc.create_tree_walker_with_what_to_show(root, 4) else { return };
         while let Ok(Some(n)) = walker.next_node() {
-            let len = n.dyn_ref::<web_sys::CharacterData>().map_or(0, |c| c.length() as usize);
+            // (Only text nodes are shown to the walker: no check of each,
+            // a call to the page less per node.)
+            let len = n.unchecked_ref::<web_sys::CharacterData>().length() as usize;
             out.push((n, pos));
             pos += len;
         }
     };
     let children = view.children();
-    let at16 = |c: &Element| c.get_attribute("data-at16").and_then(|a| a.parse::<usize>().ok());
-    if children.item(0).as_ref().and_then(at16).is_none() {
+    let chunk = |i: u32| {
+        let c = children.item(i)?;
+        let at = c.get_attribute("data-at16")?.parse::<usize>().ok()?;
+        Some((c, at))
+    };
+    let mut next = chunk(0);
+    if next.is_none() {
         walk(view.as_ref(), 0);
         return out;
     }
-    // From the last chunk starting at or before `from`.
-    let first = chunk_at16(view, from).and_then(|c| at16(&c)).unwrap_or(0);
+    let mut k = 0;
     for i in 0..children.length() {
-        let Some(c) = children.item(i) else { continue };
-        match at16(&c) {
-            Some(at) if at > to => break,
-            Some(at) if at >= first && c.has_child_nodes() => walk(c.as_ref(), at),
-            _ => {}
+        let Some((c, start)) = next.take() else { break };
+        next = chunk(i + 1);
+        let end = next.as_ref().map_or(usize::MAX, |n| n.1);
+        let held = at.is_none_or(|at| {
+            while at.get(k).is_some_and(|&u| u < start) {
+                k += 1;
+            }
+            at.get(k).is_some_and(|&u| u <= end)
+        });
+        if held && c.has_child_nodes() {
+            walk(c.as_ref(), start);
         }
     }
     out
@@ -1103,7 +1117,7 @@ pub fn text_nodes_in(view: &Element, from: usize, to: usize) -> Vec<(DomNode, us
 pub fn node_at(nodes: &[(DomNode, usize)], u: usize) -> Option<(&DomNode, u32)> {
     let i = nodes.partition_point(|(_, s)| *s <= u).checked_sub(1)?;
     let (n, at) = &nodes[i];
-    let len = n.dyn_ref::<web_sys::CharacterData>().map_or(0, |c| c.length() as usize);
+    let len = n.unchecked_ref::<web_sys::CharacterData>().length() as usize;
     (u - at <= len).then_some((n, (u - at) as u32))
 }
 

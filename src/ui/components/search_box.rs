@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, Range};
 use yew::prelude::*;
 
-use super::document_view::{node_at, reveal, scroll_to_middle, text_nodes_in};
+use super::document_view::{node_at, reveal, scroll_to_middle, text_nodes_of};
 use crate::core::edit::find_text;
 use crate::core::model::AnnotatedDocument;
 use crate::ui::i18n::use_tr;
@@ -34,7 +34,7 @@ const CURRENT: &str = "sorot-search-current";
 /// Hits painted either side of the current one: the reader is at the
 /// current hit, and a one-letter search in a megabyte finds tens of
 /// thousands, each a DOM range to make at every key.
-const PAINTED_AROUND: usize = 1_000;
+const PAINTED_AROUND: usize = 500;
 
 /// The search field with its hit count.
 #[function_component(SearchBox)]
@@ -194,47 +194,39 @@ fn paint(
     let text = &doc.doc.text;
     let index = doc.index();
     let u16_of = |c: usize| index.utf16_of_char(text, c);
-    // The text nodes on the page of the chunks holding those hits, with
+    let ends: Vec<usize> = near.iter().flat_map(|&(s, e)| [u16_of(s), u16_of(e)]).collect();
+    // The text nodes on the page of the chunks holding those hits (not of
+    // every chunk between the first and the last: a name found a few
+    // times across a megabyte walked the whole page at every key), with
     // their UTF-16 starts.
-    let nodes = text_nodes_in(&view, u16_of(near[0].0), u16_of(near[near.len() - 1].1));
+    let nodes = text_nodes_of(&view, Some(&ends));
     let locate = |u: usize| node_at(&nodes, u);
-    let live = |sn: &web_sys::Node, so: u32, en: &web_sys::Node, eo: u32| {
-        let r = gloo::utils::document().create_range().ok()?;
-        (r.set_start(sn, so).is_ok() && r.set_end(en, eo).is_ok()).then_some(r)
-    };
-    // The hits are painted as static ranges: a live `Range` is kept up to
-    // date by the browser at every change to the page until it is
-    // collected, and two thousand of them a key, piling up, made every
-    // later key, frame and focus change slower (a search box's focus took
-    // 60 ms after a few searches). The current hit is a live one too (it
-    // is selected, and measured).
+    // The hits are painted as static ranges, each made from one live
+    // `Range` moved from hit to hit: a live range is kept up to date by
+    // the browser at every change to the page until it is collected, and
+    // two thousand of them a key, piling up, made every later key, frame
+    // and focus change slower. The current hit is a live range of its own
+    // (it is selected, and measured).
     let fixed = ctor("StaticRange");
+    let r = gloo::utils::document().create_range().ok()?;
     let all = Array::new();
     let mut current: Option<Range> = None;
-    for &(s, e) in near {
-        let (Some((sn, so)), Some((en, eo))) = (locate(u16_of(s)), locate(u16_of(e))) else {
+    for (&(s, e), u) in near.iter().zip(ends.chunks_exact(2)) {
+        let (Some((sn, so)), Some((en, eo))) = (locate(u[0]), locate(u[1])) else {
             continue;
         };
+        if r.set_start(sn, so).is_err() || r.set_end(en, eo).is_err() {
+            continue;
+        }
         if (s, e) == hits[at] {
-            current = live(sn, so, en, eo);
+            current = Some(r.clone_range());
         }
         let range = match &fixed {
-            Some(fixed) => {
-                let init = js_sys::Object::new();
-                for (k, v) in [
-                    ("startContainer", JsValue::from(sn)),
-                    ("startOffset", so.into()),
-                    ("endContainer", en.into()),
-                    ("endOffset", eo.into()),
-                ] {
-                    let _ = Reflect::set(&init, &k.into(), &v);
-                }
-                Reflect::construct(fixed, &Array::of1(&init)).ok()
-            }
-            None => live(sn, so, en, eo).map(JsValue::from),
+            Some(fixed) => Reflect::construct(fixed, &Array::of1(&r)).ok(),
+            None => Some(r.clone_range().into()),
         };
-        if let Some(r) = range {
-            all.push(&r);
+        if let Some(range) = range {
+            all.push(&range);
         }
     }
     // Painted where the browser has the Custom Highlight API.
