@@ -2170,3 +2170,16 @@ fn a_role_named_right_after_unattributed_words_is_the_speakers() {
          all be fine.\"]] The mayor, Anna Berg, thanked the rescuers.",
     );
 }
+
+#[test]
+fn a_surname_alone_is_the_texts_subject_after_a_namesake() {
+    // The father shares the painter's surname; `Verhoeven` alone is still
+    // the painter the text is about.
+    check(
+        "en",
+        "Margriet Verhoeven (1921 – 1999) was a Dutch painter. She was the daughter of a ship's \
+         carpenter, Anton Verhoeven, and a seamstress. A critic quoted Verhoeven as saying that \
+         she had [[Q@Margriet Verhoeven:\"cut them fast, before I could think about any of \
+         them.\"]]",
+    );
+}

@@ -523,7 +523,12 @@ fn extra_cues(doc: &Doc, cue_flags: &mut [u16]) {
 /// For each span, the span to name as speaker in its place: a PERSON named
 /// in part ("Rutte", "Van Dijk") is replaced by the latest earlier PERSON
 /// whose name starts or ends with it, ignoring case ("Mark Rutte",
-/// "Rutger van Dijk"); every other span stands for itself.
+/// "Rutger van Dijk"); every other span stands for itself. A surname alone
+/// that the text's first full name ends with is that person even after a
+/// namesake (`Margriet Verhoeven … the third child of a ship's carpenter,
+/// Anton Verhoeven … quoted Verhoeven as saying`): a biography or a story
+/// calls its subject by the surname and the subject's relatives by their
+/// full or given names.
 fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     // Each PERSON's name in lower case, made once: ASCII names are slices
     // of the lower-cased text, others are lower-cased by Unicode rules.
@@ -543,13 +548,21 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     // The latest full name by its first word (`true`) and by its last.
     let mut latest: HashMap<(bool, &str), usize> = HashMap::default();
     let mut full: Vec<usize> = (0..ents.len()).collect();
+    // The text's first full name (two words or more), keyed by its last
+    // word: the subject's surname.
+    let mut topic: Option<(&str, usize)> = None;
     for (e, name) in names.iter().enumerate() {
         let Some(name) = name.as_deref() else { continue };
         let mut words = name.split_whitespace();
         let Some(first) = words.next() else { continue };
         let last = words.next_back().unwrap_or(first);
+        let single = first == last && !name.contains(char::is_whitespace);
+        if !single && topic.is_none() {
+            topic = Some((last, e));
+        }
         for key in [(true, first), (false, last)] {
-            if let Some(&f) = latest.get(&key) {
+            let topical = topic.filter(|&(t, f)| single && !key.0 && t == last && f != e);
+            if let Some(f) = topical.map(|(_, f)| f).or_else(|| latest.get(&key).copied()) {
                 let other = names[f].as_deref().unwrap_or("");
                 let longer = other.len() > name.len();
                 // `other` ends with " {name}" or starts with "{name} ".
