@@ -2183,3 +2183,18 @@ fn a_surname_alone_is_the_texts_subject_after_a_namesake() {
          them.\"]]",
     );
 }
+
+#[test]
+fn a_name_with_the_topics_pronoun_as_object_is_passed_by_a_pronoun_chain() {
+    // `described him`: Lockwood speaks about the footballer, whom the `He`
+    // subjects after continue; `he wrote` is the footballer.
+    check(
+        "en",
+        "Kwabena Mensah-Atkins (born 1958) is a former footballer who played for Bristol Rovers. \
+         Mensah-Atkins made his debut for Rovers at seventeen. His manager, Harry Lockwood, \
+         described him as [[Q@Harry Lockwood:\"the calmest player I ever had, and the only one \
+         who ever told me I was wrong.\"]] He endured racist abuse in the late 1970s. In his \
+         autobiography he recalled an away match. [[Q@Kwabena Mensah-Atkins:\"I picked one up, \
+         peeled it and ate it. That was my answer,\"]] he wrote.",
+    );
+}

@@ -315,9 +315,17 @@
 //! “…”`, `her answer was brief: “…”`) is the possessor's, not the
 //! aside's; and a few words after `calls its`/`called his` are a term.
 //!
+//! Also, in English: after sentences that continue a topic with a pronoun
+//! subject, a sentence whose named subject has a pronoun of the pronoun's
+//! gender as an object (`His manager, Harry Lockwood, described him as
+//! “…”. He endured …. “…,” he wrote`) is about the topic, so the walk of
+//! `he` goes past it.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
-//! "Rutger van Dijk"), so the link names the person in full.
+//! "Rutger van Dijk"), so the link names the person in full; a surname
+//! alone is the text's first full name when that ends with it, even after
+//! a namesake (a biography's subject after her father).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -3623,6 +3631,8 @@ impl Quoter<'_, '_> {
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
         let mut continued_para = false;
+        // The last token of the sentence being walked.
+        let mut sent_end = open.min(n).saturating_sub(1);
         // How many times as often as the one found the person the text is
         // about must be named to take its place, when a sentence passed
         // continued the topic with a nominal (2) or a pronoun subject (3)
@@ -3635,7 +3645,29 @@ impl Quoter<'_, '_> {
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) || self.quote_ends_at(j) {
-                if quoted.is_some() {
+                // "His manager, Harry Lockwood, described him as “…”. He
+                // endured abuse …. “…,” he wrote": after sentences that
+                // continue a topic with a pronoun subject, one whose name
+                // has a pronoun of the same gender as its object is about
+                // someone else, the topic: the walk goes on past it.
+                let about_other = topic > 0
+                    && said != Gender::Unknown
+                    && quoted.or(first).is_some_and(|e| {
+                        let after = self.ent_toks[e].1;
+                        (after..=sent_end.min(n - 1)).any(|x| {
+                            doc.is_word(x)
+                                && self.quote_of[x] == NONE
+                                && matches!(doc.low(x), "him" | "her")
+                                && pronoun_gender(doc.low(x)) == said
+                                && x > 0
+                                && doc.toks[x - 1].cue & cue::VERB != 0
+                        })
+                    });
+                if about_other {
+                    quoted = None;
+                    first = None;
+                    mention = None;
+                } else if quoted.is_some() {
                     return self.chain_end(quoted, chained, topic, open, person);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
@@ -3696,6 +3728,7 @@ impl Quoter<'_, '_> {
                 pronoun_at = None;
                 silent = false;
                 unnamed = None;
+                sent_end = j;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
                 if sentences > SENTENCES_BACK || paras > 1 + usize::from(continued_para) {
