@@ -2198,3 +2198,26 @@ fn a_name_with_the_topics_pronoun_as_object_is_passed_by_a_pronoun_chain() {
          peeled it and ate it. That was my answer,\"]] he wrote.",
     );
 }
+
+#[test]
+fn a_quotation_carrying_on_the_sentence_of_the_one_before_shares_its_speaker() {
+    check(
+        "en",
+        "Its chief executive, Dr. Alan Whitford, wrote in a memo to staff that he \
+         [[Q@Alan Whitford:\"respects the right of every nurse to take this decision\"]] and \
+         asked managers to avoid [[Q@Alan Whitford:\"anything that could be seen as \
+         pressure.\"]]",
+    );
+    check(
+        "en",
+        "Daniel Osei, asked about the interview, said that he had [[Q@Daniel Osei:\"enormous \
+         respect for her as a teacher,\"]] but that the city needed [[Q@Daniel Osei:\"someone \
+         who knows how the council actually works.\"]]",
+    );
+    // Someone new between: not the first speaker's.
+    check(
+        "en",
+        "Daniel Osei said that the plan was [[Q@Daniel Osei:\"a disaster for the city\"]] but \
+         a spokesman said that it was [[Q:\"the only plan anyone has put forward.\"]]",
+    );
+}

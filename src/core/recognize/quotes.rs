@@ -319,7 +319,10 @@
 //! subject, a sentence whose named subject has a pronoun of the pronoun's
 //! gender as an object (`His manager, Harry Lockwood, described him as
 //! “…”. He endured …. “…,” he wrote`) is about the topic, so the walk of
-//! `he` goes past it.
+//! `he` goes past it. A quotation carrying on the sentence of the one
+//! before with nobody new between (`that he “…” and asked managers to
+//! avoid “…”`, `that he had “…,” but that the city needed “…”`) is that
+//! one's speaker's, with or without a verb of saying of its own.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1274,6 +1277,19 @@ impl Quoter<'_, '_> {
         // cathedral”": four words or more after `called` and its object
         // are the caller's words (fewer are a term: `called the decision
         // “a betrayal.”`).
+        // "… that he “respects …” and asked managers to avoid “anything
+        // …”": a quotation carrying on the sentence of the one before,
+        // with nobody new between, is that one's speaker's.
+        let found = match found {
+            Some(f) if f.verb && f.speaker.is_none() => match self.shares_last(open) {
+                Some(sp) => Some(Found { speaker: Some(sp), ..f }),
+                None => Some(f),
+            },
+            None if words > 3 && self.speechlike(open, close, words) => self
+                .shares_last(open)
+                .map(|sp| Found { speaker: Some(sp), near: false, verb: true }),
+            other => other,
+        };
         let found = match found {
             Some(f) if f.verb => Some(f),
             other => match self.caller(open, words) {
@@ -1481,6 +1497,46 @@ impl Quoter<'_, '_> {
             && open > last
             && open - last <= 12
             && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
+    }
+
+    /// The speaker of the quotation before `open` when this one carries on
+    /// its sentence with nobody new (English only): `wrote … that he
+    /// “respects the right …” and asked managers to avoid “anything …”`,
+    /// `said that he had “enormous respect …,” but that the city needed
+    /// “someone who …”`. Between the two: at most ten tokens in the
+    /// paragraph, no sentence end (the first quotation does not end one
+    /// either), no name, no pronoun or article, and a verb of saying only
+    /// right after `and`/`but` (a verb sharing the subject).
+    fn shares_last(&self, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let (last, para, speaker) = self.last?;
+        let speaker = speaker?;
+        if para != doc.toks[open].para || open <= last + 1 || open - last > 11 {
+            return None;
+        }
+        if doc.toks[last - 1].term {
+            return None;
+        }
+        let ok = (last + 1..open).all(|k| {
+            let t = &doc.toks[k];
+            if t.term || t.gap >= Gap::Line || self.ent(k).is_some() || self.quote_of[k] != NONE {
+                return false;
+            }
+            if t.kind != Kind::Word {
+                return true;
+            }
+            let low = doc.low(k);
+            let determiner = matches!(
+                low,
+                "he" | "she" | "they" | "i" | "we" | "it" | "you" | "a" | "an" | "one" | "who"
+            );
+            let verb = self.cue_flags[k] & cue::VERB != 0;
+            !determiner && (!verb || k > last + 1 && matches!(doc.low(k - 1), "and" | "but"))
+        });
+        ok.then_some(speaker)
     }
 
     /// Whether the quotation is a term rather than speech whatever cue is
