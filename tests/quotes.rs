@@ -2221,3 +2221,29 @@ fn a_quotation_carrying_on_the_sentence_of_the_one_before_shares_its_speaker() {
          a spokesman said that it was [[Q:\"the only plan anyone has put forward.\"]]",
     );
 }
+
+#[test]
+fn an_unnamed_spokesperson_for_a_nominal_or_a_long_name_names_nobody() {
+    // `the regulator` is the Charity Commission, but its spokesperson is
+    // unnamed.
+    check(
+        "en",
+        "The Charity Commission said it would publish its report later this year. A \
+         spokesperson for the regulator said the case showed [[Q:\"why no single person should \
+         control a charity's finances.\"]]",
+    );
+    // The last part of a name joined by `and` is still inside the
+    // of-phrase.
+    check(
+        "en",
+        "A spokesman for the Department for Environment, Food and Rural Affairs said ministers \
+         were [[Q:\"monitoring the situation closely\"]] and that funding was available.",
+    );
+    // A named official at the regulator is still named.
+    check(
+        "en",
+        "The Charity Commission said it would publish its report. Its director, Anna Berg, said \
+         the case showed [[Q@Anna Berg:\"why no single person should control a charity's \
+         finances.\"]]",
+    );
+}

@@ -322,7 +322,12 @@
 //! `he` goes past it. A quotation carrying on the sentence of the one
 //! before with nobody new between (`that he “…” and asked managers to
 //! avoid “…”`, `that he had “…,” but that the city needed “…”`) is that
-//! one's speaker's, with or without a verb of saying of its own.
+//! one's speaker's, with or without a verb of saying of its own. An
+//! indefinite role noun before `for`/`of` and a nominal (`A spokesperson
+//! for the regulator said`) names nobody, as before a name; and a name
+//! joined by `and` to an organisation before it belongs to that
+//! organisation's of-phrase (`A spokesman for the Department for
+//! Environment, Food and Rural Affairs said`: nobody).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -2885,8 +2890,24 @@ impl Quoter<'_, '_> {
     /// `None` when `e` is not such a complement.
     fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
-        let first = self.ent_toks[e].0;
+        let mut first = self.ent_toks[e].0;
         let prep = |k: usize| doc.is_word(k) && matches!(doc.low(k), "of" | "for" | "at" | "from");
+        // (The last part of a name joined by `and` to an organisation
+        // before it is that name: `a spokesman for the Department for
+        // Environment, Food and Rural Affairs`.)
+        if first > from + 2 && doc.is_word(first - 1) && doc.low(first - 1) == "and" {
+            let mut k = first - 1;
+            while k > from && first - k < 8 {
+                k -= 1;
+                if let Some(g) = self.ent(k).filter(|&g| !self.is_person(g)) {
+                    first = self.ent_toks[g].0;
+                    break;
+                }
+                if !(doc.is(k, ',') || doc.is_word(k) && doc.toks[k].upper) {
+                    break;
+                }
+            }
+        }
         // (A few lower-case words may describe the name: `a spokeswoman
         // for the cloud provider Stratanet`.)
         let mut at = first;
@@ -3138,12 +3159,46 @@ impl Quoter<'_, '_> {
                 return Some(None);
             }
             if self.cue_flags[w] & cue::DETERMINER != 0 {
+                // "A spokesperson for the regulator said": the nominal is
+                // the complement of an unnamed person's `for`/`of`.
+                if self.unnamed_for(w, from) {
+                    return Some(None);
+                }
                 return Some(self.nominal(&words, open));
             }
             words.push(w);
             j = w;
         }
         (closed && !words.is_empty()).then(|| self.nominal(&words, open))
+    }
+
+    /// Whether the nominal whose determiner is token `det` is the
+    /// complement of `of`/`for`/`at`/`from` after an indefinite role or
+    /// person noun (`a spokesperson for the regulator`, `an official at
+    /// the ministry`), after token `from` (English only): that person is
+    /// unnamed, and the nominal is not the speaker.
+    fn unnamed_for(&self, det: usize, from: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || det < from + 3
+            || !doc.is_word(det - 1)
+            || !matches!(doc.low(det - 1), "of" | "for" | "at" | "from")
+        {
+            return false;
+        }
+        let head = det - 2;
+        let role = |w: usize| {
+            doc.is_word(w)
+                && (doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0)
+        };
+        if !role(head) {
+            return false;
+        }
+        // An indefinite article within three words before the noun.
+        (head.saturating_sub(3).max(from)..head)
+            .rev()
+            .take_while(|&w| doc.is_word(w) && self.ent(w).is_none())
+            .any(|w| matches!(doc.low(w), "a" | "an" | "one"))
     }
 
     /// What follows a cue, from token `at` to `to`: a name (`kata Rutte`,
