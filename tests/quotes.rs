@@ -2247,3 +2247,15 @@ fn an_unnamed_spokesperson_for_a_nominal_or_a_long_name_names_nobody() {
          finances.\"]]",
     );
 }
+
+#[test]
+fn a_participle_shares_a_pronoun_subject_opening_its_sentence() {
+    // The clause before `saying` has `it` as a later subject; the
+    // participle's subject is the `She` that opens the sentence.
+    check(
+        "en",
+        "Margriet Verhoeven was a Dutch painter. She refused the title of professor when it was \
+         offered in 1975, saying that she was [[Q@Margriet Verhoeven:\"a painter who teaches, \
+         not a teacher who paints.\"]]",
+    );
+}

@@ -327,7 +327,10 @@
 //! for the regulator said`) names nobody, as before a name; and a name
 //! joined by `and` to an organisation before it belongs to that
 //! organisation's of-phrase (`A spokesman for the Department for
-//! Environment, Food and Rural Affairs said`: nobody).
+//! Environment, Food and Rural Affairs said`: nobody). A participle after
+//! a comma in a sentence opened by `he`/`she` and holding no verb of
+//! saying shares that pronoun (`She refused the title when it was
+//! offered, saying that she was “…”`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -2144,6 +2147,16 @@ impl Quoter<'_, '_> {
                 }
                 if let Some(e) = self.ent(j).filter(|_| !self.in_term[j]) {
                     return Some(e);
+                }
+                // ("She refused the title when it was offered, saying
+                // that she was “…”": a subject pronoun opening the clause
+                // is the participle's subject, whatever a later clause's
+                // `it` is.)
+                if doc.lang == super::tokens::Lang::En
+                    && doc.is_word(j)
+                    && matches!(doc.low(j), "he" | "she")
+                {
+                    return self.pronoun_antecedent(j, open, true);
                 }
             }
         }
