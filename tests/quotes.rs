@@ -2259,3 +2259,23 @@ fn a_participle_shares_a_pronoun_subject_opening_its_sentence() {
          not a teacher who paints.\"]]",
     );
 }
+
+#[test]
+fn a_verb_after_comma_and_shares_the_subject_opening_a_sentence_with_asides() {
+    // `p.m.,` ends an abbreviation, not the sentence; the commas of the
+    // asides do not hide the subject.
+    check(
+        "en",
+        "The Environment Agency issued a severe flood warning, its highest level, shortly after \
+         9 p.m., and said in a statement that the river had reached [[Q@Environment Agency:\"a \
+         level not recorded since gauges were installed in 1968\"]].",
+    );
+    // A definite role noun opening the sentence names whoever holds it,
+    // also behind a title (`Dr.`).
+    check(
+        "en",
+        "The area manager, Dr. Fiona Harcourt, defended the scheme. The area manager accepted, \
+         however, that the lower town had been left out, and said the agency would \
+         [[Q@Fiona Harcourt:\"look again, and look seriously,\"]] at extending it.",
+    );
+}

@@ -330,7 +330,15 @@
 //! Environment, Food and Rural Affairs said`: nobody). A participle after
 //! a comma in a sentence opened by `he`/`she` and holding no verb of
 //! saying shares that pronoun (`She refused the title when it was
-//! offered, saying that she was “…”`).
+//! offered, saying that she was “…”`). A verb after `, and` whose clause
+//! holds asides set off by commas shares the subject opening the
+//! sentence, a name or a definite role noun (`The Environment Agency
+//! issued a warning, its highest level, shortly after 9 p.m., and said
+//! …`; `The area manager accepted, however, that …, and said`), when no
+//! other subject or verb of saying stands between; and a title may stand
+//! between the comma of an appositive and the name (`The agency's area
+//! manager for Wessex, Dr. Fiona Harcourt,` names her for `the area
+//! manager`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -2624,7 +2632,7 @@ impl Quoter<'_, '_> {
         }
         // (At least a verb between the subject and `and`.)
         if x + 2 > a || !doc.is_word(x) {
-            return None;
+            return self.opening_subject(a);
         }
         if let Some(mut e) = self.ent(x) {
             let mut after = self.ent_toks[e].1;
@@ -2658,7 +2666,67 @@ impl Quoter<'_, '_> {
         if matches!(w, "he" | "she") {
             return Some(self.pronoun_antecedent(x, open, true));
         }
-        None
+        self.opening_subject(a)
+    }
+
+    /// The subject opening the sentence of `, and` at token `a` when the
+    /// clause before it holds commas (`The Environment Agency issued a
+    /// severe flood warning, its highest level, shortly after 9 p.m., and
+    /// said in a statement that`, `The area manager accepted, however,
+    /// that …, and said`): a name (after `the`) or a definite role noun
+    /// that names someone, right before a lower-case word, with no verb
+    /// of saying, subject pronoun, name followed by a verb, or relative
+    /// `who` between it and `and`. English only.
+    fn opening_subject(&self, a: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if !doc.is(a, ',') {
+            return None;
+        }
+        let start = self.sentence_start(a);
+        if start >= a {
+            return None;
+        }
+        let mut j = start;
+        if doc.is_word(j) && doc.low(j) == "the" && self.ent(j).is_none() {
+            j += 1;
+        }
+        let (subject, after) = match self.ent(j) {
+            Some(e) => (Some(e), self.ent_toks[e].1),
+            None => {
+                // `The area manager accepted`: the words up to the role
+                // word name whoever holds that role.
+                if !doc.is_word(start) || doc.low(start) != "the" {
+                    return None;
+                }
+                let role = (start + 1..(start + 4).min(a)).find(|&w| {
+                    doc.is_word(w)
+                        && (doc.toks[w].flags & TITLE != 0
+                            || self.cue_flags[w] & cue::PERSON_NOUN != 0)
+                })?;
+                let words: Vec<usize> = (start + 1..=role).collect();
+                if words.iter().any(|&w| !doc.is_word(w) || doc.toks[w].upper) {
+                    return None;
+                }
+                (Some(self.named_by(&words, start)?), role + 1)
+            }
+        };
+        if after >= a || !doc.is_word(after) || doc.toks[after].upper {
+            return None;
+        }
+        let clear = (after..a).all(|k| {
+            let t = &doc.toks[k];
+            if self.quote_of[k] != NONE || t.gap >= Gap::Line {
+                return false;
+            }
+            if let Some(g) = self.ent(k) {
+                let past = self.ent_toks[g].1;
+                return !(doc.is_word(past) && !doc.toks[past].upper && past < a);
+            }
+            !doc.is_word(k)
+                || self.cue_flags[k] & (cue::VERB | cue::PARTICIPLE) == 0
+                    && !matches!(doc.low(k), "he" | "she" | "they" | "we" | "i" | "who")
+        });
+        clear.then_some(subject)
     }
 
     /// Whether the tokens from `after` (just past a name) up to the verb at
@@ -3505,7 +3573,17 @@ impl Quoter<'_, '_> {
             // of the sentence (`The operators' association, Deltaport
             // Employers,`), and the one after it, up to the next comma or
             // name (`Maritime Grid, the province's main utility,`).
-            let comma_before = first > 0 && doc.is(first - 1, ',');
+            // (A title may stand between the comma and the name: `The
+            // area manager, Dr. Fiona Harcourt,`.)
+            let lead = if title_from < first
+                && (title_from..first)
+                    .all(|j| doc.toks[j].flags & TITLE != 0 || doc.toks[j].kind == Kind::Punct)
+            {
+                title_from
+            } else {
+                first
+            };
+            let comma_before = lead > 0 && doc.is(lead - 1, ',');
             // (An appositive after the name is a noun phrase: `, the …`,
             // `, a …`, `, its …`; `, said the union's …` is not one.)
             let comma_after = doc.is(last, ',')
@@ -3515,8 +3593,8 @@ impl Quoter<'_, '_> {
                     "the" | "a" | "an" | "its" | "his" | "her" | "their"
                 );
             let before = |word: &str| {
-                let mut j = first - 1;
-                while j > 0 && first - 1 - j < 6 {
+                let mut j = lead - 1;
+                while j > 0 && lead - 1 - j < 6 {
                     let p = j - 1;
                     if doc.toks[p].kind == Kind::Punct && !doc.is(p, '\'') || self.ent(p).is_some()
                     {
