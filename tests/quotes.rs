@@ -2279,3 +2279,14 @@ fn a_verb_after_comma_and_shares_the_subject_opening_a_sentence_with_asides() {
          [[Q@Fiona Harcourt:\"look again, and look seriously,\"]] at extending it.",
     );
 }
+
+#[test]
+fn the_statement_said_points_to_the_subject_after_a_fronted_statement() {
+    check(
+        "en",
+        "In a victim impact statement read to the court, the charity's chief executive, \
+         Bernadette Okoro, said the fraud had forced the trust to close two clubs. \
+         [[Q@Bernadette Okoro:\"Those are not numbers. They are children,\"]] the statement \
+         said.",
+    );
+}

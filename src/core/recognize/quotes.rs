@@ -338,7 +338,10 @@
 //! other subject or verb of saying stands between; and a title may stand
 //! between the comma of an appositive and the name (`The agency's area
 //! manager for Wessex, Dr. Fiona Harcourt,` names her for `the area
-//! manager`).
+//! manager`). `the statement said` after a sentence that opens with the
+//! statement before its verb of saying (`In a victim impact statement
+//! read to the court, the charity's chief executive, Bernadette Okoro,
+//! said …`) points to that verb's subject.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -2959,6 +2962,24 @@ impl Quoter<'_, '_> {
                 .find(|&v| self.cue_at(v).is_some_and(|(_, f)| f & cue::VERB != 0));
             if let Some(Some(e)) = verb.and_then(|v| self.subject_before(v, start, open)) {
                 return Some(e);
+            }
+            // "In a victim impact statement read to the court, the
+            // charity's chief executive, Bernadette Okoro, said …": the
+            // statement comes before its sentence's verb of saying, whose
+            // subject made it.
+            if verb.is_none() {
+                let mut v = k + 1;
+                while v < at && v - k < 30 && !(doc.toks[v].term && self.quote_of[v] == NONE) {
+                    let said = self.quote_of[v] == NONE
+                        && self.cue_at(v).is_some_and(|(_, f)| f & cue::VERB != 0);
+                    if said {
+                        if let Some(Some(e)) = self.subject_before(v, k + 1, open) {
+                            return Some(e);
+                        }
+                        break;
+                    }
+                    v += 1;
+                }
             }
             return self.first_name(start, k);
         }
