@@ -2290,3 +2290,22 @@ fn the_statement_said_points_to_the_subject_after_a_fronted_statement() {
          said.",
     );
 }
+
+#[test]
+fn its_officials_and_a_they_after_them_are_the_organisation() {
+    check(
+        "en",
+        "The National Union of Mineworkers called for a public inquiry. In a statement its South \
+         Wales officials said the mine was [[Q@National Union of Mineworkers:\"a family business \
+         with a family's budget for safety\"]]. They added: [[Q@National Union of \
+         Mineworkers:\"The miners chose this pit. They should be asked what it needs.\"]]",
+    );
+    // One unnamed spokesman is still nobody named; `they` after people's
+    // words is nobody in particular.
+    check(
+        "en",
+        "The union called for an inquiry. A spokesman for the union said the mine was \
+         [[Q:\"a family business with a family's budget for safety\"]]. Two sisters of a miner \
+         waited in the hall. [[Q:\"We kept the kettle on for three days,\"]] they said.",
+    );
+}

@@ -341,7 +341,10 @@
 //! manager`). `the statement said` after a sentence that opens with the
 //! statement before its verb of saying (`In a victim impact statement
 //! read to the court, the charity's chief executive, Bernadette Okoro,
-//! said …`) points to that verb's subject.
+//! said …`) points to that verb's subject. `its` before a plural word for
+//! the people speaking for an organisation (`In a statement its South
+//! Wales officials said`) is the organisation, and so is `they` before a
+//! verb of saying right after the organisation's words (`They added:`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -2370,6 +2373,24 @@ impl Quoter<'_, '_> {
         if let Some(sp) = self.and_subject(c, from, open) {
             return Some(sp);
         }
+        if let Some(sp) = self.its_people(c, from) {
+            return Some(sp);
+        }
+        // "In a statement its officials said the mine was “…”. They
+        // added: “…”": `they` right after an organisation's words is the
+        // organisation.
+        if doc.lang == super::tokens::Lang::En
+            && c > from
+            && doc.is_word(c - 1)
+            && doc.low(c - 1) == "they"
+        {
+            if let Some((last, para, Some(e))) = self.last {
+                let near = para == doc.toks[c].para && last < c && c - last <= 12;
+                if near && !self.is_person(e) && self.ents[e].label == labels::ORG {
+                    return Some(Some(e));
+                }
+            }
+        }
         // "Her last paper appeared in 1958. Its final sentence reads:
         // “…”": a part of a work speaks for the work's writer.
         if let Some(e) =
@@ -2670,6 +2691,42 @@ impl Quoter<'_, '_> {
             return Some(self.pronoun_antecedent(x, open, true));
         }
         self.opening_subject(a)
+    }
+
+    /// The organisation `its` means before a plural word for the people
+    /// who speak for it, right before the verb at `c` (`In a statement its
+    /// South Wales officials said`, `Its leaders said`): a group speaking
+    /// for its organisation is the organisation (while one unnamed
+    /// spokesman is nobody named). A few words may qualify the noun.
+    /// English only.
+    fn its_people(&self, c: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || c < from + 2 || !doc.is_word(c - 1) {
+            return None;
+        }
+        if !matches!(
+            doc.low(c - 1),
+            "officials"
+                | "leaders"
+                | "representatives"
+                | "officers"
+                | "executives"
+                | "directors"
+                | "organisers"
+                | "organizers"
+                | "spokespeople"
+        ) {
+            return None;
+        }
+        let its = (from.max(c.saturating_sub(6))..c - 1)
+            .rev()
+            .find(|&k| doc.is_word(k) && matches!(doc.low(k), "its"))?;
+        let plain = (its + 1..c - 1).all(|k| {
+            doc.is_word(k)
+                && self.cue_flags[k] & cue::VERB == 0
+                && self.ent(k).is_none_or(|e| !self.is_person(e))
+        });
+        plain.then(|| self.antecedent(its, false))
     }
 
     /// The subject opening the sentence of `, and` at token `a` when the
