@@ -2309,3 +2309,17 @@ fn its_officials_and_a_they_after_them_are_the_organisation() {
          waited in the hall. [[Q:\"We kept the kettle on for three days,\"]] they said.",
     );
 }
+
+#[test]
+fn an_indefinite_everyday_person_noun_stops_a_pronoun() {
+    // `A dealer` is not in the cue lexicon's person nouns; he is still
+    // someone new and unnamed for `He said`.
+    check(
+        "en",
+        "Wikinews: Ilze Kalniņa chose your violin. Were you surprised?\n\nTeodor Halloran: \
+         Very.\n\nWikinews: Why won't you sell to collectors?\n\nTeodor Halloran: A violin in a \
+         glass case is a coffin. A dealer from Geneva offered me a great deal of money, and I \
+         asked him who would play them. He said, [[Q:\"Nobody, that's the point.\"]] So I said \
+         no.",
+    );
+}

@@ -345,6 +345,10 @@
 //! the people speaking for an organisation (`In a statement its South
 //! Wales officials said`) is the organisation, and so is `they` before a
 //! verb of saying right after the organisation's words (`They added:`).
+//! Everyday words for a person the cue lexicon does not list (`dealer`,
+//! `stranger`, `visitor`: [`MORE_PERSON_NOUNS`]) bring in someone unnamed
+//! after `a`/`an` as its person nouns do (`A dealer from Geneva offered me
+//! …. He said, “…”`: nobody named).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -379,6 +383,21 @@ const SENTENCES_BACK: usize = 4;
 const LOOKBACK: usize = 64;
 /// Marker for "none" in the per-token tables.
 const NONE: u32 = u32::MAX;
+
+/// English words for a person that the cue lexicon does not list as
+/// person nouns but that bring in someone new and unnamed after `a`/`an`
+/// (`A dealer from Geneva offered me …. He said, “…”`): people met by
+/// chance, trade and everyday roles.
+#[rustfmt::skip]
+const MORE_PERSON_NOUNS: &[&str] = &[
+    "dealer", "collector", "stranger", "visitor", "tourist", "buyer", "seller", "merchant",
+    "priest", "vicar", "girl", "boy", "child", "gentleman", "guard", "waiter",
+    "waitress", "clerk", "villager", "shepherd", "sailor", "fan", "supporter", "spectator",
+    "volunteer", "teenager", "pensioner", "colleague", "landlord", "landlady", "tenant",
+    "traveller", "traveler", "hiker", "climber", "guide", "porter", "cook", "chef", "baker",
+    "butcher", "mechanic", "plumber", "builder", "carpenter", "labourer", "laborer", "miner",
+    "friend", "acquaintance", "photographer", "policeman", "policewoman",
+];
 
 /// A closing-mark cursor: sorted token indices and a forward-only position.
 #[derive(Default)]
@@ -4199,7 +4218,9 @@ impl Quoter<'_, '_> {
         if !doc.is_word(j) || doc.toks[j].upper {
             return false;
         }
-        let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
+        let role = doc.toks[j].flags & TITLE != 0
+            || self.cue_flags[j] & cue::PERSON_NOUN != 0
+            || en && MORE_PERSON_NOUNS.contains(&doc.low(j));
         let g = gender_word(doc.low(j));
         // "From my grandmother. She was born in …": a relative the speaker
         // of the text calls `my`/`our` and does not name, of the pronoun's
