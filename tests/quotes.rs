@@ -2323,3 +2323,15 @@ fn an_indefinite_everyday_person_noun_stops_a_pronoun() {
          no.",
     );
 }
+
+#[test]
+fn a_person_called_by_name_is_named() {
+    // `a man called Seamus Twomey` brings in someone named: `he` is him.
+    check(
+        "en",
+        "Teodor Halloran: I was nineteen. My landlady's brother, a man called Seamus Twomey, \
+         repaired fiddles in his kitchen, and I used to sit and watch him. One evening he handed \
+         me a gouge and said, [[Q@Seamus Twomey:\"You've been looking long enough. Now do \
+         it.\"]]",
+    );
+}

@@ -348,7 +348,8 @@
 //! Everyday words for a person the cue lexicon does not list (`dealer`,
 //! `stranger`, `visitor`: [`MORE_PERSON_NOUNS`]) bring in someone unnamed
 //! after `a`/`an` as its person nouns do (`A dealer from Geneva offered me
-//! …. He said, “…”`: nobody named).
+//! …. He said, “…”`: nobody named), but not one `called`/`named` a name
+//! right after (`a man called Seamus Twomey`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -4317,6 +4318,16 @@ impl Quoter<'_, '_> {
             }
             if doc.is(x, ',') {
                 return !self.ent(x + 1).is_some_and(|e| self.is_person(e));
+            }
+            // ("a man called Seamus Twomey", "a woman named Ana": named
+            // after all.)
+            if en
+                && x == j + 1
+                && doc.is_word(x)
+                && matches!(doc.low(x), "called" | "named")
+                && self.ent(x + 1).is_some_and(|e| self.is_person(e))
+            {
+                return false;
             }
         }
         true
