@@ -2335,3 +2335,14 @@ fn a_person_called_by_name_is_named() {
          it.\"]]",
     );
 }
+
+#[test]
+fn called_before_the_marks_wins_over_a_later_clauses_verb_of_saying() {
+    check(
+        "en",
+        "Margriet Verhoeven (1921 – 1999) was a Dutch painter. The art historian Lotte Brinkman \
+         has called them [[Q@Lotte Brinkman:\"the most important Dutch prints of the post-war \
+         period\"]], and in her 1992 study of the artist she quoted Verhoeven as saying that she \
+         had [[Q@Verhoeven:\"cut them fast, before I could think about any of them.\"]]",
+    );
+}

@@ -349,7 +349,10 @@
 //! `stranger`, `visitor`: [`MORE_PERSON_NOUNS`]) bring in someone unnamed
 //! after `a`/`an` as its person nouns do (`A dealer from Geneva offered me
 //! …. He said, “…”`: nobody named), but not one `called`/`named` a name
-//! right after (`a man called Seamus Twomey`).
+//! right after (`a man called Seamus Twomey`). The subject of `called`
+//! before the marks speaks the four words or more after it even when a
+//! verb of saying away from the marks follows in a later clause (`has
+//! called them “…”, and in her study she quoted X as saying`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1332,8 +1335,11 @@ impl Quoter<'_, '_> {
                 .map(|sp| Found { speaker: Some(sp), near: false, verb: true }),
             other => other,
         };
+        // (Also over a verb of saying away from the marks, which is a
+        // later clause's: `has called them “…”, and in her study she
+        // quoted X as saying`.)
         let found = match found {
-            Some(f) if f.verb => Some(f),
+            Some(f) if f.verb && !(naming && !f.near) => Some(f),
             other => match self.caller(open, words) {
                 Some(sp) => {
                     naming = false;
