@@ -2346,3 +2346,14 @@ fn called_before_the_marks_wins_over_a_later_clauses_verb_of_saying() {
          had [[Q@Verhoeven:\"cut them fast, before I could think about any of them.\"]]",
     );
 }
+
+#[test]
+fn words_quoted_as_an_accusation_are_the_accusers() {
+    check(
+        "en",
+        "Opposition health critic Sandra Byrne accused the government of [[Q@Sandra \
+         Byrne:\"running the hospitals on the goodwill of exhausted people.\"]]",
+    );
+    // A single word is a term.
+    check("en", "Sandra Byrne accused the minister of \"cowardice\" on Monday.");
+}

@@ -352,7 +352,9 @@
 //! right after (`a man called Seamus Twomey`). The subject of `called`
 //! before the marks speaks the four words or more after it even when a
 //! verb of saying away from the marks follows in a later clause (`has
-//! called them “…”, and in her study she quoted X as saying`).
+//! called them “…”, and in her study she quoted X as saying`). Three
+//! words or more after `accused X of` are the accuser's (`Sandra Byrne
+//! accused the government of “running the hospitals on …”`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1340,7 +1342,7 @@ impl Quoter<'_, '_> {
         // quoted X as saying`.)
         let found = match found {
             Some(f) if f.verb && !(naming && !f.near) => Some(f),
-            other => match self.caller(open, words) {
+            other => match self.caller(open, words).or_else(|| self.accuser(open, words)) {
                 Some(sp) => {
                     naming = false;
                     Some(Found { speaker: sp, near: false, verb: true })
@@ -1511,6 +1513,31 @@ impl Quoter<'_, '_> {
             c = k;
         }
         None
+    }
+
+    /// The speaker of words quoted as an accusation (English only): `X
+    /// accused the government of “running the hospitals on goodwill.”`
+    /// — `of` right before the marks, `accused`/`accuses`/`accusing` at
+    /// most five words before it, three words or more inside: the words
+    /// are the accuser's, the subject of the verb.
+    fn accuser(&self, open: usize, words: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if words < 3
+            || doc.lang != super::tokens::Lang::En
+            || open < 3
+            || !doc.is_word(open - 1)
+            || doc.low(open - 1) != "of"
+        {
+            return None;
+        }
+        let k = (open.saturating_sub(7)..open - 2).rev().find(|&k| {
+            doc.is_word(k) && matches!(doc.low(k), "accused" | "accuses" | "accusing" | "accuse")
+        })?;
+        if (k + 1..open - 1).any(|x| !doc.is_word(x) || self.quote_of[x] != NONE) {
+            return None;
+        }
+        let from = self.sentence_start(k);
+        Some(self.subject_before(k, from, open).flatten())
     }
 
     /// Whether the verb of saying next to the quotation `open`..`close` has
