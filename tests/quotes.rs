@@ -2357,3 +2357,15 @@ fn words_quoted_as_an_accusation_are_the_accusers() {
     // A single word is a term.
     check("en", "Sandra Byrne accused the minister of \"cowardice\" on Monday.");
 }
+
+#[test]
+fn a_fragment_ending_in_a_comma_after_a_set_off_subjects_verb_is_theirs() {
+    // `and said` shares the subject set off by commas before the clause;
+    // the comma inside the marks ends the governed words.
+    check(
+        "en",
+        "Their managing director, Neil Saunders, stood up at a public meeting and said the \
+         routes were [[Q@Neil Saunders:\"not commercially viable,\"]] and a woman at the back \
+         shouted, [[Q:\"Neither am I, and I still need to get to the hospital.\"]]",
+    );
+}

@@ -354,7 +354,12 @@
 //! verb of saying away from the marks follows in a later clause (`has
 //! called them “…”, and in her study she quoted X as saying`). Three
 //! words or more after `accused X of` are the accuser's (`Sandra Byrne
-//! accused the government of “running the hospitals on …”`).
+//! accused the government of “running the hospitals on …”`). A verb
+//! joined by `and` to a clause right after a name set off by commas
+//! shares that name (`Their managing director, Neil Saunders, stood up at
+//! a public meeting and said`), and two or three governed words may end
+//! with a comma inside the marks (`said the routes were “not commercially
+//! viable,” and a woman shouted`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1692,8 +1697,11 @@ impl Quoter<'_, '_> {
                     | "if"
                     | "unless"
             );
+        // (A clause comma inside the marks ends the words too: `said the
+        // routes were “not commercially viable,” and a woman shouted`.)
         let ends = doc.toks.get(next).is_none_or(|t| t.term || t.gap >= Gap::Line)
             || doc.toks[close - 1].term
+            || doc.is(close - 1, ',')
             || goes_on;
         let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
         article && ends && !inner_punct
@@ -2742,6 +2750,16 @@ impl Quoter<'_, '_> {
         }
         if matches!(w, "he" | "she") {
             return Some(self.pronoun_antecedent(x, open, true));
+        }
+        // "Their managing director, Neil Saunders, stood up at a meeting
+        // and said": a name set off by commas right before the clause.
+        if x >= from + 2 && doc.is(x - 1, ',') {
+            if let Some(e) = self.ent(x - 2).filter(|&e| self.is_person(e)) {
+                let first = self.ent_toks[e].0;
+                if first > from && doc.is(first - 1, ',') {
+                    return Some(Some(e));
+                }
+            }
         }
         self.opening_subject(a)
     }
