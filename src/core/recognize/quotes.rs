@@ -1346,7 +1346,7 @@ impl Quoter<'_, '_> {
         // later clause's: `has called them “…”, and in her study she
         // quoted X as saying`.)
         let found = match found {
-            Some(f) if f.verb && !(naming && !f.near) => Some(f),
+            Some(f) if f.verb && (f.near || !naming) => Some(f),
             other => match self.caller(open, words).or_else(|| self.accuser(open, words)) {
                 Some(sp) => {
                     naming = false;
