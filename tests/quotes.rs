@@ -2371,3 +2371,14 @@ fn a_fragment_ending_in_a_comma_after_a_set_off_subjects_verb_is_theirs() {
          shouted, [[Q:\"Neither am I, and I still need to get to the hospital.\"]]",
     );
 }
+
+#[test]
+fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
+    check(
+        "en",
+        "Kwabena Mensah-Atkins was appointed manager of Ghana in 2006. The Daily Graphic asked in \
+         an editorial whether Ghana needed [[Q@Daily Graphic:\"a coach from Kumasi or a coach \
+         from Bristol.\"]] He responded at his first news conference in Accra: \
+         [[Q@Kwabena Mensah-Atkins:\"Both. You are getting both.\"]]",
+    );
+}

@@ -359,7 +359,10 @@
 //! shares that name (`Their managing director, Neil Saunders, stood up at
 //! a public meeting and said`), and two or three governed words may end
 //! with a comma inside the marks (`said the routes were “not commercially
-//! viable,” and a woman shouted`).
+//! viable,” and a woman shouted`). A quotation ending its sentence keeps
+//! a cue before it over the next sentence's verb when that sentence
+//! announces the next quotation with a colon (`asked whether Ghana needed
+//! “….” He responded at a news conference: “…”`).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -1293,10 +1296,25 @@ impl Quoter<'_, '_> {
         // it (`.” Everybody laughed`, `.” He said, “…”`) opens a new
         // sentence.
         let introduced = open > 0 && (doc.is(open - 1, ',') || doc.is(open - 1, ':'));
-        let before_first = introduced
-            && close > open + 1
+        let ends_sentence = close > open + 1
             && doc.toks[close - 1].term
             && doc.toks.get(close + 1).is_some_and(|t| t.kind == Kind::Word && t.upper);
+        // (Also with a cue of its own before it, when the sentence after it
+        // announces the next quotation with a colon: `asked whether Ghana
+        // needed “….” He responded at a news conference: “…”`.)
+        let announces_next = || {
+            let n = doc.toks.len();
+            let mark = |k: usize| doc.toks[k].kind == Kind::Punct && is_mark(doc.toks[k].ch);
+            let mut k = close + 1;
+            while k < n && k - close < 30 && !doc.toks[k].term && !mark(k) {
+                if doc.toks[k].gap >= Gap::Line {
+                    return false;
+                }
+                k += 1;
+            }
+            k > close + 1 && doc.is(k - 1, ':') && k < n && mark(k)
+        };
+        let before_first = ends_sentence && (introduced || announces_next());
         let after = self.speaker_after(open, close).filter(fits);
         let found = match after {
             Some(a) if before_first => {
