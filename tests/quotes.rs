@@ -2382,3 +2382,17 @@ fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
          [[Q@Kwabena Mensah-Atkins:\"Both. You are getting both.\"]]",
     );
 }
+
+#[test]
+fn the_topic_a_pronoun_continues_agrees_with_its_gender() {
+    // Kalniņa is named most, but `Your wife is Nuala Halloran` marks Nuala
+    // as a woman and says nothing of Kalniņa: `Her words` are the wife's.
+    check(
+        "en",
+        "Wikinews: Ilze Kalniņa chose your violin. Were you surprised?\n\nTeodor Halloran: Very. \
+         Ilze Kalniņa played everything in the workshop. Kalniņa didn't say much. Kalniņa played \
+         for an hour.\n\nWikinews: Your wife is Nuala Halloran, the cellist?\n\nTeodor Halloran: \
+         She is. She plays a cello I made in 1998 and complains about it every day. Her words, \
+         last week: [[Q@Nuala Halloran:\"It's a good cello for a man who makes violins.\"]]",
+    );
+}

@@ -362,7 +362,12 @@
 //! viable,” and a woman shouted`). A quotation ending its sentence keeps
 //! a cue before it over the next sentence's verb when that sentence
 //! announces the next quotation with a colon (`asked whether Ghana needed
-//! “….” He responded at a news conference: “…”`).
+//! “….” He responded at a news conference: “…”`). A word for a relative
+//! across a copula marks a name's gender (`Your wife is Nuala Halloran`,
+//! `Nuala Halloran is his wife`), and the person most named takes the
+//! place of the one a pronoun's walk found only when not marked as of the
+//! other gender, nor unmarked while the one found is marked as of the
+//! pronoun's.
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -795,6 +800,21 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
+        }
+        // "Your wife is Nuala Halloran", "Nuala Halloran is his wife": a
+        // word for a relative across a copula.
+        if doc.lang == super::tokens::Lang::En {
+            let cop = |k: usize| doc.is_word(k) && matches!(doc.low(k), "is" | "was");
+            if first > 1 && cop(first - 1) && doc.is_word(first - 2) {
+                vote(&mut votes, full[e], gender_word(doc.low(first - 2)), 3);
+            }
+            let after = ent_toks[e].1;
+            if cop(after) && doc.is_word(after + 1) && doc.is_word(after + 2) {
+                let own = matches!(doc.low(after + 1), "his" | "her" | "my" | "your" | "their");
+                if own {
+                    vote(&mut votes, full[e], gender_word(doc.low(after + 2)), 3);
+                }
+            }
         }
     }
     // A given name listed for women or men only is one weak vote for its
@@ -4037,7 +4057,7 @@ impl Quoter<'_, '_> {
                     first = None;
                     mention = None;
                 } else if quoted.is_some() {
-                    return self.chain_end(quoted, chained, topic, open, person);
+                    return self.chain_end(quoted, chained, topic, open, person, said);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
                 // speaker is someone unnamed.
@@ -4055,7 +4075,7 @@ impl Quoter<'_, '_> {
                 // secretary had “…,” he said` names whoever `he` is.)
                 if first.is_none() && sentences > 0 {
                     if let Some(e) = self.role_subject(k, person).filter(|&e| want(e)) {
-                        return self.chain_end(Some(e), chained, topic, open, person);
+                        return self.chain_end(Some(e), chained, topic, open, person, said);
                     }
                 }
                 // "He met President Prabowo Subianto. “…,” he said": a
@@ -4092,7 +4112,7 @@ impl Quoter<'_, '_> {
                     // walk may go one paragraph more.)
                     continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
-                    return self.chain_end(Some(sp), chained, topic, open, person);
+                    return self.chain_end(Some(sp), chained, topic, open, person, said);
                 }
                 pronoun_at = None;
                 silent = false;
@@ -4162,7 +4182,7 @@ impl Quoter<'_, '_> {
         }
         let found = quoted.or(mention).or(first);
         if found.is_some() || chained.is_some() {
-            return self.chain_end(found, chained, topic, open, person);
+            return self.chain_end(found, chained, topic, open, person, said);
         }
         if !fallback {
             return None;
@@ -4504,6 +4524,7 @@ impl Quoter<'_, '_> {
         topic: usize,
         open: usize,
         person: bool,
+        said: Gender,
     ) -> Option<usize> {
         if chained.is_none() && topic == 0 {
             return found;
@@ -4512,6 +4533,19 @@ impl Quoter<'_, '_> {
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
+        // (Not someone of the other gender, nor over someone the text marks
+        // as of the pronoun's gender when the person most named is not:
+        // `Your wife is Nuala Halloran, the cellist? … She is. … Her
+        // words, last week:` is the wife, whoever is named more.)
+        if said != Gender::Unknown {
+            let g = self
+                .gender
+                .get_or_init(|| genders(self.doc, self.ents, &self.ent_toks, &self.full));
+            if g[top] != said && (g[top] != Gender::Unknown || found.is_some_and(|f| g[f] == said))
+            {
+                return found.or(chained);
+            }
+        }
         // (In an interview turn, the person the turn is labelled with is
         // `I`, not the topic a `she` continues: `Tomasz Wrona: … Dr. Ewa
         // Sobczak is looking at why. She thinks …. “…,” she wrote`.)
