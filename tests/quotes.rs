@@ -2385,14 +2385,14 @@ fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
 
 #[test]
 fn the_topic_a_pronoun_continues_agrees_with_its_gender() {
-    // Kalniņa is named most, but `Your wife is Nuala Halloran` marks Nuala
-    // as a woman and says nothing of Kalniņa: `Her words` are the wife's.
+    // Amara Osei-Bonsu is named most, but the text marks her as a woman
+    // (`girl`, `she`, `Ms.`): the `he` after `He said he had no idea` is
+    // her brother.
     check(
         "en",
-        "Wikinews: Ilze Kalniņa chose your violin. Were you surprised?\n\nTeodor Halloran: Very. \
-         Ilze Kalniņa played everything in the workshop. Kalniņa didn't say much. Kalniņa played \
-         for an hour.\n\nWikinews: Your wife is Nuala Halloran, the cellist?\n\nTeodor Halloran: \
-         She is. She plays a cello I made in 1998 and complains about it every day. Her words, \
-         last week: [[Q@Nuala Halloran:\"It's a good cello for a man who makes violins.\"]]",
+        "Ms. Amara Osei-Bonsu, 16, won the national chess championship. Osei-Bonsu learned from \
+         a book. Osei-Bonsu said she read it every night. Osei-Bonsu's brother, Kofi, now studies \
+         engineering in Accra. He said he had no idea the book would matter. \
+         [[Q@Kofi:\"I left it because it was heavy,\"]] he said.",
     );
 }

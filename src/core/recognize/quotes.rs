@@ -362,12 +362,10 @@
 //! viable,” and a woman shouted`). A quotation ending its sentence keeps
 //! a cue before it over the next sentence's verb when that sentence
 //! announces the next quotation with a colon (`asked whether Ghana needed
-//! “….” He responded at a news conference: “…”`). A word for a relative
-//! across a copula marks a name's gender (`Your wife is Nuala Halloran`,
-//! `Nuala Halloran is his wife`), and the person most named takes the
-//! place of the one a pronoun's walk found only when not marked as of the
-//! other gender, nor unmarked while the one found is marked as of the
-//! pronoun's.
+//! “….” He responded at a news conference: “…”`). The person most named
+//! takes the place of the one a pronoun's walk found only when the text
+//! does not mark them as of the other gender (`Osei-Bonsu's brother, Kofi,
+//! … He said …. “…,” he said` after a text about her).
 //!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
@@ -800,21 +798,6 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         }
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
-        }
-        // "Your wife is Nuala Halloran", "Nuala Halloran is his wife": a
-        // word for a relative across a copula.
-        if doc.lang == super::tokens::Lang::En {
-            let cop = |k: usize| doc.is_word(k) && matches!(doc.low(k), "is" | "was");
-            if first > 1 && cop(first - 1) && doc.is_word(first - 2) {
-                vote(&mut votes, full[e], gender_word(doc.low(first - 2)), 3);
-            }
-            let after = ent_toks[e].1;
-            if cop(after) && doc.is_word(after + 1) && doc.is_word(after + 2) {
-                let own = matches!(doc.low(after + 1), "his" | "her" | "my" | "your" | "their");
-                if own {
-                    vote(&mut votes, full[e], gender_word(doc.low(after + 2)), 3);
-                }
-            }
         }
     }
     // A given name listed for women or men only is one weak vote for its
@@ -4533,16 +4516,14 @@ impl Quoter<'_, '_> {
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
-        // (Not someone of the other gender, nor over someone the text marks
-        // as of the pronoun's gender when the person most named is not:
-        // `Your wife is Nuala Halloran, the cellist? … She is. … Her
-        // words, last week:` is the wife, whoever is named more.)
+        // (Not someone the text marks as of the other gender: after a text
+        // about Ms. Osei-Bonsu, `Osei-Bonsu's brother, Kofi, … He said …`
+        // leaves `he` with Kofi.)
         if said != Gender::Unknown {
             let g = self
                 .gender
                 .get_or_init(|| genders(self.doc, self.ents, &self.ent_toks, &self.full));
-            if g[top] != said && (g[top] != Gender::Unknown || found.is_some_and(|f| g[f] == said))
-            {
+            if g[top] != said && g[top] != Gender::Unknown {
                 return found.or(chained);
             }
         }
