@@ -767,11 +767,11 @@ fn scores_on_the_gold_documents() {
     // follows them down), and the rules written for them raised them to
     // 0.990/0.964; then nine more written run-in documents (`runin2_*`)
     // came in at 0.988/0.941, and the rules written for them raised the
-    // English tuned scores to 0.991/0.962.
+    // English tuned scores to 0.991/0.966.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.988, 0.958),
+        ("en", "tuned", 0.988, 0.962),
         ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
