@@ -765,11 +765,13 @@ fn scores_on_the_gold_documents() {
     // more written run-in documents, harder ones, lowered the English
     // tuned speakers to 0.949 at first contact (0.987/0.949; the floor
     // follows them down), and the rules written for them raised them to
-    // 0.990/0.964.
+    // 0.990/0.964; then nine more written run-in documents (`runin2_*`)
+    // came in at 0.988/0.941, and the rules written for them raised the
+    // English tuned scores to 0.991/0.966.
     const FLOORS: &[(&str, &str, f64, f64)] = &[
         ("id", "tuned", 0.97, 0.95),
         ("id", "heldout", 0.97, 0.95),
-        ("en", "tuned", 0.985, 0.955),
+        ("en", "tuned", 0.988, 0.962),
         ("en", "heldout", 0.92, 0.68),
     ];
     let mut failures = Vec::new();
@@ -2168,5 +2170,229 @@ fn a_role_named_right_after_unattributed_words_is_the_speakers() {
         "en",
         "A doctor came out at noon. She said: [[Q:\"They are tired and hungry, but they will \
          all be fine.\"]] The mayor, Anna Berg, thanked the rescuers.",
+    );
+}
+
+#[test]
+fn a_surname_alone_is_the_texts_subject_after_a_namesake() {
+    // The father shares the painter's surname; `Verhoeven` alone is still
+    // the painter the text is about.
+    check(
+        "en",
+        "Margriet Verhoeven (1921 – 1999) was a Dutch painter. She was the daughter of a ship's \
+         carpenter, Anton Verhoeven, and a seamstress. A critic quoted Verhoeven as saying that \
+         she had [[Q@Margriet Verhoeven:\"cut them fast, before I could think about any of \
+         them.\"]]",
+    );
+}
+
+#[test]
+fn a_name_with_the_topics_pronoun_as_object_is_passed_by_a_pronoun_chain() {
+    // `described him`: Lockwood speaks about the footballer, whom the `He`
+    // subjects after continue; `he wrote` is the footballer.
+    check(
+        "en",
+        "Kwabena Mensah-Atkins (born 1958) is a former footballer who played for Bristol Rovers. \
+         Mensah-Atkins made his debut for Rovers at seventeen. His manager, Harry Lockwood, \
+         described him as [[Q@Harry Lockwood:\"the calmest player I ever had, and the only one \
+         who ever told me I was wrong.\"]] He endured racist abuse in the late 1970s. In his \
+         autobiography he recalled an away match. [[Q@Kwabena Mensah-Atkins:\"I picked one up, \
+         peeled it and ate it. That was my answer,\"]] he wrote.",
+    );
+}
+
+#[test]
+fn a_quotation_carrying_on_the_sentence_of_the_one_before_shares_its_speaker() {
+    check(
+        "en",
+        "Its chief executive, Dr. Alan Whitford, wrote in a memo to staff that he \
+         [[Q@Alan Whitford:\"respects the right of every nurse to take this decision\"]] and \
+         asked managers to avoid [[Q@Alan Whitford:\"anything that could be seen as \
+         pressure.\"]]",
+    );
+    check(
+        "en",
+        "Daniel Osei, asked about the interview, said that he had [[Q@Daniel Osei:\"enormous \
+         respect for her as a teacher,\"]] but that the city needed [[Q@Daniel Osei:\"someone \
+         who knows how the council actually works.\"]]",
+    );
+    // Someone new between: not the first speaker's.
+    check(
+        "en",
+        "Daniel Osei said that the plan was [[Q@Daniel Osei:\"a disaster for the city\"]] but \
+         a spokesman said that it was [[Q:\"the only plan anyone has put forward.\"]]",
+    );
+}
+
+#[test]
+fn an_unnamed_spokesperson_for_a_nominal_or_a_long_name_names_nobody() {
+    // `the regulator` is the Charity Commission, but its spokesperson is
+    // unnamed.
+    check(
+        "en",
+        "The Charity Commission said it would publish its report later this year. A \
+         spokesperson for the regulator said the case showed [[Q:\"why no single person should \
+         control a charity's finances.\"]]",
+    );
+    // The last part of a name joined by `and` is still inside the
+    // of-phrase.
+    check(
+        "en",
+        "A spokesman for the Department for Environment, Food and Rural Affairs said ministers \
+         were [[Q:\"monitoring the situation closely\"]] and that funding was available.",
+    );
+    // A named official at the regulator is still named.
+    check(
+        "en",
+        "The Charity Commission said it would publish its report. Its director, Anna Berg, said \
+         the case showed [[Q@Anna Berg:\"why no single person should control a charity's \
+         finances.\"]]",
+    );
+}
+
+#[test]
+fn a_participle_shares_a_pronoun_subject_opening_its_sentence() {
+    // The clause before `saying` has `it` as a later subject; the
+    // participle's subject is the `She` that opens the sentence.
+    check(
+        "en",
+        "Margriet Verhoeven was a Dutch painter. She refused the title of professor when it was \
+         offered in 1975, saying that she was [[Q@Margriet Verhoeven:\"a painter who teaches, \
+         not a teacher who paints.\"]]",
+    );
+}
+
+#[test]
+fn a_verb_after_comma_and_shares_the_subject_opening_a_sentence_with_asides() {
+    // `p.m.,` ends an abbreviation, not the sentence; the commas of the
+    // asides do not hide the subject.
+    check(
+        "en",
+        "The Environment Agency issued a severe flood warning, its highest level, shortly after \
+         9 p.m., and said in a statement that the river had reached [[Q@Environment Agency:\"a \
+         level not recorded since gauges were installed in 1968\"]].",
+    );
+    // A definite role noun opening the sentence names whoever holds it,
+    // also behind a title (`Dr.`).
+    check(
+        "en",
+        "The area manager, Dr. Fiona Harcourt, defended the scheme. The area manager accepted, \
+         however, that the lower town had been left out, and said the agency would \
+         [[Q@Fiona Harcourt:\"look again, and look seriously,\"]] at extending it.",
+    );
+}
+
+#[test]
+fn the_statement_said_points_to_the_subject_after_a_fronted_statement() {
+    check(
+        "en",
+        "In a victim impact statement read to the court, the charity's chief executive, \
+         Bernadette Okoro, said the fraud had forced the trust to close two clubs. \
+         [[Q@Bernadette Okoro:\"Those are not numbers. They are children,\"]] the statement \
+         said.",
+    );
+}
+
+#[test]
+fn its_officials_and_a_they_after_them_are_the_organisation() {
+    check(
+        "en",
+        "The National Union of Mineworkers called for a public inquiry. In a statement its South \
+         Wales officials said the mine was [[Q@National Union of Mineworkers:\"a family business \
+         with a family's budget for safety\"]]. They added: [[Q@National Union of \
+         Mineworkers:\"The miners chose this pit. They should be asked what it needs.\"]]",
+    );
+    // One unnamed spokesman is still nobody named; `they` after people's
+    // words is nobody in particular.
+    check(
+        "en",
+        "The union called for an inquiry. A spokesman for the union said the mine was \
+         [[Q:\"a family business with a family's budget for safety\"]]. Two sisters of a miner \
+         waited in the hall. [[Q:\"We kept the kettle on for three days,\"]] they said.",
+    );
+}
+
+#[test]
+fn an_indefinite_everyday_person_noun_stops_a_pronoun() {
+    // `A dealer` is not in the cue lexicon's person nouns; he is still
+    // someone new and unnamed for `He said`.
+    check(
+        "en",
+        "Wikinews: Ilze Kalniņa chose your violin. Were you surprised?\n\nTeodor Halloran: \
+         Very.\n\nWikinews: Why won't you sell to collectors?\n\nTeodor Halloran: A violin in a \
+         glass case is a coffin. A dealer from Geneva offered me a great deal of money, and I \
+         asked him who would play them. He said, [[Q:\"Nobody, that's the point.\"]] So I said \
+         no.",
+    );
+}
+
+#[test]
+fn a_person_called_by_name_is_named() {
+    // `a man called Seamus Twomey` brings in someone named: `he` is him.
+    check(
+        "en",
+        "Teodor Halloran: I was nineteen. My landlady's brother, a man called Seamus Twomey, \
+         repaired fiddles in his kitchen, and I used to sit and watch him. One evening he handed \
+         me a gouge and said, [[Q@Seamus Twomey:\"You've been looking long enough. Now do \
+         it.\"]]",
+    );
+}
+
+#[test]
+fn called_before_the_marks_wins_over_a_later_clauses_verb_of_saying() {
+    check(
+        "en",
+        "Margriet Verhoeven (1921 – 1999) was a Dutch painter. The art historian Lotte Brinkman \
+         has called them [[Q@Lotte Brinkman:\"the most important Dutch prints of the post-war \
+         period\"]], and in her 1992 study of the artist she quoted Verhoeven as saying that she \
+         had [[Q@Verhoeven:\"cut them fast, before I could think about any of them.\"]]",
+    );
+}
+
+#[test]
+fn words_quoted_as_an_accusation_are_the_accusers() {
+    check(
+        "en",
+        "Opposition health critic Sandra Byrne accused the government of [[Q@Sandra \
+         Byrne:\"running the hospitals on the goodwill of exhausted people.\"]]",
+    );
+    // A single word is a term.
+    check("en", "Sandra Byrne accused the minister of \"cowardice\" on Monday.");
+}
+
+#[test]
+fn a_fragment_ending_in_a_comma_after_a_set_off_subjects_verb_is_theirs() {
+    // `and said` shares the subject set off by commas before the clause;
+    // the comma inside the marks ends the governed words.
+    check(
+        "en",
+        "Their managing director, Neil Saunders, stood up at a public meeting and said the \
+         routes were [[Q@Neil Saunders:\"not commercially viable,\"]] and a woman at the back \
+         shouted, [[Q:\"Neither am I, and I still need to get to the hospital.\"]]",
+    );
+}
+
+#[test]
+fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
+    check(
+        "en",
+        "Kwabena Mensah-Atkins was appointed manager of Ghana in 2006. The Daily Graphic asked in \
+         an editorial whether Ghana needed [[Q@Daily Graphic:\"a coach from Kumasi or a coach \
+         from Bristol.\"]] He responded at his first news conference in Accra: \
+         [[Q@Kwabena Mensah-Atkins:\"Both. You are getting both.\"]]",
+    );
+}
+
+#[test]
+fn the_topic_a_pronoun_continues_agrees_with_its_gender() {
+    // Amara Osei-Bonsu is named most, but the text marks her as a woman
+    // (`girl`, `she`, `Ms.`): the `he` after `He said he had no idea` is
+    // her brother.
+    check(
+        "en",
+        "Ms. Amara Osei-Bonsu, 16, won the national chess championship. Osei-Bonsu learned from \
+         a book. Osei-Bonsu said she read it every night. Osei-Bonsu's brother, Kofi, now studies \
+         engineering in Accra. He said he had no idea the book would matter. \
+         [[Q@Kofi:\"I left it because it was heavy,\"]] he said.",
     );
 }

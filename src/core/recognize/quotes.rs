@@ -315,9 +315,63 @@
 //! “…”`, `her answer was brief: “…”`) is the possessor's, not the
 //! aside's; and a few words after `calls its`/`called his` are a term.
 //!
+//! Also, in English: after sentences that continue a topic with a pronoun
+//! subject, a sentence whose named subject has a pronoun of the pronoun's
+//! gender as an object (`His manager, Harry Lockwood, described him as
+//! “…”. He endured …. “…,” he wrote`) is about the topic, so the walk of
+//! `he` goes past it. A quotation carrying on the sentence of the one
+//! before with nobody new between (`that he “…” and asked managers to
+//! avoid “…”`, `that he had “…,” but that the city needed “…”`) is that
+//! one's speaker's, with or without a verb of saying of its own. An
+//! indefinite role noun before `for`/`of` and a nominal (`A spokesperson
+//! for the regulator said`) names nobody, as before a name; and a name
+//! joined by `and` to an organisation before it belongs to that
+//! organisation's of-phrase (`A spokesman for the Department for
+//! Environment, Food and Rural Affairs said`: nobody). A participle after
+//! a comma in a sentence opened by `he`/`she` and holding no verb of
+//! saying shares that pronoun (`She refused the title when it was
+//! offered, saying that she was “…”`). A verb after `, and` whose clause
+//! holds asides set off by commas shares the subject opening the
+//! sentence, a name or a definite role noun (`The Environment Agency
+//! issued a warning, its highest level, shortly after 9 p.m., and said
+//! …`; `The area manager accepted, however, that …, and said`), when no
+//! other subject or verb of saying stands between; and a title may stand
+//! between the comma of an appositive and the name (`The agency's area
+//! manager for Wessex, Dr. Fiona Harcourt,` names her for `the area
+//! manager`). `the statement said` after a sentence that opens with the
+//! statement before its verb of saying (`In a victim impact statement
+//! read to the court, the charity's chief executive, Bernadette Okoro,
+//! said …`) points to that verb's subject. `its` before a plural word for
+//! the people speaking for an organisation (`In a statement its South
+//! Wales officials said`) is the organisation, and so is `they` before a
+//! verb of saying right after the organisation's words (`They added:`).
+//! Everyday words for a person the cue lexicon does not list (`dealer`,
+//! `stranger`, `visitor`: [`MORE_PERSON_NOUNS`]) bring in someone unnamed
+//! after `a`/`an` as its person nouns do (`A dealer from Geneva offered me
+//! …. He said, “…”`: nobody named), but not one `called`/`named` a name
+//! right after (`a man called Seamus Twomey`). The subject of `called`
+//! before the marks speaks the four words or more after it even when a
+//! verb of saying away from the marks follows in a later clause (`has
+//! called them “…”, and in her study she quoted X as saying`). Three
+//! words or more after `accused X of` are the accuser's (`Sandra Byrne
+//! accused the government of “running the hospitals on …”`). A verb
+//! joined by `and` to a clause right after a name set off by commas
+//! shares that name (`Their managing director, Neil Saunders, stood up at
+//! a public meeting and said`), and two or three governed words may end
+//! with a comma inside the marks (`said the routes were “not commercially
+//! viable,” and a woman shouted`). A quotation ending its sentence keeps
+//! a cue before it over the next sentence's verb when that sentence
+//! announces the next quotation with a colon (`asked whether Ghana needed
+//! “….” He responded at a news conference: “…”`). The person most named
+//! takes the place of the one a pronoun's walk found only when the text
+//! does not mark them as of the other gender (`Osei-Bonsu's brother, Kofi,
+//! … He said …. “…,” he said` after a text about her).
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
-//! "Rutger van Dijk"), so the link names the person in full.
+//! "Rutger van Dijk"), so the link names the person in full; a surname
+//! alone is the text's first full name when that ends with it, even after
+//! a namesake (a biography's subject after her father).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -346,6 +400,21 @@ const SENTENCES_BACK: usize = 4;
 const LOOKBACK: usize = 64;
 /// Marker for "none" in the per-token tables.
 const NONE: u32 = u32::MAX;
+
+/// English words for a person that the cue lexicon does not list as
+/// person nouns but that bring in someone new and unnamed after `a`/`an`
+/// (`A dealer from Geneva offered me …. He said, “…”`): people met by
+/// chance, trade and everyday roles.
+#[rustfmt::skip]
+const MORE_PERSON_NOUNS: &[&str] = &[
+    "dealer", "collector", "stranger", "visitor", "tourist", "buyer", "seller", "merchant",
+    "priest", "vicar", "girl", "boy", "child", "gentleman", "guard", "waiter",
+    "waitress", "clerk", "villager", "shepherd", "sailor", "fan", "supporter", "spectator",
+    "volunteer", "teenager", "pensioner", "colleague", "landlord", "landlady", "tenant",
+    "traveller", "traveler", "hiker", "climber", "guide", "porter", "cook", "chef", "baker",
+    "butcher", "mechanic", "plumber", "builder", "carpenter", "labourer", "laborer", "miner",
+    "friend", "acquaintance", "photographer", "policeman", "policewoman",
+];
 
 /// A closing-mark cursor: sorted token indices and a forward-only position.
 #[derive(Default)]
@@ -523,7 +592,12 @@ fn extra_cues(doc: &Doc, cue_flags: &mut [u16]) {
 /// For each span, the span to name as speaker in its place: a PERSON named
 /// in part ("Rutte", "Van Dijk") is replaced by the latest earlier PERSON
 /// whose name starts or ends with it, ignoring case ("Mark Rutte",
-/// "Rutger van Dijk"); every other span stands for itself.
+/// "Rutger van Dijk"); every other span stands for itself. A surname alone
+/// that the text's first full name ends with is that person even after a
+/// namesake (`Margriet Verhoeven … the third child of a ship's carpenter,
+/// Anton Verhoeven … quoted Verhoeven as saying`): a biography or a story
+/// calls its subject by the surname and the subject's relatives by their
+/// full or given names.
 fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     // Each PERSON's name in lower case, made once: ASCII names are slices
     // of the lower-cased text, others are lower-cased by Unicode rules.
@@ -543,13 +617,21 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
     // The latest full name by its first word (`true`) and by its last.
     let mut latest: HashMap<(bool, &str), usize> = HashMap::default();
     let mut full: Vec<usize> = (0..ents.len()).collect();
+    // The text's first full name (two words or more), keyed by its last
+    // word: the subject's surname.
+    let mut topic: Option<(&str, usize)> = None;
     for (e, name) in names.iter().enumerate() {
         let Some(name) = name.as_deref() else { continue };
         let mut words = name.split_whitespace();
         let Some(first) = words.next() else { continue };
         let last = words.next_back().unwrap_or(first);
+        let single = first == last && !name.contains(char::is_whitespace);
+        if !single && topic.is_none() {
+            topic = Some((last, e));
+        }
         for key in [(true, first), (false, last)] {
-            if let Some(&f) = latest.get(&key) {
+            let topical = topic.filter(|&(t, f)| single && !key.0 && t == last && f != e);
+            if let Some(f) = topical.map(|(_, f)| f).or_else(|| latest.get(&key).copied()) {
                 let other = names[f].as_deref().unwrap_or("");
                 let longer = other.len() > name.len();
                 // `other` ends with " {name}" or starts with "{name} ".
@@ -1217,10 +1299,25 @@ impl Quoter<'_, '_> {
         // it (`.” Everybody laughed`, `.” He said, “…”`) opens a new
         // sentence.
         let introduced = open > 0 && (doc.is(open - 1, ',') || doc.is(open - 1, ':'));
-        let before_first = introduced
-            && close > open + 1
+        let ends_sentence = close > open + 1
             && doc.toks[close - 1].term
             && doc.toks.get(close + 1).is_some_and(|t| t.kind == Kind::Word && t.upper);
+        // (Also with a cue of its own before it, when the sentence after it
+        // announces the next quotation with a colon: `asked whether Ghana
+        // needed “….” He responded at a news conference: “…”`.)
+        let announces_next = || {
+            let n = doc.toks.len();
+            let mark = |k: usize| doc.toks[k].kind == Kind::Punct && is_mark(doc.toks[k].ch);
+            let mut k = close + 1;
+            while k < n && k - close < 30 && !doc.toks[k].term && !mark(k) {
+                if doc.toks[k].gap >= Gap::Line {
+                    return false;
+                }
+                k += 1;
+            }
+            k > close + 1 && doc.is(k - 1, ':') && k < n && mark(k)
+        };
+        let before_first = ends_sentence && (introduced || announces_next());
         let after = self.speaker_after(open, close).filter(fits);
         let found = match after {
             Some(a) if before_first => {
@@ -1253,9 +1350,25 @@ impl Quoter<'_, '_> {
         // cathedral”": four words or more after `called` and its object
         // are the caller's words (fewer are a term: `called the decision
         // “a betrayal.”`).
+        // "… that he “respects …” and asked managers to avoid “anything
+        // …”": a quotation carrying on the sentence of the one before,
+        // with nobody new between, is that one's speaker's.
         let found = match found {
-            Some(f) if f.verb => Some(f),
-            other => match self.caller(open, words) {
+            Some(f) if f.verb && f.speaker.is_none() => match self.shares_last(open) {
+                Some(sp) => Some(Found { speaker: Some(sp), ..f }),
+                None => Some(f),
+            },
+            None if words > 3 && self.speechlike(open, close, words) => self
+                .shares_last(open)
+                .map(|sp| Found { speaker: Some(sp), near: false, verb: true }),
+            other => other,
+        };
+        // (Also over a verb of saying away from the marks, which is a
+        // later clause's: `has called them “…”, and in her study she
+        // quoted X as saying`.)
+        let found = match found {
+            Some(f) if f.verb && (f.near || !naming) => Some(f),
+            other => match self.caller(open, words).or_else(|| self.accuser(open, words)) {
                 Some(sp) => {
                     naming = false;
                     Some(Found { speaker: sp, near: false, verb: true })
@@ -1428,6 +1541,31 @@ impl Quoter<'_, '_> {
         None
     }
 
+    /// The speaker of words quoted as an accusation (English only): `X
+    /// accused the government of “running the hospitals on goodwill.”`
+    /// — `of` right before the marks, `accused`/`accuses`/`accusing` at
+    /// most five words before it, three words or more inside: the words
+    /// are the accuser's, the subject of the verb.
+    fn accuser(&self, open: usize, words: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if words < 3
+            || doc.lang != super::tokens::Lang::En
+            || open < 3
+            || !doc.is_word(open - 1)
+            || doc.low(open - 1) != "of"
+        {
+            return None;
+        }
+        let k = (open.saturating_sub(7)..open - 2).rev().find(|&k| {
+            doc.is_word(k) && matches!(doc.low(k), "accused" | "accuses" | "accusing" | "accuse")
+        })?;
+        if (k + 1..open - 1).any(|x| !doc.is_word(x) || self.quote_of[x] != NONE) {
+            return None;
+        }
+        let from = self.sentence_start(k);
+        Some(self.subject_before(k, from, open).flatten())
+    }
+
     /// Whether the verb of saying next to the quotation `open`..`close` has
     /// the narrator's `I` or `we` for subject (`“No,” I said`, `I asked
     /// her: “…”`), looking a few tokens either side.
@@ -1460,6 +1598,46 @@ impl Quoter<'_, '_> {
             && open > last
             && open - last <= 12
             && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
+    }
+
+    /// The speaker of the quotation before `open` when this one carries on
+    /// its sentence with nobody new (English only): `wrote … that he
+    /// “respects the right …” and asked managers to avoid “anything …”`,
+    /// `said that he had “enormous respect …,” but that the city needed
+    /// “someone who …”`. Between the two: at most ten tokens in the
+    /// paragraph, no sentence end (the first quotation does not end one
+    /// either), no name, no pronoun or article, and a verb of saying only
+    /// right after `and`/`but` (a verb sharing the subject).
+    fn shares_last(&self, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return None;
+        }
+        let (last, para, speaker) = self.last?;
+        let speaker = speaker?;
+        if para != doc.toks[open].para || open <= last + 1 || open - last > 11 {
+            return None;
+        }
+        if doc.toks[last - 1].term {
+            return None;
+        }
+        let ok = (last + 1..open).all(|k| {
+            let t = &doc.toks[k];
+            if t.term || t.gap >= Gap::Line || self.ent(k).is_some() || self.quote_of[k] != NONE {
+                return false;
+            }
+            if t.kind != Kind::Word {
+                return true;
+            }
+            let low = doc.low(k);
+            let determiner = matches!(
+                low,
+                "he" | "she" | "they" | "i" | "we" | "it" | "you" | "a" | "an" | "one" | "who"
+            );
+            let verb = self.cue_flags[k] & cue::VERB != 0;
+            !determiner && (!verb || k > last + 1 && matches!(doc.low(k - 1), "and" | "but"))
+        });
+        ok.then_some(speaker)
     }
 
     /// Whether the quotation is a term rather than speech whatever cue is
@@ -1540,8 +1718,11 @@ impl Quoter<'_, '_> {
                     | "if"
                     | "unless"
             );
+        // (A clause comma inside the marks ends the words too: `said the
+        // routes were “not commercially viable,” and a woman shouted`.)
         let ends = doc.toks.get(next).is_none_or(|t| t.term || t.gap >= Gap::Line)
             || doc.toks[close - 1].term
+            || doc.is(close - 1, ',')
             || goes_on;
         let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
         article && ends && !inner_punct
@@ -2063,6 +2244,16 @@ impl Quoter<'_, '_> {
                 if let Some(e) = self.ent(j).filter(|_| !self.in_term[j]) {
                     return Some(e);
                 }
+                // ("She refused the title when it was offered, saying
+                // that she was “…”": a subject pronoun opening the clause
+                // is the participle's subject, whatever a later clause's
+                // `it` is.)
+                if doc.lang == super::tokens::Lang::En
+                    && doc.is_word(j)
+                    && matches!(doc.low(j), "he" | "she")
+                {
+                    return self.pronoun_antecedent(j, open, true);
+                }
             }
         }
         if let Some(sp) = self.subject_before(c, from, open) {
@@ -2263,6 +2454,24 @@ impl Quoter<'_, '_> {
             | cue::THAT;
         if let Some(sp) = self.and_subject(c, from, open) {
             return Some(sp);
+        }
+        if let Some(sp) = self.its_people(c, from) {
+            return Some(sp);
+        }
+        // "In a statement its officials said the mine was “…”. They
+        // added: “…”": `they` right after an organisation's words is the
+        // organisation.
+        if doc.lang == super::tokens::Lang::En
+            && c > from
+            && doc.is_word(c - 1)
+            && doc.low(c - 1) == "they"
+        {
+            if let Some((last, para, Some(e))) = self.last {
+                let near = para == doc.toks[c].para && last < c && c - last <= 12;
+                if near && !self.is_person(e) && self.ents[e].label == labels::ORG {
+                    return Some(Some(e));
+                }
+            }
         }
         // "Her last paper appeared in 1958. Its final sentence reads:
         // “…”": a part of a work speaks for the work's writer.
@@ -2529,7 +2738,7 @@ impl Quoter<'_, '_> {
         }
         // (At least a verb between the subject and `and`.)
         if x + 2 > a || !doc.is_word(x) {
-            return None;
+            return self.opening_subject(a);
         }
         if let Some(mut e) = self.ent(x) {
             let mut after = self.ent_toks[e].1;
@@ -2563,7 +2772,113 @@ impl Quoter<'_, '_> {
         if matches!(w, "he" | "she") {
             return Some(self.pronoun_antecedent(x, open, true));
         }
-        None
+        // "Their managing director, Neil Saunders, stood up at a meeting
+        // and said": a name set off by commas right before the clause.
+        if x >= from + 2 && doc.is(x - 1, ',') {
+            if let Some(e) = self.ent(x - 2).filter(|&e| self.is_person(e)) {
+                let first = self.ent_toks[e].0;
+                if first > from && doc.is(first - 1, ',') {
+                    return Some(Some(e));
+                }
+            }
+        }
+        self.opening_subject(a)
+    }
+
+    /// The organisation `its` means before a plural word for the people
+    /// who speak for it, right before the verb at `c` (`In a statement its
+    /// South Wales officials said`, `Its leaders said`): a group speaking
+    /// for its organisation is the organisation (while one unnamed
+    /// spokesman is nobody named). A few words may qualify the noun.
+    /// English only.
+    fn its_people(&self, c: usize, from: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En || c < from + 2 || !doc.is_word(c - 1) {
+            return None;
+        }
+        if !matches!(
+            doc.low(c - 1),
+            "officials"
+                | "leaders"
+                | "representatives"
+                | "officers"
+                | "executives"
+                | "directors"
+                | "organisers"
+                | "organizers"
+                | "spokespeople"
+        ) {
+            return None;
+        }
+        let its = (from.max(c.saturating_sub(6))..c - 1)
+            .rev()
+            .find(|&k| doc.is_word(k) && matches!(doc.low(k), "its"))?;
+        let plain = (its + 1..c - 1).all(|k| {
+            doc.is_word(k)
+                && self.cue_flags[k] & cue::VERB == 0
+                && self.ent(k).is_none_or(|e| !self.is_person(e))
+        });
+        plain.then(|| self.antecedent(its, false))
+    }
+
+    /// The subject opening the sentence of `, and` at token `a` when the
+    /// clause before it holds commas (`The Environment Agency issued a
+    /// severe flood warning, its highest level, shortly after 9 p.m., and
+    /// said in a statement that`, `The area manager accepted, however,
+    /// that …, and said`): a name (after `the`) or a definite role noun
+    /// that names someone, right before a lower-case word, with no verb
+    /// of saying, subject pronoun, name followed by a verb, or relative
+    /// `who` between it and `and`. English only.
+    fn opening_subject(&self, a: usize) -> Option<Option<usize>> {
+        let doc = self.doc;
+        if !doc.is(a, ',') {
+            return None;
+        }
+        let start = self.sentence_start(a);
+        if start >= a {
+            return None;
+        }
+        let mut j = start;
+        if doc.is_word(j) && doc.low(j) == "the" && self.ent(j).is_none() {
+            j += 1;
+        }
+        let (subject, after) = match self.ent(j) {
+            Some(e) => (Some(e), self.ent_toks[e].1),
+            None => {
+                // `The area manager accepted`: the words up to the role
+                // word name whoever holds that role.
+                if !doc.is_word(start) || doc.low(start) != "the" {
+                    return None;
+                }
+                let role = (start + 1..(start + 4).min(a)).find(|&w| {
+                    doc.is_word(w)
+                        && (doc.toks[w].flags & TITLE != 0
+                            || self.cue_flags[w] & cue::PERSON_NOUN != 0)
+                })?;
+                let words: Vec<usize> = (start + 1..=role).collect();
+                if words.iter().any(|&w| !doc.is_word(w) || doc.toks[w].upper) {
+                    return None;
+                }
+                (Some(self.named_by(&words, start)?), role + 1)
+            }
+        };
+        if after >= a || !doc.is_word(after) || doc.toks[after].upper {
+            return None;
+        }
+        let clear = (after..a).all(|k| {
+            let t = &doc.toks[k];
+            if self.quote_of[k] != NONE || t.gap >= Gap::Line {
+                return false;
+            }
+            if let Some(g) = self.ent(k) {
+                let past = self.ent_toks[g].1;
+                return !(doc.is_word(past) && !doc.toks[past].upper && past < a);
+            }
+            !doc.is_word(k)
+                || self.cue_flags[k] & (cue::VERB | cue::PARTICIPLE) == 0
+                    && !matches!(doc.low(k), "he" | "she" | "they" | "we" | "i" | "who")
+        });
+        clear.then_some(subject)
     }
 
     /// Whether the tokens from `after` (just past a name) up to the verb at
@@ -2797,6 +3112,24 @@ impl Quoter<'_, '_> {
             if let Some(Some(e)) = verb.and_then(|v| self.subject_before(v, start, open)) {
                 return Some(e);
             }
+            // "In a victim impact statement read to the court, the
+            // charity's chief executive, Bernadette Okoro, said …": the
+            // statement comes before its sentence's verb of saying, whose
+            // subject made it.
+            if verb.is_none() {
+                let mut v = k + 1;
+                while v < at && v - k < 30 && !(doc.toks[v].term && self.quote_of[v] == NONE) {
+                    let said = self.quote_of[v] == NONE
+                        && self.cue_at(v).is_some_and(|(_, f)| f & cue::VERB != 0);
+                    if said {
+                        if let Some(Some(e)) = self.subject_before(v, k + 1, open) {
+                            return Some(e);
+                        }
+                        break;
+                    }
+                    v += 1;
+                }
+            }
             return self.first_name(start, k);
         }
         None
@@ -2808,8 +3141,24 @@ impl Quoter<'_, '_> {
     /// `None` when `e` is not such a complement.
     fn of_phrase(&self, e: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
-        let first = self.ent_toks[e].0;
+        let mut first = self.ent_toks[e].0;
         let prep = |k: usize| doc.is_word(k) && matches!(doc.low(k), "of" | "for" | "at" | "from");
+        // (The last part of a name joined by `and` to an organisation
+        // before it is that name: `a spokesman for the Department for
+        // Environment, Food and Rural Affairs`.)
+        if first > from + 2 && doc.is_word(first - 1) && doc.low(first - 1) == "and" {
+            let mut k = first - 1;
+            while k > from && first - k < 8 {
+                k -= 1;
+                if let Some(g) = self.ent(k).filter(|&g| !self.is_person(g)) {
+                    first = self.ent_toks[g].0;
+                    break;
+                }
+                if !(doc.is(k, ',') || doc.is_word(k) && doc.toks[k].upper) {
+                    break;
+                }
+            }
+        }
         // (A few lower-case words may describe the name: `a spokeswoman
         // for the cloud provider Stratanet`.)
         let mut at = first;
@@ -3061,12 +3410,46 @@ impl Quoter<'_, '_> {
                 return Some(None);
             }
             if self.cue_flags[w] & cue::DETERMINER != 0 {
+                // "A spokesperson for the regulator said": the nominal is
+                // the complement of an unnamed person's `for`/`of`.
+                if self.unnamed_for(w, from) {
+                    return Some(None);
+                }
                 return Some(self.nominal(&words, open));
             }
             words.push(w);
             j = w;
         }
         (closed && !words.is_empty()).then(|| self.nominal(&words, open))
+    }
+
+    /// Whether the nominal whose determiner is token `det` is the
+    /// complement of `of`/`for`/`at`/`from` after an indefinite role or
+    /// person noun (`a spokesperson for the regulator`, `an official at
+    /// the ministry`), after token `from` (English only): that person is
+    /// unnamed, and the nominal is not the speaker.
+    fn unnamed_for(&self, det: usize, from: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || det < from + 3
+            || !doc.is_word(det - 1)
+            || !matches!(doc.low(det - 1), "of" | "for" | "at" | "from")
+        {
+            return false;
+        }
+        let head = det - 2;
+        let role = |w: usize| {
+            doc.is_word(w)
+                && (doc.toks[w].flags & TITLE != 0 || self.cue_flags[w] & cue::PERSON_NOUN != 0)
+        };
+        if !role(head) {
+            return false;
+        }
+        // An indefinite article within three words before the noun.
+        (head.saturating_sub(3).max(from)..head)
+            .rev()
+            .take_while(|&w| doc.is_word(w) && self.ent(w).is_none())
+            .any(|w| matches!(doc.low(w), "a" | "an" | "one"))
     }
 
     /// What follows a cue, from token `at` to `to`: a name (`kata Rutte`,
@@ -3360,7 +3743,17 @@ impl Quoter<'_, '_> {
             // of the sentence (`The operators' association, Deltaport
             // Employers,`), and the one after it, up to the next comma or
             // name (`Maritime Grid, the province's main utility,`).
-            let comma_before = first > 0 && doc.is(first - 1, ',');
+            // (A title may stand between the comma and the name: `The
+            // area manager, Dr. Fiona Harcourt,`.)
+            let lead = if title_from < first
+                && (title_from..first)
+                    .all(|j| doc.toks[j].flags & TITLE != 0 || doc.toks[j].kind == Kind::Punct)
+            {
+                title_from
+            } else {
+                first
+            };
+            let comma_before = lead > 0 && doc.is(lead - 1, ',');
             // (An appositive after the name is a noun phrase: `, the …`,
             // `, a …`, `, its …`; `, said the union's …` is not one.)
             let comma_after = doc.is(last, ',')
@@ -3370,8 +3763,8 @@ impl Quoter<'_, '_> {
                     "the" | "a" | "an" | "its" | "his" | "her" | "their"
                 );
             let before = |word: &str| {
-                let mut j = first - 1;
-                while j > 0 && first - 1 - j < 6 {
+                let mut j = lead - 1;
+                while j > 0 && lead - 1 - j < 6 {
                     let p = j - 1;
                     if doc.toks[p].kind == Kind::Punct && !doc.is(p, '\'') || self.ent(p).is_some()
                     {
@@ -3610,6 +4003,8 @@ impl Quoter<'_, '_> {
         // and unnamed (`A spokesman for Parallax declined …`).
         let mut unnamed: Option<usize> = None;
         let mut continued_para = false;
+        // The last token of the sentence being walked.
+        let mut sent_end = open.min(n).saturating_sub(1);
         // How many times as often as the one found the person the text is
         // about must be named to take its place, when a sentence passed
         // continued the topic with a nominal (2) or a pronoun subject (3)
@@ -3622,8 +4017,30 @@ impl Quoter<'_, '_> {
             // line break.
             let broken = k < n && doc.toks[k].gap >= Gap::Line;
             if broken || (doc.toks[j].term && self.quote_of[j] == NONE) || self.quote_ends_at(j) {
-                if quoted.is_some() {
-                    return self.chain_end(quoted, chained, topic, open, person);
+                // "His manager, Harry Lockwood, described him as “…”. He
+                // endured abuse …. “…,” he wrote": after sentences that
+                // continue a topic with a pronoun subject, one whose name
+                // has a pronoun of the same gender as its object is about
+                // someone else, the topic: the walk goes on past it.
+                let about_other = topic > 0
+                    && said != Gender::Unknown
+                    && quoted.or(first).is_some_and(|e| {
+                        let after = self.ent_toks[e].1;
+                        (after..=sent_end.min(n - 1)).any(|x| {
+                            doc.is_word(x)
+                                && self.quote_of[x] == NONE
+                                && matches!(doc.low(x), "him" | "her")
+                                && pronoun_gender(doc.low(x)) == said
+                                && x > 0
+                                && doc.toks[x - 1].cue & cue::VERB != 0
+                        })
+                    });
+                if about_other {
+                    quoted = None;
+                    first = None;
+                    mention = None;
+                } else if quoted.is_some() {
+                    return self.chain_end(quoted, chained, topic, open, person, said);
                 }
                 // "“…,” the company said. “…,” it added": the nearest
                 // speaker is someone unnamed.
@@ -3641,7 +4058,7 @@ impl Quoter<'_, '_> {
                 // secretary had “…,” he said` names whoever `he` is.)
                 if first.is_none() && sentences > 0 {
                     if let Some(e) = self.role_subject(k, person).filter(|&e| want(e)) {
-                        return self.chain_end(Some(e), chained, topic, open, person);
+                        return self.chain_end(Some(e), chained, topic, open, person, said);
                     }
                 }
                 // "He met President Prabowo Subianto. “…,” he said": a
@@ -3678,11 +4095,12 @@ impl Quoter<'_, '_> {
                     // walk may go one paragraph more.)
                     continued_para |= k < n && doc.toks[k].gap == Gap::Para;
                 } else if let Some(sp) = mention.or(first) {
-                    return self.chain_end(Some(sp), chained, topic, open, person);
+                    return self.chain_end(Some(sp), chained, topic, open, person, said);
                 }
                 pronoun_at = None;
                 silent = false;
                 unnamed = None;
+                sent_end = j;
                 sentences += 1;
                 paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
                 if sentences > SENTENCES_BACK || paras > 1 + usize::from(continued_para) {
@@ -3747,7 +4165,7 @@ impl Quoter<'_, '_> {
         }
         let found = quoted.or(mention).or(first);
         if found.is_some() || chained.is_some() {
-            return self.chain_end(found, chained, topic, open, person);
+            return self.chain_end(found, chained, topic, open, person, said);
         }
         if !fallback {
             return None;
@@ -3873,7 +4291,9 @@ impl Quoter<'_, '_> {
         if !doc.is_word(j) || doc.toks[j].upper {
             return false;
         }
-        let role = doc.toks[j].flags & TITLE != 0 || self.cue_flags[j] & cue::PERSON_NOUN != 0;
+        let role = doc.toks[j].flags & TITLE != 0
+            || self.cue_flags[j] & cue::PERSON_NOUN != 0
+            || en && MORE_PERSON_NOUNS.contains(&doc.low(j));
         let g = gender_word(doc.low(j));
         // "From my grandmother. She was born in …": a relative the speaker
         // of the text calls `my`/`our` and does not name, of the pronoun's
@@ -3970,6 +4390,16 @@ impl Quoter<'_, '_> {
             }
             if doc.is(x, ',') {
                 return !self.ent(x + 1).is_some_and(|e| self.is_person(e));
+            }
+            // ("a man called Seamus Twomey", "a woman named Ana": named
+            // after all.)
+            if en
+                && x == j + 1
+                && doc.is_word(x)
+                && matches!(doc.low(x), "called" | "named")
+                && self.ent(x + 1).is_some_and(|e| self.is_person(e))
+            {
+                return false;
             }
         }
         true
@@ -4077,6 +4507,7 @@ impl Quoter<'_, '_> {
         topic: usize,
         open: usize,
         person: bool,
+        said: Gender,
     ) -> Option<usize> {
         if chained.is_none() && topic == 0 {
             return found;
@@ -4085,6 +4516,17 @@ impl Quoter<'_, '_> {
         let Some((top, top_count, counts)) = self.salience(open, person) else {
             return found.or(chained);
         };
+        // (Not someone the text marks as of the other gender: after a text
+        // about Ms. Osei-Bonsu, `Osei-Bonsu's brother, Kofi, … He said …`
+        // leaves `he` with Kofi.)
+        if said != Gender::Unknown {
+            let g = self
+                .gender
+                .get_or_init(|| genders(self.doc, self.ents, &self.ent_toks, &self.full));
+            if g[top] != said && g[top] != Gender::Unknown {
+                return found.or(chained);
+            }
+        }
         // (In an interview turn, the person the turn is labelled with is
         // `I`, not the topic a `she` continues: `Tomasz Wrona: … Dr. Ewa
         // Sobczak is looking at why. She thinks …. “…,” she wrote`.)

@@ -680,6 +680,12 @@ impl<'a> Doc<'a> {
                     if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
                         term = false;
                     }
+                    // "shortly after 9 p.m., and said": a full stop right
+                    // before a comma or a semicolon ends an abbreviation,
+                    // not a sentence.
+                    if c == '.' && nx.gap == Gap::None && matches!(nx.ch, ',' | ';') {
+                        term = false;
+                    }
                 }
                 self.toks[k].term = term;
             }
