@@ -133,8 +133,9 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
 /// after it is interactive): the first article pasted then finds it
 /// loaded, with its code warmed up (`crate::worker::start`), instead of
 /// waiting for it to load, compile and run its first analysis from
-/// unoptimised code. A worker that cannot start is reported by the job
-/// that needs it.
+/// unoptimised code. A worker the browser refuses to make is reported
+/// by the job that needs it; one that cannot load says so as ever (the
+/// notice then comes before anything is pasted).
 pub fn start_early() {
     HUB.with(|h| {
         let mut h = h.borrow_mut();
