@@ -35,15 +35,15 @@ pub fn start() {
         return;
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-        let data = e.data();
-        if let Some((reply, moved)) = handle(&data) {
+        if let Some((reply, moved)) = handle(&e.data()) {
             post(&reply, &moved);
-        }
-        // A tagger just installed is warmed up too (after the answer).
-        let get = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
-        if get("kind").as_deref() == Some("model") {
-            if let Some(lang) = get("lang") {
-                warm_up(&[lang.as_str()]);
+            // A tagger just installed is warmed up too (after the answer,
+            // which says whether it was).
+            let get = |k: &str| Reflect::get(&reply, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if get("kind").as_string().as_deref() == Some("model") && get("error").is_null() {
+                if let Some(lang) = get("lang").as_string() {
+                    warm_up(&[lang.as_str()]);
+                }
             }
         }
     });

@@ -718,7 +718,7 @@ impl Progress {
                 // drawn from the next task on (the key that made the
                 // edit is not kept waiting).
                 let first_highlights = old.as_ref().is_some_and(|old| {
-                    old.doc.annotations.is_empty() && Rc::ptr_eq(&old.doc.doc.text, &doc.doc.text)
+                    old.doc.annotations.is_empty() && self::same_text(&old.doc, doc)
                 });
                 if kept && !first_highlights {
                     // Drawn from the next task on.

@@ -134,12 +134,12 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     }
 }
 
-/// The page's highlight registry (`CSS.highlights`), if the browser has one.
 /// The page's constructor of this name, if the browser has it.
 fn ctor(name: &str) -> Option<Function> {
     Reflect::get(&gloo::utils::window(), &name.into()).ok().and_then(|c| c.dyn_into().ok())
 }
 
+/// The page's highlight registry (`CSS.highlights`), if the browser has one.
 fn registry() -> Option<JsValue> {
     let css = Reflect::get(&gloo::utils::window(), &"CSS".into()).ok()?;
     let reg = Reflect::get(&css, &"highlights".into()).ok()?;
