@@ -20,20 +20,29 @@ test('the user overrides the detected language and the document is analysed agai
     await waitForAnalysis(page);
     assert.equal(await page.$eval(LANG, (s) => s.value), 'en');
 
+    // The select shows the choice at once; the document is the chosen
+    // language's once analysed again (the view's lang says so, as the
+    // export does).
     await page.selectOption(LANG, 'id');
     await page.waitForFunction((s) => document.querySelector(s).value === 'id', LANG);
+    await page.waitForFunction((v) => document.querySelector(v).lang === 'id', sel.view);
     let { json } = await exportJson(page);
     assert.equal(json.document.lang, 'id');
 
     // The choice holds while the user keeps editing the pasted text.
     await page.fill(sel.input, `${english} They will meet again.`);
     await page.waitForFunction((s) => document.querySelector(s).value === 'id', LANG);
+    await page.waitForFunction((v) => {
+      const view = document.querySelector(v);
+      return view.lang === 'id' && view.textContent.includes('meet again');
+    }, sel.view);
     ({ json } = await exportJson(page));
     assert.equal(json.document.lang, 'id');
     assert.match(json.document.text, /meet again/);
 
     await page.selectOption(LANG, 'auto');
     await page.waitForFunction((s) => document.querySelector(s).value === 'en', LANG);
+    await page.waitForFunction((v) => document.querySelector(v).lang === 'en', sel.view);
     ({ json } = await exportJson(page));
     assert.equal(json.document.lang, 'en');
     assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), []);
