@@ -262,6 +262,7 @@
       const step = Math.max(100, Math.floor(scroller.clientHeight * 0.9));
       let frames = 0;
       let maxGap = 0;
+      const gaps = [];
       let last = performance.now();
       const t0 = last;
       while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && frames < 20_000) {
@@ -270,6 +271,7 @@
         await new Promise((ok) => requestAnimationFrame(ok));
         const now = performance.now();
         maxGap = Math.max(maxGap, now - last);
+        gaps.push(now - last);
         last = now;
         frames++;
         if (scroller.scrollTop === before) break;
@@ -288,6 +290,7 @@
         frames,
         total,
         maxGap,
+        over33: gaps.filter((g) => g > 33.4).length,
         longTasks: durations.length,
         longest: durations.length ? Math.max(...durations) : 0,
       };

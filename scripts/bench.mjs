@@ -12,7 +12,7 @@
 //   --build      first run `trunk build --release --dist DIR` (needs the
 //                tools of scripts/setup.sh on PATH)
 //   --runs N     timed runs of each analysis at 10 KB (default 15; 100 KB
-//                gets ceil(N/2), 1 MB ceil(N/5)); paste and plain-text runs
+//                gets ceil(N/2), 1 MB ceil(N/3)); paste and plain-text runs
 //                ceil(N/3), ceil(N/5), ceil(N/5)
 //   --lang L,..  languages of the corpus (default en,id)
 //   --strict     exit 1 when a budget is exceeded (default: report only)
@@ -56,10 +56,11 @@ opt.dist = resolve(opt.dist);
 const SIZES = [
   { name: '10 KB', bytes: 10_000, runs: opt.runs, renderRuns: Math.ceil(opt.runs / 3) },
   { name: '100 KB', bytes: 100_000, runs: Math.ceil(opt.runs / 2), renderRuns: Math.ceil(opt.runs / 5) },
-  { name: '1 MB', bytes: 1_000_000, runs: Math.ceil(opt.runs / 5), renderRuns: Math.ceil(opt.runs / 5) },
+  { name: '1 MB', bytes: 1_000_000, runs: Math.ceil(opt.runs / 3), renderRuns: Math.ceil(opt.runs / 5) },
 ];
 const PASTE_BUDGET = 2; // paste 1 MB → highlights at most 2× the same page showing the text without them
 const LONGTASK_BUDGET = 50; // ms
+const ANALYSIS_BUDGET = 10; // MB/s at 1 MB, the whole pipeline in wasm (the goal is 50)
 const INTERACTIVE_BUDGET = 1000; // ms from navigation to a usable page
 
 if (opt.build) {
@@ -358,8 +359,16 @@ for (const lang of opt.langs) {
 out.push(`Times are medians in ms (runs at 10 KB/100 KB/1 MB: analysis ${SIZES.map((s) => s.runs).join('/')}, paste and plain text ${SIZES.map((s) => s.renderRuns).join('/')}); MB = 10^6 bytes.`);
 out.push('');
 
-out.push('Analysis (whole pipeline, called from JavaScript; Sorot/peer < 1 means Sorot is faster)');
+let over = false;
+out.push(`Analysis (whole pipeline, called from JavaScript; Sorot/peer < 1 means Sorot is faster; budget at 1 MB ≥ ${ANALYSIS_BUDGET} MB/s)`);
 const aRows = [];
+// The budget is for 1 MB (smaller texts are shown for comparison).
+function judgeAnalysis(size, bytes, median) {
+  if (size.name !== '1 MB') return '-';
+  const ok = bytes / 1e6 / (median / 1e3) >= ANALYSIS_BUDGET;
+  if (!ok) over = true;
+  return ok ? 'ok' : 'OVER';
+}
 for (const lang of opt.langs) {
   for (const size of SIZES) {
     const key = `${lang}-${size.name}`;
@@ -379,18 +388,18 @@ for (const lang of opt.langs) {
       mbps(b, r.wink.median),
       r.wink.count,
       ratio(r.sorot.median, r.wink.median),
+      judgeAnalysis(size, b, r.sorot.median),
     ]);
   }
 }
 out.push(
   table(
-    ['lang', 'size', 'Sorot ms', 'MB/s', 'annots', 'compromise ms', 'MB/s', 'ents', 'Sorot/compr.', 'wink ms', 'MB/s', 'ents', 'Sorot/wink'],
+    ['lang', 'size', 'Sorot ms', 'MB/s', 'annots', 'compromise ms', 'MB/s', 'ents', 'Sorot/compr.', 'wink ms', 'MB/s', 'ents', 'Sorot/wink', 'budget'],
     aRows,
   ),
 );
 out.push('');
 
-let over = false;
 out.push(`Rendering in the app (paste → highlights painted vs the same page showing the same text without highlights; budget at 1 MB ≤ ${PASTE_BUDGET}×)`);
 const rRows = [];
 for (const lang of opt.langs) {
@@ -448,13 +457,14 @@ for (const lang of opt.langs) {
       s.frames,
       ms(s.total),
       ms(s.maxGap),
+      s.over33,
       s.longTasks,
       s.longTasks ? ms(s.longest) : `none ≥ ${LONGTASK_BUDGET}`,
       plain ? '-' : ok ? 'ok' : 'OVER',
     ]);
   }
 }
-out.push(table(['lang', '1 MB document', 'scroller', 'height px', 'frames', 'total ms', 'max frame gap ms', 'long tasks', 'longest task ms', 'budget'], sRows));
+out.push(table(['lang', '1 MB document', 'scroller', 'height px', 'frames', 'total ms', 'max frame gap ms', 'frame gaps > 33 ms', 'long tasks', 'longest task ms', 'budget'], sRows));
 out.push('');
 
 out.push(`Typing while the 1 MB text is open: a click, then 10 characters typed 100 ms apart (budget: no main-thread task over ${LONGTASK_BUDGET} ms)`);
