@@ -58,9 +58,16 @@ const MAX_WORDS: usize = 4;
 /// (written as one char, `'0'` to `'9'`).
 const MAX_SHARED: usize = 9;
 
+/// The crate's directory, read when the script runs (not when it is
+/// compiled: a target directory shared by two checkouts would otherwise
+/// read the first one's files).
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR").into()
+}
+
 fn main() {
     i18n();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
+    let dir = manifest_dir().join("data/gazetteer");
     println!("cargo:rerun-if-changed=build.rs");
     // (kind, phrase) -> group name; the first line naming a phrase gives
     // the phrase's group for every kind.
@@ -189,7 +196,7 @@ fn main() {
 /// Checks every `i18n/*.txt` against `i18n/en.txt` and writes the table of
 /// catalogues (English first, then by code).
 fn i18n() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let dir = manifest_dir().join("i18n");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/core/i18n/syntax.rs");
     let mut files: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(&dir)
