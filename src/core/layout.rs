@@ -240,8 +240,11 @@ pub struct MarkWords {
     pub sr: String,
 }
 
-/// About how much text one chunk of [`html_chunks`] holds (bytes).
-pub const CHUNK_BYTES: usize = 16 * 1024;
+/// About how much text one chunk of [`html_chunks`] holds (bytes). The
+/// page lays a chunk out as it comes on screen, in one frame: 16 KB of a
+/// highlighted article (some 240 highlights) made frames of 40-60 ms while
+/// scrolling, 8 KB keeps them near 25 ms (`bench/`).
+pub const CHUNK_BYTES: usize = 8 * 1024;
 
 /// The highlight tree as HTML, in chunks that each hold whole nodes and end
 /// (where the text allows) just after a line break, so an edit changes only

@@ -395,7 +395,7 @@ pub const LIVE_TEXT: usize = 256 * 1024;
 
 /// How many chunks of a sparse document are put on the page (as elements,
 /// empty or drawn) in one task, past those near the reader: a 10 MB
-/// article has some 600, and putting all of them on the page at once was a
+/// article has some 1,200, and putting 600 of them on the page at once was a
 /// task of about 100 ms. Until the last is there, an empty block as high
 /// as the rest stands for them.
 const PLACE_PER_STEP: usize = 64;
