@@ -2383,6 +2383,18 @@ fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
     );
 }
 
+/// A name set off by commas after a word for a person (`His lawyer, Sofia
+/// Marin, said`) is the person a pronoun after the next quotation means,
+/// not the person named before it.
+#[test]
+fn a_name_set_off_after_a_word_for_a_person_is_the_speaker() {
+    check(
+        "en",
+        "Police arrested Daniel Reyes, 29, after the raid. His lawyer, Sofia Marin, said the \
+         charges were baseless. [[Q@Sofia Marin:\"My client was at home all night,\"]] she said.",
+    );
+}
+
 #[test]
 fn the_topic_a_pronoun_continues_agrees_with_its_gender() {
     // Amara Osei-Bonsu is named most, but the text marks her as a woman

@@ -601,3 +601,16 @@ fn a_name_set_off_after_a_word_for_a_person_is_a_person() {
     );
     check("en", "The season, Autumn, was short. The rooms, Blue and Green, were closed.");
 }
+
+/// The same with a name of two or three words (`His lawyer, Sofia
+/// Marin,`), also where a place's name opens it and the rules or the
+/// tagger took the whole for a place (`Sofia` is a city and a given name).
+#[test]
+fn a_full_name_set_off_after_a_word_for_a_person_is_a_person() {
+    check(
+        "en",
+        "Police arrested [[PERSON:Daniel Reyes]], 29, after the raid. His lawyer,          [[PERSON:Sofia Marin]], said the charges were baseless.",
+    );
+    check("en", "The company's driver, [[PERSON:Jan Van Berg]], was not hurt.");
+    check("en", "The building's owner, [[ORG:Harbour Holdings]], said it would appeal.");
+}

@@ -447,11 +447,12 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
 /// growers' association, Fenmark Produce, said`). Where the other rules
 /// or the tagger made such a name a PERSON (no title, no known given
 /// name) or a place no list knows, it becomes the ORG (`org_of_span`).
-/// An ORG found here wins over a PERSON reading of the same words. One
-/// capitalised word set off by commas after a word for a relative, a
-/// companion or a person that follows a determiner or a possessive (`Her
-/// brother, Kofi,`, `The driver, Toomas,`) is a PERSON, also where the
-/// rules made it a place no list knows. The name is
+/// An ORG found here wins over a PERSON reading of the same words. One to
+/// three capitalised words set off by commas after a word for a relative,
+/// a companion or a person that follows a determiner or a possessive (`Her
+/// brother, Kofi,`, `The driver, Toomas,`, `His lawyer, Sofia Marin,`)
+/// are a PERSON, also (one word) where the rules made it a place no list
+/// knows. The name is
 /// one to three capitalised words, none of them a word the lexicon knows
 /// as something else, none written in lower case anywhere in the text,
 /// not in capitals throughout; a name
@@ -475,8 +476,9 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // word: "the farmers' union Melkvast".
     let mut heads: Vec<usize> = Vec::new();
     // One capitalised word set off by commas after a word for a person:
-    // "Her brother, Kofi, studies", "The driver, Toomas, knows".
-    let mut kin: Vec<usize> = Vec::new();
+    // "Her brother, Kofi, studies", "The driver, Toomas, knows" (first
+    // and last word).
+    let mut kin: Vec<(usize, usize)> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
         if t.kind != tokens::Kind::Word {
             if t.ch == ',' && k > 0 {
@@ -485,9 +487,20 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
                     && (doc.toks[k - 1].cue & cues::cue::PERSON_NOUN != 0 || is_kin(doc.low(k - 1)))
                     && doc.is_word(k + 1)
                     && doc.toks[k + 1].gap == tokens::Gap::Space
-                    && doc.is(k + 2, ',')
                 {
-                    kin.push(k + 1);
+                    // One to three words, the next after a space each
+                    // ("His lawyer, Sofia Marin, said"), then a comma.
+                    let mut b = k + 1;
+                    while b < k + 3
+                        && doc.is_word(b + 1)
+                        && doc.toks[b + 1].gap == tokens::Gap::Space
+                        && doc.toks[b + 1].upper
+                    {
+                        b += 1;
+                    }
+                    if doc.is(b + 1, ',') {
+                        kin.push((k + 1, b));
+                    }
                 }
             }
             continue;
@@ -748,10 +761,11 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             added.orgs.push((start, end));
         }
     }
-    // "Her brother, Kofi,": the word for a person after a determiner or a
-    // possessive, the name one word that is no other word the lexicon
-    // knows; an unlisted place the rules made of it is the person.
-    for k in kin {
+    // "Her brother, Kofi,", "His lawyer, Sofia Marin,": the word for a
+    // person after a determiner or a possessive, the name one to three
+    // capitalised words that are no other word the lexicon knows; an
+    // unlisted place the rules made of one such word is the person.
+    for (k, last) in kin {
         let noun = k - 2;
         let determined = noun > 0
             && ((doc.is_word(noun - 1)
@@ -762,12 +776,45 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
                 || (noun >= 2
                     && doc.toks[noun - 1].ch == 's'
                     && matches!(doc.toks[noun - 2].ch, '\'' | '\u{2019}')));
-        let t = &doc.toks[k];
-        let name = t.upper && !t.caps && t.flags & NOT_A_NAME == 0 && t.cue == 0;
-        if !determined || !name || doc.seen_lower(k) {
+        // (A place's name that is a known given or family name too may be
+        // part of it: `Sofia`, `Florence`.)
+        let name = |j: usize| {
+            let t = &doc.toks[j];
+            let personal = t.more
+                & (lexicon::more::GIVEN
+                    | lexicon::more::FAMILY
+                    | lexicon::more::FEMALE
+                    | lexicon::more::MALE)
+                != 0;
+            let not_a_name = if personal { NOT_A_NAME & !lexicon::flags::LOC } else { NOT_A_NAME };
+            t.upper && !t.caps && t.flags & not_a_name == 0 && t.cue == 0 && !doc.seen_lower(j)
+        };
+        if !determined || !(k..=last).all(name) {
             continue;
         }
-        let (start, end) = (t.start, t.end);
+        let (start, end) = (doc.toks[k].start, doc.toks[last].end);
+        if last > k {
+            // Several words: added where no span covers them, relabelled
+            // where a place is exactly them (`Sofia Marin`: a city's name
+            // is a given name too).
+            if (k..=last).any(|j| covered[j]) {
+                let at = spans.partition_point(|s| s.start < start);
+                if let Some(s) = spans.get_mut(at).filter(|s| {
+                    s.start == start && s.end == end && s.label == super::model::labels::LOC
+                }) {
+                    s.label = super::model::labels::PERSON;
+                    added.persons.push((start, end));
+                }
+                continue;
+            }
+            for slot in &mut covered[k..=last] {
+                *slot = true;
+            }
+            let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
+            spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
+            added.persons.push((start, end));
+            continue;
+        }
         if covered[k] {
             if let Some(r) =
                 relabel_guess(doc, spans, Some(start), end, super::model::labels::PERSON)
