@@ -2383,6 +2383,25 @@ fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
     );
 }
 
+/// A short quotation whose comma hands it to a cue a few words after it
+/// is speech, whatever subject stands between (a title, a noun with a
+/// prepositional phrase); not over a conjunction, which opens a clause
+/// with a speaker of its own.
+#[test]
+fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
+    check("en", "[[Q@Okafor:“I’m thrilled,”]] Ms. Okafor said.");
+    check(
+        "en",
+        "Tesla shares fell 5%. [[Q@Morgan Stanley:“Demand is weak,”]] analysts at Morgan \
+         Stanley wrote in a note.",
+    );
+    check(
+        "en",
+        "Their director, Neil Saunders, said the routes were [[Q@Neil Saunders:\"not \
+         commercially viable,\"]] and a woman at the back shouted, [[Q:\"Neither am I.\"]]",
+    );
+}
+
 /// A name set off by commas after a word for a person (`His lawyer, Sofia
 /// Marin, said`) is the person a pronoun after the next quotation means,
 /// not the person named before it.

@@ -655,7 +655,10 @@ impl<'a> Finder<'_, 'a> {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
         let caps = ws[a..b].iter().any(|&k| self.doc.toks[k].caps);
-        if len <= 4 && !shouty && !caps && self.next_to_cue(ws[a], ws[b - 1]) {
+        // An English pronoun or quantifier before a verb of saying names
+        // nobody: `Nobody told us`, `Everyone says`, `Many said`.
+        let grammar = len == 1 && self.doc.lang == Lang::En && indefinite(self.doc.low(first));
+        if len <= 4 && !shouty && !caps && !grammar && self.next_to_cue(ws[a], ws[b - 1]) {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
         let prep = self.preposition_before(first);
@@ -774,6 +777,36 @@ impl<'a> Finder<'_, 'a> {
         }
         self.out.push(Candidate { span: Span::new(label, start, end), source });
     }
+}
+
+/// English indefinite pronouns and quantifiers, which stand where a
+/// speaker's name does (`Nobody told us`) but name nobody.
+fn indefinite(w: &str) -> bool {
+    matches!(
+        w,
+        "nobody"
+            | "somebody"
+            | "everybody"
+            | "anybody"
+            | "everyone"
+            | "someone"
+            | "anyone"
+            | "none"
+            | "nothing"
+            | "everything"
+            | "something"
+            | "all"
+            | "many"
+            | "most"
+            | "some"
+            | "few"
+            | "several"
+            | "others"
+            | "both"
+            | "each"
+            | "either"
+            | "neither"
+    )
 }
 
 #[cfg(test)]

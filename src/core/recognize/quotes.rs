@@ -1983,7 +1983,24 @@ impl Quoter<'_, '_> {
                     // narrator's `I` and `we`: `“No,” I said`.)
                     || matches!(doc.low(k), "they" | "i" | "we")
             });
-        Some(Found { speaker, near, verb: true })
+        // (Or a short subject of a few words, when the quotation ends with
+        // the comma that hands it to the cue: `“I’m thrilled,” Ms. Okafor
+        // said`, `“Demand is weak,” analysts at Morgan Stanley wrote`.)
+        let handed = last.kind == Kind::Punct
+            && last.ch == ','
+            && c > close + 1
+            && c - (close + 1) <= 6
+            && doc.is_word(close + 1)
+            && (close + 1..c).all(|k| {
+                let t = &doc.toks[k];
+                // (Not over a conjunction: `“not viable,” and a woman
+                // shouted` is a new clause with a speaker of its own.)
+                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\''))
+                    && self.cue_flags[k] & cue::AND == 0
+                    && !(t.kind == Kind::Word
+                        && matches!(doc.low(k), "and" | "but" | "or" | "while" | "as" | "when"))
+            });
+        Some(Found { speaker, near: near || handed, verb: true })
     }
 
     /// Looks before the opening mark `open` for a cue or a colon.
