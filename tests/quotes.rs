@@ -2402,6 +2402,16 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     );
 }
 
+/// After a subject of its own, `told` takes its audience as object: the
+/// news agency after it is not the speaker.
+#[test]
+fn the_audience_of_told_is_not_the_speaker() {
+    check("en", "[[Q:“The water is rising,”]] a local official told AFP.");
+    check("en", "[[Q:“The water is rising,”]] residents told AFP news agency.");
+    check("en", "[[Q@Jones:“The water is rising,”]] Jones told AFP.");
+    check("en", "[[Q@Jones:“The water is rising,”]] told Jones, a local farmer.");
+}
+
 /// A name set off by commas after a word for a person (`His lawyer, Sofia
 /// Marin, said`) is the person a pronoun after the next quotation means,
 /// not the person named before it.

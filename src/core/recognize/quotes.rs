@@ -2276,6 +2276,13 @@ impl Quoter<'_, '_> {
         if let Some(sp) = self.subject_before(c, from, open) {
             return sp;
         }
+        // "“…,” a local official told AFP": after a subject of its own, a
+        // verb that takes its audience as object (`told`) names the
+        // audience after it, not the speaker.
+        let audience = matches!(doc.low(c), "told" | "tells" | "informed" | "informs");
+        if side == Side::After && audience && (from..c).any(|k| doc.is_word(k)) {
+            return None;
+        }
         // "Kata Rutte, “…”", "…, demikian pernyataan kementerian"
         let clause_initial = c == from
             || doc.toks[c - 1].kind == Kind::Punct
