@@ -69,7 +69,9 @@
 //!
 //! Guarantees, for any input: no panic; every span has `start < end`, lies
 //! within the text and starts and ends on character boundaries; entity and
-//! DATE spans never overlap one another; a QUOTE never overlaps another
+//! DATE spans never overlap one another, and none crosses a line break
+//! (every source ends a name at one: the rules join words on one line
+//! only, the tagger decodes each line on its own); a QUOTE never overlaps another
 //! QUOTE and may contain entity and DATE spans; a QUOTE's `speaker` is the
 //! index of a PERSON or ORG span in the same list. The returned spans are
 //! sorted by start, then by end descending (a QUOTE before what it
