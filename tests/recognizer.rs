@@ -794,3 +794,27 @@ fn a_speaker_after_a_name_only_line_is_found() {
         }
     }
 }
+
+/// A one-word place no list knows whose word is the surname of a person
+/// the text names in full is that person (the tagger read `Solberg` in
+/// `signed in Solberg's office` as a place); a listed place keeps its
+/// label.
+#[test]
+fn a_surname_read_as_a_place_is_the_person_named_in_full() {
+    use sorot::core::recognize::Tagger;
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    for text in [
+        "Erna Solberg won the vote. The deal was signed in Solberg's office.\n",
+        "Prime Minister Erna Solberg met the king.\n\nIn Solberg, voters saw a steady hand.\n",
+    ] {
+        let found = entities_on_lines(text, "en", Some(&en_model));
+        assert_eq!(
+            found,
+            [("PERSON", "Erna Solberg".to_string()), ("PERSON", "Solberg".to_string())],
+            "{text:?}"
+        );
+    }
+    let text = "The painter Anna Berlin moved to Germany. She lived in Berlin for years.\n";
+    let found = entities_on_lines(text, "en", Some(&en_model));
+    assert!(found.contains(&("LOC", "Berlin".to_string())), "{found:?}");
+}
