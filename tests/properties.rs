@@ -407,6 +407,67 @@ proptest! {
     }
 }
 
+/// The learned taggers, read once.
+fn taggers() -> &'static [(&'static str, sorot::core::recognize::Tagger); 2] {
+    use sorot::core::recognize::Tagger;
+    static T: std::sync::OnceLock<[(&str, Tagger); 2]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        [
+            ("id", Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap()),
+            ("en", Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap()),
+        ]
+    })
+}
+
+/// Text made of lines: names, titles, speech verbs and quotation marks,
+/// the lines joined by every kind of line break (a blank line, a CRLF
+/// blank line, a lone CR, U+2028, U+2029), the shapes of a headline, a
+/// dateline and a byline above a paragraph.
+fn lines() -> impl Strategy<Value = String> {
+    let pick = |list: &'static [&'static str]| prop::sample::select(list).prop_map(String::from);
+    let word = prop_oneof![
+        3 => pick(NAMES),
+        2 => pick(WORDS),
+        1 => pick(&["Erna", "Solberg", "Presiden", "President", "By", "\"", "“", "”"][..]),
+    ];
+    let line = prop::collection::vec(word, 1..6).prop_map(|w| w.join(" "));
+    let brk =
+        pick(&["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\u{2028}", "\u{2029}", " \n \n "][..]);
+    prop::collection::vec((line, brk), 1..8)
+        .prop_map(|v| v.into_iter().map(|(l, b)| l + &b).collect())
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// No entity or DATE span crosses a line break (a name repeated on the
+    /// next line, or after a blank line, is two mentions), with the rules
+    /// alone and with each learned tagger, in every language; so no entity
+    /// annotation's text holds a blank line.
+    #[test]
+    fn no_entity_crosses_a_line_break(t in prop_oneof![2 => lines(), 1 => text()]) {
+        use sorot::core::recognize::analyze_with;
+        let breaks: &[char] = &['\n', '\r', '\u{2028}', '\u{2029}'];
+        let mut runs: Vec<(&str, Option<&sorot::core::recognize::Tagger>)> =
+            vec![("id", None), ("en", None), ("und", None)];
+        runs.extend(taggers().iter().map(|(lang, m)| (*lang, Some(m))));
+        for (lang, model) in runs {
+            for s in analyze_with(&t, lang, model).iter().filter(|s| s.label != "QUOTE") {
+                let inside = &t[s.start..s.end];
+                prop_assert!(
+                    !inside.contains(breaks),
+                    "{} {:?} crosses a line break ({}, model: {})",
+                    s.label, inside, lang, model.is_some()
+                );
+            }
+        }
+        let doc = annotate("t.txt", &t);
+        for a in doc.annotations.iter().filter(|a| a.label.as_str() != "QUOTE") {
+            prop_assert!(!doc.text_of(a).contains("\n\n"), "{} {:?}", a.label.as_str(), doc.text_of(a));
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(config(2000))]
 

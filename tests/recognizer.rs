@@ -618,8 +618,226 @@ fn a_pronoun_before_a_verb_of_saying_is_not_a_name() {
 fn a_full_name_set_off_after_a_word_for_a_person_is_a_person() {
     check(
         "en",
-        "Police arrested [[PERSON:Daniel Reyes]], 29, after the raid. His lawyer,          [[PERSON:Sofia Marin]], said the charges were baseless.",
+        "Police arrested [[PERSON:Daniel Reyes]], 29, after the raid. His lawyer, \
+         [[PERSON:Sofia Marin]], said the charges were baseless.",
     );
     check("en", "The company's driver, [[PERSON:Jan Van Berg]], was not hurt.");
     check("en", "The building's owner, [[ORG:Harbour Holdings]], said it would appeal.");
+}
+
+/// The entity and DATE spans of `text`, as (label, text), with the rules
+/// alone (`None`) or with a learned tagger; fails if one crosses a line
+/// break.
+fn entities_on_lines(
+    text: &str,
+    lang: &str,
+    tagger: Option<&sorot::core::recognize::Tagger>,
+) -> Vec<(&'static str, String)> {
+    let spans = sorot::core::recognize::analyze_with(text, lang, tagger);
+    assert_invariants(text, &spans);
+    let found: Vec<(&'static str, String)> = spans
+        .iter()
+        .filter(|s| s.label != "QUOTE")
+        .map(|s| (s.label, text[s.start..s.end].to_string()))
+        .collect();
+    for (label, t) in &found {
+        assert!(
+            !t.contains(['\n', '\r']),
+            "{label} {t:?} crosses a line break ({lang}, model {}): {found:?}",
+            tagger.is_some()
+        );
+    }
+    found
+}
+
+/// The entities `group` makes of the spans of `text`: each as its label
+/// and the texts of its mentions.
+fn groups_on_lines(
+    text: &str,
+    lang: &str,
+    tagger: Option<&sorot::core::recognize::Tagger>,
+) -> Vec<(String, Vec<String>)> {
+    use sorot::core::model::{AnnotatedDocument, Document};
+    let spans = sorot::core::recognize::analyze_with(text, lang, tagger);
+    let doc = Document { name: "t.txt".into(), lang: lang.into(), text: text.into() };
+    let doc = AnnotatedDocument::from_spans(doc, &spans);
+    sorot::core::entities::group(&doc)
+        .into_iter()
+        .map(|e| {
+            let mentions = e
+                .mentions
+                .iter()
+                .map(|id| {
+                    let a = doc.annotations.iter().find(|a| a.id == *id).unwrap();
+                    doc.text_of(a).to_string()
+                })
+                .collect();
+            (e.label, mentions)
+        })
+        .collect()
+}
+
+/// A name repeated across a blank line (a name-only line above a
+/// paragraph) is two mentions of one entity, never one mention running
+/// over the paragraph break; with CRLF line endings too, and with the
+/// rules alone or the learned tagger (which once read `Erna Solberg` +
+/// blank line + `Solberg` as one PERSON).
+#[test]
+fn a_name_repeated_across_a_blank_line_is_two_mentions() {
+    use sorot::core::recognize::Tagger;
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    for text in [
+        "Erna Solberg\n\nSolberg said the talks went well.\n",
+        "Erna Solberg\r\n\r\nSolberg said the talks went well.\r\n",
+        "Erna Solberg\n\n\n\nSolberg said the talks went well.",
+    ] {
+        for tagger in [None, Some(&en_model)] {
+            let found = entities_on_lines(text, "en", tagger);
+            assert_eq!(
+                found,
+                [("PERSON", "Erna Solberg".to_string()), ("PERSON", "Solberg".to_string())],
+                "{text:?} with model {}",
+                tagger.is_some()
+            );
+            assert_eq!(
+                groups_on_lines(text, "en", tagger),
+                [("PERSON".to_string(), vec!["Erna Solberg".to_string(), "Solberg".to_string()])],
+                "{text:?} with model {}",
+                tagger.is_some()
+            );
+        }
+    }
+}
+
+/// A line break ends a name as a blank line does (a headline, a dateline,
+/// a byline, a list item stand on lines of their own): the name repeated
+/// on the next line is a mention of its own, and a title on one line does
+/// not join the name on the next.
+#[test]
+fn a_line_break_ends_a_name() {
+    use sorot::core::recognize::Tagger;
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Erna Solberg\nSolberg said the talks went well.\n";
+    for tagger in [None, Some(&en_model)] {
+        let found = entities_on_lines(text, "en", tagger);
+        assert_eq!(
+            found,
+            [("PERSON", "Erna Solberg".to_string()), ("PERSON", "Solberg".to_string())],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+    let text = "Prime Minister\nErna Solberg said the talks went well.\r\nSolberg left.\r\n";
+    for tagger in [None, Some(&en_model)] {
+        let found = entities_on_lines(text, "en", tagger);
+        let persons: Vec<&str> =
+            found.iter().filter(|f| f.0 == "PERSON").map(|f| f.1.as_str()).collect();
+        assert_eq!(persons, ["Erna Solberg", "Solberg"], "with model {}", tagger.is_some());
+    }
+}
+
+/// Indonesian: a name on a line of its own above a paragraph that names
+/// the person again is two mentions of one entity, and a title on the line
+/// above a name stays out of it.
+#[test]
+fn an_indonesian_name_repeated_across_a_blank_line_is_two_mentions() {
+    use sorot::core::recognize::Tagger;
+    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    for text in [
+        "Presiden Prabowo Subianto\n\nPrabowo mengatakan pemerintah siap membantu.\n",
+        "Presiden Prabowo Subianto\r\n\r\nPrabowo mengatakan pemerintah siap membantu.\r\n",
+    ] {
+        for tagger in [None, Some(&id_model)] {
+            let found = entities_on_lines(text, "id", tagger);
+            let persons: Vec<&str> =
+                found.iter().filter(|f| f.0 == "PERSON").map(|f| f.1.as_str()).collect();
+            // (The first line is a title-case headline: the name keeps the
+            // words the text capitalises elsewhere, `trim_headline_names`.)
+            assert_eq!(persons, ["Prabowo", "Prabowo"], "{text:?} with model {}", tagger.is_some());
+            let groups = groups_on_lines(text, "id", tagger);
+            assert_eq!(groups.len(), 1, "{groups:?}");
+            assert_eq!(groups[0].1.len(), 2, "{groups:?}");
+        }
+    }
+    let text = "Presiden\nPrabowo Subianto mengatakan pemerintah siap membantu.\n";
+    for tagger in [None, Some(&id_model)] {
+        let found = entities_on_lines(text, "id", tagger);
+        let persons: Vec<&str> =
+            found.iter().filter(|f| f.0 == "PERSON").map(|f| f.1.as_str()).collect();
+        assert_eq!(persons, ["Prabowo Subianto"], "with model {}", tagger.is_some());
+    }
+}
+
+/// "Solberg said …" after a quotation, in a paragraph below a name-only
+/// line: the quotation's speaker is found there (and stands for the full
+/// name, the entity's first mention).
+#[test]
+fn a_speaker_after_a_name_only_line_is_found() {
+    use sorot::core::recognize::Tagger;
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    for (text, lang, model, full, short) in [
+        (
+            "Erna Solberg\n\n\"We will win,\" Solberg said.\n",
+            "en",
+            &en_model,
+            "Erna Solberg",
+            "Solberg",
+        ),
+        (
+            "Erna Solberg\r\n\r\nSolberg said the talks went well.\r\n\r\n\"We will win,\" Solberg said.\r\n",
+            "en",
+            &en_model,
+            "Erna Solberg",
+            "Solberg",
+        ),
+        (
+            "Menteri Keuangan Sri Mulyani Indrawati tiba di Jakarta.\n\n\
+             “Kami siap,” kata Sri Mulyani.\n",
+            "id",
+            &id_model,
+            "Sri Mulyani Indrawati",
+            "Sri Mulyani",
+        ),
+    ] {
+        for tagger in [None, Some(model)] {
+            let spans = sorot::core::recognize::analyze_with(text, lang, tagger);
+            let found = entities_on_lines(text, lang, tagger);
+            assert!(
+                found.contains(&("PERSON", short.to_string())),
+                "{text:?} with model {}: {found:?}",
+                tagger.is_some()
+            );
+            let speakers: Vec<Option<&str>> = spans
+                .iter()
+                .filter(|s| s.label == "QUOTE")
+                .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+                .collect();
+            assert_eq!(speakers, [Some(full)], "{text:?} with model {}", tagger.is_some());
+        }
+    }
+}
+
+/// A one-word place no list knows whose word is the surname of a person
+/// the text names in full is that person (the tagger read `Solberg` in
+/// `signed in Solberg's office` as a place); a listed place keeps its
+/// label.
+#[test]
+fn a_surname_read_as_a_place_is_the_person_named_in_full() {
+    use sorot::core::recognize::Tagger;
+    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    for text in [
+        "Erna Solberg won the vote. The deal was signed in Solberg's office.\n",
+        "Prime Minister Erna Solberg met the king.\n\nIn Solberg, voters saw a steady hand.\n",
+    ] {
+        let found = entities_on_lines(text, "en", Some(&en_model));
+        assert_eq!(
+            found,
+            [("PERSON", "Erna Solberg".to_string()), ("PERSON", "Solberg".to_string())],
+            "{text:?}"
+        );
+    }
+    let text = "The painter Anna Berlin moved to Germany. She lived in Berlin for years.\n";
+    let found = entities_on_lines(text, "en", Some(&en_model));
+    assert!(found.contains(&("LOC", "Berlin".to_string())), "{found:?}");
 }

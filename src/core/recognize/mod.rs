@@ -50,7 +50,10 @@
 //! saying also enters below the tagger, so a quotation's speaker slot is
 //! filled where the tagger proposes nothing there. After the merge, a
 //! PERSON on a title-case headline keeps only the words the text also
-//! capitalises elsewhere (`trim_headline_names`); in English,
+//! capitalises elsewhere (`trim_headline_names`), and a one-word LOC no
+//! list knows as a place whose word is the last word of a full PERSON
+//! name in the text is that person (`surnames_are_persons`: `Erna
+//! Solberg`, then `signed in Solberg's office`); in English,
 //! `speech_names` then adds the names standing where a speaker stands
 //! (an ORG where a word for an organisation introduces the name: `the
 //! farmers' union Melkvast`, `Zentrik, a battery maker,`, also over a
@@ -69,7 +72,9 @@
 //!
 //! Guarantees, for any input: no panic; every span has `start < end`, lies
 //! within the text and starts and ends on character boundaries; entity and
-//! DATE spans never overlap one another; a QUOTE never overlaps another
+//! DATE spans never overlap one another, and none crosses a line break
+//! (every source ends a name at one: the rules join words on one line
+//! only, the tagger decodes each line on its own); a QUOTE never overlaps another
 //! QUOTE and may contain entity and DATE spans; a QUOTE's `speaker` is the
 //! index of a PERSON or ORG span in the same list. The returned spans are
 //! sorted by start, then by end descending (a QUOTE before what it
@@ -161,6 +166,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     }
     let mut spans = merge::merge(cands);
     trim_headline_names(&doc, &mut spans);
+    surnames_are_persons(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -910,6 +916,32 @@ fn relabel_guess(
     }
     s.label = to;
     Some((s.start, s.end))
+}
+
+/// Relabels as a PERSON each one-word LOC whose word is the last word of
+/// a PERSON of two or more words in the same text and that no list knows
+/// as a place: the tagger reads a surname as a place in some contexts
+/// (`in Solberg`), where the text has named the person in full (`Erna
+/// Solberg`). A listed place keeps its label (`Washington` after `George
+/// Washington`).
+fn surnames_are_persons(doc: &Doc, spans: &mut [Span]) {
+    use super::model::labels::{LOC, PERSON};
+    let mut last: HashSet<&str> = HashSet::default();
+    for s in spans.iter().filter(|s| s.label == PERSON) {
+        let name = &doc.text[s.start..s.end];
+        if let Some((_, w)) = name.rsplit_once(' ') {
+            last.insert(w);
+        }
+    }
+    if last.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| s.label == LOC) {
+        let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+        if b == a + 1 && unlisted_place(doc, a, b) && last.contains(&doc.text[s.start..s.end]) {
+            s.label = PERSON;
+        }
+    }
 }
 
 /// Whether tokens `a..b` hold no word or phrase that the lexicon knows as

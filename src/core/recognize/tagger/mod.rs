@@ -1454,22 +1454,50 @@ impl Tagger {
         self.rows.iter().filter(|&&r| r != 0).count()
     }
 
-    /// Tags the tokens of a document: one tag per token.
     /// Tags the tokens of a document in two passes: the second sees the
-    /// document votes of the first ([`Features::vote`]).
+    /// document votes of the first ([`Features::vote`]). Each line is
+    /// decoded on its own, as the model was trained (a sentence per line,
+    /// `train.rs`): a line's first token is never inside a name that began
+    /// on the line before, so no name runs over a line break or a blank
+    /// line (a headline, a dateline, a byline, a list item, a paragraph).
     pub(crate) fn tag(&self, f: &mut Features) -> Vec<u8> {
         f.set_words(&self.words);
         let mut buf = Hashes::new();
         let n = f.len();
         let mut memo = Memo::new(n);
-        let first = viterbi_range(f, self, &mut buf, 0, n, Cache::Fill(&mut memo));
+        let lines = lines(f.doc);
+        let mut first = Vec::with_capacity(n);
+        for &(a, b) in &lines {
+            first.extend(viterbi_range(f, self, &mut buf, a, b, Cache::Fill(&mut memo)));
+        }
         f.vote(&first);
-        let mut tags = viterbi_range(f, self, &mut buf, 0, n, Cache::Use(&mut memo));
+        let mut tags = Vec::with_capacity(n);
+        for &(a, b) in &lines {
+            tags.extend(viterbi_range(f, self, &mut buf, a, b, Cache::Use(&mut memo)));
+        }
         if f.doc.lang == super::tokens::Lang::Id {
             join_abbreviations(f.doc, &mut tags);
         }
         tags
     }
+}
+
+/// The lines of a document as token ranges `from..to`, in order, together
+/// covering every token: a new line starts at each token after a line
+/// break or a blank line ([`super::tokens::Gap::Line`] or more).
+pub(crate) fn lines(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (k, t) in doc.toks.iter().enumerate().skip(1) {
+        if t.gap >= super::tokens::Gap::Line {
+            out.push((from, k));
+            from = k;
+        }
+    }
+    if from < doc.toks.len() {
+        out.push((from, doc.toks.len()));
+    }
+    out
 }
 
 /// Indonesian: an organisation or place followed by a bracket written

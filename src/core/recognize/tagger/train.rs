@@ -33,7 +33,7 @@ use crate::core::eval::{Entity, GoldDoc};
 use crate::core::model::labels;
 use crate::core::recognize::rule_pass;
 use crate::core::recognize::tokens::Kind;
-use crate::core::recognize::tokens::{Doc, Gap, Lang};
+use crate::core::recognize::tokens::{Doc, Lang};
 use crate::core::text::CharIndex;
 
 /// Sentences per piece when a gold file has no document boundaries.
@@ -318,15 +318,10 @@ fn train_one(docs: &[GoldDoc], s: &Settings, seed: u64) -> (Vec<[f32; NTAGS]>, W
     let mut time: u32 = 0;
     let mut rng = Rng(seed);
     // Sentences (a line of the rebuilt gold text) as (example, from, to).
+    // (The lines `Tagger::tag` decodes one by one.)
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (e, ex) in examples.iter().enumerate() {
-        let mut from = 0;
-        for k in 1..=ex.doc.toks.len() {
-            if k == ex.doc.toks.len() || ex.doc.toks[k].gap >= Gap::Line {
-                order.push((e, from, k));
-                from = k;
-            }
-        }
+        order.extend(super::lines(&ex.doc).into_iter().map(|(from, to)| (e, from, to)));
     }
     let mut errors = Vec::new();
     let mut buf = Hashes::new();
