@@ -2402,6 +2402,17 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     );
 }
 
+/// A short sentence quoted right after a quotation and its attribution
+/// carries it on, also after a long attribution with a verb of saying.
+#[test]
+fn a_short_sentence_after_a_long_attribution_carries_the_quotation_on() {
+    check(
+        "en",
+        "[[Q@Fatima Bello:“People are scared,”]] said Fatima Bello, 41, a market trader in \
+         Kano. [[Q@Fatima Bello:“Prices have doubled.”]]",
+    );
+}
+
 /// After a subject of its own, `told` takes its audience as object: the
 /// news agency after it is not the speaker.
 #[test]

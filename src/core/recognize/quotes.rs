@@ -1584,7 +1584,10 @@ impl Quoter<'_, '_> {
     /// Whether the short quotation `open`..`close` is a sentence of its own
     /// (a capital first, a sentence mark last) opening a sentence right
     /// after the previous quotation of the paragraph, with at most its
-    /// attribution between (`“…,” Wren said. “Well, it couldn't.”`).
+    /// attribution between (`“…,” Wren said. “Well, it couldn't.”`; a
+    /// longer one, up to 24 tokens, with a verb of saying in it: `“…,”
+    /// said Fatima Bello, 41, a market trader in Kano. “Prices have
+    /// doubled.”`).
     fn continues_last(&self, open: usize, close: usize) -> bool {
         let doc = self.doc;
         let Some((last, para, _)) = self.last else { return false };
@@ -1596,7 +1599,9 @@ impl Quoter<'_, '_> {
         sentence
             && para == doc.toks[open].para
             && open > last
-            && open - last <= 12
+            && (open - last <= 12
+                || open - last <= 24
+                    && (last + 1..open).any(|k| self.cue_flags[k] & cue::VERB != 0))
             && (last + 1..open).all(|k| !self.stops(k) || k + 1 == open)
     }
 
