@@ -2413,6 +2413,22 @@ fn a_short_sentence_after_a_long_attribution_carries_the_quotation_on() {
     );
 }
 
+/// A fragment of two or three words closing a clause that `bahwa`/`that`
+/// opens after a named speaker's verb of saying is a quotation; a term
+/// in such a clause that the sentence goes on after is not.
+#[test]
+fn a_short_fragment_closing_a_reported_clause_is_a_quotation() {
+    check(
+        "id",
+        "Rolliansyah menyampaikan bahwa pemerintah [[Q@Rolliansyah:\"terus memantau situasi\"]].",
+    );
+    check(
+        "en",
+        "Rutte said that the allies [[Q@Rutte:“stand together”]]. Rutte said that the \"reset\" \
+         failed.",
+    );
+}
+
 /// After a subject of its own, `told` takes its audience as object: the
 /// news agency after it is not the speaker.
 #[test]

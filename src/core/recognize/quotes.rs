@@ -1681,8 +1681,9 @@ impl Quoter<'_, '_> {
     }
 
     /// Whether the short quotation `open`..`close` closes its sentence
-    /// right after an article (`has a “strong rationale”.`), the shape of
-    /// a fragment that a verb of saying earlier in the sentence governs.
+    /// right after an article (`has a “strong rationale”.`), or closes a
+    /// clause that `that`/`bahwa` opens after a verb of saying: the shape
+    /// of a fragment that a verb of saying earlier in the sentence governs.
     fn governed_fragment(&self, open: usize, close: usize) -> bool {
         let doc = self.doc;
         // (The article may open the quoted words: `faced “a long road”`.)
@@ -1698,7 +1699,13 @@ impl Quoter<'_, '_> {
                 "is" | "was" | "were" | "are" | "be" | "been" | "remained" | "seemed" | "felt"
             ) || matches!(doc.low(open - 1), "of" | "about" | "as")
                 && (open.saturating_sub(5)..open - 1).any(|k| self.cue_flags[k] & cue::VERB != 0));
-        let article = article || complement;
+        // (Or close a clause that `that`/`bahwa` after a verb of saying
+        // opens: `menyampaikan bahwa pemerintah “terus memantau situasi”.`)
+        let reported = (open.saturating_sub(8)..open).any(|k| {
+            self.cue_flags[k] & cue::THAT != 0
+                && (k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & cue::VERB != 0)
+        });
+        let article = article || complement || reported;
         // (Or goes on with a preposition or a conjunction after it, not a
         // noun it modifies: `faced “a long road” to prove`, `needed “a
         // clean slate” after a year`; or ends a headline.)
