@@ -602,13 +602,18 @@ fn a_name_set_off_after_a_word_for_a_person_is_a_person() {
     check("en", "The season, Autumn, was short. The rooms, Blue and Green, were closed.");
 }
 
-/// An English pronoun or quantifier before a verb of saying is no name
-/// (`Nobody told us`, `Everyone says`); an unknown name opening a
-/// sentence there still is one (`Heald noted`).
+/// An English pronoun or quantifier, or the plural of a word for a
+/// person, before a verb of saying is no name (`Nobody told us`,
+/// `Everyone says`, `Residents say`); an unknown name opening a sentence
+/// there still is one (`Heald noted`).
 #[test]
 fn a_pronoun_before_a_verb_of_saying_is_not_a_name() {
     check("en", "[[QUOTE:“Nobody told us,”]] he said. Everyone says so. Many said it was late.");
     check("en", "[[PERSON:Heald]] noted the findings. [[PERSON:Whitmore]] told them.");
+    check(
+        "en",
+        "Residents say the river is dirty. Officials said it was clean. Witnesses told us.",
+    );
 }
 
 /// The same with a name of two or three words (`His lawyer, Sofia

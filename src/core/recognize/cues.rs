@@ -512,8 +512,9 @@ fn forms() -> &'static HashMap<String, u16> {
 }
 
 /// The cue flags of a lower-case word or phrase; `0` when it is no cue.
-/// (The recognizer reads a word's flags from its token, `Token::cue`.)
-#[cfg(test)]
+/// (The recognizer reads a word's flags from its token, `Token::cue`;
+/// this is for a form the text does not hold, such as a plural's
+/// singular.)
 pub(crate) fn lookup(phrase: &str) -> u16 {
     forms().get(phrase).copied().unwrap_or(0)
 }
