@@ -39,7 +39,10 @@
 //!
 //! * A short quotation (one to three words) needs its cue right next to it,
 //!   with only marks, a name, a pronoun or an article between (`“Tidak,”
-//!   kata dia`, `said a “more general reflection”`); otherwise it is a
+//!   kata dia`, `said a “more general reflection”`), or handed to a cue
+//!   up to six tokens on by the comma inside its marks, over no
+//!   conjunction (`“I’m thrilled,” Ms. Okafor said`, `“Demand is weak,”
+//!   analysts at Morgan Stanley wrote`); otherwise it is a
 //!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
 //!   `mengkritik program “lumbung pangan”`). Right after a verb that also
 //!   means "to call" (`yang mereka sebut “…”`) it is always a term. Four
@@ -61,7 +64,9 @@
 //!   subject (`John Key said he believes the flag has a “strong
 //!   rationale”.`). The article may open the quoted words, and the
 //!   sentence may go on with a preposition or a conjunction (`she
-//!   cautioned that they faced “a long road” to prove`).
+//!   cautioned that they faced “a long road” to prove`). So are two or
+//!   three words closing a clause that `that`/`bahwa` opens after such a
+//!   verb (`menyampaikan bahwa pemerintah “terus memantau situasi”.`).
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
@@ -159,7 +164,10 @@
 //! to whoever made the statement mentioned in the two sentences before
 //! (`The Pentagon said in a statement …`); and a short sentence of its own
 //! right after a quotation (`“…,” she said. “Nothing at all.”`) continues
-//! it, as does a short quotation before `they said`, which names nobody.
+//! it, also after a longer attribution of up to 24 tokens with a verb of
+//! saying in it (`“…,” said Fatima Bello, 41, a market trader in Kano.
+//! “Prices have doubled.”`), as does a short quotation before `they
+//! said`, which names nobody.
 //! A relative `, who` stands for the name before it (`Nils Hedberg, who
 //! later described her as`); a verb joined by `and` shares the subject of
 //! the clause before (`Sindre Vik, took one sip and said`, `He smiled and
@@ -260,7 +268,8 @@
 //! (`Everybody laughed`, `He said, “…”`); a verb of saying joined by `and`
 //! to a clause opening with its subject shares it (`He showed it to me and
 //! said`); a name after `told` is the audience, not the speaker, before a
-//! colon (`she told the Manchester Guardian: “…”`); a part of a work
+//! colon (`she told the Manchester Guardian: “…”`) and after a subject of
+//! its own (`“…,” a local official told AFP` names nobody); a part of a work
 //! speaks for its writer (`Her last paper appeared in 1958. Its final
 //! sentence reads: “…”`), as does a message a relative clause brings in
 //! (`sent me a photograph with a message that said only “…”`: the
