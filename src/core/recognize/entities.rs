@@ -33,7 +33,9 @@
 //!    ("KPK Setyo Budiyanto" → ORG + PERSON);
 //! 7. a lone acronym of 2–6 capitals (`KPK`, `NATO`, not `II`) → ORG;
 //! 8. a run sharing its first or last word with an earlier PERSON, or
-//!    standing next to a verb of saying → PERSON;
+//!    standing next to a verb of saying → PERSON (not, in English, one
+//!    word that is an indefinite pronoun or the plural of a word for a
+//!    person: `Nobody told`, `Residents say`);
 //! 9. a lone known given or family name (`Melanie`, `Bambang`) that the
 //!    text never writes in lower case → PERSON, unless `di`/`in`/`at`
 //!    stands before it;
