@@ -14,6 +14,16 @@ mod common;
 use sorot::core::model::Span;
 use sorot::core::recognize::{analyze, annotate, detect_lang};
 
+/// The speaker of every QUOTE in `spans`, as the text of the span it
+/// names.
+fn quote_speakers<'a>(text: &'a str, spans: &[Span]) -> Vec<Option<&'a str>> {
+    spans
+        .iter()
+        .filter(|s| s.label == "QUOTE")
+        .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
+        .collect()
+}
+
 /// One expected or found span: byte range, label, text and speaker text
 /// (title and value stay `None`: they are not compared here).
 type Got = common::Mark;
@@ -444,11 +454,7 @@ fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
                 \"This is a difficult case,\" Harding, 45, told reporters.\n";
     for tagger in [None, Some(&en_model)] {
         let spans = analyze_with(text, "en", tagger);
-        let speakers: Vec<Option<&str>> = spans
-            .iter()
-            .filter(|s| s.label == "QUOTE")
-            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
-            .collect();
+        let speakers = quote_speakers(text, &spans);
         assert_eq!(
             speakers,
             [Some("John Harding"), Some("John Harding")],
@@ -545,11 +551,7 @@ fn an_organisations_appositive_outweighs_a_person_reading() {
             let labels: Vec<&str> =
                 spans.iter().filter(|s| &text[s.start..s.end] == name).map(|s| s.label).collect();
             assert_eq!(labels, vec!["ORG"; mentions], "with model {}", tagger.is_some());
-            let speakers: Vec<Option<&str>> = spans
-                .iter()
-                .filter(|s| s.label == "QUOTE")
-                .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
-                .collect();
+            let speakers = quote_speakers(text, &spans);
             assert_eq!(speakers, [Some(name)], "with model {}", tagger.is_some());
         }
     }
@@ -574,11 +576,7 @@ fn an_institution_word_outweighs_the_taggers_place() {
             .map(|s| s.label)
             .collect();
         assert_eq!(ministry, ["ORG"], "with model {}", tagger.is_some());
-        let speakers: Vec<Option<&str>> = spans
-            .iter()
-            .filter(|s| s.label == "QUOTE")
-            .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
-            .collect();
+        let speakers = quote_speakers(text, &spans);
         assert_eq!(speakers, [Some("Foreign Ministry")], "with model {}", tagger.is_some());
     }
 }
@@ -813,11 +811,7 @@ fn a_speaker_after_a_name_only_line_is_found() {
                 "{text:?} with model {}: {found:?}",
                 tagger.is_some()
             );
-            let speakers: Vec<Option<&str>> = spans
-                .iter()
-                .filter(|s| s.label == "QUOTE")
-                .map(|s| s.speaker.map(|k| &text[spans[k].start..spans[k].end]))
-                .collect();
+            let speakers = quote_speakers(text, &spans);
             assert_eq!(speakers, [Some(full)], "{text:?} with model {}", tagger.is_some());
         }
     }
