@@ -2429,6 +2429,16 @@ fn a_short_fragment_closing_a_reported_clause_is_a_quotation() {
     );
 }
 
+/// A dash and a person's name after the closing mark attribute the words,
+/// with a title before the name or an appositive after it, whether or not
+/// the words end with a sentence mark.
+#[test]
+fn a_dash_and_a_name_attribute_a_quotation() {
+    check("en", "[[Q@Diane Abbott:“This is a scandal”]] – Labour MP Diane Abbott.");
+    check("en", "[[Q@Diane Abbott:“This is a scandal”]] – Diane Abbott, Labour MP.");
+    check("id", "[[Q@Sjafrie Sjamsoeddin:“Kami siap”]] – Menteri Pertahanan Sjafrie Sjamsoeddin.");
+}
+
 /// After a subject of its own, `told` takes its audience as object: the
 /// news agency after it is not the speaker.
 #[test]

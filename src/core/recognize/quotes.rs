@@ -35,7 +35,10 @@
 //!
 //! A quoted stretch is speech when a cue attributes it: a verb of saying
 //! (see [`super::cues`]), `menurut` / `according to`, a statement noun, a
-//! colon, or a dash and a name after it. What else decides:
+//! colon, or a dash and a name after it (a title may come between; a
+//! person's name that ends the line or the sentence, or has an appositive
+//! after it, attributes even words that do not read as a sentence: `“This
+//! is a scandal” – Labour MP Diane Abbott.`). What else decides:
 //!
 //! * A short quotation (one to three words) needs its cue right next to it,
 //!   with only marks, a name, a pronoun or an article between (`“Tidak,”
@@ -1943,8 +1946,30 @@ impl Quoter<'_, '_> {
         };
         if end > close + 2 && dash(close + 1) {
             let at = if dash(close + 2) { close + 3 } else { close + 2 };
-            if let Some(e) = self.ent(at) {
-                return Some(Found { speaker: Some(e), near: true, verb: false });
+            // (A title may come first: `“…” – Labour MP Diane Abbott`.)
+            let mut k = at;
+            while k < end
+                && k < at + 4
+                && self.ent(k).is_none()
+                && doc.is_word(k)
+                && doc.toks[k].upper
+            {
+                k += 1;
+            }
+            if let Some(e) = self.ent(k) {
+                // A person's name that ends the line, the sentence or the
+                // text, or has an appositive after it (`– Diane Abbott,
+                // Labour MP.`), attributes the words as a verb would, so
+                // they need not read as a sentence.
+                let next = self.ent_toks[e].1;
+                let alone = doc.toks.get(next).is_none_or(|t| {
+                    t.term || t.gap >= Gap::Line || t.kind == Kind::Punct && t.ch == ','
+                });
+                return Some(Found {
+                    speaker: Some(e),
+                    near: true,
+                    verb: alone && self.is_person(e),
+                });
             }
         }
         // A quotation that ends its own sentence only takes a cue right
