@@ -2439,6 +2439,15 @@ fn a_dash_and_a_name_attribute_a_quotation() {
     check("id", "[[Q@Sjafrie Sjamsoeddin:“Kami siap”]] – Menteri Pertahanan Sjafrie Sjamsoeddin.");
 }
 
+/// A run of Japanese, Chinese or Korean script counts a word for every two
+/// characters: a quoted Japanese sentence is speech, not a term, and a
+/// quoted word of one or two characters stays a term.
+#[test]
+fn a_quoted_japanese_sentence_is_not_a_term() {
+    check("en", "She wrote: [[Q:「私たちは負けない」]] in her diary.");
+    check("en", "The idea of 「和」 runs through the book.");
+}
+
 /// After a subject of its own, `told` takes its audience as object: the
 /// news agency after it is not the speaker.
 #[test]

@@ -40,7 +40,9 @@
 //! after it, attributes even words that do not read as a sentence: `“This
 //! is a scandal” – Labour MP Diane Abbott.`). What else decides:
 //!
-//! * A short quotation (one to three words) needs its cue right next to it,
+//! * A short quotation (one to three words; a run of Chinese, Japanese or
+//!   Korean script counts one for every two characters) needs its cue
+//!   right next to it,
 //!   with only marks, a name, a pronoun or an article between (`“Tidak,”
 //!   kata dia`, `said a “more general reflection”`), or handed to a cue
 //!   up to six tokens on by the comma inside its marks, over no
@@ -492,6 +494,19 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// Whether `c` is a double (or corner, or guillemet) quotation mark: the
 /// marks that stop a search for a cue. Single marks do not, since most of
 /// them are apostrophes.
+/// How many words a token counts as: one, or for a run of Chinese,
+/// Japanese or Korean script, which writes no spaces between words, one
+/// for every two characters (`私たちは負けない` is a sentence, not a
+/// term).
+fn cjk_words(token: &str) -> usize {
+    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}');
+    if token.chars().next().is_some_and(cjk) {
+        token.chars().filter(|&c| cjk(c)).count().div_ceil(2).max(1)
+    } else {
+        1
+    }
+}
+
 fn is_double_mark(c: char) -> bool {
     is_mark(c) && !matches!(c, '\u{2018}' | '\u{2019}' | '\'')
 }
@@ -1299,7 +1314,11 @@ impl Quoter<'_, '_> {
     fn consider(&mut self, open: usize, close: usize) -> bool {
         let doc = self.doc;
         let inner = open + 1..close;
-        let words = inner.clone().filter(|&k| doc.toks[k].kind != Kind::Punct).count();
+        let words = inner
+            .clone()
+            .filter(|&k| doc.toks[k].kind != Kind::Punct)
+            .map(|k| cjk_words(doc.text_of(k)))
+            .sum::<usize>();
         if words == 0 {
             return false;
         }
