@@ -660,14 +660,17 @@ impl<'a> Finder<'_, 'a> {
         // An English pronoun or quantifier, or the plural of a word for a
         // person, before a verb of saying names nobody: `Nobody told us`,
         // `Everyone says`, `Residents say`, `Officials said`.
-        let grammar = len == 1 && self.doc.lang == Lang::En && {
+        // (Looked up only for a word next to a cue.)
+        let grammar = || {
             let w = self.doc.low(first);
             let person_noun = |s: &str| super::cues::lookup(s) & super::cues::cue::PERSON_NOUN != 0;
-            indefinite(w)
-                || w.strip_suffix('s').is_some_and(person_noun)
-                || w.strip_suffix("es").is_some_and(person_noun)
+            len == 1
+                && self.doc.lang == Lang::En
+                && (indefinite(w)
+                    || w.strip_suffix('s').is_some_and(person_noun)
+                    || w.strip_suffix("es").is_some_and(person_noun))
         };
-        if len <= 4 && !shouty && !caps && !grammar && self.next_to_cue(ws[a], ws[b - 1]) {
+        if len <= 4 && !shouty && !caps && self.next_to_cue(ws[a], ws[b - 1]) && !grammar() {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
         let prep = self.preposition_before(first);

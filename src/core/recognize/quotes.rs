@@ -507,6 +507,12 @@ fn cjk_words(token: &str) -> usize {
     }
 }
 
+/// Whether a verb of saying takes its audience as object (`told`,
+/// `informs`): a name after it is whom it speaks to.
+fn takes_audience(w: &str) -> bool {
+    matches!(w, "told" | "tells" | "informed" | "informs")
+}
+
 fn is_double_mark(c: char) -> bool {
     is_mark(c) && !matches!(c, '\u{2018}' | '\u{2019}' | '\'')
 }
@@ -2011,7 +2017,7 @@ impl Quoter<'_, '_> {
         // conference` attributes.)
         // (But not `.” I told her that nobody …`: an audience followed by
         // `that` and a clause is a new statement.)
-        let audience = matches!(doc.low(c), "told" | "tells" | "informed" | "informs")
+        let audience = takes_audience(doc.low(c))
             && (c + len..(c + len + 3).min(n)).all(|k| self.cue_flags[k] & cue::THAT == 0);
         if (ends_sentence || !joined) && !audience && doc.is_word(c + len) {
             let next = doc.low(c + len);
@@ -2063,7 +2069,7 @@ impl Quoter<'_, '_> {
                 (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\''))
                     && self.cue_flags[k] & cue::AND == 0
                     && !(t.kind == Kind::Word
-                        && matches!(doc.low(k), "and" | "but" | "or" | "while" | "as" | "when"))
+                        && matches!(doc.low(k), "or" | "while" | "as" | "when"))
             });
         Some(Found { speaker, near: near || handed, verb: true })
     }
@@ -2344,8 +2350,7 @@ impl Quoter<'_, '_> {
         // "“…,” a local official told AFP": after a subject of its own, a
         // verb that takes its audience as object (`told`) names the
         // audience after it, not the speaker.
-        let audience = matches!(doc.low(c), "told" | "tells" | "informed" | "informs");
-        if side == Side::After && audience && (from..c).any(|k| doc.is_word(k)) {
+        if side == Side::After && takes_audience(doc.low(c)) && (from..c).any(|k| doc.is_word(k)) {
             return None;
         }
         // "Kata Rutte, “…”", "…, demikian pernyataan kementerian"
