@@ -108,12 +108,12 @@ browser_tests() {
     cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
   # The throughput test prints MB/s with and without the learned tagger
   # (console_log!, shown by --nocapture); again as the app ships the
-  # analysis worker (the worker profile: release with opt-level 3, LTO),
-  # since the test profile's numbers are not.
+  # analysis worker (the release profile: opt-level 3, LTO), since the test
+  # profile's numbers are not.
   CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/webdriver.json" \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-    cargo test --profile worker --target wasm32-unknown-unknown --test browser -- --nocapture throughput
+    cargo test --release --target wasm32-unknown-unknown --test browser -- --nocapture throughput
 }
 if [[ -f tests/browser.rs ]]; then
   stage "3/5 browser tests (wasm, Chromium)" browser_tests
