@@ -2483,3 +2483,23 @@ fn the_topic_a_pronoun_continues_agrees_with_its_gender() {
          [[Q@Kofi:\"I left it because it was heavy,\"]] he said.",
     );
 }
+
+/// A short fragment that completes a verb of saying's object (`menilai
+/// langkah itu “…”`), or a copula's complement followed by a new clause
+/// (`was “…” and vowed`), is the named speaker's; a naming verb's object
+/// (`called the plan “…”`) stays a term.
+#[test]
+fn a_fragment_completing_a_verbs_object_or_a_complement_is_a_quotation() {
+    check(
+        "id",
+        "Pengamat politik dari Universitas Indonesia, Aditya Perdana, menilai langkah itu \
+         [[Q@Aditya Perdana:“terlalu terburu-buru”]].",
+    );
+    check(
+        "en",
+        "Johnson said the decision was [[Q@Johnson:\"deeply disappointing\"]] and vowed to \
+         appeal.",
+    );
+    check("en", "Critics called the plan \"deeply flawed\".");
+    check("en", "The so-called \"reset\" and the talks that followed went nowhere.");
+}

@@ -840,3 +840,31 @@ fn a_surname_read_as_a_place_is_the_person_named_in_full() {
     let found = entities_on_lines(text, "en", Some(&en_model));
     assert!(found.contains(&("LOC", "Berlin".to_string())), "{found:?}");
 }
+
+/// A rank after a first title and its unit (`Kapolda Metro Jaya Irjen
+/// Karyoto`) belongs to the title: the PERSON is the name after the rank,
+/// with or without the learned tagger; a given name before a title word
+/// keeps the name whole.
+#[test]
+fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let cases = [
+        ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku sudah ditangkap.", "Karyoto"),
+        (
+            "Kapolres Metro Jakarta Selatan Kombes Ade Rahmat Idnal menyebut dua orang diperiksa.",
+            "Ade Rahmat Idnal",
+        ),
+    ];
+    for (text, name) in cases {
+        for tagger in [None, Some(&model)] {
+            let spans = analyze_with(text, "id", tagger);
+            let persons: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.label == "PERSON")
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert_eq!(persons, [name], "with model {}: {text}", tagger.is_some());
+        }
+    }
+}

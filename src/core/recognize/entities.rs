@@ -121,6 +121,39 @@ struct Finder<'d, 'a> {
     title: Option<(usize, usize)>,
 }
 
+/// Whether a lower-case word is an Indonesian police or military rank
+/// written before a name (`Irjen`, `Kombes`, `Mayjen`; titles of
+/// `data/gazetteer/titles.tsv`).
+pub(super) fn rank(w: &str) -> bool {
+    matches!(
+        w,
+        "jenderal"
+            | "komjen"
+            | "irjen"
+            | "brigjen"
+            | "kombes"
+            | "akbp"
+            | "kompol"
+            | "akp"
+            | "iptu"
+            | "ipda"
+            | "aiptu"
+            | "bripka"
+            | "letjen"
+            | "mayjen"
+            | "kolonel"
+            | "letkol"
+            | "laksamana"
+            | "laksda"
+            | "laksdya"
+            | "laksma"
+            | "marsekal"
+            | "marsda"
+            | "marsdya"
+            | "marsma"
+    )
+}
+
 impl<'a> Finder<'_, 'a> {
     /// The main loop over the tokens.
     fn run(&mut self) {
@@ -151,13 +184,14 @@ impl<'a> Finder<'_, 'a> {
             if t.upper && self.can_start(i) {
                 let end = self.collect_run(i);
                 let ws = std::mem::take(&mut self.ws);
-                if after_title {
-                    self.after_title(&ws);
+                let goes_on = if after_title {
+                    self.after_title(&ws)
                 } else {
                     self.plain(&ws, 0, ws.len());
-                }
+                    false
+                };
                 self.ws = ws;
-                after_title = false;
+                after_title = goes_on;
                 i = end;
                 continue;
             }
@@ -501,8 +535,9 @@ impl<'a> Finder<'_, 'a> {
         q
     }
 
-    /// Labels a run that follows a title.
-    fn after_title(&mut self, ws: &[usize]) {
+    /// Labels a run that follows a title. Returns whether the title goes
+    /// on after the run instead (see [`Finder::unit_before_rank`]).
+    fn after_title(&mut self, ws: &[usize]) -> bool {
         let len = ws.len();
         let mut p = 0;
         while p < len {
@@ -543,6 +578,11 @@ impl<'a> Finder<'_, 'a> {
             }
             break;
         }
+        if p < len && self.unit_before_rank(ws) {
+            let last = self.doc.toks[ws[len - 1]].end;
+            self.title = self.title.map(|(a, _)| (a, last));
+            return true;
+        }
         if p < len {
             let before = self.out.len();
             self.emit(labels::PERSON, Source::Rule, ws, p, len);
@@ -559,6 +599,20 @@ impl<'a> Finder<'_, 'a> {
             }
         }
         self.title = None;
+        false
+    }
+
+    /// Whether the run `ws` after a title is the title's unit, a police
+    /// or military rank following it (`Kapolda *Metro Jaya* Irjen
+    /// Karyoto`, `Pangdam *Jaya* Mayjen …`): the unit and the rank are
+    /// the title's, the name comes after the rank.
+    fn unit_before_rank(&self, ws: &[usize]) -> bool {
+        let Some(&last) = ws.last() else { return false };
+        let next = last + 1;
+        ws.len() <= 4
+            && self.doc.toks.get(next).is_some_and(|t| t.upper && t.gap == Gap::Space)
+            && self.doc.is_word(next)
+            && rank(self.doc.low(next))
     }
 
     /// Where the title phrase starting at token `k` begins: at `k`, or

@@ -136,8 +136,28 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                     .then(|| same.get(&(span.start, span.end, super::model::labels::ORG)))
                     .flatten()
                     .filter(|r| institution(doc.low(doc.tok_at(r.end).saturating_sub(1))));
-                let span = match org {
-                    Some(&r) => r.clone(),
+                // A PERSON the tagger starts inside a title the rules read
+                // before the same name, with a police or military rank
+                // among its extra words (`Jaya Irjen [Karyoto]` after
+                // `Kapolda Metro`), is the rules' name. (Not for other
+                // titles: the tagger learned that `Gus Dur`, `Ir.
+                // Soprijanto` are written with theirs.)
+                let titled = (span.label == super::model::labels::PERSON)
+                    .then(|| {
+                        rules.iter().find(|r| {
+                            r.span.label == super::model::labels::PERSON
+                                && r.span.end == span.end
+                                && r.span.start > span.start
+                                && r.span
+                                    .title
+                                    .is_some_and(|(a, b)| a <= span.start && b > span.start)
+                                && (doc.tok_at(span.start)..doc.tok_at(r.span.start))
+                                    .any(|k| doc.is_word(k) && entities::rank(doc.low(k)))
+                        })
+                    })
+                    .flatten();
+                let span = match org.copied().or(titled.map(|r| &r.span)) {
+                    Some(r) => r.clone(),
                     None => {
                         same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone())
                     }

@@ -1742,31 +1742,47 @@ impl Quoter<'_, '_> {
             self.cue_flags[k] & cue::THAT != 0
                 && (k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & cue::VERB != 0)
         });
-        let article = article || complement || reported;
+        // (Or stand as the object's complement of a verb of saying, one to
+        // three words on, with nothing but words between: `menilai langkah
+        // itu “terlalu terburu-buru”.`, `called the plan “deeply
+        // flawed”` is a naming and is left to the caller.)
+        let object = (open.saturating_sub(4)..open.saturating_sub(1)).any(|v| {
+            self.cue_flags[v] & cue::VERB != 0
+                && self.cue_flags[v] & (cue::NAMING | cue::CALLS) == 0
+                && (v + 1..open).all(|k| {
+                    doc.is_word(k)
+                        && self.cue_flags[k] & (cue::VERB | cue::NAMING | cue::CALLS) == 0
+                })
+        });
+        let clause = complement || reported || object;
+        let article = article || clause;
         // (Or goes on with a preposition or a conjunction after it, not a
         // noun it modifies: `faced “a long road” to prove`, `needed “a
-        // clean slate” after a year`; or ends a headline.)
+        // clean slate” after a year`; or ends a headline. After a copula
+        // or a `that`, a new clause may follow too: `said the decision
+        // was “deeply disappointing” and vowed to appeal`.)
         let next = close + 1;
         let goes_on = doc.is_word(next)
             && doc.toks[next].gap == Gap::Space
-            && matches!(
-                doc.low(next),
-                "to" | "after"
-                    | "before"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "with"
-                    | "over"
-                    | "because"
-                    | "since"
-                    | "until"
-                    | "from"
-                    | "at"
-                    | "by"
-                    | "if"
-                    | "unless"
-            );
+            && (clause && matches!(doc.low(next), "and" | "but" | "dan" | "tetapi" | "namun")
+                || matches!(
+                    doc.low(next),
+                    "to" | "after"
+                        | "before"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "with"
+                        | "over"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "from"
+                        | "at"
+                        | "by"
+                        | "if"
+                        | "unless"
+                ));
         // (A clause comma inside the marks ends the words too: `said the
         // routes were “not commercially viable,” and a woman shouted`.)
         let ends = doc.toks.get(next).is_none_or(|t| t.term || t.gap >= Gap::Line)
