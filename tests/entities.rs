@@ -179,6 +179,18 @@ fn titles_are_kept_beside_the_person() {
         "Sekjen [[ORG:PBB]] [[PERSON^Sekjen PBB:Antonio Guterres]] dan Gubernur \
          [[LOC:Jawa Barat]] [[PERSON^Gubernur Jawa Barat:Dedi Mulyadi]] hadir.",
     );
+    // A rank after a title and its unit is the title's.
+    check(
+        "id",
+        "Kapolda Metro Jaya Irjen [[PERSON^Kapolda Metro Jaya Irjen:Karyoto]] mengatakan pelaku \
+         sudah ditangkap.",
+    );
+    // Titles of local government.
+    check(
+        "en",
+        "Councilwoman [[PERSON^Councilwoman:Diane Ruiz]] and Assemblyman \
+         [[PERSON^Assemblyman:Tom Burke]] voted against the budget that night.",
+    );
 }
 
 #[test]

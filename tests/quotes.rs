@@ -2385,8 +2385,8 @@ fn a_sentence_announcing_the_next_quotation_is_not_the_cue_of_the_one_before() {
 
 /// A short quotation whose comma hands it to a cue a few words after it
 /// is speech, whatever subject stands between (a title, a noun with a
-/// prepositional phrase); not over a conjunction, which opens a clause
-/// with a speaker of its own.
+/// prepositional phrase, an appositive set off by commas); not over a
+/// conjunction, which opens a clause with a speaker of its own.
 #[test]
 fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     check("en", "[[Q@Okafor:“I’m thrilled,”]] Ms. Okafor said.");
@@ -2400,6 +2400,7 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
         "Their director, Neil Saunders, said the routes were [[Q@Neil Saunders:\"not \
          commercially viable,\"]] and a woman at the back shouted, [[Q:\"Neither am I.\"]]",
     );
+    check("en", "[[Q@Karen:“We’ll rebuild,”]] his wife, Karen, added.");
 }
 
 /// A short sentence quoted right after a quotation and its attribution

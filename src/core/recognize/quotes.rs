@@ -2082,7 +2082,9 @@ impl Quoter<'_, '_> {
                 let t = &doc.toks[k];
                 // (Not over a conjunction: `“not viable,” and a woman
                 // shouted` is a new clause with a speaker of its own.)
-                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\''))
+                // (An appositive's commas may: `“We'll rebuild,” his
+                // wife, Karen, added`.)
+                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | ','))
                     && self.cue_flags[k] & cue::AND == 0
                     && !(t.kind == Kind::Word
                         && matches!(doc.low(k), "or" | "while" | "as" | "when"))
