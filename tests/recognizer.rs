@@ -868,3 +868,25 @@ fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
         }
     }
 }
+
+/// A firm named after people (`Goldman Sachs`, `Morgan Stanley`) is an
+/// organisation, with or without the learned tagger: a listed phrase is
+/// never a person's name, and the quotation its analysts wrote is theirs.
+#[test]
+fn firms_named_after_people_are_organisations() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "Tesla shares fell on Monday. \"Demand is weak,\" analysts at Morgan Stanley \
+                wrote in a note. Goldman Sachs and Wells Fargo agreed with the assessment.";
+    for tagger in [None, Some(&model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let of = |label: &str| -> Vec<&str> {
+            spans.iter().filter(|s| s.label == label).map(|s| &text[s.start..s.end]).collect()
+        };
+        assert!(of("PERSON").is_empty(), "with model {}: {:?}", tagger.is_some(), of("PERSON"));
+        for firm in ["Morgan Stanley", "Goldman Sachs", "Wells Fargo"] {
+            assert!(of("ORG").contains(&firm), "with model {}: {:?}", tagger.is_some(), of("ORG"));
+        }
+        assert_eq!(quote_speakers(text, &spans), [Some("Morgan Stanley")]);
+    }
+}
