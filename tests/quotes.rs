@@ -2504,3 +2504,22 @@ fn a_fragment_completing_a_verbs_object_or_a_complement_is_a_quotation() {
     check("en", "Critics called the plan \"deeply flawed\".");
     check("en", "The so-called \"reset\" and the talks that followed went nowhere.");
 }
+
+/// A sentence that sums a quotation up with a passive verb of saying
+/// (`Hal itu disampaikan …`) attributes it, to the person of a title that
+/// holds an organisation (`Ketua Umum Partai Golkar Bahlil Lahadalia`),
+/// and a name standing after a title right after such a verb is a person
+/// even where the learned tagger reads none.
+#[test]
+fn a_passive_summing_up_attributes_the_quotation_before() {
+    check(
+        "id",
+        "Presiden Prabowo Subianto hadir di acara itu. [[Q@Sugiono:\"Kami tidak akan mundur.\"]] \
+         Hal tersebut disampaikan Menteri Luar Negeri Sugiono di Jakarta.",
+    );
+    check(
+        "id",
+        "[[Q@Bahlil Lahadalia:\"Kami sudah bekerja keras.\"]] Hal itu diungkapkan oleh Ketua Umum \
+         Partai Golkar Bahlil Lahadalia.",
+    );
+}

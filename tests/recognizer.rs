@@ -890,3 +890,16 @@ fn firms_named_after_people_are_organisations() {
         assert_eq!(quote_speakers(text, &spans), [Some("Morgan Stanley")]);
     }
 }
+
+/// A name after a title right after a verb of saying, active or passive,
+/// is the speaker's name with the learned tagger too, which reads no name
+/// in `disampaikan Menteri Luar Negeri Sugiono`.
+#[test]
+fn a_titled_name_after_a_verb_of_saying_is_kept_over_the_tagger() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let text = "Presiden Prabowo Subianto hadir di acara itu. \"Kami tidak akan mundur.\" Hal \
+                tersebut disampaikan Menteri Luar Negeri Sugiono di Jakarta.";
+    let spans = analyze_with(text, "id", Some(&model));
+    assert_eq!(quote_speakers(text, &spans), [Some("Sugiono")]);
+}

@@ -1026,13 +1026,26 @@ fn org_noun(w: &str) -> OrgNoun {
 /// Whether a verb of saying stands right before `span` or right after it,
 /// or after it behind a comma-enclosed aside ("Harding, 45, told").
 fn next_to_speech(doc: &Doc, span: &Span) -> bool {
-    use cues::cue::{PRON, VERB};
+    use cues::cue::{PASSIVE, PRON, VERB};
     let verb =
         |k: usize| doc.is_word(k) && doc.toks[k].cue & VERB != 0 && doc.toks[k].cue & PRON == 0;
     let first = doc.tok_at(span.start);
     let mut after = doc.tok_at(span.end);
     if first > 0 && verb(first - 1) {
         return true;
+    }
+    // "disampaikan (oleh) Menteri Luar Negeri Sugiono": a passive verb of
+    // saying before the name's title (a name of capitalised words only,
+    // not `… Badan Pengatur [Hilir Minyak dan Gas Bumi]`).
+    let capitals = (first..after).all(|k| !doc.is_word(k) || doc.toks[k].upper);
+    if let Some((a, _)) = span.title.filter(|_| capitals) {
+        let mut b = doc.tok_at(a);
+        if b > 0 && doc.is_word(b - 1) && doc.low(b - 1) == "oleh" {
+            b -= 1;
+        }
+        if b > 0 && (verb(b - 1) || doc.is_word(b - 1) && doc.toks[b - 1].cue & PASSIVE != 0) {
+            return true;
+        }
     }
     if doc.is(after, ',') {
         // "Harding, 45, told": skip a short aside closed by a comma.

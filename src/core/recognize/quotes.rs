@@ -2023,7 +2023,19 @@ impl Quoter<'_, '_> {
             t.kind == Kind::Punct && matches!(t.ch, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-')
         };
         let joined = comma(last) || doc.toks.get(close + 1).is_some_and(comma);
-        let reach = if ends_sentence || !joined { (close + 3).min(end) } else { end };
+        // (Or a passive verb after words that sum the quotation up: `.”
+        // Hal itu disampaikan Menteri …`.)
+        let recap = doc.is_word(close + 2)
+            && doc.low(close + 1) == "hal"
+            && matches!(doc.low(close + 2), "itu" | "tersebut" | "ini")
+            && self.cue_flags.get(close + 3).is_some_and(|f| f & cue::PASSIVE != 0);
+        let reach = if recap {
+            (close + 4).min(end)
+        } else if ends_sentence || !joined {
+            (close + 3).min(end)
+        } else {
+            end
+        };
         let (c, len, f) =
             (close + 1..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
         // After a quotation that ends its sentence, "Zenghelis described
@@ -2279,8 +2291,12 @@ impl Quoter<'_, '_> {
             return self.after_cue(after, to, open);
         }
         if f & cue::PASSIVE != 0 {
+            // (The person of a title holding an organisation: `diungkapkan
+            // oleh Ketua Umum Partai Golkar Bahlil Lahadalia`.)
             let at = if doc.is_word(after) && doc.low(after) == "oleh" { after + 1 } else { after };
-            return (at..to.min(at + AFTER_CUE)).find_map(|k| self.ent(k));
+            return self
+                .after_cue(at, to, open)
+                .or_else(|| (at..to.min(at + AFTER_CUE)).find_map(|k| self.ent(k)));
         }
         // "was described by W. W. Rouse Ball as “…”", "dijelaskan oleh X"
         if doc.is_word(after) && matches!(doc.low(after), "by" | "oleh") {
