@@ -131,6 +131,19 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
             // agree.
             let same: HashMap<(usize, usize, &str), &Span> =
                 rules.iter().map(|r| ((r.span.start, r.span.end, r.span.label), &r.span)).collect();
+            // The rules' gazetteer phrases by their bytes, and their
+            // PERSONs with a title by where they end (for the two
+            // replacements below).
+            let phrases: HashMap<(usize, usize), &Span> = rules
+                .iter()
+                .filter(|r| r.source == Source::GazetteerPhrase)
+                .map(|r| ((r.span.start, r.span.end), &r.span))
+                .collect();
+            let titled_by_end: HashMap<usize, &Span> = rules
+                .iter()
+                .filter(|r| r.span.label == super::model::labels::PERSON && r.span.title.is_some())
+                .map(|r| (r.span.end, &r.span))
+                .collect();
             for span in tagger::spans(&doc, &tags) {
                 // In English, where the tagger reads as a place exactly the
                 // words that end with a word for an institution (not a
@@ -146,39 +159,25 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // `Kapolda Metro`), is the rules' name. (Not for other
                 // titles: the tagger learned that `Gus Dur`, `Ir.
                 // Soprijanto` are written with theirs.)
-                let titled = (span.label == super::model::labels::PERSON)
-                    .then(|| {
-                        rules.iter().find(|r| {
-                            r.span.label == super::model::labels::PERSON
-                                && r.span.end == span.end
-                                && r.span.start > span.start
-                                && r.span
-                                    .title
-                                    .is_some_and(|(a, b)| a <= span.start && b > span.start)
-                                && (doc.tok_at(span.start)..doc.tok_at(r.span.start))
-                                    .any(|k| doc.is_word(k) && entities::rank(doc.low(k)))
-                        })
-                    })
-                    .flatten();
+                let person = span.label == super::model::labels::PERSON;
+                let titled = titled_by_end.get(&span.end).copied().filter(|r| {
+                    person
+                        && r.start > span.start
+                        && r.title.is_some_and(|(a, b)| a <= span.start && b > span.start)
+                        && (doc.tok_at(span.start)..doc.tok_at(r.start))
+                            .any(|k| doc.is_word(k) && entities::rank(doc.low(k)))
+                });
                 // A PERSON the tagger reads where a gazetteer phrase names
                 // an organisation or a place, word for word (`Goldman
                 // Sachs`, `Morgan Stanley`, `San Jose`), is that: no
                 // listed phrase is a person's name.
-                let listed = (span.label == super::model::labels::PERSON)
-                    .then(|| {
-                        rules.iter().find(|r| {
-                            r.source == Source::GazetteerPhrase
-                                && (r.span.start, r.span.end) == (span.start, span.end)
-                        })
-                    })
-                    .flatten();
-                let span =
-                    match org.copied().or(titled.map(|r| &r.span)).or(listed.map(|r| &r.span)) {
-                        Some(r) => r.clone(),
-                        None => same
-                            .get(&(span.start, span.end, span.label))
-                            .map_or(span, |&r| r.clone()),
-                    };
+                let listed = phrases.get(&(span.start, span.end)).copied().filter(|_| person);
+                let span = match org.copied().or(titled).or(listed) {
+                    Some(r) => r.clone(),
+                    None => {
+                        same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone())
+                    }
+                };
                 cands.push(Candidate { span, source: Source::Tagger });
             }
             // A name the rules see right before or after a verb of saying
