@@ -2523,3 +2523,25 @@ fn a_passive_summing_up_attributes_the_quotation_before() {
          Partai Golkar Bahlil Lahadalia.",
     );
 }
+
+/// A title standing for the speaker (`the minister said`, `kata menteri
+/// itu`) is someone who holds it, not the last person named when the text
+/// gave that person another role; with nobody holding it, nobody.
+#[test]
+fn a_title_is_not_someone_the_text_gave_another_role() {
+    check(
+        "en",
+        "[[Q@Anna Berg:\"We need more money for schools,\"]] said Anna Berg, a teacher in Oslo. \
+         The government disagreed. [[Q:\"The budget is already stretched,\"]] the minister said.",
+    );
+    check(
+        "id",
+        "[[Q@Budi Santoso:\"Pembangunan harus dipercepat,\"]] kata Budi Santoso, warga setempat. \
+         [[Q:\"Anggaran sudah terbatas,\"]] kata menteri itu.",
+    );
+    check(
+        "en",
+        "Foreign Minister Penny Wong met her Chinese counterpart on Monday. [[Q@Penny Wong:\"We \
+         had a frank discussion,\"]] the minister said.",
+    );
+}

@@ -3805,12 +3805,38 @@ impl Quoter<'_, '_> {
             // new, `Then the bishop visited and said`: only someone near
             // is taken. Indonesian `perwira menengah itu` points back.)
             let fallback = doc.lang != super::tokens::Lang::En;
-            self.walk_back(open, true, Gender::Unknown, fallback)
+            let found = self.walk_back(open, true, Gender::Unknown, fallback);
+            // A title (`the minister`, `menteri itu`) is not someone the
+            // text gave another role: a title of their own, or an
+            // appositive (`Anna Berg, a teacher in Oslo`, `Budi Santoso,
+            // warga setempat`), since `named_by` found no holder of it.
+            let titled = words.iter().any(|&w| doc.toks[w].flags & TITLE != 0);
+            found.filter(|&e| !(titled && self.has_role(e)))
         } else if institution {
             self.antecedent(open, false)
         } else {
             None
         }
+    }
+
+    /// Whether the text gives person `e`, at any of its mentions before
+    /// the quotation being read, a role: a title before the name or an
+    /// appositive after it (`, a teacher`, `, warga setempat`).
+    fn has_role(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let name = &doc.text[self.ents[e].start..self.ents[e].end];
+        (0..=e).rev().take(LOOKBACK).any(|x| {
+            let s = &self.ents[x];
+            if s.label != labels::PERSON || &doc.text[s.start..s.end] != name {
+                return false;
+            }
+            let last = self.ent_toks[x].1;
+            let appositive = doc.is(last, ',')
+                && doc.is_word(last + 1)
+                && !doc.toks[last + 1].upper
+                && self.cue_flags[last + 1] & (cue::VERB | cue::AND) == 0;
+            s.title.is_some() || appositive
+        })
     }
 
     /// The latest PERSON/ORG before token `open` whose name, title or
