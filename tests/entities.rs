@@ -185,6 +185,12 @@ fn titles_are_kept_beside_the_person() {
         "Kapolda Metro Jaya Irjen [[PERSON^Kapolda Metro Jaya Irjen:Karyoto]] mengatakan pelaku \
          sudah ditangkap.",
     );
+    check(
+        "id",
+        "Kapolresta [[LOC:Malang]] Kota Kombes \
+         [[PERSON^Kapolresta Malang Kota Kombes:Nanang Haryono]] \
+         meninjau lokasi banjir.",
+    );
     // Titles of local government.
     check(
         "en",
