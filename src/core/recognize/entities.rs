@@ -604,8 +604,8 @@ impl<'a> Finder<'_, 'a> {
 
     /// Whether the run `ws` after a title is the title's unit, a police
     /// or military rank following it (`Kapolda *Metro Jaya* Irjen
-    /// Karyoto`, `Pangdam *Jaya* Mayjen …`): the unit and the rank are
-    /// the title's, the name comes after the rank.
+    /// Karyoto`, `Kapolres *Metro Jakarta Selatan* Kombes …`): the unit
+    /// and the rank are the title's, the name comes after the rank.
     fn unit_before_rank(&self, ws: &[usize]) -> bool {
         let Some(&last) = ws.last() else { return false };
         let next = last + 1;

@@ -45,9 +45,10 @@
 //! or LOC replaces the tagger's PERSON over exactly the same words,
 //! `Goldman Sachs`; and a rule PERSON after a title holding a police or
 //! military rank replaces the tagger's PERSON that starts inside that
-//! title and ends with it, `Kapolda Metro Jaya Irjen Karyoto`). For English, whose
-//! model learned from 84 documents, the rules of rank 2 and 3 also enter,
-//! ranked below the tagger, so they only fill what it leaves (on GUM dev
+//! title and ends with it, `Kapolda Metro Jaya Irjen Karyoto`). For
+//! English, whose model learned from 84 documents, the rules of rank 2
+//! and 3 also enter, ranked below the tagger, so they only fill what it
+//! leaves (on GUM dev
 //! this gains about 0.6 F1, and 6.6 on its news documents; in Indonesian
 //! it costs 4 F1 on idner2k dev, so there the tagger stands alone).
 //! In both languages, a rule PERSON standing right next to a verb of

@@ -47,7 +47,11 @@
 //!   kata dia`, `said a “more general reflection”`), or handed to a cue
 //!   up to six tokens on by the comma inside its marks, over no
 //!   conjunction (`“I’m thrilled,” Ms. Okafor said`, `“Demand is weak,”
-//!   analysts at Morgan Stanley wrote`); otherwise it is a
+//!   analysts at Morgan Stanley wrote`, `“We’ll rebuild,” his wife,
+//!   Karen, added`), or, with a named speaker's verb of saying before it,
+//!   closing the clause it governs (`menyampaikan bahwa pemerintah “terus
+//!   memantau situasi”`, `menilai langkah itu “terlalu terburu-buru”`,
+//!   `said the decision was “deeply disappointing” and vowed`); otherwise it is a
 //!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
 //!   `mengkritik program “lumbung pangan”`). Right after a verb that also
 //!   means "to call" (`yang mereka sebut “…”`) it is always a term. Four
@@ -125,12 +129,15 @@
 //! nominal (`the ministry said`, `pelatih asal Belanda itu mengakui`), or
 //! the name that opens the sentence with no other name before the cue
 //! (`PC World's recent analysis … concluded`); then, for a cue after the
-//! quotation, for `menurut` / `according to`, for a passive (`disampaikan
-//! oleh X`) and for a clause-initial cue (`Kata Rutte, “…”`, `demikian
+//! quotation (also after words summing it up: `.” Hal itu disampaikan
+//! Menteri …`), for `menurut` / `according to`, for a passive
+//! (`disampaikan oleh X`) and for a clause-initial cue (`Kata Rutte, “…”`, `demikian
 //! pernyataan kementerian`), what follows the cue: a name (`kata Rutte`,
 //! `said Ambassador Mohib`), a pronoun (`kata dia`), or a nominal (`said
 //! the minister`, `kata menteri itu`, `kata pria yang sudah 20 tahun
-//! berdagang itu`, `tulis kementerian dalam pernyataannya`).
+//! berdagang itu`, `tulis kementerian dalam pernyataannya`; a title
+//! points to whoever holds it, never to someone the text gave another
+//! role, `Anna Berg, a teacher`).
 //!
 //! A **pronoun** (`he`, `she`, `dia`, `ia`, and the `-nya` of `ujarnya`)
 //! points to the nearest earlier sentence (up to four back and one
@@ -3819,9 +3826,9 @@ impl Quoter<'_, '_> {
         }
     }
 
-    /// Whether the text gives person `e`, at any of its mentions before
-    /// the quotation being read, a role: a title before the name or an
-    /// appositive after it (`, a teacher`, `, warga setempat`).
+    /// Whether the text gives person `e`, at a mention written as this one
+    /// at or before it, a role: a title before the name or an appositive
+    /// after it (`, a teacher`, `, warga setempat`).
     fn has_role(&self, e: usize) -> bool {
         let doc = self.doc;
         let name = &doc.text[self.ents[e].start..self.ents[e].end];
