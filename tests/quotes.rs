@@ -2545,3 +2545,26 @@ fn a_title_is_not_someone_the_text_gave_another_role() {
          had a frank discussion,\"]] the minister said.",
     );
 }
+
+/// A headline's quotation after its speaker's name and a colon (`Menko
+/// Polkam Budi Gunawan: 'Situasi Keamanan Terkendali'`) is theirs, though
+/// its words are capitalised and end with no sentence mark; a colon after
+/// a name inside a sentence still needs words that read as speech.
+#[test]
+fn a_headline_quotation_after_a_name_and_a_colon_is_speech() {
+    check(
+        "id",
+        "Menko Polkam Budi Gunawan: [[Q@Budi Gunawan:'Situasi Keamanan Terkendali']]\n\n\
+         JAKARTA - Budi Gunawan memastikan situasi keamanan terkendali.",
+    );
+    check(
+        "en",
+        "Starmer: [[Q@Starmer:\"We Will Not Back Down\"]]\n\n\
+         LONDON - Keir Starmer told MPs on Wednesday that Britain would stand firm.",
+    );
+    check(
+        "en",
+        "The talks went on all night. Then the chair, Keir Starmer: \"Budget Review\" was the \
+         item left.",
+    );
+}

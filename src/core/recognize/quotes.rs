@@ -35,7 +35,9 @@
 //!
 //! A quoted stretch is speech when a cue attributes it: a verb of saying
 //! (see [`super::cues`]), `menurut` / `according to`, a statement noun, a
-//! colon, or a dash and a name after it (a title may come between; a
+//! colon (after a name that opens a headline, even for capitalised words
+//! with no sentence mark: `Menko Polkam Budi Gunawan: 'Situasi Keamanan
+//! Terkendali'`), or a dash and a name after it (a title may come between; a
 //! person's name that ends the line or the sentence, or has an appositive
 //! after it, attributes even words that do not read as a sentence: `“This
 //! is a scandal” – Labour MP Diane Abbott.`). What else decides:
@@ -1431,6 +1433,9 @@ impl Quoter<'_, '_> {
             && !self.it_cue(open, close);
         let speaker = match found {
             Some(f) if naming && !f.near => None,
+            // "Menko Polkam Budi Gunawan: 'Situasi Keamanan Terkendali'": a
+            // headline's quotation after its speaker's name and a colon.
+            Some(f) if !f.verb && self.headline_quote(open, close) => Some(f.speaker),
             Some(f) if !f.verb && !self.speechlike(open, close, words) => None,
             Some(f) => Some(f.speaker),
             // "John Key said he believes the flag now has a “strong
@@ -1831,6 +1836,25 @@ impl Quoter<'_, '_> {
     fn clause_initial(&self, open: usize) -> bool {
         let doc = self.doc;
         open == 0 || doc.toks[open].gap >= Gap::Line || doc.toks[open - 1].kind == Kind::Punct
+    }
+
+    /// Whether the quotation `open`..`close` is a headline's: it ends its
+    /// line, and a colon right before it follows a person's name that
+    /// only capitalised words (a title) precede on the line.
+    fn headline_quote(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        if open < 2 || !doc.is(open - 1, ':') {
+            return false;
+        }
+        let Some(e) = self.ent(open - 2).filter(|&e| self.is_person(e)) else { return false };
+        let (first, after) = self.ent_toks[e];
+        let ends_line = |k: usize| doc.toks.get(k).is_none_or(|t| t.gap >= Gap::Line);
+        let line_ends = ends_line(close + 1) || doc.toks[close + 1].term && ends_line(close + 2);
+        let mut k = first;
+        while k > 0 && doc.toks[k].gap < Gap::Line && doc.is_word(k - 1) && doc.toks[k - 1].upper {
+            k -= 1;
+        }
+        after == open - 1 && line_ends && (k == 0 || doc.toks[k].gap >= Gap::Line)
     }
 
     /// Whether the quotation looks like the title of something: no
