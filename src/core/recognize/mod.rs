@@ -1037,8 +1037,8 @@ fn next_to_speech(doc: &Doc, span: &Span) -> bool {
     // "disampaikan (oleh) Menteri Luar Negeri Sugiono": a passive verb of
     // saying before the name's title (a name of capitalised words only,
     // not `… Badan Pengatur [Hilir Minyak dan Gas Bumi]`).
-    let capitals = (first..after).all(|k| !doc.is_word(k) || doc.toks[k].upper);
-    if let Some((a, _)) = span.title.filter(|_| capitals) {
+    let capitals = || (first..after).all(|k| !doc.is_word(k) || doc.toks[k].upper);
+    if let Some((a, _)) = span.title.filter(|_| capitals()) {
         let mut b = doc.tok_at(a);
         if b > 0 && doc.is_word(b - 1) && doc.low(b - 1) == "oleh" {
             b -= 1;

@@ -503,6 +503,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// Whether `c` is a double (or corner, or guillemet) quotation mark: the
 /// marks that stop a search for a cue. Single marks do not, since most of
 /// them are apostrophes.
+fn is_double_mark(c: char) -> bool {
+    is_mark(c) && !matches!(c, '\u{2018}' | '\u{2019}' | '\'')
+}
+
 /// How many words a token counts as: one, or for a run of Chinese,
 /// Japanese or Korean script, which writes no spaces between words, one
 /// for every two characters (`私たちは負けない` is a sentence, not a
@@ -520,10 +524,6 @@ fn cjk_words(token: &str) -> usize {
 /// `informs`): a name after it is whom it speaks to.
 fn takes_audience(w: &str) -> bool {
     matches!(w, "told" | "tells" | "informed" | "informs")
-}
-
-fn is_double_mark(c: char) -> bool {
-    is_mark(c) && !matches!(c, '\u{2018}' | '\u{2019}' | '\'')
 }
 
 /// Finds the quotations of `doc`. `ents` are the entity and date spans
