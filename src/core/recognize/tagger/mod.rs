@@ -483,7 +483,8 @@ pub(crate) struct Features<'d, 'a> {
     rules: Box<[u8]>,
     /// The lower-cased word hash of each token.
     low: Box<[u64]>,
-    /// The shape of each token.
+    /// The shape of each token the decoder reads one of (0 for the
+    /// others).
     shape: Box<[u64]>,
     /// Known given name (bit 0) or family name (bit 1), for capitalised
     /// words.
@@ -548,7 +549,6 @@ impl<'d, 'a> Features<'d, 'a> {
     pub(crate) fn new(doc: &'d Doc<'a>, date: &[bool], rules: Vec<u8>) -> Self {
         let n = doc.toks.len();
         let mut low = Vec::with_capacity(n);
-        let mut shapes = Vec::with_capacity(n);
         let mut name = Vec::with_capacity(n);
         let mut mid_caps: rustc_hash::FxHashSet<u64> = Default::default();
         // A word's hash and name-list kinds depend only on its lower-case
@@ -562,23 +562,19 @@ impl<'d, 'a> Features<'d, 'a> {
                 }
                 i
             });
-            let (l, sh) = match (tk.kind, cached) {
-                (Kind::Word, Some(i)) => {
-                    let l = match per_word[i] {
-                        Some((l, _)) => l,
-                        None => {
-                            let l = hash_str(doc.low(k));
-                            per_word[i] = Some((l, None));
-                            l
-                        }
-                    };
-                    (l, shape(doc.text_of(k)))
-                }
-                (Kind::Word | Kind::Number, _) => (hash_str(doc.low(k)), shape(doc.text_of(k))),
-                (Kind::Punct, _) => (tk.ch as u64 ^ 0xABCD, tk.ch as u64),
+            let l = match (tk.kind, cached) {
+                (Kind::Word, Some(i)) => match per_word[i] {
+                    Some((l, _)) => l,
+                    None => {
+                        let l = hash_str(doc.low(k));
+                        per_word[i] = Some((l, None));
+                        l
+                    }
+                },
+                (Kind::Word | Kind::Number, _) => hash_str(doc.low(k)),
+                (Kind::Punct, _) => tk.ch as u64 ^ 0xABCD,
             };
             low.push(l);
-            shapes.push(sh);
             name.push(if tk.kind == Kind::Word && tk.upper {
                 match cached.and_then(|i| per_word[i]) {
                     Some((_, Some(kinds))) => kinds,
@@ -667,6 +663,21 @@ impl<'d, 'a> Features<'d, 'a> {
             } else {
                 FORCED_O
             };
+        }
+        // The shapes of the tokens the decoder reads one of: the scored
+        // tokens and their neighbours (a token after a scored one is the
+        // only other token it visits).
+        let mut shapes = vec![0u64; n];
+        let mut next = 0; // the first token whose shape is not yet set
+        for k in 0..n {
+            if live[k] == FORCED_O {
+                continue;
+            }
+            for j in k.saturating_sub(1).max(next)..(k + 2).min(n) {
+                let t = &doc.toks[j];
+                shapes[j] = if t.kind == Kind::Punct { t.ch as u64 } else { shape(doc.text_of(j)) };
+            }
+            next = next.max(k + 2);
         }
         // The affixes of the words that are scored, once per word.
         let mut affix = vec![(u8::MAX, [0; 4]); per_word.len()];
@@ -1177,7 +1188,7 @@ pub(crate) fn viterbi_range(
     }
     // The best previous tag of each tag, for the tokens visited (the others
     // are `O` from `O`).
-    let mut back: Vec<(u32, [u8; NTAGS])> = Vec::new();
+    let mut back: Vec<(u32, [u8; NTAGS])> = Vec::with_capacity(n);
     let mut delta = [NEG; NTAGS];
     delta[O as usize] = 0;
     let mut only_o = true; // whether delta has no finite state but O
