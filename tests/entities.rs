@@ -191,6 +191,12 @@ fn titles_are_kept_beside_the_person() {
          [[PERSON^Kapolresta Malang Kota Kombes:Nanang Haryono]] \
          meninjau lokasi banjir.",
     );
+    // A body whose name is known itself takes no person's name into it.
+    check(
+        "id",
+        "Wakil Ketua [[ORG:Komisi III DPR]] [[PERSON^Wakil Ketua Komisi III DPR:Habiburokhman]] \
+         menyoroti kasus itu.",
+    );
     // Titles of local government.
     check(
         "en",

@@ -869,6 +869,47 @@ fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
     }
 }
 
+/// A person's title is exported whichever reading wins: where the tagger
+/// splits off an organisation the rules' titled PERSON took in (`Ekonom
+/// [Core Indonesia Mohammad Faisal]`), its PERSON keeps the title, run on
+/// over the organisation.
+#[test]
+fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let cases = [
+        (
+            "Wakil Ketua Komisi III DPR Habiburokhman menyoroti kasus itu.",
+            "Habiburokhman",
+            "Wakil Ketua Komisi III DPR",
+        ),
+        (
+            "Kepala Pusat Penerangan Hukum Kejagung Harli Siregar mengatakan berkas lengkap.",
+            "Harli Siregar",
+            "Kepala Pusat Penerangan Hukum Kejagung",
+        ),
+        (
+            "Ekonom Core Indonesia Mohammad Faisal memperkirakan inflasi naik.",
+            "Mohammad Faisal",
+            "Ekonom Core Indonesia",
+        ),
+        (
+            "Direktur Jenderal Pajak Kemenkeu Bimo Wijayanto menyebut penerimaan pajak naik.",
+            "Bimo Wijayanto",
+            "Direktur Jenderal Pajak Kemenkeu",
+        ),
+    ];
+    for (text, name, title) in cases {
+        let spans = analyze_with(text, "id", Some(&model));
+        let persons: Vec<(&str, Option<&str>)> = spans
+            .iter()
+            .filter(|s| s.label == "PERSON")
+            .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+            .collect();
+        assert_eq!(persons, [(name, Some(title))], "{text}");
+    }
+}
+
 /// A firm named after people (`Goldman Sachs`, `Morgan Stanley`) is an
 /// organisation, with or without the learned tagger: a listed phrase is
 /// never a person's name, and the quotation its analysts wrote is theirs.

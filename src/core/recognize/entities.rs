@@ -520,9 +520,11 @@ impl<'a> Finder<'_, 'a> {
                 q += 1;
             } else if let Some(n) = self.place_at(ws, q, ws.len()) {
                 q += n;
-            } else if q == head + 1 {
+            } else if q == head + 1 && self.flags(ws[head]) & ORG_NAME == 0 {
                 // One unknown word names the head ("Partai *Gerindra*",
-                // "Fraksi Partai *Demokrat*").
+                // "Fraksi Partai *Demokrat*"); not a head that is a known
+                // organisation itself, which a name follows ("Komisi III
+                // DPR *Habiburokhman*").
                 q += 1;
             } else {
                 break;

@@ -175,9 +175,11 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 let listed = phrases.get(&(span.start, span.end)).copied().filter(|_| person);
                 let span = match org.copied().or(titled).or(listed) {
                     Some(r) => r.clone(),
-                    None => {
-                        same.get(&(span.start, span.end, span.label)).map_or(span, |&r| r.clone())
-                    }
+                    None => match same.get(&(span.start, span.end, span.label)) {
+                        Some(&r) => r.clone(),
+                        None if person => title_from_rules(&doc, span, &titled_by_end),
+                        None => span,
+                    },
                 };
                 cands.push(Candidate { span, source: Source::Tagger });
             }
@@ -215,6 +217,21 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// A PERSON the tagger reads inside a longer titled PERSON of the rules
+/// that ends with it (`Ekonom [Core Indonesia Mohammad Faisal]` against
+/// the tagger's ORG `Core Indonesia` and PERSON `Mohammad Faisal`) keeps
+/// the rules' title, run on over the words between: `Ekonom Core
+/// Indonesia`.
+fn title_from_rules(doc: &Doc, mut span: Span, titled_by_end: &HashMap<usize, &Span>) -> Span {
+    let Some(r) = titled_by_end.get(&span.end) else { return span };
+    let Some((a, _)) = r.title else { return span };
+    let first = doc.tok_at(span.start);
+    if r.start < span.start && first > 0 {
+        span.title = Some((a, doc.toks[first - 1].end));
+    }
+    span
 }
 
 /// Whether a lower-case word is a word for an institution that heads or
