@@ -191,6 +191,13 @@ fn titles_are_kept_beside_the_person() {
          [[PERSON^Kapolresta Malang Kota Kombes:Nanang Haryono]] \
          meninjau lokasi banjir.",
     );
+    // Think tanks and watchdogs news quotes through their researchers.
+    check(
+        "id",
+        "Direktur Eksekutif [[ORG:Indef]] [[PERSON^Direktur Eksekutif Indef:Tauhid Ahmad]] \
+         menilai pertumbuhan melambat, sementara peneliti [[ORG:ICW]] \
+         [[PERSON^peneliti ICW:Kurnia Ramadhana]] mengkritik putusan itu.",
+    );
     // A body whose name is known itself takes no person's name into it.
     check(
         "id",
