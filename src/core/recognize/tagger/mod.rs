@@ -669,13 +669,14 @@ impl<'d, 'a> Features<'d, 'a> {
         // only other token it visits).
         let mut shapes = vec![0u64; n];
         let mut next = 0; // the first token whose shape is not yet set
-        for k in 0..n {
-            if live[k] == FORCED_O {
+        for (k, &l) in live.iter().enumerate() {
+            if l == FORCED_O {
                 continue;
             }
-            for j in k.saturating_sub(1).max(next)..(k + 2).min(n) {
+            let from = k.saturating_sub(1).max(next);
+            for (j, s) in shapes.iter_mut().enumerate().take(k + 2).skip(from) {
                 let t = &doc.toks[j];
-                shapes[j] = if t.kind == Kind::Punct { t.ch as u64 } else { shape(doc.text_of(j)) };
+                *s = if t.kind == Kind::Punct { t.ch as u64 } else { shape(doc.text_of(j)) };
             }
             next = next.max(k + 2);
         }
