@@ -198,6 +198,24 @@ fn titles_are_kept_beside_the_person() {
          menilai pertumbuhan melambat, sementara peneliti [[ORG:ICW]] \
          [[PERSON^peneliti ICW:Kurnia Ramadhana]] mengkritik putusan itu.",
     );
+    // The number of a body or a unit keeps the title open.
+    check(
+        "id",
+        "Ketua Komisi I [[ORG:DPR]] [[PERSON^Ketua Komisi I DPR:Utut Adianto]] mengatakan rapat \
+         digelar.",
+    );
+    check(
+        "id",
+        "Danlantamal III [[LOC:Jakarta]] Laksma \
+         [[PERSON^Danlantamal III Jakarta Laksma:Ariantyo Condrowibowo]] membuka latihan.",
+    );
+    // Regional military commanders and their ranks.
+    check(
+        "id",
+        "Pangdam Jaya Mayjen [[PERSON^Pangdam Jaya Mayjen:Rafael Granada Baay]] meninjau \
+         lokasi, didampingi Danlanud Halim Perdanakusuma Marsma \
+         [[PERSON^Danlanud Halim Perdanakusuma Marsma:Destianto Nugroho]].",
+    );
     // A body whose name is known itself takes no person's name into it.
     check(
         "id",

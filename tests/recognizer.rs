@@ -898,6 +898,16 @@ fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
             "Bimo Wijayanto",
             "Direktur Jenderal Pajak Kemenkeu",
         ),
+        (
+            "Ketua Komisi I DPR Utut Adianto mengatakan rapat akan digelar.",
+            "Utut Adianto",
+            "Ketua Komisi I DPR",
+        ),
+        (
+            "Pangdam Jaya Mayjen Rafael Granada Baay meninjau lokasi banjir.",
+            "Rafael Granada Baay",
+            "Pangdam Jaya Mayjen",
+        ),
     ];
     for (text, name, title) in cases {
         let spans = analyze_with(text, "id", Some(&model));

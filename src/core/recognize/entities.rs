@@ -196,8 +196,10 @@ impl<'a> Finder<'_, 'a> {
                 continue;
             }
             // "menteri luar negeri Sugiono": lower-case title words keep
-            // the title open.
-            after_title &= !t.upper && t.flags & (PORTFOLIO | TITLE) != 0;
+            // the title open, and so does the number of a body or a unit
+            // ("Ketua Komisi *III* DPR", "Danlantamal *III* Jakarta").
+            let number = t.gap == Gap::Space && self.roman(i);
+            after_title &= (!t.upper && t.flags & (PORTFOLIO | TITLE) != 0) || number;
             if after_title {
                 self.title = self.title.map(|(a, _)| (a, t.end));
             }
@@ -580,7 +582,7 @@ impl<'a> Finder<'_, 'a> {
             }
             break;
         }
-        if p < len && self.unit_before_rank(ws) {
+        if self.unit_before_rank(ws) {
             let last = self.doc.toks[ws[len - 1]].end;
             self.title = self.title.map(|(a, _)| (a, last));
             return true;
