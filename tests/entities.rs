@@ -209,6 +209,7 @@ fn titles_are_kept_beside_the_person() {
         "Danlantamal III [[LOC:Jakarta]] Laksma \
          [[PERSON^Danlantamal III Jakarta Laksma:Ariantyo Condrowibowo]] membuka latihan.",
     );
+    check("id", "Wakil Presiden ke-13 [[PERSON^Wakil Presiden ke-13:Ma'ruf Amin]] hadir.");
     // Regional military commanders and their ranks.
     check(
         "id",

@@ -872,7 +872,8 @@ fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
 /// A person's title is exported whichever reading wins: where the tagger
 /// splits off an organisation the rules' titled PERSON took in (`Ekonom
 /// [Core Indonesia Mohammad Faisal]`), its PERSON keeps the title, run on
-/// over the organisation.
+/// over the organisation; where its name takes in a word the rules gave
+/// the title (`Jaksa Agung ST Burhanuddin`), the title stops before it.
 #[test]
 fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
     use sorot::core::recognize::{analyze_with, Tagger};
@@ -908,6 +909,8 @@ fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
             "Rafael Granada Baay",
             "Pangdam Jaya Mayjen",
         ),
+        ("Presiden ke-7 RI Joko Widodo menghadiri acara itu.", "Joko Widodo", "Presiden ke-7 RI"),
+        ("Jaksa Agung ST Burhanuddin mengumumkan tersangka baru.", "ST Burhanuddin", "Jaksa Agung"),
     ];
     for (text, name, title) in cases {
         let spans = analyze_with(text, "id", Some(&model));

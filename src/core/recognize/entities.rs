@@ -121,6 +121,12 @@ struct Finder<'d, 'a> {
     title: Option<(usize, usize)>,
 }
 
+/// Whether a lower-case word is an Indonesian ordinal written with digits
+/// (`ke-7`, `ke-13`).
+fn ordinal(w: &str) -> bool {
+    w.strip_prefix("ke-").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a lower-case word is an Indonesian police or military rank
 /// written before a name (`Irjen`, `Kombes`, `Mayjen`; titles of
 /// `data/gazetteer/titles.tsv`).
@@ -197,8 +203,9 @@ impl<'a> Finder<'_, 'a> {
             }
             // "menteri luar negeri Sugiono": lower-case title words keep
             // the title open, and so does the number of a body or a unit
-            // ("Ketua Komisi *III* DPR", "Danlantamal *III* Jakarta").
-            let number = t.gap == Gap::Space && self.roman(i);
+            // ("Ketua Komisi *III* DPR", "Danlantamal *III* Jakarta") or of
+            // an office ("Presiden *ke-7* RI").
+            let number = t.gap == Gap::Space && (self.roman(i) || ordinal(self.doc.low(i)));
             after_title &= (!t.upper && t.flags & (PORTFOLIO | TITLE) != 0) || number;
             if after_title {
                 self.title = self.title.map(|(a, _)| (a, t.end));

@@ -219,16 +219,19 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     in_order(spans)
 }
 
-/// A PERSON the tagger reads inside a longer titled PERSON of the rules
-/// that ends with it (`Ekonom [Core Indonesia Mohammad Faisal]` against
-/// the tagger's ORG `Core Indonesia` and PERSON `Mohammad Faisal`) keeps
-/// the rules' title, run on over the words between: `Ekonom Core
-/// Indonesia`.
+/// A PERSON the tagger reads where the rules read a titled PERSON that
+/// ends with it keeps the rules' title, up to the word before the
+/// tagger's name: run on over the words between when the rules' name was
+/// longer (`Ekonom [Core Indonesia Mohammad Faisal]` against the tagger's
+/// ORG `Core Indonesia` and PERSON `Mohammad Faisal`: `Ekonom Core
+/// Indonesia`), cut where the tagger's name takes in words the rules gave
+/// the title (`Jaksa Agung ST [Burhanuddin]` against the tagger's `ST
+/// Burhanuddin`: `Jaksa Agung`).
 fn title_from_rules(doc: &Doc, mut span: Span, titled_by_end: &HashMap<usize, &Span>) -> Span {
     let Some(r) = titled_by_end.get(&span.end) else { return span };
     let Some((a, _)) = r.title else { return span };
     let first = doc.tok_at(span.start);
-    if r.start < span.start && first > 0 {
+    if first > 0 && r.start != span.start && doc.toks[first - 1].end > a {
         span.title = Some((a, doc.toks[first - 1].end));
     }
     span
