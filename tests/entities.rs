@@ -223,6 +223,13 @@ fn titles_are_kept_beside_the_person() {
         "Wakil Ketua [[ORG:Komisi III DPR]] [[PERSON^Wakil Ketua Komisi III DPR:Habiburokhman]] \
          menyoroti kasus itu.",
     );
+    // English writes the place before the title, so a place word right
+    // after one opens a two-word name.
+    check(
+        "en",
+        "Rep. [[PERSON^Rep.:Alexandria Ocasio-Cortez]] and Rep. [[PERSON^Rep.:Virginia Foxx]] \
+         voted against the bill.",
+    );
     // Titles of local government.
     check(
         "en",

@@ -568,7 +568,13 @@ impl<'a> Finder<'_, 'a> {
                 p += n;
                 continue;
             }
-            if let Some(n) = self.place_at(ws, p, len) {
+            // A place before the name is the title's ("Perdana Menteri
+            // *Jepang* Sanae Takaichi"). English puts the place before the
+            // title ("Japanese Prime Minister"), so there a one-word place
+            // right after it that one more word follows opens the name
+            // ("Rep. *Alexandria* Ocasio-Cortez", "Rep. *Virginia* Foxx").
+            let opens_name = |n: usize| self.doc.lang == Lang::En && p == 0 && n == 1 && len == 2;
+            if let Some(n) = self.place_at(ws, p, len).filter(|&n| !opens_name(n)) {
                 self.emit(labels::LOC, gaz(n), ws, p, p + n);
                 p += n;
                 continue;
