@@ -2403,6 +2403,30 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     check("en", "[[Q@Karen:“We’ll rebuild,”]] his wife, Karen, added.");
 }
 
+/// The subject a short quotation's comma hands it over to may hold a
+/// curly possessive apostrophe, and an appositive set off by commas with
+/// a person's name on one side of it does not count against its few
+/// words.
+#[test]
+fn a_short_quotation_handed_over_a_long_subject_with_a_name_is_speech() {
+    check("en", "[[Q:“Not guilty,”]] the jury’s foreman said.");
+    check(
+        "en",
+        "[[Q@Abbas Araghchi:“We will respond,”]] the Iranian foreign minister, Abbas Araghchi, \
+         said in a post on X.",
+    );
+    check(
+        "en",
+        "[[Q@Linda Scott:“We were shocked,”]] the victim’s mother, Linda Scott, told NBC News. \
+         [[Q@Linda Scott:“He was a good boy.”]]",
+    );
+    check(
+        "en",
+        "[[Q@Robert Lee:“Fire is spreading,”]] Robert Lee, the fire chief, said, \
+         [[Q@Robert Lee:“and the wind made it worse.”]]",
+    );
+}
+
 /// A short sentence quoted right after a quotation and its attribution
 /// carries it on, also after a long attribution with a verb of saying.
 #[test]

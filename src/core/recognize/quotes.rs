@@ -50,9 +50,14 @@
 //!   up to six tokens on by the comma inside its marks, over no
 //!   conjunction (`“I’m thrilled,” Ms. Okafor said`, `“Demand is weak,”
 //!   analysts at Morgan Stanley wrote`, `“We’ll rebuild,” his wife,
-//!   Karen, added`), or, with a named speaker's verb of saying before it,
-//!   closing the clause it governs (`menyampaikan bahwa pemerintah “terus
-//!   memantau situasi”`, `menilai langkah itu “terlalu terburu-buru”`,
+//!   Karen, added`, `“Not guilty,” the jury’s foreman said`; an
+//!   appositive right before the cue with a person's name on one side of
+//!   its first comma is not counted: `“We will respond,” the Iranian
+//!   foreign minister, Abbas Araghchi, said`, `“Fire is spreading,”
+//!   Robert Lee, the fire chief, said`), or, with a named speaker's verb
+//!   of saying before it, closing the clause it governs (`menyampaikan
+//!   bahwa pemerintah “terus memantau situasi”`, `menilai langkah itu
+//!   “terlalu terburu-buru”`,
 //!   `said the decision was “deeply disappointing” and vowed`); otherwise it is a
 //!   scare quote or a term (`“pasif-defensif”`, `the so-called “reset”`,
 //!   `mengkritik program “lumbung pangan”`). Right after a verb that also
@@ -2116,18 +2121,39 @@ impl Quoter<'_, '_> {
         // (Or a short subject of a few words, when the quotation ends with
         // the comma that hands it to the cue: `“I’m thrilled,” Ms. Okafor
         // said`, `“Demand is weak,” analysts at Morgan Stanley wrote`.)
+        // (An appositive set off by commas right before the cue, with a
+        // person's name on one side of its first comma, does not count
+        // against the few words: `“We will respond,” the Iranian foreign
+        // minister, Abbas Araghchi, said`, `“Fire is spreading,” Robert
+        // Lee, the fire chief, said`.)
+        let appositive = if c > close + 3 && doc.is(c - 1, ',') {
+            (close + 2..c - 1).rev().find(|&k| doc.is(k, ',')).filter(|&p| {
+                let person = |k: usize| self.ent(k).filter(|&e| self.is_person(e));
+                let spans = |e: usize, from: usize, to: usize| {
+                    let (a, b) = self.ent_toks[e];
+                    a > from && b == to
+                };
+                let named = person(c - 2).is_some_and(|e| spans(e, p, c - 1))
+                    || person(p - 1).is_some_and(|e| spans(e, close, p));
+                named && c - p <= 8
+            })
+        } else {
+            None
+        };
+        let set_off = appositive.map_or(0, |p| c - p);
         let handed = last.kind == Kind::Punct
             && last.ch == ','
             && c > close + 1
-            && c - (close + 1) <= 6
+            && c - (close + 1) <= 6 + set_off
             && doc.is_word(close + 1)
             && (close + 1..c).all(|k| {
                 let t = &doc.toks[k];
                 // (Not over a conjunction: `“not viable,” and a woman
                 // shouted` is a new clause with a speaker of its own.)
                 // (An appositive's commas may: `“We'll rebuild,” his
-                // wife, Karen, added`.)
-                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | ','))
+                // wife, Karen, added`; and a possessive's apostrophe:
+                // `“Not guilty,” the jury’s foreman said`.)
+                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | '\u{2019}' | ','))
                     && self.cue_flags[k] & cue::AND == 0
                     && !(t.kind == Kind::Word
                         && matches!(doc.low(k), "or" | "while" | "as" | "when"))
