@@ -2403,6 +2403,23 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     check("en", "[[Q@Karen:“We’ll rebuild,”]] his wife, Karen, added.");
 }
 
+/// A name after a verb of saying, in the clause that a colon ends before
+/// the quotation, is whom the speaker talked to or with, not the speaker.
+#[test]
+fn a_name_after_a_verb_of_saying_before_a_colon_is_not_the_speaker() {
+    check(
+        "en",
+        "Scholz said in an interview with the Financial Times: [[Q@Scholz:“Germany will not \
+         send troops.”]]",
+    );
+    check(
+        "en",
+        "Scholz told reporters after meeting Emmanuel Macron: [[Q@Scholz:“Germany will not \
+         send troops.”]]",
+    );
+    check("en", "At the rally, said Jane Smith: [[Q@Jane Smith:“We will win.”]]");
+}
+
 /// The subject a short quotation's comma hands it over to may hold a
 /// curly possessive apostrophe, and an appositive set off by commas with
 /// a person's name on one side of it does not count against its few

@@ -112,7 +112,10 @@
 //! 2. before the opening mark, in the same sentence (or, after a colon,
 //!    across the paragraph break): `X: “…”`, a cue, or a bare colon after a
 //!    sentence whose subject is a name. A participle (`saying`, `writing`)
-//!    counts only within six tokens of the mark;
+//!    counts only within six tokens of the mark. (In English, a name
+//!    before the colon after a verb of saying is not `X:` but whom the
+//!    verb's subject spoke to or with: `Scholz said in an interview with
+//!    the Financial Times: “…”` is Scholz's);
 //! 3. for a bare quotation: the speaker of the previous quotation when it
 //!    was in this or the previous sentence, else a name next to a cue in
 //!    the previous sentence ("Heald noted …. “…”"), else (in English) whom
@@ -2188,9 +2191,15 @@ impl Quoter<'_, '_> {
         // "Rutte: “…”"
         if colon && open >= 2 {
             // (Not the audience of a verb before it: `she told the
-            // Manchester Guardian: “…”` is hers.)
+            // Manchester Guardian: “…”` is hers; nor, in English, any name
+            // after a verb of saying in the clause: `Scholz said in an
+            // interview with the Financial Times: “…”` is his.)
             let audience = |e: usize| {
                 let mut b = self.ent_toks[e].0;
+                if doc.lang == super::tokens::Lang::En {
+                    return (s..b)
+                        .any(|k| self.cue_flags[k] & cue::VERB != 0 && self.quote_of[k] == NONE);
+                }
                 if b > s && doc.is_word(b - 1) && doc.low(b - 1) == "the" {
                     b -= 1;
                 }
