@@ -2403,6 +2403,17 @@ fn a_short_quotation_handed_to_a_cue_by_its_comma_is_speech() {
     check("en", "[[Q@Karen:“We’ll rebuild,”]] his wife, Karen, added.");
 }
 
+/// After a verb of saying, a name before a capitalised title and another
+/// name only qualifies the title: the name after the title speaks.
+#[test]
+fn a_name_before_a_capitalised_title_gives_way_to_the_holder() {
+    check(
+        "en",
+        "[[Q@John Healey:“There will be consequences,”]] warned Defence Secretary John Healey.",
+    );
+    check("en", "[[Q@Jerome Powell:\"It's a difficult time,\"]] admitted Fed Chair Jerome Powell.");
+}
+
 /// A name after a verb of saying, in the clause that a colon ends before
 /// the quotation, is whom the speaker talked to or with, not the speaker.
 #[test]

@@ -3825,17 +3825,19 @@ impl Quoter<'_, '_> {
         self.nominal(&words, open)
     }
 
-    /// Whether only one to three lower-case words stand between the end
-    /// of span `p` and token `j`, one of them a role (`manager`, `coach`,
-    /// `spokesman`): in English, `Thamesbury Athletic manager Steve
-    /// Callaghan`.
+    /// Whether only one to three lower-case words or titles stand between
+    /// the end of span `p` and token `j`, one of them a role (`manager`,
+    /// `coach`, `spokesman`, `Secretary`): in English, `Thamesbury Athletic
+    /// manager Steve Callaghan`, `Defence Secretary John Healey` (when the
+    /// entity rules took `Defence` for a name).
     fn role_between(&self, p: usize, j: usize) -> bool {
         let doc = self.doc;
         let after = self.ent_toks[p].1;
         if doc.lang != super::tokens::Lang::En || after >= j || j - after > 3 {
             return false;
         }
-        let plain = (after..j).all(|x| doc.is_word(x) && !doc.toks[x].upper);
+        let plain = (after..j)
+            .all(|x| doc.is_word(x) && (!doc.toks[x].upper || doc.toks[x].flags & TITLE != 0));
         plain
             && (after..j).any(|x| {
                 doc.toks[x].flags & TITLE != 0 || self.cue_flags[x] & cue::PERSON_NOUN != 0
