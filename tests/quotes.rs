@@ -2482,6 +2482,26 @@ fn a_short_fragment_closing_a_reported_clause_is_a_quotation() {
     );
 }
 
+/// In English, the clause a short fragment closes may also follow a
+/// participle's `that`, a statement noun's after the verb, or `told` and
+/// its audience; a term in such a clause that the sentence goes on after
+/// stays a term.
+#[test]
+fn a_short_fragment_closing_a_clause_after_a_participle_or_a_statement_is_a_quotation() {
+    check(
+        "en",
+        "[[Q@Smith:“It was a mistake,”]] Smith said Monday, adding that he would \
+         [[Q@Smith:“take full responsibility.”]]",
+    );
+    check("en", "Hamas said in a statement that Israel [[Q@Hamas:“bears full responsibility.”]]");
+    check(
+        "en",
+        "Raila Odinga rejected the argument. He told supporters in Kisumu that the law would \
+         [[Q@Raila Odinga:\"punish the poor.\"]]",
+    );
+    check("en", "Hamas said in a statement that the “green deal” was dead.");
+}
+
 /// A dash and a person's name after the closing mark attribute the words,
 /// with a title before the name or an appositive after it, whether or not
 /// the words end with a sentence mark.

@@ -82,7 +82,11 @@
 //!   sentence may go on with a preposition or a conjunction (`she
 //!   cautioned that they faced “a long road” to prove`). So are two or
 //!   three words closing a clause that `that`/`bahwa` opens after such a
-//!   verb (`menyampaikan bahwa pemerintah “terus memantau situasi”.`).
+//!   verb (`menyampaikan bahwa pemerintah “terus memantau situasi”.`; in
+//!   English also after a participle, a statement noun or `told` and its
+//!   audience: `adding that he would “take full responsibility.”`, `said
+//!   in a statement that Israel “bears full responsibility.”`, `told
+//!   supporters in Kisumu that the law would “punish the poor.”`).
 //! * A title is never speech: no sentence mark or clause comma inside,
 //!   three quarters of its words capitalised, and not introduced by a
 //!   comma, a colon or a cue (`says on “The Internet Explorer 6
@@ -1757,10 +1761,25 @@ impl Quoter<'_, '_> {
             ) || matches!(doc.low(open - 1), "of" | "about" | "as")
                 && (open.saturating_sub(5)..open - 1).any(|k| self.cue_flags[k] & cue::VERB != 0));
         // (Or close a clause that `that`/`bahwa` after a verb of saying
-        // opens: `menyampaikan bahwa pemerintah “terus memantau situasi”.`)
+        // opens: `menyampaikan bahwa pemerintah “terus memantau situasi”.`;
+        // in English also after a participle, `adding that he would “take
+        // full responsibility.”`, a statement noun after the verb, `said in
+        // a statement that Israel “bears full responsibility.”`, or `told`
+        // and its audience, `told supporters in Kisumu that the law would
+        // “punish the poor.”`.)
+        let en = doc.lang == super::tokens::Lang::En;
+        let saying = if en { cue::VERB | cue::PARTICIPLE } else { cue::VERB };
         let reported = (open.saturating_sub(8)..open).any(|k| {
+            let stated = en
+                && k > 0
+                && self.cue_flags[k - 1] & cue::NOUN != 0
+                && (k.saturating_sub(5)..k - 1).any(|v| self.cue_flags[v] & cue::VERB != 0);
+            let told = en
+                && (k.saturating_sub(5)..k).any(|v| doc.is_word(v) && takes_audience(doc.low(v)));
             self.cue_flags[k] & cue::THAT != 0
-                && (k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & cue::VERB != 0)
+                && (stated
+                    || told
+                    || (k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & saying != 0))
         });
         // (Or stand as the object's complement of a verb of saying, one to
         // three words on, with nothing but words between: `menilai langkah
