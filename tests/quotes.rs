@@ -2414,6 +2414,27 @@ fn a_name_before_a_capitalised_title_gives_way_to_the_holder() {
     check("en", "[[Q@Jerome Powell:\"It's a difficult time,\"]] admitted Fed Chair Jerome Powell.");
 }
 
+/// A name in a phrase that opens the sentence and that a comma closes
+/// (`Speaking to the BBC,`, `In a letter to Microsoft,`) is not the
+/// nominal subject after it, whether as an appositive, as the holder of
+/// its title or as the antecedent it points back to; a sentence that
+/// opens with the name may still mean it.
+#[test]
+fn a_name_in_a_fronted_phrase_is_not_the_nominal_subject_after_it() {
+    check("en", "Speaking to the BBC, the minister said: [[Q:“We will not back down.”]]");
+    check("en", "In a letter to Microsoft, the regulator said: [[Q:“We have serious concerns.”]]");
+    check(
+        "en",
+        "Speaking after talks with Emmanuel Macron, the chancellor said: [[Q:“We agree on \
+         everything.”]]",
+    );
+    check(
+        "en",
+        "Justice Minister Anna Berg arrived in Oslo on Monday, and the minister said: \
+         [[Q@Anna Berg:“We will act.”]]",
+    );
+}
+
 /// A name after a verb of saying, in the clause that a colon ends before
 /// the quotation, is whom the speaker talked to or with, not the speaker.
 #[test]

@@ -151,7 +151,9 @@
 //! the minister`, `kata menteri itu`, `kata pria yang sudah 20 tahun
 //! berdagang itu`, `tulis kementerian dalam pernyataannya`; a title
 //! points to whoever holds it, never to someone the text gave another
-//! role, `Anna Berg, a teacher`).
+//! role, `Anna Berg, a teacher`, nor, in English, to a name in a phrase
+//! that opens its sentence and a comma closes: `Speaking to the BBC, the
+//! minister said`).
 //!
 //! A **pronoun** (`he`, `she`, `dia`, `ia`, and the `-nya` of `ujarnya`)
 //! points to the nearest earlier sentence (up to four back and one
@@ -2740,8 +2742,14 @@ impl Quoter<'_, '_> {
             && doc.is_word(j - 1)
             && self.cue_flags[j - 1] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN) != 0;
         // "Your publisher, Jan Vrba, has called it": a name set off by
-        // commas before lower-case words.
-        let set_off = j < c && j >= from + 2 && doc.is(j - 1, ',') && self.ent(j - 2).is_some();
+        // commas before lower-case words (not before a noun phrase of its
+        // own, which is the subject: `Speaking to the BBC, the minister
+        // said`).
+        let set_off = j < c
+            && j >= from + 2
+            && doc.is(j - 1, ',')
+            && self.ent(j - 2).is_some()
+            && !(doc.lang == super::tokens::Lang::En && self.cue_flags[j] & cue::DETERMINER != 0);
         let k = if j < c && j > from && (self.ent(j - 1).is_some() || shared || pronoun || set_off)
         {
             j
@@ -3887,7 +3895,7 @@ impl Quoter<'_, '_> {
         if let Some(e) = self.named_by(words, open) {
             return Some(e);
         }
-        if role {
+        let found = if role {
             // (In English a definite role word often brings in someone
             // new, `Then the bishop visited and said`: only someone near
             // is taken. Indonesian `perwira menengah itu` points back.)
@@ -3903,7 +3911,26 @@ impl Quoter<'_, '_> {
             self.antecedent(open, false)
         } else {
             None
+        };
+        found.filter(|&e| !self.in_fronted_phrase(e, words))
+    }
+
+    /// Whether span `e` stands in a phrase that opens the sentence of the
+    /// nominal `words` and that a comma closes before it (English only):
+    /// `Speaking to the BBC, the minister said`, `In a letter to
+    /// Microsoft, the regulator said`. The name there is whom the phrase
+    /// is about, not the nominal subject after it. (Not when the sentence
+    /// opens with the name: `Anna Berg arrived on Monday, and the minister
+    /// said` may mean her.)
+    fn in_fronted_phrase(&self, e: usize, words: &[usize]) -> bool {
+        let doc = self.doc;
+        let Some(&first) = words.iter().min() else { return false };
+        if doc.lang != super::tokens::Lang::En {
+            return false;
         }
+        let (a, b) = self.ent_toks[e];
+        let start = self.sentence_start(first);
+        a > start && b <= first && (b..first).any(|k| doc.is(k, ',')) && self.ent(start).is_none()
     }
 
     /// Whether the text gives person `e`, at a mention written as this one
@@ -4021,19 +4048,24 @@ impl Quoter<'_, '_> {
                 }
                 false
             };
+            // (A noun phrase that runs on into a verb of saying is the
+            // verb's subject, not an appositive: `Speaking to the BBC, the
+            // minister said`.)
             let after = |word: &str| {
                 let mut j = last + 1;
+                let mut found = false;
                 while j < n && j - last < 9 {
                     if doc.toks[j].kind == Kind::Punct && !doc.is(j, '\'') || self.ent(j).is_some()
                     {
                         break;
                     }
-                    if same(j, word) {
-                        return true;
+                    if doc.lang == super::tokens::Lang::En && self.cue_flags[j] & cue::VERB != 0 {
+                        return false;
                     }
+                    found |= same(j, word);
                     j += 1;
                 }
-                false
+                found
             };
             // "Konrad Maelzer (1899 – 1971) was an Austrian composer and
             // conductor": what the name is said to be, after `is`/`was` and
