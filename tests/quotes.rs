@@ -2435,6 +2435,24 @@ fn a_name_in_a_fronted_phrase_is_not_the_nominal_subject_after_it() {
     );
 }
 
+/// The short rest of a quotation interrupted by its attribution (the
+/// first part ending with a comma inside its marks, the attribution
+/// closed by a comma) is speech, its speaker the first part's, however
+/// long the attribution's audience and place.
+#[test]
+fn the_short_rest_of_an_interrupted_quotation_is_speech() {
+    check(
+        "en",
+        "[[Q@Obama:“Thank you,”]] Obama told the crowd in Chicago, \
+         [[Q@Obama:“for everything.”]]",
+    );
+    check(
+        "en",
+        "[[Q@Maria Lopez:\"We tried,\"]] Maria Lopez told reporters outside the court on \
+         Monday, [[Q@Maria Lopez:\"and we failed.\"]]",
+    );
+}
+
 /// A name after a verb of saying, in the clause that a colon ends before
 /// the quotation, is whom the speaker talked to or with, not the speaker.
 #[test]

@@ -134,6 +134,10 @@
 //! speaker stands — `Bernoulli, then 80, told`, `," said Galois` — is
 //! made a PERSON: see `speech_names` in the recognizer.)
 //!
+//! (In English, the short rest of a quotation interrupted by its
+//! attribution, `“Thank you,” Obama told the crowd in Chicago, “for
+//! everything.”`, is the first part's speaker's.)
+//!
 //! Around a cue, the speaker is, in order: carried by the cue itself
 //! (`ujarnya`, `menurutnya`: a pronoun); the subject before the cue — a
 //! name right before it (a couple of short words may come between:
@@ -1469,6 +1473,11 @@ impl Quoter<'_, '_> {
             None if words <= 3 && !naming && self.continues_last(open, close) => {
                 Some(self.bare_speaker(open, close))
             }
+            // "“Thank you,” Obama told the crowd in Chicago, “for
+            // everything.”": the rest of an interrupted quotation.
+            None if words <= 3 && !naming && self.resumes_last(open) => {
+                Some(self.last.and_then(|(_, _, sp)| sp))
+            }
             None if words <= 3 || naming || !self.speechlike(open, close, words) => None,
             // With no cue, a quotation inside a clause (`studies “the
             // amazing adaptations …”`) quotes words, not a speaker.
@@ -1642,6 +1651,25 @@ impl Quoter<'_, '_> {
         };
         (close + 1..(close + 3).min(n)).any(narrator)
             || (open.saturating_sub(4)..open).any(narrator)
+    }
+
+    /// Whether the quotation opening at token `open` resumes the last
+    /// one after its attribution (English only): the last one ends with a
+    /// comma inside its marks, a verb of saying follows in the same
+    /// sentence, and a comma right before `open` closes the attribution
+    /// (`“Thank you,” Obama told the crowd in Chicago, “for everything.”`).
+    /// The attribution is at most 16 tokens long.
+    fn resumes_last(&self, open: usize) -> bool {
+        let doc = self.doc;
+        let Some((last, para, _)) = self.last else { return false };
+        doc.lang == super::tokens::Lang::En
+            && para == doc.toks[open].para
+            && last + 2 < open
+            && open - last <= 16
+            && doc.is(last - 1, ',')
+            && doc.is(open - 1, ',')
+            && (last + 1..open - 1).all(|k| !self.stops(k))
+            && (last + 1..open).any(|k| self.cue_flags[k] & cue::VERB != 0)
     }
 
     /// Whether the short quotation `open`..`close` is a sentence of its own
