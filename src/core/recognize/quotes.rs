@@ -50,9 +50,9 @@
 //!   up to six tokens on by the comma inside its marks, over no
 //!   conjunction (`“I’m thrilled,” Ms. Okafor said`, `“Demand is weak,”
 //!   analysts at Morgan Stanley wrote`, `“We’ll rebuild,” his wife,
-//!   Karen, added`, `“Not guilty,” the jury’s foreman said`; an
-//!   appositive right before the cue with a person's name on one side of
-//!   its first comma is not counted: `“We will respond,” the Iranian
+//!   Karen, added`, in English `“Not guilty,” the jury’s foreman said`;
+//!   in English, an appositive right before the cue with a person's name
+//!   on one side of its first comma is not counted: `“We will respond,” the Iranian
 //!   foreign minister, Abbas Araghchi, said`, `“Fire is spreading,”
 //!   Robert Lee, the fire chief, said`), or, with a named speaker's verb
 //!   of saying before it, closing the clause it governs (`menyampaikan
@@ -2173,12 +2173,13 @@ impl Quoter<'_, '_> {
         // (Or a short subject of a few words, when the quotation ends with
         // the comma that hands it to the cue: `“I’m thrilled,” Ms. Okafor
         // said`, `“Demand is weak,” analysts at Morgan Stanley wrote`.)
-        // (An appositive set off by commas right before the cue, with a
-        // person's name on one side of its first comma, does not count
-        // against the few words: `“We will respond,” the Iranian foreign
-        // minister, Abbas Araghchi, said`, `“Fire is spreading,” Robert
-        // Lee, the fire chief, said`.)
-        let appositive = if c > close + 3 && doc.is(c - 1, ',') {
+        // (In English, an appositive set off by commas right before the
+        // cue, with a person's name on one side of its first comma, does
+        // not count against the few words: `“We will respond,” the Iranian
+        // foreign minister, Abbas Araghchi, said`, `“Fire is spreading,”
+        // Robert Lee, the fire chief, said`.)
+        let en = doc.lang == super::tokens::Lang::En;
+        let appositive = if en && c > close + 3 && doc.is(c - 1, ',') {
             (close + 2..c - 1).rev().find(|&k| doc.is(k, ',')).filter(|&p| {
                 let person = |k: usize| self.ent(k).filter(|&e| self.is_person(e));
                 let spans = |e: usize, from: usize, to: usize| {
@@ -2203,9 +2204,10 @@ impl Quoter<'_, '_> {
                 // (Not over a conjunction: `“not viable,” and a woman
                 // shouted` is a new clause with a speaker of its own.)
                 // (An appositive's commas may: `“We'll rebuild,” his
-                // wife, Karen, added`; and a possessive's apostrophe:
-                // `“Not guilty,” the jury’s foreman said`.)
-                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | '\u{2019}' | ','))
+                // wife, Karen, added`; and, in English, a possessive's
+                // curly apostrophe: `“Not guilty,” the jury’s foreman said`.)
+                let apostrophe = t.ch == '\u{2019}' && en;
+                (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | ',') || apostrophe)
                     && self.cue_flags[k] & cue::AND == 0
                     && !(t.kind == Kind::Word
                         && matches!(doc.low(k), "or" | "while" | "as" | "when"))
