@@ -230,6 +230,12 @@ fn titles_are_kept_beside_the_person() {
         "Rep. [[PERSON^Rep.:Alexandria Ocasio-Cortez]] and Rep. [[PERSON^Rep.:Virginia Foxx]] \
          voted against the bill.",
     );
+    // A month name after a known given name is a family name.
+    check(
+        "en",
+        "Former Prime Minister [[PERSON^Former Prime Minister:Theresa May]] met \
+         [[PERSON:Brian May]] in [[DATE:May]].",
+    );
     // Titles of local government.
     check(
         "en",

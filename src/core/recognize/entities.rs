@@ -273,7 +273,7 @@ impl<'a> Finder<'_, 'a> {
             return true; // an acronym, even when it spells a word (`WHO`)
         }
         if t.flags & (STOP | MONTH | WEEKDAY) != 0 {
-            return false;
+            return t.flags & MONTH != 0 && self.surname_month(k);
         }
         if t.flags & DEMONYM != 0 {
             // "European Commission": only at the head of a longer run.
@@ -283,6 +283,20 @@ impl<'a> Finder<'_, 'a> {
             return self.dot_after(k) || self.roman(k) || self.balinese(k);
         }
         true
+    }
+
+    /// Whether the month name at token `k` is a family name (English
+    /// only): right after a known given name, with no number after it
+    /// ("Theresa *May* said", not "in May 2024" or "May 5").
+    fn surname_month(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        self.doc.lang == Lang::En
+            && k > 0
+            && t.gap == Gap::Space
+            && self.doc.is_word(k - 1)
+            && self.doc.toks[k - 1].upper
+            && self.doc.toks[k - 1].more & more::GIVEN != 0
+            && !self.doc.toks.get(k + 1).is_some_and(|n| n.kind == Kind::Number)
     }
 
     /// Whether token `k` is the `I` of a Balinese name ("I Made Mudharta").
