@@ -923,6 +923,28 @@ fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
     }
 }
 
+/// `Rev.` is a title that ends no sentence, and a name the rules read
+/// after a title is a person over the tagger's place on the same words
+/// (`the Rev. Al Sharpton`), so the quotation is his.
+#[test]
+fn a_name_after_a_title_is_a_person_over_the_taggers_place() {
+    use sorot::core::recognize::{analyze_with, Tagger};
+    let model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let text = "“We will march again,” said the Rev. Al Sharpton.";
+    for tagger in [None, Some(&model)] {
+        let spans = analyze_with(text, "en", tagger);
+        let persons: Vec<(&str, Option<&str>)> = spans
+            .iter()
+            .filter(|s| s.label == "PERSON")
+            .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+            .collect();
+        assert_eq!(persons, [("Al Sharpton", Some("Rev."))], "with model {}", tagger.is_some());
+        let quote = spans.iter().find(|s| s.label == "QUOTE").expect("a quotation");
+        let speaker = quote.speaker.map(|i| &text[spans[i].start..spans[i].end]);
+        assert_eq!(speaker, Some("Al Sharpton"), "with model {}", tagger.is_some());
+    }
+}
+
 /// A firm named after people (`Goldman Sachs`, `Morgan Stanley`) is an
 /// organisation, with or without the learned tagger: a listed phrase is
 /// never a person's name, and the quotation its analysts wrote is theirs.

@@ -104,7 +104,7 @@ const ABBRS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "ir", "h", "hj", "drs", "dra", "kh", "gen", "sen", "rep",
     "gov", "col", "lt", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs",
     "jl", "mt", "ft", "bros", "plt", "ny", "sdr", "nn", "det", "cpl", "pvt", "maj", "brig",
-    "cmdr", "cdr", "adm", "insp", "supt", "atty",
+    "cmdr", "cdr", "adm", "insp", "supt", "atty", "rev",
 ];
 
 /// Words that continue a title towards the name ("Menteri *Luar Negeri*").

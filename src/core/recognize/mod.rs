@@ -173,7 +173,17 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // Sachs`, `Morgan Stanley`, `San Jose`), is that: no
                 // listed phrase is a person's name.
                 let listed = phrases.get(&(span.start, span.end)).copied().filter(|_| person);
-                let span = match org.copied().or(titled).or(listed) {
+                // A place or an organisation the tagger reads where the
+                // rules read a person with a title, word for word (`the
+                // Rev. [Al Sharpton]`), is that person: a title is made
+                // for a person's name (not over a word for a place or an
+                // organisation: `The Emperor [Norton Bridge]`).
+                let holder = titled_by_end.get(&span.end).copied().filter(|r| {
+                    !person
+                        && r.start == span.start
+                        && !place_or_org_word(&doc, span.start, span.end)
+                });
+                let span = match org.copied().or(titled).or(listed).or(holder) {
                     Some(r) => r.clone(),
                     None => match same.get(&(span.start, span.end, span.label)) {
                         Some(&r) => r.clone(),
@@ -235,6 +245,15 @@ fn title_from_rules(doc: &Doc, mut span: Span, titled_by_end: &HashMap<usize, &S
         span.title = Some((a, doc.toks[first - 1].end));
     }
     span
+}
+
+/// Whether the tokens of bytes `start..end` hold a word or phrase that
+/// the lexicon knows as a place, an organisation, or a word of one
+/// (`Bridge`, `Street`, `Ministry`, `Inc`).
+fn place_or_org_word(doc: &Doc, start: usize, end: usize) -> bool {
+    use lexicon::flags::{LOC, LOC_ACRO, ORG_HEAD, ORG_NAME, ORG_SUFFIX, PLACE_HEAD, PLACE_SUFFIX};
+    let words = LOC | LOC_ACRO | PLACE_HEAD | PLACE_SUFFIX | ORG_HEAD | ORG_NAME | ORG_SUFFIX;
+    doc.toks[doc.tok_at(start)..doc.tok_at(end)].iter().any(|t| (t.flags | t.multi) & words != 0)
 }
 
 /// Whether a lower-case word is a word for an institution that heads or
