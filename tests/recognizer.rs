@@ -869,6 +869,18 @@ fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
     }
 }
 
+/// The PERSON spans of `spans` as their text and their title's text.
+fn persons_with_titles<'t>(
+    text: &'t str,
+    spans: &[sorot::core::model::Span],
+) -> Vec<(&'t str, Option<&'t str>)> {
+    spans
+        .iter()
+        .filter(|s| s.label == "PERSON")
+        .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+        .collect()
+}
+
 /// A person's title is exported whichever reading wins: where the tagger
 /// splits off an organisation the rules' titled PERSON took in (`Ekonom
 /// [Core Indonesia Mohammad Faisal]`), its PERSON keeps the title, run on
@@ -914,11 +926,7 @@ fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
     ];
     for (text, name, title) in cases {
         let spans = analyze_with(text, "id", Some(&model));
-        let persons: Vec<(&str, Option<&str>)> = spans
-            .iter()
-            .filter(|s| s.label == "PERSON")
-            .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
-            .collect();
+        let persons = persons_with_titles(text, &spans);
         assert_eq!(persons, [(name, Some(title))], "{text}");
     }
 }
@@ -933,11 +941,7 @@ fn a_name_after_a_title_is_a_person_over_the_taggers_place() {
     let text = "“We will march again,” said the Rev. Al Sharpton.";
     for tagger in [None, Some(&model)] {
         let spans = analyze_with(text, "en", tagger);
-        let persons: Vec<(&str, Option<&str>)> = spans
-            .iter()
-            .filter(|s| s.label == "PERSON")
-            .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
-            .collect();
+        let persons = persons_with_titles(text, &spans);
         assert_eq!(persons, [("Al Sharpton", Some("Rev."))], "with model {}", tagger.is_some());
         let quote = spans.iter().find(|s| s.label == "QUOTE").expect("a quotation");
         let speaker = quote.speaker.map(|i| &text[spans[i].start..spans[i].end]);
