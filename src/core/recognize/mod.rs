@@ -251,9 +251,12 @@ fn title_from_rules(doc: &Doc, mut span: Span, titled_by_end: &HashMap<usize, &S
 /// the lexicon knows as a place, an organisation, or a word of one
 /// (`Bridge`, `Street`, `Ministry`, `Inc`).
 fn place_or_org_word(doc: &Doc, start: usize, end: usize) -> bool {
-    use lexicon::flags::{LOC, LOC_ACRO, ORG_HEAD, ORG_NAME, ORG_SUFFIX, PLACE_HEAD, PLACE_SUFFIX};
-    let words = LOC | LOC_ACRO | PLACE_HEAD | PLACE_SUFFIX | ORG_HEAD | ORG_NAME | ORG_SUFFIX;
-    doc.toks[doc.tok_at(start)..doc.tok_at(end)].iter().any(|t| (t.flags | t.multi) & words != 0)
+    use lexicon::flags::{ORG_HEAD, ORG_NAME, ORG_SUFFIX};
+    let (a, b) = (doc.tok_at(start), doc.tok_at(end));
+    !unlisted_place(doc, a, b)
+        || doc.toks[a..b]
+            .iter()
+            .any(|t| (t.flags | t.multi) & (ORG_HEAD | ORG_NAME | ORG_SUFFIX) != 0)
 }
 
 /// Whether a lower-case word is a word for an institution that heads or
