@@ -206,7 +206,8 @@ impl<'a> Finder<'_, 'a> {
             // ("Ketua Komisi *III* DPR", "Danlantamal *III* Jakarta") or of
             // an office ("Presiden *ke-7* RI").
             let number = || t.gap == Gap::Space && (self.roman(i) || ordinal(self.doc.low(i)));
-            after_title &= (!t.upper && t.flags & (PORTFOLIO | TITLE) != 0) || number();
+            after_title =
+                after_title && ((!t.upper && t.flags & (PORTFOLIO | TITLE) != 0) || number());
             if after_title {
                 self.title = self.title.map(|(a, _)| (a, t.end));
             }
