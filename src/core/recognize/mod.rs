@@ -161,7 +161,10 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // titles: the tagger learned that `Gus Dur`, `Ir.
                 // Soprijanto` are written with theirs.)
                 let person = span.label == super::model::labels::PERSON;
-                let titled = titled_by_end.get(&span.end).copied().filter(|r| {
+                // The rules' PERSON with a title that ends where this span
+                // does, if any (for the three readings below).
+                let by_end = titled_by_end.get(&span.end).copied();
+                let titled = by_end.filter(|r| {
                     person
                         && r.start > span.start
                         && r.title.is_some_and(|(a, b)| a <= span.start && b > span.start)
@@ -178,7 +181,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // Rev. [Al Sharpton]`), is that person: a title is made
                 // for a person's name (not over a word for a place or an
                 // organisation: `The Emperor [Norton Bridge]`).
-                let holder = titled_by_end.get(&span.end).copied().filter(|r| {
+                let holder = by_end.filter(|r| {
                     !person
                         && r.start == span.start
                         && !place_or_org_word(&doc, span.start, span.end)
@@ -187,7 +190,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                     Some(r) => r.clone(),
                     None => match same.get(&(span.start, span.end, span.label)) {
                         Some(&r) => r.clone(),
-                        None if person => title_from_rules(&doc, span, &titled_by_end),
+                        None if person => title_from_rules(&doc, span, by_end),
                         None => span,
                     },
                 };
@@ -230,15 +233,15 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
 }
 
 /// A PERSON the tagger reads where the rules read a titled PERSON that
-/// ends with it keeps the rules' title, up to the word before the
+/// ends with it (`titled`) keeps the rules' title, up to the word before the
 /// tagger's name: run on over the words between when the rules' name was
 /// longer (`Ekonom [Core Indonesia Mohammad Faisal]` against the tagger's
 /// ORG `Core Indonesia` and PERSON `Mohammad Faisal`: `Ekonom Core
 /// Indonesia`), cut where the tagger's name takes in words the rules gave
 /// the title (`Jaksa Agung ST [Burhanuddin]` against the tagger's `ST
 /// Burhanuddin`: `Jaksa Agung`).
-fn title_from_rules(doc: &Doc, mut span: Span, titled_by_end: &HashMap<usize, &Span>) -> Span {
-    let Some(r) = titled_by_end.get(&span.end) else { return span };
+fn title_from_rules(doc: &Doc, mut span: Span, titled: Option<&Span>) -> Span {
+    let Some(r) = titled else { return span };
     let Some((a, _)) = r.title else { return span };
     let first = doc.tok_at(span.start);
     if first > 0 && r.start != span.start && doc.toks[first - 1].end > a {

@@ -1800,16 +1800,18 @@ impl Quoter<'_, '_> {
         let en = doc.lang == super::tokens::Lang::En;
         let saying = if en { cue::VERB | cue::PARTICIPLE } else { cue::VERB };
         let reported = (open.saturating_sub(8)..open).any(|k| {
-            let stated = en
-                && k > 0
-                && self.cue_flags[k - 1] & cue::NOUN != 0
-                && (k.saturating_sub(5)..k - 1).any(|v| self.cue_flags[v] & cue::VERB != 0);
-            let told = en
-                && (k.saturating_sub(5)..k).any(|v| doc.is_word(v) && takes_audience(doc.low(v)));
+            let stated = || {
+                en && k > 0
+                    && self.cue_flags[k - 1] & cue::NOUN != 0
+                    && (k.saturating_sub(5)..k - 1).any(|v| self.cue_flags[v] & cue::VERB != 0)
+            };
+            let told = || {
+                en && (k.saturating_sub(5)..k).any(|v| doc.is_word(v) && takes_audience(doc.low(v)))
+            };
             self.cue_flags[k] & cue::THAT != 0
-                && (stated
-                    || told
-                    || (k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & saying != 0))
+                && ((k.saturating_sub(3)..k).any(|v| self.cue_flags[v] & saying != 0)
+                    || stated()
+                    || told())
         });
         // (Or stand as the object's complement of a verb of saying, one to
         // three words on, with nothing but words between: `menilai langkah
