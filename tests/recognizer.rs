@@ -979,3 +979,87 @@ fn a_titled_name_after_a_verb_of_saying_is_kept_over_the_tagger() {
     let spans = analyze_with(text, "id", Some(&model));
     assert_eq!(quote_speakers(text, &spans), [Some("Sugiono")]);
 }
+
+/// The committed learned tagger of `lang` (`id` or `en`).
+fn model(lang: &str) -> sorot::core::recognize::Tagger {
+    let bytes: &[u8] = match lang {
+        "id" => include_bytes!("../models/id.tagger"),
+        _ => include_bytes!("../models/en.tagger"),
+    };
+    sorot::core::recognize::Tagger::from_bytes(bytes).unwrap()
+}
+
+/// The people a news text credits at its end or under its headline are
+/// PERSONs, with or without the tagger: a credit line is written like a
+/// headline (capitals, no sentence mark), which made nothing of its names;
+/// where they were is a place.
+#[test]
+fn the_names_of_a_credit_line_are_people() {
+    let cases: [(&str, &str, &[&str], &[&str]); 5] = [
+        (
+            "en",
+            "Shares rose on Thursday.\n\n(Reporting by Trevor Hunnicutt in Busan and Laurie Chen \
+             in Beijing; Editing by Kim Coghill)\n",
+            &["Trevor Hunnicutt", "Laurie Chen", "Kim Coghill"],
+            &["Busan", "Beijing"],
+        ),
+        (
+            "en",
+            "Additional reporting by David Shepardson in Washington; Writing by Andrea Shalal; \
+             Editing by Leslie Adler",
+            &["David Shepardson", "Andrea Shalal", "Leslie Adler"],
+            &["Washington"],
+        ),
+        (
+            "en",
+            "Markets Brace for Rate Decision\n\nBy Jane Smith and Mark Jones\n\nInvestors waited \
+             on Monday for the central bank.\n",
+            &["Jane Smith", "Mark Jones"],
+            &[],
+        ),
+        (
+            "id",
+            "Harga cabai naik pada pekan ini.\n\nPewarta: Andi Firdaus\nEditor: Budi Suyanto\n",
+            &["Andi Firdaus", "Budi Suyanto"],
+            &[],
+        ),
+        (
+            "id",
+            "Harga cabai naik pada pekan ini.\n\nPenulis : Fika Nurul Ulya | Editor : Sakina \
+             Rakhma Diah Setiawan\n",
+            &["Fika Nurul Ulya", "Sakina Rakhma Diah Setiawan"],
+            &[],
+        ),
+    ];
+    for (lang, text, people, places) in cases {
+        let model = model(lang);
+        for tagger in [None, Some(&model)] {
+            let found = entities_on_lines(text, lang, tagger);
+            let of = |label: &str| -> Vec<&str> {
+                found.iter().filter(|f| f.0 == label).map(|f| f.1.as_str()).collect()
+            };
+            let with = tagger.is_some();
+            assert_eq!(of("PERSON"), people, "{text:?} with model {with}: {found:?}");
+            assert_eq!(of("LOC"), places, "{text:?} with model {with}: {found:?}");
+        }
+    }
+}
+
+/// A title-case headline's capitals make no name of a programme the
+/// article also writes with capitals (`Makan Bergizi Gratis`), and no
+/// title of the headline's words before it: only a name the article
+/// gives a person on an ordinary line is kept there.
+#[test]
+fn a_headline_keeps_only_the_names_the_article_gives_people() {
+    let text = "Prabowo Minta Menteri Percepat Program Makan Bergizi Gratis\n\n\
+                JAKARTA — Presiden Prabowo Subianto meminta para menteri mempercepat program \
+                Makan Bergizi Gratis (MBG) di seluruh Indonesia.\n";
+    let line = text.find('\n').unwrap();
+    let model = model("id");
+    for tagger in [None, Some(&model)] {
+        let mut spans = sorot::core::recognize::analyze_with(text, "id", tagger);
+        spans.retain(|s| s.end <= line);
+        let on_headline = persons_with_titles(text, &spans);
+        assert_eq!(on_headline, [("Prabowo", None)], "with model {}", tagger.is_some());
+    }
+}

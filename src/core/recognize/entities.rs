@@ -738,6 +738,9 @@ impl<'a> Finder<'_, 'a> {
                 return self.emit(labels::ORG, Source::Rule, ws, a, b); // KOMPAS.com, TEMPO.CO
             }
         }
+        if len >= 2 && self.named_thing(first) {
+            return;
+        }
         let known = |k: usize| self.persons.contains(self.doc.text_of(k));
         if known(first) || known(ws[b - 1]) {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
@@ -784,6 +787,22 @@ impl<'a> Finder<'_, 'a> {
         if (2..=4).contains(&len) && !shouty && !caps && !common {
             self.emit(labels::PERSON, Source::Heuristic, ws, a, b);
         }
+    }
+
+    /// Whether an Indonesian noun for a programme, a campaign or a project
+    /// stands in lower case right before token `k`, so the capitalised
+    /// words from `k` are its name ("program *Makan Bergizi Gratis*"), not
+    /// a person's. (Not the nouns for works, `film`, `lagu`, `novel`:
+    /// the training text names them before their artists too, and the
+    /// learned tagger reads the rules' reading.)
+    fn named_thing(&self, k: usize) -> bool {
+        const NOUNS: &[&str] = &["program", "kampanye", "proyek", "skema"];
+        self.doc.lang == Lang::Id
+            && k > 0
+            && self.spaced(k)
+            && self.doc.is_word(k - 1)
+            && !self.doc.toks[k - 1].upper
+            && NOUNS.contains(&self.doc.low(k - 1))
     }
 
     /// Whether the words from token `first` to token `last` stand right

@@ -480,6 +480,9 @@ pub(crate) mod more {
     /// too), or a common word that is one when it opens a name
     /// (`gender-m`: `John`, `Will`; not `GIVEN`).
     pub const MALE: u8 = 1 << 5;
+    /// A word that opens a credit line (`Reporting` by, `Pewarta`:; see
+    /// `credits::WORDS`).
+    pub const CREDIT: u8 = 1 << 6;
 }
 
 /// What the lexicon knows of one lower-case word, looked up once per
@@ -527,6 +530,9 @@ fn words() -> &'static HashMap<&'static str, Word> {
         }
         for w in super::dates::starter_words() {
             map.entry(w).or_default().more |= more::DATE_START;
+        }
+        for &w in super::credits::WORDS {
+            map.entry(w).or_default().more |= more::CREDIT;
         }
         for (w, f) in super::cues::all() {
             map.entry(w).or_default().cue |= f;

@@ -54,8 +54,11 @@
 //! In both languages, a rule PERSON standing right next to a verb of
 //! saying also enters below the tagger, so a quotation's speaker slot is
 //! filled where the tagger proposes nothing there. After the merge, a
-//! PERSON on a title-case headline keeps only the words the text also
-//! capitalises elsewhere (`trim_headline_names`), and a one-word LOC no
+//! PERSON on a title-case headline keeps only the words the article gives
+//! a person on an ordinary line (`trim_headline_names`); the names of a
+//! credit line (`Reporting by …; Editing by …`, `Pewarta: …`, a `By …`
+//! byline) are PERSONs, over any other reading of exactly their words
+//! (`credits`); and a one-word LOC no
 //! list knows as a place whose word is the last word of a full PERSON
 //! name in the text is that person (`surnames_are_persons`: `Erna
 //! Solberg`, then `signed in Solberg's office`); in English,
@@ -85,6 +88,7 @@
 //! sorted by start, then by end descending (a QUOTE before what it
 //! contains). Time and memory are linear in the length of the text.
 
+mod credits;
 mod cues;
 mod dates;
 mod entities;
@@ -218,6 +222,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     }
     let mut spans = merge::merge(cands);
     trim_headline_names(&doc, &mut spans);
+    credits::names(&doc, &mut spans);
     surnames_are_persons(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
@@ -1108,8 +1113,11 @@ fn next_to_speech(doc: &Doc, span: &Span) -> bool {
 /// On a title-case line (a headline such as "Prabowo Sepakati Kerja Sama
 /// Pertahanan", where every longer word has a capital), a capital is no
 /// evidence of a name, so a PERSON there keeps only its longest run of
-/// words that the text also writes with a capital on an ordinary line and
-/// never in lower case ("Prabowo"); a PERSON with no such word is dropped.
+/// words that are part of a PERSON on an ordinary line and that the text
+/// never writes in lower case ("Prabowo", named in the article below;
+/// not "Makan Bergizi Gratis", a programme the article writes with
+/// capitals); a PERSON with no such word is dropped, and one that loses
+/// its first words loses its title.
 /// A line is title-case when it stands alone (the text's first line, or a
 /// paragraph of one line), has three or more words of four letters or
 /// more, four in five of them capitalised, at most one comma, is not in
@@ -1172,15 +1180,21 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
         .filter(|&i| i != tokens::NO_WORD)
         .max()
         .map_or(0, |m| m as usize + 1);
-    let mut capital = vec![false; ids];
-    for (k, t) in doc.toks.iter().enumerate() {
-        if !on_title[k] && doc.is_word(k) && t.upper && (t.id as usize) < ids {
-            capital[t.id as usize] = true;
+    // The words of the PERSONs found on ordinary lines, by word id.
+    let mut named = vec![false; ids];
+    for s in spans.iter().filter(|s| s.label == PERSON) {
+        let mut k = doc.tok_at(s.start);
+        while k < n && doc.toks[k].start < s.end && !on_title[k] {
+            let t = &doc.toks[k];
+            if doc.is_word(k) && t.upper && (t.id as usize) < ids {
+                named[t.id as usize] = true;
+            }
+            k += 1;
         }
     }
     let name_word = |k: usize| {
         let id = doc.toks[k].id as usize;
-        id < ids && capital[id] && !doc.seen_lower(k)
+        id < ids && named[id] && !doc.seen_lower(k)
     };
     let mut drop = false;
     for s in spans.iter_mut().filter(|s| s.label == PERSON) {
@@ -1210,6 +1224,10 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
         }
         match best {
             Some((x, y)) => {
+                if doc.toks[x].start != s.start {
+                    // The words before the name were the headline's.
+                    s.title = None;
+                }
                 s.start = doc.toks[x].start;
                 s.end = doc.toks[y].end;
             }

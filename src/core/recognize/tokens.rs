@@ -142,6 +142,9 @@ pub(crate) struct Doc<'a> {
     /// For each word id: whether the text writes that word with a capital
     /// inside a sentence somewhere (worked out when first asked).
     inside: std::cell::OnceCell<Vec<bool>>,
+    /// The tokens that may open a credit line (`credits`), in order: the
+    /// words that open one, and every `by`.
+    pub credits: Vec<u32>,
     /// For each token whose [`Token::multi`] is not 0, in token order: its
     /// index and the flags of its phrases of 2, 3 and 4 words.
     multi: Vec<(u32, [u32; 3])>,
@@ -490,6 +493,7 @@ impl<'a> Doc<'a> {
         let mut ids = Interner::new(lower.as_bytes(), text.len() / 64);
         let mut lex: Vec<lexicon::Word> = Vec::new();
         let mut seen: Vec<bool> = Vec::new();
+        let mut credits: Vec<u32> = Vec::new();
         let mut i = 0;
         let mut newlines = 0u32;
         let mut space = false;
@@ -582,6 +586,9 @@ impl<'a> Doc<'a> {
                 tok.flags = e.flags;
                 tok.phrase_words = e.phrase_words;
                 tok.more = e.more;
+                if e.more & more::CREDIT != 0 {
+                    credits.push(toks.len() as u32);
+                }
                 tok.cue = e.cue;
                 tok.id = id;
                 // Written as it is in lower case: starting with a lower-case
@@ -618,8 +625,16 @@ impl<'a> Doc<'a> {
         }
         mark_shouting(&mut toks[line_start..], line_words, line_caps);
         drop(ids);
-        let mut doc =
-            Doc { text, lower, toks, lang, seen, inside: Default::default(), multi: Vec::new() };
+        let mut doc = Doc {
+            text,
+            lower,
+            toks,
+            lang,
+            seen,
+            inside: Default::default(),
+            credits,
+            multi: Vec::new(),
+        };
         doc.mark_phrases();
         doc.mark_sentences();
         doc
