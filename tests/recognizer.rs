@@ -1063,3 +1063,34 @@ fn a_headline_keeps_only_the_names_the_article_gives_people() {
         assert_eq!(on_headline, [("Prabowo", None)], "with model {}", tagger.is_some());
     }
 }
+
+/// An organisation's abbreviation or legal form in brackets inside a
+/// title is the title's (`Kepala Badan Gizi Nasional (BGN) Dadan
+/// Hindayana`): before, the bracket closed the title and the name had
+/// none.
+#[test]
+fn a_bracket_inside_a_title_is_the_titles() {
+    let model = model("id");
+    for (text, person, title) in [
+        (
+            "Kepala Badan Gizi Nasional (BGN) Dadan Hindayana mengatakan program itu berjalan.",
+            "Dadan Hindayana",
+            "Kepala Badan Gizi Nasional (BGN)",
+        ),
+        (
+            "Direktur Utama PT Pertamina (Persero) Simon Aloysius Mantiri memastikan stok aman.",
+            "Simon Aloysius Mantiri",
+            "Direktur Utama PT Pertamina (Persero)",
+        ),
+    ] {
+        for tagger in [None, Some(&model)] {
+            let spans = sorot::core::recognize::analyze_with(text, "id", tagger);
+            assert_eq!(
+                persons_with_titles(text, &spans),
+                [(person, Some(title))],
+                "with model {}",
+                tagger.is_some()
+            );
+        }
+    }
+}

@@ -88,8 +88,8 @@ fn single_letter(doc: &Doc, k: usize) -> bool {
 /// Leyen`, `Charles de Gaulle`).
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "bin", "binti", "al", "da", "di"];
 
-/// Marks as PERSON every name of every credit in `doc` (two to four
-/// words, not a listed place or organisation, no month or weekday): a
+/// Marks as PERSON every name of every credit in `doc` (up to four words,
+/// not an acronym, a listed place or organisation, a month or a weekday): a
 /// span of another label over exactly the name's words or inside them is
 /// replaced, a span reaching outside them or a date leaves the name alone. `spans` (entities only,
 /// not overlapping) stay sorted by start.
@@ -160,7 +160,9 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
                 .is_some_and(|(m, _)| m == toks);
             let date =
                 (first..=last).any(|x| doc.toks[x].flags & (flags::MONTH | flags::WEEKDAY) != 0);
-            if (2..=4).contains(&words) && !listed && !date {
+            // One word only when it is no acronym (`By AP`).
+            let one = words == 1 && !doc.toks[first].caps;
+            if (one || (2..=4).contains(&words)) && !listed && !date {
                 found.push((doc.toks[first].start, doc.toks[last].end));
             }
         }

@@ -169,6 +169,16 @@ impl<'a> Finder<'_, 'a> {
         while i < n {
             let t = &self.doc.toks[i];
             if self.used[i] || t.kind != Kind::Word {
+                // "Kepala Badan Gizi Nasional (BGN) Dadan Hindayana": the
+                // bracket is the title's.
+                if let Some(end) = after_title.then(|| self.bracket_in_title(i)).flatten() {
+                    if self.acronym(i + 1) {
+                        self.emit(labels::ORG, Source::Rule, &[i + 1], 0, 1);
+                    }
+                    self.title = self.title.map(|(a, _)| (a, self.doc.toks[end - 1].end));
+                    i = end;
+                    continue;
+                }
                 after_title = false;
                 i += 1;
                 continue;
@@ -610,7 +620,10 @@ impl<'a> Finder<'_, 'a> {
             }
             break;
         }
-        if self.unit_before_rank(ws) {
+        // The title goes on after its unit and rank, or after its
+        // organisation when a bracket follows (see `bracket_in_title`).
+        let bracket = || p == len && self.bracket_in_title(ws[len - 1] + 1).is_some();
+        if self.unit_before_rank(ws) || bracket() {
             let last = self.doc.toks[ws[len - 1]].end;
             self.title = self.title.map(|(a, _)| (a, last));
             return true;
@@ -645,6 +658,25 @@ impl<'a> Finder<'_, 'a> {
             && self.doc.toks.get(next).is_some_and(|t| t.upper && t.gap == Gap::Space)
             && self.doc.is_word(next)
             && rank(self.doc.low(next))
+    }
+
+    /// If token `k` opens a bracket holding the abbreviation or the legal
+    /// form of the organisation before it, written against it, with a
+    /// capitalised word after it on the line ("Kepala Badan Gizi Nasional
+    /// *(BGN)* Dadan Hindayana", "Direktur Utama PT Pertamina *(Persero)*
+    /// Simon Aloysius Mantiri"): the index just past the `)`.
+    fn bracket_in_title(&self, k: usize) -> Option<usize> {
+        let d = self.doc;
+        let inner = d.is_word(k + 1)
+            && d.toks[k + 1].gap == Gap::None
+            && (self.acronym(k + 1) || self.flags(k + 1) & ORG_SUFFIX != 0);
+        let closed = inner && d.is(k + 2, ')') && d.toks[k + 2].gap == Gap::None;
+        let name = closed
+            && d.is_word(k + 3)
+            && d.toks[k + 3].gap == Gap::Space
+            && d.toks[k + 3].upper
+            && !self.used[k + 3];
+        (d.is(k, '(') && name).then_some(k + 3)
     }
 
     /// Where the title phrase starting at token `k` begins: at `k`, or
