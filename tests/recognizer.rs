@@ -1094,3 +1094,32 @@ fn a_bracket_inside_a_title_is_the_titles() {
         }
     }
 }
+
+/// English wire copy, with the learned tagger: the second part of a
+/// dateline is a place (the tagger read `South Korea (Reuters)` as an
+/// organisation), an institution keeps the words the rules give it where
+/// the tagger reads only its head (`Commerce Ministry`, not `Ministry`),
+/// and a market index named like a person is not one (`Hang Seng`).
+#[test]
+fn english_wire_copy_datelines_ministries_and_indices() {
+    let model = model("en");
+    let text = "BUSAN, South Korea (Reuters) - China's Commerce Ministry said in a statement \
+                that Beijing would suspend the controls. Hong Kong's Hang Seng index added 1.2%.\n";
+    for tagger in [None, Some(&model)] {
+        let found = entities_on_lines(text, "en", tagger);
+        let with = tagger.is_some();
+        for want in [
+            ("LOC", "BUSAN"),
+            ("LOC", "South Korea"),
+            ("ORG", "Reuters"),
+            ("ORG", "Commerce Ministry"),
+            ("ORG", "Hang Seng"),
+        ] {
+            assert!(
+                found.iter().any(|f| (f.0, f.1.as_str()) == want),
+                "{want:?} with model {with}: {found:?}"
+            );
+        }
+        assert!(found.iter().all(|f| f.0 != "PERSON"), "with model {with}: {found:?}");
+    }
+}

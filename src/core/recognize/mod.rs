@@ -41,9 +41,11 @@
 //! the DATE patterns, then the tagger's spans (a rule's span is kept where
 //! the two agree exactly, for a PERSON's `title`; in English, a rule's ORG
 //! ending with a word for an institution, `Foreign Ministry`, also replaces
-//! the tagger's LOC over exactly the same words; a gazetteer phrase's ORG
+//! the tagger's LOC over exactly the same words and the tagger's ORG over
+//! its last words (`Commerce [Ministry]`); a gazetteer phrase's ORG
 //! or LOC replaces the tagger's PERSON over exactly the same words,
-//! `Goldman Sachs`; and a rule PERSON after a title holding a police or
+//! `Goldman Sachs`, and in an English dateline a gazetteer place replaces
+//! the tagger's ORG (`BUSAN, South Korea (Reuters)`); and a rule PERSON after a title holding a police or
 //! military rank replaces the tagger's PERSON that starts inside that
 //! title and ends with it, `Kapolda Metro Jaya Irjen Karyoto`). For
 //! English, whose model learned from 84 documents, the rules of rank 2
@@ -144,6 +146,14 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 .filter(|r| r.source == Source::GazetteerPhrase)
                 .map(|r| ((r.span.start, r.span.end), &r.span))
                 .collect();
+            // In English, the rules' ORGs that end with a word for an
+            // institution, by where they end.
+            let institutions: HashMap<usize, &Span> = rules
+                .iter()
+                .filter(|r| doc.lang == Lang::En && r.span.label == super::model::labels::ORG)
+                .filter(|r| institution(doc.low(doc.tok_at(r.span.end).saturating_sub(1))))
+                .map(|r| (r.span.end, &r.span))
+                .collect();
             let titled_by_end: HashMap<usize, &Span> = rules
                 .iter()
                 .filter(|r| r.span.label == super::model::labels::PERSON && r.span.title.is_some())
@@ -154,10 +164,13 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // words that end with a word for an institution (not a
                 // building: `Center`, `Museum` are places) and so make an
                 // ORG for the rules (`Foreign Ministry`), the word wins.
-                let org = (doc.lang == Lang::En && span.label == super::model::labels::LOC)
-                    .then(|| same.get(&(span.start, span.end, super::model::labels::ORG)))
-                    .flatten()
-                    .filter(|r| institution(doc.low(doc.tok_at(r.end).saturating_sub(1))));
+                // So does the rules' ORG where the tagger reads only its
+                // last words (`China's [Commerce Ministry]` against the
+                // tagger's `Ministry`).
+                let org = institutions.get(&span.end).copied().filter(|r| {
+                    (span.label == super::model::labels::LOC && r.start == span.start)
+                        || (span.label == super::model::labels::ORG && r.start < span.start)
+                });
                 // A PERSON the tagger starts inside a title the rules read
                 // before the same name, with a police or military rank
                 // among its extra words (`Jaya Irjen [Karyoto]` after
@@ -179,7 +192,18 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // an organisation or a place, word for word (`Goldman
                 // Sachs`, `Morgan Stanley`, `San Jose`), is that: no
                 // listed phrase is a person's name.
-                let listed = phrases.get(&(span.start, span.end)).copied().filter(|_| person);
+                // In an English dateline, an ORG the tagger reads where a
+                // gazetteer phrase names a place is that place (`BUSAN,
+                // [South Korea] (Reuters) -`; elsewhere a country may be
+                // an actor: GUM's `North Korea is an example of a
+                // totalitarian government`).
+                let listed = phrases.get(&(span.start, span.end)).copied().filter(|r| {
+                    person
+                        || (span.label == super::model::labels::ORG
+                            && r.label == super::model::labels::LOC
+                            && doc.lang == Lang::En
+                            && dateline_place(&doc, doc.tok_at(span.start)))
+                });
                 // A place or an organisation the tagger reads where the
                 // rules read a person with a title, word for word (`the
                 // Rev. [Al Sharpton]`), is that person: a title is made
@@ -190,7 +214,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                         && r.start == span.start
                         && !place_or_org_word(&doc, span.start, span.end)
                 });
-                let span = match org.copied().or(titled).or(listed).or(holder) {
+                let span = match org.or(titled).or(listed).or(holder) {
                     Some(r) => r.clone(),
                     None => match same.get(&(span.start, span.end, span.label)) {
                         Some(&r) => r.clone(),
@@ -235,6 +259,17 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Whether token `k` follows the place a line starts with and a comma,
+/// as the second part of a dateline does (`KYIV, Ukraine`, `SAN JOSE,
+/// Costa Rica`).
+fn dateline_place(doc: &Doc, k: usize) -> bool {
+    k >= 2
+        && doc.is(k - 1, ',')
+        && (k.saturating_sub(4)..k - 1).rev().any(|j| {
+            doc.is_word(j) && doc.toks[j].upper && (j == 0 || doc.toks[j].gap >= tokens::Gap::Line)
+        })
 }
 
 /// A PERSON the tagger reads where the rules read a titled PERSON that
