@@ -1123,3 +1123,25 @@ fn english_wire_copy_datelines_ministries_and_indices() {
         assert!(found.iter().all(|f| f.0 != "PERSON"), "with model {with}: {found:?}");
     }
 }
+
+/// In English, an Indonesian function word is an ordinary word: `Dan`
+/// (Indonesian "and") and `Ada` ("there is") are names, and the
+/// quotation before `Dan said` is his. Before, the Indonesian stop-word
+/// and cue lists kept `Dan` out of every name and read `Dan said` as
+/// "and said".
+#[test]
+fn indonesian_function_words_are_names_in_english() {
+    let text = "\"We will win,\" Dan said.\n\n\"Mum works seventy hours a week,\" Ada said.\n";
+    let model = model("en");
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            quote_speakers(text, &spans),
+            [Some("Dan"), Some("Ada")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+    // Indonesian keeps them as function words.
+    check("id", "Harga cabai naik dan ada yang busuk di [[LOC:Bandung]].");
+}

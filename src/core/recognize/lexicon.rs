@@ -263,8 +263,9 @@ const DEMONYMS: &[&str] = &[
     "islam", "kristen", "katolik", "hindu", "allah", "tuhan",
 ];
 
-/// Capitalised words that never start or continue a name: function words,
-/// pronouns and common sentence openers, in both languages.
+/// Capitalised words that never start or continue a name: English
+/// function words, pronouns and common sentence openers, and the page
+/// furniture of news sites in either language.
 #[rustfmt::skip]
 const STOPS: &[&str] = &[
     // English
@@ -284,28 +285,35 @@ const STOPS: &[&str] = &[
     "across", "around", "near", "upon", "per", "via", "hello", "hi", "ok", "okay", "oh", "well",
     "first", "second", "third", "finally", "overall", "perhaps", "maybe", "here's", "there's",
     "it's", "that's",
-    // Indonesian
+    // News sites' page furniture, in either language
+    "baca", "video", "foto", "live", "breaking", "update", "advertisement", "scroll",
+];
+
+/// The same for Indonesian: its function words, pronouns and common
+/// sentence openers. In an English text they are ordinary words, so they
+/// do not stop a name there (`Dan`, `Ada`: [`more::ID_STOP`]).
+#[rustfmt::skip]
+const STOPS_ID: &[&str] = &[
     "dia", "ia", "ini", "itu", "pada", "dalam", "namun", "menurut", "menurutnya", "saat",
     "sementara", "selain", "di", "ke", "dari", "kami", "kita", "mereka", "hal", "sebelumnya",
-    "kemudian", "yang", "dan", "atau", "tetapi", "tapi", "karena", "sebab", "jika", "kalau", "bila",
-    "ketika", "setelah", "sebelum", "sesudah", "usai", "sejak", "hingga", "sampai", "untuk", "bagi",
-    "dengan", "oleh", "tentang", "terkait", "soal", "adapun", "sedangkan", "padahal", "meski",
-    "meskipun", "walaupun", "walau", "bahkan", "apalagi", "lalu", "lantas", "akhirnya",
-    "selanjutnya", "sebagai", "sebagaimana", "seperti", "para", "sejumlah", "sebanyak", "beberapa",
-    "banyak", "semua", "seluruh", "setiap", "tiap", "kini", "sekarang", "kemarin", "besok", "hari",
-    "tahun", "bulan", "pekan", "berdasarkan", "adalah", "merupakan", "juga", "pun", "masih",
-    "sudah", "telah", "belum", "akan", "sedang", "tidak", "bukan", "jangan", "ada", "tak", "apa",
-    "siapa", "mengapa", "kenapa", "bagaimana", "kapan", "dimana", "berikut", "demikian", "begitu",
-    "maka", "sehingga", "agar", "supaya", "selama", "antara", "bersama", "kepada", "terhadap",
-    "melalui", "atas", "serta", "saya", "aku", "anda", "kamu", "beliau", "kalian", "salah",
-    "sebuah", "seorang", "satu", "dua", "tiga", "pihaknya", "dirinya", "sendiri", "tersebut",
-    "baik", "kata", "ujar", "sekitar", "hampir", "lebih", "sangat", "paling", "pertama", "kedua",
-    "ya", "wah", "selamat", "terima", "mohon", "silakan", "bahwa", "yakni", "yaitu", "setidaknya",
-    "sekalipun", "mantan", "kala", "tentu", "jadi", "tanpa", "nah", "mari", "ayo", "sama", "semoga",
-    "pukul", "jam", "hari ini", "sebagian", "kendati", "sejauh", "hanya", "tetap", "justru",
-    "misalnya", "contohnya", "diketahui", "dikatakan", "termasuk", "baca", "video", "foto", "live",
-    "breaking", "update", "advertisement", "scroll", "pemerintah", "warga", "sebut", "disebutkan",
-    "seusai", "undang-undang", "peraturan",
+    "kemudian", "yang", "dan", "atau", "tetapi", "tapi", "karena", "sebab", "jika", "kalau",
+    "bila", "ketika", "setelah", "sebelum", "sesudah", "usai", "sejak", "hingga", "sampai",
+    "untuk", "bagi", "dengan", "oleh", "tentang", "terkait", "soal", "adapun", "sedangkan",
+    "padahal", "meski", "meskipun", "walaupun", "walau", "bahkan", "apalagi", "lalu", "lantas",
+    "akhirnya", "selanjutnya", "sebagai", "sebagaimana", "seperti", "para", "sejumlah", "sebanyak",
+    "beberapa", "banyak", "semua", "seluruh", "setiap", "tiap", "kini", "sekarang", "kemarin",
+    "besok", "hari", "tahun", "bulan", "pekan", "berdasarkan", "adalah", "merupakan", "juga",
+    "pun", "masih", "sudah", "telah", "belum", "akan", "sedang", "tidak", "bukan", "jangan", "ada",
+    "tak", "apa", "siapa", "mengapa", "kenapa", "bagaimana", "kapan", "dimana", "berikut",
+    "demikian", "begitu", "maka", "sehingga", "agar", "supaya", "selama", "antara", "bersama",
+    "kepada", "terhadap", "melalui", "atas", "serta", "saya", "aku", "anda", "kamu", "beliau",
+    "kalian", "salah", "sebuah", "seorang", "satu", "dua", "tiga", "pihaknya", "dirinya",
+    "sendiri", "tersebut", "baik", "kata", "ujar", "sekitar", "hampir", "lebih", "sangat",
+    "paling", "pertama", "kedua", "ya", "wah", "selamat", "terima", "mohon", "silakan", "bahwa",
+    "yakni", "yaitu", "setidaknya", "sekalipun", "mantan", "kala", "tentu", "jadi", "tanpa", "nah",
+    "mari", "ayo", "sama", "semoga", "pukul", "jam", "hari ini", "sebagian", "kendati", "sejauh",
+    "hanya", "tetap", "justru", "misalnya", "contohnya", "diketahui", "dikatakan", "termasuk",
+    "pemerintah", "warga", "sebut", "disebutkan", "seusai", "undang-undang", "peraturan",
 ];
 
 /// Full month names, Indonesian then English.
@@ -407,6 +415,7 @@ const TABLE: &[(&[&str], u32)] = &[
     (COMMONS, COMMON),
     (DEMONYMS, DEMONYM),
     (STOPS, STOP),
+    (STOPS_ID, STOP),
     (MONTHS, MONTH),
     (MONTH_ABBRS, MONTH_ABBR | ABBR),
     (WEEKDAYS, WEEKDAY),
@@ -483,6 +492,10 @@ pub(crate) mod more {
     /// A word that opens a credit line (`Reporting` by, `Pewarta`:; see
     /// `credits::WORDS`).
     pub const CREDIT: u8 = 1 << 6;
+    /// A word that is a stop word only in Indonesian (`dan`, `ada`; see
+    /// `STOPS_ID`): `tokens::Doc` drops its `STOP` flag in an English
+    /// text, where `Dan` and `Ada` are names.
+    pub const ID_STOP: u8 = 1 << 7;
 }
 
 /// What the lexicon knows of one lower-case word, looked up once per
@@ -530,6 +543,11 @@ fn words() -> &'static HashMap<&'static str, Word> {
         }
         for w in super::dates::starter_words() {
             map.entry(w).or_default().more |= more::DATE_START;
+        }
+        for &w in STOPS_ID {
+            if !STOPS.contains(&w) {
+                map.entry(w).or_default().more |= more::ID_STOP;
+            }
         }
         for &w in super::credits::WORDS {
             map.entry(w).or_default().more |= more::CREDIT;

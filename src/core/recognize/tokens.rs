@@ -578,7 +578,14 @@ impl<'a> Doc<'a> {
             if kind == Kind::Word {
                 let (id, new) = ids.id(i, end);
                 if new {
-                    lex.push(lexicon::lookup_word(&lower[i..end]));
+                    let mut e = lexicon::lookup_word(&lower[i..end]);
+                    if lang == Lang::En && e.more & more::ID_STOP != 0 {
+                        // An Indonesian function word is an ordinary word
+                        // in English, a name even (`Dan said`).
+                        e.flags &= !flags::STOP;
+                        e.cue = 0;
+                    }
+                    lex.push(e);
                     seen.push(false);
                 }
                 let id_ix = id as usize;
