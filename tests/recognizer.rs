@@ -1145,3 +1145,21 @@ fn indonesian_function_words_are_names_in_english() {
     // Indonesian keeps them as function words.
     check("id", "Harga cabai naik dan ada yang busuk di [[LOC:Bandung]].");
 }
+
+/// The same where the learned tagger reads the name as an organisation
+/// (`Tunde`): the word for a person before it wins, and the quotation
+/// after `he said` is the husband's.
+#[test]
+fn a_name_after_a_word_for_a_person_is_one_whatever_the_tagger_reads() {
+    let text = "Maria Okonkwo opened her bakery in 2009. Her husband, Tunde, a retired engineer, \
+                handles the accounts. He is less sentimental. \"The margins are terrible,\" he \
+                said.\n";
+    let model = model("en");
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let with = tagger.is_some();
+        let tunde: Vec<_> = spans.iter().filter(|s| &text[s.start..s.end] == "Tunde").collect();
+        assert!(tunde.len() == 1 && tunde[0].label == "PERSON", "with model {with}: {tunde:?}");
+        assert_eq!(quote_speakers(text, &spans), [Some("Tunde")], "with model {with}");
+    }
+}

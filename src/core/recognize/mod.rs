@@ -891,8 +891,8 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     }
     // "Her brother, Kofi,", "His lawyer, Sofia Marin,": the word for a
     // person after a determiner or a possessive, the name one to three
-    // capitalised words that are no other word the lexicon knows; an
-    // unlisted place the rules made of one such word is the person.
+    // capitalised words that are no other word the lexicon knows; a place
+    // or an organisation read over exactly such words is the person.
     for (k, last) in kin {
         let noun = k - 2;
         let determined = noun > 0
@@ -928,7 +928,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             if (k..=last).any(|j| covered[j]) {
                 let at = spans.partition_point(|s| s.start < start);
                 if let Some(s) = spans.get_mut(at).filter(|s| {
-                    s.start == start && s.end == end && s.label == super::model::labels::LOC
+                    s.start == start && s.end == end && s.label != super::model::labels::PERSON
                 }) {
                     s.label = super::model::labels::PERSON;
                     added.persons.push((start, end));
@@ -944,10 +944,17 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             continue;
         }
         if covered[k] {
-            if let Some(r) =
-                relabel_guess(doc, spans, Some(start), end, super::model::labels::PERSON)
-            {
-                added.persons.push(r);
+            // A place or an organisation of exactly the name's word (the
+            // tagger's `Tunde` in "Her husband, Tunde, a retired
+            // engineer,") is the person.
+            let at = spans.partition_point(|s| s.start < start);
+            if let Some(s) = spans.get_mut(at).filter(|s| {
+                s.start == start
+                    && s.end == end
+                    && matches!(s.label, super::model::labels::LOC | super::model::labels::ORG)
+            }) {
+                s.label = super::model::labels::PERSON;
+                added.persons.push((start, end));
             }
             continue;
         }
