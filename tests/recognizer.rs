@@ -1163,3 +1163,31 @@ fn a_name_after_a_word_for_a_person_is_one_whatever_the_tagger_reads() {
         assert_eq!(quote_speakers(text, &spans), [Some("Tunde")], "with model {with}");
     }
 }
+
+/// Indonesian: a place named after a person with a title (`Jalan
+/// Jenderal Gatot Subroto`) is one place, with or without the tagger;
+/// before, the place word became the title of a PERSON `Gatot Subroto`.
+#[test]
+fn a_place_named_after_a_titled_person_is_a_place() {
+    let model = model("id");
+    for (text, place) in [
+        (
+            "Massa berkumpul di Jalan Jenderal Gatot Subroto, Jakarta.",
+            "Jalan Jenderal Gatot Subroto",
+        ),
+        (
+            "Laga itu digelar di Stadion King Abdullah Sports City, Jeddah.",
+            "Stadion King Abdullah Sports City",
+        ),
+    ] {
+        for tagger in [None, Some(&model)] {
+            let found = entities_on_lines(text, "id", tagger);
+            let with = tagger.is_some();
+            assert!(found.iter().all(|f| f.0 != "PERSON"), "with model {with}: {found:?}");
+            assert!(
+                found.iter().any(|f| f.0 == "LOC" && f.1 == place),
+                "with model {with}: {found:?}"
+            );
+        }
+    }
+}

@@ -57,7 +57,10 @@
 //! saying also enters below the tagger, so a quotation's speaker slot is
 //! filled where the tagger proposes nothing there. After the merge, a
 //! PERSON on a title-case headline keeps only the words the article gives
-//! a person on an ordinary line (`trim_headline_names`); the names of a
+//! a person on an ordinary line (`trim_headline_names`); in Indonesian, a
+//! PERSON whose title starts with a place word alone is the place named
+//! after that person (`Jalan Jenderal Gatot Subroto`, `namesake_places`);
+//! the names of a
 //! credit line (`Reporting by …; Editing by …`, `Pewarta: …`, a `By …`
 //! byline) are PERSONs, over any other reading of exactly their words
 //! (`credits`); and a one-word LOC no
@@ -246,6 +249,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     }
     let mut spans = merge::merge(cands);
     trim_headline_names(&doc, &mut spans);
+    namesake_places(&doc, &mut spans);
     credits::names(&doc, &mut spans);
     surnames_are_persons(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
@@ -1281,6 +1285,41 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
     }
     if drop {
         spans.retain(|s| s.start < s.end);
+    }
+}
+
+/// Indonesian: a place word alone, a title and a name after it are a
+/// place named after the person (`Jalan Jenderal Gatot Subroto`, `Stadion
+/// King Abdullah Sports City`), where the rules (and the tagger after them)
+/// read a PERSON whose title starts with the place word. Done after the
+/// merge, so the rules' reading the tagger learned from stays as it is.
+/// `spans` (entities only, not overlapping) stay sorted by start.
+fn namesake_places(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::model::labels::{LOC, PERSON};
+    if doc.lang != Lang::Id {
+        return;
+    }
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter().filter(|s| s.label == PERSON) {
+        let Some((a, _)) = s.title else { continue };
+        let k = doc.tok_at(a);
+        let head = doc.is_word(k)
+            && doc.toks[k].upper
+            && doc.toks[k].flags & lexicon::flags::PLACE_HEAD != 0
+            && doc.is_word(k + 1)
+            && doc.toks[k + 1].gap == tokens::Gap::Space
+            && (doc.toks[k + 1].flags | doc.toks[k + 1].multi) & lexicon::flags::TITLE != 0;
+        if head {
+            places.push((a, s.end));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    spans.retain(|s| !places.iter().any(|&(a, b)| s.start < b && s.end > a));
+    for (a, b) in places {
+        let at = spans.partition_point(|s| s.start < a);
+        spans.insert(at, Span::new(LOC, a, b));
     }
 }
 
