@@ -45,7 +45,8 @@
 //! its last words (`Commerce [Ministry]`); a gazetteer phrase's ORG
 //! or LOC replaces the tagger's PERSON over exactly the same words,
 //! `Goldman Sachs`, and in an English dateline a gazetteer place replaces
-//! the tagger's ORG (`BUSAN, South Korea (Reuters)`); and a rule PERSON after a title holding a police or
+//! the tagger's ORG (`BUSAN, South Korea (Reuters)`); and a rule PERSON
+//! after a title holding a police or
 //! military rank replaces the tagger's PERSON that starts inside that
 //! title and ends with it, `Kapolda Metro Jaya Irjen Karyoto`). For
 //! English, whose model learned from 84 documents, the rules of rank 2
@@ -60,10 +61,9 @@
 //! a person on an ordinary line (`trim_headline_names`); in Indonesian, a
 //! PERSON whose title starts with a place word alone is the place named
 //! after that person (`Jalan Jenderal Gatot Subroto`, `namesake_places`);
-//! the names of a
-//! credit line (`Reporting by …; Editing by …`, `Pewarta: …`, a `By …`
-//! byline) are PERSONs, over any other reading of exactly their words
-//! (`credits`); and a one-word LOC no
+//! the names of a credit line (`Reporting by …; Editing by …`, `Pewarta:
+//! …`, a `By …` byline) are PERSONs, over any other reading of exactly
+//! their words (`credits`); and a one-word LOC no
 //! list knows as a place whose word is the last word of a full PERSON
 //! name in the text is that person (`surnames_are_persons`: `Erna
 //! Solberg`, then `signed in Solberg's office`); in English,
