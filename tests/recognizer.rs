@@ -1191,3 +1191,22 @@ fn a_place_named_after_a_titled_person_is_a_place() {
         }
     }
 }
+
+/// The family name `He` right after a title opens the name (`Vice
+/// Premier He Lifeng`, China's trade negotiator); elsewhere `He` is the
+/// pronoun.
+#[test]
+fn the_family_name_he_after_a_title_is_a_name() {
+    let model = model("en");
+    let text = "Bessent met Chinese Vice Premier He Lifeng in Kuala Lumpur. He said the talks \
+                went well.";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            persons_with_titles(text, &spans).last(),
+            Some(&("He Lifeng", Some("Chinese Vice Premier"))),
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

@@ -196,8 +196,15 @@ impl<'a> Finder<'_, 'a> {
                 i = end;
                 continue;
             }
-            // A run starts only at a capitalised word.
-            if t.upper && self.can_start(i) {
+            // A run starts only at a capitalised word. (Also at the family
+            // name `He` right after a title: "Vice Premier *He* Lifeng".)
+            let he = || {
+                self.doc.lang == Lang::En
+                    && self.doc.low(i) == "he"
+                    && self.spaced(i + 1)
+                    && self.name_word(i + 1)
+            };
+            if t.upper && (self.can_start(i) || (after_title && he())) {
                 let end = self.collect_run(i);
                 let ws = std::mem::take(&mut self.ws);
                 let goes_on = if after_title {
