@@ -1210,3 +1210,22 @@ fn the_family_name_he_after_a_title_is_a_name() {
         );
     }
 }
+
+/// A credit's name keeps its title (`Written by Dr. Jane Smith`): before,
+/// the title word was read as a one-word name, `Dr`, and the name after
+/// it was lost with the headline-like line.
+#[test]
+fn a_credit_name_keeps_its_title() {
+    let text =
+        "The essay was published on Monday.\n\nWritten by Dr. Jane Smith and Prof. Mark Jones\n";
+    let model = model("en");
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            persons_with_titles(text, &spans),
+            [("Jane Smith", Some("Dr.")), ("Mark Jones", Some("Prof."))],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

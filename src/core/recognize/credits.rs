@@ -89,13 +89,15 @@ fn single_letter(doc: &Doc, k: usize) -> bool {
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "bin", "binti", "al", "da", "di"];
 
 /// Marks as PERSON every name of every credit in `doc` (up to four words,
-/// not an acronym, a listed place or organisation, a month or a weekday): a
-/// span of another label over exactly the name's words or inside them is
-/// replaced, a span reaching outside them or a date leaves the name alone. `spans` (entities only,
-/// not overlapping) stay sorted by start.
+/// not an acronym, a listed place or organisation, a month or a
+/// weekday): spans of another label over exactly the name's words or
+/// inside them are replaced; a span reaching outside them, a date, or a
+/// PERSON that is already exactly the name (with its title) leaves it
+/// alone. `spans` (entities only, not overlapping) stay sorted by start.
 pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
     let n = doc.toks.len();
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    // Each name as a PERSON span (with its title, if it has one).
+    let mut found: Vec<Span> = Vec::new();
     let mut done = 0; // the tokens before it are read
     for &k in &doc.credits {
         let k = k as usize;
@@ -104,10 +106,24 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
         // the shops …`).
         let byline = doc.low(k) == "by";
         let before = found.len();
+        let mut title: Option<(usize, usize)> = None;
         // The names, up to where the credit closes.
         while j < n && !closes(doc, j) {
             let w = &doc.toks[j];
             let low = doc.low(j);
+            if let Some((m, f)) = (w.upper && w.kind == Kind::Word)
+                .then(|| doc.longest(j, flags::TITLE, super::lexicon::MAX_WORDS))
+                .flatten()
+            {
+                // A title before the name (`Dr. Jane Smith`): the name's.
+                let mut end = j + m;
+                if f & flags::ABBR != 0 && doc.is(end, '.') && doc.toks[end].gap == Gap::None {
+                    end += 1;
+                }
+                title = Some((title.map_or(w.start, |t| t.0), doc.toks[end - 1].end));
+                j = end;
+                continue;
+            }
             if w.kind != Kind::Word || matches!(low, "and" | "dan" | "&") {
                 if !(doc.is(j, ',') || doc.is(j, '&') || w.kind == Kind::Word) {
                     break;
@@ -160,10 +176,13 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
                 .is_some_and(|(m, _)| m == toks);
             let date =
                 (first..=last).any(|x| doc.toks[x].flags & (flags::MONTH | flags::WEEKDAY) != 0);
+            let title = title.take();
             // One word only when it is no acronym (`By AP`).
             let one = words == 1 && !doc.toks[first].caps;
             if (one || (2..=4).contains(&words)) && !listed && !date {
-                found.push((doc.toks[first].start, doc.toks[last].end));
+                let mut name = Span::new(labels::PERSON, doc.toks[first].start, doc.toks[last].end);
+                name.title = title;
+                found.push(name);
             }
         }
         done = j;
@@ -174,13 +193,18 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
     // The spans each name replaces, as index ranges (the spans do not
     // overlap, so their ends are in order too), then one rebuild.
     let mut edits: Vec<(usize, usize, Span)> = Vec::new();
-    for (a, b) in found {
+    for name in found {
+        let (a, b) = (name.start, name.end);
         let from = spans.partition_point(|s| s.end <= a);
         let to = from + spans[from..].iter().take_while(|s| s.start < b).count();
         let longer =
             spans[from..to].iter().any(|s| s.start < a || s.end > b || s.label == labels::DATE);
-        if !longer && edits.last().is_none_or(|e| e.1 <= from) {
-            edits.push((from, to, Span::new(labels::PERSON, a, b)));
+        let known = to == from + 1 && spans[from].label == labels::PERSON && {
+            let s = &spans[from];
+            s.start == a && s.end == b
+        };
+        if !longer && !known && edits.last().is_none_or(|e| e.1 <= from) {
+            edits.push((from, to, name));
         }
     }
     let mut old = std::mem::take(spans).into_iter();
