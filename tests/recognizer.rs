@@ -24,6 +24,15 @@ fn quote_speakers<'a>(text: &'a str, spans: &[Span]) -> Vec<Option<&'a str>> {
         .collect()
 }
 
+/// The committed learned tagger of `lang` (`id` or `en`).
+fn model(lang: &str) -> sorot::core::recognize::Tagger {
+    let bytes: &[u8] = match lang {
+        "id" => include_bytes!("../models/id.tagger"),
+        _ => include_bytes!("../models/en.tagger"),
+    };
+    sorot::core::recognize::Tagger::from_bytes(bytes).unwrap()
+}
+
 /// One expected or found span: byte range, label, text and speaker text
 /// (title and value stay `None`: they are not compared here).
 type Got = common::Mark;
@@ -412,7 +421,7 @@ fn random_mixtures_keep_the_invariants() {
 /// kept when the article names the person on an ordinary line.
 #[test]
 fn title_case_headlines_do_not_make_names_of_verbs() {
-    use sorot::core::recognize::{analyze_with, Tagger};
+    use sorot::core::recognize::analyze_with;
     let text = "Prabowo Sepakati Kerja Sama Pertahanan dengan Australia\n\n\
                 JAKARTA, Sorot — Presiden Prabowo Subianto menyepakati kerja sama pertahanan \
                 dengan Perdana Menteri Australia Anthony Albanese, Senin (1/12/2025). Kerja \
@@ -420,8 +429,8 @@ fn title_case_headlines_do_not_make_names_of_verbs() {
     let en = "Obama Says He Will Veto Pipeline Bill\n\n\
               WASHINGTON — President Barack Obama said on Tuesday that he would veto the bill. \
               Obama spoke to reporters at the White House.\n";
-    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let id_model = model("id");
+    let en_model = model("en");
     for (text, lang, model, name, junk) in
         [(text, "id", &id_model, "Prabowo", "Sepakati"), (en, "en", &en_model, "Obama", "Says")]
     {
@@ -447,8 +456,8 @@ fn title_case_headlines_do_not_make_names_of_verbs() {
 /// saying fills a gap the tagger leaves, so the quotation has its speaker.
 #[test]
 fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let en_model = model("en");
     let text = "Police arrested three men on Monday.\n\n\"We have recovered most of the goods,\" \
                 the spokesman for the city police, John Harding, said on Tuesday.\n\n\
                 \"This is a difficult case,\" Harding, 45, told reporters.\n";
@@ -470,8 +479,8 @@ fn a_name_next_to_a_verb_of_saying_fills_the_taggers_gap() {
 /// next to such a verb.
 #[test]
 fn a_name_found_once_is_a_name_at_its_other_mentions() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let en_model = model("en");
     let lone = "Brannock had spent a decade at the port authority before the strike. On Friday \
                 the talks ended without a deal.\n\n\"We will not sign this,\" said Brannock.\n\n\
                 On Monday Brannock met the owners again.\n";
@@ -537,8 +546,8 @@ fn an_organisation_introduced_once_keeps_its_label() {
 /// for a person or a place, with or without the tagger.
 #[test]
 fn an_organisations_appositive_outweighs_a_person_reading() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let en_model = model("en");
     let recall = "Zentrik, a Berlin battery maker, is recalling 8,000 chargers. Regulators \
                   praised Zentrik for acting quickly. \"Safety comes first,\" it said in a \
                   statement.\n";
@@ -562,8 +571,8 @@ fn an_organisations_appositive_outweighs_a_person_reading() {
 /// organisation the rules make of it, for `the ministry` to point to.
 #[test]
 fn an_institution_word_outweighs_the_taggers_place() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let en_model = model("en");
     let text = "Under the deal, Japan will lend 12 billion yen to rebuild the harbour at Tanji. \
                 According to Japan's Foreign Ministry, the loan carries an interest rate of 0.2 \
                 percent.\n\nThe ministry said in a statement that the deal reflected \"a long \
@@ -687,8 +696,7 @@ fn groups_on_lines(
 /// blank line + `Solberg` as one PERSON).
 #[test]
 fn a_name_repeated_across_a_blank_line_is_two_mentions() {
-    use sorot::core::recognize::Tagger;
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let en_model = model("en");
     for text in [
         "Erna Solberg\n\nSolberg said the talks went well.\n",
         "Erna Solberg\r\n\r\nSolberg said the talks went well.\r\n",
@@ -718,8 +726,7 @@ fn a_name_repeated_across_a_blank_line_is_two_mentions() {
 /// not join the name on the next.
 #[test]
 fn a_line_break_ends_a_name() {
-    use sorot::core::recognize::Tagger;
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let en_model = model("en");
     let text = "Erna Solberg\nSolberg said the talks went well.\n";
     for tagger in [None, Some(&en_model)] {
         let found = entities_on_lines(text, "en", tagger);
@@ -744,8 +751,7 @@ fn a_line_break_ends_a_name() {
 /// above a name stays out of it.
 #[test]
 fn an_indonesian_name_repeated_across_a_blank_line_is_two_mentions() {
-    use sorot::core::recognize::Tagger;
-    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let id_model = model("id");
     for text in [
         "Presiden Prabowo Subianto\n\nPrabowo mengatakan pemerintah siap membantu.\n",
         "Presiden Prabowo Subianto\r\n\r\nPrabowo mengatakan pemerintah siap membantu.\r\n",
@@ -776,9 +782,8 @@ fn an_indonesian_name_repeated_across_a_blank_line_is_two_mentions() {
 /// name, the entity's first mention).
 #[test]
 fn a_speaker_after_a_name_only_line_is_found() {
-    use sorot::core::recognize::Tagger;
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
-    let id_model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    let en_model = model("en");
+    let id_model = model("id");
     for (text, lang, model, full, short) in [
         (
             "Erna Solberg\n\n\"We will win,\" Solberg said.\n",
@@ -823,8 +828,7 @@ fn a_speaker_after_a_name_only_line_is_found() {
 /// label.
 #[test]
 fn a_surname_read_as_a_place_is_the_person_named_in_full() {
-    use sorot::core::recognize::Tagger;
-    let en_model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    let en_model = model("en");
     for text in [
         "Erna Solberg won the vote. The deal was signed in Solberg's office.\n",
         "Prime Minister Erna Solberg met the king.\n\nIn Solberg, voters saw a steady hand.\n",
@@ -847,8 +851,8 @@ fn a_surname_read_as_a_place_is_the_person_named_in_full() {
 /// keeps the name whole.
 #[test]
 fn a_rank_after_a_title_and_its_unit_is_not_part_of_the_name() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let model = model("id");
     let cases = [
         ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku sudah ditangkap.", "Karyoto"),
         (
@@ -885,8 +889,8 @@ fn persons_with_titles<'t>(text: &'t str, spans: &[Span]) -> Vec<(&'t str, Optio
 /// the title (`Jaksa Agung ST Burhanuddin`), the title stops before it.
 #[test]
 fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let model = model("id");
     let cases = [
         (
             "Wakil Ketua Komisi III DPR Habiburokhman menyoroti kasus itu.",
@@ -933,8 +937,8 @@ fn a_title_survives_the_taggers_reading_of_the_words_after_it() {
 /// (`the Rev. Al Sharpton`), so the quotation is his.
 #[test]
 fn a_name_after_a_title_is_a_person_over_the_taggers_place() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let model = model("en");
     let text = "“We will march again,” said the Rev. Al Sharpton.";
     for tagger in [None, Some(&model)] {
         let spans = analyze_with(text, "en", tagger);
@@ -950,8 +954,8 @@ fn a_name_after_a_title_is_a_person_over_the_taggers_place() {
 /// never a person's name, and the quotation its analysts wrote is theirs.
 #[test]
 fn firms_named_after_people_are_organisations() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let model = Tagger::from_bytes(include_bytes!("../models/en.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let model = model("en");
     let text = "Tesla shares fell on Monday. \"Demand is weak,\" analysts at Morgan Stanley \
                 wrote in a note. Goldman Sachs and Wells Fargo agreed with the assessment.";
     for tagger in [None, Some(&model)] {
@@ -972,21 +976,12 @@ fn firms_named_after_people_are_organisations() {
 /// in `disampaikan Menteri Luar Negeri Sugiono`.
 #[test]
 fn a_titled_name_after_a_verb_of_saying_is_kept_over_the_tagger() {
-    use sorot::core::recognize::{analyze_with, Tagger};
-    let model = Tagger::from_bytes(include_bytes!("../models/id.tagger")).unwrap();
+    use sorot::core::recognize::analyze_with;
+    let model = model("id");
     let text = "Presiden Prabowo Subianto hadir di acara itu. \"Kami tidak akan mundur.\" Hal \
                 tersebut disampaikan Menteri Luar Negeri Sugiono di Jakarta.";
     let spans = analyze_with(text, "id", Some(&model));
     assert_eq!(quote_speakers(text, &spans), [Some("Sugiono")]);
-}
-
-/// The committed learned tagger of `lang` (`id` or `en`).
-fn model(lang: &str) -> sorot::core::recognize::Tagger {
-    let bytes: &[u8] = match lang {
-        "id" => include_bytes!("../models/id.tagger"),
-        _ => include_bytes!("../models/en.tagger"),
-    };
-    sorot::core::recognize::Tagger::from_bytes(bytes).unwrap()
 }
 
 /// The people a news text credits at its end or under its headline are
