@@ -925,32 +925,11 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             continue;
         }
         let (start, end) = (doc.toks[k].start, doc.toks[last].end);
-        if last > k {
-            // Several words: added where no span covers them, relabelled
-            // where a place is exactly them (`Sofia Marin`: a city's name
-            // is a given name too).
-            if (k..=last).any(|j| covered[j]) {
-                let at = spans.partition_point(|s| s.start < start);
-                if let Some(s) = spans.get_mut(at).filter(|s| {
-                    s.start == start && s.end == end && s.label != super::model::labels::PERSON
-                }) {
-                    s.label = super::model::labels::PERSON;
-                    added.persons.push((start, end));
-                }
-                continue;
-            }
-            for slot in &mut covered[k..=last] {
-                *slot = true;
-            }
-            let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
-            spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
-            added.persons.push((start, end));
-            continue;
-        }
-        if covered[k] {
-            // A place or an organisation of exactly the name's word (the
-            // tagger's `Tunde` in "Her husband, Tunde, a retired
-            // engineer,") is the person.
+        if (k..=last).any(|j| covered[j]) {
+            // A place or an organisation over exactly the name's words is
+            // the person (`Sofia Marin`: a city's name is a given name too;
+            // the tagger's ORG `Tunde` in "Her husband, Tunde, a retired
+            // engineer,").
             let at = spans.partition_point(|s| s.start < start);
             if let Some(s) = spans.get_mut(at).filter(|s| {
                 s.start == start
@@ -962,7 +941,9 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             }
             continue;
         }
-        covered[k] = true;
+        for slot in &mut covered[k..=last] {
+            *slot = true;
+        }
         let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
         spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
         added.persons.push((start, end));
@@ -1007,35 +988,21 @@ fn is_kin(w: &str) -> bool {
 
 /// Relabels as an ORG the entity span of `spans` that ends at byte `end`
 /// (and starts at byte `start`, if given) when it is a PERSON with no
-/// title and no known given name, of three words at most, or a one-word
-/// LOC that no list knows as a place; returns its byte range if so.
+/// title and no known given name, of three words at most, or a LOC of at
+/// most three words that no list knows as a place; returns its byte range
+/// if so.
 fn org_of_span(
     doc: &Doc,
     spans: &mut [Span],
     start: Option<usize>,
     end: usize,
 ) -> Option<(usize, usize)> {
-    relabel_guess(doc, spans, start, end, super::model::labels::ORG)
-}
-
-/// Relabels as `to` the entity span of `spans` that ends at byte `end`
-/// (and starts at byte `start`, if given) when its label is only a guess:
-/// a LOC of at most three words that no list knows as a place, or, for an
-/// ORG, a PERSON with no title and no known given name, of three words at
-/// most. Returns its byte range if so.
-fn relabel_guess(
-    doc: &Doc,
-    spans: &mut [Span],
-    start: Option<usize>,
-    end: usize,
-    to: &'static str,
-) -> Option<(usize, usize)> {
     use super::model::labels::{LOC, ORG, PERSON};
     let at = spans.partition_point(|s| s.start < end).checked_sub(1)?;
     let s = spans.get_mut(at).filter(|s| s.end == end && start.is_none_or(|a| s.start == a))?;
     let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
     let ok = match s.label {
-        PERSON if to == ORG => {
+        PERSON => {
             s.title.is_none()
                 && b > a
                 && b - a <= 3
@@ -1047,7 +1014,7 @@ fn relabel_guess(
     if !ok {
         return None;
     }
-    s.label = to;
+    s.label = ORG;
     Some((s.start, s.end))
 }
 
