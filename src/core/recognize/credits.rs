@@ -84,10 +84,6 @@ fn single_letter(doc: &Doc, k: usize) -> bool {
     t.kind == Kind::Word && t.end - t.start == t.ch.len_utf8()
 }
 
-/// Words that may stand inside a name in lower case (`Ursula von der
-/// Leyen`, `Charles de Gaulle`).
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "bin", "binti", "al", "da", "di"];
-
 /// Marks as PERSON every name of every credit in `doc` (up to four words,
 /// not an acronym, a listed place or organisation, a month or a
 /// weekday): spans of another label over exactly the name's words or
@@ -156,7 +152,8 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
                 if after_initial {
                     last = j;
                 } else if u.gap == Gap::Space && u.kind == Kind::Word {
-                    let particle = !u.upper && PARTICLES.contains(&doc.low(j));
+                    // A name particle (`von der`, `de`, `bin`), not `di`.
+                    let particle = !u.upper && u.flags & flags::CONNECTOR != 0;
                     if !(u.upper || particle) || matches!(doc.low(j), "and" | "dan") {
                         break;
                     }
