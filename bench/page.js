@@ -8,7 +8,18 @@
   const MARK = '[data-testid=document-view] [data-label][data-start]';
 
   /** After the next frame has painted: rAF runs before paint, the timeout after it. */
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  // The next animation frame, or `false` after `ms` without one (a page the
+  // browser stopped drawing must not hang the benchmark; the caller reports
+  // the stall).
+  const nextFrame = (ms = 2000) =>
+    new Promise((ok) => {
+      const timer = setTimeout(() => ok(false), ms);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        ok(true);
+      });
+    });
+  const frame = () => nextFrame().then(() => new Promise((ok) => setTimeout(ok, 0)));
   const idle = (ms) => new Promise((ok) => setTimeout(ok, ms));
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -265,10 +276,19 @@
       const gaps = [];
       let last = performance.now();
       const t0 = last;
+      // Capped in frames and in time; a frame that does not come within 2 s
+      // is a stall, and a scroll still going after 120 s stops there: both
+      // are reported (and fail the budget) rather than hanging the run.
+      let stalls = 0;
+      let timedOut = false;
       while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && frames < 20_000) {
+        if (performance.now() - t0 > 120_000) {
+          timedOut = true;
+          break;
+        }
         const before = scroller.scrollTop;
         scroller.scrollTop = before + step;
-        await new Promise((ok) => requestAnimationFrame(ok));
+        if (!(await nextFrame())) stalls++;
         const now = performance.now();
         maxGap = Math.max(maxGap, now - last);
         gaps.push(now - last);
@@ -293,6 +313,8 @@
         over33: gaps.filter((g) => g > 33.4).length,
         longTasks: durations.length,
         longest: durations.length ? Math.max(...durations) : 0,
+        stalls,
+        timedOut,
       };
     },
 
