@@ -1226,3 +1226,34 @@ fn a_credit_name_keeps_its_title() {
         );
     }
 }
+
+/// A family name that is a month (`Anna March`, `Theresa May`) is the
+/// person's, not a date: after a given name, and alone before a verb of
+/// saying once the text has named the person in full. Before, `March`
+/// was a DATE in both places and the quotation had no speaker; `"…,"
+/// May said` had none either. A month with a date cue stays a date.
+#[test]
+fn a_family_name_that_is_a_month_is_a_name() {
+    let model = model("en");
+    let text = "Anna March, a writer from Ohio, said the book was late. \"It was never going to \
+                be easy,\" March said.\n\nFormer Prime Minister Theresa May spoke in March. \"We \
+                cannot go back,\" May said.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let with = tagger.is_some();
+        let found = |label: &str| -> Vec<&str> {
+            spans.iter().filter(|s| s.label == label).map(|s| &text[s.start..s.end]).collect()
+        };
+        assert_eq!(found("DATE"), ["March"], "with model {with}");
+        assert_eq!(
+            found("PERSON"),
+            ["Anna March", "March", "Theresa May", "May"],
+            "with model {with}"
+        );
+        assert_eq!(
+            quote_speakers(text, &spans),
+            [Some("Anna March"), Some("Theresa May")],
+            "with model {with}"
+        );
+    }
+}

@@ -1023,9 +1023,11 @@ fn org_of_span(
 /// as a place: the tagger reads a surname as a place in some contexts
 /// (`in Solberg`), where the text has named the person in full (`Erna
 /// Solberg`). A listed place keeps its label (`Washington` after `George
-/// Washington`).
-fn surnames_are_persons(doc: &Doc, spans: &mut [Span]) {
-    use super::model::labels::{LOC, PERSON};
+/// Washington`). In the same way a month name read as a DATE is the
+/// PERSON when a verb of saying follows it (`"…," May said` after
+/// `Theresa May`).
+fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::model::labels::{DATE, LOC, PERSON};
     let mut last: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
@@ -1040,6 +1042,38 @@ fn surnames_are_persons(doc: &Doc, spans: &mut [Span]) {
         let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
         if b == a + 1 && unlisted_place(doc, a, b) && last.contains(&doc.text[s.start..s.end]) {
             s.label = PERSON;
+        }
+    }
+    let speaks =
+        |j: usize| doc.toks.get(j).is_some_and(|t| t.flags & lexicon::flags::CUE != 0 && !t.upper);
+    for s in spans.iter_mut().filter(|s| s.label == DATE) {
+        let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+        if b == a + 1
+            && doc.toks[a].flags & lexicon::flags::MONTH != 0
+            && speaks(b)
+            && last.contains(&doc.text[s.start..s.end])
+        {
+            s.label = PERSON;
+            s.value = None;
+        }
+    }
+    // A month name no span holds (the date rules leave `May said` alone).
+    let months: Vec<usize> = (0..doc.toks.len())
+        .filter(|&k| {
+            let t = &doc.toks[k];
+            t.upper
+                && t.flags & lexicon::flags::MONTH != 0
+                && speaks(k + 1)
+                && last.contains(doc.text_of(k))
+        })
+        .collect();
+    for k in months {
+        let (a, b) = (doc.toks[k].start, doc.toks[k].end);
+        let at = spans.partition_point(|s| s.start < a);
+        let free =
+            spans.get(at).is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a);
+        if free {
+            spans.insert(at, Span::new(PERSON, a, b));
         }
     }
 }

@@ -762,6 +762,16 @@ fn lone_month(t: &Toks, k: usize) -> Option<(usize, Expr)> {
     }
     let cued = MONTH_CUES.contains(&t.prev(k));
     let next_is_name = t.same_line(k + 1) && t.upper(k + 1);
+    // A family name after a given name (`Anna March`, `Theresa May`): the
+    // entity rules take it with the name (`Entities::surname_month`).
+    let after_given = t.doc.lang == Lang::En
+        && k > 0
+        && t.doc.toks[k].gap == Gap::Space
+        && t.upper(k - 1)
+        && t.doc.toks[k - 1].more & more::GIVEN != 0;
+    if after_given {
+        return None;
+    }
     let apostrophe = t.tight(k + 1) && (t.doc.is(k + 1, '\u{2019}') || t.doc.is(k + 1, '\''));
     if next_is_name || apostrophe {
         return None;

@@ -24,7 +24,8 @@
 //! * month and year: `Januari 2025`, `December of 2024`; a month alone,
 //!   capitalised, with `lalu`/`depan`/`last`/`next`/`awal`/`early`/… around
 //!   it (`pada Oktober lalu`, `last July`, `late September`) or bare
-//!   (`in March`);
+//!   (`in March`), but not a family name right after a given name in
+//!   English (`Anna March`);
 //! * numeric dates: `25/2/2020`, `25-2-2020`, `25.2.2020`, `2025-12-01`
 //!   (a bare `1/12` only inside parentheses after a weekday; in English
 //!   text `12/25/2025` is read month first when day first is impossible);
