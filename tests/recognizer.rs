@@ -1257,3 +1257,55 @@ fn a_family_name_that_is_a_month_is_a_name() {
         );
     }
 }
+
+/// An interview turn label that repeats the interviewee's family name
+/// (`Adeyemi:` after `Samuel Adeyemi:`) is a PERSON with or without the
+/// tagger, so that `I told him, "…"` in that answer is the interviewee's.
+/// Before, the English tagger left the label out and the quotation had
+/// no speaker.
+#[test]
+fn an_interview_turn_label_names_the_answers_speaker() {
+    let model = model("en");
+    let text = "Wikinews interviews potter Samuel Adeyemi\n\nWikinews: How did you start?\n\n\
+                Samuel Adeyemi: My grandmother made water pots.\n\nWikinews: Do you sell \
+                online?\n\nAdeyemi: No. When the journalists came, one of them asked me, \"Why \
+                don't you sell online?\" I told him, \"Because I want to see who carries it \
+                home.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let with = tagger.is_some();
+        let label = text.find("Adeyemi: No").unwrap();
+        assert!(
+            spans.iter().any(|s| s.label == "PERSON"
+                && s.start == label
+                && &text[s.start..s.end] == "Adeyemi"),
+            "with model {with}"
+        );
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(speakers.len(), 2, "with model {with}");
+        assert!(
+            speakers[1].is_some_and(|s| s.ends_with("Adeyemi")),
+            "with model {with}: {speakers:?}"
+        );
+    }
+}
+
+/// `said Thamesbury Athletic manager Steve Callaghan`: the person after
+/// the role is the speaker, also when the tagger takes only the first
+/// word of the club's name (`Thamesbury`) for a name.
+#[test]
+fn the_name_after_a_role_is_the_speaker_whatever_the_tagger_reads() {
+    let model = model("en");
+    let text = "Midfielder Callum Harwood has completed a transfer from Thamesbury Athletic to \
+                Sporting Atlantico.\n\n\"He's the best midfielder I have ever worked with,\" said \
+                Thamesbury Athletic manager Steve Callaghan.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            quote_speakers(text, &spans),
+            [Some("Steve Callaghan")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

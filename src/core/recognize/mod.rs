@@ -252,6 +252,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     namesake_places(&doc, &mut spans);
     credits::names(&doc, &mut spans);
     surnames_are_persons(&doc, &mut spans);
+    turn_labels(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -1074,6 +1075,64 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
             spans.get(at).is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a);
         if free {
             spans.insert(at, Span::new(PERSON, a, b));
+        }
+    }
+}
+
+/// Makes a PERSON of each interview turn label that names a person the
+/// text names elsewhere: one to three capitalised words opening a line,
+/// then a colon (`Adeyemi: …` after `Samuel Adeyemi`), whose words are a
+/// PERSON of the text or its last word. The learned tagger reads such a
+/// label without context and often leaves it, and the quotations the
+/// answer reports (`I told him, "…"`) are the labelled person's.
+fn turn_labels(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::model::labels::PERSON;
+    let n = doc.toks.len();
+    let mut names: HashSet<&str> = HashSet::default();
+    for s in spans.iter().filter(|s| s.label == PERSON) {
+        let name = &doc.text[s.start..s.end];
+        names.insert(name);
+        if let Some((_, w)) = name.rsplit_once(' ') {
+            names.insert(w);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for k in (0..n).filter(|&k| k == 0 || doc.toks[k].gap >= tokens::Gap::Line) {
+        let mut e = k;
+        while e < n
+            && e - k < 3
+            && doc.is_word(e)
+            && doc.toks[e].upper
+            && (e == k || doc.toks[e].gap == tokens::Gap::Space)
+        {
+            e += 1;
+        }
+        if e == k || !doc.is(e, ':') || doc.toks[e].gap != tokens::Gap::None {
+            continue;
+        }
+        let (a, b) = (doc.toks[k].start, doc.toks[e - 1].end);
+        if names.contains(&doc.text[a..b]) {
+            found.push((a, b));
+        }
+    }
+    for (a, b) in found {
+        let at = spans.partition_point(|s| s.start < a);
+        match spans.get(at) {
+            Some(s) if s.start == a && s.end == b => {
+                let (x, y) = (doc.tok_at(a), doc.tok_at(b));
+                if s.label != PERSON && !place_or_org_word(doc, a, b) && unlisted_place(doc, x, y) {
+                    spans[at].label = PERSON;
+                }
+            }
+            next => {
+                let free = next.is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a);
+                if free {
+                    spans.insert(at, Span::new(PERSON, a, b));
+                }
+            }
         }
     }
 }

@@ -3897,10 +3897,15 @@ impl Quoter<'_, '_> {
         }
         let plain = (after..j)
             .all(|x| doc.is_word(x) && (!doc.toks[x].upper || doc.toks[x].flags & TITLE != 0));
-        plain
-            && (after..j).any(|x| {
-                doc.toks[x].flags & TITLE != 0 || self.cue_flags[x] & cue::PERSON_NOUN != 0
-            })
+        let role =
+            |x: usize| doc.toks[x].flags & TITLE != 0 || self.cue_flags[x] & cue::PERSON_NOUN != 0;
+        // (The rest of the organisation's name may stand before the role
+        // when the tagger took only its first word: `Thamesbury [Athletic]
+        // manager Steve Callaghan`.)
+        let rest_of_name = (after..j - 1).all(|x| doc.is_word(x) && doc.toks[x].upper)
+            && !doc.toks[j - 1].upper
+            && role(j - 1);
+        (plain && (after..j).any(role)) || rest_of_name
     }
 
     /// The speaker a nominal (the word tokens `words`) stands for, in a
