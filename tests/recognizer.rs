@@ -1309,3 +1309,24 @@ fn the_name_after_a_role_is_the_speaker_whatever_the_tagger_reads() {
         );
     }
 }
+
+/// A name right after a word for a person's role or trade (`the French
+/// astronomer Jérôme Lalande`, `the conductor Levan Kapanadze`) is a
+/// PERSON with the English tagger too, which left some out (it learned
+/// from a corpus whose names after a role are spans of the whole noun
+/// phrase), and the quotation after `as` is that person's.
+#[test]
+fn a_name_after_a_role_word_is_a_person_with_the_tagger() {
+    let model = model("en");
+    let text = "His Theoria Motus Cometarum was described by the French astronomer Jérôme \
+                Lalande as \"the most useful book on comets since Newton\".\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            quote_speakers(text, &spans),
+            [Some("Jérôme Lalande")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

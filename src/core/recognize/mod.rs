@@ -240,7 +240,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // The English model learned from 84 documents; where it
                 // proposes nothing, a rule with lexical evidence may still
                 // (ranked below the tagger, so it only fills gaps).
-                let fill = rules.iter().filter(|r| r.source >= Source::Rule);
+                let fill = rules.iter().filter(|r| r.source >= Source::Rule || after_role(&doc, r));
                 cands.extend(
                     fill.map(|r| Candidate { span: r.span.clone(), source: Source::Heuristic }),
                 );
@@ -264,6 +264,60 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Whether a rule's span is a PERSON right after a lower-case word for a
+/// person's role (`the cellist Nino Beridze`, `the French astronomer
+/// Jérôme Lalande`): the English model, trained on little text, leaves
+/// some such names out.
+fn after_role(doc: &Doc, r: &merge::Candidate) -> bool {
+    if r.span.label != super::model::labels::PERSON {
+        return false;
+    }
+    let a = doc.tok_at(r.span.start);
+    if a == 0
+        || doc.toks[a].gap != tokens::Gap::Space
+        || !doc.is_word(a - 1)
+        || doc.toks[a - 1].upper
+    {
+        return false;
+    }
+    if doc.toks[a - 1].cue & cues::cue::PERSON_NOUN != 0 {
+        return true;
+    }
+    // An agent noun (`astronomer`, `cellist`, `historian`) after `the`,
+    // `a` or a possessive, with at most one word between (`the French
+    // astronomer`).
+    let w = doc.low(a - 1);
+    let agent = ["er", "or", "ist", "ian"].iter().any(|x| w.len() > x.len() + 3 && w.ends_with(x))
+        && !matches!(
+            w,
+            "another"
+                | "whether"
+                | "neither"
+                | "however"
+                | "together"
+                | "rather"
+                | "former"
+                | "latter"
+                | "whatever"
+                | "whoever"
+                | "whenever"
+                | "wherever"
+                | "earlier"
+                | "later"
+                | "after"
+                | "other"
+                | "under"
+                | "never"
+                | "either"
+                | "whichever"
+        );
+    agent
+        && (a.saturating_sub(3)..a - 1)
+            .rev()
+            .take_while(|&j| doc.is_word(j))
+            .any(|j| matches!(doc.low(j), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
 }
 
 /// Whether token `k` follows the place a line starts with and a comma,
