@@ -1330,3 +1330,32 @@ fn a_name_after_a_role_word_is_a_person_with_the_tagger() {
         );
     }
 }
+
+/// With the English tagger too, a family name the text gave in full is
+/// carried to where it stands alone (`Wrona plans …` in an interview the
+/// quotation fixtures hold), so that `he shrugged. "…"` is Wrona's, not
+/// that of the last person named before (the tagger left that `Wrona`
+/// out); and where a full name stands again with its words uncovered, it
+/// is one PERSON, not one a word.
+#[test]
+fn family_names_are_carried_with_the_tagger_and_full_names_stay_whole() {
+    let model = model("en");
+    let gold: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/quotes/en/tuned/written_interview_bees.json"))
+            .unwrap();
+    let text = gold["text"].as_str().unwrap();
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let with = tagger.is_some();
+        let last = quote_speakers(text, &spans).pop().flatten();
+        assert!(last.is_some_and(|s| s.contains("Wrona")), "with model {with}: {last:?}");
+    }
+    let text = "The video featured Julien Solomita, her partner.\n\n\"It was his idea,\" Solomita \
+                said. Fans of Julien Solomita were pleased.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let persons: Vec<_> =
+            spans.iter().filter(|s| s.label == "PERSON").map(|s| &text[s.start..s.end]).collect();
+        assert!(!persons.contains(&"Julien"), "with model {}: {persons:?}", tagger.is_some());
+    }
+}

@@ -256,10 +256,12 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
-    // saw the names `speech_names` adds); without a tagger, the parts of
-    // every full name too (the tagger's document votes do that job when
-    // there is one).
-    let carry = if tagger.is_none() { Carry::All } else { Carry::Heard };
+    // saw the names `speech_names` adds); without a tagger, and with the
+    // English one, the parts of every full name too (the Indonesian
+    // tagger's document votes do that job; the English model, trained on
+    // a corpus that spans a name with its role, leaves a family name
+    // alone at a sentence start out: `Wrona plans …`).
+    let carry = if tagger.is_none() || doc.lang == Lang::En { Carry::All } else { Carry::Heard };
     backfill_names(&doc, &mut spans, carry, &heard);
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
@@ -547,6 +549,9 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
     // also writes it in lower case (`Santorum` and the neologism
     // `santorum`), and in English it is carried on itself.
     let mut alone: HashSet<&str> = HashSet::default();
+    // The full names whose parts are carried: where the parts stand
+    // together again, uncovered, the full name is added once.
+    let mut fulls: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
         if let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) {
@@ -554,6 +559,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
                 if carry == Carry::All || heard.contains(&(s.start, s.end)) {
                     parts.insert(first);
                     parts.insert(last);
+                    fulls.insert(name);
                 }
             } else {
                 alone.insert(name);
@@ -588,16 +594,42 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
                 && loose(k - 1)
                 && !doc.toks[k - 1].initial)
     };
+    // A part right next to another uncovered part: the two would split a
+    // name (`Jenna Marbles` where the text named `Jenna Mourey` and
+    // `Julie Marbles`).
+    let next_to_part = |k: usize| {
+        let part_at = |j: usize| loose(j) && parts.contains(doc.text_of(j));
+        (k + 1 < doc.toks.len() && doc.toks[k + 1].gap == tokens::Gap::Space && part_at(k + 1))
+            || (k > 0 && doc.toks[k].gap == tokens::Gap::Space && part_at(k - 1))
+    };
     let before = spans.len();
+    let mut skip_to = 0;
     for (k, t) in doc.toks.iter().enumerate() {
-        if covered[k] || !t.upper || !doc.is_word(k) || t.flags & NOT_A_NAME != 0 {
+        if k < skip_to || covered[k] || !t.upper || !doc.is_word(k) || t.flags & NOT_A_NAME != 0 {
             continue;
         }
         let word = doc.text_of(k);
+        // A full name again (`- Matthew Ingram` after `Matthew Ingram`
+        // was named), where its words are not covered.
+        let full = (!fulls.is_empty() && parts.contains(word))
+            .then(|| {
+                (k + 1..doc.toks.len().min(k + 3)).find(|&e| {
+                    (k + 1..=e).all(|j| {
+                        !covered[j] && doc.is_word(j) && doc.toks[j].gap == tokens::Gap::Space
+                    }) && fulls.contains(&doc.text[t.start..doc.toks[e].end])
+                })
+            })
+            .flatten();
+        if let Some(e) = full {
+            spans.push(Span::new(PERSON, t.start, doc.toks[e].end));
+            skip_to = e + 1;
+            continue;
+        }
         // (Empty sets are not asked: a text has few such words.)
         let part = !parts.is_empty()
             && parts.contains(word)
-            && (!doc.seen_lower(k) || alone.contains(word));
+            && (!doc.seen_lower(k) || alone.contains(word))
+            && !next_to_part(k);
         let org = !part && !orgs.is_empty() && orgs.contains(word);
         let lone = carry_alone
             && !part
