@@ -1359,3 +1359,21 @@ fn family_names_are_carried_with_the_tagger_and_full_names_stay_whole() {
         assert!(!persons.contains(&"Julien"), "with model {}: {persons:?}", tagger.is_some());
     }
 }
+
+/// `the landscape painter Hendrik Moll`: a place no list knows right
+/// after a word for a person's role is the person, with the English
+/// tagger too (it read a LOC, and `According to Moll, … "…"` had no
+/// speaker).
+#[test]
+fn a_place_reading_after_a_role_word_is_the_person() {
+    let model = model("en");
+    let text = "After the war Verhoeven enrolled at the Rotterdam Academy, where her teacher, the \
+                landscape painter Hendrik Moll, was at first unimpressed. According to Moll, her \
+                early drawings were \"all anger and no patience\".\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let with = tagger.is_some();
+        assert!(spans.iter().all(|s| s.label != "LOC"), "with model {with}: {spans:?}");
+        assert_eq!(quote_speakers(text, &spans), [Some("Hendrik Moll")], "with model {with}");
+    }
+}

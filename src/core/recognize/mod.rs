@@ -273,10 +273,13 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
 /// Jérôme Lalande`): the English model, trained on little text, leaves
 /// some such names out.
 fn after_role(doc: &Doc, r: &merge::Candidate) -> bool {
-    if r.span.label != super::model::labels::PERSON {
-        return false;
-    }
-    let a = doc.tok_at(r.span.start);
+    r.span.label == super::model::labels::PERSON && role_before(doc, r.span.start)
+}
+
+/// Whether the span starting at byte `start` follows a lower-case word
+/// for a person's role, or an agent noun after a determiner ([`after_role`]).
+fn role_before(doc: &Doc, start: usize) -> bool {
+    let a = doc.tok_at(start);
     if a == 0
         || doc.toks[a].gap != tokens::Gap::Space
         || !doc.is_word(a - 1)
@@ -1105,7 +1108,9 @@ fn org_of_span(
     Some((s.start, s.end))
 }
 
-/// Relabels as a PERSON each one-word LOC whose word is the last word of
+/// In English, relabels as a PERSON a LOC no list knows right after a
+/// word for a person's role (`the landscape painter Hendrik Moll`). Then
+/// relabels as a PERSON each one-word LOC whose word is the last word of
 /// a PERSON of two or more words in the same text and that no list knows
 /// as a place: the tagger reads a surname as a place in some contexts
 /// (`in Solberg`), where the text has named the person in full (`Erna
@@ -1115,6 +1120,17 @@ fn org_of_span(
 /// `Theresa May`).
 fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
     use super::model::labels::{DATE, LOC, PERSON};
+    // A place no list knows right after a word for a person's role is the
+    // person (`the landscape painter Hendrik Moll`, read as a place by
+    // the English tagger).
+    if doc.lang == Lang::En {
+        for s in spans.iter_mut().filter(|s| s.label == LOC) {
+            let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+            if unlisted_place(doc, a, b) && role_before(doc, s.start) {
+                s.label = PERSON;
+            }
+        }
+    }
     let mut last: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
