@@ -1377,3 +1377,38 @@ fn a_place_reading_after_a_role_word_is_the_person() {
         assert_eq!(quote_speakers(text, &spans), [Some("Hendrik Moll")], "with model {with}");
     }
 }
+
+/// Indonesian datelines: `JAKARTA, KOMPAS.com - Badan Pangan Nasional
+/// (Bapanas) …` is a place, the outlet and the agency, and `Jakarta
+/// (ANTARA) - …` the place and the agency (the tagger joined the outlet
+/// to the agency over the dash, and the agency to the place); and a short
+/// name given in brackets (`Bapanas`) is the organisation's, so `Kepala
+/// Bapanas Arief Prasetyo Adi` has the title `Kepala Bapanas`.
+#[test]
+fn datelines_and_short_names_in_brackets() {
+    let model = model("id");
+    let text = "JAKARTA, KOMPAS.com - Badan Pangan Nasional (Bapanas) akan menggelar operasi \
+                pasar mulai Senin (1/12/2025).\n\nKepala Bapanas Arief Prasetyo Adi mengatakan, \
+                stok beras masih mencukupi.\n\nJakarta (ANTARA) - Kepala BPS Amalia Adininggar \
+                Widyasanti menyebut inflasi rendah.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "id", tagger);
+        let with = tagger.is_some();
+        let got: Vec<(&str, &str)> = spans
+            .iter()
+            .filter(|s| s.label == "ORG" || s.label == "LOC")
+            .map(|s| (s.label, &text[s.start..s.end]))
+            .collect();
+        for want in
+            [("LOC", "JAKARTA"), ("ORG", "KOMPAS.com"), ("LOC", "Jakarta"), ("ORG", "ANTARA")]
+        {
+            assert!(got.contains(&want), "with model {with}: {want:?} not in {got:?}");
+        }
+        assert!(got.iter().all(|g| !g.1.contains(" - ")), "with model {with}: {got:?}");
+        let persons = persons_with_titles(text, &spans);
+        assert!(
+            persons.contains(&("Arief Prasetyo Adi", Some("Kepala Bapanas"))),
+            "with model {with}: {persons:?}"
+        );
+    }
+}
