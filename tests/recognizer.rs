@@ -1412,3 +1412,25 @@ fn datelines_and_short_names_in_brackets() {
         );
     }
 }
+
+/// A name before a relative clause set off by commas is the subject of a
+/// verb of saying that follows the clause after other words (`is said to
+/// have`, `later`): before, the walk back stopped at the clause's comma
+/// and the quotation had no speaker.
+#[test]
+fn the_name_before_a_relative_clause_speaks() {
+    let model = model("en");
+    let text = "Queen Victoria, who crossed it the following year, is said to have described it \
+                as \"a frightening thing\".\n\nNathaniel Cole, who took him on at fourteen, later \
+                remarked that the boy \"asked more questions in a week than my sons in a \
+                year\".\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert_eq!(
+            quote_speakers(text, &spans),
+            [Some("Victoria"), Some("Nathaniel Cole")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

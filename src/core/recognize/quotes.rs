@@ -2767,6 +2767,22 @@ impl Quoter<'_, '_> {
                 return Some(Some(e));
             }
         }
+        // "Queen Victoria, who crossed it the following year, is said to
+        // have described it as": the name before a relative clause set off
+        // by commas, when words stand between the clause and the verb (the
+        // walk stopped at the clause's closing comma).
+        if j < c && j >= from + 4 && doc.is(j - 1, ',') && doc.lang == super::tokens::Lang::En {
+            let mut w = j - 2;
+            while w > from + 1 && j - 1 - w <= 15 && doc.toks[w].kind != Kind::Punct {
+                if doc.low(w) == "who" && doc.is(w - 1, ',') {
+                    if let Some(e) = (w >= 2).then(|| self.ent(w - 2)).flatten() {
+                        return Some(Some(e));
+                    }
+                    break;
+                }
+                w -= 1;
+            }
+        }
         // "He later wrote", "she has told": a pronoun subject before
         // lower-case words.
         let pronoun = j < c
