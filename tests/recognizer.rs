@@ -1434,3 +1434,30 @@ fn the_name_before_a_relative_clause_speaks() {
         );
     }
 }
+
+/// In an interview answer, `he` or `she` is not the person the turn is
+/// labelled with (who says `I`): `she asked me, "…"` in Ngata's answer is
+/// an unnamed minister's question, not Ngata's. A label's family name
+/// shared by two people (`Alan Moss`, `Peter Moss`) does not count as the
+/// same person.
+#[test]
+fn a_pronoun_in_an_answer_is_not_the_person_answering() {
+    let model = model("en");
+    let text = "Wikinews interviews Dr. Helen Ngata\n\nWikinews: Is that realistic?\n\nNgata: It \
+                is optimistic. When I presented our numbers to the minister last year, she asked \
+                me, \"Can you make it less frightening?\" I said, \"No, minister.\"\n\nWikinews: \
+                How did you become a keeper?\n\nAlan Moss: My uncle, Peter Moss, was a keeper. I \
+                wrote to him. He wrote back: \"Lonely, wet and the best job in Ireland.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(speakers.len(), 3, "with model {}", tagger.is_some());
+        assert_eq!(speakers[0], None, "with model {}: {speakers:?}", tagger.is_some());
+        assert!(
+            speakers[1].is_some_and(|s| s.ends_with("Ngata")),
+            "with model {}: {speakers:?}",
+            tagger.is_some()
+        );
+        assert_eq!(speakers[2], Some("Peter Moss"), "with model {}", tagger.is_some());
+    }
+}

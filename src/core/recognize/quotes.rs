@@ -590,6 +590,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         gender: std::cell::OnceCell::new(),
         org_like: std::cell::OnceCell::new(),
         interviewee: std::cell::OnceCell::new(),
+        families: std::cell::OnceCell::new(),
         para_first,
         quote_of: vec![NONE; n],
         in_term: vec![false; n],
@@ -1098,6 +1099,9 @@ struct Quoter<'d, 'a> {
     /// The person a Wikinews-style interview is with (see
     /// [`Quoter::interviewee`]). (Made when an `I` first asks.)
     interviewee: std::cell::OnceCell<Option<usize>>,
+    /// For each last word of a PERSON of two or more words, how many
+    /// different such names end with it (counted up to 2, when first asked).
+    families: std::cell::OnceCell<HashMap<&'a str, u8>>,
     /// For each paragraph, the index of its first token.
     para_first: Vec<usize>,
     /// For each token, the index of the accepted quotation covering it.
@@ -4279,7 +4283,67 @@ impl Quoter<'_, '_> {
     /// at token `open`: [`Self::antecedent`], with the pronoun's gender.
     fn pronoun_antecedent(&self, p: usize, open: usize, person: bool) -> Option<usize> {
         let said = if person { pronoun_gender(self.doc.low(p)) } else { Gender::Unknown };
-        self.antecedent_of(p.min(open), person, said)
+        let found = self.antecedent_of(p.min(open), person, said)?;
+        // In an interview answer, `he` or `she` is never the person the
+        // turn is labelled with, who says `I` (`Ngata: … the minister …
+        // she asked me, “…”`).
+        if person && self.doc.lang == super::tokens::Lang::En {
+            if let Some(label) = self.turn_label(p) {
+                if self.same_person(label, found) {
+                    return None;
+                }
+            }
+        }
+        Some(found)
+    }
+
+    /// Whether PERSONs `a` and `b` name the same person: the same words,
+    /// or one is a one-word name that is the other's last word and no
+    /// other full name of the text ends with it (`Ngata` and `Helen
+    /// Ngata`; not `Moss` where the text names `Alan Moss` and `Peter
+    /// Moss`).
+    fn same_person(&self, a: usize, b: usize) -> bool {
+        let doc = self.doc;
+        let words = |e: usize| {
+            let (x, y) = self.ent_toks[e];
+            (x..y).filter(|&k| doc.is_word(k)).map(|k| doc.text_of(k)).collect::<Vec<_>>()
+        };
+        let (wa, wb) = (words(a), words(b));
+        if wa.is_empty() || wb.is_empty() {
+            return false;
+        }
+        if wa == wb {
+            return true;
+        }
+        let (short, long) = if wa.len() == 1 {
+            (&wa, &wb)
+        } else if wb.len() == 1 {
+            (&wb, &wa)
+        } else {
+            return false;
+        };
+        let family = short[0];
+        if long.last() != Some(&family) {
+            return false;
+        }
+        let families = self.families.get_or_init(|| {
+            // Each last word: the first full name seen with it, and
+            // whether another one ends with it too.
+            let mut first: HashMap<&str, (&str, u8)> = HashMap::default();
+            for (e, s) in self.ents.iter().enumerate() {
+                let (x, y) = self.ent_toks[e];
+                if !self.is_person(e) || y < x + 2 || !doc.is_word(y - 1) {
+                    continue;
+                }
+                let (last, full) = (doc.text_of(y - 1), &doc.text[s.start..s.end]);
+                let entry = first.entry(last).or_insert((full, 1));
+                if entry.0 != full {
+                    entry.1 = 2;
+                }
+            }
+            first.into_iter().map(|(k, (_, n))| (k, n)).collect()
+        });
+        families.get(family).copied().unwrap_or(0) <= 1
     }
 
     /// [`Self::antecedent`] for a pronoun of gender `said`: a person the
