@@ -1162,7 +1162,33 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
             s.value = None;
         }
     }
-    // A month name no span holds (the date rules leave `May said` alone).
+    // A month name no span holds (the date rules leave `May said` alone):
+    // looked for only when a full name ends with a month's name.
+    const MONTHS: [&str; 20] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Januari",
+        "Februari",
+        "Maret",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "Desember",
+    ];
+    if !MONTHS.iter().any(|m| last.contains(m)) {
+        return;
+    }
     let months: Vec<usize> = (0..doc.toks.len())
         .filter(|&k| {
             let t = &doc.toks[k];
@@ -1172,15 +1198,40 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
                 && last.contains(doc.text_of(k))
         })
         .collect();
-    for k in months {
-        let (a, b) = (doc.toks[k].start, doc.toks[k].end);
-        let at = spans.partition_point(|s| s.start < a);
-        let free =
-            spans.get(at).is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a);
-        if free {
-            spans.insert(at, Span::new(PERSON, a, b));
-        }
+    let add: Vec<Span> = months
+        .into_iter()
+        .map(|k| (doc.toks[k].start, doc.toks[k].end))
+        .filter(|&(a, b)| free_at(spans, a, b))
+        .map(|(a, b)| Span::new(PERSON, a, b))
+        .collect();
+    add_in_order(spans, add);
+}
+
+/// Whether no span of `spans` (sorted by start, not overlapping) overlaps
+/// bytes `a..b`.
+fn free_at(spans: &[Span], a: usize, b: usize) -> bool {
+    let at = spans.partition_point(|s| s.start < a);
+    spans.get(at).is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a)
+}
+
+/// Adds `add` (free places, not overlapping one another) to `spans`,
+/// keeping them sorted by start, then end descending: one sort for all,
+/// not one insertion each (an insertion moves the whole list's tail).
+fn add_in_order(spans: &mut Vec<Span>, mut add: Vec<Span>) {
+    if add.is_empty() {
+        return;
     }
+    crate::core::sort::sort_by(&mut add, |a, b| a.start.cmp(&b.start));
+    let old = std::mem::take(spans);
+    spans.reserve(old.len() + add.len());
+    let mut add = add.into_iter().peekable();
+    for s in old {
+        while let Some(x) = add.next_if(|x| x.start < s.start) {
+            spans.push(x);
+        }
+        spans.push(s);
+    }
+    spans.extend(add);
 }
 
 /// Makes a PERSON of each interview turn label that names a person the
@@ -1192,6 +1243,30 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
 fn turn_labels(doc: &Doc, spans: &mut Vec<Span>) {
     use super::model::labels::PERSON;
     let n = doc.toks.len();
+    // The labels first (most texts have none; found from the colons),
+    // then the names.
+    let mut found = Vec::new();
+    for (at, _) in doc.text.match_indices(':') {
+        let e = doc.tok_at(at);
+        if e == 0 || e >= n || !doc.is(e, ':') || doc.toks[e].gap != tokens::Gap::None {
+            continue;
+        }
+        // One to three capitalised words, the first opening its line.
+        let mut k = e;
+        while k > 0 && e - k < 3 && doc.is_word(k - 1) && doc.toks[k - 1].upper {
+            k -= 1;
+            if k == 0 || doc.toks[k].gap >= tokens::Gap::Line {
+                found.push((doc.toks[k].start, doc.toks[e - 1].end));
+                break;
+            }
+            if doc.toks[k].gap != tokens::Gap::Space {
+                break;
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
     let mut names: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let name = &doc.text[s.start..s.end];
@@ -1200,28 +1275,8 @@ fn turn_labels(doc: &Doc, spans: &mut Vec<Span>) {
             names.insert(w);
         }
     }
-    if names.is_empty() {
-        return;
-    }
-    let mut found = Vec::new();
-    for k in (0..n).filter(|&k| k == 0 || doc.toks[k].gap >= tokens::Gap::Line) {
-        let mut e = k;
-        while e < n
-            && e - k < 3
-            && doc.is_word(e)
-            && doc.toks[e].upper
-            && (e == k || doc.toks[e].gap == tokens::Gap::Space)
-        {
-            e += 1;
-        }
-        if e == k || !doc.is(e, ':') || doc.toks[e].gap != tokens::Gap::None {
-            continue;
-        }
-        let (a, b) = (doc.toks[k].start, doc.toks[e - 1].end);
-        if names.contains(&doc.text[a..b]) {
-            found.push((a, b));
-        }
-    }
+    found.retain(|&(a, b)| names.contains(&doc.text[a..b]));
+    let mut add = Vec::new();
     for (a, b) in found {
         let at = spans.partition_point(|s| s.start < a);
         match spans.get(at) {
@@ -1231,14 +1286,11 @@ fn turn_labels(doc: &Doc, spans: &mut Vec<Span>) {
                     spans[at].label = PERSON;
                 }
             }
-            next => {
-                let free = next.is_none_or(|s| s.start >= b) && (at == 0 || spans[at - 1].end <= a);
-                if free {
-                    spans.insert(at, Span::new(PERSON, a, b));
-                }
-            }
+            _ if free_at(spans, a, b) => add.push(Span::new(PERSON, a, b)),
+            _ => {}
         }
     }
+    add_in_order(spans, add);
 }
 
 /// Whether tokens `a..b` hold no word or phrase that the lexicon knows as
@@ -1467,65 +1519,59 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
             && doc.toks[j].gap == Gap::Space
             && doc.toks.get(j + 1).is_some_and(|t| t.gap == Gap::Space)
     };
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
-        if !matches!(s.label, ORG | LOC | PERSON) {
-            out.push(s);
+    // The spans to split, with their parts (few: datelines only).
+    let mut splits: Vec<(usize, Vec<Span>)> = Vec::new();
+    let mut cursor = 0;
+    for (i, s) in spans.iter().enumerate() {
+        let a = doc.tok_at_from(cursor, s.start);
+        cursor = a;
+        // Only in a dateline: the span starts within the line's first
+        // three tokens.
+        if !matches!(s.label, ORG | LOC | PERSON)
+            || !(a.saturating_sub(2)..=a).any(|j| j == 0 || doc.toks[j].gap >= Gap::Line)
+        {
             continue;
         }
-        let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
-        // Only in a dateline: the outlet (one word, in capitals or with a
-        // dot: `KOMPAS.com`, `TEMPO.CO`) within the line's first three
-        // tokens. (Elsewhere a spaced dash may be a hyphen of a text
-        // whose tokens were joined with spaces, as the evaluation corpora
-        // are: `Cleveland - Marshall College of Law`.)
-        let line_start = (0..=a).rev().take(3).find(|&j| j == 0 || doc.toks[j].gap >= Gap::Line);
-        let outlet = line_start.is_some()
-            && b > a + 2
+        let b = doc.tok_at_from(a, s.end);
+        // The outlet: one word, in capitals or with a dot (`KOMPAS.com`,
+        // `TEMPO.CO`), then the dash. (Elsewhere a spaced dash may be a
+        // hyphen of a text whose tokens were joined with spaces, as the
+        // evaluation corpora are: `Cleveland - Marshall College of Law`.)
+        let outlet = b > a + 2
             && spaced_dash(a + 1)
             && doc.toks[a].end - doc.toks[a].start >= 3
             && (doc.toks[a].caps || doc.text_of(a).contains('.'));
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        if outlet {
-            pieces.push((a, a + 1));
-            pieces.push((a + 2, b));
-        } else {
-            pieces.push((a, b));
-        }
         // `Jakarta (ANTARA) -` at a line start.
-        let bracket = pieces.len() == 1
+        let bracket = !outlet
             && s.label == LOC
             && (a == 0 || doc.toks[a].gap >= Gap::Line)
             && b >= a + 4
             && doc.is(b - 1, ')')
             && doc.is(b - 3, '(')
             && doc.toks[b - 2].caps
-            && doc.toks.get(b).is_some_and(|_| spaced_dash(b));
-        if pieces.len() == 1 && !bracket {
-            out.push(s);
-            continue;
-        }
+            && b < doc.toks.len()
+            && spaced_dash(b);
         if bracket {
-            out.push(Span::new(LOC, s.start, doc.toks[b - 4].end));
-            out.push(Span::new(ORG, doc.toks[b - 2].start, doc.toks[b - 2].end));
-            continue;
+            let place = Span::new(LOC, s.start, doc.toks[b - 4].end);
+            let agency = Span::new(ORG, doc.toks[b - 2].start, doc.toks[b - 2].end);
+            splits.push((i, vec![place, agency]));
+        } else if outlet {
+            let mut rest = Span::new(s.label, doc.toks[a + 2].start, s.end);
+            if s.title.is_some_and(|(_, e)| e <= rest.start) {
+                rest.title = s.title;
+            }
+            splits.push((i, vec![Span::new(s.label, s.start, doc.toks[a].end), rest]));
         }
-        for (x, y) in pieces {
-            // Each piece without punctuation at its ends.
-            let (mut x, mut y) = (x, y);
-            while x < y && doc.toks[x].kind == tokens::Kind::Punct {
-                x += 1;
-            }
-            while y > x && doc.toks[y - 1].kind == tokens::Kind::Punct && !doc.is(y - 1, ')') {
-                y -= 1;
-            }
-            if x < y {
-                let mut piece = Span::new(s.label, doc.toks[x].start, doc.toks[y - 1].end);
-                if s.title.is_some_and(|(_, e)| e <= piece.start) {
-                    piece.title = s.title;
-                }
-                out.push(piece);
-            }
+    }
+    if splits.is_empty() {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + splits.len());
+    let mut next = splits.into_iter().peekable();
+    for (i, s) in spans.drain(..).enumerate() {
+        match next.next_if(|(j, _)| *j == i) {
+            Some((_, parts)) => out.extend(parts),
+            None => out.push(s),
         }
     }
     *spans = out;
@@ -1542,7 +1588,10 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
 fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
     use super::model::labels::{LOC, ORG, PERSON};
     let mut short: HashSet<&str> = HashSet::default();
-    for s in spans.iter().filter(|s| s.label == ORG) {
+    for s in spans.iter() {
+        if s.label != ORG {
+            continue;
+        }
         let b = doc.tok_at(s.end);
         // `ORG (Word)` or `ORG(Word)` as one span or as two.
         let (open, word) = if b >= 3 && doc.is(b - 1, ')') && doc.is(b - 3, '(') {
@@ -1565,12 +1614,20 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
     if short.is_empty() {
         return;
     }
+    let short: Vec<&str> = short.into_iter().collect();
     for s in spans.iter_mut() {
-        let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
-        let word = doc.text_of(a);
-        if !short.contains(word) {
+        // (The text is compared first: the tokens are looked up only for
+        // a span that starts with a short name.)
+        if !matches!(s.label, PERSON | LOC)
+            || !short.iter().any(|w| doc.text[s.start..s.end].starts_with(w))
+        {
             continue;
         }
+        let a = doc.tok_at(s.start);
+        if !short.contains(&doc.text_of(a)) {
+            continue;
+        }
+        let b = doc.tok_at(s.end);
         if b == a + 1 && (s.label == PERSON || (s.label == LOC && unlisted_place(doc, a, b))) {
             s.label = ORG;
             s.title = None;
