@@ -462,6 +462,12 @@ pub(crate) fn is_event_head(word: &str) -> bool {
     EVENT_HEADS.contains(&word)
 }
 
+/// Whether a word, in any case, is a full month name (the words that
+/// carry [`flags::MONTH`]).
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// The flags of a lower-case phrase (words joined by single spaces); `0`
 /// when the lexicon does not know it.
 pub(crate) fn lookup(phrase: &str) -> u32 {

@@ -1149,6 +1149,12 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
             s.label = PERSON;
         }
     }
+    // A month name read as a DATE, or one no span holds (the date rules
+    // leave `May said` alone): looked for only when a full name ends with
+    // a month's name.
+    if !last.iter().any(|w| lexicon::is_month(w)) {
+        return;
+    }
     let speaks =
         |j: usize| doc.toks.get(j).is_some_and(|t| t.flags & lexicon::flags::CUE != 0 && !t.upper);
     for s in spans.iter_mut().filter(|s| s.label == DATE) {
@@ -1161,33 +1167,6 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
             s.label = PERSON;
             s.value = None;
         }
-    }
-    // A month name no span holds (the date rules leave `May said` alone):
-    // looked for only when a full name ends with a month's name.
-    const MONTHS: [&str; 20] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Januari",
-        "Februari",
-        "Maret",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "Desember",
-    ];
-    if !MONTHS.iter().any(|m| last.contains(m)) {
-        return;
     }
     let months: Vec<usize> = (0..doc.toks.len())
         .filter(|&k| {
@@ -1587,7 +1566,7 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
 /// by start.
 fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
     use super::model::labels::{LOC, ORG, PERSON};
-    let mut short: HashSet<&str> = HashSet::default();
+    let mut short: Vec<&str> = Vec::new();
     for s in spans.iter() {
         if s.label != ORG {
             continue;
@@ -1607,14 +1586,14 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
             && t.upper
             && !t.caps
             && t.gap == tokens::Gap::None
+            && !short.contains(&doc.text_of(word))
         {
-            short.insert(doc.text_of(word));
+            short.push(doc.text_of(word));
         }
     }
     if short.is_empty() {
         return;
     }
-    let short: Vec<&str> = short.into_iter().collect();
     for s in spans.iter_mut() {
         // (The text is compared first: the tokens are looked up only for
         // a span that starts with a short name.)
