@@ -962,6 +962,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // (The organisations first: `The retailer Brannock said` is one.)
     let (persons, orgs) = found.split_at(orgs_from);
     let orgs = orgs.iter().map(|&r| (r, super::model::labels::ORG));
+    let mut new = Vec::new();
     for ((a, b), label) in orgs.chain(persons.iter().map(|&r| (r, super::model::labels::PERSON))) {
         let known =
             (a..=b).any(|k| doc.toks[k].more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0);
@@ -974,17 +975,15 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         for slot in &mut covered[a..=b] {
             *slot = true;
         }
-        // (Few are added: each goes in its place, start ascending, end
-        // descending.)
         let (start, end) = (doc.toks[a].start, doc.toks[b].end);
-        let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
-        spans.insert(at, Span::new(label, start, end));
+        new.push(Span::new(label, start, end));
         if label == super::model::labels::PERSON {
             added.persons.push((start, end));
         } else {
             added.orgs.push((start, end));
         }
     }
+    add_in_order(spans, std::mem::take(&mut new));
     // "Her brother, Kofi,", "His lawyer, Sofia Marin,": the word for a
     // person after a determiner or a possessive, the name one to three
     // capitalised words that are no other word the lexicon knows; a place
@@ -1036,10 +1035,10 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         for slot in &mut covered[k..=last] {
             *slot = true;
         }
-        let at = spans.partition_point(|s| s.start < start || s.start == start && s.end > end);
-        spans.insert(at, Span::new(super::model::labels::PERSON, start, end));
+        new.push(Span::new(super::model::labels::PERSON, start, end));
         added.persons.push((start, end));
     }
+    add_in_order(spans, new);
     added
 }
 
@@ -1648,10 +1647,7 @@ fn namesake_places(doc: &Doc, spans: &mut Vec<Span>) {
         return;
     }
     spans.retain(|s| !places.iter().any(|&(a, b)| s.start < b && s.end > a));
-    for (a, b) in places {
-        let at = spans.partition_point(|s| s.start < a);
-        spans.insert(at, Span::new(LOC, a, b));
-    }
+    add_in_order(spans, places.into_iter().map(|(a, b)| Span::new(LOC, a, b)).collect());
 }
 
 /// Sorts spans by start, then end descending, rewriting speaker indices.
