@@ -1461,3 +1461,31 @@ fn a_pronoun_in_an_answer_is_not_the_person_answering() {
         assert_eq!(speakers[2], Some("Peter Moss"), "with model {}", tagger.is_some());
     }
 }
+
+#[test]
+fn the_interviewing_publication_is_an_organisation_not_a_speaker() {
+    // In a run-in interview, `Wikinews` was read (rules alone) as a
+    // person's name, so `he says` after an answer went to it.
+    let model = model("en");
+    let text = "Wikinews talks to piper Xoan Lema\n\nFriday, October 23, 2026 Xoan Lema has played \
+                the pipes for sixty years. Wikinews visited him at home. \"I still use my \
+                teacher's chanter. It still goes flat when it rains,\" he says. The album was \
+                recorded in one night. \"Outeiro played until the week he died,\" he told \
+                Wikinews. Sky News and the Daily Mail reported the story.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let orgs: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.label == "ORG")
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        for org in ["Wikinews", "Sky News", "Daily Mail"] {
+            assert!(orgs.contains(&org), "with model {}: {orgs:?}", tagger.is_some());
+        }
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(speakers.len(), 2, "with model {}", tagger.is_some());
+        for s in &speakers {
+            assert_eq!(*s, Some("Xoan Lema"), "with model {}: {speakers:?}", tagger.is_some());
+        }
+    }
+}
