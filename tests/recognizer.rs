@@ -1489,3 +1489,34 @@ fn the_interviewing_publication_is_an_organisation_not_a_speaker() {
         }
     }
 }
+
+#[test]
+fn run_in_interviews_answers_after_questions_and_asked_people() {
+    // GUM gives Wikinews interviews as one paragraph: questions, answers
+    // and narration run together, with no turn labels.
+    let model = model("en");
+    let headline = "Wikinews talks to Galician piper Xoan Lema\n\nFriday, October 23, 2026 Xoan \
+                    Lema has played the pipes for sixty years. Wikinews visited him at home. \
+                    How did he start? \"By accident. My uncle left his pipes at our house.\" His \
+                    first teacher was Ramon Outeiro, a blind piper. Wikinews asked Lema about \
+                    him. \"He never played a tune for me twice.\"\n";
+    let appositive = "Wikinews interviews the editor of a satirical weekly\n\nMonday, May 4, 2026 \
+                      The Ostrich has mocked the city for twenty years. Wikinews spoke to the \
+                      paper's editor, Yusuf Demirel, who founded it in a pub. Why satire? \
+                      \"Because the news was already funny and nobody was laughing.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(headline, "en", tagger);
+        let speakers = quote_speakers(headline, &spans);
+        assert_eq!(speakers.len(), 2, "with model {}", tagger.is_some());
+        for s in &speakers {
+            assert!(
+                s.is_some_and(|s| s.ends_with("Lema")),
+                "with model {}: {speakers:?}",
+                tagger.is_some()
+            );
+        }
+        let spans = sorot::core::recognize::analyze_with(appositive, "en", tagger);
+        let speakers = quote_speakers(appositive, &spans);
+        assert_eq!(speakers, [Some("Yusuf Demirel")], "with model {}", tagger.is_some());
+    }
+}

@@ -408,6 +408,15 @@
 //! does not mark them as of the other gender (`Osei-Bonsu's brother, Kofi,
 //! … He said …. “…,” he said` after a text about her).
 //!
+//! Also, in English run-in interviews: the one person interviewed is also
+//! the person the headline names right after its verb (`Wikinews talks to
+//! Galician piper Xoán Barreiro Lema`) or the one set off by a comma after
+//! a short role (`Wikinews spoke to the paper's editor, Yusuf Demirel,
+//! who …`), and a bare quotation right after a question (`How did he
+//! start? “By accident. …”`) is that person's answer; a bare quotation
+//! after a sentence in which someone `asked` a person (`Wikinews asked
+//! Demirel about the case. “We settled.”`) is the person asked.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full; a surname
@@ -3269,6 +3278,39 @@ impl Quoter<'_, '_> {
         if !interview {
             return None;
         }
+        // "Wikinews talks to Galician piper Xoán Barreiro Lema": a person
+        // the headline names right after its verb (a role of a few words
+        // between), and nobody with them.
+        for k in 0..end {
+            let verb = doc.is_word(k) && {
+                let w = doc.low(k);
+                w.starts_with("interview") || matches!(w, "talks" | "speaks")
+            };
+            if !verb {
+                continue;
+            }
+            let mut j = k + 1;
+            if doc.is_word(j) && matches!(doc.low(j), "to" | "with") {
+                j += 1;
+            }
+            let from = j;
+            while j < end
+                && j - from < 4
+                && self.ent(j).is_none()
+                && doc.is_word(j)
+                && !matches!(doc.low(j), "of" | "about" | "on" | "for" | "and" | "who" | "from")
+            {
+                j += 1;
+            }
+            if let Some(e) = self.ent(j).filter(|&e| self.is_person(e)) {
+                let after = self.ent_toks[e].1;
+                let pair = doc.is_word(after) && matches!(doc.low(after), "and" | "&");
+                if !pair {
+                    return Some(e);
+                }
+            }
+            break;
+        }
         let lim = n.min(400);
         for k in end..lim {
             if !doc.is_word(k) || self.quote_of[k] != NONE {
@@ -3296,8 +3338,17 @@ impl Quoter<'_, '_> {
             } else {
                 None
             };
+            // ("Wikinews spoke to the paper's editor, Yusuf Demirel, who
+            // …": the person set off by a comma after a short role.)
+            let set_off = || {
+                let comma = (at..n.min(at + 8))
+                    .take_while(|&j| !doc.toks[j].term && self.ent(j).is_none())
+                    .find(|&j| doc.is(j, ','))?;
+                self.ent(comma + 1).filter(|&e| self.is_person(e) && comma > at)
+            };
             let found = subject
-                .or_else(|| self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]));
+                .or_else(|| self.ent(at).filter(|&e| self.is_person(e) && !self.in_term[at]))
+                .or_else(set_off);
             let Some(e) = found else {
                 continue;
             };
@@ -5063,6 +5114,11 @@ impl Quoter<'_, '_> {
                 }
                 if let Some((_, f)) = self.cue_at(c) {
                     if f & (cue::VERB | cue::PARTICIPLE) != 0 && f & cue::PRON == 0 {
+                        // "Wikinews asked Demirel about the case. “We
+                        // settled.”": the answer is the person asked.
+                        if let Some(e) = self.asked_person(c) {
+                            return Some(e);
+                        }
                         if let Some(Some(e)) = self.subject_before(c, prev_start, open) {
                             return Some(e);
                         }
@@ -5071,6 +5127,17 @@ impl Quoter<'_, '_> {
             }
             None
         };
+        // "How did he start? “By accident. …”": in an interview with one
+        // person, a bare quotation right after a question answers it.
+        if doc.lang == super::tokens::Lang::En
+            && open > 0
+            && doc.is(open - 1, '?')
+            && self.quote_of[open - 1] == NONE
+        {
+            if let Some(e) = *self.interviewee.get_or_init(|| self.interviewee()) {
+                return Some(e);
+            }
+        }
         match ends_between {
             Some(0) if last_para == para => return last_speaker,
             // A sentence between the two quotations that names someone
@@ -5129,6 +5196,20 @@ impl Quoter<'_, '_> {
             return last_speaker;
         }
         self.paragraph_before_speaker(open)
+    }
+
+    /// The person asked, when the verb of saying at `c` is `asked`/`asks`
+    /// and a PERSON follows it (`Wikinews asked Demirel about the case.`):
+    /// who answers in a bare quotation after the sentence.
+    fn asked_person(&self, c: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En
+            || !doc.is_word(c)
+            || !matches!(doc.low(c), "asked" | "asks")
+        {
+            return None;
+        }
+        self.ent(c + 1).filter(|&e| self.is_person(e) && self.ent_toks[e].0 > c)
     }
 
     /// The speaker of a bare quotation opening a paragraph at token `open`
