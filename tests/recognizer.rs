@@ -1520,3 +1520,32 @@ fn run_in_interviews_answers_after_questions_and_asked_people() {
         assert_eq!(speakers, [Some("Yusuf Demirel")], "with model {}", tagger.is_some());
     }
 }
+
+#[test]
+fn a_section_heading_does_not_end_a_pronouns_reach() {
+    let model = model("en");
+    let text = "Anselm Vecchietti\n\nAnselm Vecchietti (1731 - 1794) was an Italian \
+                mathematician. Vecchietti taught at Pavia for thirty years, and Vecchietti's book on \
+                comets was translated into French.\n\nEarly life\n\nVecchietti was born in \
+                Cremona. At ten Vecchietti was sent to a college where he was taught \
+                mathematics by Father Lorenzo Basadonna. Basadonna wrote of him that he had \"a \
+                mind that goes straight to the end of a problem.\" He studied law at Bologna.\n\n\
+                Pavia\n\nIn 1764 he was appointed to the chair at Pavia. He did not like the city. \
+                In a letter to his brother he complained that Pavia was \"a city of fog, canons \
+                and lawyers.\"\n\nLegacy\n\nThe inscription on his tomb, composed by Sbarbaro, \
+                reads: \"He measured the paths of the wandering stars.\"\n\nLater\n\nThe \
+                historian of science Margherita Donadoni called it \"a dead end.\" She writes \
+                that Vecchietti \"solved the problems of his own century too well.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        let last = speakers.len() - 1;
+        assert!(speakers.len() >= 4, "with model {}: {speakers:?}", tagger.is_some());
+        assert!(
+            speakers[1].is_some_and(|s| s.ends_with("Vecchietti")),
+            "with model {}: {speakers:?}",
+            tagger.is_some()
+        );
+        assert_eq!(speakers[last], Some("Margherita Donadoni"), "with model {}", tagger.is_some());
+    }
+}

@@ -417,6 +417,12 @@
 //! after a sentence in which someone `asked` a person (`Wikinews asked
 //! Demirel about the case. “We settled.”`) is the person asked.
 //!
+//! A section heading (`Early life`, a paragraph of a few capitalised words
+//! with no sentence mark) is neither a sentence nor a paragraph for a
+//! pronoun's walk, and a role whose of-phrase a name follows (`The
+//! historian of science Margherita Donadoni called …`) names its subject
+//! rather than continuing a topic.
+//!
 //! A speaker named in part ("kata Rutte", "Van Dijk") is linked to the
 //! latest earlier full name that starts or ends with it ("Mark Rutte",
 //! "Rutger van Dijk"), so the link names the person in full; a surname
@@ -4542,8 +4548,12 @@ impl Quoter<'_, '_> {
                 silent = false;
                 unnamed = None;
                 sent_end = j;
-                sentences += 1;
-                paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
+                // (A section heading between, `Early life`, `Pavia`, is
+                // neither a sentence nor a paragraph of the text.)
+                if !self.heading_at(k) {
+                    sentences += 1;
+                    paras += usize::from(k < n && doc.toks[k].gap == Gap::Para);
+                }
                 if sentences > SENTENCES_BACK || paras > 1 + usize::from(continued_para) {
                     break;
                 }
@@ -4612,6 +4622,25 @@ impl Quoter<'_, '_> {
             return None;
         }
         self.latest(open, person, said)
+    }
+
+    /// Whether token `k` opens a section heading: a paragraph of its own of
+    /// one to six tokens, capitalised, with no sentence mark (`Early life`,
+    /// `Reign`, `Later life and death`).
+    fn heading_at(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if k >= n || (k > 0 && doc.toks[k].gap != Gap::Para) || !doc.toks[k].upper {
+            return false;
+        }
+        let mut m = k + 1;
+        while m < n && doc.toks[m].gap < Gap::Line {
+            if m - k >= 6 || doc.toks[m].term || self.quote_of[m] != NONE {
+                return false;
+            }
+            m += 1;
+        }
+        m < n && doc.toks[m].gap == Gap::Para && !doc.toks[m - 1].term
     }
 
     /// What `It` opening a sentence at token `p` means when the sentence
@@ -4899,10 +4928,18 @@ impl Quoter<'_, '_> {
             }
             return !self.ent(x).is_some_and(|e| self.is_person(e));
         }
+        // (Not when a name follows the role's of-phrase: `The historian of
+        // science Margherita Donadoni called …` names its subject.)
+        let named_after = || {
+            matches!(doc.low(k + 2), "of" | "at" | "from" | "for")
+                && (k + 3..n.min(k + 7))
+                    .take_while(|&x| doc.is_word(x))
+                    .any(|x| self.ent(x).is_some_and(|e| self.is_person(e)))
+        };
         next.kind == Kind::Word
             && (self.cue_flags[k + 2] & cue::VERB != 0
                 || doc.low(k + 2) == "who"
-                || role && !next.upper && self.ent(k + 2).is_none())
+                || role && !next.upper && self.ent(k + 2).is_none() && !named_after())
     }
 
     /// The person (or organisation) a sentence starting at token `k` with
