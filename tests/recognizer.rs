@@ -1549,3 +1549,22 @@ fn a_section_heading_does_not_end_a_pronouns_reach() {
         assert_eq!(speakers[last], Some("Margherita Donadoni"), "with model {}", tagger.is_some());
     }
 }
+
+#[test]
+fn called_with_a_year_in_its_object_and_after_and() {
+    let model = model("en");
+    let text = "Anselm Vecchietti published his treatise on series in 1772. The Paris \
+                academician Theodore Galabert attacked the method in 1775 and called it \"an \
+                Italian conjuring trick.\" The historian Margherita Donadoni called the 1772 \
+                treatise \"a magnificent dead end.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(
+            speakers,
+            [Some("Theodore Galabert"), Some("Margherita Donadoni")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

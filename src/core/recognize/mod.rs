@@ -295,8 +295,19 @@ fn role_before(doc: &Doc, start: usize) -> bool {
     // An agent noun (`astronomer`, `cellist`, `historian`) after `the`,
     // `a` or a possessive, with at most one word between (`the French
     // astronomer`).
-    let w = doc.low(a - 1);
-    let agent = ["er", "or", "ist", "ian"].iter().any(|x| w.len() > x.len() + 3 && w.ends_with(x))
+    let agent = is_agent_noun(doc.low(a - 1));
+    agent
+        && (a.saturating_sub(3)..a - 1)
+            .rev()
+            .take_while(|&j| doc.is_word(j))
+            .any(|j| matches!(doc.low(j), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+}
+
+/// Whether a lower-case word reads as an agent noun for a person
+/// (`astronomer`, `cellist`, `historian`, `academician`): `-er`, `-or`,
+/// `-ist` or `-ian`, not one of the everyday words so ending.
+pub(crate) fn is_agent_noun(w: &str) -> bool {
+    ["er", "or", "ist", "ian"].iter().any(|x| w.len() > x.len() + 3 && w.ends_with(x))
         && !matches!(
             w,
             "another"
@@ -319,12 +330,7 @@ fn role_before(doc: &Doc, start: usize) -> bool {
                 | "never"
                 | "either"
                 | "whichever"
-        );
-    agent
-        && (a.saturating_sub(3)..a - 1)
-            .rev()
-            .take_while(|&j| doc.is_word(j))
-            .any(|j| matches!(doc.low(j), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        )
 }
 
 /// Whether token `k` follows the place a line starts with and a comma,
