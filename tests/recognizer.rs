@@ -1568,3 +1568,35 @@ fn called_with_a_year_in_its_object_and_after_and() {
         );
     }
 }
+
+#[test]
+fn a_name_with_a_regnal_number_is_a_person() {
+    let model = model("en");
+    let text = "Radomir III of Zelvania\n\nRadomir III (c. 1402 - 1461) was the last Prince of \
+                Zelvania. Radomir succeeded his father in 1428. In a letter to his sister he \
+                complained that the lords \"will swear any oath I put to them in the morning.\" \
+                He fought in the manner of King Louis XV, but nothing like World War II or Title \
+                IV was known.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let persons: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.label == "PERSON")
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert!(persons.contains(&"Radomir III"), "with model {}: {persons:?}", tagger.is_some());
+        assert!(persons.contains(&"Radomir"), "with model {}: {persons:?}", tagger.is_some());
+        assert!(persons.contains(&"Louis XV"), "with model {}: {persons:?}", tagger.is_some());
+        assert!(
+            !persons.iter().any(|p| p.contains("War") || p.contains("Title")),
+            "with model {}: {persons:?}",
+            tagger.is_some()
+        );
+        let speakers = quote_speakers(text, &spans);
+        assert!(
+            speakers[0].is_some_and(|s| s.starts_with("Radomir")),
+            "with model {}: {speakers:?}",
+            tagger.is_some()
+        );
+    }
+}

@@ -255,6 +255,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     credits::names(&doc, &mut spans);
     surnames_are_persons(&doc, &mut spans);
     turn_labels(&doc, &mut spans);
+    regnal_names(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -1216,6 +1217,129 @@ fn add_in_order(spans: &mut Vec<Span>, mut add: Vec<Span>) {
         spans.push(s);
     }
     spans.extend(add);
+}
+
+/// English: a name with a regnal number (`Radomir III`, `Louis XV`,
+/// `Frederick William III`) is a PERSON where nothing covers it, and a
+/// PERSON that stops right before its number takes it in. The rules read
+/// the numeral as an acronym, and a name of one word with no other
+/// evidence is no entity; the number of a thing (`World War II`, `Title
+/// IV`, `Apollo XI`) is left alone. A title right before the name (`King`)
+/// is kept as its title. Done after the merge, so the rules' reading the
+/// tagger learned from stays as it is. `spans` stay sorted by start.
+fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::model::labels::PERSON;
+    use lexicon::flags::{MONTH, STOP, TITLE, WEEKDAY};
+    if doc.lang != Lang::En {
+        return;
+    }
+    let n = doc.toks.len();
+    let roman = |k: usize| {
+        doc.is_word(k)
+            && doc.toks[k].gap == tokens::Gap::Space
+            && doc.toks[k].end - doc.toks[k].start >= 2
+            && doc.text_of(k).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    };
+    let name = |k: usize| {
+        let t = &doc.toks[k];
+        doc.is_word(k) && t.upper && !t.caps && t.flags & (STOP | MONTH | WEEKDAY | TITLE) == 0
+    };
+    let mut add = Vec::new();
+    for r in 1..n {
+        if !roman(r) || !name(r - 1) {
+            continue;
+        }
+        let last = doc.low(r - 1);
+        if numbered_thing(last) || lexicon::is_event_head(last) {
+            continue;
+        }
+        let (num_start, num_end) = (doc.toks[r].start, doc.toks[r].end);
+        // (Not a numeral that goes on as a name word: `II Corps`.)
+        if doc.is_word(r + 1) && doc.toks[r + 1].gap == tokens::Gap::Space && doc.toks[r + 1].upper
+        {
+            continue;
+        }
+        let at = spans.partition_point(|s| s.start < num_end);
+        if at > 0 && spans[at - 1].end > num_start {
+            continue; // the numeral is covered
+        }
+        // A PERSON ending right before the numeral takes it in.
+        if at > 0 && spans[at - 1].label == PERSON && spans[at - 1].end == doc.toks[r - 1].end {
+            spans[at - 1].end = num_end;
+            continue;
+        }
+        let mut a = r - 1;
+        while a > 0 && r - a < 3 && doc.toks[a].gap == tokens::Gap::Space && name(a - 1) {
+            a -= 1;
+        }
+        let start = doc.toks[a].start;
+        if !free_at(spans, start, num_end) {
+            continue;
+        }
+        let mut span = Span::new(PERSON, start, num_end);
+        if a > 0
+            && doc.toks[a].gap == tokens::Gap::Space
+            && doc.is_word(a - 1)
+            && doc.toks[a - 1].upper
+            && doc.toks[a - 1].flags & TITLE != 0
+        {
+            span.title = Some((doc.toks[a - 1].start, doc.toks[a - 1].end));
+        }
+        add.push(span);
+    }
+    add_in_order(spans, add);
+}
+
+/// Words that a Roman numeral numbers as a thing, not a ruler (`World War
+/// II`, `Title IX`, `Article III`, `Apollo XI`, `Vatican II`).
+fn numbered_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "war"
+            | "title"
+            | "article"
+            | "part"
+            | "chapter"
+            | "phase"
+            | "type"
+            | "class"
+            | "stage"
+            | "level"
+            | "grade"
+            | "volume"
+            | "vol"
+            | "book"
+            | "act"
+            | "scene"
+            | "section"
+            | "schedule"
+            | "annex"
+            | "appendix"
+            | "division"
+            | "league"
+            | "bowl"
+            | "apollo"
+            | "vatican"
+            | "gemini"
+            | "episode"
+            | "season"
+            | "series"
+            | "mark"
+            | "model"
+            | "fighters"
+            | "fighter"
+            | "unit"
+            | "zone"
+            | "category"
+            | "tier"
+            | "round"
+            | "version"
+            | "pillar"
+            | "basel"
+            | "corps"
+            | "council"
+            | "dynasty"
+    )
 }
 
 /// Makes a PERSON of each interview turn label that names a person the
