@@ -1600,3 +1600,23 @@ fn a_name_with_a_regnal_number_is_a_person() {
         );
     }
 }
+
+#[test]
+fn last_words_are_the_possessors() {
+    let model = model("en");
+    let text = "Anselm Vecchietti was an Italian astronomer. He died at Pavia on 2 November 1794. \
+                His last words are said to have been \"Open the shutters. It will be clear \
+                tonight.\"\n\nMarta Kolar was a Slovene painter. She died in Ljubljana in 1931. \
+                Her last words, spoken to her nephew two days before, were \"Keep the blue for \
+                the sky.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(
+            speakers,
+            [Some("Anselm Vecchietti"), Some("Marta Kolar")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

@@ -417,6 +417,10 @@
 //! after a sentence in which someone `asked` a person (`Wikinews asked
 //! Demirel about the case. “We settled.”`) is the person asked.
 //!
+//! Someone's last words before a copula are theirs, also with an aside
+//! of up to eight tokens or a hedged copula (`His last words, spoken to
+//! his son two days later, were “…”`, `His last words are said to have
+//! been “…”`).
 //! The object of `called` before four words or more may hold a year
 //! (`called the 1772 treatise “…”`), and a verb joined by `and` shares a
 //! subject of a determiner, a role and a name (`The Paris academician
@@ -2568,9 +2572,11 @@ impl Quoter<'_, '_> {
     }
 
     /// The speaker of a reply someone's own (English only): `His reply,
-    /// Holm remembers, was “…”`, `her answer was brief: “…”` — a
-    /// possessive and a word for a reply, an aside set off by commas, a
-    /// copula and, before a colon, one word, right before the quotation
+    /// Holm remembers, was “…”`, `her answer was brief: “…”`, `His last
+    /// words are said to have been “…”` — a possessive and a word for a
+    /// reply (or `last words`), an aside set off by commas, a copula (or
+    /// `is said to have been`) and, before a colon, one word, right before
+    /// the quotation
     /// opening at token `open` (the sentence from token `s`). The
     /// possessor, or whom `his`/`her` means (nobody named when it means
     /// someone unnamed); `None` when the words do not stand so.
@@ -2590,22 +2596,46 @@ impl Quoter<'_, '_> {
         } else if doc.is(j, ',') {
             j -= 1;
         }
-        if !copula(j) || j < s + 2 {
+        // (`His last words are said to have been “…”`, `were reported to
+        // be`: a hedged copula.)
+        let be = |k: usize| doc.is_word(k) && matches!(doc.low(k), "was" | "is" | "were" | "are");
+        if j > s + 4 && doc.is_word(j) && matches!(doc.low(j), "been" | "be") {
+            let mut x = j - 1;
+            if doc.is_word(x) && doc.low(x) == "have" {
+                x -= 1;
+            }
+            let hedged = doc.is_word(x)
+                && doc.low(x) == "to"
+                && doc.is_word(x - 1)
+                && matches!(doc.low(x - 1), "said" | "reported" | "thought" | "believed")
+                && be(x - 2);
+            if !hedged {
+                return None;
+            }
+            j = x - 2;
+        }
+        if !be(j) || j < s + 2 {
             return None;
         }
         let mut k = j - 1;
         // An aside: `His reply, Holm remembers, was`.
         if doc.is(k, ',') {
-            let m = (k.saturating_sub(7).max(s)..k).rev().find(|&m| doc.is(m, ','))?;
+            let m = (k.saturating_sub(9).max(s)..k).rev().find(|&m| doc.is(m, ','))?;
             k = m.checked_sub(1)?;
         }
         let reply = k > s
             && doc.is_word(k)
             && matches!(doc.low(k), "reply" | "answer" | "response" | "retort" | "rejoinder");
-        if !reply {
+        // (`His last words … were “…”`: the words of someone's end.)
+        let last_words = k > s + 1
+            && doc.is_word(k)
+            && doc.low(k) == "words"
+            && doc.is_word(k - 1)
+            && matches!(doc.low(k - 1), "last" | "final" | "dying");
+        if !reply && !last_words {
             return None;
         }
-        let w = k - 1;
+        let w = if last_words { k - 2 } else { k - 1 };
         if w >= s + 2
             && doc.low(w) == "s"
             && doc.toks[w].gap == Gap::None
