@@ -1220,7 +1220,8 @@ fn add_in_order(spans: &mut Vec<Span>, mut add: Vec<Span>) {
 }
 
 /// English: a name with a regnal number (`Radomir III`, `Louis XV`,
-/// `Frederick William III`) is a PERSON where nothing covers it, and a
+/// `Frederick William III`; `Charles I` only before a comma, a bracket,
+/// `of`, `'s` or a line end) is a PERSON where nothing covers it, and a
 /// PERSON that stops right before its number takes it in. The rules read
 /// the numeral as an acronym, and a name of one word with no other
 /// evidence is no entity; the number of a thing (`World War II`, `Title
@@ -1234,11 +1235,26 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         return;
     }
     let n = doc.toks.len();
+    // (One letter only before a comma, a bracket, `of` or `'s`, or at the
+    // end of a line: `Charles I of England`, `Peter I (1672 - 1725)`; not
+    // `In London I met`.)
     let roman = |k: usize| {
+        let one = doc.toks[k].end - doc.toks[k].start == 1;
+        let closed = || {
+            let t = doc.toks.get(k + 1);
+            t.is_none_or(|t| t.gap >= tokens::Gap::Line)
+                || doc.is(k + 1, ',')
+                || doc.is(k + 1, '(')
+                || doc.is_word(k + 1) && doc.low(k + 1) == "of"
+                || (doc.is(k + 1, '\'') || doc.is(k + 1, '\u{2019}'))
+                    && doc.toks[k + 1].gap == tokens::Gap::None
+                    && doc.is_word(k + 2)
+                    && doc.low(k + 2) == "s"
+        };
         doc.is_word(k)
             && doc.toks[k].gap == tokens::Gap::Space
-            && doc.toks[k].end - doc.toks[k].start >= 2
             && doc.text_of(k).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            && (!one || closed())
     };
     let name = |k: usize| {
         let t = &doc.toks[k];
