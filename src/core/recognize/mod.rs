@@ -1234,7 +1234,6 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
     if doc.lang != Lang::En {
         return;
     }
-    let n = doc.toks.len();
     // (One letter only before a comma, a bracket, `of` or `'s`, or at the
     // end of a line: `Charles I of England`, `Peter I (1672 - 1725)`; not
     // `In London I met`.)
@@ -1261,8 +1260,15 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         doc.is_word(k) && t.upper && !t.caps && t.flags & (STOP | MONTH | WEEKDAY | TITLE) == 0
     };
     let mut add = Vec::new();
-    for r in 1..n {
-        if !roman(r) || !name(r - 1) {
+    let bytes = doc.text.as_bytes();
+    for (r, t) in doc.toks.iter().enumerate().skip(1) {
+        // (The token's own fields and first byte first: most tokens stop
+        // there.)
+        let candidate = t.upper
+            && t.kind == tokens::Kind::Word
+            && t.gap == tokens::Gap::Space
+            && matches!(bytes[t.start], b'I' | b'V' | b'X');
+        if !candidate || !roman(r) || !name(r - 1) {
             continue;
         }
         let last = doc.low(r - 1);
