@@ -1467,18 +1467,16 @@ fn the_interviewing_publication_is_an_organisation_not_a_speaker() {
     // In a run-in interview, `Wikinews` was read (rules alone) as a
     // person's name, so `he says` after an answer went to it.
     let model = model("en");
-    let text = "Wikinews talks to piper Xoan Lema\n\nFriday, October 23, 2026 Xoan Lema has played \
+    let text =
+        "Wikinews talks to piper Xoan Lema\n\nFriday, October 23, 2026 Xoan Lema has played \
                 the pipes for sixty years. Wikinews visited him at home. \"I still use my \
                 teacher's chanter. It still goes flat when it rains,\" he says. The album was \
                 recorded in one night. \"Outeiro played until the week he died,\" he told \
                 Wikinews. Sky News and the Daily Mail reported the story.\n";
     for tagger in [None, Some(&model)] {
         let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let orgs: Vec<&str> = spans
-            .iter()
-            .filter(|s| s.label == "ORG")
-            .map(|s| &text[s.start..s.end])
-            .collect();
+        let orgs: Vec<&str> =
+            spans.iter().filter(|s| s.label == "ORG").map(|s| &text[s.start..s.end]).collect();
         for org in ["Wikinews", "Sky News", "Daily Mail"] {
             assert!(orgs.contains(&org), "with model {}: {orgs:?}", tagger.is_some());
         }
@@ -1580,11 +1578,8 @@ fn a_name_with_a_regnal_number_is_a_person() {
                 London I met his heirs.\n";
     for tagger in [None, Some(&model)] {
         let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let persons: Vec<&str> = spans
-            .iter()
-            .filter(|s| s.label == "PERSON")
-            .map(|s| &text[s.start..s.end])
-            .collect();
+        let persons: Vec<&str> =
+            spans.iter().filter(|s| s.label == "PERSON").map(|s| &text[s.start..s.end]).collect();
         assert!(persons.contains(&"Radomir III"), "with model {}: {persons:?}", tagger.is_some());
         assert!(persons.contains(&"Radomir"), "with model {}: {persons:?}", tagger.is_some());
         for p in ["Louis XV", "Peter I", "Charles I"] {

@@ -3115,7 +3115,8 @@ impl Quoter<'_, '_> {
                     continue;
                 }
                 let t = &doc.toks[y];
-                if matches!(doc.low(y), "of" | "by" | "for" | "with" | "from" | "to" | "in" | "at") {
+                if matches!(doc.low(y), "of" | "by" | "for" | "with" | "from" | "to" | "in" | "at")
+                {
                     break;
                 }
                 role |= !t.upper
