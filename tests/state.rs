@@ -222,6 +222,7 @@ fn model_ready_reanalyses_that_language_keeping_user_work_selection_and_paste_bo
     use sorot::core::state::ModelStatus;
     use std::rc::Rc;
 
+    let _lock = model_lock();
     let text = timnas();
     let expected = |tagger: Option<&Tagger>| {
         let doc =
@@ -409,6 +410,15 @@ fn answer(ws: &mut Workspace, job: &sorot::core::state::Job) {
     let lang = job.lang.clone().unwrap_or_else(|| sorot::core::recognize::detect_lang(text).into());
     let (nums, strings) = wire::encode(&sorot::core::recognize::analyze(text, &lang));
     ws.update(Action::Analysed { job: job.id, lang, nums, strings });
+}
+
+/// Held by the test that installs the Indonesian tagger, and by the tests
+/// that compare two analyses of the same Indonesian text: the tests of a
+/// binary share one process, and a tagger installed between the two
+/// analyses would read the second one differently.
+fn model_lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 const TAKAICHI: &str = "Perdana Menteri Jepang Sanae Takaichi tiba di Jakarta pada Senin (1/12).";
@@ -702,8 +712,13 @@ fn a_long_text_file_opens_after_its_batch_numbered_a_part_at_a_time() {
     let text = format!("{TAKAICHI} “Kami siap,” kata Takaichi.\n").repeat(8_000);
     let files: Vec<(&str, &[u8])> =
         vec![("panjang.txt", text.as_bytes()), ("pendek.txt", TAKAICHI.as_bytes())];
+    // (Analysed once here: another test may install a tagger meanwhile,
+    // and a second analysis would then read the text with it.)
+    let _lock = model_lock();
+    let opened = wire::open_files(&files);
+    let whole = wire::decode_opened(opened[0].clone()).unwrap();
     let mut ws = Workspace::default();
-    ws.update(Action::FilesOpened(wire::open_files(&files)));
+    ws.update(Action::FilesOpened(opened));
     assert_eq!(ws.docs.len(), 1, "the short file opens at once");
     assert_eq!(ws.docs[0].doc.name, "pendek.txt");
     assert_eq!(ws.current, Some(0));
@@ -712,7 +727,6 @@ fn a_long_text_file_opens_after_its_batch_numbered_a_part_at_a_time() {
     assert_eq!(ws.busy(), 0);
     assert_eq!(ws.docs.len(), 2);
     assert_eq!(ws.current, Some(1), "the first file of the batch is shown when it opens");
-    let whole = wire::decode_opened(wire::open_files(&files[..1]).remove(0)).unwrap();
     assert!(whole.doc.annotations.len() > sorot::core::state::LATER_FROM);
     assert_eq!(*ws.docs[1], whole.doc, "the same document as opening it at once");
 }
@@ -845,6 +859,8 @@ fn a_document_saved_before_its_analysis_came_back_is_analysed_after_a_reload() {
 
 #[test]
 fn files_are_read_by_the_worker_and_open_when_it_answers() {
+    // (The files are analysed twice, here and by `inline` below.)
+    let _lock = model_lock();
     let files = vec![
         file("a.txt", TAKAICHI.as_bytes()),
         file("gambar.png", b"\x89PNG"),
