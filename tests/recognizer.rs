@@ -1619,3 +1619,25 @@ fn last_words_are_the_possessors() {
         );
     }
 }
+
+#[test]
+fn a_one_word_name_after_a_capital_the_is_no_he() {
+    let model = model("en");
+    let text = "The Ostrich has mocked Liverpool for twenty years, and once The Ostrich reported \
+                a car park as a nature reserve. Its editor is Yusuf Demirel. \
+                Demirel is friendlier with the city's politicians than might be expected. The \
+                mayor, Doreen Kay, once described The Ostrich as \"the only newspaper in \
+                Liverpool I read all the way through.\" \
+                She has since appeared on its front page eleven times. \"She sends us a card \
+                every Christmas,\" he says.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(
+            speakers.last().copied().flatten(),
+            Some("Yusuf Demirel"),
+            "with model {}: {speakers:?}",
+            tagger.is_some()
+        );
+    }
+}

@@ -1009,7 +1009,8 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
 
 /// For each span, whether it is a PERSON that the text treats as an
 /// organisation: in English, a name of two words or more with no known
-/// given name in it after `the` (`The World Food Programme said`), or one
+/// given name in it after `the` (`The World Food Programme said`; one word
+/// after a capital `The` inside a sentence: `The Ostrich`), or one
 /// with no known given name that the rest of its sentence calls `it`
 /// (`Kestrel Foods will cut 1,200 jobs, it said`; `Veltrix Semiconductor
 /// said on Tuesday it would delay …`), before any other name. Mentions share their full name's
@@ -1038,8 +1039,11 @@ fn org_like(
         }
         // "The World Food Programme said": a person's name does not take
         // `the`.
-        if first > 0 && doc.is_word(first - 1) && doc.low(first - 1) == "the" && after - first >= 2
-        {
+        // (One word too after a capital `The` inside a sentence: `described
+        // The Ostrich as`, a paper's name.)
+        let the = first > 0 && doc.is_word(first - 1) && doc.low(first - 1) == "the";
+        let capital_the = the && doc.toks[first - 1].upper && !doc.toks[first - 1].initial;
+        if the && (after - first >= 2 || capital_the) {
             own[full[e]] = true;
             continue;
         }
