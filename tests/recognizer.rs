@@ -1641,3 +1641,43 @@ fn a_one_word_name_after_a_capital_the_is_no_he() {
         );
     }
 }
+
+#[test]
+fn a_title_set_off_by_a_comma_is_the_persons() {
+    let cases: [(&str, &str, &[(&str, Option<&str>)]); 2] = [
+        (
+            "JAKARTA, KOMPAS.com - Menteri Keuangan, Sri Mulyani Indrawati, mengatakan anggaran \
+             aman. Juru bicara Kementerian Luar Negeri, Rolliansyah Soemirat, menyampaikan hal \
+             itu pada Senin (1/12).\n",
+            "id",
+            &[
+                ("Sri Mulyani Indrawati", Some("Menteri Keuangan")),
+                ("Rolliansyah Soemirat", Some("Juru bicara Kementerian Luar Negeri")),
+            ],
+        ),
+        (
+            "The Finance Minister, Jane Doe, said the budget was safe. In Paris, John Smith met \
+             friends.\n",
+            "en",
+            &[("Jane Doe", Some("Finance Minister")), ("John Smith", None)],
+        ),
+    ];
+    for (text, lang, want) in cases {
+        let model = model(lang);
+        for tagger in [None, Some(&model)] {
+            let spans = sorot::core::recognize::analyze_with(text, lang, tagger);
+            for &(name, title) in want {
+                let s = spans
+                    .iter()
+                    .find(|s| s.label == "PERSON" && &text[s.start..s.end] == name)
+                    .unwrap_or_else(|| panic!("{name} with model {}: {spans:?}", tagger.is_some()));
+                assert_eq!(
+                    s.title.map(|(a, b)| &text[a..b]),
+                    title,
+                    "{name} with model {}",
+                    tagger.is_some()
+                );
+            }
+        }
+    }
+}

@@ -256,6 +256,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     surnames_are_persons(&doc, &mut spans);
     turn_labels(&doc, &mut spans);
     regnal_names(&doc, &mut spans);
+    comma_titles(&doc, &mut spans);
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -1310,6 +1311,76 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         add.push(span);
     }
     add_in_order(spans, add);
+}
+
+/// A title set off by a comma before a PERSON that has none (`Menteri
+/// Keuangan, Sri Mulyani Indrawati, mengatakan`, `Juru bicara Kementerian
+/// Luar Negeri, Rolliansyah Soemirat, menyampaikan`, `The Finance
+/// Minister, Jane Doe, said`) is that person's title, as it is when no
+/// comma stands between: it opens its clause with a title word and holds
+/// only capitalised words (places and organisations included), title
+/// words and connectors, and the name is closed by a comma or followed by
+/// a lower-case word.
+fn comma_titles(doc: &Doc, spans: &mut [Span]) {
+    use super::model::labels::PERSON;
+    use lexicon::flags::{CONNECTOR, PORTFOLIO, TITLE};
+    let n = doc.toks.len();
+    let mut at = 0;
+    for s in spans.iter_mut() {
+        if s.label != PERSON || s.title.is_some() {
+            continue;
+        }
+        at = doc.tok_at_from(at, s.start);
+        let a = at;
+        if a < 3 || !doc.is(a - 1, ',') || doc.toks[a].gap != tokens::Gap::Space {
+            continue;
+        }
+        let after = doc.tok_at_from(a, s.end);
+        let closed = after < n
+            && (doc.is(after, ',')
+                || doc.is_word(after)
+                    && !doc.toks[after].upper
+                    && doc.toks[after].gap == tokens::Gap::Space);
+        if !closed {
+            continue;
+        }
+        // Back from the comma to the clause's start (at most eight tokens).
+        let end = a - 1;
+        let mut b = end;
+        while b > 0 && end - b < 8 {
+            let t = &doc.toks[b - 1];
+            if t.kind != tokens::Kind::Word || doc.toks[b].gap >= tokens::Gap::Line {
+                break;
+            }
+            b -= 1;
+        }
+        let opens = b == 0
+            || doc.toks[b].gap >= tokens::Gap::Line
+            || doc.toks[b - 1].term
+            || matches!(doc.toks[b - 1].ch, ',' | ':' | '-' | '\u{2013}' | '\u{2014}' | '(')
+                && doc.toks[b - 1].kind == tokens::Kind::Punct;
+        if !opens || b >= end {
+            continue;
+        }
+        // (An English `The` before the title is not part of it.)
+        let mut t0 = b;
+        if doc.lang == Lang::En && doc.low(t0) == "the" {
+            t0 += 1;
+        }
+        if t0 >= end || doc.longest(t0, TITLE, lexicon::MAX_WORDS).is_none() || !doc.toks[t0].upper
+        {
+            continue;
+        }
+        let fits = (t0..end).all(|k| {
+            let t = &doc.toks[k];
+            t.upper
+                || (t.flags | t.multi) & (TITLE | PORTFOLIO | CONNECTOR) != 0
+                || t.more & lexicon::more::INNER != 0
+        });
+        if fits {
+            s.title = Some((doc.toks[t0].start, doc.toks[end - 1].end));
+        }
+    }
 }
 
 /// Words that a Roman numeral numbers as a thing, not a ruler (`World War
