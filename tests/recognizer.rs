@@ -1642,9 +1642,12 @@ fn a_one_word_name_after_a_capital_the_is_no_he() {
     }
 }
 
+/// A text, its language, and the titles its persons should carry.
+type TitleCase<'a> = (&'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
+
 #[test]
 fn a_title_set_off_by_a_comma_is_the_persons() {
-    let cases: [(&str, &str, &[(&str, Option<&str>)]); 2] = [
+    let cases: [TitleCase; 2] = [
         (
             "JAKARTA, KOMPAS.com - Menteri Keuangan, Sri Mulyani Indrawati, mengatakan anggaran \
              aman. Juru bicara Kementerian Luar Negeri, Rolliansyah Soemirat, menyampaikan hal \
