@@ -1235,9 +1235,10 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
     if doc.lang != Lang::En {
         return;
     }
-    // (One letter only before a comma, a bracket, `of` or `'s`, or at the
-    // end of a line: `Charles I of England`, `Peter I (1672 - 1725)`; not
-    // `In London I met`.)
+    // Whether word `k` (after a space, as the loop below has checked) is a
+    // numeral; one letter only before a comma, a bracket, `of` or `'s`, or
+    // at the end of a line: `Charles I of England`, `Peter I (1672 -
+    // 1725)`; not `In London I met`.
     let roman = |k: usize| {
         let one = doc.toks[k].end - doc.toks[k].start == 1;
         let closed = || {
@@ -1251,10 +1252,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
                     && doc.is_word(k + 2)
                     && doc.low(k + 2) == "s"
         };
-        doc.is_word(k)
-            && doc.toks[k].gap == tokens::Gap::Space
-            && doc.text_of(k).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-            && (!one || closed())
+        doc.text_of(k).bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) && (!one || closed())
     };
     let name = |k: usize| {
         let t = &doc.toks[k];

@@ -2602,7 +2602,7 @@ impl Quoter<'_, '_> {
         }
         // (`His last words are said to have been “…”`, `were reported to
         // be`: a hedged copula.)
-        let be = |k: usize| doc.is_word(k) && matches!(doc.low(k), "was" | "is" | "were" | "are");
+        let be = |k: usize| copula(k) || doc.is_word(k) && doc.low(k) == "are";
         if j > s + 4 && doc.is_word(j) && matches!(doc.low(j), "been" | "be") {
             let mut x = j - 1;
             if doc.is_word(x) && doc.low(x) == "have" {
@@ -3345,31 +3345,26 @@ impl Quoter<'_, '_> {
         while end < n && (end == 0 || doc.toks[end].gap < Gap::Line) && end < 40 {
             end += 1;
         }
-        let interview = (0..end).any(|k| {
+        // The headline's verb: `interview…`, `talks`, `speaks` (an
+        // interview only with `to`/`with` after the last two).
+        let verb = |k: usize| {
             doc.is_word(k) && {
                 let w = doc.low(k);
-                w.starts_with("interview")
-                    || matches!(w, "talks" | "speaks")
-                        && doc.is_word(k + 1)
-                        && matches!(doc.low(k + 1), "to" | "with")
+                w.starts_with("interview") || matches!(w, "talks" | "speaks")
             }
-        });
+        };
+        let to_or_with = |k: usize| doc.is_word(k) && matches!(doc.low(k), "to" | "with");
+        let interview =
+            (0..end).any(|k| verb(k) && (doc.low(k).starts_with("interview") || to_or_with(k + 1)));
         if !interview {
             return None;
         }
         // "Wikinews talks to Galician piper Xoán Barreiro Lema": a person
         // the headline names right after its verb (a role of a few words
         // between), and nobody with them.
-        for k in 0..end {
-            let verb = doc.is_word(k) && {
-                let w = doc.low(k);
-                w.starts_with("interview") || matches!(w, "talks" | "speaks")
-            };
-            if !verb {
-                continue;
-            }
+        if let Some(k) = (0..end).find(|&k| verb(k)) {
             let mut j = k + 1;
-            if doc.is_word(j) && matches!(doc.low(j), "to" | "with") {
+            if to_or_with(j) {
                 j += 1;
             }
             let from = j;
@@ -3388,7 +3383,6 @@ impl Quoter<'_, '_> {
                     return Some(e);
                 }
             }
-            break;
         }
         let lim = n.min(400);
         for k in end..lim {
@@ -3403,7 +3397,7 @@ impl Quoter<'_, '_> {
                 continue;
             }
             let mut at = k + 1;
-            if doc.is_word(at) && matches!(doc.low(at), "to" | "with") {
+            if to_or_with(at) {
                 at += 1;
             }
             // ("Dyson, 67, spoke to Wikinews from the bakery": the one who
