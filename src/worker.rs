@@ -7,14 +7,19 @@
 //! - page → worker: `{kind: "job", id, text, lang}` (`text` its UTF-8
 //!   bytes, a `Uint8Array`, or a string; `lang` null: detect),
 //!   `{kind: "files", names, bytes}` (a batch of files to open: every
-//!   importer runs here, and each plain text is analysed) and `{kind:
-//!   "model", lang, bytes}` (a learned tagger's file);
+//!   importer runs here, and each plain text is analysed), `{kind:
+//!   "model", lang, bytes}` (a learned tagger's file) and `{kind: "export",
+//!   id, format, scope, docs, labels}` (one click of the export menu,
+//!   [`crate::core::export::menu::Request`]: the documents as Sorot JSON
+//!   Lines, the label set as JSON);
 //! - worker → page: `{kind: "ready"}` once it listens; `{kind: "done", id,
 //!   lang, nums, strings}` (the spans, [`crate::core::wire`]; `nums` a
 //!   `Uint32Array` whose buffer moves without a copy); `{kind: "opened",
 //!   files}` (one [`crate::core::wire::OpenedFile`] per document or
 //!   failure, as plain fields, `text` as UTF-8 bytes); `{kind: "model", lang, error}` (`error`
-//!   null when the tagger is installed).
+//!   null when the tagger is installed); `{kind: "exported", id, files,
+//!   error}` (`files` as `{name, mime, bytes}`, the bytes moved; `error`
+//!   null, or why there are none).
 //!
 //! [`handle`] is also what the component tests (`tests/browser.rs`) serve
 //! in the page itself ([`crate::ui::analysis::serve_in_page`]), where no
@@ -26,6 +31,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::core::export::menu::Request;
 use crate::core::recognize::{analyze, detect_lang, install_model, Tagger};
 use crate::core::wire;
 
@@ -151,6 +157,35 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
                 ]));
             }
             let reply = message(&[("kind", "opened".into()), ("files", files.into())]);
+            Some((reply, moved))
+        }
+        Some("export") => {
+            let text = |k: &str| get(k).as_string().unwrap_or_default();
+            let files =
+                Request::from_parts(&text("format"), &text("scope"), text("docs"), text("labels"))
+                    .and_then(|r| r.answer());
+            let (list, moved) = (Array::new(), Array::new());
+            let error = match files {
+                Ok(files) => {
+                    for f in files {
+                        let bytes = Uint8Array::from(f.bytes.as_slice());
+                        moved.push(&bytes.buffer());
+                        list.push(&message(&[
+                            ("name", f.name.into()),
+                            ("mime", f.mime.into()),
+                            ("bytes", bytes.into()),
+                        ]));
+                    }
+                    JsValue::NULL
+                }
+                Err(e) => e.into(),
+            };
+            let reply = message(&[
+                ("kind", "exported".into()),
+                ("id", get("id")),
+                ("files", list.into()),
+                ("error", error),
+            ]);
             Some((reply, moved))
         }
         Some("model") => {

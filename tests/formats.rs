@@ -16,10 +16,12 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use serde_json::Value;
+use sorot::core::export::menu::{self, Request, Scope};
 use sorot::core::export::{
     self, base_name, brat, conll, csv, sorot_json, w3c, write_jsonl, write_zip, Format,
 };
 use sorot::core::import;
+use sorot::core::labels::LabelSet;
 use sorot::core::model::{AnnotatedDocument, Annotation, Document, Source};
 
 // ---------------------------------------------------------------------------
@@ -488,6 +490,95 @@ fn all_documents_as_zip_and_jsonl() {
     }
     let zip = write_zip(Format::Sorot, &docs);
     assert_eq!(zip, write_zip(Format::Sorot, &docs), "zips are byte-stable");
+}
+
+// ---------------------------------------------------------------------------
+// The page's export menu: the worker writes its files from what the page
+// sends (Sorot JSON Lines and the label set as JSON).
+
+/// A label set of the user's: a label renamed, one added, one hidden.
+fn users_labels() -> LabelSet {
+    let mut labels = LabelSet::default();
+    labels.rename("LOC", "TEMPAT").unwrap();
+    labels.add("Topik baru", None).unwrap();
+    labels.set_hidden("DATE", true);
+    labels
+}
+
+#[test]
+fn the_menus_files_made_in_the_worker_are_the_pages() {
+    let mut rng = Rng(0x5eed_1234_abcd_0002);
+    let a = sample();
+    let b = markup("berita 😀.md", "[[PERSON:Ali]] lagi.");
+    let c = random_doc(&mut rng);
+    let docs = [&a, &b, &c];
+    let labels = users_labels();
+    for f in Format::ALL {
+        for scope in Scope::ALL {
+            let direct = menu::files(f, scope, &docs, &labels);
+            // What crosses is names and text.
+            let req = Request::new(f, scope, &docs, &labels);
+            let crossed =
+                Request::from_parts(f.name(), scope.name(), req.docs.clone(), req.labels.clone())
+                    .unwrap();
+            assert_eq!(crossed, req);
+            assert_eq!(crossed.answer().unwrap(), direct, "{f:?} {scope:?}");
+            let names: Vec<&str> = direct.iter().map(|o| o.name.as_str()).collect();
+            match scope {
+                Scope::Current if f == Format::Brat => {
+                    assert_eq!(names, ["berita 😀.brat.zip"]);
+                    let inside = import::zip::read(&direct[0].bytes).unwrap();
+                    assert_eq!(inside.len(), 2, "only the document shown");
+                }
+                Scope::Current => {
+                    assert_eq!(direct, f.write_labelled(&a, &labels), "{f:?}");
+                    assert_eq!(names, [menu::file_name(f, scope, &a.doc.name)]);
+                }
+                Scope::All => {
+                    assert_eq!(names, [format!("sorot-{}.zip", f.name())]);
+                    assert_eq!(
+                        direct[0].bytes,
+                        export::write_zip_labelled(f, &docs, Some(&labels))
+                    );
+                }
+                Scope::Jsonl if f.has_jsonl() => {
+                    assert_eq!(names, [format!("sorot-{}.jsonl", f.name())]);
+                    assert_eq!(direct[0].bytes, write_jsonl(f, &docs).unwrap().into_bytes());
+                }
+                Scope::Jsonl => assert!(direct.is_empty(), "{f:?} has no JSON Lines"),
+            }
+        }
+    }
+    // The user's labels reach the Sorot JSON written in the worker.
+    let req = Request::new(Format::Sorot, Scope::Current, &[&a], &labels);
+    let file = &req.answer().unwrap()[0];
+    let json: Value = serde_json::from_slice(&file.bytes).unwrap();
+    let names: Vec<&str> =
+        json["labels"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"TEMPAT") && names.contains(&"Topik baru"), "{names:?}");
+    // No document, no file.
+    assert!(Request::new(Format::W3c, Scope::All, &[], &labels).answer().unwrap().is_empty());
+}
+
+#[test]
+fn a_damaged_export_request_is_an_error_not_a_panic() {
+    let a = sample();
+    let labels = users_labels();
+    let req = Request::new(Format::Conll, Scope::All, &[&a, &a], &labels);
+    assert!(Request::from_parts("xlsx", "all", String::new(), req.labels.clone()).is_err());
+    assert!(Request::from_parts("conll", "some", String::new(), req.labels.clone()).is_err());
+    // Cut anywhere (a message that lost its end), or a label set that is
+    // not one: an error naming what did not arrive.
+    for cut in [1, req.docs.len() / 2 + 3, req.docs.len() - 2] {
+        let at = (0..=cut).rev().find(|&k| req.docs.is_char_boundary(k)).unwrap();
+        let short = Request { docs: req.docs[..at].to_string(), ..req.clone() };
+        let e = short.answer().unwrap_err();
+        assert!(e.contains("did not arrive whole"), "{e}");
+    }
+    for bad in ["", "{}", "[{\"name\":\"\",\"colour\":\"#000000\",\"hidden\":false}]"] {
+        let wrong = Request { labels: bad.to_string(), ..req.clone() };
+        assert!(wrong.answer().is_err(), "{bad}");
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,9 @@
 //! [`Action::Analysed`], dispatched to the app; files to open go the same
 //! way ([`open`], answered by [`Action::FilesOpened`]). Learned taggers go to the
 //! worker too ([`install_model`]), which answers [`Action::ModelReady`] or
-//! [`Action::ModelFailed`].
+//! [`Action::ModelFailed`]. The export menu's files are written there
+//! too ([`export`]): the page's own download then carries no format
+//! writer.
 //!
 //! The worker is started on first use. Messages wait until it says it is
 //! listening. If it cannot start or stops (an error in it), the app is
@@ -25,6 +27,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::core::export::menu::Request;
 use crate::core::state::{Action, IncomingFile, Job};
 use crate::core::wire::OpenedFile;
 use crate::worker::message;
@@ -33,6 +36,21 @@ use crate::worker::message;
 pub const WORKER_URL: &str = "analyser_loader.js";
 
 type Dispatch = Rc<dyn Fn(Action)>;
+
+/// A file the worker wrote for the export menu: its bytes stay a
+/// JavaScript buffer (moved from the worker), which becomes the download's
+/// `Blob` without passing through the page's memory.
+pub struct Download {
+    /// The file name.
+    pub name: String,
+    /// Its MIME type.
+    pub mime: String,
+    /// Its contents.
+    pub bytes: Uint8Array,
+}
+
+/// What is done with the files of an export, or with why there are none.
+type Exported = Box<dyn FnOnce(Result<Vec<Download>, String>)>;
 
 struct Conn {
     worker: Worker,
@@ -63,6 +81,10 @@ struct Hub {
     /// Languages whose tagger a new worker is being given again: its
     /// answer is not news to the app (which would analyse again).
     again: Vec<String>,
+    /// Exports asked for and not answered, by id.
+    exports: Vec<(u64, Exported)>,
+    /// The id of the last export asked for.
+    last_export: u64,
 }
 
 impl Hub {
@@ -120,6 +142,7 @@ pub fn connect(dispatch: impl Fn(Action) + 'static) {
             conn.worker.terminate();
         }
         h.models.clear();
+        h.exports.clear();
         h.generation += 1;
         h.dispatch = Some(Rc::new(dispatch));
         std::mem::take(&mut h.early)
@@ -181,6 +204,37 @@ pub fn open(batches: Vec<Vec<IncomingFile>>) {
             Some(moved),
             size,
         );
+    }
+}
+
+/// Asks the worker for the files of one click of the export menu; `done`
+/// gets them, or why there are none (the worker could not start, stopped,
+/// or could not read what it was given).
+pub fn export(req: Request, done: impl FnOnce(Result<Vec<Download>, String>) + 'static) {
+    let id = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.last_export += 1;
+        let id = h.last_export;
+        h.exports.push((id, Box::new(done)));
+        id
+    });
+    let size = req.docs.len();
+    let msg = message(&[
+        ("kind", "export".into()),
+        ("id", (id as f64).into()),
+        ("format", req.format.name().into()),
+        ("scope", req.scope.name().into()),
+        ("docs", req.docs.into()),
+        ("labels", req.labels.into()),
+    ]);
+    post(msg, None, size);
+}
+
+/// Tells every export waiting for the worker that it will get no files.
+fn fail_exports(reason: &str) {
+    let waiting = HUB.with(|h| std::mem::take(&mut h.borrow_mut().exports));
+    for (_, done) in waiting {
+        done(Err(reason.to_string()));
     }
 }
 
@@ -257,6 +311,7 @@ fn post(msg: Object, moved: Option<Array>, size: usize) {
         None
     });
     if let Some(reason) = failed {
+        fail_exports(&reason);
         tell(Action::AnalysisFailed { reason });
     }
 }
@@ -318,6 +373,7 @@ fn spawn() -> Result<Conn, String> {
         if let Some(conn) = HUB.with(|h| h.borrow_mut().stop()) {
             conn.worker.terminate();
         }
+        fail_exports(&reason);
         tell(Action::AnalysisFailed { reason });
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -335,7 +391,7 @@ fn spawn() -> Result<Conn, String> {
 fn answer(data: &JsValue) {
     let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
     let kind = get("kind").as_string();
-    if matches!(kind.as_deref(), Some("done" | "opened" | "model")) {
+    if matches!(kind.as_deref(), Some("done" | "opened" | "model" | "exported")) {
         answered();
     }
     match kind.as_deref() {
@@ -383,6 +439,35 @@ fn answer(data: &JsValue) {
                 }
             });
             tell(Action::FilesOpened(opened.collect()));
+        }
+        Some("exported") => {
+            let id = get("id").as_f64().map(|id| id as u64);
+            let done = HUB.with(|h| {
+                let mut h = h.borrow_mut();
+                let k = h.exports.iter().position(|(e, _)| Some(*e) == id)?;
+                Some(h.exports.remove(k).1)
+            });
+            let Some(done) = done else { return };
+            if let Some(reason) = get("error").as_string() {
+                return done(Err(reason));
+            }
+            let files = Array::from(&get("files"))
+                .iter()
+                .map(|f| {
+                    let text = |k: &str| {
+                        Reflect::get(&f, &k.into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                            .unwrap_or_default()
+                    };
+                    let bytes = Reflect::get(&f, &"bytes".into())
+                        .ok()
+                        .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+                        .unwrap_or_else(|| Uint8Array::new_with_length(0));
+                    Download { name: text("name"), mime: text("mime"), bytes }
+                })
+                .collect();
+            done(Ok(files));
         }
         Some("model") => {
             let lang = get("lang").as_string().unwrap_or_default();

@@ -86,6 +86,19 @@ test('when the worker cannot start, the text still opens, a notice says why, and
     const after = await noticeTexts(page);
     assert.equal(after.length, 2, `files that could not be read are reported too: ${after.join(' | ')}`);
     assert.equal(await page.$eval(sel.input, (i) => i.value), text, 'the paste box keeps the text');
+    // The export menu's files are written by the worker too: a click says
+    // the file could not be made, and the document stays.
+    await page.click('[data-testid=export-menu-toggle]');
+    await page.click('[data-testid=export-all-w3c]');
+    await page.waitForFunction(
+      (s) => [...document.querySelectorAll(s)].some((n) => n.textContent.includes('sorot-w3c.zip')),
+      sel.notice,
+      { timeout: 30_000 },
+    );
+    const saved = (await noticeTexts(page)).find((n) => n.includes('sorot-w3c.zip'));
+    assert.match(saved, /was not saved/i, saved);
+    assert.equal((await tabs(page)).length, 1, 'the document is still open');
+    assert.equal(await page.$eval(sel.view, (v) => v.textContent), text, 'and shown');
     const fatal = errors.filter((e) => e.startsWith('pageerror') || /panicked/i.test(e));
     assert.deepEqual(fatal, []);
   } finally {

@@ -3,7 +3,9 @@
 //! [`Format`] is the one entry point the page and the command line share:
 //! `Format::from_name("brat")`, then [`Format::write`] for one document (a
 //! format may need several files: brat writes `.txt` and `.ann`), or
-//! [`write_zip`] / [`write_jsonl`] for all open documents at once.
+//! [`write_zip`] / [`write_jsonl`] for all open documents at once. The
+//! page's export menu asks for its files through [`menu`], in the analysis
+//! worker.
 //!
 //! Every offset in every format counts **Unicode code points**, as the
 //! model does (Python's `str` indices), unless a module says otherwise.
@@ -14,6 +16,7 @@ pub mod csv;
 pub mod doccano;
 pub(crate) mod json;
 pub mod labelstudio;
+pub mod menu;
 pub mod sorot_json;
 pub mod spacy;
 pub mod w3c;

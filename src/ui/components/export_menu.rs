@@ -5,8 +5,9 @@
 //! A format that makes several files for one document (brat) is offered
 //! as one `.zip` of them. Buttons carry `data-testid="export-current-<format>"`,
 //! `export-all-<format>` and `export-jsonl-<format>`, where `<format>` is
-//! the command-line name (`w3c`, `brat`, …). The files are built by
-//! `core::export`; this component only offers them as downloads.
+//! the command-line name (`w3c`, `brat`, …). The analysis worker writes the
+//! files ([`crate::core::export::menu`], asked through
+//! [`analysis::export`]); this component only offers them as downloads.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,10 +16,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
-use crate::core::export::{base_name, write_jsonl, write_zip_labelled, Format, OutputFile};
+use crate::core::export::menu::{self, Request, Scope};
+use crate::core::export::Format;
 use crate::core::i18n::Msg;
 use crate::core::labels::LabelSet;
 use crate::core::model::AnnotatedDocument;
+use crate::ui::analysis::{self, Download};
 use crate::ui::download::js_error;
 use crate::ui::i18n::use_tr;
 
@@ -59,12 +62,11 @@ impl Drop for ObjectUrl {
     }
 }
 
-/// Offers bytes as a download named `name`.
-fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<ObjectUrl, String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+/// Offers a file the worker wrote as a download.
+fn save(file: &Download) -> Result<ObjectUrl, String> {
+    let parts = js_sys::Array::of1(&file.bytes);
     let options = BlobPropertyBag::new();
-    options.set_type(mime);
+    options.set_type(&file.mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;
     let url = ObjectUrl(Url::create_object_url_with_blob(&blob).map_err(js_error)?);
     let document = gloo::utils::document();
@@ -74,7 +76,7 @@ fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<ObjectUrl, String> {
         .dyn_into()
         .map_err(|_| "no anchor element".to_string())?;
     a.set_href(&url.0);
-    a.set_download(name);
+    a.set_download(&file.name);
     a.set_hidden(true);
     let body = document.body().ok_or("the page has no body")?;
     body.append_child(&a).map_err(js_error)?;
@@ -87,85 +89,63 @@ fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<ObjectUrl, String> {
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
     let tr = use_tr();
-    // Object URLs of the last downloads, alive until the next click.
+    // Object URLs of the last downloads, alive until the next ones.
     let last: Rc<RefCell<Vec<ObjectUrl>>> = use_mut_ref(Vec::new);
-    let offer = {
-        let on_error = props.on_error.clone();
-        move |files: Vec<OutputFile>| {
-            let mut kept = Vec::new();
-            for f in files {
-                match save(&f.name, f.mime, &f.bytes) {
-                    Ok(url) => kept.push(url),
-                    Err(e) => on_error
-                        .emit(Msg::new("export.failed").text("name", f.name).text("reason", e)),
+    let details = use_node_ref();
+    let button = |format: Format, scope: Scope, label: &str, enabled: bool| {
+        let details = details.clone();
+        let (last, on_error) = (last.clone(), props.on_error.clone());
+        let (docs, current, labels) =
+            (props.docs.clone(), props.current.clone(), props.labels.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let docs: Vec<&AnnotatedDocument> = match (scope, current.as_ref()) {
+                (Scope::Current, Some(d)) => vec![d.as_ref()],
+                (Scope::Current, None) => Vec::new(),
+                _ => docs.iter().map(|d| d.as_ref()).collect(),
+            };
+            let Some(first) = docs.first() else { return };
+            // The name it will have, for a message if it cannot be made.
+            let name = menu::file_name(format, scope, &first.doc.name);
+            let (last, on_error) = (last.clone(), on_error.clone());
+            analysis::export(Request::new(format, scope, &docs, &labels), move |files| {
+                let failed = |reason: String| {
+                    on_error.emit(
+                        Msg::new("export.failed").text("name", name.clone()).text("reason", reason),
+                    )
+                };
+                let mut kept = Vec::new();
+                match files {
+                    Ok(files) => {
+                        for f in &files {
+                            match save(f) {
+                                Ok(url) => kept.push(url),
+                                Err(e) => failed(e),
+                            }
+                        }
+                    }
+                    Err(e) => failed(e),
                 }
+                *last.borrow_mut() = kept;
+            });
+            // Close the menu so that it no longer covers the page.
+            if let Some(el) = details.cast::<web_sys::Element>() {
+                let _ = el.remove_attribute("open");
             }
-            *last.borrow_mut() = kept;
+        });
+        html! {
+            <button type="button" class="button export-menu__button"
+                data-testid={format!("export-{}-{}", scope.name(), format.name())}
+                disabled={!enabled} {onclick}>{ label.to_string() }</button>
         }
     };
-    let details = use_node_ref();
-    let button =
-        |testid: String, label: &str, enabled: bool, make: Rc<dyn Fn() -> Vec<OutputFile>>| {
-            let offer = offer.clone();
-            let details = details.clone();
-            let onclick = Callback::from(move |_: MouseEvent| {
-                offer(make());
-                // Close the menu so that it no longer covers the page.
-                if let Some(el) = details.cast::<web_sys::Element>() {
-                    let _ = el.remove_attribute("open");
-                }
-            });
-            html! {
-                <button type="button" class="button export-menu__button" data-testid={testid}
-                    disabled={!enabled} {onclick}>{ label.to_string() }</button>
-            }
-        };
-    let docs = props.docs.clone();
-    let n = docs.len();
+    let n = props.docs.len();
     let rows = Format::ALL.iter().map(|&f| {
-        let current = props.current.clone();
-        let (labels, zip_labels) = (props.labels.clone(), props.labels.clone());
-        // A format of several files (brat's .txt + .ann) comes as one zip:
-        // browsers ask before a page starts several downloads at once.
-        let one: Rc<dyn Fn() -> Vec<OutputFile>> = Rc::new(move || {
-            let Some(d) = current.as_ref() else { return Vec::new() };
-            let files = f.write_labelled(d, &labels);
-            if files.len() == 1 {
-                return files;
-            }
-            vec![OutputFile {
-                name: format!("{}.{}.zip", base_name(&d.doc.name), f.name()),
-                mime: "application/zip",
-                bytes: write_zip_labelled(f, &[d.as_ref()], Some(&labels)),
-            }]
-        });
-        let all_docs = docs.clone();
-        let zip: Rc<dyn Fn() -> Vec<OutputFile>> = Rc::new(move || {
-            let refs: Vec<&AnnotatedDocument> = all_docs.iter().map(|d| d.as_ref()).collect();
-            vec![OutputFile {
-                name: format!("sorot-{}.zip", f.name()),
-                mime: "application/zip",
-                bytes: write_zip_labelled(f, &refs, Some(&zip_labels)),
-            }]
-        });
-        let jsonl_docs = docs.clone();
-        let jsonl: Rc<dyn Fn() -> Vec<OutputFile>> = Rc::new(move || {
-            let refs: Vec<&AnnotatedDocument> = jsonl_docs.iter().map(|d| d.as_ref()).collect();
-            write_jsonl(f, &refs)
-                .map(|s| OutputFile {
-                    name: format!("sorot-{}.jsonl", f.name()),
-                    mime: "application/jsonl",
-                    bytes: s.into_bytes(),
-                })
-                .into_iter()
-                .collect()
-        });
         html! {
             <tr class="export-menu__row" data-format={f.name()}>
                 <th scope="row" class="export-menu__format">{ f.title() }</th>
-                <td>{ button(format!("export-current-{}", f.name()), f.extension(), props.current.is_some(), one) }</td>
-                <td>{ button(format!("export-all-{}", f.name()), ".zip", n > 0, zip) }</td>
-                <td>{ if f.has_jsonl() { button(format!("export-jsonl-{}", f.name()), ".jsonl", n > 0, jsonl) } else { html! {} } }</td>
+                <td>{ button(f, Scope::Current, f.extension(), props.current.is_some()) }</td>
+                <td>{ button(f, Scope::All, ".zip", n > 0) }</td>
+                <td>{ if f.has_jsonl() { button(f, Scope::Jsonl, ".jsonl", n > 0) } else { html! {} } }</td>
             </tr>
         }
     });
