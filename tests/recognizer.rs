@@ -1684,3 +1684,76 @@ fn a_title_set_off_by_a_comma_is_the_persons() {
         }
     }
 }
+
+#[test]
+fn a_bare_quotation_after_a_short_sentence_about_someone_with_a_role() {
+    // The sentence before names its subject with a role before it, or
+    // sets the name off by commas; the quotation speaks in the first
+    // person. (Before: nobody, in all but the first.)
+    let (model, id_model) = (model("en"), model("id"));
+    let cases = [
+        "Los Angeles Mayor Karen Bass was blunt. \"We need more money from Washington.\"\n",
+        "The mayor, Karen Bass, was blunt. \"We need more money from Washington.\"\n",
+        "The mayor of Los Angeles, Karen Bass, did not hold back. \"We need more money from \
+         Washington.\"\n",
+        "The company's chief executive, Tim Cook, was upbeat on a call with analysts. \"This was \
+         our best quarter ever.\"\n",
+        "Karen Bass, a former congresswoman, struck a defiant tone. \"We will not leave anyone \
+         behind.\"\n",
+    ];
+    let names = ["Karen Bass", "Karen Bass", "Karen Bass", "Tim Cook", "Karen Bass"];
+    for tagger in [None, Some(&model)] {
+        for (text, name) in cases.iter().zip(names) {
+            let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+            let speakers = quote_speakers(text, &spans);
+            assert_eq!(speakers, [Some(name)], "with model {}: {text}", tagger.is_some());
+        }
+        for (text, name) in [
+            (
+                "Menteri Keuangan Sri Mulyani tampak tenang. \"Kami siap menghadapi tekanan \
+                 global.\"\n",
+                "Sri Mulyani",
+            ),
+            (
+                "Gubernur Jawa Barat, Dedi Mulyadi, angkat bicara. \"Kami tidak akan tinggal \
+                 diam.\"\n",
+                "Dedi Mulyadi",
+            ),
+        ] {
+            let id_tagger = tagger.map(|_| &id_model);
+            let spans = sorot::core::recognize::analyze_with(text, "id", id_tagger);
+            let speakers = quote_speakers(text, &spans);
+            assert_eq!(speakers, [Some(name)], "with model {}: {text}", tagger.is_some());
+        }
+        // Not when the sentence names two people, or its quotation is not
+        // in the first person.
+        for text in [
+            "The mayor, Karen Bass, met Gavin Newsom. \"We need more money from Washington.\"\n",
+            "The mayor, Karen Bass, was blunt. \"The city needs more money from Washington.\"\n",
+        ] {
+            let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+            let speakers = quote_speakers(text, &spans);
+            assert!(
+                speakers.iter().all(|s| *s != Some("Karen Bass")),
+                "with model {}: {text}: {speakers:?}",
+                tagger.is_some()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_sentence_of_two_or_three_words_in_quotation_marks_is_speech() {
+    // `“We will rebuild.”` after a sentence about its speaker is a
+    // quotation (before: not even a quotation, as few words with no verb
+    // of saying are a term); a title of as few words is not.
+    let model = model("en");
+    let text =
+        "Karen Bass, a former congresswoman, struck a defiant tone. \"We will rebuild.\"\n\n\
+                The film is called \"The Long Night.\" It opens on Friday.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(speakers, [Some("Karen Bass")], "with model {}", tagger.is_some());
+    }
+}
