@@ -297,6 +297,17 @@ fn a_person_and_the_parts_of_their_name() {
 }
 
 #[test]
+fn a_one_word_name_with_an_age_is_someone_new() {
+    // A vox pop: `Budi (45)` is a resident, not the spokesman Budi
+    // Prasetyo; a later `Budi` is the resident.
+    check_groups(
+        "Juru bicara [[PERSON:Budi Prasetyo]] hadir. [[PERSON:Budi]] menjelaskan. Kata seorang \
+         warga, [[PERSON:Budi]] (45). [[PERSON:Budi]] tinggal di sana.",
+        &["PERSON Budi Prasetyo: Budi Prasetyo | Budi", "PERSON Budi: Budi | Budi"],
+    );
+}
+
+#[test]
 fn places_by_their_aliases_in_both_languages() {
     check_groups(
         "[[LOC:Amerika Serikat]] dan [[LOC:Jepang]]. [[LOC:AS]] menolak. The [[LOC:United \

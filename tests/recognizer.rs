@@ -1757,3 +1757,24 @@ fn a_sentence_of_two_or_three_words_in_quotation_marks_is_speech() {
         assert_eq!(speakers, [Some("Karen Bass")], "with model {}", tagger.is_some());
     }
 }
+
+#[test]
+fn a_resident_with_an_age_is_not_the_namesake_named_before() {
+    // `kata seorang warga, Budi (45)`: the resident speaks, not the
+    // spokesman Budi Prasetyo (before: the spokesman).
+    let model = model("id");
+    let text = "Juru bicara KPK Budi Prasetyo menjelaskan, \"Penyidik masih memeriksa saksi.\"\n\n\
+                \"Saya tidak tahu apa-apa,\" kata seorang warga, Budi (45), di Jakarta.\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "id", tagger);
+        let speakers: Vec<(usize, usize)> = spans
+            .iter()
+            .filter(|s| s.label == "QUOTE")
+            .filter_map(|s| s.speaker.map(|k| (spans[k].start, spans[k].end)))
+            .collect();
+        let names: Vec<&str> = speakers.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(names, ["Budi Prasetyo", "Budi"], "with model {}", tagger.is_some());
+        let resident = text.find("Budi (45)").unwrap();
+        assert_eq!(speakers[1].0, resident, "the resident's own mention");
+    }
+}

@@ -22,6 +22,9 @@
 //!    the most recent such person; a fuller name joins an earlier short one
 //!    in the same way (`Takaichi` … `Sanae Takaichi`). Titles are not part
 //!    of the span, so `Perdana Menteri Takaichi` is the mention `Takaichi`.
+//!    (Not a one-word name with an age after it, `Budi (45)`: that brings
+//!    in someone new, who is what later mentions of the name join; rules 1
+//!    and 2 do not apply to it either.)
 //! 4. **An organisation without its country.** An ORG whose name is
 //!    another ORG's name less trailing place names (`Kemlu` and `Kemlu
 //!    Jepang`) joins it.
@@ -107,6 +110,8 @@ struct Mention {
     end: usize,
     /// Index of its text's [`Text`] (its key and places).
     text_id: usize,
+    /// A one-word PERSON with an age after it (`Budi (45)`): someone new.
+    aged: bool,
 }
 
 impl Mention {
@@ -220,7 +225,10 @@ impl Grouping {
                 self.texts.len() - 1
             }
         };
-        self.mentions.push(Mention { ann: i, label, start, end, text_id });
+        let aged = a.label == labels::PERSON
+            && !text.contains(char::is_whitespace)
+            && age_follows(&doc.doc.text[end..]);
+        self.mentions.push(Mention { ann: i, label, start, end, text_id, aged });
     }
 
     /// The [`Text`] of `text`, or where a new one goes in `text_ids`.
@@ -248,17 +256,22 @@ impl Grouping {
         let (mentions, texts, groups) = (&self.mentions, &self.texts, &mut self.groups);
         let mention = &mentions[m];
         let text = &texts[mention.text_id];
-        let found = text
-            .defined_by
-            .and_then(|d| (d < m).then(|| self.group_of[d]))
-            .filter(|&g| groups[g].label == mention.label)
-            .or_else(|| self.by_key.get(&(mention.label, text.key_id)).copied())
-            .or_else(|| {
-                self.recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(|&g| {
-                    let other = &mentions[groups[g].name];
-                    related(mention, other, texts)
-                })
-            });
+        let found = (!mention.aged)
+            .then(|| {
+                text.defined_by
+                    .and_then(|d| (d < m).then(|| self.group_of[d]))
+                    .filter(|&g| groups[g].label == mention.label)
+                    .or_else(|| self.by_key.get(&(mention.label, text.key_id)).copied())
+                    .or_else(|| {
+                        self.recent[mention.label].iter().rev().take(LOOK_BACK).copied().find(
+                            |&g| {
+                                let other = &mentions[groups[g].name];
+                                related(mention, other, texts)
+                            },
+                        )
+                    })
+            })
+            .flatten();
         let g = match found {
             Some(g) => g,
             None => {
@@ -272,7 +285,12 @@ impl Grouping {
             grp.name = m;
         }
         self.group_of.push(g);
-        self.by_key.entry((mention.label, text.key_id)).or_insert(g);
+        if mention.aged {
+            // Later mentions of the name are the newcomer's.
+            self.by_key.insert((mention.label, text.key_id), g);
+        } else {
+            self.by_key.entry((mention.label, text.key_id)).or_insert(g);
+        }
         let rec = &mut self.recent[mention.label];
         if rec.last() != Some(&g) {
             // Move `g` to the end; an entry further back than the look-back
@@ -355,6 +373,15 @@ fn key_of(text: &str) -> (Vec<String>, Vec<bool>) {
         }
     }
     (key, place)
+}
+
+/// Whether `rest` (the text after a name) opens with an age in brackets:
+/// ` (45)`, `(7)`. A one-word name with an age after it brings in someone
+/// new (`kata seorang warga, Budi (45).`), not a namesake named before.
+pub(crate) fn age_follows(rest: &str) -> bool {
+    let rest = rest.strip_prefix(' ').unwrap_or(rest).as_bytes();
+    let digits = rest.iter().skip(1).take_while(|b| b.is_ascii_digit()).count();
+    rest.first() == Some(&b'(') && (1..=3).contains(&digits) && rest.get(1 + digits) == Some(&b')')
 }
 
 /// Whether a gazetteer phrase names a place (rather than an organisation).

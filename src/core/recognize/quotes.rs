@@ -713,7 +713,10 @@ fn full_names(doc: &Doc, ents: &[Span]) -> Vec<usize> {
         if !single && topic.is_none() {
             topic = Some((last, e));
         }
-        for key in [(true, first), (false, last)] {
+        // `kata seorang warga, Budi (45).`: a name with an age after it
+        // brings in someone new, not the namesake named before.
+        let aged = single && crate::core::entities::age_follows(&doc.text[ents[e].end..]);
+        for key in [(true, first), (false, last)].into_iter().filter(|_| !aged) {
             let topical = topic.filter(|&(t, f)| single && !key.0 && t == last && f != e);
             if let Some(f) = topical.map(|(_, f)| f).or_else(|| latest.get(&key).copied()) {
                 let other = names[f].as_deref().unwrap_or("");
