@@ -10,8 +10,9 @@
 //!   importer runs here, and each plain text is analysed), `{kind:
 //!   "model", lang, bytes}` (a learned tagger's file) and `{kind: "export",
 //!   id, format, scope, docs, labels}` (one click of the export menu,
-//!   [`crate::core::export::menu::Request`]: the documents as Sorot JSON
-//!   Lines, the label set as JSON);
+//!   [`crate::core::export::menu::Request`]: `docs` each document's line
+//!   of Sorot JSON Lines, a string or a `Blob`; `labels` the label set as
+//!   JSON);
 //! - worker → page: `{kind: "ready"}` once it listens; `{kind: "done", id,
 //!   lang, nums, strings}` (the spans, [`crate::core::wire`]; `nums` a
 //!   `Uint32Array` whose buffer moves without a copy); `{kind: "opened",
@@ -161,9 +162,11 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
         }
         Some("export") => {
             let text = |k: &str| get(k).as_string().unwrap_or_default();
-            let files =
-                Request::from_parts(&text("format"), &text("scope"), text("docs"), text("labels"))
-                    .and_then(|r| r.answer());
+            let files = lines(&get("docs"))
+                .and_then(|docs| {
+                    Request::from_parts(&text("format"), &text("scope"), docs, text("labels"))
+                })
+                .and_then(|r| r.answer());
             let (list, moved) = (Array::new(), Array::new());
             let error = match files {
                 Ok(files) => {
@@ -202,6 +205,32 @@ pub fn handle(data: &JsValue) -> Option<(Object, Array)> {
         }
         _ => None,
     }
+}
+
+/// The documents' lines of an export request: each a string, or a `Blob`
+/// (a long document's saved line, read here).
+fn lines(docs: &JsValue) -> Result<Vec<String>, String> {
+    let reader = std::cell::OnceCell::new();
+    Array::from(docs)
+        .iter()
+        .map(|d| match d.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => {
+                let reader = reader.get_or_init(web_sys::FileReaderSync::new);
+                let reader = reader.as_ref().map_err(js_message)?;
+                reader.read_as_text(&blob).map_err(|e| js_message(&e))
+            }
+            Err(d) => d.as_string().ok_or_else(|| "a document did not arrive".to_string()),
+        })
+        .collect()
+}
+
+/// What a JavaScript error says.
+fn js_message(e: &JsValue) -> String {
+    Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser could not read it".to_string())
 }
 
 /// A text that crossed between the page and the worker: its UTF-8 bytes

@@ -565,16 +565,24 @@ fn a_damaged_export_request_is_an_error_not_a_panic() {
     let a = sample();
     let labels = users_labels();
     let req = Request::new(Format::Conll, Scope::All, &[&a, &a], &labels);
-    assert!(Request::from_parts("xlsx", "all", String::new(), req.labels.clone()).is_err());
-    assert!(Request::from_parts("conll", "some", String::new(), req.labels.clone()).is_err());
-    // Cut anywhere (a message that lost its end), or a label set that is
-    // not one: an error naming what did not arrive.
-    for cut in [1, req.docs.len() / 2 + 3, req.docs.len() - 2] {
-        let at = (0..=cut).rev().find(|&k| req.docs.is_char_boundary(k)).unwrap();
-        let short = Request { docs: req.docs[..at].to_string(), ..req.clone() };
+    assert!(Request::from_parts("xlsx", "all", Vec::new(), req.labels.clone()).is_err());
+    assert!(Request::from_parts("conll", "some", Vec::new(), req.labels.clone()).is_err());
+    // A line cut anywhere (a message that lost its end), or a label set
+    // that is not one: an error naming what did not arrive.
+    let line = &req.docs[1];
+    for cut in [1, line.len() / 2, line.len() - 2] {
+        let at = (0..=cut).rev().find(|&k| line.is_char_boundary(k)).unwrap();
+        let short =
+            Request { docs: vec![req.docs[0].clone(), line[..at].to_string()], ..req.clone() };
         let e = short.answer().unwrap_err();
-        assert!(e.contains("did not arrive whole"), "{e}");
+        assert!(e.contains("document 2 did not arrive whole"), "{e}");
     }
+    // A saved line comes without its final line break.
+    let bare = Request {
+        docs: req.docs.iter().map(|l| l.trim_end().to_string()).collect(),
+        ..req.clone()
+    };
+    assert_eq!(bare.answer(), req.answer());
     for bad in ["", "{}", "[{\"name\":\"\",\"colour\":\"#000000\",\"hidden\":false}]"] {
         let wrong = Request { labels: bad.to_string(), ..req.clone() };
         assert!(wrong.answer().is_err(), "{bad}");

@@ -27,7 +27,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::core::export::menu::Request;
+use crate::core::export::menu::Scope;
+use crate::core::export::Format;
 use crate::core::state::{Action, IncomingFile, Job};
 use crate::core::wire::OpenedFile;
 use crate::worker::message;
@@ -207,10 +208,21 @@ pub fn open(batches: Vec<Vec<IncomingFile>>) {
     }
 }
 
-/// Asks the worker for the files of one click of the export menu; `done`
-/// gets them, or why there are none (the worker could not start, stopped,
-/// or could not read what it was given).
-pub fn export(req: Request, done: impl FnOnce(Result<Vec<Download>, String>) + 'static) {
+/// Asks the worker for the files of one click of the export menu: `format`
+/// in `scope` for `docs` (each document's line of Sorot JSON Lines, a
+/// string or a `Blob`, [`crate::ui::storage::export_line`]; `size` bytes
+/// in all) with the label set `labels`
+/// ([`crate::core::export::menu::labels_json`]). `done` gets the files, or
+/// why there are none (the worker could not start, stopped, or could not
+/// read what it was given).
+pub fn export(
+    format: Format,
+    scope: Scope,
+    docs: Array,
+    labels: String,
+    size: usize,
+    done: impl FnOnce(Result<Vec<Download>, String>) + 'static,
+) {
     let id = HUB.with(|h| {
         let mut h = h.borrow_mut();
         h.last_export += 1;
@@ -218,14 +230,13 @@ pub fn export(req: Request, done: impl FnOnce(Result<Vec<Download>, String>) + '
         h.exports.push((id, Box::new(done)));
         id
     });
-    let size = req.docs.len();
     let msg = message(&[
         ("kind", "export".into()),
         ("id", (id as f64).into()),
-        ("format", req.format.name().into()),
-        ("scope", req.scope.name().into()),
-        ("docs", req.docs.into()),
-        ("labels", req.labels.into()),
+        ("format", format.name().into()),
+        ("scope", scope.name().into()),
+        ("docs", docs.into()),
+        ("labels", labels.into()),
     ]);
     post(msg, None, size);
 }

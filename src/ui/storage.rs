@@ -148,6 +148,17 @@ fn known_line(cache: &Lines, doc: &Rc<AnnotatedDocument>) -> Option<Line> {
     (w.strong_count() > 0).then(|| line.clone())
 }
 
+/// Document `doc`'s line of Sorot JSON Lines, for the export menu: the line
+/// of the last save when the document has not changed since (a string, or
+/// the `Blob` a long one is kept in), else made now.
+pub fn export_line(doc: &Rc<AnnotatedDocument>) -> JsValue {
+    match LINES.with(|c| known_line(&c.borrow(), doc)) {
+        Some(Line::Text(pieces)) => pieces.concat().into(),
+        Some(Line::Blob(blob, _)) => blob.into(),
+        None => sorot_json::to_json_line(doc).into(),
+    }
+}
+
 /// A document's saved line, as it is kept between saves.
 #[derive(Clone)]
 enum Line {

@@ -148,6 +148,18 @@ test('work too large for localStorage is saved in IndexedDB and comes back after
   );
   assert.equal((await page.$$(sel.notice)).length, 0, 'saved in IndexedDB: no "could not be saved" notice');
 
+  // The export menu sends the worker the line of that save (kept as a
+  // Blob, too long for localStorage): the file holds the whole document.
+  await page.click('[data-testid=export-menu-toggle]');
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.click('[data-testid=export-current-sorot]'),
+  ]);
+  assert.equal(await file.failure(), null);
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.equal(exported.document.text, big);
+  assert.equal(exported.annotations.length, count);
+
   await page.reload();
   await waitForSettled(page);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-view] mark').length === n, count, {

@@ -3,11 +3,13 @@
 //!
 //! The page does not write export formats itself: their writers are some
 //! 12 KB (gzip) of WebAssembly that a first visit would load before the
-//! page is interactive. The page serialises the documents as Sorot JSON
-//! Lines (which it writes anyway, to keep the workspace) and the label set
-//! as JSON; the worker reads them back ([`Request::answer`]) and writes
-//! the files. Sorot JSON round-trips every document exactly, so the files
-//! are the ones the page would have written.
+//! page is interactive. The page sends each document as its line of Sorot
+//! JSON Lines (which it writes anyway, to keep the workspace: the line of
+//! the last save is sent again when the document has not changed since)
+//! and the label set as JSON ([`labels_json`]); the worker reads them back
+//! ([`Request::answer`]) and writes the files. Sorot JSON round-trips every
+//! document exactly, so the files are the ones the page would have
+//! written.
 
 use super::{base_name, json, sorot_json, write_jsonl, write_zip_labelled, Format, OutputFile};
 use crate::core::labels::{LabelRecord, LabelSet};
@@ -101,6 +103,13 @@ pub fn files(
     }
 }
 
+/// The label set as it crosses to the worker: a JSON array of
+/// [`LabelRecord`]s.
+pub fn labels_json(labels: &LabelSet) -> String {
+    // Strings and a bool: serialising cannot fail.
+    json::to_string(&labels.to_records(), false).unwrap_or_default()
+}
+
 /// One click of the menu, as it crosses to the worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
@@ -108,8 +117,9 @@ pub struct Request {
     pub format: Format,
     /// Which documents.
     pub scope: Scope,
-    /// The documents, as Sorot JSON Lines (one line each, in tab order).
-    pub docs: String,
+    /// The documents' lines of Sorot JSON Lines, in tab order (each with
+    /// or without its final line break).
+    pub docs: Vec<String>,
     /// The label set, as a JSON array of [`LabelRecord`]s.
     pub labels: String,
 }
@@ -124,9 +134,7 @@ impl Request {
         labels: &LabelSet,
     ) -> Request {
         let docs = docs.iter().map(|d| sorot_json::to_json_line(d)).collect();
-        // Strings and a bool: serialising cannot fail.
-        let labels = json::to_string(&labels.to_records(), false).unwrap_or_default();
-        Request { format, scope, docs, labels }
+        Request { format, scope, docs, labels: labels_json(labels) }
     }
 
     /// Reads the request's parts as they crossed (names and text), or says
@@ -134,7 +142,7 @@ impl Request {
     pub fn from_parts(
         format: &str,
         scope: &str,
-        docs: String,
+        docs: Vec<String>,
         labels: String,
     ) -> Result<Request, String> {
         let format =
@@ -152,7 +160,7 @@ impl Request {
         let labels = LabelSet::from_records(&records)?;
         let docs = self
             .docs
-            .lines()
+            .iter()
             .enumerate()
             .map(|(i, line)| {
                 sorot_json::from_json(line)

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
-use crate::core::export::menu::{self, Request, Scope};
+use crate::core::export::menu::{self, Scope};
 use crate::core::export::Format;
 use crate::core::i18n::Msg;
 use crate::core::labels::LabelSet;
@@ -24,6 +24,7 @@ use crate::core::model::AnnotatedDocument;
 use crate::ui::analysis::{self, Download};
 use crate::ui::download::js_error;
 use crate::ui::i18n::use_tr;
+use crate::ui::storage;
 
 /// Properties of [`ExportMenu`].
 #[derive(Properties, Clone)]
@@ -98,16 +99,25 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         let (docs, current, labels) =
             (props.docs.clone(), props.current.clone(), props.labels.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            let docs: Vec<&AnnotatedDocument> = match (scope, current.as_ref()) {
-                (Scope::Current, Some(d)) => vec![d.as_ref()],
+            let docs: Vec<&Rc<AnnotatedDocument>> = match (scope, current.as_ref()) {
+                (Scope::Current, Some(d)) => vec![d],
                 (Scope::Current, None) => Vec::new(),
-                _ => docs.iter().map(|d| d.as_ref()).collect(),
+                _ => docs.iter().collect(),
             };
             let Some(first) = docs.first() else { return };
             // The name it will have, for a message if it cannot be made.
             let name = menu::file_name(format, scope, &first.doc.name);
             let (last, on_error) = (last.clone(), on_error.clone());
-            analysis::export(Request::new(format, scope, &docs, &labels), move |files| {
+            // Each document's line of the last save when it has not
+            // changed since (a long one is not written again here).
+            let lines = js_sys::Array::new();
+            let mut size = 0;
+            for d in docs {
+                lines.push(&storage::export_line(d));
+                size += d.doc.text.len();
+            }
+            let labels = menu::labels_json(&labels);
+            analysis::export(format, scope, lines, labels, size, move |files| {
                 let failed = |reason: String| {
                     on_error.emit(
                         Msg::new("export.failed").text("name", name.clone()).text("reason", reason),
