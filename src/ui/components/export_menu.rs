@@ -9,7 +9,6 @@
 //! files ([`crate::core::export::menu`], asked through
 //! [`analysis::export`]); this component only offers them as downloads.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -54,7 +53,11 @@ impl PartialEq for ExportMenuProps {
     }
 }
 
-/// An object URL, revoked when dropped (kept until the next download).
+/// How long a download's object URL is kept before it is revoked.
+const URL_LIFE_MS: u32 = 60_000;
+
+/// An object URL, revoked when dropped ([`URL_LIFE_MS`] after the download
+/// started).
 struct ObjectUrl(String);
 
 impl Drop for ObjectUrl {
@@ -90,12 +93,10 @@ fn save(file: &Download) -> Result<ObjectUrl, String> {
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
     let tr = use_tr();
-    // Object URLs of the last downloads, alive until the next ones.
-    let last: Rc<RefCell<Vec<ObjectUrl>>> = use_mut_ref(Vec::new);
     let details = use_node_ref();
     let button = |format: Format, scope: Scope, label: &str, enabled: bool| {
         let details = details.clone();
-        let (last, on_error) = (last.clone(), props.on_error.clone());
+        let on_error = props.on_error.clone();
         let (docs, current, labels) =
             (props.docs.clone(), props.current.clone(), props.labels.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -107,7 +108,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             let Some(first) = docs.first() else { return };
             // The name it will have, for a message if it cannot be made.
             let name = menu::file_name(format, scope, &first.doc.name);
-            let (last, on_error) = (last.clone(), on_error.clone());
+            let on_error = on_error.clone();
             // Each document's line of the last save when it has not
             // changed since (a long one is not written again here).
             let lines = js_sys::Array::new();
@@ -135,7 +136,9 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     }
                     Err(e) => failed(e),
                 }
-                *last.borrow_mut() = kept;
+                // Each download's object URL lives a minute: long enough
+                // for the browser to have read it, whatever is clicked next.
+                gloo::timers::callback::Timeout::new(URL_LIFE_MS, move || drop(kept)).forget();
             });
             // Close the menu so that it no longer covers the page.
             if let Some(el) = details.cast::<web_sys::Element>() {
