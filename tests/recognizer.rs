@@ -1778,3 +1778,23 @@ fn a_resident_with_an_age_is_not_the_namesake_named_before() {
         assert_eq!(speakers[1].0, resident, "the resident's own mention");
     }
 }
+
+#[test]
+fn a_participle_after_a_quotation_has_the_subject_of_the_verb_before_it() {
+    // `She said the changes were “fair and firm,” adding: “…”`: both
+    // quotations are hers (before: nobody's, as `adding` has no subject
+    // after it).
+    let model = model("en");
+    let text = "Home Secretary Yvette Cooper defended the proposals in Parliament. She said the \
+                changes were \"fair and firm,\" adding: \"Nobody should be surprised by this.\"\n";
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(
+            speakers,
+            [Some("Yvette Cooper"), Some("Yvette Cooper")],
+            "with model {}",
+            tagger.is_some()
+        );
+    }
+}

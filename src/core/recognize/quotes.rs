@@ -2217,6 +2217,15 @@ impl Quoter<'_, '_> {
             return None;
         }
         let speaker = self.resolve(c, len, f, close + 1, end, Side::After, open);
+        // "She said the changes were “fair and firm,” adding: “…”": a
+        // participle right after the quotation has the subject of the verb
+        // of saying before it.
+        let speaker = match speaker {
+            None if c == close + 1 && f & cue::PARTICIPLE != 0 && f & cue::VERB == 0 => {
+                self.speaker_before(open).filter(|b| b.verb).and_then(|b| b.speaker)
+            }
+            s => s,
+        };
         // Only marks, a name or a pronoun may stand between a short
         // quotation and its cue: `“Tidak,” kata dia`, `“No,” Rutte said`,
         // not `“lumbung pangan” yang menurutnya`.
