@@ -226,8 +226,8 @@ impl Grouping {
             }
         };
         let aged = a.label == labels::PERSON
-            && !text.contains(char::is_whitespace)
-            && age_follows(&doc.doc.text[end..]);
+            && age_follows(&doc.doc.text[end..])
+            && !text.contains(char::is_whitespace);
         self.mentions.push(Mention { ann: i, label, start, end, text_id, aged });
     }
 
