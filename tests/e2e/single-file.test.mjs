@@ -90,6 +90,14 @@ test('sorot.html loads, annotates and exports from file://', { timeout: 90_000 }
     assert.equal(json.format, 'sorot.annotations');
     assert.ok(json.annotations?.length > 0 || JSON.stringify(json).includes('PERSON'), 'the export has annotations');
 
+    // The export menu's files are written by the inline worker.
+    await page.click('[data-testid=export-menu-toggle]');
+    const [w3c] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-current-w3c]')]);
+    assert.equal(await w3c.failure(), null);
+    const page3 = JSON.parse(readFileSync(await w3c.path(), 'utf8'));
+    assert.equal(page3.type, 'AnnotationPage');
+    assert.ok(page3.items.some((i) => i.motivation === 'tagging'), 'the W3C export has annotations');
+
     // On file:// Chromium may expose navigator.serviceWorker but refuses to
     // use it (origin 'null'): then no worker can be registered either.
     assert.deepEqual(messages.filter((m) => /service ?worker|offline cache/i.test(m)), [], 'sorot.html tried to register a service worker');
