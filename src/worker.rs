@@ -35,6 +35,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::core::export::menu::Request;
 use crate::core::recognize::{analyze, detect_lang, install_model, Tagger};
 use crate::core::wire;
+use crate::ui::download::js_error;
 
 /// Starts listening, when running as a worker.
 pub fn start() {
@@ -216,21 +217,12 @@ fn lines(docs: &JsValue) -> Result<Vec<String>, String> {
         .map(|d| match d.dyn_into::<web_sys::Blob>() {
             Ok(blob) => {
                 let reader = reader.get_or_init(web_sys::FileReaderSync::new);
-                let reader = reader.as_ref().map_err(js_message)?;
-                reader.read_as_text(&blob).map_err(|e| js_message(&e))
+                let reader = reader.as_ref().map_err(|e| js_error(e.clone()))?;
+                reader.read_as_text(&blob).map_err(js_error)
             }
             Err(d) => d.as_string().ok_or_else(|| "a document did not arrive".to_string()),
         })
         .collect()
-}
-
-/// What a JavaScript error says.
-fn js_message(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the browser could not read it".to_string())
 }
 
 /// A text that crossed between the page and the worker: its UTF-8 bytes

@@ -24,6 +24,17 @@ fn quote_speakers<'a>(text: &'a str, spans: &[Span]) -> Vec<Option<&'a str>> {
         .collect()
 }
 
+/// Asserts that the quotations of `text` have the `expected` speakers, with
+/// the rules alone and with the committed tagger of `lang`.
+fn assert_speakers(text: &str, lang: &str, expected: &[Option<&str>]) {
+    let model = model(lang);
+    for tagger in [None, Some(&model)] {
+        let spans = sorot::core::recognize::analyze_with(text, lang, tagger);
+        let speakers = quote_speakers(text, &spans);
+        assert_eq!(speakers, expected, "with model {}: {text}", tagger.is_some());
+    }
+}
+
 /// The committed learned tagger of `lang` (`id` or `en`).
 fn model(lang: &str) -> sorot::core::recognize::Tagger {
     let bytes: &[u8] = match lang {
@@ -1550,21 +1561,11 @@ fn a_section_heading_does_not_end_a_pronouns_reach() {
 
 #[test]
 fn called_with_a_year_in_its_object_and_after_and() {
-    let model = model("en");
     let text = "Anselm Vecchietti published his treatise on series in 1772. The Paris \
                 academician Theodore Galabert attacked the method in 1775 and called it \"an \
                 Italian conjuring trick.\" The historian Margherita Donadoni called the 1772 \
                 treatise \"a magnificent dead end.\"\n";
-    for tagger in [None, Some(&model)] {
-        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let speakers = quote_speakers(text, &spans);
-        assert_eq!(
-            speakers,
-            [Some("Theodore Galabert"), Some("Margherita Donadoni")],
-            "with model {}",
-            tagger.is_some()
-        );
-    }
+    assert_speakers(text, "en", &[Some("Theodore Galabert"), Some("Margherita Donadoni")]);
 }
 
 #[test]
@@ -1602,22 +1603,12 @@ fn a_name_with_a_regnal_number_is_a_person() {
 
 #[test]
 fn last_words_are_the_possessors() {
-    let model = model("en");
     let text = "Anselm Vecchietti was an Italian astronomer. He died at Pavia on 2 November 1794. \
                 His last words are said to have been \"Open the shutters. It will be clear \
                 tonight.\"\n\nMarta Kolar was a Slovene painter. She died in Ljubljana in 1931. \
                 Her last words, spoken to her nephew two days before, were \"Keep the blue for \
                 the sky.\"\n";
-    for tagger in [None, Some(&model)] {
-        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let speakers = quote_speakers(text, &spans);
-        assert_eq!(
-            speakers,
-            [Some("Anselm Vecchietti"), Some("Marta Kolar")],
-            "with model {}",
-            tagger.is_some()
-        );
-    }
+    assert_speakers(text, "en", &[Some("Anselm Vecchietti"), Some("Marta Kolar")]);
 }
 
 #[test]
@@ -1690,7 +1681,6 @@ fn a_bare_quotation_after_a_short_sentence_about_someone_with_a_role() {
     // The sentence before names its subject with a role before it, or
     // sets the name off by commas; the quotation speaks in the first
     // person. (Before: nobody, in all but the first.)
-    let (model, id_model) = (model("en"), model("id"));
     let cases = [
         "Los Angeles Mayor Karen Bass was blunt. \"We need more money from Washington.\"\n",
         "The mayor, Karen Bass, was blunt. \"We need more money from Washington.\"\n",
@@ -1702,31 +1692,27 @@ fn a_bare_quotation_after_a_short_sentence_about_someone_with_a_role() {
          behind.\"\n",
     ];
     let names = ["Karen Bass", "Karen Bass", "Karen Bass", "Tim Cook", "Karen Bass"];
-    for tagger in [None, Some(&model)] {
-        for (text, name) in cases.iter().zip(names) {
-            let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-            let speakers = quote_speakers(text, &spans);
-            assert_eq!(speakers, [Some(name)], "with model {}: {text}", tagger.is_some());
-        }
-        for (text, name) in [
-            (
-                "Menteri Keuangan Sri Mulyani tampak tenang. \"Kami siap menghadapi tekanan \
+    for (text, name) in cases.iter().zip(names) {
+        assert_speakers(text, "en", &[Some(name)]);
+    }
+    for (text, name) in [
+        (
+            "Menteri Keuangan Sri Mulyani tampak tenang. \"Kami siap menghadapi tekanan \
                  global.\"\n",
-                "Sri Mulyani",
-            ),
-            (
-                "Gubernur Jawa Barat, Dedi Mulyadi, angkat bicara. \"Kami tidak akan tinggal \
+            "Sri Mulyani",
+        ),
+        (
+            "Gubernur Jawa Barat, Dedi Mulyadi, angkat bicara. \"Kami tidak akan tinggal \
                  diam.\"\n",
-                "Dedi Mulyadi",
-            ),
-        ] {
-            let id_tagger = tagger.map(|_| &id_model);
-            let spans = sorot::core::recognize::analyze_with(text, "id", id_tagger);
-            let speakers = quote_speakers(text, &spans);
-            assert_eq!(speakers, [Some(name)], "with model {}: {text}", tagger.is_some());
-        }
-        // Not when the sentence names two people, or its quotation is not
-        // in the first person.
+            "Dedi Mulyadi",
+        ),
+    ] {
+        assert_speakers(text, "id", &[Some(name)]);
+    }
+    // Not when the sentence names two people, or its quotation is not in
+    // the first person.
+    let model = model("en");
+    for tagger in [None, Some(&model)] {
         for text in [
             "The mayor, Karen Bass, met Gavin Newsom. \"We need more money from Washington.\"\n",
             "The mayor, Karen Bass, was blunt. \"The city needs more money from Washington.\"\n",
@@ -1747,15 +1733,10 @@ fn a_sentence_of_two_or_three_words_in_quotation_marks_is_speech() {
     // `“We will rebuild.”` after a sentence about its speaker is a
     // quotation (before: not even a quotation, as few words with no verb
     // of saying are a term); a title of as few words is not.
-    let model = model("en");
     let text =
         "Karen Bass, a former congresswoman, struck a defiant tone. \"We will rebuild.\"\n\n\
                 The film is called \"The Long Night.\" It opens on Friday.\n";
-    for tagger in [None, Some(&model)] {
-        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let speakers = quote_speakers(text, &spans);
-        assert_eq!(speakers, [Some("Karen Bass")], "with model {}", tagger.is_some());
-    }
+    assert_speakers(text, "en", &[Some("Karen Bass")]);
 }
 
 #[test]
@@ -1784,17 +1765,7 @@ fn a_participle_after_a_quotation_has_the_subject_of_the_verb_before_it() {
     // `She said the changes were “fair and firm,” adding: “…”`: both
     // quotations are hers (before: nobody's, as `adding` has no subject
     // after it).
-    let model = model("en");
     let text = "Home Secretary Yvette Cooper defended the proposals in Parliament. She said the \
                 changes were \"fair and firm,\" adding: \"Nobody should be surprised by this.\"\n";
-    for tagger in [None, Some(&model)] {
-        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
-        let speakers = quote_speakers(text, &spans);
-        assert_eq!(
-            speakers,
-            [Some("Yvette Cooper"), Some("Yvette Cooper")],
-            "with model {}",
-            tagger.is_some()
-        );
-    }
+    assert_speakers(text, "en", &[Some("Yvette Cooper"), Some("Yvette Cooper")]);
 }

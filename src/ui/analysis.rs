@@ -427,9 +427,7 @@ fn answer(data: &JsValue) {
         Some("opened") => {
             let files = Array::from(&get("files"));
             let opened = files.iter().map(|f| {
-                let text = |k: &str| {
-                    Reflect::get(&f, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
-                };
+                let text = |k: &str| text_field(&f, k);
                 let nums = Reflect::get(&f, &"nums".into())
                     .ok()
                     .and_then(|v| v.dyn_into::<Uint32Array>().ok())
@@ -465,12 +463,7 @@ fn answer(data: &JsValue) {
             let files = Array::from(&get("files"))
                 .iter()
                 .map(|f| {
-                    let text = |k: &str| {
-                        Reflect::get(&f, &k.into())
-                            .ok()
-                            .and_then(|v| v.as_string())
-                            .unwrap_or_default()
-                    };
+                    let text = |k: &str| text_field(&f, k);
                     let bytes = Reflect::get(&f, &"bytes".into())
                         .ok()
                         .and_then(|v| v.dyn_into::<Uint8Array>().ok())
@@ -497,6 +490,11 @@ fn answer(data: &JsValue) {
         }
         _ => {}
     }
+}
+
+/// The text field `k` of an object of an answer (empty when it has none).
+fn text_field(o: &JsValue, k: &str) -> String {
+    Reflect::get(o, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 /// The numbers of an answer, copied into the page's memory; the buffer

@@ -126,7 +126,9 @@ pub struct Request {
 
 impl Request {
     /// The request for `docs` (for [`Scope::Current`], the document shown
-    /// alone) in `format`.
+    /// alone) in `format`, each line written now. (The page sends the
+    /// lines of its last save instead where it can:
+    /// `ui::storage::export_line`.)
     pub fn new(
         format: Format,
         scope: Scope,
