@@ -35,18 +35,35 @@ async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
-/// Waits until `selector` matches inside `root` (Yew may render a changed
-/// child component in a later turn of the event loop than its parent), and
-/// returns the element; fails the test after five seconds (a loaded
-/// machine can take more than two).
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..500 {
-        if let Some(e) = root.query_selector(selector).unwrap() {
-            return e;
+/// How long a wait may last before the test fails, in milliseconds of
+/// wall-clock time. It only bounds a failing test: the analysis in these
+/// tests runs in the page's debug build (with the tagger once the model
+/// has arrived), which took over five seconds on a loaded machine.
+const PATIENCE_MS: f64 = 30_000.0;
+
+/// Waits until `ready` gives something, polling every 10 ms; `None` after
+/// [`PATIENCE_MS`].
+async fn poll<T>(mut ready: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = js_sys::Date::now() + PATIENCE_MS;
+    loop {
+        if let Some(v) = ready() {
+            return Some(v);
+        }
+        if js_sys::Date::now() > deadline {
+            return None;
         }
         yew::platform::time::sleep(Duration::from_millis(10)).await;
     }
-    panic!("nothing matched {selector} within five seconds");
+}
+
+/// Waits until `selector` matches inside `root` (Yew may render a changed
+/// child component in a later turn of the event loop than its parent), and
+/// returns the element; fails the test after [`PATIENCE_MS`].
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    match poll(|| root.query_selector(selector).unwrap()).await {
+        Some(e) => e,
+        None => panic!("nothing matched {selector} within {PATIENCE_MS} ms"),
+    }
 }
 
 fn ann(id: &str, label: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotation {
@@ -150,7 +167,7 @@ async fn type_into_paste_box(r: &Element, text: &str) {
 async fn pasting_an_article_shows_highlights_and_enables_export() {
     let r = root();
     serve_analysis();
-    yew::Renderer::<App>::with_root(r.clone()).render();
+    let app_handle = yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let export = r.query_selector("[data-testid=export-json]").unwrap().unwrap();
     assert!(export.has_attribute("disabled"), "nothing to export before a paste");
@@ -173,13 +190,16 @@ async fn pasting_an_article_shows_highlights_and_enables_export() {
     let tab = wait_for(&r, "[data-testid=doc-tab]").await;
     assert_eq!(tab.text_content().unwrap(), "pasted-article");
     assert!(!export.has_attribute("disabled"));
+    // (An app left mounted could still act on a tagger or a timer of its
+    // own while the next test's app is connected.)
+    app_handle.destroy();
 }
 
 #[wasm_bindgen_test]
 async fn pasted_markup_stays_text() {
     let r = root();
     serve_analysis();
-    yew::Renderer::<App>::with_root(r.clone()).render();
+    let app_handle = yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let text =
         "<img src=x onerror=\"window.__sorotPwned=1\"><script>window.__sorotPwned=2</script> Ali";
@@ -189,18 +209,16 @@ async fn pasted_markup_stays_text() {
     assert!(view.query_selector("img, script").unwrap().is_none());
     let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__sorotPwned".into()).unwrap();
     assert!(pwned.is_undefined());
+    app_handle.destroy();
 }
 
-/// Waits until `element`'s attribute `name` is `want`; fails after five
-/// seconds.
+/// Waits until `element`'s attribute `name` is `want`; fails after
+/// [`PATIENCE_MS`].
 async fn wait_for_attr(element: &Element, name: &str, want: &str) {
-    for _ in 0..500 {
-        if element.get_attribute(name).as_deref() == Some(want) {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    if poll(|| (element.get_attribute(name).as_deref() == Some(want)).then_some(())).await.is_none()
+    {
+        panic!("{name} is {:?}, not {want:?}, after {PATIENCE_MS} ms", element.get_attribute(name));
     }
-    panic!("{name} is {:?}, not {want:?}, after five seconds", element.get_attribute(name));
 }
 
 #[wasm_bindgen_test]
@@ -210,7 +228,7 @@ async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
     // tested end to end, tests/e2e/models.test.mjs.)
     let r = root();
     serve_analysis();
-    yew::Renderer::<App>::with_root(r.clone()).render();
+    let app_handle = yew::Renderer::<App>::with_root(r.clone()).render();
     settle().await;
     let app = wait_for(&r, ".app").await;
     assert!(!app.has_attribute("data-model-id"), "no model is asked for before a document");
@@ -241,6 +259,7 @@ async fn an_open_documents_model_is_fetched_and_refines_its_highlights() {
     assert!(r.query_selector("[data-testid=notice]").unwrap().is_none());
     let status = r.query_selector("[data-testid=model-status]").unwrap().unwrap();
     assert!(status.text_content().unwrap().contains("id ready"));
+    app_handle.destroy();
 }
 
 /// Real news text of one language, from the quotation gold files
