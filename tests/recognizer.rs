@@ -1769,3 +1769,27 @@ fn a_participle_after_a_quotation_has_the_subject_of_the_verb_before_it() {
                 changes were \"fair and firm,\" adding: \"Nobody should be surprised by this.\"\n";
     assert_speakers(text, "en", &[Some("Yvette Cooper"), Some("Yvette Cooper")]);
 }
+
+#[test]
+fn verbs_of_saying_that_are_everyday_words_elsewhere_after_a_quotation() {
+    // `harap`, `imbau`, `kenang`, `aku`, `nilai` … right after a closing
+    // mark say who spoke (before: the quotation went to the camat named
+    // before, or to nobody, and `“Kami siap!” seru Budi.` was no quotation
+    // at all). Elsewhere they stay words (`aku` "I", `nilai` "value").
+    for verb in ["harap", "imbau", "kenang", "aku", "ajak", "pinta", "nilai", "kisah", "cerita"] {
+        let text = format!(
+            "Camat Ahmad Fauzi hadir. \"Dulu desa ini sepi sekali,\" {verb} Rina Wulandari.\n"
+        );
+        assert_speakers(&text, "id", &[Some("Rina Wulandari")]);
+    }
+    let text = "Camat Ahmad Fauzi hadir. Rina Wulandari juga datang. \"Dulu desa ini sepi \
+                sekali,\" kenangnya.\n";
+    assert_speakers(text, "id", &[Some("Rina Wulandari")]);
+    assert_speakers(
+        "Budi Santoso hadir. \"Kami siap!\" seru Budi.\n",
+        "id",
+        &[Some("Budi Santoso")],
+    );
+    let text = "Jane Smith was asked about it. \"Never,\" she shot back.\n";
+    assert_speakers(text, "en", &[Some("Jane Smith")]);
+}
