@@ -699,23 +699,22 @@ fn en_two_word_cue(first: &str, second: &str) -> bool {
 /// and in English, `shot back`, `went on` and the like within three words
 /// of the mark (`,” she shot back`).
 fn after_quote_cues(doc: &Doc, cue_flags: &mut [u16]) {
-    let n = doc.toks.len();
-    for k in 2..n {
+    let closing = |m: usize| {
+        m >= 1
+            && doc.toks[m].kind == Kind::Punct
+            && is_mark(doc.toks[m].ch)
+            && doc.toks[m - 1].kind == Kind::Punct
+            && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
+    };
+    for (k, flags) in cue_flags.iter_mut().enumerate().skip(2) {
         let t = &doc.toks[k];
-        if t.kind != Kind::Word || cue_flags[k] & cue::VERB != 0 {
+        if t.kind != Kind::Word || *flags & cue::VERB != 0 {
             continue;
         }
-        let closing = |m: usize| {
-            m >= 1
-                && doc.toks[m].kind == Kind::Punct
-                && is_mark(doc.toks[m].ch)
-                && doc.toks[m - 1].kind == Kind::Punct
-                && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
-        };
         if doc.lang == super::tokens::Lang::En {
-            let after = (k.saturating_sub(3)..k).any(|m| closing(m));
+            let after = (k - 3.min(k)..k).any(closing);
             if after && doc.is_word(k + 1) && en_two_word_cue(doc.low(k), doc.low(k + 1)) {
-                cue_flags[k] |= cue::VERB;
+                *flags |= cue::VERB;
             }
             continue;
         }
@@ -724,16 +723,14 @@ fn after_quote_cues(doc: &Doc, cue_flags: &mut [u16]) {
         }
         let w = doc.low(k);
         if w.strip_suffix("nya").is_some_and(|r| ID_AFTER_QUOTE.contains(&r)) {
-            let ends = doc.toks.get(k + 1).is_none_or(|x| x.kind == Kind::Punct);
-            if ends {
-                cue_flags[k] |= cue::VERB | cue::PRON;
+            if doc.toks.get(k + 1).is_none_or(|x| x.kind == Kind::Punct) {
+                *flags |= cue::VERB | cue::PRON;
             }
         } else if ID_AFTER_QUOTE.contains(&w) {
-            let next = doc.toks.get(k + 1);
-            let named = next.is_some_and(|x| x.kind == Kind::Word && x.upper)
+            let named = doc.toks.get(k + 1).is_some_and(|x| x.kind == Kind::Word && x.upper)
                 || doc.is_word(k + 1) && matches!(doc.low(k + 1), "dia" | "ia" | "beliau");
             if named {
-                cue_flags[k] |= cue::VERB;
+                *flags |= cue::VERB;
             }
         }
     }
