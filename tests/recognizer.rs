@@ -1793,3 +1793,27 @@ fn verbs_of_saying_that_are_everyday_words_elsewhere_after_a_quotation() {
     let text = "Jane Smith was asked about it. \"Never,\" she shot back.\n";
     assert_speakers(text, "en", &[Some("Jane Smith")]);
 }
+
+#[test]
+fn a_descriptive_phrase_closed_by_itu_points_back_to_the_person_it_describes() {
+    // `kata pengamat tersebut` is the person titled `Pengamat politik`
+    // (the title's lower-case word counts); `ujar politikus Partai Golkar
+    // itu` is someone of another title (a word for a kind of person fits
+    // any); `kata ibu tiga anak tersebut` the woman named before. Before,
+    // all three gave nobody.
+    let text = "Pengamat politik Cecep Hidayat hadir. \"Koalisi ini rapuh,\" kata pengamat \
+                tersebut.\n";
+    assert_speakers(text, "id", &[Some("Cecep Hidayat")]);
+    let text = "Ketua Fraksi Golkar DPR Sarmuji hadir. \"Publik berhak tahu,\" ujar politikus \
+                Partai Golkar itu.\n";
+    assert_speakers(text, "id", &[Some("Sarmuji")]);
+    let text = "Pengamat politik Cecep Hidayat hadir. \"Koalisi ini rapuh,\" ujar dosen FISIP UI \
+                itu.\n";
+    assert_speakers(text, "id", &[Some("Cecep Hidayat")]);
+    let text = "Warga, Aminah Lestari, hadir. \"Kami harus mengungsi,\" kata ibu tiga anak \
+                tersebut.\n";
+    assert_speakers(text, "id", &[Some("Aminah Lestari")]);
+    // A title still is not someone of another title.
+    let text = "Gubernur Jawa Barat Dedi Mulyadi hadir. \"Kami siap,\" kata menteri itu.\n";
+    assert_speakers(text, "id", &[None]);
+}

@@ -4187,7 +4187,12 @@ impl Quoter<'_, '_> {
             // text gave another role: a title of their own, or an
             // appositive (`Anna Berg, a teacher in Oslo`, `Budi Santoso,
             // warga setempat`), since `named_by` found no holder of it.
-            let titled = words.iter().any(|&w| doc.toks[w].flags & TITLE != 0);
+            // (An Indonesian word for a kind of person, `politikus itu`,
+            // fits someone of any title.)
+            let generic = |w: usize| {
+                doc.lang != super::tokens::Lang::En && self.cue_flags[w] & cue::PERSON_NOUN != 0
+            };
+            let titled = words.iter().any(|&w| doc.toks[w].flags & TITLE != 0 && !generic(w));
             found.filter(|&e| !(titled && self.has_role(e)))
         } else if institution {
             self.antecedent(open, false)
@@ -4274,7 +4279,12 @@ impl Quoter<'_, '_> {
             if self.in_term[first] {
                 continue;
             }
-            let title_from = self.title_start(first);
+            // (The title the entity rules gave the name counts whole, with
+            // its lower-case words: `Pengamat politik Cecep Hidayat`.)
+            let title_from = match s.title {
+                Some((a, _)) => self.title_start(first).min(doc.tok_at(a)),
+                None => self.title_start(first),
+            };
             // (An institution word that only depends on another noun
             // there, `the president of the foundation`, `the foundation's
             // president`, does not make the name the institution.)
