@@ -1817,3 +1817,18 @@ fn a_descriptive_phrase_closed_by_itu_points_back_to_the_person_it_describes() {
     let text = "Gubernur Jawa Barat Dedi Mulyadi hadir. \"Kami siap,\" kata menteri itu.\n";
     assert_speakers(text, "id", &[None]);
 }
+
+#[test]
+fn an_abbreviated_title_is_whoever_the_text_gave_the_title() {
+    // `kata Menkeu` after `Menteri Keuangan …`, and the other way round;
+    // `kata Ketua KPU` after `Ketua KPU …` (before: nobody, nobody, and the
+    // organisation KPU).
+    let text = "Menteri Keuangan Purbaya Yudhi Sadewa hadir. \"Saya yakin,\" kata Menkeu.\n";
+    assert_speakers(text, "id", &[Some("Purbaya Yudhi Sadewa")]);
+    let text = "Menteri Dalam Negeri Tito Karnavian hadir. \"Kami siap,\" kata Mendagri.\n";
+    assert_speakers(text, "id", &[Some("Tito Karnavian")]);
+    let text = "Menkeu Purbaya Yudhi Sadewa hadir. \"Saya yakin,\" kata menteri itu.\n";
+    assert_speakers(text, "id", &[Some("Purbaya Yudhi Sadewa")]);
+    let text = "Ketua KPU Mochammad Afifuddin hadir. \"Kami siap,\" kata Ketua KPU.\n";
+    assert_speakers(text, "id", &[Some("Mochammad Afifuddin")]);
+}

@@ -685,6 +685,42 @@ const ID_AFTER_QUOTE: &[&str] = &[
     "puji", "tegur", "sapa", "ingat", "yakin", "duga", "sentil",
 ];
 
+/// Indonesian abbreviated titles and the titles they stand for: `kata
+/// Menkeu` is whoever the text titled `Menteri Keuangan`.
+const ID_TITLE_ABBRS: &[(&str, &str)] = &[
+    ("menkeu", "menteri keuangan"),
+    ("wamenkeu", "wakil menteri keuangan"),
+    ("mendagri", "menteri dalam negeri"),
+    ("menlu", "menteri luar negeri"),
+    ("menhan", "menteri pertahanan"),
+    ("menkes", "menteri kesehatan"),
+    ("menag", "menteri agama"),
+    ("mentan", "menteri pertanian"),
+    ("menhub", "menteri perhubungan"),
+    ("mendag", "menteri perdagangan"),
+    ("menperin", "menteri perindustrian"),
+    ("menaker", "menteri ketenagakerjaan"),
+    ("menpora", "menteri pemuda dan olahraga"),
+    ("mensesneg", "menteri sekretaris negara"),
+    ("menkumham", "menteri hukum dan hak asasi manusia"),
+    ("menparekraf", "menteri pariwisata dan ekonomi kreatif"),
+    ("menko", "menteri koordinator"),
+    ("kapolri", "kepala kepolisian negara republik indonesia"),
+    ("kapolda", "kepala kepolisian daerah"),
+    ("kapolres", "kepala kepolisian resor"),
+    ("kapolsek", "kepala kepolisian sektor"),
+    ("sekjen", "sekretaris jenderal"),
+    ("dirjen", "direktur jenderal"),
+    ("dirut", "direktur utama"),
+    ("kadis", "kepala dinas"),
+    ("kades", "kepala desa"),
+    ("sekda", "sekretaris daerah"),
+    ("wagub", "wakil gubernur"),
+    ("wabup", "wakil bupati"),
+    ("wawali", "wakil wali kota"),
+    ("jubir", "juru bicara"),
+];
+
 /// English verbs of saying in two words that only stand right after a
 /// quotation (`,” she shot back`, `,” he went on`): the first word.
 fn en_two_word_cue(first: &str, second: &str) -> bool {
@@ -4062,6 +4098,18 @@ impl Quoter<'_, '_> {
             return person;
         }
         if let Some(o) = org {
+            // "kata Ketua KPU" after "Ketua KPU Mochammad Afifuddin": a title
+            // and an organisation, the title of someone named before.
+            let (oa, oz) = self.ent_toks[o];
+            if doc.lang != super::tokens::Lang::En
+                && oa > k
+                && (k..oa).all(|j| doc.is_word(j) && doc.toks[j].flags & TITLE != 0)
+            {
+                let phrase = (k..oz).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
+                if let Some(e) = self.title_holder(&phrase, open) {
+                    return Some(e);
+                }
+            }
             // "terang Wakil Ketua Fraksi Partai Demokrat ini", "ucap
             // politisi Partai Gerindra itu": a role phrase closed by
             // `ini`/`itu` points back to someone; the organisation in it
@@ -4153,6 +4201,32 @@ impl Quoter<'_, '_> {
         (plain && (after..j).any(role)) || rest_of_name
     }
 
+    /// The latest person before token `open` whose title, as the entity
+    /// rules gave it (`Menteri Keuangan`, `Ketua KPU`), holds `phrase`
+    /// (lower case, words separated by single spaces).
+    fn title_holder(&self, phrase: &str, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let b = doc.toks[open.min(doc.toks.len() - 1)].start;
+        let upto = self.ents.partition_point(|s| s.start < b);
+        (0..upto).rev().take(LOOKBACK).find(|&e| {
+            let s = &self.ents[e];
+            let Some((a, z)) = s.title.filter(|_| s.label == labels::PERSON) else {
+                return false;
+            };
+            if self.inside_quote_byte(s.start) {
+                return false;
+            }
+            // (An abbreviated title holds what it stands for: `Menkeu` is
+            // `menteri keuangan`.)
+            let title = doc.lower[a..z]
+                .split_whitespace()
+                .map(|w| ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == w).map_or(w, |(_, l)| *l))
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!(" {title} ").contains(&format!(" {phrase} "))
+        })
+    }
+
     /// The speaker a nominal (the word tokens `words`) stands for, in a
     /// quotation opening at token `open`: the latest PERSON/ORG whose name
     /// or title holds one of the words; failing that, a role word acts as a
@@ -4176,6 +4250,26 @@ impl Quoter<'_, '_> {
         let institution = words.iter().any(|&w| self.cue_flags[w] & cue::INSTITUTION != 0);
         if let Some(e) = self.named_by(words, open) {
             return Some(e);
+        }
+        // `kata Menkeu` after `Menteri Keuangan Purbaya Yudhi Sadewa`.
+        if doc.lang != super::tokens::Lang::En {
+            let long = words.iter().find_map(|&w| {
+                ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == doc.low(w)).map(|(_, long)| *long)
+            });
+            if let Some(e) = long.and_then(|l| self.title_holder(l, open)) {
+                return Some(e);
+            }
+            // `kata menteri itu` after `Menkeu Purbaya Yudhi Sadewa`.
+            let titles: Vec<&str> = words
+                .iter()
+                .filter(|&&w| doc.toks[w].flags & TITLE != 0)
+                .map(|&w| doc.low(w))
+                .collect();
+            if let Some(e) =
+                self.title_holder(&titles.join(" "), open).filter(|_| !titles.is_empty())
+            {
+                return Some(e);
+            }
         }
         let found = if role {
             // (In English a definite role word often brings in someone
