@@ -1832,3 +1832,18 @@ fn an_abbreviated_title_is_whoever_the_text_gave_the_title() {
     let text = "Ketua KPU Mochammad Afifuddin hadir. \"Kami siap,\" kata Ketua KPU.\n";
     assert_speakers(text, "id", &[Some("Mochammad Afifuddin")]);
 }
+
+#[test]
+fn words_summing_a_quotation_up_in_the_next_paragraph_say_whose_it_is() {
+    // Antara's lead style: the quotation, then a paragraph opening `Hal
+    // itu disampaikan …` (before: nobody); `Demikian dikatakan …` after a
+    // quotation of three words (before: no quotation at all).
+    let text = "\"Kami siap membantu warga yang terdampak banjir.\"\n\nHal itu disampaikan \
+                Kepala BNPB Suharyanto di Jakarta.\n";
+    assert_speakers(text, "id", &[Some("Suharyanto")]);
+    let text = "\"Kami siap membantu.\" Demikian dikatakan Kepala BNPB Suharyanto.\n";
+    assert_speakers(text, "id", &[Some("Suharyanto")]);
+    let text = "\"Harga gabah anjlok, kami rugi besar.\"\n\nKeluhan tersebut diungkapkan Karsono \
+                Wijaya, petani di Indramayu.\n";
+    assert_speakers(text, "id", &[Some("Karsono Wijaya")]);
+}

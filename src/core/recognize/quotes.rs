@@ -2222,12 +2222,50 @@ impl Quoter<'_, '_> {
         }
     }
 
+    /// The passive verb of Indonesian words at token `k` that sum a
+    /// quotation up and say who said it: `Hal itu disampaikan …`,
+    /// `Keluhan tersebut diungkapkan …`, `Demikian dikatakan …`.
+    fn recap_at(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang == super::tokens::Lang::En || !doc.is_word(k) {
+            return None;
+        }
+        let passive = |p: usize| self.cue_flags.get(p).is_some_and(|f| f & cue::PASSIVE != 0);
+        if doc.low(k) == "demikian" {
+            return passive(k + 1).then_some(k + 1);
+        }
+        let noun = matches!(
+            doc.low(k),
+            "hal"
+                | "pernyataan"
+                | "keterangan"
+                | "keluhan"
+                | "ucapan"
+                | "penjelasan"
+                | "harapan"
+                | "pesan"
+                | "kalimat"
+                | "komentar"
+                | "pengakuan"
+                | "tanggapan"
+                | "jawaban"
+                | "imbauan"
+                | "permintaan"
+                | "paparan"
+        );
+        let this = doc.is_word(k + 1) && matches!(doc.low(k + 1), "itu" | "tersebut" | "ini");
+        (noun && this && passive(k + 2)).then_some(k + 2)
+    }
+
     /// Looks after the closing mark `close` for a dash and a name, or a cue.
     fn speaker_after(&self, open: usize, close: usize) -> Option<Found> {
         let doc = self.doc;
         let n = doc.toks.len();
         let lim = (close + 1 + AFTER_WINDOW).min(n);
-        let mut end = close + 1;
+        // (Words summing the quotation up may open the next paragraph:
+        // `.”` ¶ `Hal itu disampaikan Kepala BNPB Suharyanto.`)
+        let recap = self.recap_at(close + 1);
+        let mut end = if recap.is_some() { close + 2 } else { close + 1 };
         while end < lim && !self.stops(end) && doc.toks[end].gap < Gap::Para {
             end += 1;
         }
@@ -2277,19 +2315,15 @@ impl Quoter<'_, '_> {
         let joined = comma(last) || doc.toks.get(close + 1).is_some_and(comma);
         // (Or a passive verb after words that sum the quotation up: `.”
         // Hal itu disampaikan Menteri …`.)
-        let recap = doc.is_word(close + 2)
-            && doc.low(close + 1) == "hal"
-            && matches!(doc.low(close + 2), "itu" | "tersebut" | "ini")
-            && self.cue_flags.get(close + 3).is_some_and(|f| f & cue::PASSIVE != 0);
-        let reach = if recap {
-            (close + 4).min(end)
+        let reach = if let Some(p) = recap {
+            (p + 1).min(end)
         } else if ends_sentence || !joined {
             (close + 3).min(end)
         } else {
             end
         };
-        let (c, len, f) =
-            (close + 1..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
+        let from = recap.unwrap_or(close + 1);
+        let (c, len, f) = (from..reach).find_map(|k| self.cue_at(k).map(|(l, f)| (k, l, f)))?;
         // After a quotation that ends its sentence, "Zenghelis described
         // her as …" or "He said that …" starts a new statement: a verb
         // with an object or a clause after it does not attribute.
@@ -2385,7 +2419,9 @@ impl Quoter<'_, '_> {
                     && !(t.kind == Kind::Word
                         && matches!(doc.low(k), "or" | "while" | "as" | "when"))
             });
-        Some(Found { speaker, near: near || handed, verb: true })
+        // (Words summing the quotation up attribute it as closely: `“Kami
+        // siap membantu.” Demikian dikatakan …`.)
+        Some(Found { speaker, near: near || handed || recap.is_some(), verb: true })
     }
 
     /// Looks before the opening mark `open` for a cue or a colon.
