@@ -1847,3 +1847,20 @@ fn words_summing_a_quotation_up_in_the_next_paragraph_say_whose_it_is() {
                 Wijaya, petani di Indramayu.\n";
     assert_speakers(text, "id", &[Some("Karsono Wijaya")]);
 }
+
+#[test]
+fn a_quotation_closed_with_the_wrong_mark_is_still_a_quotation() {
+    // Regional outlets type `,“` or open with `"` and close with `”`
+    // (before: no quotation at all). A nested curly quotation inside a
+    // straight one still closes where the straight marks do.
+    assert_speakers("Budi Santoso hadir. “Kami siap,“ kata Budi.\n", "id", &[Some("Budi Santoso")]);
+    assert_speakers(
+        "Budi Santoso hadir. \"Kami siap,” kata Budi.\n",
+        "id",
+        &[Some("Budi Santoso")],
+    );
+    let text = "Budi Santoso hadir. \"Warga bilang “jangan” ke kami,\" kata Budi.\n";
+    let spans = sorot::core::recognize::analyze_with(text, "id", None);
+    let quote = spans.iter().find(|s| s.label == "QUOTE").expect("a quotation");
+    assert_eq!(&text[quote.start..quote.end], "\"Warga bilang “jangan” ke kami,\"");
+}

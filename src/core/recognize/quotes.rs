@@ -1384,13 +1384,32 @@ impl Quoter<'_, '_> {
         let doc = self.doc;
         let n = doc.toks.len();
         let mut cursors: [Cursor; KINDS] = Default::default();
+        // A mark written where only a closing one can stand, glued to the
+        // sentence's punctuation and apart from what follows (`siap,“
+        // kata`, `"Kami siap,” kata`): typed with the wrong mark, it still
+        // closes a quotation opened with `“` or `"`.
+        let closing_shaped = |k: usize| {
+            k > 0
+                && doc.toks[k].gap == Gap::None
+                && doc.toks[k - 1].kind == Kind::Punct
+                && matches!(doc.toks[k - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
+                && doc.toks.get(k + 1).is_none_or(|t| t.gap != Gap::None)
+        };
         for &k in marks {
             match doc.toks[k].ch {
                 '\u{201D}' => {
                     cursors[Open::Curly as usize].at.push(k);
                     cursors[Open::Low as usize].at.push(k);
+                    if closing_shaped(k) {
+                        cursors[Open::Straight as usize].at.push(k);
+                    }
                 }
-                '\u{201C}' => cursors[Open::Low as usize].at.push(k),
+                '\u{201C}' => {
+                    cursors[Open::Low as usize].at.push(k);
+                    if closing_shaped(k) {
+                        cursors[Open::Curly as usize].at.push(k);
+                    }
+                }
                 '\u{BB}' => cursors[Open::Guillemet as usize].at.push(k),
                 '\u{300D}' => cursors[Open::Corner as usize].at.push(k),
                 '\u{300F}' => cursors[Open::WhiteCorner as usize].at.push(k),
