@@ -1864,3 +1864,19 @@ fn a_quotation_closed_with_the_wrong_mark_is_still_a_quotation() {
     let quote = spans.iter().find(|s| s.label == "QUOTE").expect("a quotation");
     assert_eq!(&text[quote.start..quote.end], "\"Warga bilang “jangan” ke kami,\"");
 }
+
+#[test]
+fn an_unnamed_member_of_an_organisation_is_not_the_organisation() {
+    // Before, each quotation went to the organisation.
+    let text = "\"Proyek itu sudah dikondisikan,\" kata seorang pejabat Kementerian PUPR yang \
+                meminta namanya tidak disebut.\n";
+    assert_speakers(text, "id", &[None]);
+    let text = "\"Proyek itu sudah dikondisikan,\" ujar salah seorang pegawai Pemkot Bekasi.\n";
+    assert_speakers(text, "id", &[None]);
+    let text = "\"The project was rigged,\" said an official at the Ministry of Finance who asked \
+                not to be named.\n";
+    assert_speakers(text, "en", &[None]);
+    // The organisation itself still speaks.
+    let text = "\"Proyek itu sudah berjalan,\" kata Kementerian PUPR dalam keterangannya.\n";
+    assert_speakers(text, "id", &[Some("Kementerian PUPR")]);
+}

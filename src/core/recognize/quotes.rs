@@ -4153,6 +4153,20 @@ impl Quoter<'_, '_> {
             return person;
         }
         if let Some(o) = org {
+            // "kata seorang pejabat Kementerian PUPR", "said an official at
+            // the ministry": someone unnamed of the organisation.
+            let unnamed = (k..self.ent_toks[o].0).any(|j| {
+                doc.is_word(j)
+                    && matches!(doc.low(j), "seorang" | "salah" | "a" | "an" | "one")
+                    && (j + 1..self.ent_toks[o].0).any(|w| {
+                        doc.is_word(w)
+                            && (self.cue_flags[w] & cue::PERSON_NOUN != 0
+                                || doc.toks[w].flags & TITLE != 0)
+                    })
+            });
+            if unnamed {
+                return None;
+            }
             // "kata Ketua KPU" after "Ketua KPU Mochammad Afifuddin": a title
             // and an organisation, the title of someone named before.
             let (oa, oz) = self.ent_toks[o];
