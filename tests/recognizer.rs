@@ -1880,3 +1880,18 @@ fn an_unnamed_member_of_an_organisation_is_not_the_organisation() {
     let text = "\"Proyek itu sudah berjalan,\" kata Kementerian PUPR dalam keterangannya.\n";
     assert_speakers(text, "id", &[Some("Kementerian PUPR")]);
 }
+
+#[test]
+fn an_acronym_or_a_seat_of_government_that_speaks_is_an_organisation() {
+    // With the tagger, `the FDA said` had no organisation (the tagger left
+    // the acronym) and `the White House said` a place: both quotations
+    // went to nobody.
+    let text = "\"We are reviewing the report,\" the FDA said.\n";
+    assert_speakers(text, "en", &[Some("FDA")]);
+    let text = "\"We are reviewing the report,\" said the FBI.\n";
+    assert_speakers(text, "en", &[Some("FBI")]);
+    let text = "\"The president has full confidence in the secretary,\" the White House said.\n";
+    assert_speakers(text, "en", &[Some("White House")]);
+    let spans = sorot::core::recognize::analyze_with(text, "en", Some(&model("en")));
+    assert!(spans.iter().any(|s| s.label == "ORG" && &text[s.start..s.end] == "White House"));
+}

@@ -889,6 +889,46 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // name set off by an appositive whose head is a word for a company or
     // an organisation is an ORG.
     let orgs_from = found.len();
+    // "the FDA said", "said the FBI": an acronym after `the` right before
+    // or after a verb of saying is an organisation (the tagger may leave
+    // it). "the White House said": a place after `the` that speaks is the
+    // institution seated there.
+    let acronym = |k: usize| {
+        let t = &doc.toks[k];
+        doc.is_word(k) && t.caps && (2..=6).contains(&(t.end - t.start)) && !covered[k]
+    };
+    let the = |k: usize| doc.is_word(k) && doc.low(k) == "the";
+    for &c in &verbs {
+        if c >= 2 && acronym(c - 1) && the(c - 2) && doc.toks[c].gap == tokens::Gap::Space {
+            found.push((c - 1, c - 1));
+        } else if c + 2 < n
+            && the(c + 1)
+            && acronym(c + 2)
+            && doc.toks.get(c + 3).is_none_or(|t| t.kind == tokens::Kind::Punct)
+        {
+            found.push((c + 2, c + 2));
+        }
+        let seat = |end_tok: usize, first_after: bool| {
+            let b = if first_after { doc.toks.get(end_tok).map(|t| t.start) } else { None };
+            let at = match b {
+                Some(b) => spans.partition_point(|s| s.start < b),
+                None => spans.partition_point(|s| s.end <= doc.toks[end_tok].end).checked_sub(1)?,
+            };
+            let s = spans.get(at)?;
+            let ok = s.label == super::model::labels::LOC
+                && if first_after { Some(s.start) == b } else { s.end == doc.toks[end_tok].end };
+            let a = doc.tok_at(s.start);
+            (ok && a > 0 && the(a - 1)).then_some(at)
+        };
+        let place =
+            if c >= 2 && doc.toks[c].gap == tokens::Gap::Space { seat(c - 1, false) } else { None }
+                .or_else(|| if c + 2 < n && the(c + 1) { seat(c + 2, true) } else { None });
+        if let Some(at) = place {
+            let s = &mut spans[at];
+            s.label = super::model::labels::ORG;
+            added.orgs.push((s.start, s.end));
+        }
+    }
     for c in appositives {
         let head = (c + 2..(c + 9).min(n)).find(|&k| !doc.is_word(k)).filter(|&k| doc.is(k, ','));
         let Some(end) = head else { continue };
