@@ -1895,3 +1895,12 @@ fn an_acronym_or_a_seat_of_government_that_speaks_is_an_organisation() {
     let spans = sorot::core::recognize::analyze_with(text, "en", Some(&model("en")));
     assert!(spans.iter().any(|s| s.label == "ORG" && &text[s.start..s.end] == "White House"));
 }
+
+#[test]
+fn a_short_quotation_before_two_names_joined_by_and_is_theirs() {
+    // Before: no quotation at all (`and` between the mark and the verb
+    // read as a new clause). A quotation has one speaker: the nearer name.
+    assert_speakers("\"We are united,\" Smith and Jones said.\n", "en", &[Some("Jones")]);
+    let text = "\"We are heartbroken,\" John and Mary Smith said in a statement.\n";
+    assert_speakers(text, "en", &[Some("Mary Smith")]);
+}

@@ -2433,8 +2433,12 @@ impl Quoter<'_, '_> {
                 // wife, Karen, added`; and, in English, a possessive's
                 // curly apostrophe: `“Not guilty,” the jury’s foreman said`.)
                 let apostrophe = t.ch == '\u{2019}' && en;
+                // (Except between two names: `“We are united,” Smith and
+                // Jones said`.)
+                let names = |j: usize| doc.is_word(j) && doc.toks[j].upper;
+                let joins_names = k > close + 1 && names(k - 1) && names(k + 1);
                 (t.kind != Kind::Punct || matches!(t.ch, '.' | '-' | '\'' | ',') || apostrophe)
-                    && self.cue_flags[k] & cue::AND == 0
+                    && (self.cue_flags[k] & cue::AND == 0 || joins_names)
                     && !(t.kind == Kind::Word
                         && matches!(doc.low(k), "or" | "while" | "as" | "when"))
             });
