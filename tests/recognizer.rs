@@ -1904,3 +1904,17 @@ fn a_short_quotation_before_two_names_joined_by_and_is_theirs() {
     let text = "\"We are heartbroken,\" John and Mary Smith said in a statement.\n";
     assert_speakers(text, "en", &[Some("Mary Smith")]);
 }
+
+#[test]
+fn a_quoted_verb_phrase_a_verb_of_saying_governs_is_a_quotation_mid_sentence() {
+    // Before: no quotation (two or three words going on into the sentence
+    // read as a term). A noun phrase there still is a term.
+    let text = "Ramos said the club \"will never accept\" any offer.\n";
+    assert_speakers(text, "en", &[Some("Ramos")]);
+    let text = "Ramos said the club would \"never accept\" the offer.\n";
+    assert_speakers(text, "en", &[Some("Ramos")]);
+    let text = "Perdana Menteri Jepang Sanae Takaichi menegaskan bahwa keamanan kedua kawasan \
+                \"tidak dapat dipisahkan\" dari Asia.\n";
+    assert_speakers(text, "id", &[Some("Sanae Takaichi")]);
+    assert_speakers("The minister said the so-called \"reset\" would fail.\n", "en", &[]);
+}

@@ -2017,10 +2017,38 @@ impl Quoter<'_, '_> {
                 ));
         // (A clause comma inside the marks ends the words too: `said the
         // routes were “not commercially viable,” and a woman shouted`.)
+        // (Or the words are a verb phrase, which no term or title is,
+        // governed as a clause: `said the club “will never accept” any
+        // offer`, `menegaskan bahwa keamanan kawasan “tidak dapat
+        // dipisahkan” dari Asia`.)
+        let verbal = clause
+            && doc.is_word(open + 1)
+            && matches!(
+                doc.low(open + 1),
+                "will"
+                    | "would"
+                    | "never"
+                    | "not"
+                    | "cannot"
+                    | "must"
+                    | "should"
+                    | "could"
+                    | "can"
+                    | "tidak"
+                    | "tak"
+                    | "akan"
+                    | "harus"
+                    | "bisa"
+                    | "dapat"
+                    | "belum"
+                    | "sudah"
+                    | "telah"
+            );
         let ends = doc.toks.get(next).is_none_or(|t| t.term || t.gap >= Gap::Line)
             || doc.toks[close - 1].term
             || doc.is(close - 1, ',')
-            || goes_on;
+            || goes_on
+            || verbal;
         let inner_punct = (open + 1..close - 1).any(|k| doc.toks[k].kind == Kind::Punct);
         article && ends && !inner_punct
     }
