@@ -1918,3 +1918,19 @@ fn a_quoted_verb_phrase_a_verb_of_saying_governs_is_a_quotation_mid_sentence() {
     assert_speakers(text, "id", &[Some("Sanae Takaichi")]);
     assert_speakers("The minister said the so-called \"reset\" would fail.\n", "en", &[]);
 }
+
+#[test]
+fn a_name_the_lists_do_not_know_with_an_age_after_it_is_a_person() {
+    // Before: no PERSON, and the resident's words went to nobody.
+    let text = "Aminah (41) mengatakan, \"Kami harus mengungsi.\"\n";
+    assert_speakers(text, "id", &[Some("Aminah")]);
+    let text = "Wartini (41), warga Desa Sukamaju, mengatakan air naik. \"Kami harus mengungsi,\" \
+                katanya.\n";
+    assert_speakers(text, "id", &[Some("Wartini")]);
+    let text = "Nurhayati, 41 tahun, mengatakan air naik. \"Kami harus mengungsi,\" katanya.\n";
+    assert_speakers(text, "id", &[Some("Nurhayati")]);
+    for tagger in [None, Some(&model("id"))] {
+        let spans = sorot::core::recognize::analyze_with("Wartini (41) selamat.", "id", tagger);
+        assert!(spans.iter().any(|s| s.label == "PERSON" && s.start == 0 && s.end == 7));
+    }
+}
