@@ -1934,3 +1934,17 @@ fn a_name_the_lists_do_not_know_with_an_age_after_it_is_a_person() {
         assert!(spans.iter().any(|s| s.label == "PERSON" && s.start == 0 && s.end == 7));
     }
 }
+
+#[test]
+fn a_nationality_as_a_noun_points_back_to_the_person_named_before() {
+    // Before: `Dane` was a PERSON of its own and the quotation his.
+    let text = "Brentford boss Thomas Frank was frustrated. \"We gave away two cheap goals,\" the \
+                Dane said.\n";
+    assert_speakers(text, "en", &[Some("Thomas Frank")]);
+    let text = "Chancellor Angela Merkel arrived in Paris. \"We stand together,\" the German \
+                said.\n";
+    assert_speakers(text, "en", &[Some("Angela Merkel")]);
+    // And `fumed` is a verb of saying.
+    let text = "\"We are doing everything we can,\" fumed Smith.\n";
+    assert_speakers(text, "en", &[Some("Smith")]);
+}

@@ -257,6 +257,13 @@ const PERSON_NOUNS: &[&str] = &[
     "critic", "artist", "painter", "sculptor", "singer", "musician", "conductor", "architect",
     "actor", "actress", "playwright", "biographer", "journalist", "editor", "publisher",
     "philosopher", "mathematician", "physicist", "chemist", "scholar", "designer",
+    // A nationality as a noun, for a person named before: `the Dane said`.
+    "dane", "swede", "briton", "brit", "scot", "frenchman", "frenchwoman", "englishman",
+    "englishwoman", "irishman", "welshman", "dutchman", "spaniard", "pole", "finn", "norwegian",
+    "german", "italian", "argentine", "argentinian", "brazilian", "australian", "american",
+    "canadian", "belgian", "croatian", "serbian", "nigerian", "ghanaian", "kenyan", "mexican",
+    "colombian", "uruguayan", "russian", "ukrainian", "egyptian", "moroccan", "senegalese",
+    "austrian", "portuguese", "japanese", "korean", "indonesian",
 ];
 
 /// English verbs of saying: base form and irregular past (empty when
@@ -290,6 +297,7 @@ const EN_VERBS_QUOTES: &[(&str, &str)] = &[
     ("wonder", ""), ("confess", ""), ("remember", ""), ("post", ""),
     ("cry", ""), ("demand", ""), ("laugh", ""), ("sigh", ""), ("smile", ""), ("shrug", ""),
     ("grin", ""), ("inform", ""), ("chuckle", ""), ("snap", ""), ("gasp", ""), ("groan", ""), ("sob", ""),
+    ("fume", ""), ("scoff", ""), ("text", ""),
 ];
 
 /// English verbs of saying whose `-s` form is mostly a plural noun; only
@@ -300,7 +308,7 @@ const EN_NOUNISH: &[&str] = &[
     "counter", "reason", "stress", "quip", "joke", "whisper", "shout", "post", "respond",
     "mention", "answer", "retort", "vow", "pledge", "caution", "boast", "yell", "scream",
     "mutter", "murmur", "muse", "cry", "demand", "laugh", "sigh", "smile", "shrug", "grin",
-    "chuckle", "snap", "gasp", "groan", "sob",
+    "chuckle", "snap", "gasp", "groan", "sob", "text",
 ];
 
 /// Other English cue words, as they are.

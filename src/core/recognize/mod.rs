@@ -258,6 +258,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     regnal_names(&doc, &mut spans);
     comma_titles(&doc, &mut spans);
     aged_names(&doc, &mut spans);
+    spans.retain(|s| !nationality_noun(&doc, s));
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -271,6 +272,20 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     let quotes = quotes::find(&doc, &spans);
     spans.extend(quotes);
     in_order(spans)
+}
+
+/// Whether `s` is a PERSON of one word that is a word for a person after
+/// `the`, a nationality as a noun (`the Dane said`, `the Australian
+/// added`): whoever it stands for is named elsewhere.
+fn nationality_noun(doc: &Doc, s: &Span) -> bool {
+    if s.label != super::model::labels::PERSON || s.title.is_some() {
+        return false;
+    }
+    let k = doc.tok_at(s.start);
+    k > 0
+        && doc.toks.get(k).is_some_and(|t| t.end == s.end && t.cue & cues::cue::PERSON_NOUN != 0)
+        && doc.is_word(k - 1)
+        && doc.low(k - 1) == "the"
 }
 
 /// Adds as a PERSON one to three capitalised words no span covers that an

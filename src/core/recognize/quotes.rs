@@ -4011,7 +4011,10 @@ impl Quoter<'_, '_> {
     /// ministry", "menteri itu". `Some(speaker)` when there is one.
     fn nominal_before(&self, p: usize, from: usize, open: usize) -> Option<Option<usize>> {
         let doc = self.doc;
-        if !doc.is_word(p) || doc.toks[p].upper && !doc.toks[p].initial {
+        // (A capitalised word for a person, a nationality, may end one:
+        // `the Dane said`.)
+        let capital = doc.toks.get(p).is_some_and(|t| t.upper && !t.initial);
+        if !doc.is_word(p) || capital && self.cue_flags[p] & cue::PERSON_NOUN == 0 {
             return None;
         }
         let closed = self.cue_flags[p] & cue::ANAPHOR_END != 0;
