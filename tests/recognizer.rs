@@ -1948,3 +1948,107 @@ fn a_nationality_as_a_noun_points_back_to_the_person_named_before() {
     let text = "\"We are doing everything we can,\" fumed Smith.\n";
     assert_speakers(text, "en", &[Some("Smith")]);
 }
+
+/// The PERSON spans of `text` with their titles, read by the rules alone
+/// or with the committed tagger of `lang`.
+fn titled_persons<'a>(text: &'a str, lang: &str, tagger: bool) -> Vec<(&'a str, Option<&'a str>)> {
+    let model = model(lang);
+    let spans = sorot::core::recognize::analyze_with(text, lang, tagger.then_some(&model));
+    spans
+        .iter()
+        .filter(|s| s.label == "PERSON")
+        .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
+        .collect()
+}
+
+/// Indonesian title chains: an acting prefix (`Pj`, `Plh`, `Penjabat`),
+/// an abbreviated office (`Menpora`, `Sekda`, `Kanit`), the place a
+/// regional office heads (`Kepala Desa Cikahuripan`, `Kapolsek Tebet`,
+/// `Kabupaten Sleman`), a neighbourhood unit with its number (`Ketua RW
+/// 05,`), a rank with its corps (`Letkol Inf`, `Aipda`) and a unit named
+/// with `dan` and commas before its organisation are the title's, never
+/// the name's. `tagger` says whether the committed tagger reads it so too.
+#[test]
+fn indonesian_title_chains_stay_out_of_the_name() {
+    let cases: &[(&str, &str, &str, bool)] = &[
+        (
+            "kata Kepala Desa Cikahuripan Dede Sunarya.",
+            "Dede Sunarya",
+            "Kepala Desa Cikahuripan",
+            true,
+        ),
+        ("kata Kepala Desa Sukamaju Budi Santoso.", "Budi Santoso", "Kepala Desa Sukamaju", true),
+        ("kata Lurah Kampung Melayu Setiawan.", "Setiawan", "Lurah Kampung Melayu", false),
+        ("kata Kapolsek Tebet Murodih.", "Murodih", "Kapolsek Tebet", false),
+        ("kata Pj Bupati Bekasi Dedy Supriyadi.", "Dedy Supriyadi", "Pj Bupati Bekasi", true),
+        (
+            "kata Penjabat Gubernur Papua Agus Fatoni.",
+            "Agus Fatoni",
+            "Penjabat Gubernur Papua",
+            true,
+        ),
+        (
+            "kata Plh Bupati Pati Risma Ardhi Chandra.",
+            "Risma Ardhi Chandra",
+            "Plh Bupati Pati",
+            false,
+        ),
+        ("kata Ketua RW 05, Furqon.", "Furqon", "Ketua RW 05", true),
+        (
+            "Kades Sukamaju, Budi Santoso (45), mengatakan siap.",
+            "Budi Santoso",
+            "Kades Sukamaju",
+            true,
+        ),
+        (
+            "kata Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari.",
+            "Abdul Muhari",
+            "Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB",
+            true,
+        ),
+        (
+            "kata Direktur Jenderal Bea dan Cukai Djaka Budhi Utama.",
+            "Djaka Budhi Utama",
+            "Direktur Jenderal Bea dan Cukai",
+            true,
+        ),
+        (
+            "kata Dirjen Pajak Kemenkeu Bimo Wijayanto.",
+            "Bimo Wijayanto",
+            "Dirjen Pajak Kemenkeu",
+            true,
+        ),
+        ("kata Dandim Letkol Inf Whisnu Hermawan.", "Whisnu Hermawan", "Dandim Letkol Inf", true),
+        (
+            "kata Kanit Reskrim Aipda Whisnu Hermawan.",
+            "Whisnu Hermawan",
+            "Kanit Reskrim Aipda",
+            true,
+        ),
+        ("kata Menpora Dito Ariotedjo.", "Dito Ariotedjo", "Menpora", false),
+        ("kata Wamenkeu Anggito Abimanyu.", "Anggito Abimanyu", "Wamenkeu", false),
+        (
+            "kata Kepala Kantor SAR Kelas A Jakarta Desiana Kartika Bahari.",
+            "Desiana Kartika Bahari",
+            "Kepala Kantor SAR Kelas A Jakarta",
+            true,
+        ),
+        ("kata Sekda Kabupaten Sleman Susmiarto.", "Susmiarto", "Sekda Kabupaten Sleman", false),
+    ];
+    for &(sentence, name, title, tagger) in cases {
+        let text = format!("\"Kami siap,\" {sentence}");
+        let want = [(name, Some(title))];
+        for with in [false, true] {
+            if with && !tagger {
+                continue;
+            }
+            assert_eq!(titled_persons(&text, "id", with), want, "with model {with}: {text}");
+        }
+    }
+    // The speaker is the name, not the title.
+    assert_speakers(
+        "\"Kami siap,\" kata Kepala Desa Cikahuripan Dede Sunarya.",
+        "id",
+        &[Some("Dede Sunarya")],
+    );
+}

@@ -100,6 +100,9 @@ pub(crate) fn find(doc: &Doc, used: &[bool]) -> Vec<Candidate> {
         persons: HashSet::default(),
         ws: Vec::new(),
         title: None,
+        title_last: 0,
+        resume: 0,
+        comma: false,
     };
     f.run();
     f.out
@@ -119,6 +122,15 @@ struct Finder<'d, 'a> {
     ws: Vec<usize>,
     /// The byte range of the open title phrase, while one is open.
     title: Option<(usize, usize)>,
+    /// The last token of the last title word read.
+    title_last: usize,
+    /// Where the main loop goes on when a title runs on past the run
+    /// after it (the number of `Ketua RW *05*`, the unit `Kepala Pusat
+    /// Data, Informasi dan Komunikasi Kebencanaan *BNPB*`).
+    resume: usize,
+    /// Whether the title runs on over the comma that follows (`Kades
+    /// Sukamaju, Budi Santoso`).
+    comma: bool,
 }
 
 /// Whether a lower-case word is an Indonesian ordinal written with digits
@@ -145,6 +157,30 @@ pub(super) fn rank(w: &str) -> bool {
             | "ipda"
             | "aiptu"
             | "bripka"
+            | "aipda"
+            | "brigpol"
+            | "briptu"
+            | "bripda"
+            | "abrip"
+            | "abriptu"
+            | "abripda"
+            | "bharaka"
+            | "bharatu"
+            | "bharada"
+            | "kapten"
+            | "lettu"
+            | "letda"
+            | "peltu"
+            | "pelda"
+            | "serma"
+            | "serka"
+            | "sertu"
+            | "serda"
+            | "kopka"
+            | "koptu"
+            | "kopda"
+            | "praka"
+            | "pratu"
             | "letjen"
             | "mayjen"
             | "kolonel"
@@ -179,6 +215,13 @@ impl<'a> Finder<'_, 'a> {
                     i = end;
                     continue;
                 }
+                // "Kades Sukamaju, Budi Santoso": the comma is the title's.
+                if after_title && self.comma && self.doc.is(i, ',') {
+                    self.comma = false;
+                    i += 1;
+                    continue;
+                }
+                self.comma = false;
                 after_title = false;
                 i += 1;
                 continue;
@@ -193,6 +236,7 @@ impl<'a> Finder<'_, 'a> {
                     _ => Some((self.title_start(i), last)),
                 };
                 after_title = true;
+                self.title_last = end - 1;
                 i = end;
                 continue;
             }
@@ -207,6 +251,8 @@ impl<'a> Finder<'_, 'a> {
             if t.upper && (self.can_start(i) || (after_title && he())) {
                 let end = self.collect_run(i);
                 let ws = std::mem::take(&mut self.ws);
+                self.resume = end;
+                self.comma = false;
                 let goes_on = if after_title {
                     self.after_title(&ws)
                 } else {
@@ -215,7 +261,7 @@ impl<'a> Finder<'_, 'a> {
                 };
                 self.ws = ws;
                 after_title = goes_on;
-                i = end;
+                i = end.max(self.resume);
                 continue;
             }
             // "menteri luar negeri Sugiono": lower-case title words keep
@@ -388,6 +434,18 @@ impl<'a> Finder<'_, 'a> {
         let mut place = false;
         loop {
             self.ws.push(k);
+            // A known name with a lower-case word inside ("Bea dan Cukai").
+            if let Some((n, _)) = self.doc.longest(k, ORG_NAME | LOC, MAX_WORDS) {
+                let inside = k + 1..k + n;
+                if n >= 3
+                    && self.doc.lang == Lang::Id
+                    && inside.clone().all(|j| self.spaced(j) && !self.used[j])
+                    && inside.clone().any(|j| !self.doc.toks[j].upper)
+                {
+                    self.ws.extend(inside);
+                    k += n - 1;
+                }
+            }
             let f = self.flags(k);
             org |= self.org_word(k);
             place |= f & PLACE_HEAD != 0;
@@ -399,7 +457,7 @@ impl<'a> Finder<'_, 'a> {
             if self.ws.len() >= MAX_RUN || !self.spaced(next) {
                 return next;
             }
-            if self.name_word(next) {
+            if self.name_word(next) || self.class_letter(next) {
                 if let Some(e) = self.title_at(next) {
                     // "Commission President Ursula von der Leyen" splits;
                     // "Direktorat Jenderal Pajak" does not.
@@ -417,6 +475,17 @@ impl<'a> Finder<'_, 'a> {
             }
             return next;
         }
+    }
+
+    /// Whether token `k` is the letter of an office's class after `Kelas`
+    /// or `Tipe` ("Kantor SAR Kelas *A* Jakarta", "Lapas Kelas *IIA*").
+    fn class_letter(&self, k: usize) -> bool {
+        let Some(t) = self.doc.toks.get(k) else { return false };
+        t.kind == Kind::Word
+            && (t.caps || self.single_letter(k) && t.upper)
+            && !self.used[k]
+            && t.end - t.start <= 3
+            && matches!(self.doc.low(k - 1), "kelas" | "tipe")
     }
 
     /// How many name words (up to two) follow one another from token `k`,
@@ -557,7 +626,8 @@ impl<'a> Finder<'_, 'a> {
             if f & ORG_HEAD != 0 {
                 head = q;
             }
-            if self.is_connector(k) || known || self.doc.toks[k].caps || self.roman(k) {
+            let class = self.class_letter(k) || self.class_letter(k + 1);
+            if self.is_connector(k) || known || self.doc.toks[k].caps || self.roman(k) || class {
                 q += 1;
             } else if let Some(n) = self.place_at(ws, q, ws.len()) {
                 q += n;
@@ -583,6 +653,8 @@ impl<'a> Finder<'_, 'a> {
     fn after_title(&mut self, ws: &[usize]) -> bool {
         let len = ws.len();
         let mut p = 0;
+        // Whether a place was peeled off already.
+        let mut placed = false;
         while p < len {
             let k = ws[p];
             if self.is_connector(k) || self.flags(k) & DEMONYM != 0 {
@@ -609,6 +681,15 @@ impl<'a> Finder<'_, 'a> {
             if let Some(n) = self.place_at(ws, p, len).filter(|&n| !opens_name(n)) {
                 self.emit(labels::LOC, gaz(n), ws, p, p + n);
                 p += n;
+                placed = true;
+                continue;
+            }
+            // A place word and the name it heads ("Sekda *Kabupaten Sleman*
+            // Susmiarto", "Lurah *Kampung Melayu* Setiawan").
+            if let Some(n) = self.headed_place(ws, p, len) {
+                self.emit(labels::LOC, Source::Rule, ws, p, p + n);
+                p += n;
+                placed = true;
                 continue;
             }
             if self.acronym(k) {
@@ -625,7 +706,51 @@ impl<'a> Finder<'_, 'a> {
                 p = q;
                 continue;
             }
+            // The village, district or town a regional title heads
+            // ("Kapolsek *Tebet* Murodih").
+            if !placed && self.regional_place(ws, p, len) {
+                self.emit(labels::LOC, Source::Heuristic, ws, p, p + 1);
+                p += 1;
+                placed = true;
+                continue;
+            }
+            // The unit of an organisation named next ("Dirjen *Pajak*
+            // Kemenkeu Bimo Wijayanto").
+            if let Some(q) = self.unit_before_org(ws, p, len) {
+                p = q;
+                continue;
+            }
             break;
+        }
+        let next = ws[len - 1] + 1;
+        // "Ketua RW 05, Furqon": the number is the title's.
+        if p + 1 == len && self.numbered_unit(ws[p]) {
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[next].end));
+            self.resume = next + 1;
+            self.comma = self.doc.is(next + 1, ',') && self.name_closes(next + 1);
+            return true;
+        }
+        // "Kades Sukamaju, Budi Santoso (45)": the place is the title's.
+        let unit_comma = || {
+            p < len
+                && len - p <= 2
+                && !self.known_name(ws[p])
+                && self.regional().is_some()
+                && self.doc.is(next, ',')
+                && self.name_closes(next)
+        };
+        if unit_comma() {
+            self.emit(labels::LOC, Source::Heuristic, ws, p, len);
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[ws[len - 1]].end));
+            self.comma = true;
+            return true;
+        }
+        // "Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB
+        // Abdul Muhari": a unit named by a list goes on to its organisation.
+        if let Some(q) = (p < len).then(|| self.listed_unit(next)).flatten() {
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[q - 1].end));
+            self.resume = q;
+            return true;
         }
         // The title goes on after its unit and rank, or after its
         // organisation when a bracket follows (see `bracket_in_title`).
@@ -665,6 +790,149 @@ impl<'a> Finder<'_, 'a> {
             && self.doc.toks.get(next).is_some_and(|t| t.upper && t.gap == Gap::Space)
             && self.doc.is_word(next)
             && rank(self.doc.low(next))
+    }
+
+    /// Whether the word of token `k` is a known given or family name.
+    fn known_name(&self, k: usize) -> bool {
+        self.doc.toks[k].more & (more::GIVEN | more::FAMILY) != 0
+    }
+
+    /// If the title read last heads a village, a district, a town or a
+    /// province, or the police or army unit of one, so that the place's
+    /// name may come before the person's: whether it is the head of a unit
+    /// named only by its place (`Kapolsek`, `Kepala Desa`, `Lurah`: the
+    /// place nearly always follows), rather than an office also named on
+    /// its own (`Gubernur`, `Bupati`).
+    fn regional(&self) -> Option<bool> {
+        if self.doc.lang != Lang::Id || self.title.is_none() {
+            return None;
+        }
+        match self.doc.low(self.title_last) {
+            "desa" | "kades" | "lurah" | "camat" | "kapolsek" | "kapolres" | "kapolresta"
+            | "kapolrestabes" | "wakapolsek" | "wakapolres" | "wakapolresta" | "dandim"
+            | "danrem" | "danramil" | "danyon" | "danlanal" | "danlanud" | "sekdes" | "kajari"
+            | "kajati" => Some(true),
+            "bupati" | "gubernur" | "kota" | "walikota" | "wagub" | "sekda" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Whether the run word `ws[p]` after a regional title (see
+    /// [`Finder::regional`]) names its place, a name of one or more words
+    /// following it: after the head of a unit named by its place, a word
+    /// that is not a known given or family name; after another office,
+    /// only when a known given name follows it ("Bupati Kudus *Sukamaju*
+    /// Budi") or three more words do.
+    fn regional_place(&self, ws: &[usize], p: usize, len: usize) -> bool {
+        let Some(unit) = self.regional() else { return false };
+        let k = ws[p];
+        let t = &self.doc.toks[k];
+        let plain_word = t.upper && !t.caps && !self.known_name(k) && !self.single_letter(k);
+        let given_next = p + 1 < len && self.doc.toks[ws[p + 1]].more & more::GIVEN != 0;
+        plain_word && len - p >= 2 && (unit || given_next || len - p >= 4)
+    }
+
+    /// If a place word (`Kabupaten`, `Kampung`) stands at run word `ws[p]`
+    /// after a title, with a place or one more word after it and more
+    /// words after that (the name): how many words the place takes.
+    fn headed_place(&self, ws: &[usize], p: usize, len: usize) -> Option<usize> {
+        if self.doc.lang != Lang::Id
+            || p + 2 >= len
+            || !lexicon::is_naming_place_head(self.doc.low(ws[p]))
+        {
+            return None;
+        }
+        let n = self.place_at(ws, p + 1, len).unwrap_or(1);
+        (p + 1 + n < len).then_some(1 + n)
+    }
+
+    /// If one or two unknown capitalised words from run word `ws[p]` come
+    /// before an acronym or a known organisation that a name follows: the
+    /// index of that organisation in the run (the words are its unit, the
+    /// title's).
+    fn unit_before_org(&self, ws: &[usize], p: usize, len: usize) -> Option<usize> {
+        if self.doc.lang != Lang::Id {
+            return None;
+        }
+        for q in p + 1..len.min(p + 3) {
+            let k = ws[q];
+            let n = if self.acronym(k) {
+                self.acronym_len(ws, q, len)
+            } else if let Some(n) = self.org_name_at(ws, q, len) {
+                n
+            } else {
+                continue;
+            };
+            let unit = ws[p..q].iter().all(|&j| {
+                let t = &self.doc.toks[j];
+                t.upper && !t.caps && !self.known_name(j)
+            });
+            return (unit && q + n < len).then_some(q);
+        }
+        None
+    }
+
+    /// Whether run word token `k` is a neighbourhood unit (`RT`, `RW`) with
+    /// its number after it.
+    fn numbered_unit(&self, k: usize) -> bool {
+        let n = k + 1;
+        matches!(self.doc.low(k), "rt" | "rw")
+            && self.doc.toks[k].caps
+            && self.spaced(n)
+            && self.doc.toks[n].kind == Kind::Number
+            && self.doc.toks[n].end - self.doc.toks[n].start <= 3
+    }
+
+    /// Whether the comma at token `c` is followed by a name of one to four
+    /// words that a comma, a bracket, the sentence's end or a lower-case
+    /// word other than `dan`/`serta`/`atau` closes (so it is not a list).
+    fn name_closes(&self, c: usize) -> bool {
+        let mut j = c + 1;
+        while j < c + 5 && self.spaced(j) && self.name_word(j) && self.title_at(j).is_none() {
+            j += 1;
+        }
+        if j == c + 1 || self.doc.toks[c + 1].flags & (MONTH | WEEKDAY | STOP) != 0 {
+            return false;
+        }
+        let Some(t) = self.doc.toks.get(j) else { return true };
+        match t.kind {
+            Kind::Word => {
+                !t.upper
+                    && t.gap == Gap::Space
+                    && !matches!(self.doc.low(j), "dan" | "serta" | "atau")
+            }
+            _ => matches!(t.ch, ',' | '(' | '.') || t.gap >= Gap::Line,
+        }
+    }
+
+    /// If the comma at token `c` goes on with the rest of a unit's name, a
+    /// list closed by `dan` (", Informasi dan Komunikasi Kebencanaan"),
+    /// up to an acronym or a known organisation that a name follows: the
+    /// index of that organisation.
+    fn listed_unit(&self, c: usize) -> Option<usize> {
+        if self.doc.lang != Lang::Id || !self.doc.is(c, ',') {
+            return None;
+        }
+        let mut and = false;
+        for j in c + 1..c + 12 {
+            let t = self.doc.toks.get(j)?;
+            if t.kind == Kind::Word && t.upper && !self.used[j] {
+                let org = self.acronym(j) || self.doc.longest(j, ORG_NAME, MAX_WORDS).is_some();
+                if org && and && self.spaced(j + 1) && self.name_word(j + 1) {
+                    return Some(j);
+                }
+                continue;
+            }
+            let ok = match t.kind {
+                Kind::Word => !t.upper && matches!(self.doc.low(j), "dan" | "and"),
+                _ => t.ch == ',',
+            };
+            if !ok || t.gap >= Gap::Line {
+                return None;
+            }
+            and |= t.kind == Kind::Word;
+        }
+        None
     }
 
     /// If token `k` opens a bracket holding the abbreviation or the legal

@@ -130,6 +130,10 @@ const PORTFOLIOS: &[&str] = &[
     "terpilih", "besar", "niaga", "pemasaran", "produksi", "operasional", "infrastruktur",
     "imigrasi", "reserse", "kriminal", "narkoba", "lalu lintas", "sumber daya manusia", "teknik",
     "pengembangan", "bisnis", "elect", "designate", "emeritus", "adjunct", "associate", "assistant",
+    // Police units and the corps written after a military rank (`Letkol
+    // *Inf* Whisnu`, `Kanit *Reskrim*`).
+    "reskrim", "intelkam", "samapta", "sabhara", "binmas", "propam", "inf", "kav",
+    "czi", "cba", "chb", "ckm", "cpm", "caj", "ctp", "chk", "cku", "arh", "pnb", "psk",
 ];
 
 /// Words that make a run of capitalised words an organisation.
