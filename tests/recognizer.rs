@@ -2052,3 +2052,30 @@ fn indonesian_title_chains_stay_out_of_the_name() {
         &[Some("Dede Sunarya")],
     );
 }
+
+#[test]
+fn a_name_of_several_words_after_a_quotation_that_ends_its_sentence_is_the_speaker() {
+    // `?” Ms Thorne asked`, `.” Mark Rutte said`: before, only a name of
+    // one word right after the mark counted, and the quotation went to
+    // the person named before it.
+    let text = "Maddox spoke first. \"Why would anyone do that?\" Ms Thorne asked.\n";
+    assert_speakers(text, "en", &[Some("Thorne")]);
+    let text = "Maddox spoke first. \"It was a good day.\" Mark Rutte said.\n";
+    assert_speakers(text, "en", &[Some("Mark Rutte")]);
+}
+
+#[test]
+fn a_name_qualifying_a_role_after_the_is_not_the_subject() {
+    // `the Calder manager said`: before, `Calder` spoke.
+    let text = "Calder manager Tony Adeyemi was furious. He insisted there was no crisis at the \
+                club. \"We were the better team for an hour,\" the Calder manager said.\n";
+    assert_speakers(text, "en", &[Some("Tony Adeyemi")]);
+}
+
+#[test]
+fn according_to_a_name_the_quotation_after_another_name_is_the_first_ones() {
+    // Before: the quotation went to the name it follows.
+    let text = "According to Paul Hennessey, Mikkel Sorgaard \"asked to play for the under-23s \
+                on Tuesday night just to keep his legs going.\"\n";
+    assert_speakers(text, "en", &[Some("Paul Hennessey")]);
+}

@@ -163,6 +163,8 @@ const ORG_HEADS: &[&str] = &[
     "pondok pesantren", "ponpes", "pesantren", "sma", "smp", "smk", "sd", "mts", "sman", "smpn",
     "smkn", "library", "perpustakaan", "fc", "ac", "sv", "division", "faculty", "laboratory",
     "laboratorium", "fraksi", "kwartir", "pengurus", "pimpinan pusat", "dpp", "dpw", "dpc",
+    "therapeutics", "pharmaceuticals", "biosciences", "semiconductor", "semiconductors",
+    "rovers", "wanderers", "hotspur",
 ];
 
 /// Words that end an organisation name; they may take a `.`.

@@ -2362,10 +2362,28 @@ impl Quoter<'_, '_> {
         let joined = comma(last) || doc.toks.get(close + 1).is_some_and(comma);
         // (Or a passive verb after words that sum the quotation up: `.”
         // Hal itu disampaikan Menteri …`.)
+        // (A name of several words, or with a title, counts as one:
+        // `.” Mark Rutte said`, `?” Ms Thorne asked`.)
+        let subject_end = || {
+            let mut k = close + 1;
+            while k < end
+                && k < close + 4
+                && self.ent(k).is_none()
+                && doc.is_word(k)
+                && doc.toks[k].upper
+                && doc.toks[k].flags & TITLE != 0
+            {
+                k += 1;
+                if doc.is(k, '.') && !doc.toks[k].term {
+                    k += 1;
+                }
+            }
+            self.ent(k).map_or(close + 2, |e| self.ent_toks[e].1)
+        };
         let reach = if let Some(p) = recap {
             (p + 1).min(end)
         } else if ends_sentence || !joined {
-            (close + 3).min(end)
+            (subject_end() + 1).max(close + 3).min(end)
         } else {
             end
         };
@@ -3093,6 +3111,17 @@ impl Quoter<'_, '_> {
         }
         let p = k - 1;
         if let Some(e) = self.ent(p) {
+            // "the Calder manager said": a name after `the` that qualifies
+            // a word for a person is not the subject; the nominal is.
+            let a = self.ent_toks[e].0;
+            let role = (j..c).any(|w| {
+                self.cue_flags[w] & cue::PERSON_NOUN != 0 || doc.toks[w].flags & TITLE != 0
+            });
+            if k < c && role && a > from && self.cue_flags[a - 1] & cue::DETERMINER != 0 {
+                if let Some(sp) = self.nominal_before(c - 1, from, open) {
+                    return Some(sp);
+                }
+            }
             return Some(self.of_phrase(e, from, open).unwrap_or(Some(e)));
         }
         // "Calder: … I wrote in my notebook that evening: “…”": in an
@@ -4022,6 +4051,15 @@ impl Quoter<'_, '_> {
         let mut words = Vec::new();
         while j > from && words.len() < 4 {
             let w = j - 1;
+            // (A name may qualify the noun after a determiner: `the Calder
+            // manager said`, `the Westbridge captain said`.)
+            if let Some(e) = self.ent(w).filter(|_| !words.is_empty()) {
+                let a = self.ent_toks[e].0;
+                if a > from && self.cue_flags[a - 1] & cue::DETERMINER != 0 && a + 3 >= w {
+                    j = a;
+                    continue;
+                }
+            }
             if !doc.is_word(w) || self.ent(w).is_some() {
                 break;
             }
@@ -4141,9 +4179,14 @@ impl Quoter<'_, '_> {
                         let after = self.ent_toks[e].1;
                         // (In Indonesian a place follows: `…, Evelina Fadil
                         // Pietruschka di Jakarta`.)
+                        // (Nor when the quotation goes on from it: `According
+                        // to Hennessey, Sørgaard “asked to play …”`.)
                         let clause = doc.lang == super::tokens::Lang::En
                             && doc.is_word(after)
-                            && !doc.toks[after].upper;
+                            && !doc.toks[after].upper
+                            || doc.toks.get(after).is_some_and(|t| {
+                                t.kind == Kind::Punct && is_mark(t.ch) && after + 1 >= to
+                            });
                         if person.is_some() && clause {
                             break;
                         }
