@@ -2079,3 +2079,16 @@ fn according_to_a_name_the_quotation_after_another_name_is_the_first_ones() {
                 on Tuesday night just to keep his legs going.\"\n";
     assert_speakers(text, "en", &[Some("Paul Hennessey")]);
 }
+
+#[test]
+fn a_title_and_its_organisation_closed_by_tersebut_is_not_someone_of_another_title() {
+    // Before: `Ketua Komisi II tersebut` went to `Ketua KPU Darmawan
+    // Nugraha` for holding `Ketua`, and `kata Ketua KPU` to the deputy.
+    let text = "Ketua KPU Darmawan Nugraha hadir. Ketua Komisi II DPR, Hendrawan Situmorang, \
+                mengatakan pembahasan rampung.\n\nHendrawan membantah tudingan itu. \"Tidak ada \
+                yang kami sembunyikan,\" tegas Ketua Komisi II tersebut.\n";
+    assert_speakers(text, "id", &[Some("Hendrawan Situmorang")]);
+    let text = "Ketua KPU Darmawan Nugraha hadir. Wakil Ketua KPU Rina Sari juga hadir. \"Kami \
+                siap,\" kata Ketua KPU.\n";
+    assert_speakers(text, "id", &[Some("Darmawan Nugraha")]);
+}

@@ -4268,6 +4268,22 @@ impl Quoter<'_, '_> {
                 return org;
             }
             let words: Vec<usize> = (k..self.ent_toks[o].0).filter(|&j| doc.is_word(j)).collect();
+            // (A title and its organisation, `tegas Ketua Komisi II
+            // tersebut`, is the person near whom the text gave no other
+            // title: not `Ketua KPU X` for holding `Ketua`.)
+            let titled = !words.is_empty()
+                && words.iter().all(|&j| doc.toks[j].flags & TITLE != 0)
+                && doc.lang != super::tokens::Lang::En;
+            if titled {
+                let phrase = (k..o_end).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
+                let fits = |e: &usize| {
+                    self.ents[*e].title.is_none_or(|(a, z)| {
+                        let title = doc.lower[a..z].split_whitespace().collect::<Vec<_>>();
+                        format!(" {} ", title.join(" ")).contains(&format!(" {phrase} "))
+                    })
+                };
+                return self.walk_back(open, true, Gender::Unknown, true).filter(fits);
+            }
             return self.nominal(&words, open);
         }
         // A nominal: determiner + nouns, or nouns + `itu`/`tersebut`, or a
@@ -4370,7 +4386,10 @@ impl Quoter<'_, '_> {
                 .map(|w| ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == w).map_or(w, |(_, l)| *l))
                 .collect::<Vec<_>>()
                 .join(" ");
-            format!(" {title} ").contains(&format!(" {phrase} "))
+            // (Not a deputy's: `Wakil Ketua KPU` does not hold `ketua
+            // kpu`.)
+            let (title, phrase) = (format!(" {title} "), format!(" {phrase} "));
+            title.match_indices(&phrase).any(|(at, _)| !title[..at].ends_with(" wakil"))
         })
     }
 
