@@ -2092,3 +2092,16 @@ fn a_title_and_its_organisation_closed_by_tersebut_is_not_someone_of_another_tit
                 siap,\" kata Ketua KPU.\n";
     assert_speakers(text, "id", &[Some("Darmawan Nugraha")]);
 }
+
+#[test]
+fn a_nationality_adjective_alone_is_no_person() {
+    // With the tagger, `Welsh` was a PERSON titled `former`, and `the
+    // former minister said` pointed to it.
+    let text = "A former Welsh transport minister, Alun Maddox, was in court. \"Huw did real work \
+                for Ardmore,\" the former minister said.\n";
+    assert_speakers(text, "en", &[Some("Alun Maddox")]);
+    for tagger in [None, Some(&model("en"))] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert!(!spans.iter().any(|s| &text[s.start..s.end] == "Welsh"), "{spans:?}");
+    }
+}

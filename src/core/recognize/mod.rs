@@ -274,14 +274,84 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     in_order(spans)
 }
 
+/// English adjectives of nationality: one of them alone is never a
+/// person's name.
+const NATIONALITY_ADJECTIVES: &[&str] = &[
+    "welsh",
+    "scottish",
+    "irish",
+    "english",
+    "british",
+    "danish",
+    "finnish",
+    "swiss",
+    "dutch",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "polish",
+    "swedish",
+    "norwegian",
+    "greek",
+    "turkish",
+    "portuguese",
+    "japanese",
+    "chinese",
+    "korean",
+    "indian",
+    "russian",
+    "ukrainian",
+    "american",
+    "canadian",
+    "australian",
+    "mexican",
+    "brazilian",
+    "nigerian",
+    "kenyan",
+    "israeli",
+    "iranian",
+    "iraqi",
+    "syrian",
+    "egyptian",
+    "saudi",
+    "thai",
+    "vietnamese",
+    "indonesian",
+    "malaysian",
+    "filipino",
+    "pakistani",
+    "afghan",
+    "belgian",
+    "austrian",
+    "czech",
+    "hungarian",
+    "romanian",
+    "serbian",
+    "croatian",
+    "icelandic",
+    "estonian",
+    "latvian",
+    "lithuanian",
+];
+
 /// Whether `s` is a PERSON of one word that is a word for a person after
 /// `the`, a nationality as a noun (`the Dane said`, `the Australian
 /// added`): whoever it stands for is named elsewhere.
 fn nationality_noun(doc: &Doc, s: &Span) -> bool {
-    if s.label != super::model::labels::PERSON || s.title.is_some() {
+    if s.label != super::model::labels::PERSON {
         return false;
     }
     let k = doc.tok_at(s.start);
+    // (Nor is a nationality adjective a PERSON, whatever came before it:
+    // `A former Welsh transport minister`.)
+    let one_word = doc.toks.get(k).is_some_and(|t| t.end == s.end && t.kind == tokens::Kind::Word);
+    if one_word && doc.lang == Lang::En && NATIONALITY_ADJECTIVES.contains(&doc.low(k)) {
+        return true;
+    }
+    if s.title.is_some() {
+        return false;
+    }
     k > 0
         && doc.toks.get(k).is_some_and(|t| t.end == s.end && t.cue & cues::cue::PERSON_NOUN != 0)
         && doc.is_word(k - 1)
