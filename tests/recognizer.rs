@@ -1890,6 +1890,10 @@ fn an_acronym_or_a_seat_of_government_that_speaks_is_an_organisation() {
     assert_speakers(text, "en", &[Some("FDA")]);
     let text = "\"We are reviewing the report,\" said the FBI.\n";
     assert_speakers(text, "en", &[Some("FBI")]);
+    let text =
+        "Police are investigating. \"The attack bears the hallmarks of a known group,\" RIA \
+                said, without naming the group.\n";
+    assert_speakers(text, "en", &[Some("RIA")]);
     let text = "\"The president has full confidence in the secretary,\" the White House said.\n";
     assert_speakers(text, "en", &[Some("White House")]);
     let spans = sorot::core::recognize::analyze_with(text, "en", Some(&model("en")));

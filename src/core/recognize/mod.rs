@@ -1042,8 +1042,13 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         doc.is_word(k) && t.caps && (2..=6).contains(&(t.end - t.start)) && !covered[k]
     };
     let the = |k: usize| doc.is_word(k) && doc.low(k) == "the";
+    // (Or after a quotation's closing mark: `,” RIA said`.)
+    let after_mark = |k: usize| {
+        k > 0 && doc.toks[k - 1].kind == tokens::Kind::Punct && quotes::is_mark(doc.toks[k - 1].ch)
+    };
     for &c in &verbs {
-        if c >= 2 && acronym(c - 1) && the(c - 2) && doc.toks[c].gap == tokens::Gap::Space {
+        let before = c >= 2 && acronym(c - 1) && (the(c - 2) || after_mark(c - 1));
+        if before && doc.toks[c].gap == tokens::Gap::Space {
             found.push((c - 1, c - 1));
         } else if c + 2 < n
             && the(c + 1)
