@@ -274,66 +274,69 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     in_order(spans)
 }
 
-/// English adjectives of nationality: one of them alone is never a
-/// person's name.
-const NATIONALITY_ADJECTIVES: &[&str] = &[
-    "welsh",
-    "scottish",
-    "irish",
-    "english",
-    "british",
-    "danish",
-    "finnish",
-    "swiss",
-    "dutch",
-    "french",
-    "german",
-    "spanish",
-    "italian",
-    "polish",
-    "swedish",
-    "norwegian",
-    "greek",
-    "turkish",
-    "portuguese",
-    "japanese",
-    "chinese",
-    "korean",
-    "indian",
-    "russian",
-    "ukrainian",
-    "american",
-    "canadian",
-    "australian",
-    "mexican",
-    "brazilian",
-    "nigerian",
-    "kenyan",
-    "israeli",
-    "iranian",
-    "iraqi",
-    "syrian",
-    "egyptian",
-    "saudi",
-    "thai",
-    "vietnamese",
-    "indonesian",
-    "malaysian",
-    "filipino",
-    "pakistani",
-    "afghan",
-    "belgian",
-    "austrian",
-    "czech",
-    "hungarian",
-    "romanian",
-    "serbian",
-    "croatian",
-    "icelandic",
-    "estonian",
-    "latvian",
-    "lithuanian",
-];
+/// Whether `w` (lower case) is an English adjective of nationality: one of
+/// them alone is never a person's name.
+fn nationality_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "welsh"
+            | "scottish"
+            | "irish"
+            | "english"
+            | "british"
+            | "danish"
+            | "finnish"
+            | "swiss"
+            | "dutch"
+            | "french"
+            | "german"
+            | "spanish"
+            | "italian"
+            | "polish"
+            | "swedish"
+            | "norwegian"
+            | "greek"
+            | "turkish"
+            | "portuguese"
+            | "japanese"
+            | "chinese"
+            | "korean"
+            | "indian"
+            | "russian"
+            | "ukrainian"
+            | "american"
+            | "canadian"
+            | "australian"
+            | "mexican"
+            | "brazilian"
+            | "nigerian"
+            | "kenyan"
+            | "israeli"
+            | "iranian"
+            | "iraqi"
+            | "syrian"
+            | "egyptian"
+            | "saudi"
+            | "thai"
+            | "vietnamese"
+            | "indonesian"
+            | "malaysian"
+            | "filipino"
+            | "pakistani"
+            | "afghan"
+            | "belgian"
+            | "austrian"
+            | "czech"
+            | "hungarian"
+            | "romanian"
+            | "serbian"
+            | "croatian"
+            | "icelandic"
+            | "estonian"
+            | "latvian"
+            | "lithuanian"
+    )
+}
 
 /// Whether `s` is a PERSON of one word that is a word for a person after
 /// `the`, a nationality as a noun (`the Dane said`, `the Australian
@@ -346,7 +349,7 @@ fn nationality_noun(doc: &Doc, s: &Span) -> bool {
     // (Nor is a nationality adjective a PERSON, whatever came before it:
     // `A former Welsh transport minister`.)
     let one_word = doc.toks.get(k).is_some_and(|t| t.end == s.end && t.kind == tokens::Kind::Word);
-    if one_word && doc.lang == Lang::En && NATIONALITY_ADJECTIVES.contains(&doc.low(k)) {
+    if one_word && doc.lang == Lang::En && nationality_adjective(doc.low(k)) {
         return true;
     }
     if s.title.is_some() {
@@ -366,13 +369,16 @@ fn nationality_noun(doc: &Doc, s: &Span) -> bool {
 /// given to nobody. The words must be no word the lexicon knows as
 /// something else, nor written in lower case anywhere in the text.
 fn aged_names(doc: &Doc, spans: &mut Vec<Span>) {
-    let n = doc.toks.len();
     let number = |k: usize| {
         doc.toks.get(k).is_some_and(|t| t.kind == tokens::Kind::Number && t.end - t.start <= 3)
     };
     let mut ages: Vec<usize> = Vec::new();
-    for k in 1..n {
-        let bracket = doc.is(k, '(') && number(k + 1) && doc.is(k + 2, ')');
+    for (k, t) in doc.toks.iter().enumerate().skip(1) {
+        // (Most tokens are no bracket and no comma: one test each.)
+        if t.kind != tokens::Kind::Punct || !matches!(t.ch, '(' | ',') {
+            continue;
+        }
+        let bracket = t.ch == '(' && number(k + 1) && doc.is(k + 2, ')');
         let tahun = doc.lang == Lang::Id
             && doc.is(k, ',')
             && number(k + 1)
@@ -1069,9 +1075,17 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             let a = doc.tok_at(s.start);
             (ok && a > 0 && the(a - 1)).then_some(at)
         };
-        let place =
-            if c >= 2 && doc.toks[c].gap == tokens::Gap::Space { seat(c - 1, false) } else { None }
-                .or_else(|| if c + 2 < n && the(c + 1) { seat(c + 2, true) } else { None });
+        // (Looked up only after a capitalised word, or before `the` and
+        // one.)
+        let before = c >= 2 && doc.toks[c].gap == tokens::Gap::Space && doc.toks[c - 1].upper;
+        let after = c + 2 < n && the(c + 1) && doc.toks[c + 2].upper;
+        let place = if before { seat(c - 1, false) } else { None }.or_else(|| {
+            if after {
+                seat(c + 2, true)
+            } else {
+                None
+            }
+        });
         if let Some(at) = place {
             let s = &mut spans[at];
             s.label = super::model::labels::ORG;

@@ -596,7 +596,7 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     if doc.lang == super::tokens::Lang::En {
         extra_cues(doc, &mut cue_flags);
     }
-    after_quote_cues(doc, &mut cue_flags);
+    after_quote_cues(doc, &marks, &mut cue_flags);
     let full = full_names(doc, ents);
     let mut para_first = Vec::new();
     for (k, t) in doc.toks.iter().enumerate() {
@@ -734,39 +734,39 @@ fn en_two_word_cue(first: &str, second: &str) -> bool {
 /// `,” imbau dia`), or with `-nya` before punctuation (`,” kenangnya.`);
 /// and in English, `shot back`, `went on` and the like within three words
 /// of the mark (`,” she shot back`).
-fn after_quote_cues(doc: &Doc, cue_flags: &mut [u16]) {
-    let closing = |m: usize| {
-        m >= 1
-            && doc.toks[m].kind == Kind::Punct
-            && is_mark(doc.toks[m].ch)
+fn after_quote_cues(doc: &Doc, marks: &[usize], cue_flags: &mut [u16]) {
+    let n = doc.toks.len();
+    // Only the few closing marks are looked at, not every word.
+    for &m in marks {
+        let closing = m >= 1
             && doc.toks[m - 1].kind == Kind::Punct
-            && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
-    };
-    for (k, flags) in cue_flags.iter_mut().enumerate().skip(2) {
-        let t = &doc.toks[k];
-        if t.kind != Kind::Word || *flags & cue::VERB != 0 {
+            && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}');
+        if !closing {
             continue;
         }
         if doc.lang == super::tokens::Lang::En {
-            let after = (k - 3.min(k)..k).any(closing);
-            if after && doc.is_word(k + 1) && en_two_word_cue(doc.low(k), doc.low(k + 1)) {
-                *flags |= cue::VERB;
+            for (k, flags) in cue_flags.iter_mut().enumerate().take((m + 4).min(n)).skip(m + 1) {
+                let verb = *flags & cue::VERB != 0;
+                if !verb && doc.is_word(k + 1) && en_two_word_cue(doc.low(k), doc.low(k + 1)) {
+                    *flags |= cue::VERB;
+                }
             }
             continue;
         }
-        if !closing(k - 1) {
+        let k = m + 1;
+        if !doc.is_word(k) || cue_flags[k] & cue::VERB != 0 {
             continue;
         }
         let w = doc.low(k);
         if w.strip_suffix("nya").is_some_and(|r| ID_AFTER_QUOTE.contains(&r)) {
             if doc.toks.get(k + 1).is_none_or(|x| x.kind == Kind::Punct) {
-                *flags |= cue::VERB | cue::PRON;
+                cue_flags[k] |= cue::VERB | cue::PRON;
             }
         } else if ID_AFTER_QUOTE.contains(&w) {
             let named = doc.toks.get(k + 1).is_some_and(|x| x.kind == Kind::Word && x.upper)
                 || doc.is_word(k + 1) && matches!(doc.low(k + 1), "dia" | "ia" | "beliau");
             if named {
-                *flags |= cue::VERB;
+                cue_flags[k] |= cue::VERB;
             }
         }
     }
@@ -4271,8 +4271,12 @@ impl Quoter<'_, '_> {
             // (A title and its organisation, `tegas Ketua Komisi II
             // tersebut`, is the person near whom the text gave no other
             // title: not `Ketua KPU X` for holding `Ketua`.)
+            // (A word for a kind of person is no such title: `ujar
+            // politikus Partai Golkar itu` fits someone of any.)
             let titled = !words.is_empty()
-                && words.iter().all(|&j| doc.toks[j].flags & TITLE != 0)
+                && words.iter().all(|&j| {
+                    doc.toks[j].flags & TITLE != 0 && self.cue_flags[j] & cue::PERSON_NOUN == 0
+                })
                 && doc.lang != super::tokens::Lang::En;
             if titled {
                 let phrase = (k..o_end).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
