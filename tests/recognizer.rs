@@ -2109,3 +2109,13 @@ fn a_nationality_adjective_alone_is_no_person() {
         assert!(!spans.iter().any(|s| &text[s.start..s.end] == "Welsh"), "{spans:?}");
     }
 }
+
+#[test]
+fn a_name_owning_the_appositive_after_the_speaker_is_not_the_speaker() {
+    // With the tagger, `Skyrelle` is a PERSON; the name after the comma
+    // took the quotation from the chief executive.
+    let text = "Nordvale shares fell 2.4 percent.\n\n“We looked at every alternative, and this was \
+                clearly the best outcome for our shareholders,” said Olivier Marchetti, Skyrelle’s \
+                chief executive, in a statement.\n";
+    assert_speakers(text, "en", &[Some("Olivier Marchetti")]);
+}

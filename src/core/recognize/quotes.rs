@@ -4187,7 +4187,13 @@ impl Quoter<'_, '_> {
                             || doc.toks.get(after).is_some_and(|t| {
                                 t.kind == Kind::Punct && is_mark(t.ch) && after + 1 >= to
                             });
-                        if person.is_some() && clause {
+                        // (Nor when it owns the appositive: `said Olivier
+                        // Marchetti, Skyrelle’s chief executive`.)
+                        let owner = doc.toks.get(after).is_some_and(|t| {
+                            t.kind == Kind::Punct && matches!(t.ch, '\'' | '\u{2019}')
+                        }) && doc.is_word(after + 1)
+                            && doc.low(after + 1) == "s";
+                        if person.is_some() && (clause || owner) {
                             break;
                         }
                         return Some(e);
