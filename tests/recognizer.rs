@@ -1983,7 +1983,7 @@ fn indonesian_title_chains_stay_out_of_the_name() {
         ),
         ("kata Kepala Desa Sukamaju Budi Santoso.", "Budi Santoso", "Kepala Desa Sukamaju", true),
         ("kata Lurah Kampung Melayu Setiawan.", "Setiawan", "Lurah Kampung Melayu", false),
-        ("kata Kapolsek Tebet Murodih.", "Murodih", "Kapolsek Tebet", false),
+        ("kata Kapolsek Tebet Murodih.", "Murodih", "Kapolsek Tebet", true),
         ("kata Pj Bupati Bekasi Dedy Supriyadi.", "Dedy Supriyadi", "Pj Bupati Bekasi", true),
         (
             "kata Penjabat Gubernur Papua Agus Fatoni.",
@@ -1995,7 +1995,7 @@ fn indonesian_title_chains_stay_out_of_the_name() {
             "kata Plh Bupati Pati Risma Ardhi Chandra.",
             "Risma Ardhi Chandra",
             "Plh Bupati Pati",
-            false,
+            true,
         ),
         ("kata Ketua RW 05, Furqon.", "Furqon", "Ketua RW 05", true),
         (
@@ -2029,8 +2029,8 @@ fn indonesian_title_chains_stay_out_of_the_name() {
             "Kanit Reskrim Aipda",
             true,
         ),
-        ("kata Menpora Dito Ariotedjo.", "Dito Ariotedjo", "Menpora", false),
-        ("kata Wamenkeu Anggito Abimanyu.", "Anggito Abimanyu", "Wamenkeu", false),
+        ("kata Menpora Dito Ariotedjo.", "Dito Ariotedjo", "Menpora", true),
+        ("kata Wamenkeu Anggito Abimanyu.", "Anggito Abimanyu", "Wamenkeu", true),
         (
             "kata Kepala Kantor SAR Kelas A Jakarta Desiana Kartika Bahari.",
             "Desiana Kartika Bahari",
@@ -2038,6 +2038,12 @@ fn indonesian_title_chains_stay_out_of_the_name() {
             true,
         ),
         ("kata Sekda Kabupaten Sleman Susmiarto.", "Susmiarto", "Sekda Kabupaten Sleman", false),
+        (
+            "kata Kapolda Metro Jaya Irjen Pol Karyoto.",
+            "Karyoto",
+            "Kapolda Metro Jaya Irjen Pol",
+            true,
+        ),
     ];
     for &(sentence, name, title, tagger) in cases {
         let text = format!("\"Kami siap,\" {sentence}");
@@ -2114,7 +2120,8 @@ fn a_nationality_adjective_alone_is_no_person() {
 fn a_name_owning_the_appositive_after_the_speaker_is_not_the_speaker() {
     // With the tagger, `Skyrelle` is a PERSON; the name after the comma
     // took the quotation from the chief executive.
-    let text = "Nordvale shares fell 2.4 percent.\n\n“We looked at every alternative, and this was \
+    let text =
+        "Nordvale shares fell 2.4 percent.\n\n“We looked at every alternative, and this was \
                 clearly the best outcome for our shareholders,” said Olivier Marchetti, Skyrelle’s \
                 chief executive, in a statement.\n";
     assert_speakers(text, "en", &[Some("Olivier Marchetti")]);

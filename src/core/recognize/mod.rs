@@ -157,6 +157,15 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 .filter(|r| institution(doc.low(doc.tok_at(r.span.end).saturating_sub(1))))
                 .map(|r| (r.span.end, &r.span))
                 .collect();
+            // The tokens inside the rules' places (a place read inside a
+            // title: `Kapolsek [Tebet]`; not an organisation, which may be
+            // a name's initials: `Jaksa Agung ST Burhanuddin`).
+            let mut in_place = vec![false; doc.toks.len()];
+            for r in rules.iter().filter(|r| r.span.label == super::model::labels::LOC) {
+                for slot in &mut in_place[doc.tok_at(r.span.start)..doc.tok_at(r.span.end)] {
+                    *slot = true;
+                }
+            }
             let titled_by_end: HashMap<usize, &Span> = rules
                 .iter()
                 .filter(|r| r.span.label == super::model::labels::PERSON && r.span.title.is_some())
@@ -177,9 +186,12 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 // A PERSON the tagger starts inside a title the rules read
                 // before the same name, with a police or military rank
                 // among its extra words (`Jaya Irjen [Karyoto]` after
-                // `Kapolda Metro`), is the rules' name. (Not for other
-                // titles: the tagger learned that `Gus Dur`, `Ir.
-                // Soprijanto` are written with theirs.)
+                // `Kapolda Metro`, `Pol Karyoto`), a place the rules read
+                // there (`Kapolsek Tebet`, `Ketua DPRD DKI`) or a
+                // minister's abbreviated office (`Menpora`), is
+                // the rules' name. (Not for other titles: the tagger
+                // learned that `Gus Dur`, `Ir. Soprijanto`, `Pangeran
+                // Singa Brata` are written with theirs.)
                 let person = span.label == super::model::labels::PERSON;
                 // The rules' PERSON with a title that ends where this span
                 // does, if any (for the three readings below).
@@ -188,8 +200,17 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                     person
                         && r.start > span.start
                         && r.title.is_some_and(|(a, b)| a <= span.start && b > span.start)
-                        && (doc.tok_at(span.start)..doc.tok_at(r.start))
-                            .any(|k| doc.is_word(k) && entities::rank(doc.low(k)))
+                        && (doc.tok_at(span.start)..doc.tok_at(r.start)).any(|k| {
+                            // (Or a minister's abbreviated office, `Menpora`,
+                            // `Wamenkeu`; not a noble title the tagger learned
+                            // to keep, `Pangeran Singa Brata`.)
+                            let w = doc.low(k);
+                            let office = doc.toks[k].flags & lexicon::flags::TITLE != 0
+                                && (w.starts_with("men") || w.starts_with("wamen"))
+                                && doc.lang == Lang::Id;
+                            doc.is_word(k)
+                                && (entities::rank(w) || w == "pol" || in_place[k] || office)
+                        })
                 });
                 // A PERSON the tagger reads where a gazetteer phrase names
                 // an organisation or a place, word for word (`Goldman
