@@ -279,7 +279,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     regnal_names(&doc, &mut spans);
     comma_titles(&doc, &mut spans);
     aged_names(&doc, &mut spans);
-    spans.retain(|s| !nationality_noun(&doc, s));
+    spans.retain(|s| !nationality_word(&doc, s));
     let heard = speech_names(&doc, &mut spans);
     // The names found next to a verb of saying, and lone names, carried
     // to their other mentions (with or without a tagger: its votes never
@@ -359,25 +359,26 @@ fn nationality_adjective(w: &str) -> bool {
     )
 }
 
-/// Whether `s` is a PERSON of one word that is a word for a person after
-/// `the`, a nationality as a noun (`the Dane said`, `the Australian
-/// added`): whoever it stands for is named elsewhere.
-fn nationality_noun(doc: &Doc, s: &Span) -> bool {
+/// Whether `s` is a PERSON of one word that names a nationality, not a
+/// person: a word for a person after `the` (`the Dane said`, `the
+/// Australian added`: whoever it stands for is named elsewhere), or in
+/// English an adjective of nationality (`Welsh`).
+fn nationality_word(doc: &Doc, s: &Span) -> bool {
     if s.label != super::model::labels::PERSON {
         return false;
     }
     let k = doc.tok_at(s.start);
+    let Some(t) = doc.toks.get(k).filter(|t| t.end == s.end && t.kind == tokens::Kind::Word) else {
+        return false;
+    };
     // (Nor is a nationality adjective a PERSON, whatever came before it:
     // `A former Welsh transport minister`.)
-    let one_word = doc.toks.get(k).is_some_and(|t| t.end == s.end && t.kind == tokens::Kind::Word);
-    if one_word && doc.lang == Lang::En && nationality_adjective(doc.low(k)) {
+    if doc.lang == Lang::En && nationality_adjective(doc.low(k)) {
         return true;
     }
-    if s.title.is_some() {
-        return false;
-    }
-    k > 0
-        && doc.toks.get(k).is_some_and(|t| t.end == s.end && t.cue & cues::cue::PERSON_NOUN != 0)
+    s.title.is_none()
+        && t.cue & cues::cue::PERSON_NOUN != 0
+        && k > 0
         && doc.is_word(k - 1)
         && doc.low(k - 1) == "the"
 }
@@ -1073,9 +1074,20 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     let after_mark = |k: usize| {
         k > 0 && doc.toks[k - 1].kind == tokens::Kind::Punct && quotes::is_mark(doc.toks[k - 1].ch)
     };
+    // The LOC after `the` that starts (`starts`) or ends at token `k`, by
+    // its index in `spans`.
+    let seat = |spans: &[Span], k: usize, starts: bool| {
+        let t = &doc.toks[k];
+        let at = spans.partition_point(|s| s.start <= t.start).checked_sub(1)?;
+        let s = &spans[at];
+        let fits = if starts { s.start == t.start } else { s.end == t.end };
+        let a = doc.tok_at(s.start);
+        (s.label == super::model::labels::LOC && fits && a > 0 && the(a - 1)).then_some(at)
+    };
     for &c in &verbs {
-        let before = c >= 2 && acronym(c - 1) && (the(c - 2) || after_mark(c - 1));
-        if before && doc.toks[c].gap == tokens::Gap::Space {
+        let spaced = doc.toks[c].gap == tokens::Gap::Space;
+        let acronym_before = c >= 2 && acronym(c - 1) && (the(c - 2) || after_mark(c - 1));
+        if acronym_before && spaced {
             found.push((c - 1, c - 1));
         } else if c + 2 < n
             && the(c + 1)
@@ -1084,25 +1096,13 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         {
             found.push((c + 2, c + 2));
         }
-        let seat = |end_tok: usize, first_after: bool| {
-            let b = if first_after { doc.toks.get(end_tok).map(|t| t.start) } else { None };
-            let at = match b {
-                Some(b) => spans.partition_point(|s| s.start < b),
-                None => spans.partition_point(|s| s.end <= doc.toks[end_tok].end).checked_sub(1)?,
-            };
-            let s = spans.get(at)?;
-            let ok = s.label == super::model::labels::LOC
-                && if first_after { Some(s.start) == b } else { s.end == doc.toks[end_tok].end };
-            let a = doc.tok_at(s.start);
-            (ok && a > 0 && the(a - 1)).then_some(at)
-        };
         // (Looked up only after a capitalised word, or before `the` and
         // one.)
-        let before = c >= 2 && doc.toks[c].gap == tokens::Gap::Space && doc.toks[c - 1].upper;
-        let after = c + 2 < n && the(c + 1) && doc.toks[c + 2].upper;
-        let place = if before { seat(c - 1, false) } else { None }.or_else(|| {
-            if after {
-                seat(c + 2, true)
+        let place_before = c >= 2 && spaced && doc.toks[c - 1].upper;
+        let place_after = c + 2 < n && the(c + 1) && doc.toks[c + 2].upper;
+        let place = if place_before { seat(spans, c - 1, false) } else { None }.or_else(|| {
+            if place_after {
+                seat(spans, c + 2, true)
             } else {
                 None
             }

@@ -721,6 +721,20 @@ const ID_TITLE_ABBRS: &[(&str, &str)] = &[
     ("jubir", "juru bicara"),
 ];
 
+/// Whether token `m` (a quotation mark) follows the punctuation that ends
+/// quoted words (`,` `.` `!` `?` `…`): only a closing mark stands there.
+fn after_closing_punct(doc: &Doc, m: usize) -> bool {
+    m >= 1
+        && doc.toks[m - 1].kind == Kind::Punct
+        && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
+}
+
+/// The title an Indonesian abbreviated title stands for (`menkeu` →
+/// `menteri keuangan`), if `w` is one.
+fn title_abbr(w: &str) -> Option<&'static str> {
+    ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == w).map(|(_, long)| *long)
+}
+
 /// English verbs of saying in two words that only stand right after a
 /// quotation (`,” she shot back`, `,” he went on`): the first word.
 fn en_two_word_cue(first: &str, second: &str) -> bool {
@@ -738,10 +752,7 @@ fn after_quote_cues(doc: &Doc, marks: &[usize], cue_flags: &mut [u16]) {
     let n = doc.toks.len();
     // Only the few closing marks are looked at, not every word.
     for &m in marks {
-        let closing = m >= 1
-            && doc.toks[m - 1].kind == Kind::Punct
-            && matches!(doc.toks[m - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}');
-        if !closing {
+        if !after_closing_punct(doc, m) {
             continue;
         }
         if doc.lang == super::tokens::Lang::En {
@@ -1389,10 +1400,8 @@ impl Quoter<'_, '_> {
         // kata`, `"Kami siap,” kata`): typed with the wrong mark, it still
         // closes a quotation opened with `“` or `"`.
         let closing_shaped = |k: usize| {
-            k > 0
-                && doc.toks[k].gap == Gap::None
-                && doc.toks[k - 1].kind == Kind::Punct
-                && matches!(doc.toks[k - 1].ch, ',' | '.' | '!' | '?' | '\u{2026}')
+            doc.toks[k].gap == Gap::None
+                && after_closing_punct(doc, k)
                 && doc.toks.get(k + 1).is_none_or(|t| t.gap != Gap::None)
         };
         for &k in marks {
@@ -4237,12 +4246,13 @@ impl Quoter<'_, '_> {
             return person;
         }
         if let Some(o) = org {
+            let (oa, oz) = self.ent_toks[o];
             // "kata seorang pejabat Kementerian PUPR", "said an official at
             // the ministry": someone unnamed of the organisation.
-            let unnamed = (k..self.ent_toks[o].0).any(|j| {
+            let unnamed = (k..oa).any(|j| {
                 doc.is_word(j)
                     && matches!(doc.low(j), "seorang" | "salah" | "a" | "an" | "one")
-                    && (j + 1..self.ent_toks[o].0).any(|w| {
+                    && (j + 1..oa).any(|w| {
                         doc.is_word(w)
                             && (self.cue_flags[w] & cue::PERSON_NOUN != 0
                                 || doc.toks[w].flags & TITLE != 0)
@@ -4253,13 +4263,12 @@ impl Quoter<'_, '_> {
             }
             // "kata Ketua KPU" after "Ketua KPU Mochammad Afifuddin": a title
             // and an organisation, the title of someone named before.
-            let (oa, oz) = self.ent_toks[o];
+            let phrase = || (k..oz).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
             if doc.lang != super::tokens::Lang::En
                 && oa > k
                 && (k..oa).all(|j| doc.is_word(j) && doc.toks[j].flags & TITLE != 0)
             {
-                let phrase = (k..oz).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
-                if let Some(e) = self.title_holder(&phrase, open) {
+                if let Some(e) = self.title_holder(&phrase(), open) {
                     return Some(e);
                 }
             }
@@ -4267,13 +4276,12 @@ impl Quoter<'_, '_> {
             // politisi Partai Gerindra itu": a role phrase closed by
             // `ini`/`itu` points back to someone; the organisation in it
             // only qualifies the role.
-            let o_end = self.ent_toks[o].1;
-            let anaphoric = (o_end..phrase_end).any(|j| self.cue_flags[j] & cue::ANAPHOR_END != 0)
+            let anaphoric = (oz..phrase_end).any(|j| self.cue_flags[j] & cue::ANAPHOR_END != 0)
                 && self.ent(k).is_none();
             if !anaphoric {
                 return org;
             }
-            let words: Vec<usize> = (k..self.ent_toks[o].0).filter(|&j| doc.is_word(j)).collect();
+            let words: Vec<usize> = (k..oa).filter(|&j| doc.is_word(j)).collect();
             // (A title and its organisation, `tegas Ketua Komisi II
             // tersebut`, is the person near whom the text gave no other
             // title: not `Ketua KPU X` for holding `Ketua`.)
@@ -4285,13 +4293,8 @@ impl Quoter<'_, '_> {
                 })
                 && doc.lang != super::tokens::Lang::En;
             if titled {
-                let phrase = (k..o_end).map(|j| doc.low(j)).collect::<Vec<_>>().join(" ");
-                let fits = |e: &usize| {
-                    self.ents[*e].title.is_none_or(|(a, z)| {
-                        let title = doc.lower[a..z].split_whitespace().collect::<Vec<_>>();
-                        format!(" {} ", title.join(" ")).contains(&format!(" {phrase} "))
-                    })
-                };
+                let phrase = phrase();
+                let fits = |e: &usize| self.title_holds(*e, &phrase) != Some(false);
                 return self.walk_back(open, true, Gender::Unknown, true).filter(fits);
             }
             return self.nominal(&words, open);
@@ -4383,24 +4386,26 @@ impl Quoter<'_, '_> {
         let upto = self.ents.partition_point(|s| s.start < b);
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
-            let Some((a, z)) = s.title.filter(|_| s.label == labels::PERSON) else {
-                return false;
-            };
-            if self.inside_quote_byte(s.start) {
-                return false;
-            }
-            // (An abbreviated title holds what it stands for: `Menkeu` is
-            // `menteri keuangan`.)
-            let title = doc.lower[a..z]
-                .split_whitespace()
-                .map(|w| ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == w).map_or(w, |(_, l)| *l))
-                .collect::<Vec<_>>()
-                .join(" ");
-            // (Not a deputy's: `Wakil Ketua KPU` does not hold `ketua
-            // kpu`.)
-            let (title, phrase) = (format!(" {title} "), format!(" {phrase} "));
-            title.match_indices(&phrase).any(|(at, _)| !title[..at].ends_with(" wakil"))
+            s.label == labels::PERSON
+                && !self.inside_quote_byte(s.start)
+                && self.title_holds(e, phrase) == Some(true)
         })
+    }
+
+    /// Whether the title the entity rules gave span `e` holds `phrase`
+    /// (lower case, words separated by single spaces); `None` when it has
+    /// none. An abbreviated title holds what it stands for (`Menkeu` is
+    /// `menteri keuangan`); a deputy's does not hold the office (`Wakil
+    /// Ketua KPU` does not hold `ketua kpu`).
+    fn title_holds(&self, e: usize, phrase: &str) -> Option<bool> {
+        let (a, z) = self.ents[e].title?;
+        let title = self.doc.lower[a..z]
+            .split_whitespace()
+            .map(|w| title_abbr(w).unwrap_or(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (title, phrase) = (format!(" {title} "), format!(" {phrase} "));
+        Some(title.match_indices(&phrase).any(|(at, _)| !title[..at].ends_with(" wakil")))
     }
 
     /// The speaker a nominal (the word tokens `words`) stands for, in a
@@ -4429,9 +4434,7 @@ impl Quoter<'_, '_> {
         }
         // `kata Menkeu` after `Menteri Keuangan Purbaya Yudhi Sadewa`.
         if doc.lang != super::tokens::Lang::En {
-            let long = words.iter().find_map(|&w| {
-                ID_TITLE_ABBRS.iter().find(|(abbr, _)| *abbr == doc.low(w)).map(|(_, long)| *long)
-            });
+            let long = words.iter().find_map(|&w| title_abbr(doc.low(w)));
             if let Some(e) = long.and_then(|l| self.title_holder(l, open)) {
                 return Some(e);
             }
