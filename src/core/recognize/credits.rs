@@ -81,7 +81,7 @@ fn closes(doc: &Doc, k: usize) -> bool {
 /// Whether token `k` is a one-letter word (an initial before its `.`).
 fn single_letter(doc: &Doc, k: usize) -> bool {
     let t = &doc.toks[k];
-    t.kind == Kind::Word && t.end - t.start == t.ch.len_utf8()
+    t.kind == Kind::Word && t.end() - t.start() == t.ch.len_utf8()
 }
 
 /// Marks as PERSON every name of every credit in `doc` (up to four words,
@@ -116,7 +116,7 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
                 if f & flags::ABBR != 0 && doc.is(end, '.') && doc.toks[end].gap == Gap::None {
                     end += 1;
                 }
-                title = Some((title.map_or(w.start, |t| t.0), doc.toks[end - 1].end));
+                title = Some((title.map_or(w.start(), |t| t.0), doc.toks[end - 1].end()));
                 j = end;
                 continue;
             }
@@ -177,7 +177,8 @@ pub(crate) fn names(doc: &Doc, spans: &mut Vec<Span>) {
             // One word only when it is no acronym (`By AP`).
             let one = words == 1 && !doc.toks[first].caps;
             if (one || (2..=4).contains(&words)) && !listed && !date {
-                let mut name = Span::new(labels::PERSON, doc.toks[first].start, doc.toks[last].end);
+                let mut name =
+                    Span::new(labels::PERSON, doc.toks[first].start(), doc.toks[last].end());
                 name.title = title;
                 found.push(name);
             }

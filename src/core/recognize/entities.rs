@@ -211,7 +211,7 @@ impl<'a> Finder<'_, 'a> {
                     if self.acronym(i + 1) {
                         self.emit(labels::ORG, Source::Rule, &[i + 1], 0, 1);
                     }
-                    self.title = self.title.map(|(a, _)| (a, self.doc.toks[end - 1].end));
+                    self.title = self.title.map(|(a, _)| (a, self.doc.toks[end - 1].end()));
                     i = end;
                     continue;
                 }
@@ -230,7 +230,7 @@ impl<'a> Finder<'_, 'a> {
             // decided from the token alone).
             let title = if (t.flags | t.multi) & TITLE != 0 { self.title_at(i) } else { None };
             if let Some(end) = title {
-                let last = self.doc.toks[end - 1].end;
+                let last = self.doc.toks[end - 1].end();
                 self.title = match self.title {
                     Some((a, _)) if after_title => Some((a, last)),
                     _ => Some((self.title_start(i), last)),
@@ -272,7 +272,7 @@ impl<'a> Finder<'_, 'a> {
             after_title =
                 after_title && ((!t.upper && t.flags & (PORTFOLIO | TITLE) != 0) || number());
             if after_title {
-                self.title = self.title.map(|(a, _)| (a, t.end));
+                self.title = self.title.map(|(a, _)| (a, t.end()));
             }
             i += 1;
         }
@@ -308,7 +308,7 @@ impl<'a> Finder<'_, 'a> {
         self.doc
             .toks
             .get(k)
-            .is_some_and(|t| t.kind == Kind::Word && t.end - t.start == t.ch.len_utf8())
+            .is_some_and(|t| t.kind == Kind::Word && t.end() - t.start() == t.ch.len_utf8())
     }
 
     /// Whether token `k` is a Roman numeral made of `I`, `V`, `X`.
@@ -484,7 +484,7 @@ impl<'a> Finder<'_, 'a> {
         t.kind == Kind::Word
             && (t.caps || self.single_letter(k) && t.upper)
             && !self.used[k]
-            && t.end - t.start <= 3
+            && t.end() - t.start() <= 3
             && matches!(self.doc.low(k - 1), "kelas" | "tipe")
     }
 
@@ -520,7 +520,7 @@ impl<'a> Finder<'_, 'a> {
         let mut c = k + 1;
         if number {
             // "SMA Negeri 1 Jakarta", "SMAN 3 Bandung"
-            let short = t.end - t.start <= 2;
+            let short = t.end() - t.start() <= 2;
             let school = k > 0 && (self.doc.low(k - 1) == "negeri" || self.org_word(k - 1));
             if !(org && short && school) {
                 return None;
@@ -725,7 +725,7 @@ impl<'a> Finder<'_, 'a> {
         let next = ws[len - 1] + 1;
         // "Ketua RW 05, Furqon": the number is the title's.
         if p + 1 == len && self.numbered_unit(ws[p]) {
-            self.title = self.title.map(|(a, _)| (a, self.doc.toks[next].end));
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[next].end()));
             self.resume = next + 1;
             self.comma = self.doc.is(next + 1, ',') && self.name_closes(next + 1);
             return true;
@@ -741,14 +741,14 @@ impl<'a> Finder<'_, 'a> {
         };
         if unit_comma() {
             self.emit(labels::LOC, Source::Heuristic, ws, p, len);
-            self.title = self.title.map(|(a, _)| (a, self.doc.toks[ws[len - 1]].end));
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[ws[len - 1]].end()));
             self.comma = true;
             return true;
         }
         // "Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB
         // Abdul Muhari": a unit named by a list goes on to its organisation.
         if let Some(q) = (p < len).then(|| self.listed_unit(next)).flatten() {
-            self.title = self.title.map(|(a, _)| (a, self.doc.toks[q - 1].end));
+            self.title = self.title.map(|(a, _)| (a, self.doc.toks[q - 1].end()));
             self.resume = q;
             return true;
         }
@@ -756,7 +756,7 @@ impl<'a> Finder<'_, 'a> {
         // organisation when a bracket follows (see `bracket_in_title`).
         let bracket = || p == len && self.bracket_in_title(ws[len - 1] + 1).is_some();
         if self.unit_before_rank(ws) || bracket() {
-            let last = self.doc.toks[ws[len - 1]].end;
+            let last = self.doc.toks[ws[len - 1]].end();
             self.title = self.title.map(|(a, _)| (a, last));
             return true;
         }
@@ -766,7 +766,7 @@ impl<'a> Finder<'_, 'a> {
             // The title runs on to the last word peeled off before the name
             // ("Perdana Menteri *Jepang*").
             let title = self.title.take().map(|(a, b)| match p.checked_sub(1) {
-                Some(q) => (a, b.max(self.doc.toks[ws[q]].end)),
+                Some(q) => (a, b.max(self.doc.toks[ws[q]].end())),
                 None => (a, b),
             });
             if self.out.len() > before {
@@ -880,7 +880,7 @@ impl<'a> Finder<'_, 'a> {
             && self.doc.toks[k].caps
             && self.spaced(n)
             && self.doc.toks[n].kind == Kind::Number
-            && self.doc.toks[n].end - self.doc.toks[n].start <= 3
+            && self.doc.toks[n].end() - self.doc.toks[n].start() <= 3
     }
 
     /// Whether the comma at token `c` is followed by a name of one to four
@@ -963,16 +963,16 @@ impl<'a> Finder<'_, 'a> {
         if k > 0 && t.gap == Gap::Space {
             let p = &self.doc.toks[k - 1];
             if p.kind == Kind::Word && p.upper && p.flags & DEMONYM != 0 {
-                return p.start;
+                return p.start();
             }
             if let Some(c) = self.out.last() {
                 let modifier = c.span.label == labels::LOC || c.span.label == labels::ORG;
-                if modifier && c.span.end == p.end {
+                if modifier && c.span.end == p.end() {
                     return c.span.start;
                 }
             }
         }
-        t.start
+        t.start()
     }
 
     /// Labels the run words `ws[a..b]` when no title precedes them.
@@ -1185,11 +1185,11 @@ impl<'a> Finder<'_, 'a> {
         let takes_dot =
             self.single_letter(last) || self.flags(last) & (ORG_SUFFIX | NAME_SUFFIX) != 0;
         let end_tok = if takes_dot && self.dot_after(last) { last + 1 } else { last };
-        let mut start = self.doc.toks[ws[a]].start;
-        let end = self.doc.toks[end_tok].end;
+        let mut start = self.doc.toks[ws[a]].start();
+        let end = self.doc.toks[end_tok].end();
         if label == labels::LOC {
             if let Some(head) = self.lower_place_head(ws[a]) {
-                start = self.doc.toks[head].start;
+                start = self.doc.toks[head].start();
             }
         }
         if label == labels::PERSON {

@@ -368,7 +368,8 @@ fn nationality_word(doc: &Doc, s: &Span) -> bool {
         return false;
     }
     let k = doc.tok_at(s.start);
-    let Some(t) = doc.toks.get(k).filter(|t| t.end == s.end && t.kind == tokens::Kind::Word) else {
+    let Some(t) = doc.toks.get(k).filter(|t| t.end() == s.end && t.kind == tokens::Kind::Word)
+    else {
         return false;
     };
     // (Nor is a nationality adjective a PERSON, whatever came before it:
@@ -392,7 +393,7 @@ fn nationality_word(doc: &Doc, s: &Span) -> bool {
 /// something else, nor written in lower case anywhere in the text.
 fn aged_names(doc: &Doc, spans: &mut Vec<Span>) {
     let number = |k: usize| {
-        doc.toks.get(k).is_some_and(|t| t.kind == tokens::Kind::Number && t.end - t.start <= 3)
+        doc.toks.get(k).is_some_and(|t| t.kind == tokens::Kind::Number && t.end() - t.start() <= 3)
     };
     let mut ages: Vec<usize> = Vec::new();
     for (k, t) in doc.toks.iter().enumerate().skip(1) {
@@ -417,7 +418,7 @@ fn aged_names(doc: &Doc, spans: &mut Vec<Span>) {
     let mut add = Vec::new();
     for k in ages {
         let covered = |j: usize| {
-            let b = doc.toks[j].start;
+            let b = doc.toks[j].start();
             let at = spans.partition_point(|s| s.end <= b);
             spans.get(at).is_some_and(|s| s.start <= b)
         };
@@ -439,7 +440,7 @@ fn aged_names(doc: &Doc, spans: &mut Vec<Span>) {
         while a > 0 && b - a < 2 && doc.toks[a].gap == tokens::Gap::Space && namely(a - 1) {
             a -= 1;
         }
-        add.push(Span::new(super::model::labels::PERSON, doc.toks[a].start, doc.toks[b].end));
+        add.push(Span::new(super::model::labels::PERSON, doc.toks[a].start(), doc.toks[b].end()));
     }
     add_in_order(spans, add);
 }
@@ -530,8 +531,8 @@ fn title_from_rules(doc: &Doc, mut span: Span, titled: Option<&Span>) -> Span {
     let Some(r) = titled else { return span };
     let Some((a, _)) = r.title else { return span };
     let first = doc.tok_at(span.start);
-    if first > 0 && r.start != span.start && doc.toks[first - 1].end > a {
-        span.title = Some((a, doc.toks[first - 1].end));
+    if first > 0 && r.start != span.start && doc.toks[first - 1].end() > a {
+        span.title = Some((a, doc.toks[first - 1].end()));
     }
     span
 }
@@ -756,11 +757,9 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
         return;
     }
     let mut covered = vec![false; doc.toks.len()];
-    let mut first = 0;
     for s in spans.iter() {
-        first = doc.tok_at_from(first, s.start);
-        let mut k = first;
-        while k < doc.toks.len() && doc.toks[k].start < s.end {
+        let mut k = doc.tok_at(s.start);
+        while k < doc.toks.len() && doc.toks[k].start() < s.end {
             covered[k] = true;
             k += 1;
         }
@@ -801,12 +800,12 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
                 (k + 1..doc.toks.len().min(k + 3)).find(|&e| {
                     (k + 1..=e).all(|j| {
                         !covered[j] && doc.is_word(j) && doc.toks[j].gap == tokens::Gap::Space
-                    }) && fulls.contains(&doc.text[t.start..doc.toks[e].end])
+                    }) && fulls.contains(&doc.text[t.start()..doc.toks[e].end()])
                 })
             })
             .flatten();
         if let Some(e) = full {
-            spans.push(Span::new(PERSON, t.start, doc.toks[e].end));
+            spans.push(Span::new(PERSON, t.start(), doc.toks[e].end()));
             skip_to = e + 1;
             continue;
         }
@@ -827,7 +826,7 @@ fn backfill_names(doc: &Doc, spans: &mut Vec<Span>, carry: Carry, heard: &Heard)
                 || t.more & (lexicon::more::GIVEN | lexicon::more::FAMILY) != 0)
             && !in_longer(k);
         if part || lone {
-            spans.push(Span::new(if org { ORG } else { PERSON }, t.start, t.end));
+            spans.push(Span::new(if org { ORG } else { PERSON }, t.start(), t.end()));
         }
     }
     if spans.len() > before {
@@ -922,7 +921,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         }
         if t.cue & VERB != 0 && t.cue & PRON == 0 {
             verbs.push(k);
-        } else if t.ch == 's' && t.end - t.start == 1 && t.gap == tokens::Gap::None && k >= 2 {
+        } else if t.ch == 's' && t.end() - t.start() == 1 && t.gap == tokens::Gap::None && k >= 2 {
             owners.push(k);
         }
     }
@@ -936,11 +935,9 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         return added;
     }
     let mut covered = vec![false; n];
-    let mut first = 0;
     for s in spans.iter() {
-        first = doc.tok_at_from(first, s.start);
-        let mut k = first;
-        while k < n && doc.toks[k].start < s.end {
+        let mut k = doc.tok_at(s.start);
+        while k < n && doc.toks[k].start() < s.end {
             covered[k] = true;
             k += 1;
         }
@@ -1067,7 +1064,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // institution seated there.
     let acronym = |k: usize| {
         let t = &doc.toks[k];
-        doc.is_word(k) && t.caps && (2..=6).contains(&(t.end - t.start)) && !covered[k]
+        doc.is_word(k) && t.caps && (2..=6).contains(&(t.end() - t.start())) && !covered[k]
     };
     let the = |k: usize| doc.is_word(k) && doc.low(k) == "the";
     // (Or after a quotation's closing mark: `,” RIA said`.)
@@ -1078,9 +1075,9 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
     // its index in `spans`.
     let seat = |spans: &[Span], k: usize, starts: bool| {
         let t = &doc.toks[k];
-        let at = spans.partition_point(|s| s.start <= t.start).checked_sub(1)?;
+        let at = spans.partition_point(|s| s.start <= t.start()).checked_sub(1)?;
         let s = &spans[at];
-        let fits = if starts { s.start == t.start } else { s.end == t.end };
+        let fits = if starts { s.start == t.start() } else { s.end == t.end() };
         let a = doc.tok_at(s.start);
         (s.label == super::model::labels::LOC && fits && a > 0 && the(a - 1)).then_some(at)
     };
@@ -1120,7 +1117,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         if org && covered[c - 1] {
             // A PERSON (or an unlisted place) the other rules or the
             // tagger made of the name is the organisation.
-            if let Some(r) = org_of_span(doc, spans, None, doc.toks[c - 1].end) {
+            if let Some(r) = org_of_span(doc, spans, None, doc.toks[c - 1].end()) {
                 added.orgs.push(r);
             }
         } else if org && namely(c - 1) {
@@ -1163,7 +1160,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         if covered[first] {
             // A PERSON (or an unlisted place) the other rules or the
             // tagger made of it is the organisation.
-            let start = doc.toks[first].start;
+            let start = doc.toks[first].start();
             let at = spans.partition_point(|s| s.start < start);
             let end = spans.get(at).filter(|s| s.start == start).map(|s| s.end);
             let last = end.map(|e| doc.tok_at(e).saturating_sub(1));
@@ -1207,7 +1204,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         for slot in &mut covered[a..=b] {
             *slot = true;
         }
-        let (start, end) = (doc.toks[a].start, doc.toks[b].end);
+        let (start, end) = (doc.toks[a].start(), doc.toks[b].end());
         new.push(Span::new(label, start, end));
         if label == super::model::labels::PERSON {
             added.persons.push((start, end));
@@ -1247,7 +1244,7 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
         if !determined || !(k..=last).all(name) {
             continue;
         }
-        let (start, end) = (doc.toks[k].start, doc.toks[last].end);
+        let (start, end) = (doc.toks[k].start(), doc.toks[last].end());
         if (k..=last).any(|j| covered[j]) {
             // A place or an organisation over exactly the name's words is
             // the person (`Sofia Marin`: a city's name is a given name too;
@@ -1410,7 +1407,7 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
         .collect();
     let add: Vec<Span> = months
         .into_iter()
-        .map(|k| (doc.toks[k].start, doc.toks[k].end))
+        .map(|k| (doc.toks[k].start(), doc.toks[k].end()))
         .filter(|&(a, b)| free_at(spans, a, b))
         .map(|(a, b)| Span::new(PERSON, a, b))
         .collect();
@@ -1464,7 +1461,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
     // at the end of a line: `Charles I of England`, `Peter I (1672 -
     // 1725)`; not `In London I met`.
     let roman = |k: usize| {
-        let one = doc.toks[k].end - doc.toks[k].start == 1;
+        let one = doc.toks[k].end() - doc.toks[k].start() == 1;
         let closed = || {
             let t = doc.toks.get(k + 1);
             t.is_none_or(|t| t.gap >= tokens::Gap::Line)
@@ -1490,7 +1487,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         let candidate = t.upper
             && t.kind == tokens::Kind::Word
             && t.gap == tokens::Gap::Space
-            && matches!(bytes[t.start], b'I' | b'V' | b'X');
+            && matches!(bytes[t.start()], b'I' | b'V' | b'X');
         if !candidate || !roman(r) || !name(r - 1) {
             continue;
         }
@@ -1498,7 +1495,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         if numbered_thing(last) || lexicon::is_event_head(last) {
             continue;
         }
-        let (num_start, num_end) = (doc.toks[r].start, doc.toks[r].end);
+        let (num_start, num_end) = (doc.toks[r].start(), doc.toks[r].end());
         // (Not a numeral that goes on as a name word: `II Corps`.)
         if doc.is_word(r + 1) && doc.toks[r + 1].gap == tokens::Gap::Space && doc.toks[r + 1].upper
         {
@@ -1509,7 +1506,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
             continue; // the numeral is covered
         }
         // A PERSON ending right before the numeral takes it in.
-        if at > 0 && spans[at - 1].label == PERSON && spans[at - 1].end == doc.toks[r - 1].end {
+        if at > 0 && spans[at - 1].label == PERSON && spans[at - 1].end == doc.toks[r - 1].end() {
             spans[at - 1].end = num_end;
             continue;
         }
@@ -1517,7 +1514,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
         while a > 0 && r - a < 3 && doc.toks[a].gap == tokens::Gap::Space && name(a - 1) {
             a -= 1;
         }
-        let start = doc.toks[a].start;
+        let start = doc.toks[a].start();
         if !free_at(spans, start, num_end) {
             continue;
         }
@@ -1528,7 +1525,7 @@ fn regnal_names(doc: &Doc, spans: &mut Vec<Span>) {
             && doc.toks[a - 1].upper
             && doc.toks[a - 1].flags & TITLE != 0
         {
-            span.title = Some((doc.toks[a - 1].start, doc.toks[a - 1].end));
+            span.title = Some((doc.toks[a - 1].start(), doc.toks[a - 1].end()));
         }
         add.push(span);
     }
@@ -1547,17 +1544,15 @@ fn comma_titles(doc: &Doc, spans: &mut [Span]) {
     use super::model::labels::PERSON;
     use lexicon::flags::{CONNECTOR, PORTFOLIO, TITLE};
     let n = doc.toks.len();
-    let mut at = 0;
     for s in spans.iter_mut() {
         if s.label != PERSON || s.title.is_some() {
             continue;
         }
-        at = doc.tok_at_from(at, s.start);
-        let a = at;
+        let a = doc.tok_at(s.start);
         if a < 3 || !doc.is(a - 1, ',') || doc.toks[a].gap != tokens::Gap::Space {
             continue;
         }
-        let after = doc.tok_at_from(a, s.end);
+        let after = doc.tok_at(s.end);
         let closed = after < n
             && (doc.is(after, ',')
                 || doc.is_word(after)
@@ -1600,7 +1595,7 @@ fn comma_titles(doc: &Doc, spans: &mut [Span]) {
                 || t.more & lexicon::more::INNER != 0
         });
         if fits {
-            s.title = Some((doc.toks[t0].start, doc.toks[end - 1].end));
+            s.title = Some((doc.toks[t0].start(), doc.toks[end - 1].end()));
         }
     }
 }
@@ -1679,7 +1674,7 @@ fn turn_labels(doc: &Doc, spans: &mut Vec<Span>) {
         while k > 0 && e - k < 3 && doc.is_word(k - 1) && doc.toks[k - 1].upper {
             k -= 1;
             if k == 0 || doc.toks[k].gap >= tokens::Gap::Line {
-                found.push((doc.toks[k].start, doc.toks[e - 1].end));
+                found.push((doc.toks[k].start(), doc.toks[e - 1].end()));
                 break;
             }
             if doc.toks[k].gap != tokens::Gap::Space {
@@ -1833,7 +1828,7 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
             let mut prose = false;
             for k in a..b {
                 // Four letters or more (bytes, near enough).
-                if doc.is_word(k) && doc.toks[k].end - doc.toks[k].start >= 4 {
+                if doc.is_word(k) && doc.toks[k].end() - doc.toks[k].start() >= 4 {
                     long += 1;
                     caps += usize::from(doc.toks[k].upper);
                     if long - caps > 10 {
@@ -1869,7 +1864,7 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
     let mut named = vec![false; ids];
     for s in spans.iter().filter(|s| s.label == PERSON) {
         let mut k = doc.tok_at(s.start);
-        while k < n && doc.toks[k].start < s.end && !on_title[k] {
+        while k < n && doc.toks[k].start() < s.end && !on_title[k] {
             let t = &doc.toks[k];
             if doc.is_word(k) && t.upper && (t.id as usize) < ids {
                 named[t.id as usize] = true;
@@ -1889,11 +1884,11 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
         }
         let mut best: Option<(usize, usize)> = None;
         let mut k = first;
-        while k < n && doc.toks[k].start < s.end {
+        while k < n && doc.toks[k].start() < s.end {
             if doc.is_word(k) && name_word(k) {
                 let from = k;
                 while k + 1 < n
-                    && doc.toks[k + 1].start < s.end
+                    && doc.toks[k + 1].start() < s.end
                     && (!doc.is_word(k + 1) || name_word(k + 1))
                 {
                     k += 1;
@@ -1909,12 +1904,12 @@ fn trim_headline_names(doc: &Doc, spans: &mut Vec<Span>) {
         }
         match best {
             Some((x, y)) => {
-                if doc.toks[x].start != s.start {
+                if doc.toks[x].start() != s.start {
                     // The words before the name were the headline's.
                     s.title = None;
                 }
-                s.start = doc.toks[x].start;
-                s.end = doc.toks[y].end;
+                s.start = doc.toks[x].start();
+                s.end = doc.toks[y].end();
             }
             None => {
                 s.start = s.end;
@@ -1944,10 +1939,8 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
     };
     // The spans to split, with their parts (few: datelines only).
     let mut splits: Vec<(usize, Vec<Span>)> = Vec::new();
-    let mut cursor = 0;
     for (i, s) in spans.iter().enumerate() {
-        let a = doc.tok_at_from(cursor, s.start);
-        cursor = a;
+        let a = doc.tok_at(s.start);
         // Only in a dateline: the span starts within the line's first
         // three tokens.
         if !matches!(s.label, ORG | LOC | PERSON)
@@ -1955,14 +1948,14 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
         {
             continue;
         }
-        let b = doc.tok_at_from(a, s.end);
+        let b = doc.tok_at(s.end);
         // The outlet: one word, in capitals or with a dot (`KOMPAS.com`,
         // `TEMPO.CO`), then the dash. (Elsewhere a spaced dash may be a
         // hyphen of a text whose tokens were joined with spaces, as the
         // evaluation corpora are: `Cleveland - Marshall College of Law`.)
         let outlet = b > a + 2
             && spaced_dash(a + 1)
-            && doc.toks[a].end - doc.toks[a].start >= 3
+            && doc.toks[a].end() - doc.toks[a].start() >= 3
             && (doc.toks[a].caps || doc.text_of(a).contains('.'));
         // `Jakarta (ANTARA) -` at a line start.
         let bracket = !outlet
@@ -1975,15 +1968,15 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
             && b < doc.toks.len()
             && spaced_dash(b);
         if bracket {
-            let place = Span::new(LOC, s.start, doc.toks[b - 4].end);
-            let agency = Span::new(ORG, doc.toks[b - 2].start, doc.toks[b - 2].end);
+            let place = Span::new(LOC, s.start, doc.toks[b - 4].end());
+            let agency = Span::new(ORG, doc.toks[b - 2].start(), doc.toks[b - 2].end());
             splits.push((i, vec![place, agency]));
         } else if outlet {
-            let mut rest = Span::new(s.label, doc.toks[a + 2].start, s.end);
+            let mut rest = Span::new(s.label, doc.toks[a + 2].start(), s.end);
             if s.title.is_some_and(|(_, e)| e <= rest.start) {
                 rest.title = s.title;
             }
-            splits.push((i, vec![Span::new(s.label, s.start, doc.toks[a].end), rest]));
+            splits.push((i, vec![Span::new(s.label, s.start, doc.toks[a].end()), rest]));
         }
     }
     if splits.is_empty() {
@@ -2056,8 +2049,8 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
             s.title = None;
         } else if s.label == PERSON && b > a + 1 {
             if let Some((x, _)) = s.title {
-                s.title = Some((x, doc.toks[a].end));
-                s.start = doc.toks[a + 1].start;
+                s.title = Some((x, doc.toks[a].end()));
+                s.start = doc.toks[a + 1].start();
             }
         }
     }

@@ -579,11 +579,10 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     }
     let mut ent_of = vec![NONE; n];
     let mut ent_toks = vec![(0, 0); ents.len()];
-    let mut first = 0;
     for (e, s) in ents.iter().enumerate() {
-        first = doc.tok_at_from(first, s.start);
+        let first = doc.tok_at(s.start);
         let mut k = first;
-        while k < n && doc.toks[k].start < s.end {
+        while k < n && doc.toks[k].start() < s.end {
             if s.label == labels::PERSON || s.label == labels::ORG {
                 ent_of[k] = u32::try_from(e).unwrap_or(NONE);
             }
@@ -644,7 +643,7 @@ fn extra_cues(doc: &Doc, cue_flags: &mut [u16]) {
     let aux = |j: usize| doc.is_word(j) && matches!(doc.low(j), "has" | "have" | "had");
     for k in 0..n.saturating_sub(1) {
         let t = &doc.toks[k];
-        let len = t.end - t.start;
+        let len = t.end() - t.start();
         if t.kind != Kind::Word
             || !(4..=7).contains(&len)
             || !matches!(t.ch, 'r' | 's' | 'w' | 'R' | 'S' | 'W')
@@ -1051,7 +1050,7 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
             }
             let candidate = t.kind == Kind::Word
                 && matches!(t.ch, 'h' | 's')
-                && t.end - t.start <= 7
+                && t.end() - t.start() <= 7
                 && !t.upper;
             if candidate {
                 let w = doc.low(k);
@@ -1516,7 +1515,7 @@ impl Quoter<'_, '_> {
         if words == 0 {
             return false;
         }
-        let (start, end) = (doc.toks[open].start, doc.toks[close].end);
+        let (start, end) = (doc.toks[open].start(), doc.toks[close].end());
         let fits = |f: &Found| f.near || words > 3;
         // "She said, “We have a champion.” Everybody laughed.": a
         // quotation that a cue right before it introduces (`said, “`,
@@ -4382,7 +4381,7 @@ impl Quoter<'_, '_> {
     /// (lower case, words separated by single spaces).
     fn title_holder(&self, phrase: &str, open: usize) -> Option<usize> {
         let doc = self.doc;
-        let b = doc.toks[open.min(doc.toks.len() - 1)].start;
+        let b = doc.toks[open.min(doc.toks.len() - 1)].start();
         let upto = self.ents.partition_point(|s| s.start < b);
         (0..upto).rev().take(LOOKBACK).find(|&e| {
             let s = &self.ents[e];
@@ -4539,7 +4538,7 @@ impl Quoter<'_, '_> {
                 self.cue_flags[w] & (cue::INSTITUTION | cue::PERSON_NOUN) == cue::INSTITUTION
                     && doc.toks[w].flags & TITLE == 0
             });
-        let b = doc.toks[open].start;
+        let b = doc.toks[open].start();
         let upto = self.ents.partition_point(|s| s.start < b);
         for e in (0..upto).rev().take(LOOKBACK) {
             let s = &self.ents[e];
@@ -5484,7 +5483,7 @@ impl Quoter<'_, '_> {
     /// about: the one named most often among the latest names (a partial
     /// name counting for its full one), the latest on a tie.
     fn salience(&self, open: usize, person: bool) -> Option<(usize, usize, HashMap<&str, usize>)> {
-        let b = self.doc.toks[open].start;
+        let b = self.doc.toks[open].start();
         let upto = self.ents.partition_point(|s| s.start < b);
         let kind = if person { labels::PERSON } else { labels::ORG };
         let names: Vec<usize> = (0..upto)
@@ -5538,7 +5537,7 @@ impl Quoter<'_, '_> {
     /// The latest PERSON (or ORG) before token `open`, outside quotations,
     /// not of the other gender than a pronoun of gender `said`.
     fn latest(&self, open: usize, person: bool, said: Gender) -> Option<usize> {
-        let b = self.doc.toks[open].start;
+        let b = self.doc.toks[open].start();
         let upto = self.ents.partition_point(|s| s.start < b);
         let agrees = |e: usize| {
             said == Gender::Unknown || {

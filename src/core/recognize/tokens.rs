@@ -81,10 +81,11 @@ impl Lang {
 /// One token of a text.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// First byte ([`Token::start`]; 32 bits keep the token small: every
+    /// pass over a long text's tokens reads them all).
+    start: u32,
+    /// One past the last byte ([`Token::end`]).
+    end: u32,
     /// What it is.
     pub kind: Kind,
     /// The white space before it.
@@ -123,6 +124,20 @@ pub(crate) struct Token {
     pub multi: u32,
 }
 
+impl Token {
+    /// The token's first byte.
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the token's last byte.
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
 /// [`Token::id`] of a token that is not a word.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
@@ -148,7 +163,17 @@ pub(crate) struct Doc<'a> {
     /// For each token whose [`Token::multi`] is not 0, in token order: its
     /// index and the flags of its phrases of 2, 3 and 4 words.
     multi: Vec<(u32, [u32; 3])>,
+    /// For each block of [`BLOCK`] bytes of the text, the index of the
+    /// first token that starts in it or after it: [`Doc::tok_at`] starts
+    /// there and steps over the few tokens before its byte. (A binary
+    /// search of a long text's tokens misses the cache at most of its
+    /// steps, and the rules ask for the tokens of a span tens of thousands
+    /// of times.)
+    block_first: Vec<u32>,
 }
+
+/// The bytes of text per entry of [`Doc::block_first`].
+const BLOCK: usize = 16;
 
 /// The distinct words of a text while it is tokenised, each with its id
 /// (the order of first occurrence): an open-addressing hash table keyed
@@ -557,8 +582,8 @@ impl<'a> Doc<'a> {
                 (i + len, Kind::Punct)
             };
             let mut tok = Token {
-                start: i,
-                end,
+                start: i as u32,
+                end: end as u32,
                 kind,
                 gap,
                 ch: c,
@@ -641,10 +666,26 @@ impl<'a> Doc<'a> {
             inside: Default::default(),
             credits,
             multi: Vec::new(),
+            block_first: Vec::new(),
         };
+        doc.index_blocks();
         doc.mark_phrases();
         doc.mark_sentences();
         doc
+    }
+
+    /// Sets [`Doc::block_first`].
+    fn index_blocks(&mut self) {
+        let blocks = self.text.len() / BLOCK + 1;
+        let mut first = Vec::with_capacity(blocks);
+        let mut k = 0;
+        for block in 0..blocks {
+            while k < self.toks.len() && self.toks[k].start() < block * BLOCK {
+                k += 1;
+            }
+            first.push(k as u32);
+        }
+        self.block_first = first;
     }
 
     /// Looks up, once, every lexicon phrase of two words or more that
@@ -728,12 +769,12 @@ impl<'a> Doc<'a> {
 
     /// The text of token `k`.
     pub(crate) fn text_of(&self, k: usize) -> &'a str {
-        &self.text[self.toks[k].start..self.toks[k].end]
+        &self.text[self.toks[k].start()..self.toks[k].end()]
     }
 
     /// The lower-case text of token `k`.
     pub(crate) fn low(&self, k: usize) -> &str {
-        &self.lower[self.toks[k].start..self.toks[k].end]
+        &self.lower[self.toks[k].start()..self.toks[k].end()]
     }
 
     /// Whether token `k` is the character `c`.
@@ -761,13 +802,15 @@ impl<'a> Doc<'a> {
             }
             if j > k
                 && (t.start != self.toks[j - 1].end + 1
-                    || self.text.as_bytes()[t.start - 1] != b' ')
+                    || self.text.as_bytes()[t.start() - 1] != b' ')
             {
                 simple = false;
             }
         }
         if simple {
-            return Some(Cow::Borrowed(&self.lower[self.toks[k].start..self.toks[k + n - 1].end]));
+            return Some(Cow::Borrowed(
+                &self.lower[self.toks[k].start()..self.toks[k + n - 1].end()],
+            ));
         }
         let mut key = String::new();
         for j in k..k + n {
@@ -826,23 +869,17 @@ impl<'a> Doc<'a> {
         self.toks.get(k).and_then(|t| inside.get(t.id as usize)).copied().unwrap_or(false)
     }
 
-    /// [`Doc::tok_at`], walking forward from token `from` when every token
-    /// before it starts before `b` (spans visited in order of start cost
-    /// one walk over the tokens in all).
-    pub(crate) fn tok_at_from(&self, from: usize, b: usize) -> usize {
-        if from > self.toks.len() || (from > 0 && self.toks[from - 1].start >= b) {
-            return self.tok_at(b);
-        }
-        let mut k = from;
-        while k < self.toks.len() && self.toks[k].start < b {
+    /// The index of the first token that starts at or after byte `b`.
+    pub(crate) fn tok_at(&self, b: usize) -> usize {
+        let Some(&first) = self.block_first.get(b / BLOCK) else {
+            return self.toks.len();
+        };
+        // Fewer than BLOCK tokens start in the block before byte `b`.
+        let mut k = first as usize;
+        while k < self.toks.len() && self.toks[k].start() < b {
             k += 1;
         }
         k
-    }
-
-    /// The index of the first token that starts at or after byte `b`.
-    pub(crate) fn tok_at(&self, b: usize) -> usize {
-        self.toks.partition_point(|t| t.start < b)
     }
 }
 

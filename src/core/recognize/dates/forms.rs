@@ -189,7 +189,7 @@ impl Toks<'_, '_> {
     /// The value of number token `k` of at most `max` digits.
     fn number(&self, k: usize, max: usize) -> Option<u32> {
         let t = self.doc.toks.get(k)?;
-        if t.kind != Kind::Number || t.end - t.start > max {
+        if t.kind != Kind::Number || t.end() - t.start() > max {
             return None;
         }
         self.doc.text_of(k).parse().ok()
@@ -206,7 +206,7 @@ impl Toks<'_, '_> {
     /// A four-digit year from 1000 to 2999 at `k`.
     fn year(&self, k: usize) -> Option<i64> {
         let t = self.doc.toks.get(k)?;
-        if t.end - t.start != 4 {
+        if t.end() - t.start() != 4 {
             return None;
         }
         self.number(k, 4).filter(|y| (1000..=2999).contains(y)).map(i64::from)
@@ -319,7 +319,7 @@ fn slashed(t: &Toks, k: usize, need_year: bool, wd: Option<u32>) -> Option<(usiz
     };
     if t.doc.is(k + 3, '/') && t.tight(k + 3) && t.tight(k + 4) {
         let tok = t.doc.toks.get(k + 4)?;
-        if tok.kind == Kind::Number && matches!(tok.end - tok.start, 2 | 4) {
+        if tok.kind == Kind::Number && matches!(tok.end() - tok.start(), 2 | 4) {
             let y = numeric_year(t.doc.text_of(k + 4))?;
             return Some((k + 5, full(y, m, d, wd)?));
         }

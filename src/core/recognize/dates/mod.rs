@@ -194,7 +194,7 @@ pub(crate) fn find(doc: &Doc, used: &mut [bool]) -> Vec<Span> {
                 *u = true;
             }
             let mut span =
-                Span::new(labels::DATE, doc.toks[f.start].start, doc.toks[f.end - 1].end);
+                Span::new(labels::DATE, doc.toks[f.start].start(), doc.toks[f.end - 1].end());
             span.value = resolve(&f.expr, anchor, f.future);
             span
         })

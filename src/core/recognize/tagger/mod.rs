@@ -465,7 +465,7 @@ pub(crate) fn rule_tags(doc: &Doc, rules: &[Candidate]) -> Vec<u8> {
         };
         let mut k = doc.tok_at(c.span.start);
         let first = k;
-        while k < doc.toks.len() && doc.toks[k].start < c.span.end {
+        while k < doc.toks.len() && doc.toks[k].start() < c.span.end {
             let pos = if k == first { 0u8 } else { 1 };
             out[k] = 1 + ty * 6 + src * 2 + pos;
             k += 1;
@@ -1575,7 +1575,7 @@ pub(crate) fn spans(doc: &Doc, tags: &[u8]) -> Vec<Span> {
             }
             last -= 1;
         }
-        out.push(Span::new(TYPES[ty], doc.toks[first].start, doc.toks[last].end));
+        out.push(Span::new(TYPES[ty], doc.toks[first].start(), doc.toks[last].end()));
     };
     let mut open: Option<(usize, usize, usize)> = None; // (type, first, last token)
     for (k, &tag) in tags.iter().enumerate() {

@@ -170,7 +170,7 @@ fn prepare(d: &GoldDoc, lang: Lang) -> Example<'_> {
         let (s, end) = (index.byte_of_char(&d.text, e.start), index.byte_of_char(&d.text, e.end));
         let mut k = doc.tok_at(s);
         let mut first = true;
-        while k < doc.toks.len() && doc.toks[k].start < end {
+        while k < doc.toks.len() && doc.toks[k].start() < end {
             gold[k] = if first { begin(ty) } else { begin(ty) + 1 };
             first = false;
             k += 1;
