@@ -353,6 +353,10 @@ fn doc_name(file: &str) -> String {
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// The longest text the recognizer takes: its tokens keep byte offsets in
+/// 32 bits.
+const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// Reads a file (or standard input for `-`) as UTF-8 text without a
 /// leading byte-order mark. The error is the message for standard error.
 fn read_text(file: &str, stdin: &mut dyn Read) -> Result<String, String> {
@@ -363,6 +367,12 @@ fn read_text(file: &str, stdin: &mut dyn Read) -> Result<String, String> {
     } else {
         std::fs::read(file).map_err(|e| e.to_string())?
     };
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "{} bytes is more than one text can hold (4 GiB); split the file",
+            bytes.len()
+        ));
+    }
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     match String::from_utf8(bytes) {

@@ -509,7 +509,15 @@ fn closes_group(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     /// Tokenises `text` for language `lang`.
+    ///
+    /// Offsets are kept in 32 bits: a text of 4 GiB or more is cut there
+    /// (the command line refuses such a file; the page reads none so big).
     pub(crate) fn new(text: &'a str, lang: Lang) -> Doc<'a> {
+        let mut cut = text.len().min(u32::MAX as usize);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &text[..cut];
         let lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
