@@ -2126,3 +2126,40 @@ fn a_name_owning_the_appositive_after_the_speaker_is_not_the_speaker() {
                 chief executive, in a statement.\n";
     assert_speakers(text, "en", &[Some("Olivier Marchetti")]);
 }
+
+#[test]
+fn a_question_mark_before_a_lower_case_subject_goes_on_with_the_sentence() {
+    // `one reporter asked` was out of reach after `?"`, so the question
+    // went to the manager named before it.
+    let text =
+        "Asked about next season, Estrela said: \"Ask the new owner.\"\n\n\"Is this the end \
+                for you here?\" one reporter asked.\n\n\"No,\" Estrela replied.\n";
+    assert_speakers(text, "en", &[Some("Estrela"), None, Some("Estrela")]);
+}
+
+#[test]
+fn the_plural_of_a_word_for_a_person_names_nobody() {
+    // `Opponents` was a PERSON of its own, and spoke.
+    let text =
+        "Council member Yolanda Birch voted for it.\n\nOpponents said the program would put \
+                “a camera over every backyard” in the poorest neighborhoods.\n";
+    assert_speakers(text, "en", &[None]);
+    for tagger in [None, Some(&model("en"))] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert!(!spans.iter().any(|s| &text[s.start..s.end] == "Opponents"), "{spans:?}");
+    }
+}
+
+#[test]
+fn organisations_named_after_places_and_record_labels_speak() {
+    // `Lake Tessaway Heritage Society` was a place; `Halcyon Street
+    // Records` no name at all, and `the label` no word for one.
+    let text =
+        "Not everyone agrees. \"A wreck is a grave,\" the Lake Tessaway Heritage Society, a \
+                group of local historians, said in a statement.\n";
+    assert_speakers(text, "en", &[Some("Lake Tessaway Heritage Society")]);
+    let text =
+        "Halcyon Street Records dropped Varga in 1968. \"Mr. Varga is a remarkable artist,\" \
+                the label said in a statement.\n";
+    assert_speakers(text, "en", &[Some("Halcyon Street Records")]);
+}

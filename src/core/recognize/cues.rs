@@ -257,6 +257,8 @@ const PERSON_NOUNS: &[&str] = &[
     "critic", "artist", "painter", "sculptor", "singer", "musician", "conductor", "architect",
     "actor", "actress", "playwright", "biographer", "journalist", "editor", "publisher",
     "philosopher", "mathematician", "physicist", "chemist", "scholar", "designer",
+    "opponent", "supporter", "reporter", "volunteer", "member", "rival", "fan", "voter",
+    "observer", "colleague", "friend", "spectator", "visitor", "tourist", "commuter",
     // A nationality as a noun, for a person named before: `the Dane said`.
     "dane", "swede", "briton", "brit", "scot", "frenchman", "frenchwoman", "englishman",
     "englishwoman", "irishman", "welshman", "dutchman", "spaniard", "pole", "finn", "norwegian",
@@ -395,6 +397,9 @@ const EN_WORDS: &[(&str, u16)] = &[
     ("start-up", INSTITUTION),
     ("school", INSTITUTION),
     ("hospital", INSTITUTION),
+    ("society", INSTITUTION),
+    ("label", INSTITUTION),
+    ("operator", INSTITUTION),
     ("and", AND),
     ("but", AND),
     ("then", AND),
@@ -527,6 +532,13 @@ fn forms() -> &'static HashMap<String, u16> {
 /// singular.)
 pub(crate) fn lookup(phrase: &str) -> u16 {
     forms().get(phrase).copied().unwrap_or(0)
+}
+
+/// Whether a lower-case word is the plural of a word for a person
+/// (`residents`, `officials`, `witnesses`): a name of nobody.
+pub(crate) fn plural_person_noun(w: &str) -> bool {
+    let person_noun = |s: &str| lookup(s) & cue::PERSON_NOUN != 0;
+    w.strip_suffix('s').is_some_and(person_noun) || w.strip_suffix("es").is_some_and(person_noun)
 }
 
 /// Every cue form (word or phrase) with its flags.

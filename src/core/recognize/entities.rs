@@ -1008,9 +1008,15 @@ impl<'a> Finder<'_, 'a> {
         }
         if len >= 2 {
             let head = self.doc.longest(first, PLACE_HEAD, len).is_some();
+            // (In English an organisation's head word comes last, and one
+            // named after a place is the organisation: `Lake Tessaway
+            // Heritage Society`, `Bay Area Council`.)
+            let named_after_place = self.doc.lang == Lang::En
+                && len >= 3
+                && self.doc.toks[ws[b - 1]].flags & ORG_HEAD != 0;
             // A building or site named after an organisation is a place
             // ("Gedung DPR", "Stadion Persib").
-            if head && !self.org_word(first) {
+            if head && !self.org_word(first) && !named_after_place {
                 return self.emit(labels::LOC, Source::Rule, ws, a, b);
             }
             if has_org_word {
@@ -1059,12 +1065,9 @@ impl<'a> Finder<'_, 'a> {
         // (Looked up only for a word next to a cue.)
         let grammar = || {
             let w = self.doc.low(first);
-            let person_noun = |s: &str| super::cues::lookup(s) & super::cues::cue::PERSON_NOUN != 0;
             len == 1
                 && self.doc.lang == Lang::En
-                && (indefinite(w)
-                    || w.strip_suffix('s').is_some_and(person_noun)
-                    || w.strip_suffix("es").is_some_and(person_noun))
+                && (indefinite(w) || super::cues::plural_person_noun(w))
         };
         if len <= 4 && !shouty && !caps && self.next_to_cue(ws[a], ws[b - 1]) && !grammar() {
             return self.emit(labels::PERSON, Source::Heuristic, ws, a, b);

@@ -164,7 +164,8 @@ const ORG_HEADS: &[&str] = &[
     "smkn", "library", "perpustakaan", "fc", "ac", "sv", "division", "faculty", "laboratory",
     "laboratorium", "fraksi", "kwartir", "pengurus", "pimpinan pusat", "dpp", "dpw", "dpc",
     "therapeutics", "pharmaceuticals", "biosciences", "semiconductor", "semiconductors",
-    "rovers", "wanderers", "hotspur",
+    "rovers", "wanderers", "hotspur", "albion", "athletic", "united", "rail", "railway",
+    "railways", "records", "brothers",
 ];
 
 /// Words that end an organisation name; they may take a `.`.

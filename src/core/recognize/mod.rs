@@ -951,6 +951,8 @@ fn speech_names(doc: &Doc, spans: &mut Vec<Span>) -> Heard {
             && t.flags & NOT_A_NAME == 0
             && t.cue == 0
             && !doc.seen_lower(k)
+            // (`Opponents said`, `Residents say`: nobody named.)
+            && !cues::plural_person_noun(doc.low(k))
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for &c in &verbs {
@@ -2001,7 +2003,7 @@ fn dateline_parts(doc: &Doc, spans: &mut Vec<Span>) {
 /// Arief Prasetyo Adi`: the title `Kepala Bapanas`). The rules read such
 /// a word as a name. `spans` (entities only, not overlapping) stay sorted
 /// by start.
-fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
+fn defined_short_names(doc: &Doc, spans: &mut Vec<Span>) {
     use super::model::labels::{LOC, ORG, PERSON};
     let mut short: Vec<&str> = Vec::new();
     for s in spans.iter() {
@@ -2031,7 +2033,9 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
     if short.is_empty() {
         return;
     }
-    for s in spans.iter_mut() {
+    let mut absorbed: Vec<usize> = Vec::new();
+    for i in 0..spans.len() {
+        let s = &spans[i];
         // (The text is compared first: the tokens are looked up only for
         // a span that starts with a short name.)
         if !matches!(s.label, PERSON | LOC)
@@ -2044,6 +2048,27 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
             continue;
         }
         let b = doc.tok_at(s.end);
+        // A name split after its first word, the title run on over the
+        // first part (`Kepala [Bapanas Arief] [Prasetyo Adi]`, the second
+        // titled `Kepala Bapanas Arief`): one name, `Arief Prasetyo Adi`,
+        // titled `Kepala Bapanas`.
+        if s.label == PERSON && s.title.is_none() && b > a + 1 {
+            let next = spans.get(i + 1).filter(|n| {
+                n.label == PERSON
+                    && doc.tok_at(n.start) == b
+                    && doc.toks[b].gap == tokens::Gap::Space
+                    && n.title.is_some_and(|(x, y)| x <= s.start && y >= s.end)
+            });
+            if let Some(x) = next.and_then(|n| n.title).map(|(x, _)| x) {
+                let (start, end) = (doc.toks[a + 1].start(), doc.toks[a].end());
+                let n = &mut spans[i + 1];
+                n.start = start;
+                n.title = Some((x, end));
+                absorbed.push(i);
+                continue;
+            }
+        }
+        let s = &mut spans[i];
         if b == a + 1 && (s.label == PERSON || (s.label == LOC && unlisted_place(doc, a, b))) {
             s.label = ORG;
             s.title = None;
@@ -2053,6 +2078,13 @@ fn defined_short_names(doc: &Doc, spans: &mut [Span]) {
                 s.start = doc.toks[a + 1].start();
             }
         }
+    }
+    if !absorbed.is_empty() {
+        let mut i = 0;
+        spans.retain(|_| {
+            i += 1;
+            !absorbed.contains(&(i - 1))
+        });
     }
 }
 

@@ -2363,7 +2363,11 @@ impl Quoter<'_, '_> {
         // Nor does one that ends with no comma when no comma follows the
         // mark: `“…” One poster admitted` is a new sentence.
         let last = &doc.toks[close - 1];
-        let ends_sentence = close > open + 1 && last.term;
+        // (After a question or an exclamation, a lower-case word goes on
+        // with the sentence: `“…?” one reporter asked`.)
+        let goes_on =
+            matches!(last.ch, '?' | '!') && doc.is_word(close + 1) && !doc.toks[close + 1].upper;
+        let ends_sentence = close > open + 1 && last.term && !goes_on;
         let comma = |t: &super::tokens::Token| {
             t.kind == Kind::Punct && matches!(t.ch, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-')
         };
