@@ -2163,3 +2163,92 @@ fn organisations_named_after_places_and_record_labels_speak() {
                 the label said in a statement.\n";
     assert_speakers(text, "en", &[Some("Halcyon Street Records")]);
 }
+
+#[test]
+fn a_few_words_naming_nobody_before_a_colon_carry_the_last_quotation_on() {
+    // `Then, after a moment:` gave the second quotation nobody.
+    let text = "Naomi Varga laughs, but she does not let it go. She says, “Nobody has to put up \
+                a sign.” Then, after a moment: “The water is the sign.”\n";
+    assert_speakers(text, "en", &[Some("Naomi Varga"), Some("Naomi Varga")]);
+}
+
+#[test]
+fn a_statement_read_hands_the_next_paragraph_to_its_reader() {
+    let text = "Dolores Fairweather, 71, a retired teacher who has lived on Crane Street for more \
+                than 40 years, read from a prepared statement during the public comment \
+                period.\n\n“I have called the police on this street more times than I can \
+                count.”\n";
+    assert_speakers(text, "en", &[Some("Dolores Fairweather")]);
+}
+
+#[test]
+fn an_indefinite_subject_names_nobody() {
+    // The volunteer's words went to the diver named before; the
+    // spokesperson's to the minister she speaks for.
+    let text = "Elias Marwood leads the dives. One of the younger volunteers, a diving student \
+                from Sudbury, described the descent to the wreck as “like swimming down into an \
+                old photograph.”\n";
+    assert_speakers(text, "en", &[None]);
+    let text = "Trade Minister Tom Haverford flew to Jakarta. A spokesperson for Mr Haverford \
+                said the minister had held “productive meetings with partners who share an \
+                interest in diversified supply chains.”\n";
+    assert_speakers(text, "en", &[None]);
+}
+
+#[test]
+fn a_capitalised_pronoun_after_a_full_stop_starts_a_new_statement() {
+    // `He wrote every morning` took the quotation before it.
+    let text = "His daughter, Clara Brandt, a veterinarian in Bangor, said he had remained \
+                “stubborn to the very last page.” He wrote every morning until about a month \
+                before his death, she said.\n";
+    assert_speakers(text, "en", &[Some("Clara Brandt")]);
+}
+
+#[test]
+fn the_first_word_of_an_organisation_alone_is_the_organisation() {
+    // `A former Tidewater dispatcher` made `Tidewater` a person titled
+    // `former`, and her `she said` went to it.
+    let text = "Gordon Lusk ran Tidewater Freight Lines for 20 years.\n\nA former Tidewater \
+                dispatcher, who spoke on condition of anonymity, said in an interview that the \
+                logs were false. “Everybody knew. Nobody said it out loud,” she said.\n";
+    assert_speakers(text, "en", &[None]);
+    for tagger in [None, Some(&model("en"))] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        assert!(
+            !spans.iter().any(|s| s.label == "PERSON" && &text[s.start..s.end] == "Tidewater"),
+            "{spans:?}"
+        );
+    }
+}
+
+#[test]
+fn a_town_the_text_calls_one_is_a_place() {
+    let text = "The truck crossed the median near the town of Garnet Ford, Md., and struck a car \
+                driven by Caleb Villalobos. His family lives in Millbrook Ferry, Pa.\n";
+    for tagger in [None, Some(&model("en"))] {
+        let spans = sorot::core::recognize::analyze_with(text, "en", tagger);
+        for place in ["Garnet Ford", "Millbrook Ferry"] {
+            assert!(
+                !spans.iter().any(|s| s.label == "PERSON" && &text[s.start..s.end] == place),
+                "{place}: {spans:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_appositive_after_a_name_tells_its_gender() {
+    // `Renata` is in no list of given names: `she said` went to the judge.
+    let text = "Judge Harriet Amsel imposed the sentence.\n\nRenata Villalobos, Caleb’s mother, \
+                spoke last. She told the judge that she no longer looks at the median.\n\nThen \
+                she turned to face Mr. Lusk.\n\n“You got to go home every night,” she said.\n";
+    assert_speakers(text, "en", &[Some("Renata Villalobos")]);
+}
+
+#[test]
+fn who_after_an_appositive_stands_for_the_name_before_it() {
+    let text = "His conclusions were attacked by Cecil Armitage, the Bureau's chief forecaster \
+                in Ottawa, who told a conference in 1938 that the method was “astrology with a \
+                barometer, and not very good astrology”.\n";
+    assert_speakers(text, "en", &[Some("Cecil Armitage")]);
+}

@@ -165,7 +165,7 @@ const ORG_HEADS: &[&str] = &[
     "laboratorium", "fraksi", "kwartir", "pengurus", "pimpinan pusat", "dpp", "dpw", "dpc",
     "therapeutics", "pharmaceuticals", "biosciences", "semiconductor", "semiconductors",
     "rovers", "wanderers", "hotspur", "albion", "athletic", "united", "rail", "railway",
-    "railways", "records", "brothers",
+    "railways", "records", "brothers", "lines", "logistics", "freight", "shipping",
 ];
 
 /// Words that end an organisation name; they may take a `.`.

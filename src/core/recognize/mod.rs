@@ -171,6 +171,11 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 .filter(|r| r.span.label == super::model::labels::PERSON && r.span.title.is_some())
                 .map(|r| (r.span.end, &r.span))
                 .collect();
+            let persons_by_end: HashMap<usize, &Span> = rules
+                .iter()
+                .filter(|r| r.span.label == super::model::labels::PERSON)
+                .map(|r| (r.span.end, &r.span))
+                .collect();
             for span in tagger::spans(&doc, &tags) {
                 // In English, where the tagger reads as a place exactly the
                 // words that end with a word for an institution (not a
@@ -238,7 +243,16 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                         && r.start == span.start
                         && !place_or_org_word(&doc, span.start, span.end)
                 });
-                let span = match org.or(titled).or(listed).or(holder) {
+                // A PERSON the tagger reads without the given names the
+                // rules read before it is the rules' fuller name
+                // (`Brentford boss Thomas [Frank]`).
+                let fuller = persons_by_end.get(&span.end).copied().filter(|r| {
+                    person
+                        && r.start < span.start
+                        && (doc.tok_at(r.start)..doc.tok_at(span.start))
+                            .all(|k| doc.is_word(k) && doc.toks[k].more & lexicon::more::GIVEN != 0)
+                });
+                let span = match org.or(titled).or(listed).or(holder).or(fuller) {
                     Some(r) => r.clone(),
                     None => match same.get(&(span.start, span.end, span.label)) {
                         Some(&r) => r.clone(),
@@ -275,6 +289,8 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     namesake_places(&doc, &mut spans);
     credits::names(&doc, &mut spans);
     surnames_are_persons(&doc, &mut spans);
+    organisations_first_words(&doc, &mut spans);
+    named_places(&doc, &mut spans);
     turn_labels(&doc, &mut spans);
     regnal_names(&doc, &mut spans);
     comma_titles(&doc, &mut spans);
@@ -1414,6 +1430,102 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
         .map(|(a, b)| Span::new(PERSON, a, b))
         .collect();
     add_in_order(spans, add);
+}
+
+/// English: a one-word PERSON that is the first word of an organisation's
+/// name of several words in the same text, a word no list knows and no
+/// person's family name there, is that organisation (`Tidewater Freight
+/// Lines` … `A former Tidewater dispatcher`, where the rules read a person
+/// titled `former`).
+fn organisations_first_words(doc: &Doc, spans: &mut [Span]) {
+    use super::model::labels::{ORG, PERSON};
+    if doc.lang != Lang::En {
+        return;
+    }
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut family: Vec<&str> = Vec::new();
+    for s in spans.iter() {
+        let name = &doc.text[s.start..s.end];
+        match s.label {
+            ORG => {
+                let a = doc.tok_at(s.start);
+                let t = &doc.toks[a];
+                if doc.tok_at(s.end) > a + 1
+                    && doc.is_word(a)
+                    && t.upper
+                    && !t.caps
+                    && t.flags == 0
+                    && t.more == 0
+                {
+                    firsts.push(doc.text_of(a));
+                }
+            }
+            PERSON => {
+                if let Some((_, w)) = name.rsplit_once(' ') {
+                    family.push(w);
+                }
+            }
+            _ => {}
+        }
+    }
+    firsts.retain(|w| !family.contains(w));
+    if firsts.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| s.label == PERSON) {
+        if firsts.contains(&&doc.text[s.start..s.end]) {
+            s.label = ORG;
+            s.title = None;
+        }
+    }
+}
+
+/// The abbreviations of the states of the United States written after a
+/// town's name in American news (`Millbrook Ferry, Pa.`), without their
+/// full stops.
+const US_STATE_ABBRS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "vt", "va", "wash", "wis", "wyo",
+];
+
+/// English: a PERSON that the text calls a place is one: after `the town
+/// of`, `the village of` … (`near the town of Garnet Ford`), or before a
+/// comma and a state's abbreviation (`Garnet Ford, Md.`).
+fn named_places(doc: &Doc, spans: &mut [Span]) {
+    use super::model::labels::{LOC, PERSON};
+    if doc.lang != Lang::En {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| s.label == PERSON && s.title.is_none()) {
+        let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
+        let town_of = a >= 2
+            && doc.is_word(a - 1)
+            && doc.low(a - 1) == "of"
+            && doc.is_word(a - 2)
+            && matches!(
+                doc.low(a - 2),
+                "town"
+                    | "city"
+                    | "village"
+                    | "hamlet"
+                    | "suburb"
+                    | "borough"
+                    | "township"
+                    | "county"
+                    | "parish"
+                    | "province"
+                    | "island"
+            );
+        let state = doc.is(b, ',')
+            && doc.is_word(b + 1)
+            && doc.toks[b + 1].upper
+            && doc.is(b + 2, '.')
+            && US_STATE_ABBRS.contains(&doc.low(b + 1));
+        if town_of || state {
+            s.label = LOC;
+        }
+    }
 }
 
 /// Whether no span of `spans` (sorted by start, not overlapping) overlaps

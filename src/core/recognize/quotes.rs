@@ -995,6 +995,15 @@ fn genders(doc: &Doc, ents: &[Span], ent_toks: &[(usize, usize)], full: &[usize]
         if j > 0 && doc.is_word(j - 1) {
             vote(&mut votes, full[e], gender_word(doc.low(j - 1).trim_end_matches('.')), 3);
         }
+        // (Or the last word of a short appositive after the name: `Renata
+        // Villalobos, Caleb's mother, spoke last`.)
+        let after = ent_toks[e].1;
+        if doc.is(after, ',') {
+            let close = (after + 2..(after + 6).min(doc.toks.len())).find(|&k| doc.is(k, ','));
+            if let Some(c) = close.filter(|&c| doc.is_word(c - 1)) {
+                vote(&mut votes, full[e], gender_word(doc.low(c - 1)), 3);
+            }
+        }
     }
     // A given name listed for women or men only is one weak vote for its
     // full name (what the text says of the person outweighs it): the name's
@@ -1822,6 +1831,77 @@ impl Quoter<'_, '_> {
             || (open.saturating_sub(4)..open).any(narrator)
     }
 
+    /// Whether the sentence of the verb at token `c` opens with an
+    /// indefinite subject that names nobody, with no name or pronoun
+    /// before the verb (English: `One of the younger volunteers, a diving
+    /// student from Sudbury, described the descent as “…”`, `A neighbour
+    /// who saw the fire said`).
+    fn indefinite_subject(&self, c: usize) -> bool {
+        let doc = self.doc;
+        if doc.lang != super::tokens::Lang::En {
+            return false;
+        }
+        let s = self.sentence_start(c);
+        if s >= c || !doc.is_word(s) || self.quote_of[s] != NONE {
+            return false;
+        }
+        let opens = match doc.low(s) {
+            "a" | "an" | "another" | "several" | "many" => doc.is_word(s + 1),
+            "one" | "some" => doc.is_word(s + 1) && doc.low(s + 1) == "of",
+            _ => false,
+        };
+        // (A name after a preposition is the unnamed one's employer or
+        // friend, not the subject: `A spokesperson for Mr Haverford said`,
+        // `A neighbour of the Smiths said`.)
+        let of_someone = |k: usize| {
+            let mut p = k;
+            while p > s + 1 && doc.is_word(p - 1) && doc.toks[p - 1].upper {
+                p -= 1;
+            }
+            doc.is_word(p - 1)
+                && matches!(doc.low(p - 1), "for" | "of" | "at" | "from" | "with" | "to")
+        };
+        opens
+            && (s..c).all(|k| {
+                // (Nor is a name before the noun it modifies: `A former
+                // Tidewater dispatcher said`.)
+                let modifier = |e: usize| {
+                    let b = self.ent_toks[e].1;
+                    b < c && doc.is_word(b) && !doc.toks[b].upper
+                };
+                self.ent(k).is_none_or(|e| self.ent_toks[e].0 < k || of_someone(k) || modifier(e))
+                    && self.quote_of[k] == NONE
+                    && self.cue_flags[k] & (cue::PERSON_PRONOUN | cue::ORG_PRONOUN | cue::VERB) == 0
+            })
+    }
+
+    /// The speaker of the paragraph's last quotation when the sentence
+    /// `from`..`open` right after it is a few words naming nobody before a
+    /// colon (`She says, “Nobody has to put up a sign.” Then, after a
+    /// moment: “The water is the sign.”`): no name, pronoun or verb of
+    /// saying, no capital but the first word's.
+    fn carried_by_colon(&self, from: usize, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        let (last, para, speaker) = self.last?;
+        if last + 1 != from || para != doc.toks[open].para || open - from > 8 {
+            return None;
+        }
+        let plain = (from..open - 1).all(|k| {
+            let t = &doc.toks[k];
+            if t.kind == Kind::Punct {
+                return t.ch == ',';
+            }
+            self.ent(k).is_none()
+                && self.cue_flags[k] & (cue::VERB | cue::PERSON_PRONOUN | cue::ORG_PRONOUN) == 0
+                && (k == from || !t.upper)
+        });
+        if plain {
+            speaker
+        } else {
+            None
+        }
+    }
+
     /// Whether the quotation opening at token `open` resumes the last
     /// one after its attribution (English only): the last one ends with a
     /// comma inside its marks, a verb of saying follows in the same
@@ -2417,7 +2497,15 @@ impl Quoter<'_, '_> {
                     next,
                     "her" | "him" | "them" | "it" | "as" | "a" | "an" | "his" | "their"
                 );
-            if takes_object {
+            // (Nor, in English, a pronoun opening a new sentence with
+            // more after its verb: `.” He wrote every morning until …`;
+            // the lower-case `.” he said` attributes.)
+            let new_sentence = ends_sentence
+                && doc.lang == super::tokens::Lang::En
+                && c == close + 2
+                && doc.toks[close + 1].upper
+                && self.cue_flags[close + 1] & cue::PERSON_PRONOUN != 0;
+            if takes_object || new_sentence {
                 return None;
             }
         }
@@ -2654,7 +2742,8 @@ impl Quoter<'_, '_> {
                     })
                     .or_else(|| self.diary_writer(from, open))
                     .or_else(|| (from + 1..open).find_map(|k| self.work_writer(k, from)))
-                    .or_else(|| self.message_it(from).flatten());
+                    .or_else(|| self.message_it(from).flatten())
+                    .or_else(|| self.carried_by_colon(from, open));
                 Some(Found { speaker, near: true, verb: false })
             }
             None => None,
@@ -3016,6 +3105,9 @@ impl Quoter<'_, '_> {
         if let Some(sp) = self.and_subject(c, from, open) {
             return Some(sp);
         }
+        if self.indefinite_subject(c) {
+            return Some(None);
+        }
         if let Some(sp) = self.its_people(c, from) {
             return Some(sp);
         }
@@ -3079,6 +3171,16 @@ impl Quoter<'_, '_> {
         if j < c && j >= from + 2 && doc.low(j) == "who" && doc.is(j - 1, ',') {
             if let Some(e) = self.ent(j - 2) {
                 return Some(Some(e));
+            }
+            // (Or the name before an appositive: `Cecil Armitage, the
+            // Bureau's chief forecaster in Ottawa, who told`.)
+            let p = (from.max(j.saturating_sub(14))..j - 1)
+                .rev()
+                .find(|&k| doc.is(k, ',') || doc.toks[k].term || self.quote_of[k] != NONE);
+            if let Some(p) = p.filter(|&p| p > from && doc.is(p, ',')) {
+                if let Some(e) = self.ent(p - 1).filter(|&e| self.is_person(e)) {
+                    return Some(Some(e));
+                }
             }
         }
         // "Queen Victoria, who crossed it the following year, is said to
@@ -5604,7 +5706,29 @@ impl Quoter<'_, '_> {
                     continue;
                 }
                 if let Some((_, f)) = self.cue_at(c) {
-                    if f & (cue::VERB | cue::PARTICIPLE) != 0 && f & cue::PRON == 0 {
+                    // (Or a statement read or issued: `Dolores Fairweather,
+                    // 71, …, read from a prepared statement.` ¶ `“…”`.)
+                    let issued = f & cue::NOUN != 0
+                        && (c.saturating_sub(4)..c).any(|k| {
+                            doc.is_word(k)
+                                && matches!(
+                                    doc.low(k),
+                                    "read" | "issued" | "released" | "delivered"
+                                )
+                        });
+                    if issued {
+                        // (Its reader opens the sentence, the only person
+                        // it names.)
+                        let first = self.ent(prev_start).filter(|&e| self.is_person(e));
+                        if let Some(e) = first.filter(|&e| {
+                            (prev_start..prev_end)
+                                .filter_map(|k| self.ent(k))
+                                .all(|x| x == e || !self.is_person(x))
+                        }) {
+                            return Some(e);
+                        }
+                    }
+                    if (f & (cue::VERB | cue::PARTICIPLE) != 0 || issued) && f & cue::PRON == 0 {
                         // "Wikinews asked Demirel about the case. “We
                         // settled.”": the answer is the person asked.
                         if let Some(e) = self.asked_person(c) {
