@@ -1442,8 +1442,8 @@ fn organisations_first_words(doc: &Doc, spans: &mut [Span]) {
     if doc.lang != Lang::En {
         return;
     }
-    let mut firsts: Vec<&str> = Vec::new();
-    let mut family: Vec<&str> = Vec::new();
+    let mut firsts: HashSet<&str> = HashSet::default();
+    let mut family: HashSet<&str> = HashSet::default();
     for s in spans.iter() {
         let name = &doc.text[s.start..s.end];
         match s.label {
@@ -1457,12 +1457,12 @@ fn organisations_first_words(doc: &Doc, spans: &mut [Span]) {
                     && t.flags == 0
                     && t.more == 0
                 {
-                    firsts.push(doc.text_of(a));
+                    firsts.insert(doc.text_of(a));
                 }
             }
             PERSON => {
                 if let Some((_, w)) = name.rsplit_once(' ') {
-                    family.push(w);
+                    family.insert(w);
                 }
             }
             _ => {}
@@ -1473,7 +1473,7 @@ fn organisations_first_words(doc: &Doc, spans: &mut [Span]) {
         return;
     }
     for s in spans.iter_mut().filter(|s| s.label == PERSON) {
-        if firsts.contains(&&doc.text[s.start..s.end]) {
+        if firsts.contains(&doc.text[s.start..s.end]) {
             s.label = ORG;
             s.title = None;
         }

@@ -572,8 +572,25 @@ fn takes_audience(w: &str) -> bool {
 /// speaker by index into `ents`.
 pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
     let n = doc.toks.len();
-    let marks: Vec<usize> =
-        (0..n).filter(|&k| doc.toks[k].kind == Kind::Punct && is_mark(doc.toks[k].ch)).collect();
+    // One pass over the tokens for the marks, the cue flags and the first
+    // token of each paragraph (a long text's tokens do not fit the cache).
+    let mut marks: Vec<usize> = Vec::new();
+    let mut cue_flags: Vec<u16> = Vec::with_capacity(n);
+    let mut para_first = Vec::new();
+    for (k, t) in doc.toks.iter().enumerate() {
+        match t.kind {
+            Kind::Word => cue_flags.push(t.cue),
+            _ => {
+                cue_flags.push(0);
+                if t.kind == Kind::Punct && is_mark(t.ch) {
+                    marks.push(k);
+                }
+            }
+        }
+        while para_first.len() <= t.para as usize {
+            para_first.push(k);
+        }
+    }
     if marks.is_empty() {
         return Vec::new();
     }
@@ -590,19 +607,11 @@ pub(crate) fn find(doc: &Doc, ents: &[Span]) -> Vec<Span> {
         }
         ent_toks[e] = (first, k);
     }
-    let mut cue_flags: Vec<u16> =
-        (0..n).map(|k| if doc.toks[k].kind == Kind::Word { doc.toks[k].cue } else { 0 }).collect();
     if doc.lang == super::tokens::Lang::En {
         extra_cues(doc, &mut cue_flags);
     }
     after_quote_cues(doc, &marks, &mut cue_flags);
     let full = full_names(doc, ents);
-    let mut para_first = Vec::new();
-    for (k, t) in doc.toks.iter().enumerate() {
-        while para_first.len() <= t.para as usize {
-            para_first.push(k);
-        }
-    }
     let mut q = Quoter {
         doc,
         ents,

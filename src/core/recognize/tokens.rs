@@ -676,102 +676,104 @@ impl<'a> Doc<'a> {
             multi: Vec::new(),
             block_first: Vec::new(),
         };
-        doc.index_blocks();
-        doc.mark_phrases();
-        doc.mark_sentences();
+        doc.mark_tokens();
         doc
     }
 
-    /// Sets [`Doc::block_first`].
-    fn index_blocks(&mut self) {
+    /// One pass over the tokens (a long text's tokens do not fit the
+    /// cache, so each pass reads them all from memory): sets
+    /// [`Doc::block_first`], the lexicon phrases of two words or more that
+    /// start at each token ([`Token::multi`], [`Doc::multi`]), and the
+    /// sentence marks ([`Token::term`], [`Token::initial`]).
+    fn mark_tokens(&mut self) {
+        let n = self.toks.len();
         let blocks = self.text.len() / BLOCK + 1;
         let mut first = Vec::with_capacity(blocks);
-        let mut k = 0;
-        for block in 0..blocks {
-            while k < self.toks.len() && self.toks[k].start() < block * BLOCK {
-                k += 1;
-            }
-            first.push(k as u32);
-        }
-        self.block_first = first;
-    }
-
-    /// Looks up, once, every lexicon phrase of two words or more that
-    /// starts at a token: sets [`Token::multi`] and [`Doc::multi`].
-    fn mark_phrases(&mut self) {
-        let n = self.toks.len();
         let mut multi = Vec::new();
+        let mut after_term = true;
         for k in 0..n {
-            let t = &self.toks[k];
-            let most = usize::from(t.phrase_words).min(MAX_WORDS);
-            if most < 2 || t.kind != Kind::Word {
-                continue;
+            // The blocks whose first token this is.
+            let start = self.toks[k].start();
+            while first.len() * BLOCK <= start {
+                first.push(k as u32);
             }
-            let mut fl = [0u32; 3];
-            let mut any = 0;
-            for m in 2..=most {
-                // The phrase goes on through word `k + m - 1`: a word on
-                // the same line after a space, that the lexicon has inside
-                // a phrase.
-                let Some(last) = self.toks.get(k + m - 1) else { break };
-                if last.kind != Kind::Word || last.gap != Gap::Space || last.more & more::INNER == 0
-                {
-                    break;
-                }
-                if let Some(key) = self.phrase_key(k, m) {
-                    fl[m - 2] = lexicon::lookup(&key);
-                    any |= fl[m - 2];
-                }
-            }
-            if any != 0 {
-                self.toks[k].multi = any;
-                multi.push((k as u32, fl));
-            }
+            self.mark_phrase(k, &mut multi);
+            after_term = self.mark_sentence(k, after_term);
         }
+        first.resize(blocks, n as u32);
+        self.block_first = first;
         self.multi = multi;
     }
 
-    /// Sets [`Token::term`] and [`Token::initial`], in one pass.
-    fn mark_sentences(&mut self) {
-        let n = self.toks.len();
-        let mut after_term = true;
-        for k in 0..n {
-            let c = self.toks[k].ch;
-            if self.toks[k].kind == Kind::Punct && matches!(c, '.' | '!' | '?' | '\u{2026}') {
-                let mut term = true;
-                if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
-                    let p = &self.toks[k - 1];
-                    let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
-                    if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
-                        term = false;
-                    }
-                }
-                if let Some(nx) = self.toks.get(k + 1) {
-                    let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
-                    if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
-                        term = false;
-                    }
-                    // "shortly after 9 p.m., and said": a full stop right
-                    // before a comma or a semicolon ends an abbreviation,
-                    // not a sentence.
-                    if c == '.' && nx.gap == Gap::None && matches!(nx.ch, ',' | ';') {
-                        term = false;
-                    }
-                }
-                self.toks[k].term = term;
+    /// Looks up, once, every lexicon phrase of two words or more that
+    /// starts at token `k`: sets its [`Token::multi`] and adds it to
+    /// `multi` ([`Doc::multi`]).
+    fn mark_phrase(&mut self, k: usize, multi: &mut Vec<(u32, [u32; 3])>) {
+        let t = &self.toks[k];
+        let most = usize::from(t.phrase_words).min(MAX_WORDS);
+        if most < 2 || t.kind != Kind::Word {
+            return;
+        }
+        let mut fl = [0u32; 3];
+        let mut any = 0;
+        for m in 2..=most {
+            // The phrase goes on through word `k + m - 1`: a word on the
+            // same line after a space, that the lexicon has inside a
+            // phrase.
+            let Some(last) = self.toks.get(k + m - 1) else { break };
+            if last.kind != Kind::Word || last.gap != Gap::Space || last.more & more::INNER == 0 {
+                break;
             }
-            if self.toks[k].gap >= Gap::Line {
-                after_term = true;
+            if let Some(key) = self.phrase_key(k, m) {
+                fl[m - 2] = lexicon::lookup(&key);
+                any |= fl[m - 2];
             }
-            self.toks[k].initial = after_term;
-            let t = &self.toks[k];
-            after_term = match t.kind {
-                Kind::Punct if t.term => true,
-                Kind::Punct if opens_sentence(t.ch) => true,
-                Kind::Punct if t.ch == '"' => t.gap != Gap::None || after_term,
-                Kind::Punct if closes_group(t.ch) => after_term,
-                _ => false,
-            };
+        }
+        if any != 0 {
+            self.toks[k].multi = any;
+            multi.push((k as u32, fl));
+        }
+    }
+
+    /// Sets [`Token::term`] and [`Token::initial`] of token `k`, after a
+    /// sentence end or not (`after_term`); returns whether the next token
+    /// comes after one.
+    fn mark_sentence(&mut self, k: usize, mut after_term: bool) -> bool {
+        let c = self.toks[k].ch;
+        if self.toks[k].kind == Kind::Punct && matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            let mut term = true;
+            if c == '.' && self.toks[k].gap == Gap::None && k > 0 {
+                let p = &self.toks[k - 1];
+                let single_letter = p.kind == Kind::Word && p.end - p.start == 1 && p.upper;
+                if p.kind == Kind::Word && (p.flags & flags::ABBR != 0 || single_letter) {
+                    term = false;
+                }
+            }
+            if let Some(nx) = self.toks.get(k + 1) {
+                let lower_next = nx.kind == Kind::Word && nx.ch.is_lowercase();
+                if c == '.' && nx.gap <= Gap::Space && (lower_next || nx.kind == Kind::Number) {
+                    term = false;
+                }
+                // "shortly after 9 p.m., and said": a full stop right
+                // before a comma or a semicolon ends an abbreviation, not
+                // a sentence.
+                if c == '.' && nx.gap == Gap::None && matches!(nx.ch, ',' | ';') {
+                    term = false;
+                }
+            }
+            self.toks[k].term = term;
+        }
+        if self.toks[k].gap >= Gap::Line {
+            after_term = true;
+        }
+        self.toks[k].initial = after_term;
+        let t = &self.toks[k];
+        match t.kind {
+            Kind::Punct if t.term => true,
+            Kind::Punct if opens_sentence(t.ch) => true,
+            Kind::Punct if t.ch == '"' => t.gap != Gap::None || after_term,
+            Kind::Punct if closes_group(t.ch) => after_term,
+            _ => false,
         }
     }
 
