@@ -2252,3 +2252,15 @@ fn who_after_an_appositive_stands_for_the_name_before_it() {
                 barometer, and not very good astrology”.\n";
     assert_speakers(text, "en", &[Some("Cecil Armitage")]);
 }
+
+#[test]
+fn an_unnamed_supporter_or_volunteer_is_nobody_named() {
+    // `suporter` and `relawan` were no words for a person: `ujarnya` went
+    // to the supporter named before.
+    let text =
+        "Lilik Suprapto (38), suporter asal Lawang, mengaku gemas.\n\n“Babak pertama rasanya \
+                kayak nonton latihan,” katanya sambil tertawa.\n\nSeorang suporter lain yang \
+                menonton dari tribun selatan punya pendapat berbeda. “Pelatih sudah benar. Kalau \
+                kita menyerang membabi buta, bisa-bisa malah kebobolan duluan,” ujarnya.\n";
+    assert_speakers(text, "id", &[Some("Lilik Suprapto"), None]);
+}
