@@ -1958,11 +1958,7 @@ fn a_nationality_as_a_noun_points_back_to_the_person_named_before() {
 fn titled_persons<'a>(text: &'a str, lang: &str, tagger: bool) -> Vec<(&'a str, Option<&'a str>)> {
     let model = model(lang);
     let spans = sorot::core::recognize::analyze_with(text, lang, tagger.then_some(&model));
-    spans
-        .iter()
-        .filter(|s| s.label == "PERSON")
-        .map(|s| (&text[s.start..s.end], s.title.map(|(a, b)| &text[a..b])))
-        .collect()
+    persons_with_titles(text, &spans)
 }
 
 /// Indonesian title chains: an acting prefix (`Pj`, `Plh`, `Penjabat`),

@@ -166,11 +166,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                     *slot = true;
                 }
             }
-            let titled_by_end: HashMap<usize, &Span> = rules
-                .iter()
-                .filter(|r| r.span.label == super::model::labels::PERSON && r.span.title.is_some())
-                .map(|r| (r.span.end, &r.span))
-                .collect();
+            // The rules' PERSONs by where they end (they do not overlap).
             let persons_by_end: HashMap<usize, &Span> = rules
                 .iter()
                 .filter(|r| r.span.label == super::model::labels::PERSON)
@@ -200,7 +196,7 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
                 let person = span.label == super::model::labels::PERSON;
                 // The rules' PERSON with a title that ends where this span
                 // does, if any (for the three readings below).
-                let by_end = titled_by_end.get(&span.end).copied();
+                let by_end = persons_by_end.get(&span.end).copied().filter(|r| r.title.is_some());
                 let titled = by_end.filter(|r| {
                     person
                         && r.start > span.start
@@ -288,8 +284,8 @@ pub fn analyze_with(text: &str, lang: &str, tagger: Option<&Tagger>) -> Vec<Span
     defined_short_names(&doc, &mut spans);
     namesake_places(&doc, &mut spans);
     credits::names(&doc, &mut spans);
-    surnames_are_persons(&doc, &mut spans);
-    organisations_first_words(&doc, &mut spans);
+    let family = surnames_are_persons(&doc, &mut spans);
+    organisations_first_words(&doc, &mut spans, &family);
     named_places(&doc, &mut spans);
     turn_labels(&doc, &mut spans);
     regnal_names(&doc, &mut spans);
@@ -1365,8 +1361,9 @@ fn org_of_span(
 /// Solberg`). A listed place keeps its label (`Washington` after `George
 /// Washington`). In the same way a month name read as a DATE is the
 /// PERSON when a verb of saying follows it (`"…," May said` after
-/// `Theresa May`).
-fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
+/// `Theresa May`). Returns the last words of the PERSONs of two or more
+/// words (family names, for [`organisations_first_words`]).
+fn surnames_are_persons<'a>(doc: &Doc<'a>, spans: &mut Vec<Span>) -> HashSet<&'a str> {
     use super::model::labels::{DATE, LOC, PERSON};
     // A place no list knows right after a word for a person's role is the
     // person (`the landscape painter Hendrik Moll`, read as a place by
@@ -1387,7 +1384,7 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
         }
     }
     if last.is_empty() {
-        return;
+        return last;
     }
     for s in spans.iter_mut().filter(|s| s.label == LOC) {
         let (a, b) = (doc.tok_at(s.start), doc.tok_at(s.end));
@@ -1399,7 +1396,7 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
     // leave `May said` alone): looked for only when a full name ends with
     // a month's name.
     if !last.iter().any(|w| lexicon::is_month(w)) {
-        return;
+        return last;
     }
     let speaks =
         |j: usize| doc.toks.get(j).is_some_and(|t| t.flags & lexicon::flags::CUE != 0 && !t.upper);
@@ -1430,42 +1427,31 @@ fn surnames_are_persons(doc: &Doc, spans: &mut Vec<Span>) {
         .map(|(a, b)| Span::new(PERSON, a, b))
         .collect();
     add_in_order(spans, add);
+    last
 }
 
 /// English: a one-word PERSON that is the first word of an organisation's
 /// name of several words in the same text, a word no list knows and no
-/// person's family name there, is that organisation (`Tidewater Freight
+/// person's family name there (`family`), is that organisation (`Tidewater Freight
 /// Lines` … `A former Tidewater dispatcher`, where the rules read a person
 /// titled `former`).
-fn organisations_first_words(doc: &Doc, spans: &mut [Span]) {
+fn organisations_first_words(doc: &Doc, spans: &mut [Span], family: &HashSet<&str>) {
     use super::model::labels::{ORG, PERSON};
     if doc.lang != Lang::En {
         return;
     }
     let mut firsts: HashSet<&str> = HashSet::default();
-    let mut family: HashSet<&str> = HashSet::default();
-    for s in spans.iter() {
-        let name = &doc.text[s.start..s.end];
-        match s.label {
-            ORG => {
-                let a = doc.tok_at(s.start);
-                let t = &doc.toks[a];
-                if doc.tok_at(s.end) > a + 1
-                    && doc.is_word(a)
-                    && t.upper
-                    && !t.caps
-                    && t.flags == 0
-                    && t.more == 0
-                {
-                    firsts.insert(doc.text_of(a));
-                }
-            }
-            PERSON => {
-                if let Some((_, w)) = name.rsplit_once(' ') {
-                    family.insert(w);
-                }
-            }
-            _ => {}
+    for s in spans.iter().filter(|s| s.label == ORG) {
+        let a = doc.tok_at(s.start);
+        let t = &doc.toks[a];
+        if doc.tok_at(s.end) > a + 1
+            && doc.is_word(a)
+            && t.upper
+            && !t.caps
+            && t.flags == 0
+            && t.more == 0
+        {
+            firsts.insert(doc.text_of(a));
         }
     }
     firsts.retain(|w| !family.contains(w));
